@@ -1,0 +1,26 @@
+namespace Pulumi.Engine
+{
+    internal enum Severity
+    {
+        Debug,
+        Info,
+        Warning,
+        Error,
+    }
+
+    /// <summary>Where Log.* goes offline: standard error, prefixed with severity and resource; errors fail the run.</summary>
+    internal static class DiagnosticSink
+    {
+        public static void Write(DeploymentRun? run, Severity severity, string message, Resource? resource)
+        {
+            if (severity == Severity.Debug) return;
+            var subject = resource is null ? "" : $"{resource.GetResourceType()} '{resource.GetResourceName()}': ";
+            var line = $"{severity.ToString().ToLowerInvariant()}: {subject}{message}";
+            if (run is not null)
+            {
+                run.AddDiagnostic(severity, line);
+            }
+            Console.Error.WriteLine(line);
+        }
+    }
+}
