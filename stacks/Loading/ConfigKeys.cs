@@ -1,0 +1,40 @@
+namespace Infra.Stacks.Loading;
+
+/// <summary>The top-level config keys the settings read; the program asks Pulumi config for each.</summary>
+public static class ConfigKeys
+{
+    /// <summary>The project's config namespace (the Pulumi project name).</summary>
+    public const string Namespace = "infra";
+
+    public const string AwsRegion = "aws:region";
+    public const string Environment = "infra:environment";
+    public const string DrRegion = "infra:drRegion";
+    public const string Network = "infra:network";
+    public const string LoadBalancer = "infra:loadBalancer";
+    public const string Services = "infra:services";
+    public const string Database = "infra:database";
+    public const string Dr = "infra:dr";
+    public const string Alerting = "infra:alerting";
+    public const string Alarms = "infra:alarms";
+    public const string Rollout = "infra:rollout";
+    public const string RolloutInProgress = "infra:rolloutInProgress";
+
+    /// <summary>Every known top-level key, in the order Pulumi.yaml documents them.</summary>
+    public static IReadOnlyList<string> TopLevel { get; } =
+    [
+        AwsRegion, Environment, DrRegion, Network, LoadBalancer, Services,
+        Database, Dr, Alerting, Alarms, Rollout, RolloutInProgress,
+    ];
+
+    /// <summary>Keys whose value is plain text; all others hold a map (JSON text in Pulumi's config values).</summary>
+    public static IReadOnlySet<string> Scalars { get; } = new HashSet<string> { AwsRegion, Environment, DrRegion };
+
+    /// <summary>
+    /// Whether the settings read this key: our namespace and <c>aws:region</c>. Other namespaces
+    /// (e.g. <c>aws:profile</c>) configure providers and are left to Pulumi.
+    /// </summary>
+    public static bool IsOurs(string key) => key == AwsRegion || key.StartsWith(Namespace + ":", StringComparison.Ordinal);
+
+    /// <summary>Pulumi reads a key without a namespace as the project's: <c>environment</c> is <c>infra:environment</c>.</summary>
+    public static string Qualify(string key) => key.Contains(':') ? key : $"{Namespace}:{key}";
+}

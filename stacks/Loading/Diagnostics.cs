@@ -1,0 +1,37 @@
+namespace Infra.Stacks.Loading;
+
+/// <summary>Collects every error and warning of one load, each prefixed with the file label and key path.</summary>
+public sealed class Diagnostics(string fileLabel)
+{
+    private readonly List<string> _errors = [];
+    private readonly List<string> _warnings = [];
+
+    public IReadOnlyList<string> Errors => _errors;
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    public void Error(string keyPath, string detail) => _errors.Add($"{fileLabel}: {keyPath}: {detail}");
+    public void Warning(string keyPath, string detail) => _warnings.Add($"{fileLabel}: {keyPath}: {detail}");
+
+    /// <summary><c>{path}: {value} is out of range; allowed {min} to {max}</c> when outside; true when inside.</summary>
+    public bool CheckRange(string keyPath, long value, long min, long max)
+    {
+        if (value >= min && value <= max) return true;
+        Error(keyPath, $"{value} is out of range; allowed {min} to {max}");
+        return false;
+    }
+
+    /// <summary><c>{path}: {value} is out of range; allowed {min} or more</c> when below; true otherwise.</summary>
+    public bool CheckAtLeast(string keyPath, long value, long min)
+    {
+        if (value >= min) return true;
+        Error(keyPath, $"{value} is out of range; allowed {min} or more");
+        return false;
+    }
+}
+
+/// <summary>Builds key paths the way messages print them: <c>infra:services.web.weights</c>, <c>steps[2]</c>.</summary>
+public static class KeyPath
+{
+    public static string Child(string parent, string key) => parent.Length == 0 ? key : $"{parent}.{key}";
+    public static string Item(string parent, int index) => $"{parent}[{index}]";
+}

@@ -1,0 +1,11 @@
+namespace Infra.Stacks.Settings;
+
+/// <summary><c>infra:dr</c>: the cross-region replica, its promotion and the pilot-light region.</summary>
+/// <param name="Replica">Cross-region read replica in <c>infra:drRegion</c>. Default staging false, production true.</param>
+/// <param name="Promote">Promote the replica to a standalone writer. Default false.</param>
+/// <param name="PilotLight">Network, load balancer and services in the DR region at zero tasks. Default false.</param>
+/// <param name="Dns">Route 53 failover records; null when not set.</param>
+public sealed record DrSettings(bool Replica, bool Promote, bool PilotLight, DnsFailoverSettings? Dns);
+
+/// <summary><c>infra:dr.dns</c>: the hosted zone and record name for failover.</summary>
+public sealed record DnsFailoverSettings(string ZoneId, string Name);

@@ -1,0 +1,37 @@
+namespace Infra.Stacks.Settings;
+
+/// <summary>
+/// Everything one stack file says, typed, with environment defaults applied and validated.
+/// Built only by <see cref="Loading.StackSettingsLoader"/>.
+/// </summary>
+/// <param name="StackName">The Pulumi stack name, e.g. <c>staging</c>.</param>
+/// <param name="Region">The primary AWS region (<c>aws:region</c>).</param>
+/// <param name="DrRegion">The disaster-recovery region (<c>infra:drRegion</c>); null when the stack has no DR.</param>
+/// <param name="Services">In stack-file order; the first serves the load balancer's default action.</param>
+/// <param name="AlarmOverrides">Per alarm key (see <see cref="Validation.AlarmKeys"/>); only what the stack changes.</param>
+/// <param name="RolloutInProgress">Written by the runner while a rollout runs; null otherwise.</param>
+public sealed record StackSettings(
+    string StackName,
+    StackEnvironment Environment,
+    string Region,
+    string? DrRegion,
+    NetworkSettings Network,
+    LoadBalancerSettings LoadBalancer,
+    ValueList<ServiceSettings> Services,
+    DatabaseSettings Database,
+    DrSettings Dr,
+    AlertingSettings Alerting,
+    ValueMap<AlarmOverride> AlarmOverrides,
+    RolloutSettings Rollout,
+    RolloutInProgress? RolloutInProgress)
+{
+    public bool IsProduction => Environment == StackEnvironment.Production;
+
+    /// <summary>The service that answers the load balancer's default action.</summary>
+    public ServiceSettings DefaultService => Services[0];
+
+    /// <summary>The service called <paramref name="name"/>; throws when the stack has none.</summary>
+    public ServiceSettings Service(string name) =>
+        Services.FirstOrDefault(s => s.Name == name)
+        ?? throw new KeyNotFoundException($"stack {StackName} has no service '{name}'");
+}

@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using Infra.Stacks.Loading;
+using Infra.Stacks.Settings;
+
+namespace Infra.Stacks.Validation;
+
+/// <summary>Rules for <c>infra:services</c>: each service alone, then how services share the load balancer.</summary>
+public static partial class ServiceRules
+{
+    /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
+    public static IReadOnlyList<int> LogRetentionDays { get; } =
+        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex NameShape();
+
+    public static void Validate(ValueList<ServiceSettings> services, Diagnostics d)
+    {
+        if (services.Count == 0)
+            d.Error(ConfigKeys.Services, "required; define at least one service");
+        foreach (var service in services)
+            ValidateService(service, KeyPath.Child(ConfigKeys.Services, service.Name), d);
+        ValidateRouting(services, d);
+    }
+
+    private static void ValidateService(ServiceSettings s, string path, Diagnostics d)
+    {
+        if (!NameShape().IsMatch(s.Name))
+            d.Error(path, $"'{s.Name}' is not a valid service name; use lower-case letters, digits and hyphens, starting with a letter");
+
+        ValidateTraffic(s, path, d);
+        ValidateSize(s, path, d);
+
+        d.CheckRange($"{path}.containerPort", s.ContainerPort, 1, 65535);
+        d.CheckAtLeast($"{path}.desiredCount", s.DesiredCount, 0);
+        d.CheckAtLeast($"{path}.idleDesiredCount", s.IdleDesiredCount, 0);
+        var minOk = d.CheckAtLeast($"{path}.autoscaling.min", s.Autoscaling.Min, 0);
+        var maxOk = d.CheckAtLeast($"{path}.autoscaling.max", s.Autoscaling.Max, 1);
+        if (minOk && maxOk && s.Autoscaling.Min > s.Autoscaling.Max)
+            d.Error($"{path}.autoscaling",
+                $"min {s.Autoscaling.Min} is greater than max {s.Autoscaling.Max}; min must not exceed max");
+        d.CheckRange($"{path}.autoscaling.cpuTargetPercent", s.Autoscaling.CpuTargetPercent, 1, 100);
+
+        CheckStartsWithSlash($"{path}.healthCheck.path", s.HealthCheck.Path, d);
+        d.CheckRange($"{path}.healthCheck.intervalSeconds", s.HealthCheck.IntervalSeconds, 5, 300);
+        d.CheckRange($"{path}.healthCheck.healthyThreshold", s.HealthCheck.HealthyThreshold, 2, 10);
+        d.CheckRange($"{path}.healthCheck.unhealthyThreshold", s.HealthCheck.UnhealthyThreshold, 2, 10);
+        d.CheckRange($"{path}.deregistrationDelaySeconds", s.DeregistrationDelaySeconds, 0, 3600);
+        if (s.SlowStartSeconds != 0 && s.SlowStartSeconds is < 30 or > 900)
+            d.Error($"{path}.slowStartSeconds", $"{s.SlowStartSeconds} is out of range; allowed 0 (off) or 30 to 900");
+        if (s.PathPattern is { } pathPattern)
+            CheckStartsWithSlash($"{path}.pathPattern", pathPattern, d);
+
+        if (!LogRetentionDays.Contains(s.LogRetentionDays))
+            d.Error($"{path}.logRetentionDays",
+                $"{s.LogRetentionDays} is not a CloudWatch Logs retention; allowed {string.Join(", ", LogRetentionDays)}");
+        d.CheckAtLeast($"{path}.latencyBaselineMs", s.LatencyBaselineMs, 1);
+        ValidateSecrets(s, path, d);
+    }
+
+    private static void ValidateTraffic(ServiceSettings s, string path, Diagnostics d)
+    {
+        var blueOk = d.CheckRange($"{path}.weights.blue", s.Weights.Blue, 0, 100);
+        var greenOk = d.CheckRange($"{path}.weights.green", s.Weights.Green, 0, 100);
+        var sum = s.Weights.Blue + s.Weights.Green;
+        if (blueOk && greenOk && sum != 100)
+            d.Error($"{path}.weights", $"blue {s.Weights.Blue} + green {s.Weights.Green} = {sum}, weights must sum to 100");
+
+        foreach (var color in Enum.GetValues<Color>())
+        {
+            if (!string.IsNullOrEmpty(s.Image[color])) continue;
+            var name = color.ToConfigName();
+            if (color == s.LiveColor)
+                d.Error($"{path}.image.{name}", $"required, because {name} is the live color");
+            else if (s.Weights[color] > 0)
+                d.Error($"{path}.image.{name}", $"required, because {name} takes {s.Weights[color]}% of the traffic");
+        }
+    }
+
+    private static void ValidateSize(ServiceSettings s, string path, Diagnostics d)
+    {
+        if (!FargateSizes.IsValidCpu(s.Cpu))
+            d.Error($"{path}.cpu", $"{s.Cpu} is not a Fargate cpu size; valid pairs: {FargateSizes.Describe()}");
+        else if (!FargateSizes.IsValidPair(s.Cpu, s.Memory))
+            d.Error($"{path}.memory",
+                $"cpu {s.Cpu} with memory {s.Memory} is not a valid Fargate pair; valid pairs: {FargateSizes.Describe()}");
+    }
+
+    private static void ValidateSecrets(ServiceSettings s, string path, Diagnostics d)
+    {
+        foreach (var (name, arn) in s.Secrets)
+        {
+            if (!arn.StartsWith("arn:aws:secretsmanager:", StringComparison.Ordinal))
+                d.Error($"{path}.secrets.{name}",
+                    $"'{arn}' is not a Secrets Manager ARN; expected arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+            if (s.Environment.ContainsKey(name))
+                d.Error($"{path}.secrets.{name}", "also set in environment; a variable comes from environment or secrets, not both");
+        }
+    }
+
+    // The first service answers the default action; every other one needs its own listener rule condition.
+    private static void ValidateRouting(ValueList<ServiceSettings> services, Diagnostics d)
+    {
+        var claimed = new Dictionary<(string? Host, string? Path), string>();
+        foreach (var (service, index) in services.Select((s, i) => (s, i)))
+        {
+            var path = KeyPath.Child(ConfigKeys.Services, service.Name);
+            if (service.Host is null && service.PathPattern is null)
+            {
+                if (index > 0)
+                    d.Error(path, $"needs a host or pathPattern; only the first service ({services[0].Name}) serves the default action");
+                continue;
+            }
+
+            var condition = (service.Host, service.PathPattern);
+            if (claimed.TryGetValue(condition, out var owner))
+                d.Error(path, $"{DescribeCondition(service)} is already claimed by service {owner}; give each service its own host or path pattern");
+            else
+                claimed[condition] = service.Name;
+        }
+    }
+
+    private static string DescribeCondition(ServiceSettings s) => (s.Host, s.PathPattern) switch
+    {
+        ({ } host, { } pattern) => $"host '{host}' with path pattern '{pattern}'",
+        ({ } host, null) => $"host '{host}'",
+        _ => $"path pattern '{s.PathPattern}'",
+    };
+
+    private static void CheckStartsWithSlash(string path, string value, Diagnostics d)
+    {
+        if (!value.StartsWith('/'))
+            d.Error(path, $"'{value}' must start with /");
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using Infra.Stacks.Loading;
+using Infra.Stacks.Settings;
+
+namespace Infra.Stacks.Validation;
+
+/// <summary>
+/// The rules between settings values, run once over bound settings. Every problem is reported; nothing stops at
+/// the first. Messages name the key path, the bad value and what is allowed.
+/// </summary>
+public static partial class StackValidator
+{
+    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")]
+    private static partial Regex RegionShape();
+
+    public static void Validate(StackSettings settings, Diagnostics diagnostics, IReadOnlyCollection<string> knownAlarmKeys)
+    {
+        ValidateRegions(settings, diagnostics);
+        ValidateNetwork(settings.Network, diagnostics);
+        ValidateLoadBalancer(settings, diagnostics);
+        ServiceRules.Validate(settings.Services, diagnostics);
+        DatabaseRules.Validate(settings.Database, diagnostics);
+        ValidateDr(settings, diagnostics);
+        AlertingRules.Validate(settings, diagnostics);
+        AlertingRules.ValidateAlarmOverrides(settings.AlarmOverrides, knownAlarmKeys, diagnostics);
+        RolloutRules.Validate(settings, diagnostics);
+    }
+
+    private static void ValidateRegions(StackSettings settings, Diagnostics d)
+    {
+        if (settings.Region.Length == 0)
+            d.Error(ConfigKeys.AwsRegion, "required; set the primary AWS region, e.g. eu-west-1");
+        else
+            CheckRegionShape(ConfigKeys.AwsRegion, settings.Region, d);
+
+        if (settings.DrRegion is not { } drRegion) return;
+        CheckRegionShape(ConfigKeys.DrRegion, drRegion, d);
+        if (drRegion == settings.Region)
+            d.Error(ConfigKeys.DrRegion, $"'{drRegion}' is the same as aws:region; the DR region must be a different region");
+    }
+
+    private static void CheckRegionShape(string key, string region, Diagnostics d)
+    {
+        if (!RegionShape().IsMatch(region))
+            d.Error(key, $"'{region}' does not look like an AWS region; expected a form like eu-west-1");
+    }
+
+    private static void ValidateNetwork(NetworkSettings network, Diagnostics d)
+    {
+        const string path = ConfigKeys.Network;
+        CheckCidr($"{path}.cidr", network.Cidr, d, "10.0.0.0/16", out var prefix);
+        if (prefix >= 0 && prefix is < 16 or > 28)
+            d.Error($"{path}.cidr", $"prefix /{prefix} is out of range; a VPC allows /16 to /28");
+        d.CheckRange($"{path}.azCount", network.AzCount, 2, 6);
+
+        var hasSubnets = network.ExistingPublicSubnetIds.Count > 0 || network.ExistingPrivateSubnetIds.Count > 0;
+        if (network.AdoptsExistingVpc)
+        {
+            if (network.ExistingPublicSubnetIds.Count == 0)
+                d.Error($"{path}.existingPublicSubnetIds", "required when existingVpcId is set");
+            if (network.ExistingPrivateSubnetIds.Count == 0)
+                d.Error($"{path}.existingPrivateSubnetIds", "required when existingVpcId is set");
+        }
+        else if (hasSubnets)
+        {
+            d.Error($"{path}.existingVpcId", "required when existing subnet ids are set");
+        }
+    }
+
+    private static void ValidateLoadBalancer(StackSettings settings, Diagnostics d)
+    {
+        const string path = ConfigKeys.LoadBalancer;
+        var loadBalancer = settings.LoadBalancer;
+        if (loadBalancer.CertificateArn is { } arn)
+        {
+            if (!arn.StartsWith("arn:aws:acm:", StringComparison.Ordinal))
+                d.Error($"{path}.certificateArn",
+                    $"'{arn}' is not an ACM certificate ARN; expected arn:aws:acm:<region>:<account>:certificate/<id>");
+        }
+        else if (settings.IsProduction)
+        {
+            d.Error($"{path}.certificateArn", "required in production; set the ARN of an ACM certificate for the HTTPS listener");
+        }
+        else
+        {
+            d.Warning($"{path}.certificateArn", "not set; staging serves plain HTTP on port 80");
+        }
+
+        d.CheckRange($"{path}.idleTimeoutSeconds", loadBalancer.IdleTimeoutSeconds, 1, 4000);
+        var port = loadBalancer.TestListenerPort;
+        if (d.CheckRange($"{path}.testListenerPort", port, 1, 65535) && port is 80 or 443)
+            d.Error($"{path}.testListenerPort", $"{port} is taken by the production listeners (80 and 443); choose another port, e.g. 8443");
+        for (var i = 0; i < loadBalancer.TestListenerCidrs.Count; i++)
+            CheckCidr(KeyPath.Item($"{path}.testListenerCidrs", i), loadBalancer.TestListenerCidrs[i], d, "10.0.0.0/8", out _);
+    }
+
+    private static void ValidateDr(StackSettings settings, Diagnostics d)
+    {
+        var dr = settings.Dr;
+        if (settings.DrRegion is null && (dr.Replica || dr.PilotLight))
+            d.Error(ConfigKeys.DrRegion, "required when infra:dr.replica or infra:dr.pilotLight is true");
+        if (dr.Promote && !dr.Replica)
+            d.Error($"{ConfigKeys.Dr}.promote", "true needs a replica to promote; set infra:dr.replica: true");
+
+        if (dr.Dns is not { } dns) return;
+        if (dns.ZoneId.Length == 0)
+            d.Error($"{ConfigKeys.Dr}.dns.zoneId", "required when infra:dr.dns.name is set");
+        if (dns.Name.Length == 0)
+            d.Error($"{ConfigKeys.Dr}.dns.name", "required when infra:dr.dns.zoneId is set");
+        if (!dr.PilotLight)
+            d.Error($"{ConfigKeys.Dr}.dns", "DNS failover needs the DR load balancer; set infra:dr.pilotLight: true");
+    }
+
+    private static void CheckCidr(string path, string text, Diagnostics d, string example, out int prefix)
+    {
+        if (!Cidr.TryParse(text, out prefix))
+            d.Error(path, $"'{text}' is not an IPv4 CIDR block; expected a form like {example}");
+    }
+}
