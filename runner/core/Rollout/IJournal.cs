@@ -1,0 +1,41 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>What happened during a rollout, for the journal and <c>history</c>.</summary>
+public enum RolloutEventKind
+{
+    Started,
+    ImagesDeployed,
+    SmokePassed,
+    SmokeFailed,
+    StepApplied,
+    StepBaked,
+    AlarmTripped,
+    UpdateFailed,
+    PromoteRequested,
+    Completed,
+    ScaledDown,
+    ScaleDownFailed,
+    RollbackStarted,
+    RolledBack,
+    RollbackFailed,
+    StackBusy,
+    Interrupted,
+    NotifyFailed,
+}
+
+/// <summary>
+/// One journal line. <see cref="Data"/> holds the structured facts (step, percent, alarm states, per-service weights)
+/// so tools can read the journal without parsing <see cref="Message"/>.
+/// </summary>
+public sealed record RolloutEvent(
+    DateTimeOffset At,
+    string RolloutId,
+    RolloutEventKind Kind,
+    string Message,
+    IReadOnlyDictionary<string, string> Data);
+
+/// <summary>Append-only record of rollout events (the JSON-lines adapter).</summary>
+public interface IJournal
+{
+    Task AppendAsync(RolloutEvent rolloutEvent, CancellationToken cancellationToken);
+}

@@ -1,0 +1,224 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>
+/// The runner's rollout commands. Each returns a <see cref="RolloutResult"/> whose exit code the CLI returns;
+/// none throws for bad input, a busy stack or a failed update. Cancellation interrupts a rollout and keeps its record.
+/// </summary>
+public sealed class RolloutEngine(RolloutPorts ports)
+{
+    private const string NoRollout = "no rollout is in progress on this stack";
+
+    private readonly RolloutReporter reporter = new(ports);
+
+    private IStackOperations Stack => ports.Stack;
+
+    /// <summary>Releases the plan's images to each service's idle color, smoke-tests, shifts and bakes, then makes the new color live.</summary>
+    public async Task<RolloutResult> DeployAsync(RolloutPlan plan, CancellationToken cancellationToken = default)
+    {
+        StackOutputs outputs;
+        var before = new List<ServiceConfig>();
+        var services = new List<RolloutServiceRecord>();
+        try
+        {
+            var existing = await Stack.ReadRolloutRecordAsync(cancellationToken);
+            if (existing is not null)
+            {
+                throw new RolloutInputException($"rollout {existing.Id} is already in progress on this stack; resume, abort or roll it back first");
+            }
+
+            outputs = await Stack.ReadOutputsAsync(cancellationToken);
+            foreach (var request in plan.Services)
+            {
+                outputs.For(request.Name);
+                var config = await Stack.ReadServiceConfigAsync(request.Name, cancellationToken);
+                services.Add(RolloutPreconditions.Move(request, config));
+                before.Add(config);
+            }
+        }
+        catch (RolloutInputException error)
+        {
+            return RolloutResult.BadInput(error);
+        }
+
+        var now = ports.Time.GetUtcNow();
+        var record = new RolloutRecord(
+            $"r{now:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..23], now, plan, services, RolloutPhase.Deploying, 0, now, PromotionRequest.None);
+        await reporter.AppendAsync(record.Id, RolloutEventKind.Started, $"Rollout {record.Id} started: {RolloutTargets.DescribeMoves(services)}", cancellationToken);
+        await Stack.WriteRolloutRecordAsync(record, cancellationToken);
+        try
+        {
+            return await new RolloutRun(ports, record, outputs, new TrafficLedger(before)).RunAsync(cancellationToken);
+        }
+        catch (StackBusyException busy)
+        {
+            await ConfigRestore.RestoreColorsAsync(Stack, before, services, cancellationToken);
+            await Stack.ClearRolloutRecordAsync(cancellationToken);
+            return await BusyAsync(record.Id, busy, "the deploy was not started", cancellationToken);
+        }
+    }
+
+    /// <summary>Continues the recorded rollout from its recorded phase and step (a step is re-applied and baked in full).</summary>
+    public async Task<RolloutResult> ResumeAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var record = await Stack.ReadRolloutRecordAsync(cancellationToken) ?? throw new RolloutInputException(NoRollout);
+            var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), cancellationToken);
+            await reporter.AppendAsync(record.Id, RolloutEventKind.Started,
+                $"Rollout {record.Id} resumed in phase {record.Phase} at step {record.StepIndex + 1}", cancellationToken);
+            try
+            {
+                return await new RolloutRun(ports, record, outputs, new TrafficLedger(configs)).RunAsync(cancellationToken);
+            }
+            catch (StackBusyException busy)
+            {
+                return await BusyAsync(record.Id, busy, "the rollout record is kept; run resume again", cancellationToken);
+            }
+        }
+        catch (RolloutInputException error)
+        {
+            return RolloutResult.BadInput(error);
+        }
+    }
+
+    /// <summary>
+    /// With a rollout in progress: all its services back to the colors they started on (<paramref name="service"/> must be null).
+    /// Without one: the given service, or every service, back to 100% on its live color.
+    /// </summary>
+    public async Task<RolloutResult> RollbackAsync(string? service = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var record = await Stack.ReadRolloutRecordAsync(cancellationToken);
+            if (record is not null)
+            {
+                if (service is not null)
+                {
+                    throw new RolloutInputException(
+                        $"rollout {record.Id} is in progress and its services ({string.Join(", ", record.Services.Select(s => s.Name))}) roll back together; run rollback without --service");
+                }
+
+                return await StopRecordedAsync(record, "rollback requested by operator", cancellationToken);
+            }
+
+            var outputs = await Stack.ReadOutputsAsync(cancellationToken);
+            var names = service is null ? outputs.Services.Keys.Order(StringComparer.Ordinal).ToList() : [outputs.For(service).Name];
+            var (_, configs) = await ReadServicesAsync(names, cancellationToken);
+            var applier = new TrafficApplier(Stack, outputs, new TrafficLedger(configs));
+            try
+            {
+                return await new TrafficRollback(ports, reporter).RunAsync(
+                    "rollback", null, configs.Select(c => (c.Name, c.LiveColor)).ToList(), applier,
+                    "rollback requested by operator", busyMeansNothingChanged: true, cancellationToken);
+            }
+            catch (StackBusyException busy)
+            {
+                await ConfigRestore.RestoreTrafficAsync(Stack, configs, liveColors: false, cancellationToken);
+                return await BusyAsync("rollback", busy, "nothing was rolled back", cancellationToken);
+            }
+        }
+        catch (RolloutInputException error)
+        {
+            return RolloutResult.BadInput(error);
+        }
+    }
+
+    /// <summary>Stops the rollout in progress and rolls all its services back; a runner still executing it stops at its next poll.</summary>
+    public async Task<RolloutResult> AbortAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var record = await Stack.ReadRolloutRecordAsync(cancellationToken) ?? throw new RolloutInputException(NoRollout);
+            return await StopRecordedAsync(record, "aborted by operator", cancellationToken);
+        }
+        catch (RolloutInputException error)
+        {
+            return RolloutResult.BadInput(error);
+        }
+    }
+
+    /// <summary>
+    /// Asks the rollout in progress to skip its remaining bake (or, with <paramref name="full"/>, every remaining step).
+    /// The runner executing it, or the next <see cref="ResumeAsync"/>, acts on it at its next poll.
+    /// </summary>
+    public async Task<RolloutResult> PromoteAsync(bool full, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var record = await Stack.ReadRolloutRecordAsync(cancellationToken) ?? throw new RolloutInputException(NoRollout);
+            if (record.Phase is not (RolloutPhase.Shifting or RolloutPhase.TerminationWait))
+            {
+                throw new RolloutInputException(
+                    $"rollout {record.Id} is in phase {record.Phase}; promote applies while traffic shifts or during the termination wait");
+            }
+
+            var promotion = full || record.Promotion == PromotionRequest.Full ? PromotionRequest.Full : PromotionRequest.SkipBake;
+            await Stack.WriteRolloutRecordAsync(record with { Promotion = promotion }, cancellationToken);
+            var message = full
+                ? $"Promotion requested for rollout {record.Id}: skip the remaining steps and bakes"
+                : $"Promotion requested for rollout {record.Id}: skip the remaining bake of this step";
+            await reporter.AppendAsync(record.Id, RolloutEventKind.PromoteRequested, message, cancellationToken);
+            return new RolloutResult(RolloutOutcome.Succeeded, message);
+        }
+        catch (RolloutInputException error)
+        {
+            return RolloutResult.BadInput(error);
+        }
+    }
+
+    /// <summary>Live color, weights and images of every service, the rollout in progress, and all gate and critical alarm states.</summary>
+    public async Task<RolloutStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var record = await Stack.ReadRolloutRecordAsync(cancellationToken);
+        var outputs = await Stack.ReadOutputsAsync(cancellationToken);
+        var configs = new List<ServiceConfig>();
+        foreach (var name in outputs.Services.Keys.Order(StringComparer.Ordinal))
+        {
+            configs.Add(await Stack.ReadServiceConfigAsync(name, cancellationToken));
+        }
+
+        var alarmNames = outputs.Services.Values
+            .SelectMany(s => s.Blue.GateAlarmNames.Concat(s.Green.GateAlarmNames).Concat(s.CriticalAlarmNames))
+            .Distinct().ToList();
+        var states = alarmNames.Count == 0
+            ? new Dictionary<string, AlarmState>()
+            : await ports.Alarms.ReadStatesAsync(alarmNames, cancellationToken);
+        return new RolloutStatus(configs, record, states);
+    }
+
+    private async Task<RolloutResult> StopRecordedAsync(RolloutRecord record, string reason, CancellationToken cancellationToken)
+    {
+        var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), cancellationToken);
+        try
+        {
+            return await new RolloutRun(ports, record, outputs, new TrafficLedger(configs))
+                .StopAsync(reason, busyMeansNothingChanged: true, cancellationToken);
+        }
+        catch (StackBusyException busy)
+        {
+            await ConfigRestore.RestoreTrafficAsync(Stack, configs, liveColors: true, cancellationToken);
+            return await BusyAsync(record.Id, busy, "nothing was rolled back", cancellationToken);
+        }
+    }
+
+    private async Task<(StackOutputs Outputs, IReadOnlyList<ServiceConfig> Configs)> ReadServicesAsync(
+        IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var outputs = await Stack.ReadOutputsAsync(cancellationToken);
+        var configs = new List<ServiceConfig>();
+        foreach (var name in names)
+        {
+            outputs.For(name);
+            configs.Add(await Stack.ReadServiceConfigAsync(name, cancellationToken));
+        }
+
+        return (outputs, configs);
+    }
+
+    private async Task<RolloutResult> BusyAsync(string rolloutId, StackBusyException busy, string consequence, CancellationToken cancellationToken)
+    {
+        var message = $"The stack is busy with another update ({busy.Message}); {consequence}";
+        await reporter.TryAppendAsync(rolloutId, RolloutEventKind.StackBusy, message, null, cancellationToken);
+        return new RolloutResult(RolloutOutcome.StackBusy, message);
+    }
+}

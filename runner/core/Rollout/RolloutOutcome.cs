@@ -1,0 +1,25 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>How a runner command ended. <see cref="RolloutOutcomes.ExitCode"/> is the only place that turns it into a process exit code.</summary>
+public enum RolloutOutcome
+{
+    Succeeded,
+    RolledBack,
+    BadInput,
+    RollbackFailed,
+    StackBusy,
+}
+
+public static class RolloutOutcomes
+{
+    /// <summary>0 success, 1 rolled back, 2 bad input, 3 rollback failed (traffic may be split), 4 stack busy.</summary>
+    public static int ExitCode(this RolloutOutcome outcome) => outcome switch
+    {
+        RolloutOutcome.Succeeded => 0,
+        RolloutOutcome.RolledBack => 1,
+        RolloutOutcome.BadInput => 2,
+        RolloutOutcome.RollbackFailed => 3,
+        RolloutOutcome.StackBusy => 4,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown rollout outcome"),
+    };
+}

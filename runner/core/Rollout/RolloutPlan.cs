@@ -1,0 +1,31 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>One service to release; a null image redeploys the image already configured for its idle color.</summary>
+public sealed record ServiceRequest(string Name, string? Image);
+
+/// <summary>Smoke check through the test listener: <see cref="ConsecutiveSuccesses"/> 2xx answers in a row on <see cref="Path"/> within <see cref="Timeout"/>.</summary>
+public sealed record SmokeCheckSettings(string Path, int ConsecutiveSuccesses, TimeSpan Timeout);
+
+/// <summary>How a gate alarm in INSUFFICIENT_DATA (a color with little traffic) counts during a bake.</summary>
+public enum InsufficientDataPolicy
+{
+    /// <summary>Not a failure; the smoke checks already passed before any traffic moved.</summary>
+    Ok,
+
+    /// <summary>Treated like ALARM: the rollout rolls back.</summary>
+    Fail,
+}
+
+/// <summary>
+/// A validated release: which services move to their idle color, the weight steps (ending at 100),
+/// how long each step bakes, how often alarms are polled, the smoke check, and how long the old color
+/// stays up after success. Build it with <see cref="RolloutPlanParser"/> from command-line values.
+/// </summary>
+public sealed record RolloutPlan(
+    IReadOnlyList<ServiceRequest> Services,
+    IReadOnlyList<int> Steps,
+    TimeSpan Bake,
+    TimeSpan PollInterval,
+    SmokeCheckSettings Smoke,
+    TimeSpan TerminationWait,
+    InsufficientDataPolicy InsufficientData);

@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace Infra.Runner.Rollout;
+
+/// <summary>Turns <see cref="RolloutArguments"/> into a <see cref="RolloutPlan"/>, or throws <see cref="RolloutInputException"/> with the fix.</summary>
+public static class RolloutPlanParser
+{
+    public static RolloutPlan Parse(RolloutArguments args)
+    {
+        var interval = DurationParser.Parse("--interval", args.Interval);
+        if (interval <= TimeSpan.Zero)
+        {
+            throw new RolloutInputException("--interval must be greater than zero");
+        }
+
+        var smokeTimeout = DurationParser.Parse("--smoke-timeout", args.SmokeTimeout);
+        if (smokeTimeout <= TimeSpan.Zero)
+        {
+            throw new RolloutInputException("--smoke-timeout must be greater than zero");
+        }
+
+        if (!args.SmokePath.StartsWith('/'))
+        {
+            throw new RolloutInputException($"--smoke must be a path starting with '/', got '{args.SmokePath}'");
+        }
+
+        if (args.SmokeSuccesses < 1)
+        {
+            throw new RolloutInputException($"--smoke-successes must be at least 1, got {args.SmokeSuccesses}");
+        }
+
+        return new RolloutPlan(
+            ParseServices(args.Services),
+            ParseSteps(args.Steps),
+            DurationParser.Parse("--bake", args.Bake),
+            interval,
+            new SmokeCheckSettings(args.SmokePath, args.SmokeSuccesses, smokeTimeout),
+            DurationParser.Parse("--termination-wait", args.TerminationWait),
+            ParsePolicy(args.InsufficientData));
+    }
+
+    /// <summary>Percentages of traffic on the new color, strictly increasing, each 1..100, ending at 100.</summary>
+    public static IReadOnlyList<int> ParseSteps(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (text.Trim().Length == 0)
+        {
+            throw new RolloutInputException("--steps must list at least one percentage, e.g. 10,50,100");
+        }
+
+        var steps = new List<int>();
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var percent))
+            {
+                throw new RolloutInputException($"--steps: '{part}' is not a whole number");
+            }
+
+            if (percent is < 1 or > 100)
+            {
+                throw new RolloutInputException($"--steps: {percent} is out of range; each step is a percentage from 1 to 100");
+            }
+
+            if (steps.Count > 0 && percent <= steps[^1])
+            {
+                throw new RolloutInputException($"--steps must increase: {percent} follows {steps[^1]}");
+            }
+
+            steps.Add(percent);
+        }
+
+        if (steps[^1] != 100)
+        {
+            throw new RolloutInputException($"--steps must end at 100, got {steps[^1]}");
+        }
+
+        return steps;
+    }
+
+    private static IReadOnlyList<ServiceRequest> ParseServices(IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            throw new RolloutInputException("deploy needs at least one --service, e.g. --service web=IMAGE");
+        }
+
+        var services = new List<ServiceRequest>();
+        foreach (var value in values)
+        {
+            var separator = value.IndexOf('=');
+            var name = (separator < 0 ? value : value[..separator]).Trim();
+            var image = separator < 0 ? null : value[(separator + 1)..].Trim();
+            if (name.Length == 0)
+            {
+                throw new RolloutInputException($"--service '{value}': the service name is empty");
+            }
+
+            if (image is { Length: 0 })
+            {
+                throw new RolloutInputException($"--service '{value}': the image is empty; use {name}=IMAGE, or just {name} to redeploy its current image");
+            }
+
+            if (services.Any(s => s.Name == name))
+            {
+                throw new RolloutInputException($"--service {name} is given twice");
+            }
+
+            services.Add(new ServiceRequest(name, image));
+        }
+
+        return services;
+    }
+
+    private static InsufficientDataPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "ok" => InsufficientDataPolicy.Ok,
+        "fail" => InsufficientDataPolicy.Fail,
+        _ => throw new RolloutInputException($"--insufficient-data must be ok or fail, got '{text}'"),
+    };
+}

@@ -1,0 +1,14 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>
+/// Everything outside the state machine: the stack, CloudWatch, the smoke check, people, the journal and the clock.
+/// All waiting goes through <see cref="Time"/>; <see cref="Progress"/> (optional) receives a line at every poll.
+/// </summary>
+public sealed record RolloutPorts(
+    IStackOperations Stack,
+    IAlarmReader Alarms,
+    ISmokeCheck Smoke,
+    INotifier Notifier,
+    IJournal Journal,
+    TimeProvider Time,
+    IProgress<RolloutProgress>? Progress = null);

@@ -1,0 +1,56 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>Where a rollout is. The order matters: phases before <see cref="Shifting"/> have not moved any traffic.</summary>
+public enum RolloutPhase
+{
+    /// <summary>Setting the new color's image and applying its task definition and service.</summary>
+    Deploying,
+    SmokeTesting,
+
+    /// <summary>Applying and baking the step at <see cref="RolloutRecord.StepIndex"/>.</summary>
+    Shifting,
+
+    /// <summary>The new color is live; the old one stays up for fast rollback until the termination wait ends.</summary>
+    TerminationWait,
+    ScalingDown,
+
+    /// <summary>A rollback was started and did not finish: traffic may be split, <c>rollback</c> must be run again.</summary>
+    RollingBack,
+}
+
+/// <summary>A request from <c>promote</c>, read by the running rollout at its next poll.</summary>
+public enum PromotionRequest
+{
+    None,
+
+    /// <summary>End the current bake (or termination wait) now.</summary>
+    SkipBake,
+
+    /// <summary>Go straight to 100% and skip every remaining bake.</summary>
+    Full,
+}
+
+/// <summary>One service in a rollout: it moves from <see cref="FromColor"/> (live when the rollout started) to <see cref="ToColor"/> running <see cref="Image"/>.</summary>
+public sealed record RolloutServiceRecord(string Name, DeployColor FromColor, DeployColor ToColor, string Image);
+
+/// <summary>
+/// The in-progress rollout, kept in stack config so any machine can resume it or roll it back.
+/// It carries the whole plan so <c>resume</c> needs no arguments.
+/// </summary>
+public sealed record RolloutRecord(
+    string Id,
+    DateTimeOffset StartedAt,
+    RolloutPlan Plan,
+    IReadOnlyList<RolloutServiceRecord> Services,
+    RolloutPhase Phase,
+    int StepIndex,
+    DateTimeOffset PhaseStartedAt,
+    PromotionRequest Promotion)
+{
+    /// <summary>True once weights may have moved, so a stop must restore them.</summary>
+    public bool TrafficMayHaveMoved => Phase >= RolloutPhase.Shifting;
+
+    public int CurrentPercent => Plan.Steps[StepIndex];
+
+    public bool IsLastStep => StepIndex == Plan.Steps.Count - 1;
+}

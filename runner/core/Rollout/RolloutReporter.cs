@@ -1,0 +1,42 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>Journal, notifications and progress for the engine; notifying never throws, so telling people can't derail a rollback.</summary>
+internal sealed class RolloutReporter(RolloutPorts ports)
+{
+    private static readonly IReadOnlyDictionary<string, string> NoData = new Dictionary<string, string>();
+
+    public Task AppendAsync(string rolloutId, RolloutEventKind kind, string message, CancellationToken cancellationToken) =>
+        AppendAsync(rolloutId, kind, message, NoData, cancellationToken);
+
+    public Task AppendAsync(
+        string rolloutId, RolloutEventKind kind, string message, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken) =>
+        ports.Journal.AppendAsync(new RolloutEvent(ports.Time.GetUtcNow(), rolloutId, kind, message, data), cancellationToken);
+
+    /// <summary>For the stop and rollback paths: a broken journal must not keep traffic where it is.</summary>
+    public async Task TryAppendAsync(
+        string rolloutId, RolloutEventKind kind, string message, IReadOnlyDictionary<string, string>? data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AppendAsync(rolloutId, kind, message, data ?? NoData, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Nothing else to write it to; the command's result still carries the message.
+        }
+    }
+
+    public async Task NotifyAsync(string rolloutId, NotificationSeverity severity, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ports.Notifier.NotifyAsync(severity, message, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            await TryAppendAsync(rolloutId, RolloutEventKind.NotifyFailed, $"Could not send {severity} notification: {error.Message}", null, cancellationToken);
+        }
+    }
+
+    public void Report(RolloutProgress progress) => ports.Progress?.Report(progress);
+}

@@ -1,0 +1,241 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>
+/// The state machine for one rollout: runs the phase in the record, persists the next phase, repeats until an outcome.
+/// Because every transition is written to the stack first, a new runner given the same record continues where this one stopped.
+/// Every failure ends in a known state: stopped before traffic moved, rolled back, or RollbackFailed with the split reported.
+/// </summary>
+internal sealed class RolloutRun
+{
+    private readonly RolloutPorts ports;
+    private readonly RolloutReporter reporter;
+    private readonly StackOutputs outputs;
+    private readonly TrafficApplier traffic;
+    private RolloutRecord record;
+
+    public RolloutRun(RolloutPorts ports, RolloutRecord record, StackOutputs outputs, TrafficLedger ledger)
+    {
+        this.ports = ports;
+        this.record = record;
+        this.outputs = outputs;
+        reporter = new RolloutReporter(ports);
+        traffic = new TrafficApplier(ports.Stack, outputs, ledger);
+    }
+
+    private RolloutPlan Plan => record.Plan;
+
+    /// <summary>Runs to an outcome. Rethrows <see cref="StackBusyException"/> only before traffic moved (nothing changed), and cancellation (record kept).</summary>
+    public async Task<RolloutResult> RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var result = record.Phase switch
+                {
+                    RolloutPhase.Deploying => await DeployImagesAsync(cancellationToken),
+                    RolloutPhase.SmokeTesting => await SmokeTestAsync(cancellationToken),
+                    RolloutPhase.Shifting => await ShiftAndBakeAsync(cancellationToken),
+                    RolloutPhase.TerminationWait => await WaitForTerminationAsync(cancellationToken),
+                    RolloutPhase.ScalingDown => await ScaleDownAsync(cancellationToken),
+                    _ => await StopAsync("finishing an interrupted rollback", busyMeansNothingChanged: false, cancellationToken),
+                };
+                if (result is not null)
+                {
+                    return result;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await reporter.TryAppendAsync(record.Id, RolloutEventKind.Interrupted,
+                $"Rollout {record.Id} interrupted in phase {record.Phase} at step {record.StepIndex + 1}; its record is kept: run resume or rollback",
+                null, CancellationToken.None);
+            throw;
+        }
+        catch (StackBusyException) when (!record.TrafficMayHaveMoved)
+        {
+            throw;
+        }
+        catch (Exception error)
+        {
+            var reason = $"{record.Phase} failed: {error.Message}";
+            if (record.Phase is RolloutPhase.TerminationWait or RolloutPhase.ScalingDown)
+            {
+                return await ReportScaleDownFailureAsync(reason, cancellationToken);
+            }
+
+            await reporter.TryAppendAsync(record.Id, RolloutEventKind.UpdateFailed, reason, null, cancellationToken);
+            return await StopAsync(reason, busyMeansNothingChanged: false, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Ends the rollout safely from its current phase: before traffic moved, just drop the record; while shifting or
+    /// in the termination wait, roll every service back to the color it started on. Once scale-down began the old
+    /// colors may have no tasks left, so rolling back to them is refused.
+    /// </summary>
+    public async Task<RolloutResult> StopAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken)
+    {
+        if (!record.TrafficMayHaveMoved)
+        {
+            await ports.Stack.ClearRolloutRecordAsync(cancellationToken);
+            var message = $"Rollout {record.Id} stopped before any traffic moved: {reason}";
+            await reporter.TryAppendAsync(record.Id, RolloutEventKind.RolledBack, message, null, cancellationToken);
+            await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, message, cancellationToken);
+            return new RolloutResult(RolloutOutcome.RolledBack, message);
+        }
+
+        if (record.Phase == RolloutPhase.ScalingDown)
+        {
+            throw new RolloutInputException(
+                $"rollout {record.Id} is already scaling its old colors to zero; run resume to finish it, then deploy the previous images");
+        }
+
+        var targets = record.Services.Select(s => (s.Name, s.FromColor)).ToList();
+        return await new TrafficRollback(ports, reporter)
+            .RunAsync(record.Id, record, targets, traffic, reason, busyMeansNothingChanged, cancellationToken);
+    }
+
+    private async Task<RolloutResult?> DeployImagesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var service in record.Services)
+        {
+            await ports.Stack.SetImageAsync(service.Name, service.ToColor, service.Image, cancellationToken);
+            await ports.Stack.SetRunningAsync(service.Name, service.ToColor, true, cancellationToken);
+        }
+
+        await ports.Stack.UpdateAsync(RolloutTargets.DeployUrns(outputs, record.Services), cancellationToken);
+        await reporter.AppendAsync(record.Id, RolloutEventKind.ImagesDeployed,
+            $"Deployed {string.Join(", ", record.Services.Select(s => $"{s.Name}={s.Image} on {s.ToColor.ConfigName()}"))}", cancellationToken);
+        await AdvanceAsync(record with { Phase = RolloutPhase.SmokeTesting }, cancellationToken);
+        return null;
+    }
+
+    private async Task<RolloutResult?> SmokeTestAsync(CancellationToken cancellationToken)
+    {
+        foreach (var service in record.Services)
+        {
+            var url = RolloutTargets.SmokeUrl(outputs.For(service.Name).TestUrl, Plan.Smoke.Path);
+            var check = await ports.Smoke.RunAsync(url, Plan.Smoke, cancellationToken);
+            if (!check.Passed)
+            {
+                await reporter.AppendAsync(record.Id, RolloutEventKind.SmokeFailed, $"Smoke check failed for {service.Name} at {url}: {check.Detail}", cancellationToken);
+                return await StopAsync($"smoke check failed for {service.Name} at {url}: {check.Detail}", busyMeansNothingChanged: false, cancellationToken);
+            }
+        }
+
+        await reporter.AppendAsync(record.Id, RolloutEventKind.SmokePassed, $"Smoke checks passed for {string.Join(", ", record.Services.Select(s => s.Name))}", cancellationToken);
+        await AdvanceAsync(record with { Phase = RolloutPhase.Shifting, StepIndex = 0 }, cancellationToken);
+        return null;
+    }
+
+    private async Task<RolloutResult?> ShiftAndBakeAsync(CancellationToken cancellationToken)
+    {
+        var step = $"step {record.StepIndex + 1} ({record.CurrentPercent}%)";
+        var changes = record.Services.Select(s => (s.Name, TrafficWeights.Shifted(s.ToColor, record.CurrentPercent))).ToList();
+        try
+        {
+            await traffic.ApplyAsync(changes, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            var reason = $"{step} update failed: {error.Message}";
+            await reporter.TryAppendAsync(record.Id, RolloutEventKind.UpdateFailed, reason, null, cancellationToken);
+            return await StopAsync(reason, busyMeansNothingChanged: false, cancellationToken);
+        }
+
+        await reporter.AppendAsync(record.Id, RolloutEventKind.StepApplied,
+            $"Applied {step}: {RolloutTargets.DescribeMoves(record.Services)}", traffic.Ledger.ToData(), cancellationToken);
+        await AdvanceAsync(record, cancellationToken);
+
+        var verdict = await new WaitWatcher(ports, reporter).WatchAsync(
+            record, record.PhaseStartedAt + Plan.Bake, RolloutTargets.WatchedAlarms(outputs, record.Services), cancellationToken);
+        switch (verdict.End)
+        {
+            case WaitEnd.Tripped:
+                await reporter.TryAppendAsync(record.Id, RolloutEventKind.AlarmTripped, $"Gate tripped at {step}: {verdict.Detail}", null, cancellationToken);
+                return await StopAsync($"gate tripped at {step}: {verdict.Detail}", busyMeansNothingChanged: false, cancellationToken);
+            case WaitEnd.TakenOver:
+                return TakenOver();
+            case WaitEnd.Elapsed:
+                await reporter.AppendAsync(record.Id, RolloutEventKind.StepBaked, $"Baked {step} for {Plan.Bake}", cancellationToken);
+                break;
+            case WaitEnd.Promoted:
+                await reporter.AppendAsync(record.Id, RolloutEventKind.StepBaked, $"Promoted past {step} ({verdict.Promotion})", cancellationToken);
+                break;
+        }
+
+        // Promote full jumps to the last step and keeps skipping bakes; a plain promote skips this bake only.
+        var promotion = verdict.Promotion == PromotionRequest.Full ? PromotionRequest.Full : PromotionRequest.None;
+        if (record.IsLastStep)
+        {
+            return await CompleteAsync(cancellationToken);
+        }
+
+        var next = promotion == PromotionRequest.Full ? Plan.Steps.Count - 1 : record.StepIndex + 1;
+        await AdvanceAsync(record with { StepIndex = next, Promotion = promotion }, cancellationToken);
+        return null;
+    }
+
+    private async Task<RolloutResult?> CompleteAsync(CancellationToken cancellationToken)
+    {
+        foreach (var service in record.Services)
+        {
+            await ports.Stack.SetLiveColorAsync(service.Name, service.ToColor, cancellationToken);
+        }
+
+        var message = $"Rollout {record.Id} complete: {RolloutTargets.DescribeMoves(record.Services)} now live; old colors scale to zero after {Plan.TerminationWait}";
+        await reporter.AppendAsync(record.Id, RolloutEventKind.Completed, message, cancellationToken);
+        await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, message, cancellationToken);
+        await AdvanceAsync(record with { Phase = RolloutPhase.TerminationWait, Promotion = PromotionRequest.None }, cancellationToken);
+        return null;
+    }
+
+    private async Task<RolloutResult?> WaitForTerminationAsync(CancellationToken cancellationToken)
+    {
+        // Measured from the recorded phase start, so a resumed runner waits only what is left.
+        var verdict = await new WaitWatcher(ports, reporter).WatchAsync(
+            record, record.PhaseStartedAt + Plan.TerminationWait, [], cancellationToken);
+        if (verdict.End == WaitEnd.TakenOver)
+        {
+            return TakenOver();
+        }
+
+        await AdvanceAsync(record with { Phase = RolloutPhase.ScalingDown, Promotion = PromotionRequest.None }, cancellationToken);
+        return null;
+    }
+
+    private async Task<RolloutResult?> ScaleDownAsync(CancellationToken cancellationToken)
+    {
+        foreach (var service in record.Services)
+        {
+            await ports.Stack.SetRunningAsync(service.Name, service.FromColor, false, cancellationToken);
+        }
+
+        await ports.Stack.UpdateAsync(RolloutTargets.ScaleDownUrns(outputs, record.Services), cancellationToken);
+        await ports.Stack.ClearRolloutRecordAsync(cancellationToken);
+        var message = $"Rollout {record.Id} succeeded: {RolloutTargets.DescribeMoves(record.Services)} live, old colors scaled to zero";
+        await reporter.AppendAsync(record.Id, RolloutEventKind.ScaledDown, message, cancellationToken);
+        return new RolloutResult(RolloutOutcome.Succeeded, message);
+    }
+
+    /// <summary>The new color is live and takes all traffic; only the wait and scale-down are left, for resume to retry.</summary>
+    private async Task<RolloutResult> ReportScaleDownFailureAsync(string reason, CancellationToken cancellationToken)
+    {
+        var message = $"Rollout {record.Id} succeeded but the old colors still run ({reason}); run resume to scale them to zero";
+        await reporter.TryAppendAsync(record.Id, RolloutEventKind.ScaleDownFailed, message, null, cancellationToken);
+        await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, message, cancellationToken);
+        return new RolloutResult(RolloutOutcome.Succeeded, message);
+    }
+
+    private RolloutResult TakenOver() =>
+        new(RolloutOutcome.RolledBack, $"Rollout {record.Id} was aborted or rolled back by another runner; this runner stopped");
+
+    /// <summary>Persists the next state before acting on it; the phase clock restarts with every write.</summary>
+    private async Task AdvanceAsync(RolloutRecord next, CancellationToken cancellationToken)
+    {
+        record = next with { PhaseStartedAt = ports.Time.GetUtcNow() };
+        await ports.Stack.WriteRolloutRecordAsync(record, cancellationToken);
+    }
+}

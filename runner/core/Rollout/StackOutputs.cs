@@ -1,0 +1,30 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>What the stack exports per color of a service: what a deploy targets and which alarms gate traffic on it.</summary>
+public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, IReadOnlyList<string> GateAlarmNames);
+
+/// <summary>
+/// A service's stack outputs. <see cref="TrafficUrns"/> are the listener/rule resources that carry its weights:
+/// the only resources a weight change or a rollback updates.
+/// </summary>
+public sealed record ServiceOutputs(
+    string Name,
+    IReadOnlyList<string> TrafficUrns,
+    ColorOutputs Blue,
+    ColorOutputs Green,
+    IReadOnlyList<string> CriticalAlarmNames,
+    string TestUrl)
+{
+    public ColorOutputs Of(DeployColor color) => color == DeployColor.Blue ? Blue : Green;
+}
+
+/// <summary>The stack outputs the runner reads, keyed by service name.</summary>
+public sealed record StackOutputs(IReadOnlyDictionary<string, ServiceOutputs> Services)
+{
+    /// <summary>The outputs of one service; a name the stack does not export is an input error listing the ones it does.</summary>
+    public ServiceOutputs For(string service) =>
+        Services.TryGetValue(service, out var outputs)
+            ? outputs
+            : throw new RolloutInputException(
+                $"unknown service '{service}'; the stack exports: {string.Join(", ", Services.Keys.Order(StringComparer.Ordinal))}");
+}

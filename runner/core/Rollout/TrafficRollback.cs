@@ -1,0 +1,79 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>
+/// Puts every given service back on its color with 100/0 weights and applies only their listener/rule URNs.
+/// If that update fails, the journal and a critical notification state exactly which services may be split
+/// and at which weights, and the record (if any) is left in <see cref="RolloutPhase.RollingBack"/>.
+/// </summary>
+internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter reporter)
+{
+    /// <param name="rolloutId">The rollout being reverted, or a label for a rollback outside a rollout.</param>
+    /// <param name="record">The rollout record; with one, live colors are reset too and the record is cleared on success.</param>
+    /// <param name="busyMeansNothingChanged">
+    /// True for an operator's rollback command: a busy stack is rethrown so the command can undo its config and exit 4.
+    /// False inside a running rollout, where any failure to revert is a failed rollback.
+    /// </param>
+    public async Task<RolloutResult> RunAsync(
+        string rolloutId,
+        RolloutRecord? record,
+        IReadOnlyList<(string Service, DeployColor Color)> targets,
+        TrafficApplier applier,
+        string reason,
+        bool busyMeansNothingChanged,
+        CancellationToken cancellationToken)
+    {
+        var services = string.Join(", ", targets.Select(t => t.Service));
+        await reporter.TryAppendAsync(rolloutId, RolloutEventKind.RollbackStarted, $"Rolling back {services}: {reason}", null, cancellationToken);
+        try
+        {
+            if (record is not null)
+            {
+                foreach (var (service, color) in targets)
+                {
+                    await ports.Stack.SetLiveColorAsync(service, color, cancellationToken);
+                }
+            }
+
+            await applier.ApplyAsync(targets.Select(t => (t.Service, TrafficWeights.AllTo(t.Color))).ToList(), cancellationToken);
+        }
+        catch (StackBusyException) when (busyMeansNothingChanged)
+        {
+            throw;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return await ReportFailureAsync(rolloutId, record, applier.Ledger, error, cancellationToken);
+        }
+
+        if (record is not null)
+        {
+            await ports.Stack.ClearRolloutRecordAsync(cancellationToken);
+        }
+
+        var message = $"Rolled back {string.Join(", ", targets.Select(t => $"{t.Service} to {t.Color.ConfigName()}"))}: {reason}";
+        await reporter.TryAppendAsync(rolloutId, RolloutEventKind.RolledBack, message, applier.Ledger.ToData(), cancellationToken);
+        await reporter.NotifyAsync(rolloutId, NotificationSeverity.Info, message, cancellationToken);
+        return new RolloutResult(RolloutOutcome.RolledBack, message);
+    }
+
+    private async Task<RolloutResult> ReportFailureAsync(
+        string rolloutId, RolloutRecord? record, TrafficLedger ledger, Exception error, CancellationToken cancellationToken)
+    {
+        var message = $"Rollback of {rolloutId} FAILED ({error.Message}); traffic may be split: {ledger.Describe()}. Run rollback again once the stack is free.";
+        if (record is not null)
+        {
+            try
+            {
+                await ports.Stack.WriteRolloutRecordAsync(record with { Phase = RolloutPhase.RollingBack }, cancellationToken);
+            }
+            catch (Exception writeError) when (writeError is not OperationCanceledException)
+            {
+                message += $" The rollout record could not be marked as rolling back ({writeError.Message}).";
+            }
+        }
+
+        await reporter.TryAppendAsync(rolloutId, RolloutEventKind.RollbackFailed, message, ledger.ToData(), cancellationToken);
+        await reporter.NotifyAsync(rolloutId, NotificationSeverity.Critical, message, cancellationToken);
+        return new RolloutResult(RolloutOutcome.RollbackFailed, message);
+    }
+}

@@ -1,0 +1,63 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>Why a watched wait ended.</summary>
+internal enum WaitEnd
+{
+    Elapsed,
+
+    /// <summary>A watched alarm tripped the gate; <see cref="WaitVerdict.Detail"/> names it.</summary>
+    Tripped,
+
+    /// <summary>The stored rollout record is gone or belongs to another rollout: abort/rollback ran elsewhere.</summary>
+    TakenOver,
+    Promoted,
+}
+
+internal sealed record WaitVerdict(WaitEnd End, string Detail, PromotionRequest Promotion);
+
+/// <summary>
+/// Waits until a deadline, polling every plan interval: first the alarms (so an ALARM is acted on within one
+/// interval, before anything else at that poll), then the stored record for abort/promote from other runners.
+/// </summary>
+internal sealed class WaitWatcher(RolloutPorts ports, RolloutReporter reporter)
+{
+    public async Task<WaitVerdict> WatchAsync(
+        RolloutRecord record, DateTimeOffset until, IReadOnlyList<string> alarmNames, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var states = alarmNames.Count == 0
+                ? new Dictionary<string, AlarmState>()
+                : await ports.Alarms.ReadStatesAsync(alarmNames, cancellationToken);
+            var gate = AlarmGate.Evaluate(alarmNames, states, record.Plan.InsufficientData);
+            var left = until - ports.Time.GetUtcNow();
+            left = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            reporter.Report(new RolloutProgress(
+                record.Id, record.Phase, record.StepIndex + 1, record.Plan.Steps.Count, record.CurrentPercent, left, gate.States));
+
+            if (gate.Tripped)
+            {
+                return new WaitVerdict(WaitEnd.Tripped, gate.Describe(), PromotionRequest.None);
+            }
+
+            var stored = await ports.Stack.ReadRolloutRecordAsync(cancellationToken);
+            if (stored is null || stored.Id != record.Id)
+            {
+                return new WaitVerdict(WaitEnd.TakenOver, "", PromotionRequest.None);
+            }
+
+            if (stored.Promotion != PromotionRequest.None)
+            {
+                return new WaitVerdict(WaitEnd.Promoted, "", stored.Promotion);
+            }
+
+            if (left == TimeSpan.Zero)
+            {
+                return new WaitVerdict(WaitEnd.Elapsed, "", PromotionRequest.None);
+            }
+
+            var interval = record.Plan.PollInterval;
+            await Task.Delay(left < interval ? left : interval, ports.Time, cancellationToken);
+        }
+    }
+}

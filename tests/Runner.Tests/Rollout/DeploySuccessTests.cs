@@ -1,0 +1,137 @@
+using Infra.Runner.Rollout;
+using Moq;
+using Runner.Tests.Rollout.Support;
+
+namespace Runner.Tests.Rollout;
+
+public class DeploySuccessTests
+{
+    [Fact]
+    public async Task Deploy_sets_the_idle_image_applies_only_that_colors_task_definition_and_service_then_smoke_tests_its_test_url()
+    {
+        var harness = new RolloutHarness("web");
+        var smokedUrls = new List<string>();
+        harness.SmokeResult = url => { smokedUrls.Add(url); return new SmokeCheckResult(true, "3 x 200"); };
+
+        await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal(["urn:web:green-taskdef", "urn:web:green-service"], harness.Updates[0].Targets);
+        Assert.Equal(new ColorConfig("web:2", true), harness.Configs["web"].Green);
+        Assert.Equal(["https://test.example:8443/web/health"], smokedUrls);
+    }
+
+    [Fact]
+    public async Task Success_applies_weights_10_50_100_in_order_makes_green_live_and_scales_blue_to_zero_after_the_termination_wait()
+    {
+        var harness = new RolloutHarness("web");
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal(RolloutOutcome.Succeeded, result.Outcome);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            [new TrafficWeights(90, 10), new TrafficWeights(50, 50), new TrafficWeights(0, 100)],
+            harness.TrafficUpdates.Select(u => u.Weights["web"]));
+        Assert.All(harness.TrafficUpdates, u => Assert.Equal(RolloutHarness.TrafficUrns("web"), u.Targets));
+
+        var completed = harness.Event(RolloutEventKind.Completed).At;
+        var scaleDown = harness.Updates[^1];
+        Assert.Equal(["urn:web:blue-service"], scaleDown.Targets);
+        Assert.Equal(completed + TimeSpan.FromMinutes(15), scaleDown.At);
+        Assert.Equal(DeployColor.Green, harness.Configs["web"].LiveColor);
+        Assert.False(harness.Configs["web"].Blue.Running);
+        Assert.Null(harness.StoredRecord);
+    }
+
+    [Fact]
+    public async Task Each_step_bakes_for_the_bake_time_polling_the_new_colors_gate_alarms_and_the_critical_alarms_every_interval()
+    {
+        var harness = new RolloutHarness("web");
+
+        await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        var firstBake = harness.TrafficUpdates.First().At;
+        var secondStep = harness.TrafficUpdates.ElementAt(1).At;
+        Assert.Equal(firstBake + TimeSpan.FromMinutes(5), secondStep);
+        var pollsInFirstBake = harness.AlarmReads.Where(t => t >= firstBake && t <= secondStep).Distinct().ToList();
+        Assert.Equal(31, pollsInFirstBake.Count); // at 0s, 10s, ... 300s
+        Assert.All(pollsInFirstBake.Zip(pollsInFirstBake.Skip(1)), pair => Assert.Equal(TimeSpan.FromSeconds(10), pair.Second - pair.First));
+        harness.Alarms.Verify(a => a.ReadStatesAsync(
+            It.Is<IReadOnlyCollection<string>>(names => names.SequenceEqual(new[] { "web-green-5xx", "web-green-unhealthy", "web-error-rate" })),
+            It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task Several_services_shift_together_in_one_update_per_step()
+    {
+        var harness = new RolloutHarness("web", "api");
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2", "api=api:7"));
+
+        Assert.Equal(RolloutOutcome.Succeeded, result.Outcome);
+        Assert.Equal(3, harness.TrafficUpdates.Count());
+        Assert.All(harness.TrafficUpdates, u =>
+        {
+            Assert.Equal(RolloutHarness.TrafficUrns("web", "api"), u.Targets);
+            Assert.Equal(u.Weights["web"], u.Weights["api"]);
+        });
+        Assert.Equal(["urn:web:green-taskdef", "urn:web:green-service", "urn:api:green-taskdef", "urn:api:green-service"], harness.Updates[0].Targets);
+        Assert.Equal(["urn:web:blue-service", "urn:api:blue-service"], harness.Updates[^1].Targets);
+    }
+
+    [Fact]
+    public async Task A_service_live_on_green_moves_to_blue()
+    {
+        var harness = new RolloutHarness("web");
+        harness.Configs["web"] = new ServiceConfig("web", DeployColor.Green, TrafficWeights.AllTo(DeployColor.Green),
+            new ColorConfig("web:0", false), new ColorConfig("web:1", true));
+
+        await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal([new TrafficWeights(10, 90), new TrafficWeights(50, 50), new TrafficWeights(100, 0)], harness.TrafficUpdates.Select(u => u.Weights["web"]));
+        Assert.Equal(DeployColor.Blue, harness.Configs["web"].LiveColor);
+        Assert.False(harness.Configs["web"].Green.Running);
+    }
+
+    [Fact]
+    public async Task A_service_without_an_image_redeploys_the_image_already_configured_for_its_idle_color()
+    {
+        var harness = new RolloutHarness("web");
+        harness.Configs["web"] = harness.Configs["web"] with { Green = new ColorConfig("web:9", false) };
+
+        await harness.Engine.DeployAsync(RolloutHarness.Plan("web"));
+
+        Assert.Equal(new ColorConfig("web:9", true), harness.Configs["web"].Green);
+    }
+
+    [Fact]
+    public async Task Progress_reports_step_weight_time_left_and_alarm_states_at_each_poll()
+    {
+        var harness = new RolloutHarness("web");
+
+        await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        var first = harness.Progress[0];
+        Assert.Equal((RolloutPhase.Shifting, 1, 3, 10, TimeSpan.FromMinutes(5)), (first.Phase, first.StepNumber, first.StepCount, first.Percent, first.TimeLeft));
+        Assert.Equal(AlarmState.Ok, first.AlarmStates["web-green-5xx"]);
+        Assert.Equal(TimeSpan.FromSeconds(290), harness.Progress[1].TimeLeft);
+        Assert.Contains(harness.Progress, p => p.Phase == RolloutPhase.TerminationWait && p.Percent == 100);
+    }
+
+    [Fact]
+    public async Task The_journal_records_the_rollout_from_start_to_scale_down_in_order()
+    {
+        var harness = new RolloutHarness("web");
+
+        await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal(
+            [
+                RolloutEventKind.Started, RolloutEventKind.ImagesDeployed, RolloutEventKind.SmokePassed,
+                RolloutEventKind.StepApplied, RolloutEventKind.StepBaked, RolloutEventKind.StepApplied, RolloutEventKind.StepBaked,
+                RolloutEventKind.StepApplied, RolloutEventKind.StepBaked, RolloutEventKind.Completed, RolloutEventKind.ScaledDown,
+            ],
+            harness.Events.Select(e => e.Kind));
+        Assert.Equal("blue=50 green=50", harness.Events.Where(e => e.Kind == RolloutEventKind.StepApplied).ElementAt(1).Data["web"]);
+    }
+}

@@ -1,0 +1,93 @@
+using Infra.Runner.Rollout;
+
+namespace Runner.Tests.Rollout;
+
+public class RolloutPlanParserTests
+{
+    [Fact]
+    public void Defaults_give_steps_10_50_100_a_5_minute_bake_a_10_second_interval_and_a_15_minute_termination_wait()
+    {
+        var plan = RolloutPlanParser.Parse(new RolloutArguments { Services = ["web=registry/web:2", "api"] });
+
+        Assert.Equal([new ServiceRequest("web", "registry/web:2"), new ServiceRequest("api", null)], plan.Services);
+        Assert.Equal([10, 50, 100], plan.Steps);
+        Assert.Equal(TimeSpan.FromMinutes(5), plan.Bake);
+        Assert.Equal(TimeSpan.FromSeconds(10), plan.PollInterval);
+        Assert.Equal(new SmokeCheckSettings("/health", 3, TimeSpan.FromMinutes(2)), plan.Smoke);
+        Assert.Equal(TimeSpan.FromMinutes(15), plan.TerminationWait);
+        Assert.Equal(InsufficientDataPolicy.Ok, plan.InsufficientData);
+    }
+
+    [Theory]
+    [InlineData("90s", 90)]
+    [InlineData("5m", 300)]
+    [InlineData("1h", 3600)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("0s", 0)]
+    public void Durations_accept_seconds_minutes_and_hours(string text, int seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), DurationParser.Parse("--bake", text));
+    }
+
+    [Theory]
+    [InlineData("5x")]
+    [InlineData("")]
+    [InlineData("5")]
+    [InlineData("-5m")]
+    [InlineData("1.5m")]
+    public void A_malformed_duration_names_the_option_and_the_value(string text)
+    {
+        var error = Assert.Throws<RolloutInputException>(() => DurationParser.Parse("--bake", text));
+
+        Assert.Equal($"--bake: '{text}' is not a duration; use a whole number of s, m or h, e.g. 90s, 5m, 1h", error.Message);
+    }
+
+    [Theory]
+    [InlineData("5,20,100", new[] { 5, 20, 100 })]
+    [InlineData("100", new[] { 100 })]
+    [InlineData(" 25 , 100 ", new[] { 25, 100 })]
+    public void Steps_parse_as_increasing_percentages(string text, int[] expected)
+    {
+        Assert.Equal(expected, RolloutPlanParser.ParseSteps(text));
+    }
+
+    [Theory]
+    [InlineData("", "--steps must list at least one percentage, e.g. 10,50,100")]
+    [InlineData("10,abc,100", "--steps: 'abc' is not a whole number")]
+    [InlineData("10,,100", "--steps: '' is not a whole number")]
+    [InlineData("0,100", "--steps: 0 is out of range; each step is a percentage from 1 to 100")]
+    [InlineData("10,150", "--steps: 150 is out of range; each step is a percentage from 1 to 100")]
+    [InlineData("50,50,100", "--steps must increase: 50 follows 50")]
+    [InlineData("50,10,100", "--steps must increase: 10 follows 50")]
+    [InlineData("10,50", "--steps must end at 100, got 50")]
+    public void Bad_steps_are_rejected_with_the_reason(string text, string message)
+    {
+        Assert.Equal(message, Assert.Throws<RolloutInputException>(() => RolloutPlanParser.ParseSteps(text)).Message);
+    }
+
+    public static TheoryData<RolloutArguments, string> BadArguments => new()
+    {
+        { new RolloutArguments(), "deploy needs at least one --service, e.g. --service web=IMAGE" },
+        { new RolloutArguments { Services = ["=img:1"] }, "--service '=img:1': the service name is empty" },
+        { new RolloutArguments { Services = ["web="] }, "--service 'web=': the image is empty; use web=IMAGE, or just web to redeploy its current image" },
+        { new RolloutArguments { Services = ["web=a:1", "web=a:2"] }, "--service web is given twice" },
+        { new RolloutArguments { Services = ["web"], Interval = "0s" }, "--interval must be greater than zero" },
+        { new RolloutArguments { Services = ["web"], Interval = "soon" }, "--interval: 'soon' is not a duration; use a whole number of s, m or h, e.g. 90s, 5m, 1h" },
+        { new RolloutArguments { Services = ["web"], SmokeTimeout = "0m" }, "--smoke-timeout must be greater than zero" },
+        { new RolloutArguments { Services = ["web"], SmokePath = "health" }, "--smoke must be a path starting with '/', got 'health'" },
+        { new RolloutArguments { Services = ["web"], SmokeSuccesses = 0 }, "--smoke-successes must be at least 1, got 0" },
+        { new RolloutArguments { Services = ["web"], TerminationWait = "forever" }, "--termination-wait: 'forever' is not a duration; use a whole number of s, m or h, e.g. 90s, 5m, 1h" },
+        { new RolloutArguments { Services = ["web"], InsufficientData = "maybe" }, "--insufficient-data must be ok or fail, got 'maybe'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadArguments))]
+    public void Bad_arguments_map_to_exit_code_2_with_the_reason(RolloutArguments arguments, string message)
+    {
+        var error = Assert.Throws<RolloutInputException>(() => RolloutPlanParser.Parse(arguments));
+        var result = RolloutResult.BadInput(error);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(message, result.Message);
+    }
+}

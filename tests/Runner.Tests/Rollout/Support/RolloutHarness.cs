@@ -1,0 +1,147 @@
+using Infra.Runner.Rollout;
+using Moq;
+
+namespace Runner.Tests.Rollout.Support;
+
+/// <summary>A targeted update as the mocked stack saw it: what it targeted, when, and the weights config held at that moment.</summary>
+internal sealed record UpdateCall(IReadOnlyList<string> Targets, DateTimeOffset At, IReadOnlyDictionary<string, TrafficWeights> Weights);
+
+/// <summary>
+/// Moq stand-ins for the stack, CloudWatch, the smoke check, Slack and the journal, backed by in-memory state so tests
+/// can assert what the engine changed. The rollout record goes through <see cref="RolloutRecordJson"/> like real stack config.
+/// </summary>
+internal sealed class RolloutHarness
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public RolloutHarness(params string[] services)
+    {
+        foreach (var name in services)
+        {
+            Configs[name] = new ServiceConfig(name, DeployColor.Blue, TrafficWeights.AllTo(DeployColor.Blue),
+                new ColorConfig($"{name}:1", true), new ColorConfig(null, false));
+        }
+
+        Outputs = new StackOutputs(services.ToDictionary(name => name, OutputsFor));
+        MockStack();
+        Alarms.Setup(a => a.ReadStatesAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyCollection<string> names, CancellationToken _) =>
+            {
+                AlarmReads.Add(Time.GetUtcNow());
+                return names.ToDictionary(name => name, name => AlarmState(name, Time.GetUtcNow()));
+            });
+        Smoke.Setup(s => s.RunAsync(It.IsAny<string>(), It.IsAny<SmokeCheckSettings>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string url, SmokeCheckSettings _, CancellationToken _) => SmokeResult(url));
+        Notifier.Setup(n => n.NotifyAsync(It.IsAny<NotificationSeverity>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback((NotificationSeverity severity, string message, CancellationToken _) => Notifications.Add((severity, message)))
+            .Returns(Task.CompletedTask);
+        Journal.Setup(j => j.AppendAsync(It.IsAny<RolloutEvent>(), It.IsAny<CancellationToken>()))
+            .Callback((RolloutEvent e, CancellationToken _) => Events.Add(e))
+            .Returns(Task.CompletedTask);
+    }
+
+    public AutoAdvancingTimeProvider Time { get; } = new(Start);
+
+    public Mock<IStackOperations> Stack { get; } = new(MockBehavior.Strict);
+
+    public Mock<IAlarmReader> Alarms { get; } = new(MockBehavior.Strict);
+
+    public Mock<ISmokeCheck> Smoke { get; } = new(MockBehavior.Strict);
+
+    public Mock<INotifier> Notifier { get; } = new(MockBehavior.Strict);
+
+    public Mock<IJournal> Journal { get; } = new(MockBehavior.Strict);
+
+    public Dictionary<string, ServiceConfig> Configs { get; } = new();
+
+    public StackOutputs Outputs { get; }
+
+    /// <summary>The record as stack config holds it: serialized JSON, or null.</summary>
+    public string? StoredRecord { get; set; }
+
+    public RolloutRecord? Record => StoredRecord is null ? null : RolloutRecordJson.Deserialize(StoredRecord);
+
+    public List<UpdateCall> Updates { get; } = [];
+
+    public List<DateTimeOffset> AlarmReads { get; } = [];
+
+    public List<RolloutEvent> Events { get; } = [];
+
+    public List<(NotificationSeverity Severity, string Message)> Notifications { get; } = [];
+
+    public List<RolloutProgress> Progress { get; } = [];
+
+    /// <summary>State of an alarm at a time; every alarm is OK unless a test says otherwise.</summary>
+    public Func<string, DateTimeOffset, AlarmState> AlarmState { get; set; } = (_, _) => Infra.Runner.Rollout.AlarmState.Ok;
+
+    public Func<string, SmokeCheckResult> SmokeResult { get; set; } = _ => new SmokeCheckResult(true, "3 x 200");
+
+    /// <summary>Given the 1-based update number and its targets, an exception to fail that update with, or null.</summary>
+    public Func<int, IReadOnlyList<string>, Exception?> UpdateFault { get; set; } = (_, _) => null;
+
+    public RolloutEngine Engine => new(new RolloutPorts(
+        Stack.Object, Alarms.Object, Smoke.Object, Notifier.Object, Journal.Object, Time, new SyncProgress(Progress)));
+
+    public static RolloutPlan Plan(params string[] services) =>
+        RolloutPlanParser.Parse(new RolloutArguments { Services = services });
+
+    public static IReadOnlyList<string> TrafficUrns(params string[] services) =>
+        services.Select(name => $"urn:{name}:listener-rule").ToList();
+
+    public IEnumerable<UpdateCall> TrafficUpdates => Updates.Where(u => u.Targets.All(t => t.EndsWith(":listener-rule", StringComparison.Ordinal)));
+
+    public RolloutEvent Event(RolloutEventKind kind) => Assert.Single(Events, e => e.Kind == kind);
+
+    private static ServiceOutputs OutputsFor(string name) => new(
+        name,
+        [$"urn:{name}:listener-rule"],
+        new ColorOutputs($"urn:{name}:blue-taskdef", $"urn:{name}:blue-service", [$"{name}-blue-5xx", $"{name}-blue-unhealthy"]),
+        new ColorOutputs($"urn:{name}:green-taskdef", $"urn:{name}:green-service", [$"{name}-green-5xx", $"{name}-green-unhealthy"]),
+        [$"{name}-error-rate"],
+        $"https://test.example:8443/{name}/");
+
+    private void MockStack()
+    {
+        Stack.Setup(s => s.ReadOutputsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => Outputs);
+        Stack.Setup(s => s.ReadServiceConfigAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string name, CancellationToken _) => Configs[name]);
+        Stack.Setup(s => s.SetImageAsync(It.IsAny<string>(), It.IsAny<DeployColor>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Callback((string name, DeployColor color, string? image, CancellationToken _) =>
+                UpdateColor(name, color, c => c with { Image = image }))
+            .Returns(Task.CompletedTask);
+        Stack.Setup(s => s.SetRunningAsync(It.IsAny<string>(), It.IsAny<DeployColor>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .Callback((string name, DeployColor color, bool running, CancellationToken _) =>
+                UpdateColor(name, color, c => c with { Running = running }))
+            .Returns(Task.CompletedTask);
+        Stack.Setup(s => s.SetWeightsAsync(It.IsAny<string>(), It.IsAny<TrafficWeights>(), It.IsAny<CancellationToken>()))
+            .Callback((string name, TrafficWeights weights, CancellationToken _) => Configs[name] = Configs[name] with { Weights = weights })
+            .Returns(Task.CompletedTask);
+        Stack.Setup(s => s.SetLiveColorAsync(It.IsAny<string>(), It.IsAny<DeployColor>(), It.IsAny<CancellationToken>()))
+            .Callback((string name, DeployColor color, CancellationToken _) => Configs[name] = Configs[name] with { LiveColor = color })
+            .Returns(Task.CompletedTask);
+        Stack.Setup(s => s.ReadRolloutRecordAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => Record);
+        Stack.Setup(s => s.WriteRolloutRecordAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>()))
+            .Callback((RolloutRecord record, CancellationToken _) => StoredRecord = RolloutRecordJson.Serialize(record))
+            .Returns(Task.CompletedTask);
+        Stack.Setup(s => s.ClearRolloutRecordAsync(It.IsAny<CancellationToken>())).Callback(() => StoredRecord = null).Returns(Task.CompletedTask);
+        Stack.Setup(s => s.UpdateAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyList<string> targets, CancellationToken _) =>
+            {
+                Updates.Add(new UpdateCall(targets.ToList(), Time.GetUtcNow(), Configs.ToDictionary(c => c.Key, c => c.Value.Weights)));
+                var fault = UpdateFault(Updates.Count, targets);
+                return fault is null ? Task.CompletedTask : Task.FromException(fault);
+            });
+    }
+
+    private void UpdateColor(string name, DeployColor color, Func<ColorConfig, ColorConfig> change)
+    {
+        var config = Configs[name];
+        Configs[name] = color == DeployColor.Blue ? config with { Blue = change(config.Blue) } : config with { Green = change(config.Green) };
+    }
+
+    /// <summary>Collects progress on the reporting thread (Progress&lt;T&gt; would post to the thread pool and race the asserts).</summary>
+    private sealed class SyncProgress(List<RolloutProgress> sink) : IProgress<RolloutProgress>
+    {
+        public void Report(RolloutProgress value) => sink.Add(value);
+    }
+}
