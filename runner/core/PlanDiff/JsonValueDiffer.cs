@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+
+namespace Infra.Runner.PlanDiff;
+
+/// <summary>
+/// Compares two JSON trees and lists the leaves that differ. Objects are compared key by key (keys in ordinal order),
+/// lists index by index, and strings that both hold JSON documents are compared inside those documents. Equal strings
+/// are equal, so two <c>"[secret]"</c> values never show as a change.
+/// </summary>
+public static class JsonValueDiffer
+{
+    public static IReadOnlyList<PropertyChange> Diff(JsonObject before, JsonObject after)
+    {
+        var changes = new List<PropertyChange>();
+        DiffObjects("", before, after, changes);
+        return changes;
+    }
+
+    private static void DiffObjects(string path, JsonObject before, JsonObject after, List<PropertyChange> changes)
+    {
+        var keys = before.Select(p => p.Key).Union(after.Select(p => p.Key)).Order(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var inBefore = before.TryGetPropertyValue(key, out var b);
+            var inAfter = after.TryGetPropertyValue(key, out var a);
+            DiffValues(PropertyPath.Key(path, key), new Slot(inBefore, b), new Slot(inAfter, a), changes);
+        }
+    }
+
+    private static void DiffValues(string path, Slot before, Slot after, List<PropertyChange> changes)
+    {
+        if (!before.Present || !after.Present)
+        {
+            changes.Add(new PropertyChange(path, before.Render(), after.Render()));
+            return;
+        }
+
+        switch (before.Value, after.Value)
+        {
+            case (JsonObject b, JsonObject a):
+                DiffObjects(path, b, a, changes);
+                return;
+            case (JsonArray b, JsonArray a):
+                DiffArrays(path, b, a, changes);
+                return;
+        }
+
+        if (JsonText.TryParseEmbedded(before.Value, out var embeddedBefore)
+            && JsonText.TryParseEmbedded(after.Value, out var embeddedAfter))
+        {
+            DiffValues(path, new Slot(true, embeddedBefore), new Slot(true, embeddedAfter), changes);
+            return;
+        }
+
+        if (!JsonNode.DeepEquals(before.Value, after.Value))
+        {
+            changes.Add(new PropertyChange(path, before.Render(), after.Render()));
+        }
+    }
+
+    private static void DiffArrays(string path, JsonArray before, JsonArray after, List<PropertyChange> changes)
+    {
+        for (var i = 0; i < Math.Max(before.Count, after.Count); i++)
+        {
+            var b = i < before.Count ? new Slot(true, before[i]) : Slot.Absent;
+            var a = i < after.Count ? new Slot(true, after[i]) : Slot.Absent;
+            DiffValues(PropertyPath.Index(path, i), b, a, changes);
+        }
+    }
+
+    /// <summary>A value on one side, telling "absent" apart from a JSON null.</summary>
+    private readonly record struct Slot(bool Present, JsonNode? Value)
+    {
+        public static Slot Absent => new(false, null);
+
+        public string? Render() => Present ? JsonText.Render(Value) : null;
+    }
+}
