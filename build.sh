@@ -27,7 +27,7 @@ choose_flavor() {
     if dotnet restore Infra.sln -p:OfflineSdk=false >"$log" 2>&1; then
       offline=false
     elif grep -Eq "NU1101.*(Pulumi|AWSSDK)|NU1102.*(Pulumi|AWSSDK)|There are no versions available for the package '(Pulumi|AWSSDK)" "$log"; then
-      echo "build: the package source does not serve the Pulumi/AWSSDK packages; using the offline SDK (OfflineSdk=true)."
+      echo "build: the package source does not serve the Pulumi/AWSSDK packages; using the offline SDK (OfflineSdk=true)." >&2
       offline=true
     else
       cat "$log" >&2
@@ -43,8 +43,8 @@ choose_flavor() {
 
 build() {
   choose_flavor
-  dotnet build Infra.sln -c Release -p:OfflineSdk="$offline" -nologo -v:q -clp:ErrorsOnly
-  echo "build: built the $flavor flavor (OfflineSdk=$offline)."
+  dotnet build Infra.sln -c Release -p:OfflineSdk="$offline" -nologo -v:q -clp:ErrorsOnly >&2
+  echo "build: built the $flavor flavor (OfflineSdk=$offline)." >&2
 }
 
 # The @pulumi/aws typings the fidelity tests compare against, fetched once into the ignored cache.

@@ -95,7 +95,7 @@ namespace Pulumi
                 Environment.GetEnvironmentVariable("PULUMI_PROJECT") ?? "project",
                 Environment.GetEnvironmentVariable("PULUMI_STACK") ?? "stack",
                 Environment.GetEnvironmentVariable("PULUMI_DRY_RUN") != "false",
-                ConfigStore.FromEnvironment());
+                ConfigStore.FromEnvironment()) { EchoDiagnostics = true };
             var failure = await ExecuteAsync(run, createStack).ConfigureAwait(false);
             if (failure is not null)
             {

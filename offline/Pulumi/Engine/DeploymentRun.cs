@@ -21,6 +21,7 @@ namespace Pulumi.Engine
         public string ProjectName { get; }
         public string StackName { get; }
         public bool IsDryRun { get; }
+        public bool EchoDiagnostics { get; init; }
         public ConfigStore Config { get; }
         public Stack? Stack { get; set; }
         public IDictionary<string, object?> StackOutputs { get; private set; } = new Dictionary<string, object?>();

@@ -16,11 +16,9 @@ namespace Pulumi.Engine
             if (severity == Severity.Debug) return;
             var subject = resource is null ? "" : $"{resource.GetResourceType()} '{resource.GetResourceName()}': ";
             var line = $"{severity.ToString().ToLowerInvariant()}: {subject}{message}";
-            if (run is not null)
-            {
-                run.AddDiagnostic(severity, line);
-            }
-            Console.Error.WriteLine(line);
+            run?.AddDiagnostic(severity, line);
+            // Tests read diagnostics from the run's result, as with the engine's mock; a program run shows them.
+            if (run is null || run.EchoDiagnostics) Console.Error.WriteLine(line);
         }
     }
 }

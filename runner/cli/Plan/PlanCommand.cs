@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Text.Json;
+using Infra.Stacks.Loading;
+
+namespace Infra.Runner.Plan;
+
+/// <summary><c>plan STACK [--json FILE]</c>: the offline plan of a stack file, as a tree and optionally as JSON.</summary>
+public static class PlanCommand
+{
+    public static Command Create()
+    {
+        var stack = new Argument<string>("stack") { Description = "The stack to plan, e.g. staging (reads Pulumi.<stack>.yaml)." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the plan as JSON to this file." };
+        var stackFile = new Option<FileInfo?>("--stack-file") { Description = "The stack file to read. Default: Pulumi.<stack>.yaml in the current folder." };
+        var command = new Command("plan", "Runs the program against the offline plan engine and prints every resource it declares.")
+        {
+            stack, json, stackFile,
+        };
+        command.SetAction((parse, _) => RunAsync(
+            parse.GetValue(stackFile)?.FullName ?? $"Pulumi.{parse.GetValue(stack)}.yaml", parse.GetValue(json), Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <summary>Exit codes: 0 planned, 1 the program failed, 2 the stack file is invalid (nothing written).</summary>
+    public static async Task<int> RunAsync(string stackFilePath, FileInfo? jsonFile, TextWriter output, TextWriter errors)
+    {
+        PlanResult result;
+        try
+        {
+            result = await PlanBuilder.BuildAsync(stackFilePath);
+        }
+        catch (StackSettingsException e)
+        {
+            foreach (var error in e.Errors) errors.WriteLine(error);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            errors.WriteLine($"plan: the program failed: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
+        foreach (var warning in result.Warnings) errors.WriteLine($"warning: {warning}");
+        PlanTreePrinter.Print(result.Document, output);
+        if (jsonFile is not null)
+        {
+            await File.WriteAllTextAsync(jsonFile.FullName, Serialize(result.Document));
+            output.WriteLine($"plan written to {jsonFile.FullName}");
+        }
+        return ExitCodes.Success;
+    }
+
+    public static string Serialize(System.Text.Json.Nodes.JsonObject plan) =>
+        plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+}
