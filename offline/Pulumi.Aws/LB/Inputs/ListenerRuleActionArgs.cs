@@ -1,0 +1,24 @@
+namespace Pulumi.Aws.LB.Inputs
+{
+    /// <summary>One step of a listener rule's action: forward, redirect or fixed response, chosen by type.</summary>
+    public sealed class ListenerRuleActionArgs : global::Pulumi.ResourceArgs
+    {
+        [Input("fixedResponse")]
+        public Input<Inputs.ListenerRuleActionFixedResponseArgs>? FixedResponse { get; set; }
+
+        [Input("forward")]
+        public Input<Inputs.ListenerRuleActionForwardArgs>? Forward { get; set; }
+
+        [Input("order")]
+        public Input<int>? Order { get; set; }
+
+        [Input("redirect")]
+        public Input<Inputs.ListenerRuleActionRedirectArgs>? Redirect { get; set; }
+
+        [Input("targetGroupArn")]
+        public Input<string>? TargetGroupArn { get; set; }
+
+        [Input("type", required: true)]
+        public Input<string> Type { get; set; } = null!;
+    }
+}
