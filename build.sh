@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 cache="$root/.cache"
-aws_typings_version=7.48.0
 
 usage() {
   cat <<USAGE
@@ -47,19 +46,23 @@ build() {
   echo "build: built the $flavor flavor (OfflineSdk=$offline)." >&2
 }
 
-# The @pulumi/aws typings the fidelity tests compare against, fetched once into the ignored cache.
-fetch_aws_typings() {
-  local dir="$cache/npm/pulumi-aws-$aws_typings_version"
+# Pinned version of a package in Directory.Packages.props.
+pinned_version() { sed -nE "s/.*PackageVersion Include=\"$1\" Version=\"([^\"]+)\".*/\1/p" Directory.Packages.props; }
+
+# The npm typings of a Pulumi provider the fidelity tests compare against, fetched once into the ignored cache.
+fetch_typings() { # <provider> <version> <env var>
+  local dir="$cache/npm/pulumi-$1-$2"
   if [ ! -f "$dir/package/package.json" ]; then
     mkdir -p "$dir"
-    (cd "$dir" && npm pack "@pulumi/aws@$aws_typings_version" --silent >/dev/null && tar -xzf "pulumi-aws-$aws_typings_version.tgz" && rm -f ./*.tgz)
+    (cd "$dir" && npm pack "@pulumi/$1@$2" --silent >/dev/null && tar -xzf "pulumi-$1-$2.tgz" && rm -f ./*.tgz)
   fi
-  export PULUMI_AWS_TYPINGS="$dir/package"
+  export "$3=$dir/package"
 }
 
 run_tests() {
   build
-  fetch_aws_typings
+  fetch_typings aws "$(pinned_version Pulumi.Aws)" PULUMI_AWS_TYPINGS
+  fetch_typings random "$(pinned_version Pulumi.Random)" PULUMI_RANDOM_TYPINGS
   local log passed=0 failed=0 skipped=0 status=0
   log=$(mktemp)
   dotnet test Infra.sln -c Release --no-build -p:OfflineSdk="$offline" -nologo 2>&1 | tee "$log" || status=$?

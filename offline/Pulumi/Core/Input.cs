@@ -20,8 +20,6 @@ namespace Pulumi
         public static implicit operator Output<T>(Input<T> input) => input.Value;
 
         IOutput IInput.ToUntypedOutput() => Value;
-
-        public override string ToString() => Value.ToString();
     }
 
     public static class InputExtensions
