@@ -28,15 +28,27 @@ public static class PlanBuilder
         var document = StackFile.Load(stackFilePath);
         var stack = document.StackName;
 
-        var recorder = new PlanRecorder(Project, stack);
         using (StackFileConfig.From(document).Apply())
         {
-            await Deployment.TestWithServiceProviderAsync<InfraStack>(
-                new PlanMocks(recorder),
-                new InfraStackFactory(recorder.StackOptions),
-                new TestOptions { ProjectName = Project, StackName = stack, IsPreview = false }).ConfigureAwait(false);
+            var plan = await PlanAsync(stack, options => (InfraStack)new InfraStackFactory(options).GetService(typeof(InfraStack))!).ConfigureAwait(false);
+            return new PlanResult(plan, loaded.Warnings);
         }
-        return new PlanResult(await RenderAsync(recorder, stack).ConfigureAwait(false), loaded.Warnings);
+    }
+
+    /// <summary>Plans any stack class; <paramref name="createStack"/> must pass the given options to the Stack base.</summary>
+    public static async Task<JsonObject> PlanAsync<TStack>(string stack, Func<StackOptions, TStack> createStack) where TStack : Stack
+    {
+        var recorder = new PlanRecorder(Project, stack);
+        await Deployment.TestWithServiceProviderAsync<TStack>(
+            new PlanMocks(recorder),
+            new StackFactory<TStack>(() => createStack(recorder.StackOptions)),
+            new TestOptions { ProjectName = Project, StackName = stack, IsPreview = false }).ConfigureAwait(false);
+        return await RenderAsync(recorder, stack).ConfigureAwait(false);
+    }
+
+    private sealed class StackFactory<TStack>(Func<TStack> create) : IServiceProvider where TStack : Stack
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(TStack) ? create() : null;
     }
 
     private static async Task<JsonObject> RenderAsync(PlanRecorder recorder, string stack)
