@@ -1,0 +1,47 @@
+using Infra.Components.Iam;
+using Infra.Stacks.Conventions;
+using Infra.Stacks.Settings;
+using Pulumi;
+using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.Ec2;
+using Pulumi.Aws.Iam;
+
+namespace Infra.Components.Network;
+
+/// <summary>Flow logs of the whole VPC (accepted and rejected traffic) into a CloudWatch log group of their own.</summary>
+internal static class VpcFlowLogs
+{
+    /// <summary>Long enough to investigate an incident after the fact; flow logs are bulky, so not forever.</summary>
+    public const int RetentionDays = 90;
+
+    public static void Declare(Resource parent, string name, StackSettings settings, Output<string> vpcId)
+    {
+        var options = new CustomResourceOptions { Parent = parent };
+        var naming = new Naming(ResourceTags.Project, settings.StackName);
+        var logGroup = new LogGroup($"{name}-flow-logs", new LogGroupArgs
+        {
+            Name = $"/vpc/{naming.Prefix}/{name}/flow-logs",
+            RetentionInDays = RetentionDays,
+            Tags = ResourceTags.Named(settings, $"{name}-flow-logs"),
+        }, options);
+        var role = new Role($"{name}-flow-logs-role", new RoleArgs
+        {
+            AssumeRolePolicy = PolicyDocument.TrustPolicyFor("vpc-flow-logs.amazonaws.com"),
+            Tags = ResourceTags.Named(settings, $"{name}-flow-logs-role"),
+        }, options);
+        _ = new RolePolicy($"{name}-flow-logs-policy", new RolePolicyArgs
+        {
+            Role = role.Id,
+            Policy = logGroup.Arn.Apply(arn => FlowLogsPolicy.For(arn).ToJson()),
+        }, options);
+        _ = new FlowLog($"{name}-flow-log", new FlowLogArgs
+        {
+            VpcId = vpcId,
+            TrafficType = "ALL",
+            LogDestinationType = "cloud-watch-logs",
+            LogDestination = logGroup.Arn,
+            IamRoleArn = role.Arn,
+            Tags = ResourceTags.Named(settings, $"{name}-flow-log"),
+        }, options);
+    }
+}

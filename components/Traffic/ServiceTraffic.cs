@@ -1,0 +1,14 @@
+using Infra.Stacks.Settings;
+using Pulumi;
+using Pulumi.Aws.LB;
+
+namespace Infra.Components.Traffic;
+
+/// <summary>What the load balancer declared for one service.</summary>
+/// <param name="TargetGroups">The service's target group per color.</param>
+/// <param name="WeightsCarrier">
+/// The resource whose forward action holds the service's blue/green weights: the production listener for the first
+/// service, its listener rule otherwise. The runner shifts traffic with a targeted update of exactly this resource.
+/// </param>
+/// <param name="TestRoute">The test listener (first service) or test listener rule that sends the idle color 100%.</param>
+public sealed record ServiceTraffic(ColorPair<TargetGroup> TargetGroups, CustomResource WeightsCarrier, CustomResource TestRoute);

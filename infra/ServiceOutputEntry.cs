@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Infra.Components.Compute;
+using Infra.Components.Traffic;
+using Infra.Stacks.Settings;
+using Pulumi;
+
+namespace Infra;
+
+/// <summary>
+/// One entry of the <c>services</c> stack output: what the runner needs to shift, smoke-test and roll back a
+/// service. Keys: <c>liveColor</c>, <c>weights</c> (blue/green), <c>trafficUrns</c> (the listener or rule carrying
+/// the weights), <c>testUrl</c>, <c>testRouteUrn</c>, <c>host</c>/<c>pathPattern</c> when the service has them, and per
+/// color (<c>blue</c>, <c>green</c>): <c>serviceName</c>, <c>serviceUrn</c>, <c>taskDefinitionUrn</c>,
+/// <c>scalingTargetUrn</c>, <c>targetGroupArnSuffix</c>.
+/// </summary>
+public static class ServiceOutputEntry
+{
+    public static Output<ImmutableDictionary<string, object>> For(
+        ServiceSettings service, ServiceTraffic traffic, BlueGreenService compute, Output<string> testUrl) =>
+        Output.Tuple(
+                Output.Tuple(traffic.WeightsCarrier.Urn, traffic.TestRoute.Urn, testUrl),
+                ColorEntry(traffic, compute, Color.Blue),
+                ColorEntry(traffic, compute, Color.Green))
+            .Apply(values =>
+            {
+                var ((trafficUrn, testRouteUrn, url), blue, green) = values;
+                var entry = ImmutableDictionary.CreateBuilder<string, object>();
+                entry["liveColor"] = service.LiveColor.ToConfigName();
+                entry["weights"] = ImmutableDictionary<string, object>.Empty.Add("blue", service.Weights.Blue).Add("green", service.Weights.Green);
+                entry["trafficUrns"] = ImmutableArray.Create(trafficUrn);
+                entry["testUrl"] = url;
+                entry["testRouteUrn"] = testRouteUrn;
+                if (service.Host is { } host) entry["host"] = host;
+                if (service.PathPattern is { } pathPattern) entry["pathPattern"] = pathPattern;
+                entry["blue"] = blue;
+                entry["green"] = green;
+                return entry.ToImmutable();
+            });
+
+    private static Output<ImmutableDictionary<string, object>> ColorEntry(ServiceTraffic traffic, BlueGreenService compute, Color color) =>
+        Output.Tuple(
+                compute.Services[color].Urn,
+                compute.TaskDefinitions[color].Urn,
+                compute.ScalingTargets[color].Urn,
+                traffic.TargetGroups[color].ArnSuffix)
+            .Apply(values => ImmutableDictionary<string, object>.Empty
+                .Add("serviceName", compute.ServiceNames[color])
+                .Add("serviceUrn", values.Item1)
+                .Add("taskDefinitionUrn", values.Item2)
+                .Add("scalingTargetUrn", values.Item3)
+                .Add("targetGroupArnSuffix", values.Item4));
+}

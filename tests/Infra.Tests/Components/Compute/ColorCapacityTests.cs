@@ -1,0 +1,32 @@
+using Infra.Components.Compute;
+using Infra.Stacks.Settings;
+using Infra.Tests.Components.Traffic;
+
+namespace Infra.Tests.Components.Compute;
+
+public sealed class ColorCapacityTests
+{
+    // web: live blue, desiredCount 3, idleDesiredCount 0, autoscaling 3–12.
+    private static readonly ServiceSettings Web = TrafficStacks.Production.Service("web");
+
+    [Fact]
+    public void The_live_color_runs_desired_count_and_scales_within_the_autoscaling_range()
+    {
+        Assert.Equal(new ColorCapacity(3, 3, 12), ColorCapacity.For(Web, Color.Blue));
+    }
+
+    [Fact]
+    public void The_idle_color_is_pinned_to_the_idle_count()
+    {
+        Assert.Equal(new ColorCapacity(0, 0, 0), ColorCapacity.For(Web, Color.Green));
+        Assert.Equal(new ColorCapacity(1, 1, 1), ColorCapacity.For(Web with { IdleDesiredCount = 1 }, Color.Green));
+    }
+
+    [Fact]
+    public void A_color_taking_traffic_mid_rollout_runs_the_full_count()
+    {
+        var midRollout = Web with { Weights = new ColorPair<int>(90, 10) };
+
+        Assert.Equal(new ColorCapacity(3, 3, 12), ColorCapacity.For(midRollout, Color.Green));
+    }
+}
