@@ -1,0 +1,71 @@
+using Infra.Components.Network;
+using Infra.Stacks.Conventions;
+using Pulumi;
+using Pulumi.Aws.Rds;
+
+namespace Infra.Components.Data;
+
+/// <summary>
+/// The primary's read replica in the DR region, with its own key, subnet group and parameter group there, and in
+/// production the primary's automated backups copied to the same region. Declare it with the DR region's provider
+/// in <paramref name="options"/>; every child inherits it. With <c>infra:dr.promote</c> the replica is declared
+/// without its source, which promotes it in place to a standalone writer.
+/// </summary>
+public sealed class CrossRegionReplica : ComponentResource
+{
+    public const string Type = "infra:data:CrossRegionReplica";
+
+    public Output<string> Endpoint { get; }
+    public Output<string> Address { get; }
+    public Output<string> Arn { get; }
+    public Output<string> Identifier { get; }
+
+    /// <summary>The DR region's key: it encrypts the replica and the replicated backups.</summary>
+    public Output<string> KmsKeyArn { get; }
+
+    public CrossRegionReplica(string name, CrossRegionReplicaArgs args, ComponentResourceOptions? options = null)
+        : base(Type, name, options)
+    {
+        var settings = args.Settings;
+        var production = settings.IsProduction;
+        if (production && args.FinalSnapshotSuffix is null)
+            throw new ArgumentException(
+                "CrossRegionReplicaArgs.FinalSnapshotSuffix is required in production; pass the hex of a RandomId so a promoted replica's final snapshot is unique");
+
+        var identifier = new Naming(ResourceTags.Project, settings.StackName).Resource("db", "replica");
+        var regional = RegionalDatabaseResources.Declare(name, identifier, settings, args.SubnetIds, this);
+
+        // No engine, storage size or credentials: a replica takes them from its source, and keeps them when promoted.
+        var instanceArgs = ServingInstanceArgs.Create(identifier, settings, regional, args.SecurityGroupId, args.MonitoringRoleArn);
+        if (!settings.Dr.Promote) instanceArgs.ReplicateSourceDb = args.SourceDbArn;
+        // AWS takes no final snapshot of a read replica; once promoted, production keeps one like the primary.
+        var keepsFinalSnapshot = production && settings.Dr.Promote;
+        ServingInstanceArgs.SetFinalSnapshot(instanceArgs, identifier, keepsFinalSnapshot ? args.FinalSnapshotSuffix : null);
+        var replica = new Instance($"{name}-replica", instanceArgs, new CustomResourceOptions { Parent = this, Protect = production });
+
+        if (production)
+        {
+            // A second recovery path that survives the loss of the replica: point-in-time restore in the DR region.
+            _ = new InstanceAutomatedBackupsReplication($"{name}-backups-replication", new InstanceAutomatedBackupsReplicationArgs
+            {
+                SourceDbInstanceArn = args.SourceDbArn,
+                KmsKeyId = regional.Key.Arn,
+                RetentionPeriod = settings.Database.BackupRetentionDays,
+            }, new CustomResourceOptions { Parent = this });
+        }
+
+        Endpoint = replica.Endpoint;
+        Address = replica.Address;
+        Arn = replica.Arn;
+        Identifier = replica.Identifier;
+        KmsKeyArn = regional.Key.Arn;
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["endpoint"] = Endpoint,
+            ["address"] = Address,
+            ["arn"] = Arn,
+            ["identifier"] = Identifier,
+            ["kmsKeyArn"] = KmsKeyArn,
+        });
+    }
+}

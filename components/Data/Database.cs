@@ -1,0 +1,187 @@
+using Infra.Components.Network;
+using Infra.Stacks.Conventions;
+using Infra.Stacks.Settings;
+using Pulumi;
+using Pulumi.Aws.Iam;
+using Pulumi.Aws.Rds;
+using Pulumi.Aws.SecretsManager;
+using Pulumi.Random;
+
+namespace Infra.Components.Data;
+
+/// <summary>
+/// The stack's PostgreSQL database: the encrypted primary with point-in-time recovery, its master credentials in
+/// Secrets Manager, enhanced monitoring, and, as settings ask, a cross-region replica (see
+/// <see cref="CrossRegionReplica"/>) and a restore-test instance.
+/// </summary>
+public sealed class Database : ComponentResource
+{
+    public const string Type = "infra:data:Database";
+
+    /// <summary>The master password's special characters: none of those RDS rejects (<c>/ @ " '</c> and space).</summary>
+    public const string PasswordSpecialCharacters = "!#$%&*()-_=+[]{}<>:?";
+
+    public Output<string> PrimaryEndpoint { get; }
+    public Output<string> PrimaryAddress { get; }
+    public Output<string> PrimaryArn { get; }
+    public Output<string> PrimaryIdentifier { get; }
+    public Output<string> PrimaryRegion { get; }
+
+    /// <summary>The replica's outputs; null when <c>infra:dr.replica</c> is false.</summary>
+    public Output<string?> ReplicaEndpoint { get; }
+    public Output<string?> ReplicaAddress { get; }
+    public Output<string?> ReplicaArn { get; }
+    public Output<string?> ReplicaIdentifier { get; }
+    public Output<string?> ReplicaRegion { get; }
+
+    /// <summary>The secret with the master credentials as JSON: username, password, host, port, dbname, engine.</summary>
+    public Output<string> SecretArn { get; }
+
+    public Database(string name, DatabaseArgs args, ComponentResourceOptions? options = null)
+        : base(Type, name, options)
+    {
+        args.Validate();
+        var settings = args.Settings;
+        var db = settings.Database;
+        var production = settings.IsProduction;
+        var identifier = new Naming(ResourceTags.Project, settings.StackName).Resource("db");
+        var regional = RegionalDatabaseResources.Declare(name, identifier, settings, args.SubnetIds, this);
+
+        var password = new RandomPassword($"{name}-master-password", new RandomPasswordArgs
+        {
+            Length = 32,
+            Special = true,
+            OverrideSpecial = PasswordSpecialCharacters,
+        }, new CustomResourceOptions { Parent = this });
+
+        var monitoringRoleArn = DeclareMonitoringRole(name, identifier, settings, out var monitoringPolicy);
+        // One suffix for every final snapshot of this stack: the primary's and, once promoted, the replica's.
+        Input<string>? finalSnapshotSuffix = null;
+        if (production)
+            finalSnapshotSuffix = new RandomId($"{name}-final-snapshot-suffix", new RandomIdArgs { ByteLength = 4 },
+                new CustomResourceOptions { Parent = this }).Hex;
+
+        var primaryArgs = ServingInstanceArgs.Create(identifier, settings, regional, args.SecurityGroupId, monitoringRoleArn);
+        primaryArgs.Engine = PostgresEngine.Name;
+        primaryArgs.EngineVersion = db.EngineVersion;
+        primaryArgs.AllocatedStorage = db.AllocatedStorageGb;
+        primaryArgs.Port = PostgresEngine.Port;
+        primaryArgs.DbName = db.Name;
+        primaryArgs.Username = db.Username;
+        primaryArgs.Password = password.Result;
+        ServingInstanceArgs.SetFinalSnapshot(primaryArgs, identifier, finalSnapshotSuffix);
+        // Enhanced monitoring refuses a role whose policy is not attached yet.
+        var primary = new Instance($"{name}-primary", primaryArgs,
+            new CustomResourceOptions { Parent = this, Protect = production, DependsOn = { monitoringPolicy } });
+
+        SecretArn = DeclareMasterSecret(name, identifier, settings, regional, password, primary);
+        if (db.RestoreTest is { } restoreTest) DeclareRestoreTest(name, identifier, settings, restoreTest, regional, args.SecurityGroupId, primary);
+
+        var replica = settings.Dr.Replica
+            ? new CrossRegionReplica($"{name}-dr", new CrossRegionReplicaArgs
+            {
+                Settings = settings,
+                SourceDbArn = primary.Arn,
+                SubnetIds = args.DrSubnetIds!,
+                SecurityGroupId = args.DrSecurityGroupId!,
+                MonitoringRoleArn = monitoringRoleArn,
+                FinalSnapshotSuffix = finalSnapshotSuffix,
+            }, new ComponentResourceOptions { Parent = this, Provider = args.DrProvider })
+            : null;
+
+        PrimaryEndpoint = primary.Endpoint;
+        PrimaryAddress = primary.Address;
+        PrimaryArn = primary.Arn;
+        PrimaryIdentifier = primary.Identifier;
+        PrimaryRegion = Output.Create(settings.Region);
+        ReplicaEndpoint = Optional(replica?.Endpoint);
+        ReplicaAddress = Optional(replica?.Address);
+        ReplicaArn = Optional(replica?.Arn);
+        ReplicaIdentifier = Optional(replica?.Identifier);
+        ReplicaRegion = Output.Create(replica is null ? null : settings.DrRegion);
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["primaryEndpoint"] = PrimaryEndpoint,
+            ["primaryAddress"] = PrimaryAddress,
+            ["primaryArn"] = PrimaryArn,
+            ["primaryIdentifier"] = PrimaryIdentifier,
+            ["primaryRegion"] = PrimaryRegion,
+            ["replicaEndpoint"] = ReplicaEndpoint,
+            ["replicaAddress"] = ReplicaAddress,
+            ["replicaArn"] = ReplicaArn,
+            ["replicaIdentifier"] = ReplicaIdentifier,
+            ["replicaRegion"] = ReplicaRegion,
+            ["secretArn"] = SecretArn,
+        });
+    }
+
+    private Output<string> DeclareMonitoringRole(string name, string identifier, StackSettings settings, out RolePolicyAttachment policy)
+    {
+        var role = new Role($"{name}-monitoring-role", new RoleArgs
+        {
+            Description = $"Lets RDS publish enhanced monitoring metrics of {identifier}",
+            AssumeRolePolicy = EnhancedMonitoring.TrustPolicyJson,
+            Tags = ResourceTags.Named(settings, $"{identifier}-monitoring"),
+        }, new CustomResourceOptions { Parent = this });
+        policy = new RolePolicyAttachment($"{name}-monitoring-policy", new RolePolicyAttachmentArgs
+        {
+            Role = role.Name,
+            PolicyArn = EnhancedMonitoring.ManagedPolicyArn,
+        }, new CustomResourceOptions { Parent = this });
+        return role.Arn;
+    }
+
+    // The JSON is built inside Apply from the secret password, so it stays secret all the way into the version.
+    private Output<string> DeclareMasterSecret(
+        string name, string identifier, StackSettings settings, RegionalDatabaseResources regional, RandomPassword password, Instance primary)
+    {
+        var production = settings.IsProduction;
+        var secret = new Secret($"{name}-secret", new SecretArgs
+        {
+            Name = $"{identifier}-master",
+            Description = $"Master credentials of {identifier}",
+            KmsKeyId = regional.Key.Arn,
+            // Staging deletes at once, so a recreated stack can reuse the name; production keeps 30 days to recover.
+            RecoveryWindowInDays = production ? 30 : 0,
+            Tags = ResourceTags.Named(settings, $"{identifier}-master"),
+        }, new CustomResourceOptions { Parent = this, Protect = production });
+
+        var db = settings.Database;
+        _ = new SecretVersion($"{name}-secret-value", new SecretVersionArgs
+        {
+            SecretId = secret.Arn,
+            SecretString = Output.Tuple(password.Result, primary.Address, primary.Port)
+                .Apply(t => MasterSecretDocument.Json(db.Username, t.Item1, t.Item2, t.Item3, db.Name)),
+        }, new CustomResourceOptions { Parent = this });
+        return secret.Arn;
+    }
+
+    // A throwaway copy that proves the backups restore: never protected, no backups or final snapshot of its own.
+    private void DeclareRestoreTest(
+        string name, string identifier, StackSettings settings, RestoreTestSettings restoreTest,
+        RegionalDatabaseResources regional, Input<string> securityGroupId, Instance primary)
+    {
+        var testIdentifier = $"{identifier}-restore-test";
+        _ = new Instance($"{name}-restore-test", new InstanceArgs
+        {
+            Identifier = testIdentifier,
+            RestoreToPointInTime = RestorePoint.For(restoreTest, primary.Identifier),
+            InstanceClass = settings.Database.InstanceClass,
+            StorageType = StorageType.GP3,
+            StorageEncrypted = true,
+            KmsKeyId = regional.Key.Arn,
+            MultiAz = false,
+            BackupRetentionPeriod = 0,
+            DbSubnetGroupName = regional.SubnetGroup.Name,
+            VpcSecurityGroupIds = { securityGroupId },
+            ParameterGroupName = regional.ParameterGroup.Name,
+            PubliclyAccessible = false,
+            DeletionProtection = false,
+            SkipFinalSnapshot = true,
+            Tags = ResourceTags.Named(settings, testIdentifier),
+        }, new CustomResourceOptions { Parent = this, Protect = false });
+    }
+
+    private static Output<string?> Optional(Output<string>? output) =>
+        output?.Apply(value => (string?)value) ?? Output.Create((string?)null);
+}

@@ -1,0 +1,65 @@
+using Infra.Components.Network;
+using Infra.Stacks.Settings;
+using Pulumi;
+using Pulumi.Aws.Route53;
+using Pulumi.Aws.Route53.Inputs;
+
+namespace Infra.Components.Dr;
+
+/// <summary>
+/// Route 53 failover for <c>infra:dr.dns.name</c>: the PRIMARY alias answers while a health check on the primary
+/// load balancer passes; otherwise the SECONDARY alias sends clients to the DR region's load balancer.
+/// </summary>
+public sealed class DnsFailover : ComponentResource
+{
+    public const string Type = "infra:dr:DnsFailover";
+
+    /// <summary>The record name clients use.</summary>
+    public Output<string> Name { get; }
+
+    /// <summary>The id of the health check on the primary load balancer.</summary>
+    public Output<string> HealthCheckId { get; }
+
+    public DnsFailover(string name, DnsFailoverArgs args, ComponentResourceOptions? options = null)
+        : base(Type, name, options)
+    {
+        var dns = args.Dns;
+        var settings = args.Settings;
+        var probe = FailoverHealthCheck.For(settings);
+        var healthCheck = new HealthCheck($"{name}-primary-health", new HealthCheckArgs
+        {
+            Type = probe.Type,
+            Fqdn = args.PrimaryAlbDnsName,
+            Port = probe.Port,
+            ResourcePath = probe.ResourcePath,
+            FailureThreshold = FailoverHealthCheck.FailureThreshold,
+            RequestInterval = FailoverHealthCheck.RequestIntervalSeconds,
+            Tags = ResourceTags.Named(settings, $"{dns.Name}-primary"),
+        }, new CustomResourceOptions { Parent = this });
+
+        var primary = DeclareRecord($"{name}-primary", dns, "PRIMARY", args.PrimaryAlbDnsName, args.PrimaryAlbZoneId, healthCheck.Id);
+        DeclareRecord($"{name}-secondary", dns, "SECONDARY", args.DrAlbDnsName, args.DrAlbZoneId, healthCheckId: null);
+
+        Name = primary.Name;
+        HealthCheckId = healthCheck.Id;
+        RegisterOutputs(new Dictionary<string, object?> { ["name"] = Name, ["healthCheckId"] = HealthCheckId });
+    }
+
+    // An alias to a load balancer; the set identifier is the failover role, lower case.
+    private Record DeclareRecord(
+        string resourceName, DnsFailoverSettings dns, string failoverType, Input<string> albDnsName, Input<string> albZoneId,
+        Input<string>? healthCheckId) =>
+        new(resourceName, new RecordArgs
+        {
+            ZoneId = dns.ZoneId,
+            Name = dns.Name,
+            Type = RecordType.A,
+            SetIdentifier = failoverType.ToLowerInvariant(),
+            FailoverRoutingPolicies = { new RecordFailoverRoutingPolicyArgs { Type = failoverType } },
+            HealthCheckId = healthCheckId,
+            Aliases =
+            {
+                new RecordAliasArgs { Name = albDnsName, ZoneId = albZoneId, EvaluateTargetHealth = true },
+            },
+        }, new CustomResourceOptions { Parent = this });
+}
