@@ -1,0 +1,162 @@
+using System.Collections.Immutable;
+using Infra.Components.Observability.Catalog;
+using Infra.Stacks.Settings;
+using Pulumi;
+using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.CloudWatch.Inputs;
+
+namespace Infra.Components.Observability;
+
+/// <summary>
+/// One CloudWatch alarm per enabled catalog definition of its region, with alarm and OK actions on the topic of the
+/// alarm's severity, and the log metric filters the catalog reads. Alarm names are deterministic, so the lists of
+/// names below are plain values, known before deployment.
+/// </summary>
+public sealed class AlarmCatalog : ComponentResource
+{
+    /// <summary>The alarms this instance declares.</summary>
+    public IReadOnlyList<AlarmDefinition> Alarms { get; }
+
+    /// <summary>Every alarm ARN, by alarm name.</summary>
+    public IReadOnlyDictionary<string, Output<string>> AlarmArns { get; }
+
+    public IReadOnlyDictionary<Severity, IReadOnlyList<string>> AlarmNamesBySeverity { get; }
+
+    /// <summary>Per service, the names of the alarms that gate a rollout to each color.</summary>
+    public IReadOnlyDictionary<string, ColorPair<IReadOnlyList<string>>> GateAlarmNames { get; }
+
+    /// <summary>Per service, its critical alarms (both colors), e.g. for the runner's status command.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> CriticalAlarmNames { get; }
+
+    public AlarmCatalog(string name, AlarmCatalogArgs args, ComponentResourceOptions? options = null)
+        : base("infra:observability:AlarmCatalog", name, options)
+    {
+        var settings = args.Settings;
+        var naming = StackConventions.Naming(settings);
+        var catalog = DefaultAlarms.Build(settings, naming);
+        Alarms = catalog.Alarms.Where(a => a.Region == args.Region).ToList();
+        var missingTopics = Enum.GetValues<Severity>().Where(s => !args.TopicArns.ContainsKey(s)).ToList();
+        if (missingTopics.Count > 0)
+            throw new ArgumentException(
+                $"TopicArns has no topic for {string.Join(", ", missingTopics.Select(s => s.ToConfigName()))}; pass the Alerting component's TopicArns",
+                nameof(args));
+
+        if (args.Region == AlarmRegion.Primary)
+        {
+            foreach (var logMetric in catalog.LogMetrics) DeclareLogMetricFilters(name, logMetric, args, naming.Prefix);
+        }
+
+        var arns = new Dictionary<string, Output<string>>();
+        foreach (var alarm in Alarms)
+        {
+            var resourceName = $"{name}-{ShortName(alarm.Name, naming.Prefix)}";
+            arns[alarm.Name] = new MetricAlarm(resourceName, AlarmArgs(alarm, args), new CustomResourceOptions { Parent = this }).Arn;
+        }
+        AlarmArns = arns;
+
+        AlarmNamesBySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, s => Names(Alarms.Where(a => a.Severity == s)));
+        GateAlarmNames = settings.Services.ToDictionary(s => s.Name, s => new ColorPair<IReadOnlyList<string>>(
+            Names(Alarms.Where(a => a.GatesRollout && a.Service == s.Name && a.Color == Color.Blue)),
+            Names(Alarms.Where(a => a.GatesRollout && a.Service == s.Name && a.Color == Color.Green))));
+        CriticalAlarmNames = settings.Services.ToDictionary(s => s.Name,
+            s => Names(Alarms.Where(a => a.Severity == Severity.Critical && a.Service == s.Name)));
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["alarmNamesBySeverity"] = AlarmNamesBySeverity.ToImmutableDictionary(p => p.Key.ToConfigName(), p => p.Value.ToImmutableArray()),
+            ["gateAlarmNames"] = ExportedGateAlarmNames(),
+        });
+    }
+
+    /// <summary>
+    /// <see cref="GateAlarmNames"/> as a stack output for the runner: service, then color (<c>blue</c>/<c>green</c>),
+    /// then the alarm names.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, ImmutableArray<string>>> ExportedGateAlarmNames() =>
+        GateAlarmNames.ToImmutableDictionary(p => p.Key, p => Enum.GetValues<Color>()
+            .ToImmutableDictionary(c => c.ToConfigName(), c => p.Value[c].ToImmutableArray()));
+
+    private void DeclareLogMetricFilters(string name, LogMetricDefinition logMetric, AlarmCatalogArgs args, string prefix)
+    {
+        foreach (var service in args.Settings.Services)
+        {
+            if (!args.ServiceLogGroupNames.TryGetValue(service.Name, out var logGroupName))
+                throw new ArgumentException(
+                    $"ServiceLogGroupNames has no log group for service '{service.Name}'; the {logMetric.Key} alarm reads every service's logs",
+                    nameof(args));
+            new LogMetricFilter($"{name}-{service.Name}-{logMetric.MetricName}", new LogMetricFilterArgs
+            {
+                Name = $"{prefix}-{service.Name}-{logMetric.MetricName}",
+                LogGroupName = logGroupName,
+                Pattern = logMetric.Pattern,
+                MetricTransformation = new LogMetricFilterMetricTransformationArgs
+                {
+                    Name = logMetric.MetricName,
+                    Namespace = logMetric.Namespace,
+                    Value = "1",
+                    // Zero when nothing matched keeps the graph continuous instead of gaps.
+                    DefaultValue = "0",
+                },
+            }, new CustomResourceOptions { Parent = this });
+        }
+    }
+
+    private static MetricAlarmArgs AlarmArgs(AlarmDefinition alarm, AlarmCatalogArgs args)
+    {
+        var topic = args.TopicArns[alarm.Severity];
+        var alarmArgs = new MetricAlarmArgs
+        {
+            Name = alarm.Name,
+            AlarmDescription = alarm.Description,
+            ComparisonOperator = alarm.Comparison.ToString(),
+            EvaluationPeriods = alarm.EvaluationPeriods,
+            DatapointsToAlarm = alarm.DatapointsToAlarm,
+            Threshold = alarm.Threshold,
+            TreatMissingData = alarm.TreatMissingData.ToCloudWatch(),
+            AlarmActions = { topic },
+            OkActions = { topic },
+            Tags = StackConventions.Tags(args.Settings, alarm.Name),
+        };
+        switch (alarm.Signal)
+        {
+            case SingleMetric { Metric: var metric }:
+                alarmArgs.Namespace = metric.Namespace;
+                alarmArgs.MetricName = metric.MetricName;
+                alarmArgs.Dimensions = args.Dimensions.For(metric);
+                alarmArgs.Period = alarm.PeriodSeconds;
+                if (metric.IsPercentile) alarmArgs.ExtendedStatistic = metric.Stat;
+                else alarmArgs.Statistic = metric.Stat;
+                break;
+            case MetricMath math:
+                // With metric queries CloudWatch takes the period from each metric, never from the alarm.
+                foreach (var input in math.Inputs)
+                {
+                    alarmArgs.MetricQueries.Add(new MetricAlarmMetricQueryArgs
+                    {
+                        Id = input.Id,
+                        ReturnData = false,
+                        Metric = new MetricAlarmMetricQueryMetricArgs
+                        {
+                            Namespace = input.Metric.Namespace,
+                            MetricName = input.Metric.MetricName,
+                            Dimensions = args.Dimensions.For(input.Metric),
+                            Period = alarm.PeriodSeconds,
+                            Stat = input.Metric.Stat,
+                        },
+                    });
+                }
+                alarmArgs.MetricQueries.Add(new MetricAlarmMetricQueryArgs
+                {
+                    Id = math.Id, Expression = math.Expression, Label = math.Label, ReturnData = true,
+                });
+                break;
+        }
+        return alarmArgs;
+    }
+
+    private static IReadOnlyList<string> Names(IEnumerable<AlarmDefinition> alarms) => alarms.Select(a => a.Name).ToList();
+
+    // Logical names drop the physical prefix, which the component's own name already scopes.
+    private static string ShortName(string alarmName, string prefix) =>
+        alarmName.StartsWith(prefix + "-", StringComparison.Ordinal) ? alarmName[(prefix.Length + 1)..] : alarmName;
+}

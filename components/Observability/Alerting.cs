@@ -1,0 +1,105 @@
+using Infra.Stacks.Settings;
+using Infra.Components.Iam;
+using Pulumi;
+using Pulumi.Aws.Chatbot;
+using Pulumi.Aws.Iam;
+using Pulumi.Aws.Sns;
+
+namespace Infra.Components.Observability;
+
+/// <summary>
+/// Four encrypted SNS topics, <c>&lt;prefix&gt;-critical|high|medium|low</c>, that CloudWatch alarms may publish to, and
+/// their destinations: the Slack relay Lambda (or AWS Chatbot) for every severity, e-mail for the listed ones.
+/// </summary>
+public sealed class Alerting : ComponentResource
+{
+    public const string AwsManagedSnsKey = "alias/aws/sns";
+
+    /// <summary>AWS Chatbot may at most read CloudWatch, whatever its channel members ask for.</summary>
+    public const string ChatbotGuardrailPolicyArn = "arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess";
+
+    /// <summary>The topic ARN of each severity.</summary>
+    public IReadOnlyDictionary<Severity, Output<string>> TopicArns { get; }
+
+    /// <summary>The topic name of each severity; deterministic.</summary>
+    public IReadOnlyDictionary<Severity, string> TopicNames { get; }
+
+    public Alerting(string name, AlertingArgs args, ComponentResourceOptions? options = null)
+        : base("infra:observability:Alerting", name, options)
+    {
+        var settings = args.Settings;
+        var alerting = settings.Alerting;
+        var naming = StackConventions.Naming(settings);
+        if (args.SlackWebhookUrl is not null && alerting.Slack.Mode != SlackMode.Lambda)
+            throw new ArgumentException("SlackWebhookUrl is only used when the slack mode is lambda; leave it unset for chatbot", nameof(args));
+
+        TopicNames = Enum.GetValues<Severity>().ToDictionary(s => s, s => naming.Resource(s.ToConfigName()));
+        var arns = new Dictionary<Severity, Output<string>>();
+        foreach (var (severity, topicName) in TopicNames)
+        {
+            var severityName = severity.ToConfigName();
+            var topic = new Topic($"{name}-{severityName}", new TopicArgs
+            {
+                Name = topicName,
+                KmsMasterKeyId = args.TopicKmsKeyId ?? AwsManagedSnsKey,
+                Tags = StackConventions.Tags(settings, topicName),
+            }, new CustomResourceOptions { Parent = this });
+            new TopicPolicy($"{name}-{severityName}-policy", new TopicPolicyArgs
+            {
+                Arn = topic.Arn,
+                Policy = topic.Arn.Apply(AlertingPolicies.CloudWatchMayPublish),
+            }, new CustomResourceOptions { Parent = this });
+            arns[severity] = topic.Arn;
+        }
+        TopicArns = arns;
+
+        if (alerting.Slack.Mode == SlackMode.Lambda && alerting.SlackWebhookUrl.IsSet)
+        {
+            new SlackRelay($"{name}-slack-relay", new SlackRelayArgs
+            {
+                Settings = settings,
+                TopicArns = TopicArns,
+                WebhookUrl = args.SlackWebhookUrl ?? SecretConfig.Read(alerting.SlackWebhookUrl),
+                DashboardName = args.DashboardName ?? naming.Prefix,
+            }, new ComponentResourceOptions { Parent = this });
+        }
+        if (alerting.Slack is { Mode: SlackMode.Chatbot, WorkspaceId: { } workspace, ChannelId: { } channel })
+            DeclareChatbot(name, settings, naming.Resource("alerts"), workspace, channel);
+
+        foreach (var severity in Enum.GetValues<Severity>())
+        {
+            foreach (var address in alerting.EmailsFor(severity))
+            {
+                new TopicSubscription($"{name}-{severity.ToConfigName()}-email-{address}", new TopicSubscriptionArgs
+                {
+                    Topic = TopicArns[severity],
+                    Protocol = "email",
+                    Endpoint = address,
+                }, new CustomResourceOptions { Parent = this });
+            }
+        }
+
+        RegisterOutputs(TopicArns.ToDictionary(p => p.Key.ToConfigName() + "TopicArn", p => (object?)p.Value));
+    }
+
+    private void DeclareChatbot(string name, StackSettings settings, string configurationName, string workspaceId, string channelId)
+    {
+        var role = new Role($"{name}-chatbot-role", new RoleArgs
+        {
+            AssumeRolePolicy = PolicyDocument.TrustPolicyFor("chatbot.amazonaws.com"),
+            Description = "AWS Chatbot posts the alerting topics to Slack",
+            Tags = StackConventions.Tags(settings, configurationName),
+        }, new CustomResourceOptions { Parent = this });
+        new SlackChannelConfiguration($"{name}-chatbot", new SlackChannelConfigurationArgs
+        {
+            ConfigurationName = configurationName,
+            IamRoleArn = role.Arn,
+            SlackTeamId = workspaceId,
+            SlackChannelId = channelId,
+            SnsTopicArns = TopicArns.Values.ToList(),
+            GuardrailPolicyArns = { ChatbotGuardrailPolicyArn },
+            LoggingLevel = "ERROR",
+            Tags = StackConventions.Tags(settings, configurationName),
+        }, new CustomResourceOptions { Parent = this });
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Infra.Stacks.Settings;
+using Pulumi;
+
+namespace Infra.Components.Observability;
+
+/// <summary>Reads a secret setting's value from Pulumi config, as a secret output, e.g. <c>infra:alerting.slackWebhookUrl</c>.</summary>
+public static class SecretConfig
+{
+    public static Output<string> Read(SecretSetting setting)
+    {
+        var (configNamespace, key, path) = Split(setting.KeyPath);
+        var config = new Config(configNamespace);
+        if (path.Length == 0) return config.RequireSecret(key);
+        return config.RequireSecretObject<JsonElement>(key).Apply(value =>
+        {
+            foreach (var part in path)
+            {
+                if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(part, out value))
+                    throw new InvalidOperationException($"config {setting.KeyPath} is not set");
+            }
+            return value.GetString() ?? throw new InvalidOperationException($"config {setting.KeyPath} is not a string");
+        });
+    }
+
+    /// <summary><c>ns:key.a.b</c> into the config namespace, the top-level key and the path inside its value.</summary>
+    public static (string Namespace, string Key, string[] Path) Split(string keyPath)
+    {
+        var colon = keyPath.IndexOf(':');
+        var parts = keyPath[(colon + 1)..].Split('.');
+        return (keyPath[..colon], parts[0], parts[1..]);
+    }
+}

@@ -1,0 +1,113 @@
+using Infra.Stacks.Settings;
+using Infra.Components.Iam;
+using Pulumi;
+using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.Iam;
+using Pulumi.Aws.Lambda;
+using Pulumi.Aws.Lambda.Inputs;
+using Pulumi.Aws.SecretsManager;
+using Pulumi.Aws.Sns;
+
+namespace Infra.Components.Observability;
+
+/// <summary>
+/// The Slack relay Lambda (components/assets/slack-relay) subscribed to every severity topic, with the webhook URL in
+/// a Secrets Manager secret, its own log group, and a role that may write those logs and read that secret only.
+/// </summary>
+public sealed class SlackRelay : ComponentResource
+{
+    public const string Handler = "index.handler";
+
+    /// <summary>Covers four attempts of 5 s and three waits of up to 10 s (see the relay's README).</summary>
+    public const int TimeoutSeconds = 60;
+
+    public Output<string> FunctionArn { get; }
+
+    public Output<string> WebhookSecretArn { get; }
+
+    public SlackRelay(string name, SlackRelayArgs args, ComponentResourceOptions? options = null)
+        : base("infra:observability:SlackRelay", name, options)
+    {
+        var settings = args.Settings;
+        var naming = StackConventions.Naming(settings);
+        var functionName = naming.Resource("slack-relay");
+        var child = new CustomResourceOptions { Parent = this };
+
+        var secretName = naming.Resource("slack-webhook");
+        var secret = new Secret($"{name}-webhook", new SecretArgs
+        {
+            Name = secretName,
+            Description = "Slack incoming webhook URL read by the alerting relay",
+            KmsKeyId = "alias/aws/secretsmanager",
+            Tags = StackConventions.Tags(settings, secretName),
+        }, new CustomResourceOptions { Parent = this, Protect = settings.IsProduction });
+        new SecretVersion($"{name}-webhook-value", new SecretVersionArgs
+        {
+            SecretId = secret.Id,
+            SecretString = args.WebhookUrl,
+        }, child);
+
+        var logGroupName = $"/aws/lambda/{functionName}";
+        var logGroup = new LogGroup($"{name}-logs", new LogGroupArgs
+        {
+            Name = logGroupName,
+            RetentionInDays = args.LogRetentionDays,
+            Tags = StackConventions.Tags(settings, logGroupName),
+        }, child);
+
+        var role = new Role($"{name}-role", new RoleArgs
+        {
+            AssumeRolePolicy = PolicyDocument.TrustPolicyFor("lambda.amazonaws.com"),
+            Description = "Slack relay: writes its own logs and reads the webhook secret",
+            Tags = StackConventions.Tags(settings, functionName),
+        }, child);
+        var permissions = new RolePolicy($"{name}-permissions", new RolePolicyArgs
+        {
+            Role = role.Name,
+            Policy = Output.Tuple(logGroup.Arn, secret.Arn).Apply(p => AlertingPolicies.SlackRelayPermissions(p.Item1, p.Item2).ToJson()),
+        }, child);
+
+        var function = new Function($"{name}-function", new FunctionArgs
+        {
+            Name = functionName,
+            Description = "Relays the alerting topics to Slack",
+            Runtime = Runtime.NodeJS22dX,
+            Handler = Handler,
+            Code = new FileArchive(SlackRelaySource.Find()),
+            Role = role.Arn,
+            Timeout = TimeoutSeconds,
+            MemorySize = 128,
+            Environment = new FunctionEnvironmentArgs
+            {
+                Variables =
+                {
+                    ["SLACK_WEBHOOK_SECRET_ARN"] = secret.Arn,
+                    ["DASHBOARD_NAME"] = args.DashboardName,
+                },
+            },
+            Tags = StackConventions.Tags(settings, functionName),
+        }, new CustomResourceOptions { Parent = this, DependsOn = { logGroup, permissions } });
+
+        foreach (var (severity, topicArn) in args.TopicArns)
+        {
+            var suffix = severity.ToConfigName();
+            var invoke = new Permission($"{name}-invoke-{suffix}", new PermissionArgs
+            {
+                Action = "lambda:InvokeFunction",
+                Function = function.Name,
+                Principal = "sns.amazonaws.com",
+                SourceArn = topicArn,
+            }, child);
+            new TopicSubscription($"{name}-{suffix}", new TopicSubscriptionArgs
+            {
+                Topic = topicArn,
+                Protocol = "lambda",
+                Endpoint = function.Arn,
+            }, new CustomResourceOptions { Parent = this, DependsOn = { invoke } });
+        }
+
+        FunctionArn = function.Arn;
+        WebhookSecretArn = secret.Arn;
+        RegisterOutputs(new Dictionary<string, object?> { ["functionArn"] = FunctionArn, ["webhookSecretArn"] = WebhookSecretArn });
+    }
+}

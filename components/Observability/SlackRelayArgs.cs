@@ -1,0 +1,22 @@
+using Infra.Stacks.Settings;
+using Pulumi;
+
+namespace Infra.Components.Observability;
+
+/// <summary>Arguments of <see cref="SlackRelay"/>.</summary>
+public sealed class SlackRelayArgs
+{
+    public required StackSettings Settings { get; init; }
+
+    /// <summary>The topics to relay, one per severity; the relay reads the severity from the topic name.</summary>
+    public required IReadOnlyDictionary<Severity, Output<string>> TopicArns { get; init; }
+
+    /// <summary>The Slack incoming webhook URL; kept secret end to end.</summary>
+    public required Output<string> WebhookUrl { get; init; }
+
+    /// <summary>The CloudWatch dashboard the messages link to.</summary>
+    public required string DashboardName { get; init; }
+
+    /// <summary>How long the relay's logs are kept. Default: 30 days.</summary>
+    public int LogRetentionDays { get; init; } = 30;
+}

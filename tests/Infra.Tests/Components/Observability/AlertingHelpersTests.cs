@@ -1,0 +1,36 @@
+using Infra.Components.Observability;
+
+namespace Infra.Tests.Components.Observability;
+
+public class AlertingHelpersTests
+{
+    [Fact]
+    public void Relay_source_is_found_from_a_folder_below_the_repository()
+    {
+        var found = SlackRelaySource.Find([Path.Combine(RepoPaths.Root, "infra")]);
+
+        Assert.Equal(Path.Combine(RepoPaths.Root, "components", "assets", "slack-relay", "src"), found);
+        Assert.True(File.Exists(Path.Combine(found, "index.mjs")));
+    }
+
+    [Fact]
+    public void Relay_source_outside_the_repository_names_the_folders_searched()
+    {
+        var outside = Path.GetPathRoot(RepoPaths.Root)!;
+
+        var error = Assert.Throws<DirectoryNotFoundException>(() => SlackRelaySource.Find([outside]));
+        Assert.Equal($"the Slack relay source 'components/assets/slack-relay/src' was not found in or above {outside}; " +
+                     "run the program from the repository", error.Message);
+    }
+
+    [Theory]
+    [InlineData("infra:alerting.slackWebhookUrl", "infra", "alerting", new[] { "slackWebhookUrl" })]
+    [InlineData("infra:token", "infra", "token", new string[0])]
+    public void Secret_key_path_splits_into_namespace_key_and_path(string keyPath, string ns, string key, string[] path)
+    {
+        var (actualNamespace, actualKey, actualPath) = SecretConfig.Split(keyPath);
+
+        Assert.Equal((ns, key), (actualNamespace, actualKey));
+        Assert.Equal(path, actualPath);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.Json.Nodes;
+using Infra.Components.Observability;
+using Infra.Runner.Plan;
+using Infra.Stacks.Loading;
+using Infra.Stacks.Settings;
+using Infra.Tests.Support;
+using Pulumi;
+using static Infra.Tests.Components.Observability.ObservabilityFixtures;
+
+namespace Infra.Tests.Components.Observability;
+
+public class AlertingTests
+{
+    private const string TopicType = "aws:sns/topic:Topic";
+    private const string SubscriptionType = "aws:sns/topicSubscription:TopicSubscription";
+    private const string FunctionType = "aws:lambda/function:Function";
+    private const string RelayType = "infra:observability:SlackRelay";
+    private static readonly string[] Severities = ["critical", "high", "medium", "low"];
+
+    private static Task<ComponentPlan> PlanAsync(StackSettings settings) =>
+        ComponentPlan.RunAsync(() => new Alerting("alerting", new AlertingArgs
+        {
+            Settings = settings,
+            SlackWebhookUrl = settings.Alerting.Slack.Mode == SlackMode.Lambda ? Output.CreateSecret("https://hooks.slack.com/services/T/B/X") : null,
+        }));
+
+    private static StackSettings Chatbot(StackSettings settings) =>
+        settings with { Alerting = settings.Alerting with { Slack = new SlackSettings(SlackMode.Chatbot, "T0123", "C0456") } };
+
+    [Fact]
+    public async Task Four_topics_named_by_severity_are_encrypted_and_let_cloudwatch_publish()
+    {
+        var plan = await PlanAsync(Staging);
+
+        foreach (var severity in Severities)
+        {
+            var topic = plan.Inputs(TopicType, $"alerting-{severity}");
+            Assert.Equal(($"infra-staging-{severity}", "alias/aws/sns"), ((string)topic["name"]!, (string)topic["kmsMasterKeyId"]!));
+            Assert.Equal($"infra-staging-{severity}", (string)topic["tags"]!["Name"]!);
+
+            var arn = ComponentPlan.Token(TopicType, $"alerting-{severity}", "arn");
+            var policy = plan.Inputs("aws:sns/topicPolicy:TopicPolicy", $"alerting-{severity}-policy");
+            Assert.Equal(arn, (string)policy["arn"]!);
+            var statement = Assert.Single(JsonNode.Parse((string)policy["policy"]!)!["Statement"]!.AsArray())!;
+            Assert.Equal(("Allow", "cloudwatch.amazonaws.com", "sns:Publish", arn),
+                ((string)statement["Effect"]!, (string)statement["Principal"]!["Service"]!, (string)statement["Action"]!, (string)statement["Resource"]!));
+        }
+        Assert.Equal(4, plan.OfType(TopicType).Count);
+    }
+
+    [Fact]
+    public async Task Slack_relay_is_a_node22_lambda_of_the_asset_folder_with_the_secret_and_dashboard()
+    {
+        var plan = await PlanAsync(Production);
+
+        var function = plan.Inputs(FunctionType, "alerting-slack-relay-function");
+        Assert.Equal(("infra-production-slack-relay", "nodejs22.x", "index.handler", "[FileArchive]", 60L),
+            ((string)function["name"]!, (string)function["runtime"]!, (string)function["handler"]!, (string)function["code"]!, (long)function["timeout"]!));
+        Assert.Equal(ComponentPlan.Token("aws:iam/role:Role", "alerting-slack-relay-role", "arn"), (string)function["role"]!);
+        var variables = function["environment"]!["variables"]!;
+        Assert.Equal(ComponentPlan.Token("aws:secretsmanager/secret:Secret", "alerting-slack-relay-webhook", "arn"),
+            (string)variables["SLACK_WEBHOOK_SECRET_ARN"]!);
+        Assert.Equal("infra-production", (string)variables["DASHBOARD_NAME"]!);
+        var dependsOn = plan.Resource(FunctionType, "alerting-slack-relay-function")["dependsOn"]!.AsArray().Select(d => (string)d!);
+        Assert.Equal([plan.Urn("aws:cloudwatch/logGroup:LogGroup", "alerting-slack-relay-logs"),
+            plan.Urn("aws:iam/rolePolicy:RolePolicy", "alerting-slack-relay-permissions")], dependsOn.Order(StringComparer.Ordinal));
+        Assert.Equal("/aws/lambda/infra-production-slack-relay",
+            (string)plan.Inputs("aws:cloudwatch/logGroup:LogGroup", "alerting-slack-relay-logs")["name"]!);
+    }
+
+    [Fact]
+    public async Task Relay_role_may_write_its_own_logs_and_read_the_one_secret_and_nothing_else()
+    {
+        var plan = await PlanAsync(Production);
+
+        var trust = JsonNode.Parse((string)plan.Inputs("aws:iam/role:Role", "alerting-slack-relay-role")["assumeRolePolicy"]!)!;
+        Assert.Equal("lambda.amazonaws.com", (string)trust["Statement"]![0]!["Principal"]!["Service"]!);
+        var policy = JsonNode.Parse((string)plan.Inputs("aws:iam/rolePolicy:RolePolicy", "alerting-slack-relay-permissions")["policy"]!)!;
+        var statements = policy["Statement"]!.AsArray().Select(s => (
+            Effect: (string)s!["Effect"]!,
+            Actions: s["Action"]!.AsArray().Select(a => (string)a!).ToArray(),
+            Resources: s["Resource"]!.AsArray().Select(r => (string)r!).ToArray())).ToList();
+        var logGroupArn = ComponentPlan.Token("aws:cloudwatch/logGroup:LogGroup", "alerting-slack-relay-logs", "arn");
+        var secretArn = ComponentPlan.Token("aws:secretsmanager/secret:Secret", "alerting-slack-relay-webhook", "arn");
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.Equal("Allow", s.Effect));
+        Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents"], statements[0].Actions);
+        Assert.Equal([$"{logGroupArn}:*"], statements[0].Resources);
+        Assert.Equal(["secretsmanager:GetSecretValue"], statements[1].Actions);
+        Assert.Equal([secretArn], statements[1].Resources);
+        Assert.Equal(["Version", "Statement"], policy.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task Webhook_secret_value_comes_from_the_stack_config_as_a_secret()
+    {
+        ComponentPlan plan;
+        using (StackFileConfig.From(StackFile.Load(RepoPaths.StackFile("production"))).Apply())
+        {
+            plan = await ComponentPlan.RunAsync(() => new Alerting("alerting", new AlertingArgs { Settings = Production }), "production");
+        }
+
+        var version = plan.Inputs("aws:secretsmanager/secretVersion:SecretVersion", "alerting-slack-relay-webhook-value");
+        Assert.Equal("[secret]", (string)version["secretString"]!);
+        Assert.Equal(ComponentPlan.Token("aws:secretsmanager/secret:Secret", "alerting-slack-relay-webhook", "id"), (string)version["secretId"]!);
+        var secret = plan.Resource("aws:secretsmanager/secret:Secret", "alerting-slack-relay-webhook");
+        Assert.Equal(("infra-production-slack-webhook", "alias/aws/secretsmanager", true),
+            ((string)secret["inputs"]!["name"]!, (string)secret["inputs"]!["kmsKeyId"]!, (bool)secret["protect"]!));
+    }
+
+    [Fact]
+    public async Task Every_topic_invokes_the_relay_through_a_permission_and_a_subscription()
+    {
+        var plan = await PlanAsync(Production);
+
+        foreach (var severity in Severities)
+        {
+            var topicArn = ComponentPlan.Token(TopicType, $"alerting-{severity}", "arn");
+            var permission = plan.Inputs("aws:lambda/permission:Permission", $"alerting-slack-relay-invoke-{severity}");
+            // The function name is set by the component, so the permission names it directly.
+            Assert.Equal(("lambda:InvokeFunction", "sns.amazonaws.com", topicArn, "infra-production-slack-relay"),
+                ((string)permission["action"]!, (string)permission["principal"]!, (string)permission["sourceArn"]!, (string)permission["function"]!));
+            var subscription = plan.Resource(SubscriptionType, $"alerting-slack-relay-{severity}");
+            Assert.Equal(("lambda", topicArn, ComponentPlan.Token(FunctionType, "alerting-slack-relay-function", "arn")),
+                ((string)subscription["inputs"]!["protocol"]!, (string)subscription["inputs"]!["topic"]!, (string)subscription["inputs"]!["endpoint"]!));
+            Assert.Equal([plan.Urn("aws:lambda/permission:Permission", $"alerting-slack-relay-invoke-{severity}")],
+                subscription["dependsOn"]!.AsArray().Select(d => (string)d!));
+        }
+    }
+
+    [Fact]
+    public async Task Email_subscriptions_only_for_the_listed_severities()
+    {
+        var plan = await PlanAsync(Production);
+
+        var emails = plan.OfType(SubscriptionType).Where(s => (string)s["inputs"]!["protocol"]! == "email")
+            .Select(s => ((string)s["inputs"]!["topic"]!, (string)s["inputs"]!["endpoint"]!)).ToList();
+        Assert.Equal([
+            (ComponentPlan.Token(TopicType, "alerting-critical", "arn"), "oncall@example.com"),
+            (ComponentPlan.Token(TopicType, "alerting-high", "arn"), "oncall@example.com"),
+            (ComponentPlan.Token(TopicType, "alerting-high", "arn"), "platform@example.com"),
+        ], emails.Order());
+    }
+
+    [Fact]
+    public async Task No_relay_when_no_webhook_is_set()
+    {
+        var plan = await PlanAsync(Staging);
+
+        Assert.Empty(plan.OfType(RelayType));
+        Assert.Empty(plan.OfType(FunctionType));
+        Assert.Empty(plan.OfType("aws:secretsmanager/secret:Secret"));
+    }
+
+    [Fact]
+    public async Task Chatbot_mode_posts_every_topic_through_aws_chatbot_instead_of_the_lambda()
+    {
+        var plan = await PlanAsync(Chatbot(Production));
+
+        Assert.Empty(plan.OfType(FunctionType));
+        var chatbot = plan.Inputs("aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration", "alerting-chatbot");
+        Assert.Equal(("infra-production-alerts", "T0123", "C0456", ComponentPlan.Token("aws:iam/role:Role", "alerting-chatbot-role", "arn")),
+            ((string)chatbot["configurationName"]!, (string)chatbot["slackTeamId"]!, (string)chatbot["slackChannelId"]!, (string)chatbot["iamRoleArn"]!));
+        Assert.Equal(Severities.Select(s => ComponentPlan.Token(TopicType, $"alerting-{s}", "arn")),
+            chatbot["snsTopicArns"]!.AsArray().Select(a => (string)a!));
+        Assert.Equal([Alerting.ChatbotGuardrailPolicyArn], chatbot["guardrailPolicyArns"]!.AsArray().Select(a => (string)a!));
+        var trust = JsonNode.Parse((string)plan.Inputs("aws:iam/role:Role", "alerting-chatbot-role")["assumeRolePolicy"]!)!;
+        Assert.Equal("chatbot.amazonaws.com", (string)trust["Statement"]![0]!["Principal"]!["Service"]!);
+    }
+
+    [Fact]
+    public async Task Webhook_argument_in_chatbot_mode_is_an_argument_error()
+    {
+        var error = await ArgumentErrorAsync(() => new Alerting("alerting", new AlertingArgs
+        {
+            Settings = Chatbot(Production), SlackWebhookUrl = Output.CreateSecret("https://hooks.slack.com/services/T/B/X"),
+        }));
+
+        Assert.Equal("SlackWebhookUrl is only used when the slack mode is lambda; leave it unset for chatbot (Parameter 'args')", error.Message);
+    }
+}
