@@ -6,6 +6,8 @@ namespace Infra.Stacks.Binding;
 /// <summary>Binds <c>infra:rollout</c> and the runner's <c>infra:rolloutInProgress</c> record.</summary>
 public static class RolloutBinder
 {
+    private static readonly string[] RunnerFields = ["phaseStartedAt", "promotion", "trafficMayHaveMoved", "currentPercent", "isLastStep"];
+
     public static RolloutSettings BindRollout(MapReader rollout, StackDefaults defaults)
     {
         var settings = new RolloutSettings(
@@ -28,10 +30,14 @@ public static class RolloutBinder
         }
 
         var id = Required(record, "id", record.String("id"));
-        var step = Required(record, "step", record.Int("step"));
+        var phase = Required(record, "phase", record.String("phase"));
+        var step = Required(record, "stepIndex", record.Int("stepIndex"));
         var startedAtText = Required(record, "startedAt", record.String("startedAt"));
-        var targetColor = Required(record, "targetColor", record.Enum<Color>("targetColor"));
-        var services = Required(record, "services", record.StringList("services"));
+        var plan = record.Map("plan");
+        var steps = Required(plan, "steps", plan.IntList("steps"));
+        var services = Required(record, "services", record.MapList("services")?.Select(BindMove).ToValueList());
+        // The runner's own fields (stored, or computed by its record and serialized with it): known, read only by the runner.
+        foreach (var runnerField in RunnerFields) record.Node(runnerField);
         record.ReportUnknownKeys();
 
         DateTimeOffset startedAt = default;
@@ -39,8 +45,18 @@ public static class RolloutBinder
             record.Diagnostics.Error(record.PathOf("startedAt"),
                 $"'{startedAtText}' is not an ISO-8601 timestamp with offset, e.g. 2026-11-20T08:00:00Z");
 
-        return new RolloutInProgress(id ?? "", step ?? 0, startedAt, targetColor ?? Color.Blue,
-            services ?? ValueList<string>.Empty);
+        return new RolloutInProgress(id ?? "", phase ?? "", step ?? 0, startedAt, steps ?? ValueList<int>.Empty,
+            services ?? ValueList<RolloutServiceMove>.Empty);
+    }
+
+    private static RolloutServiceMove BindMove(MapReader service)
+    {
+        var name = Required(service, "name", service.String("name"));
+        var toColor = Required(service, "toColor", service.Enum<Color>("toColor"));
+        service.Node("fromColor");
+        service.Node("image");
+        service.ReportUnknownKeys();
+        return new RolloutServiceMove(name ?? "", toColor ?? Color.Blue);
     }
 
     private static T? Required<T>(MapReader record, string key, T? value)

@@ -26,6 +26,7 @@ public static class ServiceBinder
             Image: images,
             LiveColor: liveColor,
             Weights: weights,
+            Running: BindRunning(service, liveColor),
             Cpu: service.Int("cpu") ?? defaults.Cpu,
             Memory: service.Int("memory") ?? defaults.Memory,
             Architecture: service.Enum<CpuArchitecture>("architecture") ?? defaults.Architecture,
@@ -55,6 +56,17 @@ public static class ServiceBinder
             ? new ColorPair<int>(weights.Int("blue") ?? 0, weights.Int("green") ?? 0)
             : new ColorPair<int>(0, 0).With(liveColor, 100);
         weights.ReportUnknownKeys();
+        return pair;
+    }
+
+    // A color left out runs only when it is live.
+    private static ColorPair<bool> BindRunning(MapReader service, Color liveColor)
+    {
+        var running = service.Map("running");
+        var pair = new ColorPair<bool>(
+            running.Bool("blue") ?? liveColor == Color.Blue,
+            running.Bool("green") ?? liveColor == Color.Green);
+        running.ReportUnknownKeys();
         return pair;
     }
 

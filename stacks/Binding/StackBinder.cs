@@ -78,7 +78,8 @@ public static class StackBinder
             Replica: dr.Bool("replica") ?? defaults.DrReplica,
             Promote: dr.Bool("promote") ?? false,
             PilotLight: dr.Bool("pilotLight") ?? false,
-            Dns: zoneId is null && name is null ? null : new DnsFailoverSettings(zoneId ?? "", name ?? ""));
+            Dns: zoneId is null && name is null ? null : new DnsFailoverSettings(zoneId ?? "", name ?? ""),
+            CertificateArn: dr.String("certificateArn"));
         dr.ReportUnknownKeys();
         return settings;
     }

@@ -23,7 +23,7 @@ public static class ConfigValues
     }
 
     // Text that is not JSON stays a scalar, so the binder reports "expected a map" with the key path.
-    private static ConfigNode FromJsonText(string text, bool isSecret)
+    internal static ConfigNode FromJsonText(string text, bool isSecret)
     {
         try
         {

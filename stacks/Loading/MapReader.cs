@@ -76,6 +76,10 @@ public sealed class MapReader
     public ValueList<int>? IntList(string key) =>
         Items(key)?.Select(i => AsInt(i.Node, i.Path)).OfType<int>().ToValueList();
 
+    /// <summary>A list whose items are maps, each opened at its own path (<c>key[i]</c>); null when absent.</summary>
+    public IReadOnlyList<MapReader>? MapList(string key) =>
+        Items(key)?.Select(i => Open(i.Node, i.Path, _diagnostics)).ToList();
+
     /// <summary>A map of user-chosen names to text, e.g. environment variables.</summary>
     public ValueMap<string>? StringMap(string key)
     {

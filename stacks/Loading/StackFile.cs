@@ -39,7 +39,9 @@ public static class StackFile
             config = ToNode(configNode) as ConfigMap ?? ConfigMap.Empty;
         }
 
-        var qualified = config.Entries.Select(e => KeyValuePair.Create(ConfigKeys.Qualify(e.Key), e.Value)).ToList();
+        var qualified = config.Entries.Select(e => KeyValuePair.Create(ConfigKeys.Qualify(e.Key), e.Value))
+            .Select(e => KeyValuePair.Create(e.Key, MapFromJsonText(e.Key, e.Value)))
+            .ToList();
         return new StackDocument(stackName, fileLabel, new ConfigMap(qualified));
     }
 
@@ -62,6 +64,12 @@ public static class StackFile
             .ToList()),
         _ => null,
     };
+
+    // `pulumi config set KEY '{...}'` stores a map as one JSON string; the program parses it (ConfigValues), so do we.
+    private static ConfigNode MapFromJsonText(string key, ConfigNode node) =>
+        node is ConfigScalar scalar && !ConfigKeys.Scalars.Contains(key) && scalar.Text.TrimStart().StartsWith('{')
+            ? ConfigValues.FromJsonText(scalar.Text, scalar.IsSecret)
+            : node;
 
     // `key:` with nothing after it, or `~`, means "not set", as in Pulumi.
     private static bool IsNull(YamlScalarNode scalar) =>

@@ -5,7 +5,11 @@ namespace Infra.Stacks.Settings;
 /// <param name="Promote">Promote the replica to a standalone writer. Default false.</param>
 /// <param name="PilotLight">Network, load balancer and services in the DR region at zero tasks. Default false.</param>
 /// <param name="Dns">Route 53 failover records; null when not set.</param>
-public sealed record DrSettings(bool Replica, bool Promote, bool PilotLight, DnsFailoverSettings? Dns);
+/// <param name="CertificateArn">
+/// The DR load balancer's ACM certificate: certificates are regional, so the primary's cannot serve there. Required
+/// for a pilot light when the primary has one; null when not set.
+/// </param>
+public sealed record DrSettings(bool Replica, bool Promote, bool PilotLight, DnsFailoverSettings? Dns, string? CertificateArn = null);
 
 /// <summary><c>infra:dr.dns</c>: the hosted zone and record name for failover.</summary>
 public sealed record DnsFailoverSettings(string ZoneId, string Name);

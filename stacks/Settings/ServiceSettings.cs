@@ -5,6 +5,8 @@ namespace Infra.Stacks.Settings;
 /// <param name="Image">Container image per color; the live color's is required.</param>
 /// <param name="LiveColor">Default blue.</param>
 /// <param name="Weights">Traffic per color, summing to 100. Default: 100 to the live color.</param>
+/// <param name="Running">Whether each color runs tasks; the runner keeps the idle color running while it is tested
+/// and the old color during the termination wait. Default: only the live color.</param>
 /// <param name="Cpu">Fargate CPU units. Default 256.</param>
 /// <param name="Memory">Fargate memory in MiB; must pair with Cpu. Default 512.</param>
 /// <param name="Architecture">Default x86_64.</param>
@@ -22,6 +24,7 @@ public sealed record ServiceSettings(
     ColorPair<string?> Image,
     Color LiveColor,
     ColorPair<int> Weights,
+    ColorPair<bool> Running,
     int Cpu,
     int Memory,
     CpuArchitecture Architecture,

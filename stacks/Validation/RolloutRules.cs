@@ -38,12 +38,12 @@ public static class RolloutRules
     {
         if (settings.RolloutInProgress is not { } record) return;
         const string path = ConfigKeys.RolloutInProgress;
-        if (settings.Rollout.Steps.Count > 0)
-            d.CheckRange($"{path}.step", record.Step, 0, settings.Rollout.Steps.Count - 1);
+        if (record.Steps.Count > 0)
+            d.CheckRange($"{path}.stepIndex", record.Step, 0, record.Steps.Count - 1);
         for (var i = 0; i < record.Services.Count; i++)
         {
-            if (settings.Services.All(s => s.Name != record.Services[i]))
-                d.Error(KeyPath.Item($"{path}.services", i), $"'{record.Services[i]}' is not a service of this stack");
+            if (settings.Services.All(s => s.Name != record.Services[i].Name))
+                d.Error($"{KeyPath.Item($"{path}.services", i)}.name", $"'{record.Services[i].Name}' is not a service of this stack");
         }
     }
 }

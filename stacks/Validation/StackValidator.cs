@@ -73,9 +73,7 @@ public static partial class StackValidator
         var loadBalancer = settings.LoadBalancer;
         if (loadBalancer.CertificateArn is { } arn)
         {
-            if (!arn.StartsWith("arn:aws:acm:", StringComparison.Ordinal))
-                d.Error($"{path}.certificateArn",
-                    $"'{arn}' is not an ACM certificate ARN; expected arn:aws:acm:<region>:<account>:certificate/<id>");
+            CheckCertificateArn($"{path}.certificateArn", arn, d);
         }
         else if (settings.IsProduction)
         {
@@ -101,6 +99,11 @@ public static partial class StackValidator
             d.Error(ConfigKeys.DrRegion, "required when infra:dr.replica or infra:dr.pilotLight is true");
         if (dr.Promote && !dr.Replica)
             d.Error($"{ConfigKeys.Dr}.promote", "true needs a replica to promote; set infra:dr.replica: true");
+        if (dr.PilotLight && settings.DrRegion is { } drRegion && settings.LoadBalancer.CertificateArn is not null && dr.CertificateArn is null)
+            d.Error($"{ConfigKeys.Dr}.certificateArn",
+                $"required with a pilot light when infra:loadBalancer.certificateArn is set: an ACM certificate in {drRegion} (certificates are regional)");
+        if (dr.CertificateArn is { } certificate)
+            CheckCertificateArn($"{ConfigKeys.Dr}.certificateArn", certificate, d);
 
         if (dr.Dns is not { } dns) return;
         if (dns.ZoneId.Length == 0)
@@ -109,6 +112,12 @@ public static partial class StackValidator
             d.Error($"{ConfigKeys.Dr}.dns.name", "required when infra:dr.dns.zoneId is set");
         if (!dr.PilotLight)
             d.Error($"{ConfigKeys.Dr}.dns", "DNS failover needs the DR load balancer; set infra:dr.pilotLight: true");
+    }
+
+    private static void CheckCertificateArn(string path, string arn, Diagnostics d)
+    {
+        if (!arn.StartsWith("arn:aws:acm:", StringComparison.Ordinal))
+            d.Error(path, $"'{arn}' is not an ACM certificate ARN; expected arn:aws:acm:<region>:<account>:certificate/<id>");
     }
 
     private static void CheckCidr(string path, string text, Diagnostics d, string example, out int prefix)

@@ -96,6 +96,16 @@ public class PlatformValidationTests
             "infra:dr.promote: true needs a replica to promote; set infra:dr.replica: true");
 
     [Fact]
+    public void A_pilot_light_behind_https_needs_a_certificate_of_the_dr_region() =>
+        Expect.Error(StackBuilder.Production().Set("infra:dr", "pilotLight", true),
+            "infra:dr.certificateArn: required with a pilot light when infra:loadBalancer.certificateArn is set: an ACM certificate in eu-central-1 (certificates are regional)");
+
+    [Fact]
+    public void The_dr_certificate_must_be_an_acm_arn() =>
+        Expect.Error(StackBuilder.Production().Set("infra:dr", "certificateArn", "dr-cert"),
+            "infra:dr.certificateArn: 'dr-cert' is not an ACM certificate ARN; expected arn:aws:acm:<region>:<account>:certificate/<id>");
+
+    [Fact]
     public void Dr_region_equal_to_primary_region() =>
         Expect.Error(StackBuilder.Production().Scalar("infra:drRegion", "eu-west-1"),
             "infra:drRegion: 'eu-west-1' is the same as aws:region; the DR region must be a different region");

@@ -19,6 +19,20 @@ public class ServiceValidationTests
             "infra:services.web.weights.blue: 120 is out of range; allowed 0 to 100");
 
     [Fact]
+    public void Only_the_live_color_runs_unless_the_runner_says_otherwise()
+    {
+        var idle = StackBuilder.Staging().Load().GetValidOrThrow().Services[0].Running;
+        var both = Web("running", new JsonObject { ["green"] = "true" }).Load().GetValidOrThrow().Services[0].Running;
+
+        Assert.Equal((true, false), (idle.Blue, idle.Green));
+        Assert.Equal((true, true), (both.Blue, both.Green));
+    }
+
+    [Fact]
+    public void Running_flag_not_a_boolean() =>
+        Expect.Error(Web("running", new JsonObject { ["green"] = "yes" }), "infra:services.web.running.green: expected true or false, got 'yes'");
+
+    [Fact]
     public void Live_color_not_blue_or_green() =>
         Expect.Error(Web("liveColor", "red"), "infra:services.web.liveColor: 'red' is not allowed; use one of: blue, green");
 

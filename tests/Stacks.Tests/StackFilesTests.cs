@@ -62,4 +62,16 @@ public class StackFilesTests
         Assert.StartsWith("Pulumi.staging.yaml: line ", message);
         Assert.Contains(": not valid YAML: ", message);
     }
+
+    [Fact]
+    public void A_map_key_holding_one_json_string_reads_as_its_map()
+    {
+        // How `pulumi config set infra:rolloutInProgress '{...}'` (the runner) stores its record.
+        var document = StackFile.Parse("staging", "Pulumi.staging.yaml",
+            "config:\n  infra:rolloutInProgress: '{\"id\":\"r-1\",\"stepIndex\":1}'\n  infra:environment: '{\"not\":\"parsed\"}'\n");
+
+        var record = Assert.IsType<ConfigMap>(document.Config.Entries.Single(e => e.Key == "infra:rolloutInProgress").Value);
+        Assert.Equal(["id", "stepIndex"], record.Entries.Select(e => e.Key));
+        Assert.IsType<ConfigScalar>(document.Config.Entries.Single(e => e.Key == "infra:environment").Value);
+    }
 }
