@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using Infra.Components.Compute;
+using Infra.Components.Data;
+using Infra.Components.Dr;
 using Infra.Components.Network;
-using Infra.Components.Traffic;
+using Infra.Components.Observability;
 using Infra.Stacks.Settings;
 using Pulumi;
 
@@ -30,6 +31,10 @@ public sealed class InfraStack : Stack
     [Output("testUrl")]
     public Output<string> TestUrl { get; private set; }
 
+    /// <summary>The pilot light's load balancer address; null without a pilot light.</summary>
+    [Output("drUrl")]
+    public Output<string?> DrUrl { get; private set; }
+
     /// <summary>The load balancer's ARN suffix, the <c>LoadBalancer</c> dimension of its CloudWatch metrics.</summary>
     [Output("albArnSuffix")]
     public Output<string> AlbArnSuffix { get; private set; }
@@ -41,6 +46,17 @@ public sealed class InfraStack : Stack
     [Output("services")]
     public Output<ImmutableDictionary<string, ImmutableDictionary<string, object>>> Services { get; private set; }
 
+    /// <summary>See <see cref="DatabaseOutputEntry"/>.</summary>
+    [Output("database")]
+    public Output<ImmutableDictionary<string, object?>> Database { get; private set; }
+
+    /// <summary>Every alarm name by severity (critical, high, medium, low).</summary>
+    [Output("alarmNamesBySeverity")]
+    public Output<ImmutableDictionary<string, ImmutableArray<string>>> AlarmNamesBySeverity { get; private set; }
+
+    [Output("dashboardName")]
+    public Output<string> DashboardName { get; private set; }
+
     public InfraStack(StackSettings settings, StackOptions? options = null) : base(options)
     {
         Environment = Output.Create(settings.Environment.ToConfigName());
@@ -48,35 +64,46 @@ public sealed class InfraStack : Stack
         DrRegion = Output.Create(settings.DrRegion);
 
         var network = new Network("net", new NetworkArgs { Settings = settings });
-        var alb = new WeightedAlb("alb", new WeightedAlbArgs
+        var dr = DrRegionResources.DeclareIfNeeded(settings);
+        var database = new Database("db", new DatabaseArgs
         {
             Settings = settings,
-            VpcId = network.VpcId,
-            PublicSubnetIds = network.PublicSubnetIds,
-            SecurityGroupId = network.LoadBalancerSecurityGroupId,
+            SubnetIds = network.PrivateSubnetIds,
+            SecurityGroupId = network.DatabaseSecurityGroupId,
+            DrProvider = dr?.Provider,
+            DrSubnetIds = dr?.DatabaseSubnetIds,
+            DrSecurityGroupId = dr?.DatabaseSecurityGroupId,
         });
-        var cluster = new ServiceCluster("ecs", settings);
-        var services = settings.Services.Select(service =>
+        var primary = ServingTier.Declare("", settings, network, database.PrimaryAddress);
+        var pilotLight = dr is { } drRegion && settings.Dr.PilotLight
+            ? ServingTier.Declare("dr-", PilotLight.SettingsFor(settings), drRegion.Network, database.ReplicaAddress.Apply(a => a ?? ""),
+                settings.DrRegion, new ComponentResourceOptions { Provider = drRegion.Provider })
+            : null;
+        if (settings.Dr.Dns is not null && pilotLight is not null)
         {
-            var traffic = alb.Services[service.Name];
-            var compute = new BlueGreenService(service.Name, new BlueGreenServiceArgs
+            new DnsFailover("dns", new DnsFailoverArgs
             {
                 Settings = settings,
-                Service = service,
-                ClusterArn = cluster.Arn,
-                ClusterName = cluster.Name,
-                TargetGroupArns = new ColorPair<Input<string>>(traffic.TargetGroups.Blue.Arn, traffic.TargetGroups.Green.Arn),
-                PrivateSubnetIds = network.PrivateSubnetIds,
-                TaskSecurityGroupId = network.TaskSecurityGroupId,
-                TrafficRoutes = [traffic.WeightsCarrier],
+                PrimaryAlbDnsName = primary.Alb.DnsName,
+                PrimaryAlbZoneId = primary.Alb.ZoneId,
+                DrAlbDnsName = pilotLight.Alb.DnsName,
+                DrAlbZoneId = pilotLight.Alb.ZoneId,
             });
-            return ServiceOutputEntry.For(service, traffic, compute, alb.TestUrl).Apply(entry => KeyValuePair.Create(service.Name, entry));
-        }).ToList();
+        }
+        var observability = StackObservability.Declare(settings, primary, database, dr?.Provider);
 
-        Url = alb.Url;
-        TestUrl = alb.TestUrl;
-        AlbArnSuffix = alb.ArnSuffix;
-        ClusterName = cluster.Name;
-        Services = Output.All(services).Apply(entries => entries.ToImmutableDictionary());
+        Url = primary.Alb.Url;
+        TestUrl = primary.Alb.TestUrl;
+        DrUrl = pilotLight is null ? Output.Create((string?)null) : pilotLight.Alb.Url.Apply(url => (string?)url);
+        AlbArnSuffix = primary.Alb.ArnSuffix;
+        ClusterName = primary.Cluster.Name;
+        Services = Output.All(primary.Services.Select(served =>
+                ServiceOutputEntry.For(served, primary.Alb.TestUrl, observability.Alarms)
+                    .Apply(entry => KeyValuePair.Create(served.Settings.Name, entry))))
+            .Apply(entries => entries.ToImmutableDictionary());
+        Database = DatabaseOutputEntry.For(database);
+        AlarmNamesBySeverity = Output.Create(observability.Alarms.AlarmNamesBySeverity
+            .ToImmutableDictionary(p => p.Key.ToConfigName(), p => p.Value.ToImmutableArray()));
+        DashboardName = Output.Create(observability.Dashboards.DashboardName);
     }
 }

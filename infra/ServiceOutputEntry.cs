@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using Infra.Components.Compute;
-using Infra.Components.Traffic;
+using Infra.Components.Observability;
 using Infra.Stacks.Settings;
 using Pulumi;
 
@@ -9,18 +8,19 @@ namespace Infra;
 /// <summary>
 /// One entry of the <c>services</c> stack output: what the runner needs to shift, smoke-test and roll back a
 /// service. Keys: <c>liveColor</c>, <c>weights</c> (blue/green), <c>trafficUrns</c> (the listener or rule carrying
-/// the weights), <c>testUrl</c>, <c>testRouteUrn</c>, <c>host</c>/<c>pathPattern</c> when the service has them, and per
-/// color (<c>blue</c>, <c>green</c>): <c>serviceName</c>, <c>serviceUrn</c>, <c>taskDefinitionUrn</c>,
-/// <c>scalingTargetUrn</c>, <c>targetGroupArnSuffix</c>.
+/// the weights), <c>testUrl</c>, <c>testRouteUrn</c>, <c>host</c>/<c>pathPattern</c> when the service has them,
+/// <c>criticalAlarmNames</c>, and per color (<c>blue</c>, <c>green</c>): <c>serviceName</c>, <c>serviceUrn</c>,
+/// <c>taskDefinitionUrn</c>, <c>scalingTargetUrn</c>, <c>targetGroupArnSuffix</c>, <c>gateAlarmNames</c>.
 /// </summary>
 public static class ServiceOutputEntry
 {
-    public static Output<ImmutableDictionary<string, object>> For(
-        ServiceSettings service, ServiceTraffic traffic, BlueGreenService compute, Output<string> testUrl) =>
-        Output.Tuple(
+    public static Output<ImmutableDictionary<string, object>> For(ServedService served, Output<string> testUrl, AlarmCatalog alarms)
+    {
+        var (service, traffic, _) = served;
+        return Output.Tuple(
                 Output.Tuple(traffic.WeightsCarrier.Urn, traffic.TestRoute.Urn, testUrl),
-                ColorEntry(traffic, compute, Color.Blue),
-                ColorEntry(traffic, compute, Color.Green))
+                ColorEntry(served, alarms, Color.Blue),
+                ColorEntry(served, alarms, Color.Green))
             .Apply(values =>
             {
                 var ((trafficUrn, testRouteUrn, url), blue, green) = values;
@@ -32,13 +32,17 @@ public static class ServiceOutputEntry
                 entry["testRouteUrn"] = testRouteUrn;
                 if (service.Host is { } host) entry["host"] = host;
                 if (service.PathPattern is { } pathPattern) entry["pathPattern"] = pathPattern;
+                entry["criticalAlarmNames"] = alarms.CriticalAlarmNames[service.Name].ToImmutableArray();
                 entry["blue"] = blue;
                 entry["green"] = green;
                 return entry.ToImmutable();
             });
+    }
 
-    private static Output<ImmutableDictionary<string, object>> ColorEntry(ServiceTraffic traffic, BlueGreenService compute, Color color) =>
-        Output.Tuple(
+    private static Output<ImmutableDictionary<string, object>> ColorEntry(ServedService served, AlarmCatalog alarms, Color color)
+    {
+        var (service, traffic, compute) = served;
+        return Output.Tuple(
                 compute.Services[color].Urn,
                 compute.TaskDefinitions[color].Urn,
                 compute.ScalingTargets[color].Urn,
@@ -48,5 +52,7 @@ public static class ServiceOutputEntry
                 .Add("serviceUrn", values.Item1)
                 .Add("taskDefinitionUrn", values.Item2)
                 .Add("scalingTargetUrn", values.Item3)
-                .Add("targetGroupArnSuffix", values.Item4));
+                .Add("targetGroupArnSuffix", values.Item4)
+                .Add("gateAlarmNames", alarms.GateAlarmNames[service.Name][color].ToImmutableArray()));
+    }
 }

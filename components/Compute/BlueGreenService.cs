@@ -64,7 +64,9 @@ public sealed class BlueGreenService : ComponentResource
                 CpuArchitecture = service.Architecture == CpuArchitecture.Arm64 ? "ARM64" : "X86_64",
                 OperatingSystemFamily = "LINUX",
             },
-            ContainerDefinitions = ContainerDefinitions.Json(service, color, logGroupName, args.EffectiveRegion),
+            ContainerDefinitions = args.DatabaseAddress is { } database
+                ? database.Apply(host => ContainerDefinitions.Json(service, color, logGroupName, args.EffectiveRegion, host))
+                : ContainerDefinitions.Json(service, color, logGroupName, args.EffectiveRegion),
             ExecutionRoleArn = executionRole.Arn,
             TaskRoleArn = taskRole.Arn,
             Tags = ResourceTags.Named(settings, ServiceNames[color]),

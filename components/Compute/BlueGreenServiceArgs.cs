@@ -33,6 +33,12 @@ public sealed class BlueGreenServiceArgs
     /// </summary>
     public IReadOnlyList<Resource> TrafficRoutes { get; init; } = [];
 
+    /// <summary>
+    /// The database address the tasks connect to (the primary's, or in a pilot light the replica's), given to the
+    /// container as DATABASE_HOST. Default: none.
+    /// </summary>
+    public Input<string>? DatabaseAddress { get; init; }
+
     /// <summary>Region the awslogs driver writes to (the DR region for a pilot light). Default: the stack's region.</summary>
     public string? Region { get; init; }
 

@@ -20,8 +20,15 @@ public static class ContainerDefinitions
         service.Image[color] ?? service.Image[service.LiveColor]
         ?? throw new ArgumentException($"service {service.Name} has no image for its live color {service.LiveColor.ToConfigName()}; set infra:services.{service.Name}.image.{service.LiveColor.ToConfigName()}", nameof(service));
 
-    public static string Json(ServiceSettings service, Color color, string logGroupName, string region)
+    /// <summary>The variable that tells the application where its database is.</summary>
+    public const string DatabaseHostVariable = "DATABASE_HOST";
+
+    /// <param name="databaseHost">Given to the container as <see cref="DatabaseHostVariable"/> when set.</param>
+    public static string Json(ServiceSettings service, Color color, string logGroupName, string region, string? databaseHost = null)
     {
+        var environment = databaseHost is null
+            ? service.Environment.AsEnumerable()
+            : service.Environment.Append(KeyValuePair.Create(DatabaseHostVariable, databaseHost));
         var container = new JsonObject
         {
             ["name"] = service.Name,
@@ -51,7 +58,7 @@ public static class ContainerDefinitions
                 ["retries"] = service.HealthCheck.UnhealthyThreshold,
                 ["startPeriod"] = HealthCheckStartPeriodSeconds,
             },
-            ["environment"] = new JsonArray(service.Environment.OrderBy(e => e.Key, StringComparer.Ordinal)
+            ["environment"] = new JsonArray(environment.OrderBy(e => e.Key, StringComparer.Ordinal)
                 .Select(e => (JsonNode)new JsonObject { ["name"] = e.Key, ["value"] = e.Value }).ToArray()),
             ["secrets"] = new JsonArray(service.Secrets.OrderBy(e => e.Key, StringComparer.Ordinal)
                 .Select(e => (JsonNode)new JsonObject { ["name"] = e.Key, ["valueFrom"] = e.Value }).ToArray()),

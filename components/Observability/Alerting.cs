@@ -3,6 +3,7 @@ using Infra.Components.Iam;
 using Pulumi;
 using Pulumi.Aws.Chatbot;
 using Pulumi.Aws.Iam;
+using Pulumi.Aws.Kms;
 using Pulumi.Aws.Sns;
 
 namespace Infra.Components.Observability;
@@ -13,8 +14,6 @@ namespace Infra.Components.Observability;
 /// </summary>
 public sealed class Alerting : ComponentResource
 {
-    public const string AwsManagedSnsKey = "alias/aws/sns";
-
     /// <summary>AWS Chatbot may at most read CloudWatch, whatever its channel members ask for.</summary>
     public const string ChatbotGuardrailPolicyArn = "arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess";
 
@@ -33,6 +32,7 @@ public sealed class Alerting : ComponentResource
         if (args.SlackWebhookUrl is not null && alerting.Slack.Mode != SlackMode.Lambda)
             throw new ArgumentException("SlackWebhookUrl is only used when the slack mode is lambda; leave it unset for chatbot", nameof(args));
 
+        var topicKeyArn = args.TopicKmsKeyId ?? DeclareTopicKey(name, settings, naming.Resource("alerting"));
         TopicNames = Enum.GetValues<Severity>().ToDictionary(s => s, s => naming.Resource(s.ToConfigName()));
         var arns = new Dictionary<Severity, Output<string>>();
         foreach (var (severity, topicName) in TopicNames)
@@ -41,7 +41,7 @@ public sealed class Alerting : ComponentResource
             var topic = new Topic($"{name}-{severityName}", new TopicArgs
             {
                 Name = topicName,
-                KmsMasterKeyId = args.TopicKmsKeyId ?? AwsManagedSnsKey,
+                KmsMasterKeyId = topicKeyArn,
                 Tags = StackConventions.Tags(settings, topicName),
             }, new CustomResourceOptions { Parent = this });
             new TopicPolicy($"{name}-{severityName}-policy", new TopicPolicyArgs
@@ -80,6 +80,25 @@ public sealed class Alerting : ComponentResource
         }
 
         RegisterOutputs(TopicArns.ToDictionary(p => p.Key.ToConfigName() + "TopicArn", p => (object?)p.Value));
+    }
+
+    /// <summary>A customer managed key CloudWatch may use, retained (and protected in production) like every key.</summary>
+    private Output<string> DeclareTopicKey(string name, StackSettings settings, string description)
+    {
+        var key = new Key($"{name}-topics-key", new KeyArgs
+        {
+            Description = $"{description}: encrypts the alerting topics",
+            EnableKeyRotation = true,
+            DeletionWindowInDays = 30,
+            Tags = StackConventions.Tags(settings, description),
+        }, new CustomResourceOptions { Parent = this, RetainOnDelete = true, Protect = settings.IsProduction });
+        var policy = new KeyPolicy($"{name}-topics-key-policy", new KeyPolicyArgs
+        {
+            KeyId = key.KeyId,
+            Policy = key.Arn.Apply(AlertingPolicies.TopicKeyPolicy),
+        }, new CustomResourceOptions { Parent = this });
+        // Topics are usable by alarms only once the policy grants CloudWatch the key.
+        return Output.Tuple(key.Arn, policy.Id).Apply(t => t.Item1);
     }
 
     private void DeclareChatbot(string name, StackSettings settings, string configurationName, string workspaceId, string channelId)

@@ -19,9 +19,9 @@ public sealed class AlertingArgs
     public string? DashboardName { get; init; }
 
     /// <summary>
-    /// The KMS key that encrypts the topics. Default: <c>alias/aws/sns</c>, the AWS managed key. CloudWatch alarms cannot
-    /// publish to a topic under that key (its policy cannot grant <c>cloudwatch.amazonaws.com</c> kms:GenerateDataKey*
-    /// and kms:Decrypt), so pass a customer managed key whose policy does wherever alarms must reach the topics.
+    /// The KMS key that encrypts the topics; its policy must let <c>cloudwatch.amazonaws.com</c> use kms:GenerateDataKey*
+    /// and kms:Decrypt, or alarms cannot publish. Default: a customer managed key of this component with such a policy
+    /// (the AWS managed <c>alias/aws/sns</c> key cannot grant that).
     /// </summary>
     public Input<string>? TopicKmsKeyId { get; init; }
 }

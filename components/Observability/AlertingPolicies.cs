@@ -21,6 +21,38 @@ public static class AlertingPolicies
     }.ToJsonString();
 
     /// <summary>
+    /// The topics' key policy. The account keeps full control (without it the key could never be managed again), and
+    /// CloudWatch may use the key to publish alarms to the encrypted topics, which the AWS managed SNS key does not allow.
+    /// In a key policy <c>"Resource": "*"</c> means this key only.
+    /// </summary>
+    public static string TopicKeyPolicy(string keyArn)
+    {
+        var arn = keyArn.Split(':');
+        var accountRoot = $"arn:{arn[1]}:iam::{arn[4]}:root";
+        return new JsonObject
+        {
+            ["Version"] = "2012-10-17",
+            ["Statement"] = new JsonArray(
+                new JsonObject
+                {
+                    ["Sid"] = "AccountAdministers",
+                    ["Effect"] = "Allow",
+                    ["Principal"] = new JsonObject { ["AWS"] = accountRoot },
+                    ["Action"] = "kms:*",
+                    ["Resource"] = "*",
+                },
+                new JsonObject
+                {
+                    ["Sid"] = "CloudWatchAlarmsPublish",
+                    ["Effect"] = "Allow",
+                    ["Principal"] = new JsonObject { ["Service"] = "cloudwatch.amazonaws.com" },
+                    ["Action"] = new JsonArray("kms:Decrypt", "kms:GenerateDataKey*"),
+                    ["Resource"] = "*",
+                }),
+        }.ToJsonString();
+    }
+
+    /// <summary>
     /// The Slack relay's permissions and nothing more: write to its own log group (created beforehand, so no
     /// CreateLogGroup) and read the one webhook secret.
     /// </summary>

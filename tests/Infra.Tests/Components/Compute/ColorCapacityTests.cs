@@ -29,4 +29,12 @@ public sealed class ColorCapacityTests
 
         Assert.Equal(new ColorCapacity(3, 3, 12), ColorCapacity.For(midRollout, Color.Green));
     }
+
+    [Fact]
+    public void A_color_the_runner_keeps_running_runs_the_full_count_without_traffic()
+    {
+        var underTest = Web with { Running = new ColorPair<bool>(true, true) };
+
+        Assert.Equal(new ColorCapacity(3, 3, 12), ColorCapacity.For(underTest, Color.Green));
+    }
 }

@@ -55,6 +55,16 @@ public sealed class ContainerDefinitionsTests
     }
 
     [Fact]
+    public void The_database_address_joins_the_environment_as_database_host()
+    {
+        var json = ContainerDefinitions.Json(Web, Color.Blue, "/ecs/infra-production/web", "eu-west-1", "db.example.internal");
+
+        var environment = Assert.Single(JsonNode.Parse(json)!.AsArray())!["environment"]!.AsArray()
+            .Select(e => ((string)e!["name"]!, (string)e["value"]!));
+        Assert.Equal(new[] { ("DATABASE_HOST", "db.example.internal"), ("LOG_LEVEL", "info") }, environment);
+    }
+
+    [Fact]
     public void An_idle_color_without_an_image_runs_the_live_colors_image()
     {
         var service = Web with { Image = new ColorPair<string?>("registry.example/web:1.0", null) };

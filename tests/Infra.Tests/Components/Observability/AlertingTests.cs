@@ -24,6 +24,31 @@ public class AlertingTests
             SlackWebhookUrl = settings.Alerting.Slack.Mode == SlackMode.Lambda ? Output.CreateSecret("https://hooks.slack.com/services/T/B/X") : null,
         }));
 
+    [Fact]
+    public async Task The_topics_key_is_customer_managed_retained_and_rotated_with_a_policy_of_its_own()
+    {
+        var plan = await PlanAsync(Staging);
+
+        var key = plan.Resource("aws:kms/key:Key", "alerting-topics-key");
+        Assert.True((bool)key["retainOnDelete"]!);
+        Assert.True((bool)key["inputs"]!["enableKeyRotation"]!);
+        var policy = plan.Inputs("aws:kms/keyPolicy:KeyPolicy", "alerting-topics-key-policy");
+        Assert.Equal(ComponentPlan.Token("aws:kms/key:Key", "alerting-topics-key", "keyId"), (string)policy["keyId"]!);
+    }
+
+    [Fact]
+    public void The_topics_key_policy_keeps_the_account_in_control_and_lets_cloudwatch_encrypt()
+    {
+        var policy = JsonNode.Parse(AlertingPolicies.TopicKeyPolicy("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"))!;
+
+        var statements = policy["Statement"]!.AsArray();
+        Assert.Equal(2, statements.Count);
+        Assert.Equal(("arn:aws:iam::123456789012:root", "kms:*"),
+            ((string)statements[0]!["Principal"]!["AWS"]!, (string)statements[0]!["Action"]!));
+        Assert.Equal("cloudwatch.amazonaws.com", (string)statements[1]!["Principal"]!["Service"]!);
+        Assert.Equal(new[] { "kms:Decrypt", "kms:GenerateDataKey*" }, statements[1]!["Action"]!.AsArray().Select(a => (string)a!));
+    }
+
     private static StackSettings Chatbot(StackSettings settings) =>
         settings with { Alerting = settings.Alerting with { Slack = new SlackSettings(SlackMode.Chatbot, "T0123", "C0456") } };
 
@@ -31,11 +56,12 @@ public class AlertingTests
     public async Task Four_topics_named_by_severity_are_encrypted_and_let_cloudwatch_publish()
     {
         var plan = await PlanAsync(Staging);
+        var keyArn = ComponentPlan.Token("aws:kms/key:Key", "alerting-topics-key", "arn");
 
         foreach (var severity in Severities)
         {
             var topic = plan.Inputs(TopicType, $"alerting-{severity}");
-            Assert.Equal(($"infra-staging-{severity}", "alias/aws/sns"), ((string)topic["name"]!, (string)topic["kmsMasterKeyId"]!));
+            Assert.Equal(($"infra-staging-{severity}", keyArn), ((string)topic["name"]!, (string)topic["kmsMasterKeyId"]!));
             Assert.Equal($"infra-staging-{severity}", (string)topic["tags"]!["Name"]!);
 
             var arn = ComponentPlan.Token(TopicType, $"alerting-{severity}", "arn");
