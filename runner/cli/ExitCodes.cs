@@ -4,6 +4,22 @@ namespace Infra.Runner;
 public static class ExitCodes
 {
     public const int Success = 0;
+
+    /// <summary>plan/diff: failed or plans differ. Rollout commands: rolled back, or the command failed.</summary>
     public const int Failed = 1;
+
     public const int BadInput = 2;
+
+    /// <summary>A rollback update failed: traffic may be split between colors.</summary>
+    public const int RollbackFailed = 3;
+
+    /// <summary>Another update holds the stack; nothing was changed.</summary>
+    public const int StackBusy = 4;
+
+    /// <summary>Ctrl+C: the rollout record is kept in the stack; run resume or rollback.</summary>
+    public const int Interrupted = 130;
+
+    public const string Help =
+        "Exit codes: 0 success; 1 rolled back or failed (diff: plans differ); 2 bad input; " +
+        "3 rollback failed, traffic may be split; 4 stack busy, nothing changed; 130 interrupted, the rollout record is kept.";
 }

@@ -13,6 +13,7 @@ public class OfflinePulumiApiTests
     private static readonly (string Assembly, string Listing)[] CheckedAssemblies =
     [
         ("Pulumi", "Pulumi.PublicAPI.Shipped.txt"),
+        ("Pulumi.Automation", "Pulumi.Automation.PublicAPI.Shipped.txt"),
     ];
 
     [Fact]

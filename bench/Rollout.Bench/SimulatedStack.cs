@@ -1,0 +1,77 @@
+using Infra.Runner.Rollout;
+
+namespace Rollout.Bench;
+
+/// <summary>A targeted update as the simulated stack received it, with the weights config held at that moment.</summary>
+internal sealed record SimulatedUpdate(DateTimeOffset At, IReadOnlyList<string> Targets, IReadOnlyDictionary<string, TrafficWeights> Weights);
+
+/// <summary>An in-memory stack: config per service, the rollout record as JSON, and a log of every targeted update.</summary>
+internal sealed class SimulatedStack : IStackOperations
+{
+    private readonly Dictionary<string, ServiceConfig> configs;
+    private readonly TimeProvider clock;
+    private string? record;
+
+    public SimulatedStack(IReadOnlyList<string> services, TimeProvider clock)
+    {
+        this.clock = clock;
+        configs = services.ToDictionary(name => name, name => new ServiceConfig(
+            name, DeployColor.Blue, TrafficWeights.AllTo(DeployColor.Blue), new ColorConfig($"{name}:1", true), new ColorConfig(null, false)));
+        Outputs = new StackOutputs(services.ToDictionary(name => name, name => new ServiceOutputs(
+            name,
+            [TrafficUrn(name)],
+            new ColorOutputs($"urn:{name}:blue-taskdef", $"urn:{name}:blue-service", [$"{name}-blue-5xx"]),
+            new ColorOutputs($"urn:{name}:green-taskdef", $"urn:{name}:green-service", [$"{name}-green-5xx"]),
+            [$"{name}-error-rate"],
+            $"http://127.0.0.1/{name}")));
+    }
+
+    public StackOutputs Outputs { get; }
+
+    public List<SimulatedUpdate> Updates { get; } = [];
+
+    public static string TrafficUrn(string service) => $"urn:{service}:listener-rule";
+
+    public Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) => Task.FromResult(Outputs);
+
+    public Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken) => Task.FromResult(configs[service]);
+
+    public Task SetImageAsync(string service, DeployColor color, string? image, CancellationToken cancellationToken) =>
+        Change(service, c => color == DeployColor.Blue ? c with { Blue = c.Blue with { Image = image } } : c with { Green = c.Green with { Image = image } });
+
+    public Task SetRunningAsync(string service, DeployColor color, bool running, CancellationToken cancellationToken) =>
+        Change(service, c => color == DeployColor.Blue ? c with { Blue = c.Blue with { Running = running } } : c with { Green = c.Green with { Running = running } });
+
+    public Task SetWeightsAsync(string service, TrafficWeights weights, CancellationToken cancellationToken) =>
+        Change(service, c => c with { Weights = weights });
+
+    public Task SetLiveColorAsync(string service, DeployColor color, CancellationToken cancellationToken) =>
+        Change(service, c => c with { LiveColor = color });
+
+    public Task<RolloutRecord?> ReadRolloutRecordAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(record is null ? null : RolloutRecordJson.Deserialize(record));
+
+    public Task WriteRolloutRecordAsync(RolloutRecord rolloutRecord, CancellationToken cancellationToken)
+    {
+        record = RolloutRecordJson.Serialize(rolloutRecord);
+        return Task.CompletedTask;
+    }
+
+    public Task ClearRolloutRecordAsync(CancellationToken cancellationToken)
+    {
+        record = null;
+        return Task.CompletedTask;
+    }
+
+    public Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken)
+    {
+        Updates.Add(new SimulatedUpdate(clock.GetUtcNow(), targetUrns.ToList(), configs.ToDictionary(c => c.Key, c => c.Value.Weights)));
+        return Task.CompletedTask;
+    }
+
+    private Task Change(string service, Func<ServiceConfig, ServiceConfig> change)
+    {
+        configs[service] = change(configs[service]);
+        return Task.CompletedTask;
+    }
+}

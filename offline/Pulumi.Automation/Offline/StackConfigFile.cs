@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using YamlDotNet.RepresentationModel;
+
+namespace Pulumi.Automation.Offline;
+
+/// <summary>
+/// Reads and writes the <c>config:</c> map of <c>Pulumi.&lt;stack&gt;.yaml</c> as the CLI's local config does:
+/// plain values as YAML scalars, nested paths as maps, secrets as <c>secure:</c> entries. Offline there is no
+/// secrets provider, so a secret is written as a placeholder and its value is not kept.
+/// </summary>
+internal sealed class StackConfigFile(StackFiles files)
+{
+    public const string SecretPlaceholder = "[secret]";
+    private const string Secure = "secure";
+
+    public string ProjectName
+    {
+        get
+        {
+            if (!File.Exists(files.ProjectPath)) return "project";
+            var root = LoadRoot(files.ProjectPath);
+            return root.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode { Value: { Length: > 0 } text }
+                ? text
+                : "project";
+        }
+    }
+
+    /// <summary>Every top-level key, structured values as JSON text (as <c>pulumi config --json</c> gives them).</summary>
+    public IReadOnlyDictionary<string, (string Value, bool IsSecret)> ReadAll()
+    {
+        var result = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
+        foreach (var (key, node) in ConfigMap(LoadRoot(files.ConfigPath), create: false)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+        {
+            var name = ((YamlScalarNode)key).Value!;
+            result[name.Contains(':') ? name : $"{ProjectName}:{name}"] = Render(node);
+        }
+
+        return result;
+    }
+
+    /// <summary>The value at <paramref name="key"/>, or null when it is not set.</summary>
+    public (string Value, bool IsSecret)? Read(ConfigKeyPath key)
+    {
+        var node = Find(ConfigMap(LoadRoot(files.ConfigPath), create: false), key);
+        return node is null ? null : Render(node);
+    }
+
+    public void Write(ConfigKeyPath key, string value, bool isSecret)
+    {
+        var root = LoadRoot(files.ConfigPath);
+        var map = ConfigMap(root, create: true)!;
+        var name = ExistingKey(map, key.TopKey);
+        foreach (var segment in key.Segments)
+        {
+            if (!map.Children.TryGetValue(new YamlScalarNode(name), out var child) || child is not YamlMappingNode childMap || IsSecure(childMap))
+            {
+                childMap = new YamlMappingNode();
+                map.Children[new YamlScalarNode(name)] = childMap;
+            }
+
+            map = childMap;
+            name = segment;
+        }
+
+        map.Children[new YamlScalarNode(name)] = isSecret
+            ? new YamlMappingNode { { Secure, SecretPlaceholder } }
+            : new YamlScalarNode(value);
+        Save(root);
+    }
+
+    /// <summary>Removes the value; removing a key that is not set does nothing, as in the CLI.</summary>
+    public void Remove(ConfigKeyPath key)
+    {
+        var root = LoadRoot(files.ConfigPath);
+        var parent = ConfigMap(root, create: false);
+        if (parent is null) return;
+        var name = ExistingKey(parent, key.TopKey);
+        foreach (var segment in key.Segments)
+        {
+            if (!parent.Children.TryGetValue(new YamlScalarNode(name), out var child) || child is not YamlMappingNode childMap) return;
+            parent = childMap;
+            name = segment;
+        }
+
+        if (parent.Children.Remove(new YamlScalarNode(name))) Save(root);
+    }
+
+    private YamlNode? Find(YamlMappingNode? map, ConfigKeyPath key)
+    {
+        if (map is null) return null;
+        YamlNode? node = map.Children.TryGetValue(new YamlScalarNode(ExistingKey(map, key.TopKey)), out var top) ? top : null;
+        foreach (var segment in key.Segments)
+        {
+            node = node is YamlMappingNode child && child.Children.TryGetValue(new YamlScalarNode(segment), out var next) ? next : null;
+        }
+
+        return node;
+    }
+
+    // Stack files may spell a project key without its namespace (environment for infra:environment).
+    private string ExistingKey(YamlMappingNode map, string qualified)
+    {
+        var prefix = ProjectName + ":";
+        if (qualified.StartsWith(prefix, StringComparison.Ordinal)
+            && !map.Children.ContainsKey(new YamlScalarNode(qualified))
+            && map.Children.ContainsKey(new YamlScalarNode(qualified[prefix.Length..])))
+        {
+            return qualified[prefix.Length..];
+        }
+
+        return qualified;
+    }
+
+    private static (string Value, bool IsSecret) Render(YamlNode node) => node switch
+    {
+        YamlMappingNode map when IsSecure(map) => (SecretPlaceholder, true),
+        YamlScalarNode scalar => (scalar.Value ?? "", false),
+        _ => (YamlJson.ToJson(node)?.ToJsonString() ?? "null", false),
+    };
+
+    private static bool IsSecure(YamlMappingNode map) =>
+        map.Children.Count == 1 && map.Children.Keys.Single() is YamlScalarNode { Value: Secure };
+
+    private static YamlMappingNode LoadRoot(string path)
+    {
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(path))
+        {
+            stream.Load(reader);
+        }
+
+        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root ? root : new YamlMappingNode();
+    }
+
+    private static YamlMappingNode? ConfigMap(YamlMappingNode root, bool create)
+    {
+        if (root.Children.TryGetValue(new YamlScalarNode("config"), out var config) && config is YamlMappingNode map) return map;
+        if (!create) return null;
+        map = new YamlMappingNode();
+        root.Children[new YamlScalarNode("config")] = map;
+        return map;
+    }
+
+    private void Save(YamlMappingNode root)
+    {
+        using var writer = new StringWriter();
+        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        var text = writer.ToString();
+        // YamlDotNet ends a document with "...": the CLI's files do not.
+        if (text.EndsWith("...\n", StringComparison.Ordinal)) text = text[..^4];
+        File.WriteAllText(files.ConfigPath, text);
+    }
+}

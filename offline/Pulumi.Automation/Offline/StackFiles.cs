@@ -1,0 +1,19 @@
+namespace Pulumi.Automation.Offline;
+
+/// <summary>The files the offline workspace keeps for one stack, all under the project's work folder.</summary>
+internal sealed class StackFiles(string workDir, string stackName)
+{
+    public string WorkDir { get; } = Path.GetFullPath(workDir);
+
+    /// <summary>The stack's config, where the real CLI's local config lives too.</summary>
+    public string ConfigPath => Path.Combine(WorkDir, $"Pulumi.{stackName}.yaml");
+
+    public string ProjectPath => Path.Combine(WorkDir, "Pulumi.yaml");
+
+    /// <summary>Offline state: update history and the update lock.</summary>
+    public string StateFolder => Path.Combine(WorkDir, ".pulumi-offline");
+
+    public string HistoryPath => Path.Combine(StateFolder, $"{stackName}.history.json");
+
+    public string LockPath => Path.Combine(StateFolder, $"{stackName}.lock");
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Pulumi.Automation.Offline;
+
+/// <summary>YAML config values as JSON, typed the way YAML reads them: plain numbers and booleans keep their type.</summary>
+internal static class YamlJson
+{
+    public static JsonNode? ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new JsonObject(map.Children.Select(c =>
+            KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
+        YamlSequenceNode list => new JsonArray(list.Children.Select(ToJson).ToArray()),
+        YamlScalarNode scalar => Scalar(scalar),
+        _ => null,
+    };
+
+    private static JsonNode? Scalar(YamlScalarNode scalar)
+    {
+        var text = scalar.Value ?? "";
+        if (scalar.Style != ScalarStyle.Plain) return JsonValue.Create(text);
+        if (text is "" or "~" or "null") return null;
+        if (text is "true" or "false") return JsonValue.Create(text == "true");
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)) return JsonValue.Create(whole);
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return JsonValue.Create(number);
+        return JsonValue.Create(text);
+    }
+}

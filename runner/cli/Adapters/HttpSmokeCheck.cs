@@ -1,0 +1,63 @@
+using System.Globalization;
+using Infra.Runner.Rollout;
+
+namespace Infra.Runner.Adapters;
+
+/// <summary>
+/// GETs the test-listener URL until it answers 2xx <see cref="SmokeCheckSettings.ConsecutiveSuccesses"/> times in a row,
+/// or fails when <see cref="SmokeCheckSettings.Timeout"/> runs out. Any other status or a connection error resets the
+/// run. Time is read from and waited on through <see cref="TimeProvider"/>; the per-request timeout is the HttpClient's.
+/// </summary>
+public sealed class HttpSmokeCheck(HttpClient client, TimeProvider time, TimeSpan retryInterval) : ISmokeCheck
+{
+    /// <summary>How many of the last answers a failure lists.</summary>
+    private const int AnswersShown = 5;
+
+    public async Task<SmokeCheckResult> RunAsync(string url, SmokeCheckSettings settings, CancellationToken cancellationToken)
+    {
+        var start = time.GetUtcNow();
+        var answers = new List<string>();
+        var inARow = 0;
+        while (true)
+        {
+            var answer = await GetAsync(url, cancellationToken);
+            answers.Add(answer.Text);
+            inARow = answer.Succeeded ? inARow + 1 : 0;
+            var elapsed = time.GetUtcNow() - start;
+            if (inARow == settings.ConsecutiveSuccesses)
+            {
+                return new SmokeCheckResult(true,
+                    $"{inARow} x 2xx in a row after {answers.Count} request(s) in {Seconds(elapsed)}");
+            }
+
+            if (elapsed + retryInterval > settings.Timeout)
+            {
+                return new SmokeCheckResult(false,
+                    $"no {settings.ConsecutiveSuccesses} x 2xx in a row within {Seconds(settings.Timeout)} ({answers.Count} request(s)); " +
+                    $"last answers: {string.Join(", ", answers.TakeLast(AnswersShown))}");
+            }
+
+            await Task.Delay(retryInterval, time, cancellationToken);
+        }
+    }
+
+    private async Task<(bool Succeeded, string Text)> GetAsync(string url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var code = (int)response.StatusCode;
+            return (code is >= 200 and < 300, code.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (HttpRequestException error)
+        {
+            return (false, $"error ({error.Message})");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (false, "request timed out");
+        }
+    }
+
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)}s";
+}

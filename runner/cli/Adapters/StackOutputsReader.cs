@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Infra.Runner.Rollout;
+using ColorOutputs = Infra.Runner.Rollout.ColorOutputs;
+using ServiceOutputs = Infra.Runner.Rollout.ServiceOutputs;
+using StackOutputs = Infra.Runner.Rollout.StackOutputs;
+
+namespace Infra.Runner.Adapters;
+
+/// <summary>
+/// The one place that knows the stack output names the runner reads. The stack exports <c>services</c>, keyed by
+/// service name:
+/// <code>
+/// services.&lt;name&gt;.trafficUrns          listener/rule URNs carrying the weights (a rollback targets only these)
+/// services.&lt;name&gt;.testUrl              base URL of the test listener, forwarding to the idle color
+/// services.&lt;name&gt;.criticalAlarmNames   the service's critical alarms, watched during every bake
+/// services.&lt;name&gt;.blue|green.taskDefinitionUrn, .serviceUrn, .gateAlarmNames
+/// </code>
+/// </summary>
+public static class StackOutputsReader
+{
+    public const string ServicesOutput = "services";
+
+    public static StackOutputs Read(JsonObject outputs)
+    {
+        if (outputs[ServicesOutput] is not JsonObject services)
+        {
+            throw new RolloutInputException(
+                $"the stack has no '{ServicesOutput}' output; run a full update of the stack before using the runner");
+        }
+
+        return new StackOutputs(services.ToDictionary(s => s.Key, s => Service(s.Key, s.Value), StringComparer.Ordinal));
+    }
+
+    private static ServiceOutputs Service(string name, JsonNode? node)
+    {
+        var path = $"{ServicesOutput}.{name}";
+        var service = node as JsonObject ?? throw Missing(path);
+        return new ServiceOutputs(
+            name,
+            Strings(service, "trafficUrns", path),
+            Color(service, "blue", path),
+            Color(service, "green", path),
+            Strings(service, "criticalAlarmNames", path),
+            String(service, "testUrl", path));
+    }
+
+    private static ColorOutputs Color(JsonObject service, string color, string path)
+    {
+        var colorPath = $"{path}.{color}";
+        var outputs = service[color] as JsonObject ?? throw Missing(colorPath);
+        return new ColorOutputs(
+            String(outputs, "taskDefinitionUrn", colorPath),
+            String(outputs, "serviceUrn", colorPath),
+            Strings(outputs, "gateAlarmNames", colorPath));
+    }
+
+    private static string String(JsonObject parent, string key, string path) =>
+        parent[key] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0
+            ? text
+            : throw Missing($"{path}.{key}");
+
+    private static IReadOnlyList<string> Strings(JsonObject parent, string key, string path) =>
+        parent[key] is JsonArray items
+            ? items.Select(i => i is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw Missing($"{path}.{key}")).ToList()
+            : throw Missing($"{path}.{key}");
+
+    private static RolloutInputException Missing(string path) =>
+        new($"the stack output {path} is missing or of the wrong type; is the stack up to date with the program?");
+}

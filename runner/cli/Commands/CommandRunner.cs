@@ -1,0 +1,61 @@
+using Infra.Runner.Rollout;
+using Infra.Stacks.Loading;
+using Pulumi.Automation.Commands.Exceptions;
+using Serilog;
+using Serilog.Events;
+
+namespace Infra.Runner.Commands;
+
+/// <summary>
+/// Runs a rollout command against an opened stack and turns every ending into an exit code and a log line:
+/// the engine's outcome, bad input (2), a missing stack (2), Ctrl+C (130) or an unexpected failure (1).
+/// </summary>
+public static class CommandRunner
+{
+    public static async Task<int> RunAsync(
+        RunnerSettings settings, TextWriter output, Func<RunnerSession, ILogger, CancellationToken, Task<RolloutResult>> command,
+        CancellationToken cancellationToken)
+    {
+        using var logger = RunnerLog.Create(output, settings.LogJson);
+        try
+        {
+            using var session = await RunnerSession.OpenAsync(settings, logger, cancellationToken);
+            var result = await command(session, logger, cancellationToken);
+            logger.Write(LevelOf(result.Outcome), "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
+            return result.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.Warning("Interrupted: any rollout record stays in the stack; run resume to continue or rollback to revert");
+            return ExitCodes.Interrupted;
+        }
+        catch (RolloutInputException error)
+        {
+            logger.Error("Bad input: {Reason:l}", error.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (StackSettingsException error)
+        {
+            foreach (var line in error.Errors) logger.Error("Invalid stack config: {Reason:l}", line);
+            return ExitCodes.BadInput;
+        }
+        catch (StackNotFoundException error)
+        {
+            logger.Error("Bad input: {Reason:l}", error.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception error)
+        {
+            logger.Error(error, "Failed: {Reason:l}", error.Message);
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static LogEventLevel LevelOf(RolloutOutcome outcome) => outcome switch
+    {
+        RolloutOutcome.Succeeded => LogEventLevel.Information,
+        RolloutOutcome.RolledBack => LogEventLevel.Warning,
+        RolloutOutcome.RollbackFailed => LogEventLevel.Fatal,
+        _ => LogEventLevel.Error,
+    };
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Infra.Runner.Rollout;
+
+namespace Infra.Runner.Commands;
+
+/// <summary>
+/// <c>deploy --stack S --service web[=IMAGE] ...</c>: releases to the idle color, smoke-tests through the test listener,
+/// then shifts traffic step by step gated by alarms; any gate alarm rolls every service back.
+/// </summary>
+public static class DeployCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var shared = new RunnerOptions();
+        var services = new Option<string[]>("--service")
+        {
+            Description = "A service to release: web=IMAGE, or web to redeploy its idle color's image. Repeat for several services.",
+        };
+        var steps = new Option<string?>("--steps") { Description = "Percentages on the new color, e.g. 10,50,100. Default: the stack's infra:rollout.steps." };
+        var bake = new Option<string?>("--bake") { Description = "Bake per step, e.g. 5m. Default: the stack's infra:rollout.bakeMinutes." };
+        var interval = new Option<string?>("--interval") { Description = "Alarm poll interval, e.g. 10s. Default: the stack's infra:rollout.pollIntervalSeconds." };
+        var smoke = new Option<string?>("--smoke") { Description = "Smoke-check path on the test listener. Default /health." };
+        var smokeSuccesses = new Option<int?>("--smoke-successes") { Description = "2xx answers in a row the smoke check needs. Default 3." };
+        var smokeTimeout = new Option<string?>("--smoke-timeout") { Description = "Time the smoke check may take. Default 2m." };
+        var terminationWait = new Option<string?>("--termination-wait") { Description = "How long the old color stays up after success. Default: the stack's infra:rollout.terminationWaitMinutes." };
+        var insufficientData = new Option<string?>("--insufficient-data") { Description = "INSUFFICIENT_DATA on a gate alarm: ok or fail. Default: the stack's infra:rollout.insufficientData." };
+        var command = new Command("deploy", "Releases images to the idle color and shifts traffic to it in alarm-gated steps. " + ExitCodes.Help)
+        {
+            services, steps, bake, interval, smoke, smokeSuccesses, smokeTimeout, terminationWait, insufficientData,
+        };
+        shared.AddTo(command);
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            // Only what the operator typed; the rest comes from the stack (or RolloutArguments' own defaults).
+            RolloutArguments Flags(RolloutArguments defaults) => defaults with
+            {
+                Services = parse.GetValue(services) ?? [],
+                Steps = parse.GetValue(steps) ?? defaults.Steps,
+                Bake = parse.GetValue(bake) ?? defaults.Bake,
+                Interval = parse.GetValue(interval) ?? defaults.Interval,
+                SmokePath = parse.GetValue(smoke) ?? defaults.SmokePath,
+                SmokeSuccesses = parse.GetValue(smokeSuccesses) ?? defaults.SmokeSuccesses,
+                SmokeTimeout = parse.GetValue(smokeTimeout) ?? defaults.SmokeTimeout,
+                TerminationWait = parse.GetValue(terminationWait) ?? defaults.TerminationWait,
+                InsufficientData = parse.GetValue(insufficientData) ?? defaults.InsufficientData,
+            };
+            return RunAsync(shared.Read(parse), Flags, output, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        RunnerSettings settings, Func<RolloutArguments, RolloutArguments> flags, TextWriter output, CancellationToken cancellationToken)
+    {
+        // Bad flags are reported before the stack is opened.
+        try
+        {
+            RolloutPlanParser.Parse(flags(new RolloutArguments()));
+        }
+        catch (RolloutInputException error)
+        {
+            await output.WriteLineAsync($"deploy: {error.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        return await CommandRunner.RunAsync(settings, output, async (session, _, token) =>
+        {
+            var defaults = await StackRolloutDefaults.ReadAsync(session.Stack, token);
+            var plan = RolloutPlanParser.Parse(flags(defaults));
+            return await session.Engine.DeployAsync(plan, token);
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Infra.Runner.Rollout;
+using Serilog;
+
+namespace Infra.Runner.Commands;
+
+/// <summary><c>status --stack S</c>: live color, weights, images, the rollout in progress and every gate and critical alarm.</summary>
+public static class StatusCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var shared = new RunnerOptions();
+        var command = new Command("status", "Shows live colors, weights, images, the rollout in progress and alarm states. " + ExitCodes.Help);
+        shared.AddTo(command);
+        command.SetAction((parse, token) => CommandRunner.RunAsync(shared.Read(parse), output, async (session, logger, t) =>
+        {
+            Print(await session.Engine.GetStatusAsync(t), logger);
+            return new RolloutResult(RolloutOutcome.Succeeded, $"status of stack {session.Stack.Name}");
+        }, token));
+        return command;
+    }
+
+    public static void Print(RolloutStatus status, ILogger logger)
+    {
+        foreach (var service in status.Services)
+        {
+            logger.Information(
+                "{Service:l}: live {LiveColor:l}, weights {Weights:l}; blue {BlueImage:l} ({BlueRunning:l}), green {GreenImage:l} ({GreenRunning:l})",
+                service.Name, service.LiveColor.ConfigName(), service.Weights.ToString(),
+                service.Blue.Image ?? "no image", Running(service.Blue), service.Green.Image ?? "no image", Running(service.Green));
+        }
+
+        if (status.InProgress is { } record)
+        {
+            logger.Information(
+                "Rollout {RolloutId:l} in progress since {StartedAt:u}: phase {Phase:l}, step {Step}/{StepCount} ({Percent}%), {Moves:l}",
+                record.Id, record.StartedAt, record.Phase.ToString(), record.StepIndex + 1, record.Plan.Steps.Count, record.CurrentPercent,
+                string.Join(", ", record.Services.Select(s => $"{s.Name} {s.FromColor.ConfigName()} -> {s.ToColor.ConfigName()} ({s.Image})")));
+        }
+        else
+        {
+            logger.Information("No rollout in progress");
+        }
+
+        foreach (var (name, state) in status.AlarmStates.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            logger.Information("Alarm {Alarm:l}: {State:l}", name, state.CloudWatchName());
+        }
+    }
+
+    private static string Running(ColorConfig color) => color.Running ? "running" : "scaled to zero";
+}

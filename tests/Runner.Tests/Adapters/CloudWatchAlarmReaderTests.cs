@@ -1,0 +1,91 @@
+using Amazon.CloudWatch;
+using Amazon.CloudWatch.Model;
+using Infra.Runner.Adapters;
+using Infra.Runner.Rollout;
+using Moq;
+
+namespace Runner.Tests.Adapters;
+
+public class CloudWatchAlarmReaderTests
+{
+    private readonly Mock<IAmazonCloudWatch> cloudWatch = new(MockBehavior.Strict);
+    private readonly List<DescribeAlarmsRequest> requests = [];
+
+    [Fact]
+    public async Task Asks_for_at_most_100_names_per_request()
+    {
+        var names = Enumerable.Range(1, 250).Select(i => $"alarm-{i:000}").ToList();
+        Answer(request => Page(request.AlarmNames!.Select(n => Alarm(n, StateValue.OK))));
+
+        var states = await new CloudWatchAlarmReader(cloudWatch.Object).ReadStatesAsync(names, CancellationToken.None);
+
+        Assert.Equal([100, 100, 50], requests.Select(r => r.AlarmNames!.Count));
+        Assert.Equal(names, requests.SelectMany(r => r.AlarmNames!));
+        Assert.All(requests, r => Assert.Equal(100, r.MaxRecords));
+        Assert.Equal(250, states.Count);
+    }
+
+    [Fact]
+    public async Task Follows_next_tokens_until_the_last_page()
+    {
+        Answer(request => request.NextToken switch
+        {
+            null => Page([Alarm("web-green-5xx", StateValue.ALARM)], next: "page-2"),
+            "page-2" => Page([Alarm("web-green-unhealthy", StateValue.INSUFFICIENT_DATA)], next: "page-3"),
+            _ => Page([Alarm("web-error-rate", StateValue.OK)]),
+        });
+
+        var states = await new CloudWatchAlarmReader(cloudWatch.Object)
+            .ReadStatesAsync(["web-green-5xx", "web-green-unhealthy", "web-error-rate"], CancellationToken.None);
+
+        Assert.Equal([null, "page-2", "page-3"], requests.Select(r => r.NextToken));
+        Assert.Equal(AlarmState.Alarm, states["web-green-5xx"]);
+        Assert.Equal(AlarmState.InsufficientData, states["web-green-unhealthy"]);
+        Assert.Equal(AlarmState.Ok, states["web-error-rate"]);
+    }
+
+    [Fact]
+    public async Task Leaves_out_names_cloudwatch_does_not_return()
+    {
+        Answer(_ => Page([Alarm("web-green-5xx", StateValue.OK)]));
+
+        var states = await new CloudWatchAlarmReader(cloudWatch.Object)
+            .ReadStatesAsync(["web-green-5xx", "web-green-typo"], CancellationToken.None);
+
+        Assert.Equal(["web-green-5xx"], states.Keys);
+    }
+
+    [Fact]
+    public async Task Reads_a_page_without_alarms_as_none()
+    {
+        // SDK v4 leaves MetricAlarms null when the service returned no alarms.
+        Answer(_ => new DescribeAlarmsResponse());
+
+        var states = await new CloudWatchAlarmReader(cloudWatch.Object).ReadStatesAsync(["web-green-5xx"], CancellationToken.None);
+
+        Assert.Empty(states);
+    }
+
+    [Fact]
+    public async Task Asks_once_for_a_name_given_twice()
+    {
+        Answer(request => Page(request.AlarmNames!.Select(n => Alarm(n, StateValue.OK))));
+
+        await new CloudWatchAlarmReader(cloudWatch.Object).ReadStatesAsync(["a", "b", "a"], CancellationToken.None);
+
+        Assert.Equal(["a", "b"], Assert.Single(requests).AlarmNames!);
+    }
+
+    private void Answer(Func<DescribeAlarmsRequest, DescribeAlarmsResponse> answer) =>
+        cloudWatch.Setup(c => c.DescribeAlarmsAsync(It.IsAny<DescribeAlarmsRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((DescribeAlarmsRequest request, CancellationToken _) =>
+            {
+                requests.Add(request);
+                return answer(request);
+            });
+
+    private static DescribeAlarmsResponse Page(IEnumerable<MetricAlarm> alarms, string? next = null) =>
+        new() { MetricAlarms = alarms.ToList(), NextToken = next };
+
+    private static MetricAlarm Alarm(string name, StateValue state) => new() { AlarmName = name, StateValue = state };
+}

@@ -1,0 +1,47 @@
+using Pulumi.Automation;
+using Runner.Tests.Adapters.Support;
+
+namespace Runner.Tests.Adapters;
+
+/// <summary>The offline workspace's config file handling that the adapter relies on.</summary>
+public sealed class OfflineWorkspaceTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("workspace-").FullName;
+
+    public OfflineWorkspaceTests()
+    {
+        File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
+        File.WriteAllText(StackPath, "config:\n  environment: staging\n  infra:rollout:\n    steps: [25, 100]\n");
+    }
+
+    private string StackPath => Path.Combine(folder, "Pulumi.test.yaml");
+
+    [OfflineSdkFact]
+    public async Task A_secret_is_written_as_a_placeholder_and_never_in_clear()
+    {
+        var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));
+
+        await stack.SetConfigAsync("infra:token", new ConfigValue("s3cr3t", isSecret: true));
+
+        var value = await stack.GetConfigAsync("infra:token");
+        Assert.Equal(("[secret]", true), (value.Value, value.IsSecret));
+        Assert.DoesNotContain("s3cr3t", File.ReadAllText(StackPath));
+        Assert.Contains("secure: '[secret]'", File.ReadAllText(StackPath));
+    }
+
+    [OfflineSdkFact]
+    public async Task A_key_spelled_without_its_namespace_is_read_and_replaced_in_place()
+    {
+        var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));
+
+        Assert.Equal("staging", (await stack.GetConfigAsync("infra:environment")).Value);
+        await stack.SetConfigAsync("infra:environment", new ConfigValue("production"));
+
+        var config = await stack.GetAllConfigAsync();
+        Assert.Equal("production", config["infra:environment"].Value);
+        Assert.DoesNotContain("infra:environment", File.ReadAllText(StackPath));
+        Assert.Equal("""{"steps":[25,100]}""", config["infra:rollout"].Value);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Infra.Runner.Adapters;
+using Infra.Runner.Rollout;
+
+namespace Runner.Tests.Adapters;
+
+public class StackOutputsReaderTests
+{
+    public static JsonObject Outputs(params string[] services) => new()
+    {
+        ["environment"] = "staging",
+        ["services"] = new JsonObject(services.Select(name => KeyValuePair.Create(name, (JsonNode?)new JsonObject
+        {
+            ["liveColor"] = "blue",
+            ["trafficUrns"] = new JsonArray($"urn:{name}:listener-rule"),
+            ["testUrl"] = $"http://127.0.0.1:8443/{name}",
+            ["criticalAlarmNames"] = new JsonArray($"{name}-error-rate"),
+            ["blue"] = Color(name, "blue"),
+            ["green"] = Color(name, "green"),
+        }))),
+    };
+
+    [Fact]
+    public void Maps_each_service_to_the_engine_outputs()
+    {
+        var outputs = StackOutputsReader.Read(Outputs("web", "api"));
+
+        var web = outputs.For("web");
+        Assert.Equal(["urn:web:listener-rule"], web.TrafficUrns);
+        Assert.Equal("http://127.0.0.1:8443/web", web.TestUrl);
+        Assert.Equal(["web-error-rate"], web.CriticalAlarmNames);
+        Assert.Equal(("urn:web:green-taskdef", "urn:web:green-service"), (web.Green.TaskDefinitionUrn, web.Green.ServiceUrn));
+        Assert.Equal(["web-green-5xx"], web.Green.GateAlarmNames);
+        Assert.Equal("urn:web:blue-service", web.Blue.ServiceUrn);
+        Assert.Equal(["api", "web"], outputs.Services.Keys.Order());
+    }
+
+    [Fact]
+    public void A_stack_without_the_services_output_is_an_input_error()
+    {
+        var error = Assert.Throws<RolloutInputException>(() => StackOutputsReader.Read(new JsonObject { ["environment"] = "staging" }));
+
+        Assert.Equal("the stack has no 'services' output; run a full update of the stack before using the runner", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_field_names_its_output_path()
+    {
+        var outputs = Outputs("web");
+        outputs["services"]!["web"]!["green"]!.AsObject().Remove("gateAlarmNames");
+
+        var error = Assert.Throws<RolloutInputException>(() => StackOutputsReader.Read(outputs));
+
+        Assert.Equal("the stack output services.web.green.gateAlarmNames is missing or of the wrong type; is the stack up to date with the program?", error.Message);
+    }
+
+    private static JsonObject Color(string name, string color) => new()
+    {
+        ["serviceName"] = $"{name}-{color}",
+        ["taskDefinitionUrn"] = $"urn:{name}:{color}-taskdef",
+        ["serviceUrn"] = $"urn:{name}:{color}-service",
+        ["gateAlarmNames"] = new JsonArray($"{name}-{color}-5xx"),
+    };
+}

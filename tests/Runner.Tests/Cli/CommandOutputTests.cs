@@ -1,0 +1,96 @@
+using Infra.Runner;
+using Infra.Runner.Commands;
+using Infra.Runner.Rollout;
+using Runner.Tests.Rollout.Support;
+
+namespace Runner.Tests.Cli;
+
+/// <summary>What the rollout commands print and the exit codes they return for each ending.</summary>
+public sealed class CommandOutputTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("cmd-").FullName;
+    private readonly StringWriter output = new();
+
+    public CommandOutputTests()
+    {
+        File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
+        File.WriteAllText(Path.Combine(folder, "Pulumi.test.yaml"), "config:\n  aws:region: eu-west-1\n");
+    }
+
+    private RunnerSettings Settings => new("test", folder, Path.Combine(folder, "journal.jsonl"), LogJson: false);
+
+    [Fact]
+    public void A_progress_line_names_step_weight_time_left_and_alarm_states()
+    {
+        using var logger = RunnerLog.Create(output, json: false);
+
+        RunnerLog.Progress(logger).Report(new RolloutProgress("r1", RolloutPhase.Shifting, 2, 3, 50, TimeSpan.FromSeconds(130),
+            new Dictionary<string, AlarmState> { ["web-green-5xx"] = AlarmState.Ok, ["web-error-rate"] = AlarmState.InsufficientData }));
+
+        Assert.EndsWith(
+            "INF r1 Shifting step 2/3: 50% on the new color, 00:02:10 left; alarms: web-error-rate=INSUFFICIENT_DATA, web-green-5xx=OK" + Environment.NewLine,
+            output.ToString());
+    }
+
+    [Fact]
+    public void Status_prints_each_service_the_rollout_and_every_alarm()
+    {
+        using var logger = RunnerLog.Create(output, json: false);
+        var record = new RolloutRecord("r1", RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
+            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")], RolloutPhase.Shifting, 1, RolloutHarness.Start, PromotionRequest.None);
+
+        StatusCommand.Print(new RolloutStatus(
+            [new ServiceConfig("web", DeployColor.Blue, new TrafficWeights(50, 50), new ColorConfig("web:1", true), new ColorConfig("web:2", true))],
+            record,
+            new Dictionary<string, AlarmState> { ["web-green-5xx"] = AlarmState.Alarm }), logger);
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Select(l => l[9..]).ToList();
+        Assert.Equal(
+        [
+            "INF web: live blue, weights blue=50 green=50; blue web:1 (running), green web:2 (running)",
+            "INF Rollout r1 in progress since 2026-03-01 12:00:00Z: phase Shifting, step 2/3 (50%), web blue -> green (web:2)",
+            "INF Alarm web-green-5xx: ALARM",
+        ], lines);
+    }
+
+    [Theory]
+    [InlineData(RolloutOutcome.Succeeded, 0, "INF Succeeded: done")]
+    [InlineData(RolloutOutcome.RolledBack, 1, "WRN RolledBack: done")]
+    [InlineData(RolloutOutcome.BadInput, 2, "ERR BadInput: done")]
+    [InlineData(RolloutOutcome.RollbackFailed, 3, "FTL RollbackFailed: done")]
+    [InlineData(RolloutOutcome.StackBusy, 4, "ERR StackBusy: done")]
+    public async Task Each_outcome_is_logged_and_returned_as_its_exit_code(RolloutOutcome outcome, int exitCode, string line)
+    {
+        var code = await CommandRunner.RunAsync(Settings, output, (_, _, _) => Task.FromResult(new RolloutResult(outcome, "done")), CancellationToken.None);
+
+        Assert.Equal(exitCode, code);
+        Assert.EndsWith(line + Environment.NewLine, output.ToString());
+    }
+
+    [Fact]
+    public async Task Ctrl_c_exits_130_and_says_the_record_is_kept()
+    {
+        using var interrupt = new CancellationTokenSource();
+
+        var code = await CommandRunner.RunAsync(Settings, output, async (_, _, token) =>
+        {
+            await interrupt.CancelAsync();
+            token.ThrowIfCancellationRequested();
+            return new RolloutResult(RolloutOutcome.Succeeded, "unreachable");
+        }, interrupt.Token);
+
+        Assert.Equal(ExitCodes.Interrupted, code);
+        Assert.Contains("WRN Interrupted: any rollout record stays in the stack; run resume to continue or rollback to revert", output.ToString());
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_exits_1_with_its_reason()
+    {
+        var code = await CommandRunner.RunAsync(Settings, output, (_, _, _) => throw new NotSupportedException("no AWS here"), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("ERR Failed: no AWS here", output.ToString());
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}

@@ -1,0 +1,87 @@
+using Infra.Runner;
+using Infra.Runner.Adapters;
+using Infra.Runner.Rollout;
+using Runner.Tests.Rollout.Support;
+
+namespace Runner.Tests.Cli;
+
+public sealed class RunnerCliTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("cli-").FullName;
+    private readonly StringWriter output = new();
+    private readonly StringWriter errors = new();
+
+    [Theory]
+    [InlineData("deploy needs at least one --service, e.g. --service web=IMAGE", "deploy", "--stack", "staging")]
+    [InlineData("--steps must increase: 5 follows 10", "deploy", "--stack", "staging", "--service", "web=web:2", "--steps", "10,5")]
+    [InlineData("--bake: 'soon' is not a duration; use a whole number of s, m or h, e.g. 90s, 5m, 1h", "deploy", "--stack", "staging", "--service", "web", "--bake", "soon")]
+    [InlineData("--insufficient-data must be ok or fail, got 'maybe'", "deploy", "--stack", "staging", "--service", "web", "--insufficient-data", "maybe")]
+    [InlineData("--service web is given twice", "deploy", "--stack", "staging", "--service", "web", "--service", "web=web:3")]
+    public async Task Bad_deploy_flags_exit_2_with_the_reason_before_the_stack_is_opened(string reason, params string[] args)
+    {
+        var code = await RunAsync([.. args, "--work-dir", folder]);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"deploy: {reason}{Environment.NewLine}", output.ToString());
+    }
+
+    [Theory]
+    [InlineData("Option '--stack' is required.", "status")]
+    [InlineData("Unrecognized command or argument '--bogus'.", "status", "--stack", "staging", "--bogus")]
+    [InlineData("Cannot parse argument 'many' for option '--smoke-successes' as expected type 'System.Nullable`1[System.Int32]'.", "deploy", "--stack", "s", "--service", "web", "--smoke-successes", "many")]
+    public async Task Parse_errors_exit_2_with_the_reason(string reason, params string[] args)
+    {
+        var code = await RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains(reason, errors.ToString());
+        Assert.EndsWith($"Run with --help for usage.{Environment.NewLine}", errors.ToString());
+    }
+
+    [Fact]
+    public async Task A_stack_without_a_stack_file_is_bad_input()
+    {
+        var code = await RunAsync(["status", "--stack", "nowhere", "--work-dir", folder]);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"Bad input: no stack named 'nowhere' found: {Path.Combine(folder, "Pulumi.nowhere.yaml")} does not exist", output.ToString());
+    }
+
+    [Fact]
+    public async Task History_prints_the_journal_of_the_stack()
+    {
+        var journal = new JsonLinesJournal(Path.Combine(folder, ".infra-runner", "staging.journal.jsonl"));
+        await journal.AppendAsync(new RolloutEvent(RolloutHarness.Start, "r1", RolloutEventKind.Started, "Rollout r1 started: web -> green", new Dictionary<string, string>()), CancellationToken.None);
+        await journal.AppendAsync(new RolloutEvent(RolloutHarness.Start.AddMinutes(3), "r2", RolloutEventKind.RolledBack, "Rolled back web", new Dictionary<string, string>()), CancellationToken.None);
+
+        var code = await RunAsync(["history", "--stack", "staging", "--work-dir", folder, "--rollout", "r1"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("2026-03-01 12:00:00Z r1 Started: Rollout r1 started: web -> green", output.ToString());
+        Assert.DoesNotContain("r2", output.ToString());
+    }
+
+    [Fact]
+    public async Task History_with_log_json_writes_one_json_object_per_line()
+    {
+        var code = await RunAsync(["history", "--stack", "staging", "--work-dir", folder, "--log-json"]);
+
+        Assert.Equal(0, code);
+        var line = Assert.Single(output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        using var json = System.Text.Json.JsonDocument.Parse(line);
+        Assert.Equal($"No rollout events in {Path.Combine(folder, ".infra-runner", "staging.journal.jsonl")}", json.RootElement.GetProperty("RenderedMessage").GetString());
+    }
+
+    [Fact]
+    public async Task Help_documents_the_exit_codes()
+    {
+        var code = await RunAsync(["deploy", "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains(ExitCodes.Help, output.ToString().ReplaceLineEndings(" ").Replace("  ", " "));
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private Task<int> RunAsync(string[] args) => RunnerCli.RunAsync(args, output, errors);
+}
