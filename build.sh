@@ -12,6 +12,7 @@ usage: ./build.sh build
        ./build.sh test
        ./build.sh plan <stack> [--json FILE]
        ./build.sh diff BASE.json HEAD.json [--markdown]
+       ./build.sh bench [--rollouts N] [--seed N]
 Set OFFLINE_SDK=true or false to skip the probe and force a flavor.
 USAGE
 }
@@ -93,6 +94,7 @@ case "${1:-}" in
   test) run_tests ;;
   plan) shift; [ $# -ge 1 ] || { usage >&2; exit 2; }; run_runner plan "$@" ;;
   diff) shift; run_runner diff "$@" ;;
+  bench) shift; dotnet run --project bench/Rollout.Bench -c Release -- "$@" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac
