@@ -6,9 +6,9 @@ namespace Infra.Runner.PlanDiff;
 /// </summary>
 public static class PlanDiffCommand
 {
-    public const int Equal = 0;
-    public const int Different = 1;
-    public const int BadInput = 2;
+    public const int Equal = ExitCodes.Success;
+    public const int Different = ExitCodes.Failed;
+    public const int BadInput = ExitCodes.BadInput;
 
     public const string Usage = "usage: diff BASE.json HEAD.json [--markdown]";
 

@@ -15,11 +15,11 @@ public static class RolloutOutcomes
     /// <summary>0 success, 1 rolled back, 2 bad input, 3 rollback failed (traffic may be split), 4 stack busy.</summary>
     public static int ExitCode(this RolloutOutcome outcome) => outcome switch
     {
-        RolloutOutcome.Succeeded => 0,
-        RolloutOutcome.RolledBack => 1,
-        RolloutOutcome.BadInput => 2,
-        RolloutOutcome.RollbackFailed => 3,
-        RolloutOutcome.StackBusy => 4,
+        RolloutOutcome.Succeeded => ExitCodes.Success,
+        RolloutOutcome.RolledBack => ExitCodes.Failed,
+        RolloutOutcome.BadInput => ExitCodes.BadInput,
+        RolloutOutcome.RollbackFailed => ExitCodes.RollbackFailed,
+        RolloutOutcome.StackBusy => ExitCodes.StackBusy,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown rollout outcome"),
     };
 }

@@ -47,9 +47,8 @@ public class HttpSmokeCheckTests
     [Fact]
     public async Task A_refused_connection_is_a_failed_answer_not_a_crash()
     {
-        var server = new LoopbackHttpServer(200);
-        var url = server.Url("/health").ToString();
-        await server.DisposeAsync();
+        using var closed = new ClosedLoopbackPort();
+        var url = closed.Url("/health").ToString();
 
         var result = await new HttpSmokeCheck(client, time, Retry)
             .RunAsync(url, new SmokeCheckSettings("/health", 1, TimeSpan.FromSeconds(3)), CancellationToken.None);

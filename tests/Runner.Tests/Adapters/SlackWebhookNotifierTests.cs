@@ -47,9 +47,8 @@ public class SlackWebhookNotifierTests
     [Fact]
     public async Task An_unreachable_webhook_throws_without_naming_it()
     {
-        var server = new LoopbackHttpServer(200);
-        var webhook = server.Url("/services/T000/B000/secret");
-        await server.DisposeAsync();
+        using var closed = new ClosedLoopbackPort();
+        var webhook = closed.Url("/services/T000/B000/secret");
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() =>
             new SlackWebhookNotifier(client, webhook).NotifyAsync(NotificationSeverity.Info, "hello", CancellationToken.None));
