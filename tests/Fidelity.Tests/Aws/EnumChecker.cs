@@ -1,3 +1,4 @@
+using Infra.Stacks.Loading;
 using System.Reflection;
 using Fidelity.Tests.Typings;
 
@@ -27,7 +28,7 @@ public static class EnumChecker
             var members = byValue[value].ToList();
             if (members.Count == 0)
             {
-                var nearest = declaration.Members.MinBy(m => Names.EditDistance(m.TypeText.Trim('"'), value));
+                var nearest = declaration.Members.MinBy(m => DidYouMean.Distance(m.TypeText.Trim('"'), value));
                 yield return $"{subject}: not a value of the enum; the typings say: {type.Name} has no \"{value}\"{(nearest is null ? "" : $", nearest is '{nearest.Name}: {nearest.TypeText}'")}";
             }
             else if (members.All(m => m.Name != property.Name))

@@ -1,3 +1,4 @@
+using Infra.Stacks.Loading;
 using Fidelity.Tests.PublicApi;
 using Fidelity.Tests.Typings;
 
@@ -71,7 +72,7 @@ public sealed class MemberComparer(SdkConventions conventions, CSharpNameRule na
 
     private static string Nearest(TsDeclaration declaration, string wire)
     {
-        var nearest = declaration.Members.MinBy(m => Names.EditDistance(m.Name.ToLowerInvariant(), wire.ToLowerInvariant()));
+        var nearest = declaration.Members.MinBy(m => DidYouMean.Distance(m.Name.ToLowerInvariant(), wire.ToLowerInvariant()));
         return nearest is null ? "" : $", nearest is '{nearest.Text}'";
     }
 }

@@ -1,3 +1,4 @@
+using Infra.Stacks.Loading;
 namespace Fidelity.Tests.PublicApi;
 
 /// <summary>A PublicAPI.Shipped.txt listing: exact lines, plus a lookup by member name to suggest the nearest real line.</summary>
@@ -26,7 +27,7 @@ public sealed class PublicApiListing
     /// <summary>The listed line for the same member name that differs least from <paramref name="rendered"/>, if any.</summary>
     public string? Closest(string rendered) =>
         _byMember[MemberKey(rendered)]
-            .OrderBy(candidate => Names.EditDistance(candidate, rendered))
+            .OrderBy(candidate => DidYouMean.Distance(candidate, rendered))
             .ThenBy(candidate => candidate, StringComparer.Ordinal)
             .FirstOrDefault();
 

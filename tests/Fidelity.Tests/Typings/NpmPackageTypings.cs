@@ -1,3 +1,4 @@
+using Infra.Stacks.Loading;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -78,7 +79,7 @@ public sealed partial class NpmPackageTypings
         var name = token[(token.LastIndexOf(':') + 1)..];
         return Tokens.Keys
             .OrderBy(t => t.EndsWith(":" + name, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-            .ThenBy(t => Names.EditDistance(t, token))
+            .ThenBy(t => DidYouMean.Distance(t, token))
             .ThenBy(t => t, StringComparer.Ordinal)
             .FirstOrDefault();
     }
