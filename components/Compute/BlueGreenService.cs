@@ -1,3 +1,4 @@
+using Infra.Components.Conventions;
 using Infra.Components.Iam;
 using Infra.Components.Network;
 using Infra.Stacks.Conventions;
@@ -35,14 +36,14 @@ public sealed class BlueGreenService : ComponentResource
     {
         var settings = args.Settings;
         var service = args.Service;
-        var naming = new Naming(ResourceTags.Project, settings.StackName);
+        var naming = StackConventions.Naming(settings);
         var logGroupName = $"/ecs/{naming.Prefix}/{service.Name}";
 
         var logGroup = new LogGroup($"{name}-logs", new LogGroupArgs
         {
             Name = logGroupName,
             RetentionInDays = service.LogRetentionDays,
-            Tags = ResourceTags.Named(settings, $"{name}-logs"),
+            Tags = StackConventions.Tags(settings, $"{name}-logs"),
         }, Child());
         LogGroupName = logGroup.Name;
         var executionRole = DeclareExecutionRole(name, settings, service, logGroup);
@@ -69,7 +70,7 @@ public sealed class BlueGreenService : ComponentResource
                 : ContainerDefinitions.Json(service, color, logGroupName, args.EffectiveRegion),
             ExecutionRoleArn = executionRole.Arn,
             TaskRoleArn = taskRole.Arn,
-            Tags = ResourceTags.Named(settings, ServiceNames[color]),
+            Tags = StackConventions.Tags(settings, ServiceNames[color]),
         }, Child()));
         Services = Pair(color => DeclareService(name, args, color));
         ScalingTargets = Pair(color => DeclareAutoscaling(name, args, color));
@@ -116,7 +117,7 @@ public sealed class BlueGreenService : ComponentResource
             HealthCheckGracePeriodSeconds = ContainerDefinitions.HealthCheckStartPeriodSeconds,
             PropagateTags = "SERVICE",
             EnableEcsManagedTags = true,
-            Tags = ResourceTags.Named(args.Settings, ServiceNames[color]),
+            Tags = StackConventions.Tags(args.Settings, ServiceNames[color]),
         }, options);
     }
 
@@ -131,7 +132,7 @@ public sealed class BlueGreenService : ComponentResource
             ResourceId = Output.Format($"service/{args.ClusterName}/{Services[color].Name}"),
             MinCapacity = capacity.MinCapacity,
             MaxCapacity = capacity.MaxCapacity,
-            Tags = ResourceTags.Named(args.Settings, targetName),
+            Tags = StackConventions.Tags(args.Settings, targetName),
         }, Child());
         _ = new Policy($"{name}-{color.ToConfigName()}-cpu-scaling", new PolicyArgs
         {
@@ -168,7 +169,7 @@ public sealed class BlueGreenService : ComponentResource
         new(roleName, new RoleArgs
         {
             AssumeRolePolicy = PolicyDocument.TrustPolicyFor("ecs-tasks.amazonaws.com"),
-            Tags = ResourceTags.Named(settings, roleName),
+            Tags = StackConventions.Tags(settings, roleName),
         }, Child());
 
     private static ColorPair<T> Pair<T>(Func<Color, T> create) => new(create(Color.Blue), create(Color.Green));

@@ -1,3 +1,4 @@
+using Infra.Components.Conventions;
 using Infra.Components.Network;
 using Infra.Stacks.Conventions;
 using Infra.Stacks.Settings;
@@ -19,12 +20,12 @@ public sealed class ServiceCluster : ComponentResource
     public ServiceCluster(string name, StackSettings settings, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        var clusterName = new Naming(ResourceTags.Project, settings.StackName).Prefix;
+        var clusterName = StackConventions.Naming(settings).Prefix;
         var cluster = new Cluster($"{name}-cluster", new ClusterArgs
         {
             Name = clusterName,
             Settings = { new ClusterSettingArgs { Name = "containerInsights", Value = "enabled" } },
-            Tags = ResourceTags.Named(settings, clusterName),
+            Tags = StackConventions.Tags(settings, clusterName),
         }, new CustomResourceOptions { Parent = this });
         Arn = cluster.Arn;
         Name = cluster.Name;

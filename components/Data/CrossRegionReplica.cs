@@ -1,3 +1,4 @@
+using Infra.Components.Conventions;
 using Infra.Components.Network;
 using Infra.Stacks.Conventions;
 using Pulumi;
@@ -32,7 +33,7 @@ public sealed class CrossRegionReplica : ComponentResource
             throw new ArgumentException(
                 "CrossRegionReplicaArgs.FinalSnapshotSuffix is required in production; pass the hex of a RandomId so a promoted replica's final snapshot is unique");
 
-        var identifier = new Naming(ResourceTags.Project, settings.StackName).Resource("db", "replica");
+        var identifier = StackConventions.Naming(settings).Resource("db", "replica");
         var regional = RegionalDatabaseResources.Declare(name, identifier, settings, args.SubnetIds, this);
 
         // No engine, storage size or credentials: a replica takes them from its source, and keeps them when promoted.

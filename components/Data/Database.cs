@@ -1,3 +1,4 @@
+using Infra.Components.Conventions;
 using Infra.Components.Network;
 using Infra.Stacks.Conventions;
 using Infra.Stacks.Settings;
@@ -44,7 +45,7 @@ public sealed class Database : ComponentResource
         var settings = args.Settings;
         var db = settings.Database;
         var production = settings.IsProduction;
-        var identifier = new Naming(ResourceTags.Project, settings.StackName).Resource("db");
+        var identifier = StackConventions.Naming(settings).Resource("db");
         var regional = RegionalDatabaseResources.Declare(name, identifier, settings, args.SubnetIds, this);
 
         var password = new RandomPassword($"{name}-master-password", new RandomPasswordArgs
@@ -121,7 +122,7 @@ public sealed class Database : ComponentResource
         {
             Description = $"Lets RDS publish enhanced monitoring metrics of {identifier}",
             AssumeRolePolicy = EnhancedMonitoring.TrustPolicyJson,
-            Tags = ResourceTags.Named(settings, $"{identifier}-monitoring"),
+            Tags = StackConventions.Tags(settings, $"{identifier}-monitoring"),
         }, new CustomResourceOptions { Parent = this });
         policy = new RolePolicyAttachment($"{name}-monitoring-policy", new RolePolicyAttachmentArgs
         {
@@ -143,7 +144,7 @@ public sealed class Database : ComponentResource
             KmsKeyId = regional.Key.Arn,
             // Staging deletes at once, so a recreated stack can reuse the name; production keeps 30 days to recover.
             RecoveryWindowInDays = production ? 30 : 0,
-            Tags = ResourceTags.Named(settings, $"{identifier}-master"),
+            Tags = StackConventions.Tags(settings, $"{identifier}-master"),
         }, new CustomResourceOptions { Parent = this, Protect = production });
 
         var db = settings.Database;
@@ -178,7 +179,7 @@ public sealed class Database : ComponentResource
             PubliclyAccessible = false,
             DeletionProtection = false,
             SkipFinalSnapshot = true,
-            Tags = ResourceTags.Named(settings, testIdentifier),
+            Tags = StackConventions.Tags(settings, testIdentifier),
         }, new CustomResourceOptions { Parent = this, Protect = false });
     }
 

@@ -1,3 +1,4 @@
+using Infra.Components.Conventions;
 using Infra.Components.Network;
 using Infra.Stacks.Settings;
 using Pulumi;
@@ -29,14 +30,14 @@ internal sealed record RegionalDatabaseResources(Key Key, SubnetGroup SubnetGrou
             Description = $"Encrypts {identifier}: storage, backups, snapshots and Performance Insights",
             EnableKeyRotation = true,
             DeletionWindowInDays = 30,
-            Tags = ResourceTags.Named(settings, $"{identifier}-key"),
+            Tags = StackConventions.Tags(settings, $"{identifier}-key"),
         }, new CustomResourceOptions { Parent = parent, Protect = production, RetainOnDelete = true });
 
         var subnetGroup = new SubnetGroup($"{name}-subnets", new SubnetGroupArgs
         {
             Description = $"Private subnets of {identifier}",
             SubnetIds = subnetIds,
-            Tags = ResourceTags.Named(settings, $"{identifier}-subnets"),
+            Tags = StackConventions.Tags(settings, $"{identifier}-subnets"),
         }, new CustomResourceOptions { Parent = parent });
 
         var parameterGroup = new ParameterGroup($"{name}-params", new ParameterGroupArgs
@@ -46,7 +47,7 @@ internal sealed record RegionalDatabaseResources(Key Key, SubnetGroup SubnetGrou
             Parameters = PostgresEngine.Parameters
                 .Select(p => new ParameterGroupParameterArgs { Name = p.Key, Value = p.Value })
                 .ToList(),
-            Tags = ResourceTags.Named(settings, $"{identifier}-params"),
+            Tags = StackConventions.Tags(settings, $"{identifier}-params"),
         }, new CustomResourceOptions { Parent = parent });
 
         return new RegionalDatabaseResources(key, subnetGroup, parameterGroup);

@@ -1,3 +1,4 @@
+using Infra.Components.Conventions;
 using Infra.Components.Network;
 using Infra.Stacks.Settings;
 using Pulumi;
@@ -47,7 +48,7 @@ internal static class ServingInstanceArgs
             MonitoringInterval = EnhancedMonitoring.IntervalSeconds,
             MonitoringRoleArn = monitoringRoleArn,
             DeletionProtection = settings.IsProduction,
-            Tags = ResourceTags.Named(settings, identifier),
+            Tags = StackConventions.Tags(settings, identifier),
         };
     }
 

@@ -1,3 +1,4 @@
+using Infra.Components.Conventions;
 using Infra.Components.Network;
 using Infra.Stacks.Settings;
 using Pulumi;
@@ -34,7 +35,7 @@ public sealed class DnsFailover : ComponentResource
             ResourcePath = probe.ResourcePath,
             FailureThreshold = FailoverHealthCheck.FailureThreshold,
             RequestInterval = FailoverHealthCheck.RequestIntervalSeconds,
-            Tags = ResourceTags.Named(settings, $"{dns.Name}-primary"),
+            Tags = StackConventions.Tags(settings, $"{dns.Name}-primary"),
         }, new CustomResourceOptions { Parent = this });
 
         var primary = DeclareRecord($"{name}-primary", dns, "PRIMARY", args.PrimaryAlbDnsName, args.PrimaryAlbZoneId, healthCheck.Id);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Infra.Components.Conventions;
 using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.Ec2;
@@ -41,7 +42,7 @@ public sealed class Network : ComponentResource
                 CidrBlock = network.Cidr,
                 EnableDnsHostnames = true,
                 EnableDnsSupport = true,
-                Tags = ResourceTags.Named(settings, $"{name}-vpc"),
+                Tags = StackConventions.Tags(settings, $"{name}-vpc"),
             }, new CustomResourceOptions { Parent = this });
             VpcId = vpc.Id;
             var publicSubnets = DeclarePublicSide(name, settings, vpc, zones);
@@ -74,12 +75,12 @@ public sealed class Network : ComponentResource
         var gateway = new InternetGateway($"{name}-igw", new InternetGatewayArgs
         {
             VpcId = vpc.Id,
-            Tags = ResourceTags.Named(settings, $"{name}-igw"),
+            Tags = StackConventions.Tags(settings, $"{name}-igw"),
         }, Child());
         var table = new RouteTable($"{name}-public-rt", new RouteTableArgs
         {
             VpcId = vpc.Id,
-            Tags = ResourceTags.Named(settings, $"{name}-public-rt"),
+            Tags = StackConventions.Tags(settings, $"{name}-public-rt"),
         }, Child());
         _ = new Route($"{name}-public-default-route", new RouteArgs
         {
@@ -107,13 +108,13 @@ public sealed class Network : ComponentResource
             var address = new Eip($"{natName}-eip", new EipArgs
             {
                 Domain = "vpc",
-                Tags = ResourceTags.Named(settings, $"{natName}-eip"),
+                Tags = StackConventions.Tags(settings, $"{natName}-eip"),
             }, Child());
             return new NatGateway(natName, new NatGatewayArgs
             {
                 AllocationId = address.AllocationId,
                 SubnetId = publicSubnets[i].Id,
-                Tags = ResourceTags.Named(settings, natName),
+                Tags = StackConventions.Tags(settings, natName),
             }, Child());
         }).ToList();
     }
@@ -126,7 +127,7 @@ public sealed class Network : ComponentResource
             var table = new RouteTable($"{subnetName}-rt", new RouteTableArgs
             {
                 VpcId = vpc.Id,
-                Tags = ResourceTags.Named(settings, $"{subnetName}-rt"),
+                Tags = StackConventions.Tags(settings, $"{subnetName}-rt"),
             }, Child());
             _ = new Route($"{subnetName}-default-route", new RouteArgs
             {
@@ -146,7 +147,7 @@ public sealed class Network : ComponentResource
             CidrBlock = cidr,
             // Nothing we run gets a public address by accident; the load balancer and NAT bring their own.
             MapPublicIpOnLaunch = false,
-            Tags = ResourceTags.Named(settings, subnetName),
+            Tags = StackConventions.Tags(settings, subnetName),
         }, Child());
 
     private void Associate(string subnetName, Subnet subnet, RouteTable table) =>

@@ -1,3 +1,4 @@
+using Infra.Components.Conventions;
 using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.Ec2;
@@ -25,7 +26,7 @@ internal static class NetworkSecurityGroups
         {
             VpcId = vpcId,
             Description = g.Value.Description,
-            Tags = ResourceTags.Named(settings, $"{name}-{g.Value.Suffix}"),
+            Tags = StackConventions.Tags(settings, $"{name}-{g.Value.Suffix}"),
         }, new CustomResourceOptions { Parent = parent }));
 
         var rules = SecurityGroupRules.For(new SecurityGroupRulesInput(
@@ -56,7 +57,7 @@ internal static class NetworkSecurityGroups
                 CidrIpv4 = cidr,
                 ReferencedSecurityGroupId = peer,
                 Description = rule.Description,
-                Tags = ResourceTags.Named(settings, ruleName),
+                Tags = StackConventions.Tags(settings, ruleName),
             }, options);
         }
         else
@@ -70,7 +71,7 @@ internal static class NetworkSecurityGroups
                 CidrIpv4 = cidr,
                 ReferencedSecurityGroupId = peer,
                 Description = rule.Description,
-                Tags = ResourceTags.Named(settings, ruleName),
+                Tags = StackConventions.Tags(settings, ruleName),
             }, options);
         }
     }

@@ -1,3 +1,4 @@
+using Infra.Components.Conventions;
 using Infra.Components.Iam;
 using Infra.Stacks.Conventions;
 using Infra.Stacks.Settings;
@@ -17,17 +18,17 @@ internal static class VpcFlowLogs
     public static void Declare(Resource parent, string name, StackSettings settings, Output<string> vpcId)
     {
         var options = new CustomResourceOptions { Parent = parent };
-        var naming = new Naming(ResourceTags.Project, settings.StackName);
+        var naming = StackConventions.Naming(settings);
         var logGroup = new LogGroup($"{name}-flow-logs", new LogGroupArgs
         {
             Name = $"/vpc/{naming.Prefix}/{name}/flow-logs",
             RetentionInDays = RetentionDays,
-            Tags = ResourceTags.Named(settings, $"{name}-flow-logs"),
+            Tags = StackConventions.Tags(settings, $"{name}-flow-logs"),
         }, options);
         var role = new Role($"{name}-flow-logs-role", new RoleArgs
         {
             AssumeRolePolicy = PolicyDocument.TrustPolicyFor("vpc-flow-logs.amazonaws.com"),
-            Tags = ResourceTags.Named(settings, $"{name}-flow-logs-role"),
+            Tags = StackConventions.Tags(settings, $"{name}-flow-logs-role"),
         }, options);
         _ = new RolePolicy($"{name}-flow-logs-policy", new RolePolicyArgs
         {
@@ -41,7 +42,7 @@ internal static class VpcFlowLogs
             LogDestinationType = "cloud-watch-logs",
             LogDestination = logGroup.Arn,
             IamRoleArn = role.Arn,
-            Tags = ResourceTags.Named(settings, $"{name}-flow-log"),
+            Tags = StackConventions.Tags(settings, $"{name}-flow-log"),
         }, options);
     }
 }

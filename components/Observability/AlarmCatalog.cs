@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Infra.Components.Conventions;
 using Infra.Components.Observability.Catalog;
 using Infra.Stacks.Settings;
 using Pulumi;

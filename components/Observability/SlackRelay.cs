@@ -1,5 +1,6 @@
-using Infra.Stacks.Settings;
+using Infra.Components.Conventions;
 using Infra.Components.Iam;
+using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.Iam;

@@ -1,3 +1,4 @@
+using Infra.Components.Conventions;
 using Infra.Components.Network;
 using Infra.Stacks.Settings;
 using Pulumi;
@@ -47,7 +48,7 @@ public sealed class WeightedAlb : ComponentResource
             DropInvalidHeaderFields = true,
             EnableHttp2 = true,
             IdleTimeout = loadBalancer.IdleTimeoutSeconds,
-            Tags = ResourceTags.Named(settings, $"{name}-alb"),
+            Tags = StackConventions.Tags(settings, $"{name}-alb"),
         }, Child());
         Arn = alb.Arn;
         ArnSuffix = alb.ArnSuffix;
@@ -110,7 +111,7 @@ public sealed class WeightedAlb : ComponentResource
                     UnhealthyThreshold = service.HealthCheck.UnhealthyThreshold,
                     Matcher = "200-399",
                 },
-                Tags = ResourceTags.Named(settings, groupName),
+                Tags = StackConventions.Tags(settings, groupName),
             }, Child());
         }
         return new ColorPair<TargetGroup>(Declare(Color.Blue), Declare(Color.Green));
@@ -126,7 +127,7 @@ public sealed class WeightedAlb : ComponentResource
             Port = 80,
             Protocol = "HTTP",
             DefaultActions = { ListenerActions.RedirectToHttps() },
-            Tags = ResourceTags.Named(args.Settings, $"{name}-http"),
+            Tags = StackConventions.Tags(args.Settings, $"{name}-http"),
         }, Child());
         return DeclareListener($"{name}-https", args, alb, 443, forward);
     }
@@ -140,7 +141,7 @@ public sealed class WeightedAlb : ComponentResource
             Port = port,
             Protocol = "HTTP",
             DefaultActions = { action },
-            Tags = ResourceTags.Named(args.Settings, listenerName),
+            Tags = StackConventions.Tags(args.Settings, listenerName),
         };
         if (args.Settings.LoadBalancer.CertificateArn is { } certificate)
         {
@@ -162,7 +163,7 @@ public sealed class WeightedAlb : ComponentResource
             Priority = route.RulePriority,
             Conditions = ListenerActions.Conditions(route),
             Actions = { ListenerActions.RuleForward(targets) },
-            Tags = ResourceTags.Named(settings, ruleName),
+            Tags = StackConventions.Tags(settings, ruleName),
         }, Child());
 
     private static string TargetGroupName(string name, ServiceSettings service, Color color) =>
