@@ -42,7 +42,9 @@ public sealed class CrossRegionReplica : ComponentResource
         // AWS takes no final snapshot of a read replica; once promoted, production keeps one like the primary.
         var keepsFinalSnapshot = production && settings.Dr.Promote;
         ServingInstanceArgs.SetFinalSnapshot(instanceArgs, identifier, keepsFinalSnapshot ? args.FinalSnapshotSuffix : null);
-        var replica = new Instance($"{name}-replica", instanceArgs, new CustomResourceOptions { Parent = this, Protect = production });
+        // Production data outlives the stack: protected against `pulumi destroy`, and left in AWS if dropped from the program.
+        var replica = new Instance($"{name}-replica", instanceArgs,
+            new CustomResourceOptions { Parent = this, Protect = production, RetainOnDelete = production });
 
         if (production)
         {
@@ -52,7 +54,7 @@ public sealed class CrossRegionReplica : ComponentResource
                 SourceDbInstanceArn = args.SourceDbArn,
                 KmsKeyId = regional.Key.Arn,
                 RetentionPeriod = settings.Database.BackupRetentionDays,
-            }, new CustomResourceOptions { Parent = this });
+            }, new CustomResourceOptions { Parent = this, RetainOnDelete = true });
         }
 
         Endpoint = replica.Endpoint;

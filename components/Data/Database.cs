@@ -73,7 +73,7 @@ public sealed class Database : ComponentResource
         ServingInstanceArgs.SetFinalSnapshot(primaryArgs, identifier, finalSnapshotSuffix);
         // Enhanced monitoring refuses a role whose policy is not attached yet.
         var primary = new Instance($"{name}-primary", primaryArgs,
-            new CustomResourceOptions { Parent = this, Protect = production, DependsOn = { monitoringPolicy } });
+            new CustomResourceOptions { Parent = this, Protect = production, RetainOnDelete = production, DependsOn = { monitoringPolicy } });
 
         SecretArn = DeclareMasterSecret(name, identifier, settings, regional, password, primary);
         if (db.RestoreTest is { } restoreTest) DeclareRestoreTest(name, identifier, settings, restoreTest, regional, args.SecurityGroupId, primary);
@@ -145,7 +145,7 @@ public sealed class Database : ComponentResource
             // Staging deletes at once, so a recreated stack can reuse the name; production keeps 30 days to recover.
             RecoveryWindowInDays = production ? 30 : 0,
             Tags = StackConventions.Tags(settings, $"{identifier}-master"),
-        }, new CustomResourceOptions { Parent = this, Protect = production });
+        }, new CustomResourceOptions { Parent = this, Protect = production, RetainOnDelete = production });
 
         var db = settings.Database;
         _ = new SecretVersion($"{name}-secret-value", new SecretVersionArgs

@@ -71,6 +71,7 @@ public sealed class CrossRegionReplicaTests
         var replica = plan.Resource(Instance, "db-dr-replica");
         var inputs = replica["inputs"]!.AsObject();
         Assert.True((bool)replica["protect"]!);
+        Assert.True((bool)replica["retainOnDelete"]!);
         Assert.True((bool)inputs["deletionProtection"]!);
         Assert.Equal(14, (long)inputs["backupRetentionPeriod"]!);
         Assert.Equal("infra-production-db-replica", (string)inputs["identifier"]!);

@@ -57,6 +57,7 @@ public sealed class DatabasePrimaryTests
         var primary = plan.Resource(Instance, "db-primary");
         var inputs = primary["inputs"]!;
         Assert.True((bool)primary["protect"]!);
+        Assert.True((bool)primary["retainOnDelete"]!);
         Assert.True((bool)inputs["deletionProtection"]!);
         Assert.True((bool)inputs["multiAz"]!);
         Assert.Equal(14, (long)inputs["backupRetentionPeriod"]!);
@@ -74,6 +75,7 @@ public sealed class DatabasePrimaryTests
         var primary = plan.Resource(Instance, "db-primary");
         var inputs = primary["inputs"]!.AsObject();
         Assert.False((bool)primary["protect"]!);
+        Assert.False((bool)primary["retainOnDelete"]!);
         Assert.False((bool)inputs["deletionProtection"]!);
         Assert.False((bool)inputs["multiAz"]!);
         Assert.Equal(7, (long)inputs["backupRetentionPeriod"]!);

@@ -43,6 +43,7 @@ public sealed class DatabaseSecretTests
         Assert.Equal(ComponentPlan.Token(Key, "db-key", "arn"), (string)secret["inputs"]!["kmsKeyId"]!);
         Assert.Equal(30, (long)secret["inputs"]!["recoveryWindowInDays"]!);
         Assert.True((bool)secret["protect"]!);
+        Assert.True((bool)secret["retainOnDelete"]!);
         var version = plan.Inputs(SecretVersion, "db-secret-value");
         Assert.Equal(ComponentPlan.Token(Secret, "db-secret", "arn"), (string)version["secretId"]!);
         Assert.Equal("[secret]", (string)version["secretString"]!);
