@@ -1,3 +1,4 @@
+using Infra.Components.Conventions;
 using Infra.Components.Data;
 using Infra.Components.Observability;
 using Infra.Components.Observability.Catalog;
@@ -37,7 +38,11 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
         if (drProvider is not null && settings.Dr is { Replica: true, Promote: false })
         {
             var drOptions = new ComponentResourceOptions { Provider = drProvider };
-            var drAlerting = new Alerting("alerting-dr", new AlertingArgs { Settings = settings }, drOptions);
+            var drAlerting = new Alerting("alerting-dr", new AlertingArgs
+            {
+                Settings = settings,
+                ChatbotConfigurationName = StackConventions.Naming(settings).Resource("alerts", settings.DrRegion!),
+            }, drOptions);
             var drAlarms = new AlarmCatalog("alarms-dr", new AlarmCatalogArgs
             {
                 Settings = settings,

@@ -59,8 +59,10 @@ public sealed class AlarmCatalog : ComponentResource
         GateAlarmNames = settings.Services.ToDictionary(s => s.Name, s => new ColorPair<IReadOnlyList<string>>(
             Names(Alarms.Where(a => a.GatesRollout && a.Service == s.Name && a.Color == Color.Blue)),
             Names(Alarms.Where(a => a.GatesRollout && a.Service == s.Name && a.Color == Color.Green))));
+        // Stack-wide critical alarms (database connection errors) watch every rollout too: a release with broken
+        // database settings trips them.
         CriticalAlarmNames = settings.Services.ToDictionary(s => s.Name,
-            s => Names(Alarms.Where(a => a.Severity == Severity.Critical && a.Service == s.Name)));
+            s => Names(Alarms.Where(a => a.Severity == Severity.Critical && (a.Service == s.Name || a.Service is null))));
 
         RegisterOutputs(new Dictionary<string, object?>
         {

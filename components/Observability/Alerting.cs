@@ -65,7 +65,7 @@ public sealed class Alerting : ComponentResource
             }, new ComponentResourceOptions { Parent = this });
         }
         if (alerting.Slack is { Mode: SlackMode.Chatbot, WorkspaceId: { } workspace, ChannelId: { } channel })
-            DeclareChatbot(name, settings, naming.Resource("alerts"), workspace, channel);
+            DeclareChatbot(name, settings, args.ChatbotConfigurationName ?? naming.Resource("alerts"), workspace, channel);
 
         foreach (var severity in Enum.GetValues<Severity>())
         {

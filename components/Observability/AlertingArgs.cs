@@ -24,4 +24,10 @@ public sealed class AlertingArgs
     /// (the AWS managed <c>alias/aws/sns</c> key cannot grant that).
     /// </summary>
     public Input<string>? TopicKmsKeyId { get; init; }
+
+    /// <summary>
+    /// The AWS Chatbot configuration's name, unique in the account (not per region): a second Alerting, e.g. in the
+    /// DR region, needs its own. Default: <c>&lt;project&gt;-&lt;stack&gt;-alerts</c>.
+    /// </summary>
+    public string? ChatbotConfigurationName { get; init; }
 }

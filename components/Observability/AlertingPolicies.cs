@@ -17,8 +17,16 @@ public static class AlertingPolicies
             ["Principal"] = new JsonObject { ["Service"] = "cloudwatch.amazonaws.com" },
             ["Action"] = "sns:Publish",
             ["Resource"] = topicArn,
+            ["Condition"] = OnlyOnBehalfOf(AccountOf(topicArn)),
         }),
     }.ToJsonString();
+
+    /// <summary>The account an ARN belongs to: <c>arn:partition:service:region:account:resource</c>.</summary>
+    private static string AccountOf(string arn) => arn.Split(':') is { Length: > 4 } parts ? parts[4] : arn;
+
+    /// <summary>A service principal acts here only for this account's resources (no confused deputy).</summary>
+    private static JsonObject OnlyOnBehalfOf(string account) =>
+        new() { ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = account } };
 
     /// <summary>
     /// The topics' key policy. The account keeps full control (without it the key could never be managed again), and
@@ -28,7 +36,8 @@ public static class AlertingPolicies
     public static string TopicKeyPolicy(string keyArn)
     {
         var arn = keyArn.Split(':');
-        var accountRoot = $"arn:{arn[1]}:iam::{arn[4]}:root";
+        var account = AccountOf(keyArn);
+        var accountRoot = $"arn:{arn[1]}:iam::{account}:root";
         return new JsonObject
         {
             ["Version"] = "2012-10-17",
@@ -48,6 +57,7 @@ public static class AlertingPolicies
                     ["Principal"] = new JsonObject { ["Service"] = "cloudwatch.amazonaws.com" },
                     ["Action"] = new JsonArray("kms:Decrypt", "kms:GenerateDataKey*"),
                     ["Resource"] = "*",
+                    ["Condition"] = OnlyOnBehalfOf(account),
                 }),
         }.ToJsonString();
     }

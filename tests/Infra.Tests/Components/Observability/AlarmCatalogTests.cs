@@ -129,7 +129,8 @@ public class AlarmCatalogTests
             catalog!.GateAlarmNames["web"].Green);
         Assert.Equal(["infra-production-api-blue-error-rate", "infra-production-api-blue-p99-latency", "infra-production-api-blue-unhealthy-hosts"],
             catalog.ExportedGateAlarmNames()["api"]["blue"].AsEnumerable());
-        Assert.Equal(["infra-production-web-error-rate"], catalog.CriticalAlarmNames["web"]);
+        // A rollout of a service watches its own critical alarms and the stack-wide ones.
+        Assert.Equal(["infra-production-web-error-rate", "infra-production-db-connection-errors"], catalog.CriticalAlarmNames["web"]);
         Assert.Equal(["infra-production-web-error-rate", "infra-production-api-error-rate", "infra-production-db-connection-errors"],
             catalog.AlarmNamesBySeverity[Severity.Critical]);
         Assert.Equal(catalog.Alarms.Select(a => a.Name), catalog.AlarmArns.Keys);

@@ -46,7 +46,17 @@ public class AlertingTests
         Assert.Equal(("arn:aws:iam::123456789012:root", "kms:*"),
             ((string)statements[0]!["Principal"]!["AWS"]!, (string)statements[0]!["Action"]!));
         Assert.Equal("cloudwatch.amazonaws.com", (string)statements[1]!["Principal"]!["Service"]!);
+        Assert.Equal("123456789012", (string)statements[1]!["Condition"]!["StringEquals"]!["aws:SourceAccount"]!);
         Assert.Equal(new[] { "kms:Decrypt", "kms:GenerateDataKey*" }, statements[1]!["Action"]!.AsArray().Select(a => (string)a!));
+    }
+
+    [Fact]
+    public void Cloudwatch_may_publish_only_for_alarms_of_the_topics_own_account()
+    {
+        var policy = JsonNode.Parse(AlertingPolicies.CloudWatchMayPublish("arn:aws:sns:eu-west-1:123456789012:infra-production-critical"))!;
+
+        var statement = Assert.Single(policy["Statement"]!.AsArray())!;
+        Assert.Equal("123456789012", (string)statement["Condition"]!["StringEquals"]!["aws:SourceAccount"]!);
     }
 
     private static StackSettings Chatbot(StackSettings settings) =>
