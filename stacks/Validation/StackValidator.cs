@@ -89,7 +89,13 @@ public static partial class StackValidator
         if (d.CheckRange($"{path}.testListenerPort", port, 1, 65535) && port is 80 or 443)
             d.Error($"{path}.testListenerPort", $"{port} is taken by the production listeners (80 and 443); choose another port, e.g. 8443");
         for (var i = 0; i < loadBalancer.TestListenerCidrs.Count; i++)
-            CheckCidr(KeyPath.Item($"{path}.testListenerCidrs", i), loadBalancer.TestListenerCidrs[i], d, "10.0.0.0/8", out _);
+        {
+            var cidrPath = KeyPath.Item($"{path}.testListenerCidrs", i);
+            CheckCidr(cidrPath, loadBalancer.TestListenerCidrs[i], d, "10.0.0.0/8", out var prefix);
+            // The test listener serves versions nobody has released yet; production keeps it off the internet.
+            if (settings.IsProduction && prefix == 0 && Cidr.TryParse(loadBalancer.TestListenerCidrs[i], out _))
+                d.Error(cidrPath, $"'{loadBalancer.TestListenerCidrs[i]}' opens the test listener to the internet; production allows only private or office ranges, e.g. 10.0.0.0/8");
+        }
     }
 
     private static void ValidateDr(StackSettings settings, Diagnostics d)
@@ -99,6 +105,11 @@ public static partial class StackValidator
             d.Error(ConfigKeys.DrRegion, "required when infra:dr.replica or infra:dr.pilotLight is true");
         if (dr.Promote && !dr.Replica)
             d.Error($"{ConfigKeys.Dr}.promote", "true needs a replica to promote; set infra:dr.replica: true");
+        if (dr.PilotLight && !dr.Replica)
+            d.Error($"{ConfigKeys.Dr}.pilotLight", "true needs a database in the DR region for its services; set infra:dr.replica: true");
+        if (settings.Network.ExistingVpcId is not null && (dr.Replica || dr.PilotLight))
+            d.Error($"{ConfigKeys.Network}.existingVpcId",
+                "an adopted VPC exists only in aws:region, but infra:dr needs a network in infra:drRegion too; remove existingVpcId or turn off dr.replica and dr.pilotLight");
         if (dr.PilotLight && settings.DrRegion is { } drRegion && settings.LoadBalancer.CertificateArn is not null && dr.CertificateArn is null)
             d.Error($"{ConfigKeys.Dr}.certificateArn",
                 $"required with a pilot light when infra:loadBalancer.certificateArn is set: an ACM certificate in {drRegion} (certificates are regional)");

@@ -106,6 +106,29 @@ public class PlatformValidationTests
             "infra:dr.certificateArn: 'dr-cert' is not an ACM certificate ARN; expected arn:aws:acm:<region>:<account>:certificate/<id>");
 
     [Fact]
+    public void A_pilot_light_needs_the_replica_as_its_database() =>
+        Expect.Error(StackBuilder.Production().Set("infra:dr", "replica", false).Set("infra:dr", "pilotLight", true)
+                .Set("infra:dr", "certificateArn", "arn:aws:acm:eu-central-1:123456789012:certificate/dr"),
+            "infra:dr.pilotLight: true needs a database in the DR region for its services; set infra:dr.replica: true");
+
+    [Fact]
+    public void An_adopted_vpc_cannot_serve_the_dr_region() =>
+        Expect.Error(StackBuilder.Production()
+                .Set("infra:network", "existingVpcId", "vpc-0abc")
+                .Set("infra:network", "existingPublicSubnetIds", new JsonArray("subnet-1", "subnet-2"))
+                .Set("infra:network", "existingPrivateSubnetIds", new JsonArray("subnet-3", "subnet-4")),
+            "infra:network.existingVpcId: an adopted VPC exists only in aws:region, but infra:dr needs a network in infra:drRegion too; remove existingVpcId or turn off dr.replica and dr.pilotLight");
+
+    [Fact]
+    public void Production_keeps_the_test_listener_off_the_internet() =>
+        Expect.Error(StackBuilder.Production().Set("infra:loadBalancer", "testListenerCidrs", new JsonArray("10.0.0.0/8", "0.0.0.0/0")),
+            "infra:loadBalancer.testListenerCidrs[1]: '0.0.0.0/0' opens the test listener to the internet; production allows only private or office ranges, e.g. 10.0.0.0/8");
+
+    [Fact]
+    public void Staging_may_open_the_test_listener() =>
+        Assert.Empty(StackBuilder.Staging().Set("infra:loadBalancer", "testListenerCidrs", new JsonArray("0.0.0.0/0")).Load().Errors);
+
+    [Fact]
     public void Dr_region_equal_to_primary_region() =>
         Expect.Error(StackBuilder.Production().Scalar("infra:drRegion", "eu-west-1"),
             "infra:drRegion: 'eu-west-1' is the same as aws:region; the DR region must be a different region");

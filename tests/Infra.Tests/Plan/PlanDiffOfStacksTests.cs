@@ -21,7 +21,9 @@ public sealed class PlanDiffOfStacksTests : IDisposable
         var head = await PlanVariantAsync(
             ("        blue: 100\n        green: 0\n", "        blue: 90\n        green: 10\n"),
             ("web:1.5.0", "web:1.6.0"),
-            ("    replica: true\n", "    replica: false\n"),
+            // No replica: the pilot light and DNS failover, which need it, go too.
+            ("    replica: true\n    promote: false\n    pilotLight: true\n", "    replica: false\n    promote: false\n    pilotLight: false\n"),
+            ("    dns:\n      zoneId: Z0123456789ABCDEFGHIJ\n      name: app.example.com\n", ""),
             ("    backupRetentionDays: 14\n", "    backupRetentionDays: 21\n"));
         var basePlan = await PlanVariantAsync();
 
