@@ -99,6 +99,9 @@ public sealed class BlueGreenService : ComponentResource
             LaunchType = "FARGATE",
             DesiredCount = ColorCapacity.For(args.Service, color).DesiredCount,
             DeploymentCircuitBreaker = new ServiceDeploymentCircuitBreakerArgs { Enable = true, Rollback = true },
+            // An update returns only once the new tasks are healthy (or the circuit breaker rolled them back), so the
+            // runner smoke-tests a color that is really running its new image.
+            WaitForSteadyState = true,
             NetworkConfiguration = new ServiceNetworkConfigurationArgs
             {
                 Subnets = args.PrivateSubnetIds,
