@@ -74,8 +74,14 @@ run_tests() {
   for suite in $(find components -name '*.test.mjs' -not -path '*/node_modules/*' 2>/dev/null | sort); do
     log=$(mktemp)
     node --test "$suite" 2>&1 | tee "$log" || status=1
-    passed=$((passed + $(sed -nE 's/^# pass ([0-9]+)/\1/p' "$log" | tail -1)))
-    failed=$((failed + $(sed -nE 's/^# fail ([0-9]+)/\1/p' "$log" | tail -1)))
+    # A suite that dies before its summary counts as one failure, not as nothing.
+    local suite_passed suite_failed suite_skipped
+    suite_passed=$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$log" | tail -1)
+    suite_failed=$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$log" | tail -1)
+    suite_skipped=$(sed -nE 's/^# skipped ([0-9]+)/\1/p' "$log" | tail -1)
+    passed=$((passed + ${suite_passed:-0}))
+    failed=$((failed + ${suite_failed:-1}))
+    skipped=$((skipped + ${suite_skipped:-0}))
     rm -f "$log"
   done
   echo "$passed passed, $failed failed, $skipped skipped"

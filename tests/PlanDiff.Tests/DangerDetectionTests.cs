@@ -48,6 +48,17 @@ public class DangerDetectionTests
     }
 
     [Fact]
+    public void Renaming_an_instance_is_a_stateful_change_in_place_not_a_replacement()
+    {
+        // The AWS provider renames RDS instances in place (ModifyDBInstance with a new identifier); the endpoint changes.
+        var diff = DiffEdit(p => PlanFixtures.Inputs(p, PlanFixtures.Primary)["identifier"] = "infra-production-db-renamed");
+
+        Assert.Equal(
+            [("protected stateful resource change (in place, no replacement)", DangerKind.StatefulOrProtectedChange)],
+            diff.Dangers.Select(d => (d.Title, d.Kind)));
+    }
+
+    [Fact]
     public void A_kms_key_spec_change_forces_replacement_of_the_key()
     {
         var diff = DiffEdit(p => PlanFixtures.Inputs(p, Key)["customerMasterKeySpec"] = "RSA_2048");

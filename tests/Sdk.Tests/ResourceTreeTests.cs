@@ -36,6 +36,40 @@ public class ResourceTreeTests
     }
 
     [Fact]
+    public async Task A_component_s_outputs_resolve_from_its_children()
+    {
+        var mocks = new RecordingMocks();
+        Storage? storage = null;
+        await RunAsync(mocks, () => { storage = new Storage("assets"); });
+
+        Assert.Equal("arn:test:::assets-primary", await ValueAsync(storage!.PrimaryArn));
+    }
+
+    [Fact]
+    public async Task A_failing_apply_in_a_component_s_registered_outputs_fails_the_run()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(new RecordingMocks(), () =>
+        {
+            new ComponentWithBrokenOutputs("broken-outputs");
+        }));
+
+        Assert.Contains("test:storage/bucket:Bucket 'broken-outputs-bucket'", error.Message);
+        Assert.Contains("no region in arn:test:::broken-outputs-bucket", error.Message);
+    }
+
+    private sealed class ComponentWithBrokenOutputs : ComponentResource
+    {
+        public ComponentWithBrokenOutputs(string name) : base("infra:test:Broken", name)
+        {
+            var bucket = new Bucket($"{name}-bucket", options: new CustomResourceOptions { Parent = this });
+            RegisterOutputs(new Dictionary<string, object?>
+            {
+                ["region"] = bucket.Arn.Apply(arn => arn.Split(':')[3] is { Length: > 0 } region ? region : throw new InvalidOperationException($"no region in {arn}")),
+            });
+        }
+    }
+
+    [Fact]
     public async Task Stack_class_outputs_are_its_output_properties()
     {
         var resources = await Deployment.TestAsync<SampleStack>(new RecordingMocks(), Update);

@@ -51,5 +51,12 @@ public static class PlanCommand
     }
 
     public static string Serialize(System.Text.Json.Nodes.JsonObject plan) =>
-        plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        plan.ToJsonString(Options) + "\n";
+
+    // Plans are read by people in reviews: JSON embedded in inputs keeps its quotes readable instead of \u0022.
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

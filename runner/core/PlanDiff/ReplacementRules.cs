@@ -17,8 +17,6 @@ public static class ReplacementRules
     public static IReadOnlyList<ReplacementRule> All { get; } =
     [
         new(RdsInstance, "engine", "the database engine of an existing instance cannot be changed"),
-        new(RdsInstance, "identifier", "the provider does not rename instances; a new identifier means a new instance"),
-        new(RdsInstance, "identifierPrefix", "the identifier is generated from the prefix only at creation"),
         new(RdsInstance, "dbName", "the initial database is created only when the instance is created"),
         new(RdsInstance, "username", "the master username is set only when the instance is created"),
         new(RdsInstance, "storageEncrypted", "encryption at rest is chosen at creation and cannot be switched in place"),
