@@ -15,6 +15,9 @@ public static class PostgresEngine
     public static IReadOnlyDictionary<string, string> Parameters { get; } =
         new SortedDictionary<string, string>(StringComparer.Ordinal) { ["rds.force_ssl"] = "1" };
 
+    /// <summary>Whether a version names only the major release, e.g. <c>16</c> rather than <c>16.4</c>.</summary>
+    public static bool IsMajorOnly(string engineVersion) => !engineVersion.Contains('.');
+
     /// <summary>The parameter-group family of an engine version, from its major version: 16.4 → postgres16.</summary>
     public static string Family(string engineVersion)
     {

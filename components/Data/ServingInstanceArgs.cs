@@ -36,6 +36,9 @@ internal static class ServingInstanceArgs
             BackupRetentionPeriod = db.BackupRetentionDays,
             BackupWindow = db.BackupWindow,
             MaintenanceWindow = db.MaintenanceWindow,
+            // A major version (16) lets RDS apply minor upgrades in the maintenance window; a full one (16.4) is a pin,
+            // and automatic upgrades would make every later `up` try to downgrade.
+            AutoMinorVersionUpgrade = PostgresEngine.IsMajorOnly(db.EngineVersion),
             CopyTagsToSnapshot = true,
             DbSubnetGroupName = regional.SubnetGroup.Name,
             VpcSecurityGroupIds = { securityGroupId },

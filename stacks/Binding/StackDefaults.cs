@@ -35,7 +35,7 @@ public sealed record StackDefaults
     public int LogRetentionDays { get; init; } = 14;
     public int LatencyBaselineMs { get; init; } = 500;
 
-    public string EngineVersion { get; init; } = "16.4";
+    public string EngineVersion { get; init; } = "16";
     public string InstanceClass { get; init; } = "db.t4g.medium";
     public int AllocatedStorageGb { get; init; } = 20;
     public int MaxAllocatedStorageGb { get; init; } = 100;

@@ -1,7 +1,7 @@
 namespace Infra.Stacks.Settings;
 
 /// <summary><c>infra:database</c>: the primary PostgreSQL instance.</summary>
-/// <param name="EngineVersion">Default 16.4.</param>
+/// <param name="EngineVersion">A major version (minor upgrades automatic) or a full one (pinned). Default 16.</param>
 /// <param name="InstanceClass">Default staging db.t4g.medium, production db.r6g.large.</param>
 /// <param name="AllocatedStorageGb">Default staging 20, production 100.</param>
 /// <param name="MaxAllocatedStorageGb">Storage autoscaling ceiling. Default staging 100, production 500.</param>

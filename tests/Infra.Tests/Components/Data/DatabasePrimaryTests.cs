@@ -17,12 +17,24 @@ public sealed class DatabasePrimaryTests
         Assert.Equal("infra-production-db", (string)primary["identifier"]!);
         Assert.Equal("postgres", (string)primary["engine"]!);
         Assert.Equal("16.6", (string)primary["engineVersion"]!);
+        // A pinned full version turns automatic minor upgrades off, or every later update would try to downgrade.
+        Assert.False((bool)primary["autoMinorVersionUpgrade"]!);
         Assert.Equal("db.r6g.xlarge", (string)primary["instanceClass"]!);
         Assert.Equal("gp3", (string)primary["storageType"]!);
         Assert.Equal(200, (long)primary["allocatedStorage"]!);
         Assert.Equal(800, (long)primary["maxAllocatedStorage"]!);
         Assert.Equal(5432, (long)primary["port"]!);
         Assert.False((bool)primary["publiclyAccessible"]!);
+    }
+
+    [Fact]
+    public async Task A_major_version_lets_rds_apply_minor_upgrades()
+    {
+        var plan = await PlanAsync(Production(database: ["engineVersion: \"16\""]));
+
+        var primary = plan.Inputs("aws:rds/instance:Instance", "db-primary");
+        Assert.Equal(("16", true), ((string)primary["engineVersion"]!, (bool)primary["autoMinorVersionUpgrade"]!));
+        Assert.Equal("postgres16", (string)plan.Inputs("aws:rds/parameterGroup:ParameterGroup", "db-params")["family"]!);
     }
 
     [Fact]
