@@ -68,13 +68,15 @@ public sealed class SlackRelay : ComponentResource
             Policy = Output.Tuple(logGroup.Arn, secret.Arn).Apply(p => AlertingPolicies.SlackRelayPermissions(p.Item1, p.Item2).ToJson()),
         }, child);
 
+        var source = SlackRelaySource.Find();
         var function = new Function($"{name}-function", new FunctionArgs
         {
             Name = functionName,
             Description = "Relays the alerting topics to Slack",
             Runtime = Runtime.NodeJS22dX,
             Handler = Handler,
-            Code = new FileArchive(SlackRelaySource.Find()),
+            Code = new FileArchive(source),
+            SourceCodeHash = SlackRelaySource.Hash(source),
             Role = role.Arn,
             Timeout = TimeoutSeconds,
             MemorySize = 128,

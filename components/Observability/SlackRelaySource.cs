@@ -10,6 +10,23 @@ public static class SlackRelaySource
 
     public static string Find() => Find([Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
 
+    /// <summary>
+    /// SHA-256 (base64) over every file of the folder, by relative path and content: changes whenever the code does,
+    /// so the function is updated and a plan diff shows that the relay changed.
+    /// </summary>
+    public static string Hash(string folder)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                     .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+                     .Order(StringComparer.Ordinal))
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(file + "\n"));
+            sha.AppendData(File.ReadAllBytes(Path.Combine(folder, file)));
+        }
+        return Convert.ToBase64String(sha.GetHashAndReset());
+    }
+
     public static string Find(IReadOnlyList<string> startDirectories)
     {
         foreach (var start in startDirectories)

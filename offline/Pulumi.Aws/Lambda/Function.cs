@@ -56,6 +56,9 @@ namespace Pulumi.Aws.Lambda
         [Input("role", required: true)]
         public Input<string> Role { get; set; } = null!;
 
+        [Input("sourceCodeHash")]
+        public Input<string>? SourceCodeHash { get; set; }
+
         [Input("runtime")]
         public InputUnion<string, Pulumi.Aws.Lambda.Runtime>? Runtime { get; set; }
 

@@ -14,6 +14,27 @@ public class AlertingHelpersTests
     }
 
     [Fact]
+    public void The_source_hash_changes_with_any_file_and_only_then()
+    {
+        var folder = Directory.CreateTempSubdirectory("relay-hash").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "index.mjs"), "export const handler = () => 1;");
+            Directory.CreateDirectory(Path.Combine(folder, "lib"));
+            File.WriteAllText(Path.Combine(folder, "lib", "post.mjs"), "export const post = 1;");
+            var first = SlackRelaySource.Hash(folder);
+
+            Assert.Equal(first, SlackRelaySource.Hash(folder));
+            File.WriteAllText(Path.Combine(folder, "lib", "post.mjs"), "export const post = 2;");
+            Assert.NotEqual(first, SlackRelaySource.Hash(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Relay_source_outside_the_repository_names_the_folders_searched()
     {
         var outside = Path.GetPathRoot(RepoPaths.Root)!;

@@ -92,6 +92,8 @@ public class AlertingTests
         var function = plan.Inputs(FunctionType, "alerting-slack-relay-function");
         Assert.Equal(("infra-production-slack-relay", "nodejs22.x", "index.handler", "[FileArchive]", 60L),
             ((string)function["name"]!, (string)function["runtime"]!, (string)function["handler"]!, (string)function["code"]!, (long)function["timeout"]!));
+        // The archive's contents are not visible to the plan; their hash is, so a changed relay shows up in reviews.
+        Assert.Equal(SlackRelaySource.Hash(SlackRelaySource.Find([RepoPaths.Root])), (string)function["sourceCodeHash"]!);
         Assert.Equal(ComponentPlan.Token("aws:iam/role:Role", "alerting-slack-relay-role", "arn"), (string)function["role"]!);
         var variables = function["environment"]!["variables"]!;
         Assert.Equal(ComponentPlan.Token("aws:secretsmanager/secret:Secret", "alerting-slack-relay-webhook", "arn"),
