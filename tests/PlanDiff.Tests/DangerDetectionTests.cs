@@ -134,8 +134,54 @@ public class DangerDetectionTests
     {
         var diff = DiffEdit(p => PlanFixtures.Inputs(p, LoadBalancer)["subnets"]!.AsArray().RemoveAt(1));
 
-        Assert.Equal([new PropertyChange("subnets[1]", "\"${aws:ec2/subnet:Subnet::public-b.id}\"", null)], Assert.Single(diff.Changed).Inputs);
+        Assert.Equal([new PropertyChange("subnets[-1]", "\"${aws:ec2/subnet:Subnet::public-b.id}\"", null)], Assert.Single(diff.Changed).Inputs);
         Assert.Empty(diff.Dangers);
+    }
+
+    [Fact]
+    public void Reordered_target_groups_with_unchanged_weights_show_one_order_change_and_move_no_traffic()
+    {
+        var diff = DiffEdit(p => ReverseTargetGroups(p));
+
+        Assert.Equal(
+            [
+                new PropertyChange(
+                    "defaultActions[0].forward.targetGroups[order by arn]",
+                    "[\"${aws:lb/targetGroup:TargetGroup::web-blue.arn}\",\"${aws:lb/targetGroup:TargetGroup::web-green.arn}\"]",
+                    "[\"${aws:lb/targetGroup:TargetGroup::web-green.arn}\",\"${aws:lb/targetGroup:TargetGroup::web-blue.arn}\"]"),
+            ],
+            Assert.Single(diff.Changed).Inputs);
+        Assert.Empty(diff.Dangers);
+    }
+
+    [Fact]
+    public void Weights_of_reordered_target_groups_are_matched_by_target_group()
+    {
+        var diff = DiffEdit(p =>
+        {
+            var groups = ReverseTargetGroups(p);
+            groups[0]!["weight"] = 10;
+            groups[1]!["weight"] = 90;
+        });
+
+        Assert.Equal(
+            [
+                new PropertyChange("defaultActions[0].forward.targetGroups[arn=${aws:lb/targetGroup:TargetGroup::web-blue.arn}].weight", "100", "90"),
+                new PropertyChange("defaultActions[0].forward.targetGroups[arn=${aws:lb/targetGroup:TargetGroup::web-green.arn}].weight", "0", "10"),
+                new PropertyChange(
+                    "defaultActions[0].forward.targetGroups[order by arn]",
+                    "[\"${aws:lb/targetGroup:TargetGroup::web-blue.arn}\",\"${aws:lb/targetGroup:TargetGroup::web-green.arn}\"]",
+                    "[\"${aws:lb/targetGroup:TargetGroup::web-green.arn}\",\"${aws:lb/targetGroup:TargetGroup::web-blue.arn}\"]"),
+            ],
+            Assert.Single(diff.Changed).Inputs);
+        var flag = Assert.Single(diff.Dangers);
+        Assert.Equal(DangerKind.WeightsOutsideRunner, flag.Kind);
+        Assert.Equal(
+            [
+                new PropertyChange("defaultActions[0].forward.targetGroups[1].weight", "100", "90", "web-blue"),
+                new PropertyChange("defaultActions[0].forward.targetGroups[0].weight", "0", "10", "web-green"),
+            ],
+            flag.Changes);
     }
 
     [Fact]
@@ -165,5 +211,15 @@ public class DangerDetectionTests
                 "cannot compare plans of different stacks: base is 'production', head is 'staging'",
             ],
             error.Problems);
+    }
+
+    // The listener forwards to web-green first, then web-blue.
+    private static JsonArray ReverseTargetGroups(JsonObject plan)
+    {
+        var groups = PlanFixtures.Inputs(plan, PlanFixtures.Listener)["defaultActions"]![0]!["forward"]!["targetGroups"]!.AsArray();
+        var blue = groups[0]!;
+        groups.RemoveAt(0);
+        groups.Add(blue);
+        return groups;
     }
 }

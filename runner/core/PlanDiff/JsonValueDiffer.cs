@@ -4,8 +4,8 @@ namespace Infra.Runner.PlanDiff;
 
 /// <summary>
 /// Compares two JSON trees and lists the leaves that differ. Objects are compared key by key (keys in ordinal order),
-/// lists index by index, and strings that both hold JSON documents are compared inside those documents. Equal strings
-/// are equal, so two <c>"[secret]"</c> values never show as a change.
+/// lists item by item as <see cref="ArrayAligner"/> pairs them, and strings that both hold JSON documents are compared
+/// inside those documents. Equal strings are equal, so two <c>"[secret]"</c> values never show as a change.
 /// </summary>
 public static class JsonValueDiffer
 {
@@ -23,11 +23,11 @@ public static class JsonValueDiffer
         {
             var inBefore = before.TryGetPropertyValue(key, out var b);
             var inAfter = after.TryGetPropertyValue(key, out var a);
-            DiffValues(PropertyPath.Key(path, key), new Slot(inBefore, b), new Slot(inAfter, a), changes);
+            DiffValues(PropertyPath.Key(path, key), new JsonSlot(inBefore, b), new JsonSlot(inAfter, a), changes);
         }
     }
 
-    private static void DiffValues(string path, Slot before, Slot after, List<PropertyChange> changes)
+    private static void DiffValues(string path, JsonSlot before, JsonSlot after, List<PropertyChange> changes)
     {
         if (!before.Present || !after.Present)
         {
@@ -48,7 +48,7 @@ public static class JsonValueDiffer
         if (JsonText.TryParseEmbedded(before.Value, out var embeddedBefore)
             && JsonText.TryParseEmbedded(after.Value, out var embeddedAfter))
         {
-            DiffValues(path, new Slot(true, embeddedBefore), new Slot(true, embeddedAfter), changes);
+            DiffValues(path, JsonSlot.Of(embeddedBefore), JsonSlot.Of(embeddedAfter), changes);
             return;
         }
 
@@ -60,19 +60,16 @@ public static class JsonValueDiffer
 
     private static void DiffArrays(string path, JsonArray before, JsonArray after, List<PropertyChange> changes)
     {
-        for (var i = 0; i < Math.Max(before.Count, after.Count); i++)
+        foreach (var item in ArrayAligner.Align(path, before, after))
         {
-            var b = i < before.Count ? new Slot(true, before[i]) : Slot.Absent;
-            var a = i < after.Count ? new Slot(true, after[i]) : Slot.Absent;
-            DiffValues(PropertyPath.Index(path, i), b, a, changes);
+            if (item.Whole)
+            {
+                changes.Add(new PropertyChange(item.Path, item.Before.Render(), item.After.Render()));
+            }
+            else
+            {
+                DiffValues(item.Path, item.Before, item.After, changes);
+            }
         }
-    }
-
-    /// <summary>A value on one side, telling "absent" apart from a JSON null.</summary>
-    private readonly record struct Slot(bool Present, JsonNode? Value)
-    {
-        public static Slot Absent => new(false, null);
-
-        public string? Render() => Present ? JsonText.Render(Value) : null;
     }
 }

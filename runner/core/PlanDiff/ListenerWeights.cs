@@ -16,26 +16,30 @@ public static partial class ListenerWeights
 
     /// <summary>
     /// Each weight that differs, noted with its target group: <c>defaultActions[0].forward.targetGroups[1].weight</c>
-    /// (web-green) 0 → 10.
+    /// (web-green) 0 → 10. Weights are matched by target group, not by position, so reordered target groups do not
+    /// pass one group's weight off as another's; the path gives the group's index in the head (in the base if the head
+    /// no longer forwards to it).
     /// </summary>
     public static IReadOnlyList<PropertyChange> Changes(PlanResource before, PlanResource after)
     {
         var old = Read(before);
         var now = Read(after);
         var changes = new List<PropertyChange>();
-        foreach (var path in old.Keys.Concat(now.Keys.Where(p => !old.ContainsKey(p))))
+        foreach (var target in old.Keys.Concat(now.Keys.Where(t => !old.ContainsKey(t))))
         {
-            old.TryGetValue(path, out var b);
-            now.TryGetValue(path, out var a);
+            old.TryGetValue(target, out var b);
+            now.TryGetValue(target, out var a);
             if (b?.Weight != a?.Weight)
             {
-                changes.Add(new PropertyChange(path, b?.Weight, a?.Weight, (a ?? b)!.Target));
+                var forward = (a ?? b)!;
+                changes.Add(new PropertyChange(forward.Path, b?.Weight, a?.Weight, forward.Target));
             }
         }
 
         return changes;
     }
 
+    // Keyed by action and target group ARN: "defaultActions[0] ${aws:lb/targetGroup:TargetGroup::web-blue.arn}".
     private static Dictionary<string, Forward> Read(PlanResource resource)
     {
         var weights = new Dictionary<string, Forward>(StringComparer.Ordinal);
@@ -55,9 +59,9 @@ public static partial class ListenerWeights
 
                 for (var j = 0; j < groups.Count; j++)
                 {
-                    var path = $"{list}[{i}].forward.targetGroups[{j}].weight";
+                    var arn = Text(groups[j]?["arn"]);
                     var weight = groups[j]?["weight"] is { } w ? JsonText.Render(w) : null;
-                    weights[path] = new Forward(weight, TargetName(groups[j]?["arn"]));
+                    weights[$"{list}[{i}] {arn}"] = new Forward($"{list}[{i}].forward.targetGroups[{j}].weight", weight, TargetName(arn));
                 }
             }
         }
@@ -65,16 +69,18 @@ public static partial class ListenerWeights
         return weights;
     }
 
+    private static string Text(JsonNode? arn) =>
+        arn is JsonValue value && value.TryGetValue<string>(out var s) ? s : JsonText.Render(arn);
+
     // "${aws:lb/targetGroup:TargetGroup::web-blue.arn}" names the target group "web-blue".
-    private static string TargetName(JsonNode? arn)
+    private static string TargetName(string arn)
     {
-        var text = arn is JsonValue value && value.TryGetValue<string>(out var s) ? s : JsonText.Render(arn);
-        var match = OutputToken().Match(text);
-        return match.Success ? match.Groups["name"].Value : text;
+        var match = OutputToken().Match(arn);
+        return match.Success ? match.Groups["name"].Value : arn;
     }
 
     [GeneratedRegex(@"^\$\{[^}]*::(?<name>[^}]+)\.[A-Za-z0-9_]+\}$")]
     private static partial Regex OutputToken();
 
-    private sealed record Forward(string? Weight, string Target);
+    private sealed record Forward(string Path, string? Weight, string Target);
 }
