@@ -10,6 +10,8 @@ internal sealed class InjectedAlarms(SimulatedStack stack, TimeProvider clock, T
 {
     public TimeSpan Offset { get; } = offset;
 
+    public string Region => "eu-west-1";
+
     /// <summary>When the alarms turned ALARM, once traffic has moved.</summary>
     public DateTimeOffset? TrippedAt =>
         stack.Updates.FirstOrDefault(u => u.Targets.All(t => t.EndsWith(":listener-rule", StringComparison.Ordinal)))?.At + Offset;

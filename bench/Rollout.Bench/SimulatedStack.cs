@@ -5,10 +5,14 @@ namespace Rollout.Bench;
 /// <summary>A targeted update as the simulated stack received it, with the weights config held at that moment.</summary>
 internal sealed record SimulatedUpdate(DateTimeOffset At, IReadOnlyList<string> Targets, IReadOnlyDictionary<string, TrafficWeights> Weights);
 
-/// <summary>An in-memory stack: config per service, the rollout record as JSON, and a log of every targeted update.</summary>
+/// <summary>
+/// An in-memory stack: config per service, the rollout record as JSON, and a log of every targeted update. Like a
+/// Pulumi stack, its outputs report the live color and weights config held at the last update.
+/// </summary>
 internal sealed class SimulatedStack : IStackOperations
 {
     private readonly Dictionary<string, ServiceConfig> configs;
+    private readonly Dictionary<string, ServiceOutputs> deployed;
     private readonly TimeProvider clock;
     private string? record;
 
@@ -17,22 +21,25 @@ internal sealed class SimulatedStack : IStackOperations
         this.clock = clock;
         configs = services.ToDictionary(name => name, name => new ServiceConfig(
             name, DeployColor.Blue, TrafficWeights.AllTo(DeployColor.Blue), new ColorConfig($"{name}:1", true), new ColorConfig(null, false)));
-        Outputs = new StackOutputs(services.ToDictionary(name => name, name => new ServiceOutputs(
+        deployed = services.ToDictionary(name => name, name => new ServiceOutputs(
             name,
             [TrafficUrn(name)],
-            new ColorOutputs($"urn:{name}:blue-taskdef", $"urn:{name}:blue-service", [$"{name}-blue-5xx"]),
-            new ColorOutputs($"urn:{name}:green-taskdef", $"urn:{name}:green-service", [$"{name}-green-5xx"]),
+            $"urn:{name}:test-rule",
+            Color(name, "blue"),
+            Color(name, "green"),
             [$"{name}-error-rate"],
-            $"http://127.0.0.1/{name}")));
+            $"http://127.0.0.1/{name}",
+            DeployColor.Blue,
+            TrafficWeights.AllTo(DeployColor.Blue)));
     }
 
-    public StackOutputs Outputs { get; }
+    public string StackName => "bench";
 
     public List<SimulatedUpdate> Updates { get; } = [];
 
     public static string TrafficUrn(string service) => $"urn:{service}:listener-rule";
 
-    public Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) => Task.FromResult(Outputs);
+    public Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) => Task.FromResult(new StackOutputs(deployed.ToDictionary()));
 
     public Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken) => Task.FromResult(configs[service]);
 
@@ -66,8 +73,16 @@ internal sealed class SimulatedStack : IStackOperations
     public Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken)
     {
         Updates.Add(new SimulatedUpdate(clock.GetUtcNow(), targetUrns.ToList(), configs.ToDictionary(c => c.Key, c => c.Value.Weights)));
+        foreach (var (name, config) in configs)
+        {
+            deployed[name] = deployed[name] with { LiveColor = config.LiveColor, Weights = config.Weights };
+        }
+
         return Task.CompletedTask;
     }
+
+    private static ColorOutputs Color(string service, string color) =>
+        new($"urn:{service}:{color}-taskdef", $"urn:{service}:{color}-service", $"urn:{service}:{color}-scaling", [$"{service}-{color}-5xx"]);
 
     private Task Change(string service, Func<ServiceConfig, ServiceConfig> change)
     {

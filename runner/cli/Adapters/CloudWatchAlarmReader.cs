@@ -6,16 +6,20 @@ namespace Infra.Runner.Adapters;
 
 /// <summary>
 /// Alarm states from CloudWatch DescribeAlarms: names in batches of 100 (the API's limit), every page of each batch.
-/// Names CloudWatch does not return are left out, and the gate counts them as INSUFFICIENT_DATA.
+/// Every name asked for is answered: a name CloudWatch does not return is <see cref="AlarmState.Missing"/>.
 /// </summary>
-public sealed class CloudWatchAlarmReader(IAmazonCloudWatch cloudWatch) : IAlarmReader
+/// <param name="region">The region <paramref name="cloudWatch"/> was created for (the stack's aws:region), named in messages.</param>
+public sealed class CloudWatchAlarmReader(IAmazonCloudWatch cloudWatch, string region) : IAlarmReader
 {
     public const int BatchSize = 100;
 
+    public string Region => region;
+
     public async Task<IReadOnlyDictionary<string, AlarmState>> ReadStatesAsync(IReadOnlyCollection<string> alarmNames, CancellationToken cancellationToken)
     {
-        var states = new Dictionary<string, AlarmState>(StringComparer.Ordinal);
-        foreach (var batch in alarmNames.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
+        var names = alarmNames.Distinct(StringComparer.Ordinal).ToList();
+        var states = names.ToDictionary(name => name, _ => AlarmState.Missing, StringComparer.Ordinal);
+        foreach (var batch in names.Chunk(BatchSize))
         {
             string? nextToken = null;
             do

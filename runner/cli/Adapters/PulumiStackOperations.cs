@@ -12,6 +12,8 @@ namespace Infra.Runner.Adapters;
 /// </summary>
 public sealed class PulumiStackOperations(WorkspaceStack stack, IStackOutputsSource outputs) : IStackOperations
 {
+    public string StackName => stack.Name;
+
     public async Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) =>
         StackOutputsReader.Read(await outputs.ReadAsync(cancellationToken));
 

@@ -10,10 +10,12 @@ namespace Infra.Runner.Adapters;
 /// The one place that knows the stack output names the runner reads. The stack exports <c>services</c>, keyed by
 /// service name:
 /// <code>
+/// services.&lt;name&gt;.liveColor, .weights   what was last deployed (blue/green), to refuse a stale stack file
 /// services.&lt;name&gt;.trafficUrns          listener/rule URNs carrying the weights (a rollback targets only these)
 /// services.&lt;name&gt;.testUrl              base URL of the test listener, forwarding to the idle color
+/// services.&lt;name&gt;.testRouteUrn         the test listener's route, applied whenever the live color changes
 /// services.&lt;name&gt;.criticalAlarmNames   the service's critical alarms, watched during every bake
-/// services.&lt;name&gt;.blue|green.taskDefinitionUrn, .serviceUrn, .gateAlarmNames
+/// services.&lt;name&gt;.blue|green.taskDefinitionUrn, .serviceUrn, .scalingTargetUrn, .gateAlarmNames
 /// </code>
 /// </summary>
 public static class StackOutputsReader
@@ -38,10 +40,27 @@ public static class StackOutputsReader
         return new ServiceOutputs(
             name,
             Strings(service, "trafficUrns", path),
+            String(service, "testRouteUrn", path),
             Color(service, "blue", path),
             Color(service, "green", path),
             Strings(service, "criticalAlarmNames", path),
-            String(service, "testUrl", path));
+            String(service, "testUrl", path),
+            LiveColor(service, path),
+            Weights(service, path));
+    }
+
+    private static DeployColor LiveColor(JsonObject service, string path) => String(service, "liveColor", path) switch
+    {
+        "blue" => DeployColor.Blue,
+        "green" => DeployColor.Green,
+        _ => throw Missing($"{path}.liveColor"),
+    };
+
+    private static TrafficWeights Weights(JsonObject service, string path)
+    {
+        var weightsPath = $"{path}.weights";
+        var weights = service["weights"] as JsonObject ?? throw Missing(weightsPath);
+        return new TrafficWeights(Int(weights, "blue", weightsPath), Int(weights, "green", weightsPath));
     }
 
     private static ColorOutputs Color(JsonObject service, string color, string path)
@@ -51,12 +70,20 @@ public static class StackOutputsReader
         return new ColorOutputs(
             String(outputs, "taskDefinitionUrn", colorPath),
             String(outputs, "serviceUrn", colorPath),
+            String(outputs, "scalingTargetUrn", colorPath),
             Strings(outputs, "gateAlarmNames", colorPath));
     }
 
     private static string String(JsonObject parent, string key, string path) =>
         parent[key] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0
             ? text
+            : throw Missing($"{path}.{key}");
+
+    // Outputs arrive as parsed JSON or as serialized .NET values (ints, doubles); the JSON text is the same either way.
+    private static int Int(JsonObject parent, string key, string path) =>
+        parent[key] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && int.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
             : throw Missing($"{path}.{key}");
 
     private static IReadOnlyList<string> Strings(JsonObject parent, string key, string path) =>

@@ -19,6 +19,8 @@ public sealed class RunnerSession : IDisposable
     /// <summary>Between smoke requests.</summary>
     private static readonly TimeSpan SmokeRetryInterval = TimeSpan.FromSeconds(2);
 
+    private const string AwsRegionVariable = "AWS_REGION";
+
     private readonly HttpClient http;
 
     private RunnerSession(WorkspaceStack stack, RolloutEngine engine, HttpClient http)
@@ -35,14 +37,14 @@ public sealed class RunnerSession : IDisposable
     public static async Task<RunnerSession> OpenAsync(RunnerSettings settings, ILogger logger, CancellationToken cancellationToken)
     {
         var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
-        await UseStackRegionAsync(stack, cancellationToken);
+        var region = await UseStackRegionAsync(stack, logger, cancellationToken);
         IStackOutputsSource outputs = PlanBuilder.Flavor == "offline"
             ? new PlanOutputsSource(settings.StackFilePath)
             : new WorkspaceOutputsSource(stack);
         var http = new HttpClient { Timeout = RequestTimeout };
         var ports = new RolloutPorts(
             new PulumiStackOperations(stack, outputs),
-            new CloudWatchAlarmReader(new AmazonCloudWatchClient()),
+            new CloudWatchAlarmReader(new AmazonCloudWatchClient(), region),
             new HttpSmokeCheck(http, TimeProvider.System, SmokeRetryInterval),
             CreateNotifier(http, logger),
             new JsonLinesJournal(settings.JournalPath),
@@ -73,14 +75,28 @@ public sealed class RunnerSession : IDisposable
         return new LogNotifier(logger);
     }
 
-    // The CloudWatch client finds its region in the environment; the stack's aws:region is the one its alarms live in.
-    private static async Task UseStackRegionAsync(WorkspaceStack stack, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stack's alarms live in its aws:region, so CloudWatch is always asked there, whatever AWS_REGION says: a
+    /// different region would answer that no alarm exists. The client finds its region in AWS_REGION, set here before
+    /// it is created.
+    /// </summary>
+    private static async Task<string> UseStackRegionAsync(WorkspaceStack stack, ILogger logger, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))) return;
         var config = await stack.GetAllConfigAsync(cancellationToken);
-        if (config.TryGetValue(Infra.Stacks.Loading.ConfigKeys.AwsRegion, out var region))
+        if (!config.TryGetValue(Infra.Stacks.Loading.ConfigKeys.AwsRegion, out var region) || string.IsNullOrWhiteSpace(region.Value))
         {
-            Environment.SetEnvironmentVariable("AWS_REGION", region.Value);
+            throw new RolloutInputException(
+                $"the stack has no {Infra.Stacks.Loading.ConfigKeys.AwsRegion} config; the runner reads the stack's alarms in that region");
         }
+
+        var environment = Environment.GetEnvironmentVariable(AwsRegionVariable);
+        if (!string.IsNullOrEmpty(environment) && environment != region.Value)
+        {
+            logger.Warning("{Variable:l} is {Environment:l}; CloudWatch is read in the stack's region instead", AwsRegionVariable, environment);
+        }
+
+        Environment.SetEnvironmentVariable(AwsRegionVariable, region.Value);
+        logger.Information("Reading CloudWatch alarms in {Region:l} (the stack's {Key:l})", region.Value, Infra.Stacks.Loading.ConfigKeys.AwsRegion);
+        return region.Value;
     }
 }

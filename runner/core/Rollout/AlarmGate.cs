@@ -13,17 +13,17 @@ internal sealed record GateVerdict(IReadOnlyDictionary<string, AlarmState> State
 internal static class AlarmGate
 {
     /// <summary>
-    /// ALARM always trips. INSUFFICIENT_DATA trips only under <see cref="InsufficientDataPolicy.Fail"/>;
-    /// an alarm missing from <paramref name="states"/> counts as INSUFFICIENT_DATA.
+    /// ALARM and MISSING always trip; an alarm left out of <paramref name="states"/> counts as MISSING (fail closed).
+    /// INSUFFICIENT_DATA trips only under <see cref="InsufficientDataPolicy.Fail"/>.
     /// </summary>
     public static GateVerdict Evaluate(
         IReadOnlyList<string> watched,
         IReadOnlyDictionary<string, AlarmState> states,
         InsufficientDataPolicy policy)
     {
-        var read = watched.ToDictionary(name => name, name => states.GetValueOrDefault(name, AlarmState.InsufficientData));
+        var read = watched.ToDictionary(name => name, name => states.GetValueOrDefault(name, AlarmState.Missing));
         var tripping = watched
-            .Where(name => read[name] == AlarmState.Alarm
+            .Where(name => read[name] is AlarmState.Alarm or AlarmState.Missing
                 || (read[name] == AlarmState.InsufficientData && policy == InsufficientDataPolicy.Fail))
             .ToList();
         return new GateVerdict(read, tripping);

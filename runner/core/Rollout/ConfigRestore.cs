@@ -1,15 +1,18 @@
 namespace Infra.Runner.Rollout;
 
-/// <summary>Puts config values back after a busy stack refused the update, so "stack busy" really means nothing changed.</summary>
+/// <summary>Puts config values back when a command stops, so the stack file says what the stack should run.</summary>
 internal static class ConfigRestore
 {
-    /// <summary>Undo a deploy's first config writes: the new color's image and scale.</summary>
-    public static async Task RestoreColorsAsync(
-        IStackOperations stack, IReadOnlyList<ServiceConfig> before, IReadOnlyList<RolloutServiceRecord> services, CancellationToken cancellationToken)
+    /// <summary>Undo a deploy's first config writes: each new color's image and scale as they were before the rollout.</summary>
+    public static async Task RestoreColorsAsync(IStackOperations stack, IReadOnlyList<RolloutServiceRecord> services, CancellationToken cancellationToken)
     {
         foreach (var service in services)
         {
-            var previous = before.Single(c => c.Name == service.Name).Of(service.ToColor);
+            if (service.Replaced is not { } previous)
+            {
+                continue;
+            }
+
             await stack.SetImageAsync(service.Name, service.ToColor, previous.Image, cancellationToken);
             await stack.SetRunningAsync(service.Name, service.ToColor, previous.Running, cancellationToken);
         }

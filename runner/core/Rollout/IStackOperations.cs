@@ -7,6 +7,9 @@ namespace Infra.Runner.Rollout;
 /// </summary>
 public interface IStackOperations
 {
+    /// <summary>The stack's name; its config lives in <c>Pulumi.&lt;name&gt;.yaml</c>.</summary>
+    string StackName { get; }
+
     Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken);
 
     Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken);

@@ -29,11 +29,14 @@ public sealed class RolloutEngine(RolloutPorts ports)
             outputs = await Stack.ReadOutputsAsync(cancellationToken);
             foreach (var request in plan.Services)
             {
-                outputs.For(request.Name);
+                var deployed = outputs.For(request.Name);
                 var config = await Stack.ReadServiceConfigAsync(request.Name, cancellationToken);
+                StaleConfigCheck.RequireLiveColorAndWeights(config, deployed, Stack.StackName);
                 services.Add(RolloutPreconditions.Move(request, config));
                 before.Add(config);
             }
+
+            await AlarmPresence.RequireAllAsync(ports.Alarms, RolloutTargets.WatchedAlarms(outputs, services), cancellationToken);
         }
         catch (RolloutInputException error)
         {
@@ -51,7 +54,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
         }
         catch (StackBusyException busy)
         {
-            await ConfigRestore.RestoreColorsAsync(Stack, before, services, cancellationToken);
+            await ConfigRestore.RestoreColorsAsync(Stack, services, cancellationToken);
             await Stack.ClearRolloutRecordAsync(cancellationToken);
             return await BusyAsync(record.Id, busy, "the deploy was not started", cancellationToken);
         }
@@ -63,7 +66,12 @@ public sealed class RolloutEngine(RolloutPorts ports)
         try
         {
             var record = await Stack.ReadRolloutRecordAsync(cancellationToken) ?? throw new RolloutInputException(NoRollout);
-            var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), cancellationToken);
+            var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
+            if (!record.TrafficMayHaveMoved)
+            {
+                await AlarmPresence.RequireAllAsync(ports.Alarms, RolloutTargets.WatchedAlarms(outputs, record.Services), cancellationToken);
+            }
+
             await reporter.AppendAsync(record.Id, RolloutEventKind.Started,
                 $"Rollout {record.Id} resumed in phase {record.Phase} at step {record.StepIndex + 1}", cancellationToken);
             try
@@ -103,7 +111,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
 
             var outputs = await Stack.ReadOutputsAsync(cancellationToken);
             var names = service is null ? outputs.Services.Keys.Order(StringComparer.Ordinal).ToList() : [outputs.For(service).Name];
-            var (_, configs) = await ReadServicesAsync(names, cancellationToken);
+            var (_, configs) = await ReadServicesAsync(names, null, cancellationToken);
             var applier = new TrafficApplier(Stack, outputs, new TrafficLedger(configs));
             try
             {
@@ -188,7 +196,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
 
     private async Task<RolloutResult> StopRecordedAsync(RolloutRecord record, string reason, CancellationToken cancellationToken)
     {
-        var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), cancellationToken);
+        var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
         try
         {
             return await new RolloutRun(ports, record, outputs, new TrafficLedger(configs))
@@ -201,15 +209,29 @@ public sealed class RolloutEngine(RolloutPorts ports)
         }
     }
 
+    /// <summary>
+    /// Outputs and config of the named services, refusing a stale stack file: without a rollout record the config's
+    /// live color must match the deployed one; with one, the deployed live color must be one the record allows.
+    /// </summary>
     private async Task<(StackOutputs Outputs, IReadOnlyList<ServiceConfig> Configs)> ReadServicesAsync(
-        IEnumerable<string> names, CancellationToken cancellationToken)
+        IEnumerable<string> names, RolloutRecord? record, CancellationToken cancellationToken)
     {
         var outputs = await Stack.ReadOutputsAsync(cancellationToken);
         var configs = new List<ServiceConfig>();
         foreach (var name in names)
         {
-            outputs.For(name);
-            configs.Add(await Stack.ReadServiceConfigAsync(name, cancellationToken));
+            var deployed = outputs.For(name);
+            var config = await Stack.ReadServiceConfigAsync(name, cancellationToken);
+            if (record is null)
+            {
+                StaleConfigCheck.RequireLiveColor(config, deployed, Stack.StackName);
+            }
+            else
+            {
+                StaleConfigCheck.RequireRecordedLiveColor(record, record.Services.Single(s => s.Name == name), deployed, Stack.StackName);
+            }
+
+            configs.Add(config);
         }
 
         return (outputs, configs);

@@ -19,6 +19,6 @@ internal static class RolloutPreconditions
         var image = request.Image ?? config.Of(target).Image
             ?? throw new RolloutInputException(
                 $"service {config.Name} has no image for {target.ConfigName()} yet; pass --service {config.Name}=IMAGE");
-        return new RolloutServiceRecord(config.Name, config.LiveColor, target, image);
+        return new RolloutServiceRecord(config.Name, config.LiveColor, target, image, config.Of(target));
     }
 }

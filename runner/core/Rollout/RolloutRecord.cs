@@ -30,8 +30,12 @@ public enum PromotionRequest
     Full,
 }
 
-/// <summary>One service in a rollout: it moves from <see cref="FromColor"/> (live when the rollout started) to <see cref="ToColor"/> running <see cref="Image"/>.</summary>
-public sealed record RolloutServiceRecord(string Name, DeployColor FromColor, DeployColor ToColor, string Image);
+/// <summary>
+/// One service in a rollout: it moves from <see cref="FromColor"/> (live when the rollout started) to <see cref="ToColor"/>
+/// running <see cref="Image"/>. <see cref="Replaced"/> is the new color's config before the rollout, put back when the
+/// rollout stops before traffic moved (null in records written before the runner kept it: then nothing is put back).
+/// </summary>
+public sealed record RolloutServiceRecord(string Name, DeployColor FromColor, DeployColor ToColor, string Image, ColorConfig? Replaced = null);
 
 /// <summary>
 /// The in-progress rollout, kept in stack config so any machine can resume it or roll it back.

@@ -79,8 +79,9 @@ internal sealed class RolloutRun
     {
         if (!record.TrafficMayHaveMoved)
         {
+            var restore = await RestoreIdleColorsAsync(cancellationToken);
             await ports.Stack.ClearRolloutRecordAsync(cancellationToken);
-            var message = $"Rollout {record.Id} stopped before any traffic moved: {reason}";
+            var message = $"Rollout {record.Id} stopped before any traffic moved: {reason}{restore}";
             await reporter.TryAppendAsync(record.Id, RolloutEventKind.RolledBack, message, null, cancellationToken);
             await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, message, cancellationToken);
             return new RolloutResult(RolloutOutcome.RolledBack, message);
@@ -95,6 +96,24 @@ internal sealed class RolloutRun
         var targets = record.Services.Select(s => (s.Name, s.FromColor)).ToList();
         return await new TrafficRollback(ports, reporter)
             .RunAsync(record.Id, record, targets, traffic, reason, busyMeansNothingChanged, cancellationToken);
+    }
+
+    /// <summary>
+    /// Puts the new colors' image and scale back in config and applies them with the deploy's own targets, so the next
+    /// deploy does not re-release the failed image and the idle colors scale back. Returns "" or why the apply failed.
+    /// </summary>
+    private async Task<string> RestoreIdleColorsAsync(CancellationToken cancellationToken)
+    {
+        await ConfigRestore.RestoreColorsAsync(ports.Stack, record.Services, cancellationToken);
+        try
+        {
+            await ports.Stack.UpdateAsync(RolloutTargets.DeployUrns(outputs, record.Services), cancellationToken);
+            return "";
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return $"; the new colors' previous config is restored but applying it failed ({error.Message}), so they may still run the new image until the next update";
+        }
     }
 
     private async Task<RolloutResult?> DeployImagesAsync(CancellationToken cancellationToken)
@@ -185,6 +204,8 @@ internal sealed class RolloutRun
             await ports.Stack.SetLiveColorAsync(service.Name, service.ToColor, cancellationToken);
         }
 
+        // The test route forwards to the color that is not live: it must follow now, or the next smoke check hits the live color.
+        await ports.Stack.UpdateAsync(RolloutTargets.TestRouteUrns(outputs, record.Services), cancellationToken);
         var message = $"Rollout {record.Id} complete: {RolloutTargets.DescribeMoves(record.Services)} now live; old colors scale to zero after {Plan.TerminationWait}";
         await reporter.AppendAsync(record.Id, RolloutEventKind.Completed, message, cancellationToken);
         await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, message, cancellationToken);

@@ -7,14 +7,27 @@ internal static class RolloutTargets
     public static IReadOnlyList<string> TrafficUrns(StackOutputs outputs, IEnumerable<string> services) =>
         services.SelectMany(name => outputs.For(name).TrafficUrns).Distinct().ToList();
 
-    /// <summary>Task definition and ECS service of each service's new color.</summary>
+    /// <summary>
+    /// Task definition, ECS service and scaling target of each service's new color, and its test route, so the route
+    /// forwards to the color being deployed before the smoke check. A failed smoke check re-applies the same set.
+    /// </summary>
     public static IReadOnlyList<string> DeployUrns(StackOutputs outputs, IEnumerable<RolloutServiceRecord> services) =>
-        services.SelectMany(s => new[] { outputs.For(s.Name).Of(s.ToColor).TaskDefinitionUrn, outputs.For(s.Name).Of(s.ToColor).ServiceUrn })
+        services.SelectMany(s =>
+            {
+                var service = outputs.For(s.Name);
+                var color = service.Of(s.ToColor);
+                return new[] { color.TaskDefinitionUrn, color.ServiceUrn, color.ScalingTargetUrn, service.TestRouteUrn };
+            })
             .Distinct().ToList();
 
-    /// <summary>The ECS service of each service's old color, scaled to zero after the termination wait.</summary>
+    /// <summary>The test routes of the services, applied when their live color changes so the route follows the idle color.</summary>
+    public static IReadOnlyList<string> TestRouteUrns(StackOutputs outputs, IEnumerable<RolloutServiceRecord> services) =>
+        services.Select(s => outputs.For(s.Name).TestRouteUrn).Distinct().ToList();
+
+    /// <summary>The ECS service and scaling target of each service's old color, scaled to zero after the termination wait.</summary>
     public static IReadOnlyList<string> ScaleDownUrns(StackOutputs outputs, IEnumerable<RolloutServiceRecord> services) =>
-        services.Select(s => outputs.For(s.Name).Of(s.FromColor).ServiceUrn).Distinct().ToList();
+        services.SelectMany(s => new[] { outputs.For(s.Name).Of(s.FromColor).ServiceUrn, outputs.For(s.Name).Of(s.FromColor).ScalingTargetUrn })
+            .Distinct().ToList();
 
     /// <summary>Gate alarms of each service's new color plus each service's critical alarms.</summary>
     public static IReadOnlyList<string> WatchedAlarms(StackOutputs outputs, IEnumerable<RolloutServiceRecord> services) =>

@@ -1,19 +1,28 @@
 namespace Infra.Runner.Rollout;
 
-/// <summary>What the stack exports per color of a service: what a deploy targets and which alarms gate traffic on it.</summary>
-public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, IReadOnlyList<string> GateAlarmNames);
+/// <summary>
+/// What the stack exports per color of a service: what a deploy targets and which alarms gate traffic on it.
+/// <see cref="ScalingTargetUrn"/> owns the color's task count (ECS ignores later changes to desiredCount), so every
+/// update that changes whether a color runs targets it.
+/// </summary>
+public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, string ScalingTargetUrn, IReadOnlyList<string> GateAlarmNames);
 
 /// <summary>
 /// A service's stack outputs. <see cref="TrafficUrns"/> are the listener/rule resources that carry its weights:
-/// the only resources a weight change or a rollback updates.
+/// the only resources a weight change or a rollback updates. <see cref="TestRouteUrn"/> is the test listener's
+/// route, which forwards to the color that is not live. <see cref="LiveColor"/> and <see cref="Weights"/> are what
+/// was last deployed, to tell a stale stack file from the stack.
 /// </summary>
 public sealed record ServiceOutputs(
     string Name,
     IReadOnlyList<string> TrafficUrns,
+    string TestRouteUrn,
     ColorOutputs Blue,
     ColorOutputs Green,
     IReadOnlyList<string> CriticalAlarmNames,
-    string TestUrl)
+    string TestUrl,
+    DeployColor LiveColor,
+    TrafficWeights Weights)
 {
     public ColorOutputs Of(DeployColor color) => color == DeployColor.Blue ? Blue : Green;
 }

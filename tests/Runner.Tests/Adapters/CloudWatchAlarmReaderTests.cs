@@ -17,7 +17,7 @@ public class CloudWatchAlarmReaderTests
         var names = Enumerable.Range(1, 250).Select(i => $"alarm-{i:000}").ToList();
         Answer(request => Page(request.AlarmNames!.Select(n => Alarm(n, StateValue.OK))));
 
-        var states = await new CloudWatchAlarmReader(cloudWatch.Object).ReadStatesAsync(names, CancellationToken.None);
+        var states = await Reader().ReadStatesAsync(names, CancellationToken.None);
 
         Assert.Equal([100, 100, 50], requests.Select(r => r.AlarmNames!.Count));
         Assert.Equal(names, requests.SelectMany(r => r.AlarmNames!));
@@ -35,7 +35,7 @@ public class CloudWatchAlarmReaderTests
             _ => Page([Alarm("web-error-rate", StateValue.OK)]),
         });
 
-        var states = await new CloudWatchAlarmReader(cloudWatch.Object)
+        var states = await Reader()
             .ReadStatesAsync(["web-green-5xx", "web-green-unhealthy", "web-error-rate"], CancellationToken.None);
 
         Assert.Equal([null, "page-2", "page-3"], requests.Select(r => r.NextToken));
@@ -45,25 +45,33 @@ public class CloudWatchAlarmReaderTests
     }
 
     [Fact]
-    public async Task Leaves_out_names_cloudwatch_does_not_return()
+    public async Task A_name_cloudwatch_does_not_return_is_missing_not_insufficient_data()
     {
-        Answer(_ => Page([Alarm("web-green-5xx", StateValue.OK)]));
+        Answer(_ => Page([Alarm("web-green-5xx", StateValue.OK), Alarm("web-green-unhealthy", StateValue.INSUFFICIENT_DATA)]));
 
-        var states = await new CloudWatchAlarmReader(cloudWatch.Object)
-            .ReadStatesAsync(["web-green-5xx", "web-green-typo"], CancellationToken.None);
+        var states = await Reader()
+            .ReadStatesAsync(["web-green-5xx", "web-green-unhealthy", "web-green-typo"], CancellationToken.None);
 
-        Assert.Equal(["web-green-5xx"], states.Keys);
+        Assert.Equal(AlarmState.Ok, states["web-green-5xx"]);
+        Assert.Equal(AlarmState.InsufficientData, states["web-green-unhealthy"]);
+        Assert.Equal(AlarmState.Missing, states["web-green-typo"]);
     }
 
     [Fact]
-    public async Task Reads_a_page_without_alarms_as_none()
+    public async Task A_page_without_alarms_leaves_every_name_missing()
     {
         // SDK v4 leaves MetricAlarms null when the service returned no alarms.
         Answer(_ => new DescribeAlarmsResponse());
 
-        var states = await new CloudWatchAlarmReader(cloudWatch.Object).ReadStatesAsync(["web-green-5xx"], CancellationToken.None);
+        var states = await Reader().ReadStatesAsync(["web-green-5xx"], CancellationToken.None);
 
-        Assert.Empty(states);
+        Assert.Equal(AlarmState.Missing, Assert.Single(states).Value);
+    }
+
+    [Fact]
+    public void Names_the_region_it_reads()
+    {
+        Assert.Equal("eu-west-1", Reader().Region);
     }
 
     [Fact]
@@ -71,10 +79,12 @@ public class CloudWatchAlarmReaderTests
     {
         Answer(request => Page(request.AlarmNames!.Select(n => Alarm(n, StateValue.OK))));
 
-        await new CloudWatchAlarmReader(cloudWatch.Object).ReadStatesAsync(["a", "b", "a"], CancellationToken.None);
+        await Reader().ReadStatesAsync(["a", "b", "a"], CancellationToken.None);
 
         Assert.Equal(["a", "b"], Assert.Single(requests).AlarmNames!);
     }
+
+    private CloudWatchAlarmReader Reader() => new(cloudWatch.Object, "eu-west-1");
 
     private void Answer(Func<DescribeAlarmsRequest, DescribeAlarmsResponse> answer) =>
         cloudWatch.Setup(c => c.DescribeAlarmsAsync(It.IsAny<DescribeAlarmsRequest>(), It.IsAny<CancellationToken>()))

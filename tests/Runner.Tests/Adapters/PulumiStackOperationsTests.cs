@@ -151,6 +151,14 @@ public sealed class PulumiStackOperationsTests : IDisposable
         Assert.Equal(["urn:web:listener-rule"], outputs.For("web").TrafficUrns);
     }
 
+    [OfflineSdkFact]
+    public async Task The_stack_name_is_the_selected_stack()
+    {
+        var stack = await OperationsAsync();
+
+        Assert.Equal("test", stack.StackName);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private Task<WorkspaceStack> Workspace() => LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));

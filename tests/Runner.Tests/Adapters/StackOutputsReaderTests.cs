@@ -11,9 +11,11 @@ public class StackOutputsReaderTests
         ["environment"] = "staging",
         ["services"] = new JsonObject(services.Select(name => KeyValuePair.Create(name, (JsonNode?)new JsonObject
         {
-            ["liveColor"] = "blue",
+            ["liveColor"] = "green",
+            ["weights"] = new JsonObject { ["blue"] = 10, ["green"] = 90 },
             ["trafficUrns"] = new JsonArray($"urn:{name}:listener-rule"),
             ["testUrl"] = $"http://127.0.0.1:8443/{name}",
+            ["testRouteUrn"] = $"urn:{name}:test-rule",
             ["criticalAlarmNames"] = new JsonArray($"{name}-error-rate"),
             ["blue"] = Color(name, "blue"),
             ["green"] = Color(name, "green"),
@@ -29,9 +31,13 @@ public class StackOutputsReaderTests
         Assert.Equal(["urn:web:listener-rule"], web.TrafficUrns);
         Assert.Equal("http://127.0.0.1:8443/web", web.TestUrl);
         Assert.Equal(["web-error-rate"], web.CriticalAlarmNames);
-        Assert.Equal(("urn:web:green-taskdef", "urn:web:green-service"), (web.Green.TaskDefinitionUrn, web.Green.ServiceUrn));
+        Assert.Equal(
+            ("urn:web:green-taskdef", "urn:web:green-service", "urn:web:green-scaling"),
+            (web.Green.TaskDefinitionUrn, web.Green.ServiceUrn, web.Green.ScalingTargetUrn));
         Assert.Equal(["web-green-5xx"], web.Green.GateAlarmNames);
-        Assert.Equal("urn:web:blue-service", web.Blue.ServiceUrn);
+        Assert.Equal(("urn:web:blue-service", "urn:web:blue-scaling"), (web.Blue.ServiceUrn, web.Blue.ScalingTargetUrn));
+        Assert.Equal("urn:web:test-rule", web.TestRouteUrn);
+        Assert.Equal((DeployColor.Green, new TrafficWeights(10, 90)), (web.LiveColor, web.Weights));
         Assert.Equal(["api", "web"], outputs.Services.Keys.Order());
     }
 
@@ -54,11 +60,38 @@ public class StackOutputsReaderTests
         Assert.Equal("the stack output services.web.green.gateAlarmNames is missing or of the wrong type; is the stack up to date with the program?", error.Message);
     }
 
+    [Theory]
+    [InlineData("scalingTargetUrn", "services.web.blue.scalingTargetUrn")]
+    [InlineData("testRouteUrn", "services.web.testRouteUrn")]
+    [InlineData("weights", "services.web.weights")]
+    public void The_scaling_target_test_route_and_deployed_weights_are_required(string key, string path)
+    {
+        var outputs = Outputs("web");
+        var service = outputs["services"]!["web"]!.AsObject();
+        (key == "scalingTargetUrn" ? service["blue"]!.AsObject() : service).Remove(key);
+
+        var error = Assert.Throws<RolloutInputException>(() => StackOutputsReader.Read(outputs));
+
+        Assert.Equal($"the stack output {path} is missing or of the wrong type; is the stack up to date with the program?", error.Message);
+    }
+
+    [Fact]
+    public void A_live_color_that_is_not_blue_or_green_names_its_output_path()
+    {
+        var outputs = Outputs("web");
+        outputs["services"]!["web"]!["liveColor"] = "red";
+
+        var error = Assert.Throws<RolloutInputException>(() => StackOutputsReader.Read(outputs));
+
+        Assert.Equal("the stack output services.web.liveColor is missing or of the wrong type; is the stack up to date with the program?", error.Message);
+    }
+
     private static JsonObject Color(string name, string color) => new()
     {
         ["serviceName"] = $"{name}-{color}",
         ["taskDefinitionUrn"] = $"urn:{name}:{color}-taskdef",
         ["serviceUrn"] = $"urn:{name}:{color}-service",
+        ["scalingTargetUrn"] = $"urn:{name}:{color}-scaling",
         ["gateAlarmNames"] = new JsonArray($"{name}-{color}-5xx"),
     };
 }

@@ -92,5 +92,40 @@ public sealed class CommandOutputTests : IDisposable
         Assert.Contains("ERR Failed: no AWS here", output.ToString());
     }
 
+    // In this class, not its own, so no other test's session sets AWS_REGION while these run.
+    [Fact]
+    public async Task CloudWatch_is_read_in_the_stacks_aws_region_even_when_AWS_REGION_names_another()
+    {
+        File.WriteAllText(Path.Combine(folder, "Pulumi.tokyo.yaml"), "config:\n  aws:region: ap-northeast-1\n");
+        var original = Environment.GetEnvironmentVariable("AWS_REGION");
+        Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+        try
+        {
+            var code = await CommandRunner.RunAsync(Settings with { Stack = "tokyo" }, output,
+                (_, _, _) => Task.FromResult(new RolloutResult(RolloutOutcome.Succeeded, "done")), CancellationToken.None);
+
+            Assert.Equal(0, code);
+            Assert.Contains("WRN AWS_REGION is us-east-1; CloudWatch is read in the stack's region instead", output.ToString());
+            Assert.Contains("INF Reading CloudWatch alarms in ap-northeast-1 (the stack's aws:region)", output.ToString());
+            Assert.Equal("ap-northeast-1", Environment.GetEnvironmentVariable("AWS_REGION"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AWS_REGION", original);
+        }
+    }
+
+    [Fact]
+    public async Task A_stack_without_an_aws_region_is_bad_input()
+    {
+        File.WriteAllText(Path.Combine(folder, "Pulumi.noregion.yaml"), "config:\n  infra:environment: staging\n");
+
+        var code = await CommandRunner.RunAsync(Settings with { Stack = "noregion" }, output,
+            (_, _, _) => Task.FromResult(new RolloutResult(RolloutOutcome.Succeeded, "unreachable")), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("ERR Bad input: the stack has no aws:region config; the runner reads the stack's alarms in that region", output.ToString());
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

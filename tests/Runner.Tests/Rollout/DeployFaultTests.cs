@@ -41,9 +41,10 @@ public class DeployFaultTests
     }
 
     [Fact]
-    public async Task Smoke_check_failure_moves_no_traffic()
+    public async Task Smoke_check_failure_moves_no_traffic_and_scales_the_idle_color_back_to_its_previous_config()
     {
         var harness = new RolloutHarness("web");
+        var before = harness.Configs["web"];
         harness.SmokeResult = _ => new SmokeCheckResult(false, "2 of 3 answers were 503");
 
         var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
@@ -54,8 +55,40 @@ public class DeployFaultTests
             $"Rollout {id} stopped before any traffic moved: smoke check failed for web at https://test.example:8443/web/health: 2 of 3 answers were 503",
             result.Message);
         Assert.Empty(harness.TrafficUpdates);
-        Assert.Single(harness.Updates);
-        Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), harness.Configs["web"].Weights);
+        Assert.Equal(before, harness.Configs["web"]);
+        Assert.Equal(2, harness.Updates.Count);
+        Assert.Equal(harness.Updates[0].Targets, harness.Updates[1].Targets);
+        Assert.Null(harness.StoredRecord);
+    }
+
+    [Fact]
+    public async Task After_a_failed_smoke_check_a_deploy_without_an_image_does_not_re_release_the_failed_one()
+    {
+        var harness = new RolloutHarness("web");
+        harness.SmokeResult = _ => new SmokeCheckResult(false, "503");
+        await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web"));
+
+        Assert.Equal("service web has no image for green yet; pass --service web=IMAGE", result.Message);
+    }
+
+    [Fact]
+    public async Task Smoke_check_failure_restores_an_idle_color_that_already_had_an_image_and_says_when_applying_it_failed()
+    {
+        var harness = new RolloutHarness("web");
+        harness.Given(harness.Configs["web"] with { Green = new ColorConfig("web:1", false) });
+        harness.SmokeResult = _ => new SmokeCheckResult(false, "503");
+        harness.UpdateFault = (number, _) => number == 2 ? new InvalidOperationException("ECS API throttled") : null;
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
+        Assert.EndsWith(
+            "smoke check failed for web at https://test.example:8443/web/health: 503; the new colors' previous config is restored "
+            + "but applying it failed (ECS API throttled), so they may still run the new image until the next update",
+            result.Message);
+        Assert.Equal(new ColorConfig("web:1", false), harness.Configs["web"].Green);
         Assert.Null(harness.StoredRecord);
     }
 
@@ -198,13 +231,28 @@ public class DeployFaultTests
     public async Task An_alarm_reader_failure_while_baking_rolls_back_rather_than_shifting_blind()
     {
         var harness = new RolloutHarness("web");
-        harness.AlarmState = (_, _) => throw new HttpRequestException("CloudWatch unavailable");
+        harness.AlarmState = (_, _) => harness.TrafficUpdates.Any() ? throw new HttpRequestException("CloudWatch unavailable") : AlarmState.Ok;
 
         var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
 
         Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
         Assert.Equal("Rolled back web to blue: Shifting failed: CloudWatch unavailable", result.Message);
         Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), harness.Configs["web"].Weights);
+    }
+
+    [Fact]
+    public async Task An_alarm_reader_failure_before_the_rollout_starts_changes_nothing()
+    {
+        var harness = new RolloutHarness("web");
+        var before = harness.Configs["web"];
+        harness.AlarmState = (_, _) => throw new HttpRequestException("CloudWatch unavailable");
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2")));
+
+        Assert.Equal("CloudWatch unavailable", error.Message);
+        Assert.Empty(harness.Updates);
+        Assert.Equal(before, harness.Configs["web"]);
+        Assert.Null(harness.StoredRecord);
     }
 
     [Fact]

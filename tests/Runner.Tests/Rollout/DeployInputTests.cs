@@ -35,7 +35,7 @@ public class DeployInputTests
     public async Task Deploy_is_refused_when_traffic_is_split_without_a_rollout()
     {
         var harness = new RolloutHarness("web");
-        harness.Configs["web"] = harness.Configs["web"] with { Weights = new TrafficWeights(60, 40) };
+        harness.Given(harness.Configs["web"] with { Weights = new TrafficWeights(60, 40) });
 
         var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
 

@@ -7,7 +7,7 @@ namespace Runner.Tests.Rollout;
 public class DeploySuccessTests
 {
     [Fact]
-    public async Task Deploy_sets_the_idle_image_applies_only_that_colors_task_definition_and_service_then_smoke_tests_its_test_url()
+    public async Task Deploy_sets_the_idle_image_applies_only_that_colors_task_definition_service_scaling_target_and_test_route_then_smoke_tests_its_test_url()
     {
         var harness = new RolloutHarness("web");
         var smokedUrls = new List<string>();
@@ -15,13 +15,13 @@ public class DeploySuccessTests
 
         await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
 
-        Assert.Equal(["urn:web:green-taskdef", "urn:web:green-service"], harness.Updates[0].Targets);
+        Assert.Equal(["urn:web:green-taskdef", "urn:web:green-service", "urn:web:green-scaling", "urn:web:test-rule"], harness.Updates[0].Targets);
         Assert.Equal(new ColorConfig("web:2", true), harness.Configs["web"].Green);
         Assert.Equal(["https://test.example:8443/web/health"], smokedUrls);
     }
 
     [Fact]
-    public async Task Success_applies_weights_10_50_100_in_order_makes_green_live_and_scales_blue_to_zero_after_the_termination_wait()
+    public async Task Success_applies_weights_10_50_100_in_order_makes_green_live_with_the_test_route_and_scales_blue_to_zero_after_the_termination_wait()
     {
         var harness = new RolloutHarness("web");
 
@@ -35,8 +35,11 @@ public class DeploySuccessTests
         Assert.All(harness.TrafficUpdates, u => Assert.Equal(RolloutHarness.TrafficUrns("web"), u.Targets));
 
         var completed = harness.Event(RolloutEventKind.Completed).At;
+        var completion = harness.Updates[^2];
+        Assert.Equal(["urn:web:test-rule"], completion.Targets);
+        Assert.Equal((completed, DeployColor.Green), (completion.At, completion.LiveColors["web"]));
         var scaleDown = harness.Updates[^1];
-        Assert.Equal(["urn:web:blue-service"], scaleDown.Targets);
+        Assert.Equal(["urn:web:blue-service", "urn:web:blue-scaling"], scaleDown.Targets);
         Assert.Equal(completed + TimeSpan.FromMinutes(15), scaleDown.At);
         Assert.Equal(DeployColor.Green, harness.Configs["web"].LiveColor);
         Assert.False(harness.Configs["web"].Blue.Running);
@@ -75,16 +78,22 @@ public class DeploySuccessTests
             Assert.Equal(RolloutHarness.TrafficUrns("web", "api"), u.Targets);
             Assert.Equal(u.Weights["web"], u.Weights["api"]);
         });
-        Assert.Equal(["urn:web:green-taskdef", "urn:web:green-service", "urn:api:green-taskdef", "urn:api:green-service"], harness.Updates[0].Targets);
-        Assert.Equal(["urn:web:blue-service", "urn:api:blue-service"], harness.Updates[^1].Targets);
+        Assert.Equal(
+            [
+                "urn:web:green-taskdef", "urn:web:green-service", "urn:web:green-scaling", "urn:web:test-rule",
+                "urn:api:green-taskdef", "urn:api:green-service", "urn:api:green-scaling", "urn:api:test-rule",
+            ],
+            harness.Updates[0].Targets);
+        Assert.Equal(["urn:web:test-rule", "urn:api:test-rule"], harness.Updates[^2].Targets);
+        Assert.Equal(["urn:web:blue-service", "urn:web:blue-scaling", "urn:api:blue-service", "urn:api:blue-scaling"], harness.Updates[^1].Targets);
     }
 
     [Fact]
     public async Task A_service_live_on_green_moves_to_blue()
     {
         var harness = new RolloutHarness("web");
-        harness.Configs["web"] = new ServiceConfig("web", DeployColor.Green, TrafficWeights.AllTo(DeployColor.Green),
-            new ColorConfig("web:0", false), new ColorConfig("web:1", true));
+        harness.Given(new ServiceConfig("web", DeployColor.Green, TrafficWeights.AllTo(DeployColor.Green),
+            new ColorConfig("web:0", false), new ColorConfig("web:1", true)));
 
         await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
 
@@ -133,5 +142,28 @@ public class DeploySuccessTests
             ],
             harness.Events.Select(e => e.Kind));
         Assert.Equal("blue=50 green=50", harness.Events.Where(e => e.Kind == RolloutEventKind.StepApplied).ElementAt(1).Data["web"]);
+    }
+
+    [Fact]
+    public async Task A_second_rollout_smoke_tests_through_a_test_route_applied_after_the_first_made_green_live()
+    {
+        var harness = new RolloutHarness("web");
+        var smokedAfterUpdates = new List<int>();
+        harness.SmokeResult = _ => { smokedAfterUpdates.Add(harness.Updates.Count); return new SmokeCheckResult(true, "3 x 200"); };
+        await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+        var firstRollout = harness.Updates.Count;
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:3"));
+
+        Assert.Equal(RolloutOutcome.Succeeded, result.Outcome);
+        var completion = harness.Updates[firstRollout - 2];
+        Assert.Contains("urn:web:test-rule", completion.Targets);
+        Assert.Equal(DeployColor.Green, completion.LiveColors["web"]);
+
+        // The test route forwards to the color that is not live: green live means it reaches blue, the color rollout 2 deploys.
+        var routeBeforeSecondSmoke = harness.Updates.Take(smokedAfterUpdates[1]).Last(u => u.Targets.Contains("urn:web:test-rule"));
+        Assert.Equal(DeployColor.Green, routeBeforeSecondSmoke.LiveColors["web"]);
+        Assert.Equal(["urn:web:blue-taskdef", "urn:web:blue-service", "urn:web:blue-scaling", "urn:web:test-rule"], harness.Updates[firstRollout].Targets);
+        Assert.Equal(DeployColor.Blue, harness.Configs["web"].LiveColor);
     }
 }

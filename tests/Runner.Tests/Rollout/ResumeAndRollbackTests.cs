@@ -50,8 +50,9 @@ public class ResumeAndRollbackTests
         Assert.Equal(RolloutOutcome.Succeeded, result.Outcome);
         var resumed = harness.Updates.Skip(updatesBefore).ToList();
         Assert.Equal([new TrafficWeights(50, 50), new TrafficWeights(0, 100)], resumed.Take(2).Select(u => u.Weights["web"]));
-        Assert.Equal(["urn:web:blue-service"], resumed[^1].Targets);
-        Assert.Equal(3, resumed.Count);
+        Assert.Equal(["urn:web:test-rule"], resumed[^2].Targets);
+        Assert.Equal(["urn:web:blue-service", "urn:web:blue-scaling"], resumed[^1].Targets);
+        Assert.Equal(4, resumed.Count);
         Assert.Single(harness.Smoke.Invocations);
         Assert.Equal(DeployColor.Green, harness.Configs["web"].LiveColor);
     }
@@ -103,7 +104,7 @@ public class ResumeAndRollbackTests
     public async Task Rollback_without_a_rollout_puts_the_named_service_back_on_its_live_color()
     {
         var harness = new RolloutHarness("web", "api");
-        harness.Configs["web"] = harness.Configs["web"] with { Weights = new TrafficWeights(70, 30) };
+        harness.Given(harness.Configs["web"] with { Weights = new TrafficWeights(70, 30) });
 
         var result = await harness.Engine.RollbackAsync("web");
 
@@ -128,7 +129,7 @@ public class ResumeAndRollbackTests
     {
         var harness = new RolloutHarness("web");
         var plan = RolloutHarness.Plan("web=web:2");
-        harness.Configs["web"] = harness.Configs["web"] with { LiveColor = DeployColor.Green, Weights = TrafficWeights.AllTo(DeployColor.Green) };
+        harness.Given(harness.Configs["web"] with { LiveColor = DeployColor.Green, Weights = TrafficWeights.AllTo(DeployColor.Green) });
         harness.StoredRecord = RolloutRecordJson.Serialize(new RolloutRecord(
             "r1", RolloutHarness.Start - TimeSpan.FromHours(1), plan,
             [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")],
@@ -144,7 +145,7 @@ public class ResumeAndRollbackTests
     public async Task Rollback_during_the_termination_wait_makes_the_old_color_live_again()
     {
         var harness = new RolloutHarness("web");
-        harness.Configs["web"] = harness.Configs["web"] with { LiveColor = DeployColor.Green, Weights = TrafficWeights.AllTo(DeployColor.Green) };
+        harness.Given(harness.Configs["web"] with { LiveColor = DeployColor.Green, Weights = TrafficWeights.AllTo(DeployColor.Green) });
         harness.StoredRecord = RolloutRecordJson.Serialize(new RolloutRecord(
             "r1", RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
             [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")],

@@ -16,16 +16,25 @@ public class RolloutPureHelperTests
     }
 
     [Fact]
-    public void The_gate_trips_on_alarm_and_counts_a_missing_alarm_as_insufficient_data()
+    public void The_gate_trips_on_alarm_and_on_a_missing_alarm_under_either_policy()
     {
-        var states = new Dictionary<string, AlarmState> { ["a"] = AlarmState.Ok, ["b"] = AlarmState.Alarm };
+        var states = new Dictionary<string, AlarmState> { ["a"] = AlarmState.Ok, ["b"] = AlarmState.Alarm, ["gone"] = AlarmState.Missing };
 
-        var ok = AlarmGate.Evaluate(["a", "b", "missing"], states, InsufficientDataPolicy.Ok);
-        var fail = AlarmGate.Evaluate(["a", "b", "missing"], states, InsufficientDataPolicy.Fail);
+        var ok = AlarmGate.Evaluate(["a", "b", "gone", "unanswered"], states, InsufficientDataPolicy.Ok);
+        var fail = AlarmGate.Evaluate(["a", "b", "gone", "unanswered"], states, InsufficientDataPolicy.Fail);
 
-        Assert.Equal("b is ALARM", ok.Describe());
-        Assert.Equal("b is ALARM, missing is INSUFFICIENT_DATA", fail.Describe());
-        Assert.Equal(AlarmState.InsufficientData, ok.States["missing"]);
+        Assert.Equal("b is ALARM, gone is MISSING, unanswered is MISSING", ok.Describe());
+        Assert.Equal(ok.Describe(), fail.Describe());
+        Assert.Equal(AlarmState.Missing, ok.States["unanswered"]);
+    }
+
+    [Fact]
+    public void The_gate_counts_insufficient_data_only_under_the_fail_policy()
+    {
+        var states = new Dictionary<string, AlarmState> { ["quiet"] = AlarmState.InsufficientData };
+
+        Assert.False(AlarmGate.Evaluate(["quiet"], states, InsufficientDataPolicy.Ok).Tripped);
+        Assert.Equal("quiet is INSUFFICIENT_DATA", AlarmGate.Evaluate(["quiet"], states, InsufficientDataPolicy.Fail).Describe());
     }
 
     [Fact]
@@ -69,7 +78,7 @@ public class RolloutPureHelperTests
     {
         var plan = RolloutPlanParser.Parse(new RolloutArguments { Services = ["web=web:2"], Steps = "20,100" });
         var record = new RolloutRecord("r1", DateTimeOffset.Parse("2026-03-01T12:00:00Z"), plan,
-            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")],
+            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig("web:1", false))],
             RolloutPhase.Shifting, 1, DateTimeOffset.Parse("2026-03-01T12:05:00Z"), PromotionRequest.Full);
 
         var json = RolloutRecordJson.Serialize(record);
@@ -81,6 +90,18 @@ public class RolloutPureHelperTests
         Assert.Equal(plan.Steps, back.Plan.Steps);
         Assert.Equal(plan.Services, back.Plan.Services);
         Assert.Equal((plan.Bake, plan.PollInterval, plan.Smoke, plan.TerminationWait), (back.Plan.Bake, back.Plan.PollInterval, back.Plan.Smoke, back.Plan.TerminationWait));
+    }
+
+    [Fact]
+    public void A_record_written_before_the_replaced_config_was_kept_still_reads()
+    {
+        var plan = RolloutPlanParser.Parse(new RolloutArguments { Services = ["web=web:2"] });
+        var json = RolloutRecordJson.Serialize(new RolloutRecord("r1", DateTimeOffset.Parse("2026-03-01T12:00:00Z"), plan,
+            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")],
+            RolloutPhase.SmokeTesting, 0, DateTimeOffset.Parse("2026-03-01T12:00:00Z"), PromotionRequest.None)).Replace(",\"replaced\":null", "");
+
+        Assert.DoesNotContain("replaced", json);
+        Assert.Null(Assert.Single(RolloutRecordJson.Deserialize(json).Services).Replaced);
     }
 
     [Fact]

@@ -3,8 +3,9 @@ using Moq;
 
 namespace Runner.Tests.Rollout.Support;
 
-/// <summary>A targeted update as the mocked stack saw it: what it targeted, when, and the weights config held at that moment.</summary>
-internal sealed record UpdateCall(IReadOnlyList<string> Targets, DateTimeOffset At, IReadOnlyDictionary<string, TrafficWeights> Weights);
+/// <summary>A targeted update as the mocked stack saw it: what it targeted, when, and the weights and live colors config held at that moment.</summary>
+internal sealed record UpdateCall(
+    IReadOnlyList<string> Targets, DateTimeOffset At, IReadOnlyDictionary<string, TrafficWeights> Weights, IReadOnlyDictionary<string, DeployColor> LiveColors);
 
 /// <summary>
 /// Moq stand-ins for the stack, CloudWatch, the smoke check, Slack and the journal, backed by in-memory state so tests
@@ -18,12 +19,12 @@ internal sealed class RolloutHarness
     {
         foreach (var name in services)
         {
-            Configs[name] = new ServiceConfig(name, DeployColor.Blue, TrafficWeights.AllTo(DeployColor.Blue),
-                new ColorConfig($"{name}:1", true), new ColorConfig(null, false));
+            Given(new ServiceConfig(name, DeployColor.Blue, TrafficWeights.AllTo(DeployColor.Blue),
+                new ColorConfig($"{name}:1", true), new ColorConfig(null, false)));
         }
 
-        Outputs = new StackOutputs(services.ToDictionary(name => name, OutputsFor));
         MockStack();
+        Alarms.Setup(a => a.Region).Returns("eu-west-1");
         Alarms.Setup(a => a.ReadStatesAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((IReadOnlyCollection<string> names, CancellationToken _) =>
             {
@@ -54,7 +55,11 @@ internal sealed class RolloutHarness
 
     public Dictionary<string, ServiceConfig> Configs { get; } = new();
 
-    public StackOutputs Outputs { get; }
+    /// <summary>The live color and weights the deployed stack reports per service: config as of the last successful update.</summary>
+    public Dictionary<string, (DeployColor LiveColor, TrafficWeights Weights)> Deployed { get; } = new();
+
+    public StackOutputs Outputs => new(Deployed.ToDictionary(
+        d => d.Key, d => OutputsFor(d.Key) with { LiveColor = d.Value.LiveColor, Weights = d.Value.Weights }));
 
     /// <summary>The record as stack config holds it: serialized JSON, or null.</summary>
     public string? StoredRecord { get; set; }
@@ -92,16 +97,34 @@ internal sealed class RolloutHarness
 
     public RolloutEvent Event(RolloutEventKind kind) => Assert.Single(Events, e => e.Kind == kind);
 
+    /// <summary>A service whose stack file and deployed stack agree on <paramref name="config"/>.</summary>
+    public void Given(ServiceConfig config)
+    {
+        Configs[config.Name] = config;
+        Deployed[config.Name] = (config.LiveColor, config.Weights);
+    }
+
     private static ServiceOutputs OutputsFor(string name) => new(
         name,
         [$"urn:{name}:listener-rule"],
-        new ColorOutputs($"urn:{name}:blue-taskdef", $"urn:{name}:blue-service", [$"{name}-blue-5xx", $"{name}-blue-unhealthy"]),
-        new ColorOutputs($"urn:{name}:green-taskdef", $"urn:{name}:green-service", [$"{name}-green-5xx", $"{name}-green-unhealthy"]),
+        $"urn:{name}:test-rule",
+        Color(name, DeployColor.Blue),
+        Color(name, DeployColor.Green),
         [$"{name}-error-rate"],
-        $"https://test.example:8443/{name}/");
+        $"https://test.example:8443/{name}/",
+        DeployColor.Blue,
+        TrafficWeights.AllTo(DeployColor.Blue));
+
+    private static ColorOutputs Color(string name, DeployColor color)
+    {
+        var prefix = $"{name}:{color.ConfigName()}";
+        return new ColorOutputs($"urn:{prefix}-taskdef", $"urn:{prefix}-service", $"urn:{prefix}-scaling",
+            [$"{name}-{color.ConfigName()}-5xx", $"{name}-{color.ConfigName()}-unhealthy"]);
+    }
 
     private void MockStack()
     {
+        Stack.Setup(s => s.StackName).Returns("production");
         Stack.Setup(s => s.ReadOutputsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => Outputs);
         Stack.Setup(s => s.ReadServiceConfigAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string name, CancellationToken _) => Configs[name]);
@@ -127,9 +150,21 @@ internal sealed class RolloutHarness
         Stack.Setup(s => s.UpdateAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .Returns((IReadOnlyList<string> targets, CancellationToken _) =>
             {
-                Updates.Add(new UpdateCall(targets.ToList(), Time.GetUtcNow(), Configs.ToDictionary(c => c.Key, c => c.Value.Weights)));
+                Updates.Add(new UpdateCall(targets.ToList(), Time.GetUtcNow(),
+                    Configs.ToDictionary(c => c.Key, c => c.Value.Weights), Configs.ToDictionary(c => c.Key, c => c.Value.LiveColor)));
                 var fault = UpdateFault(Updates.Count, targets);
-                return fault is null ? Task.CompletedTask : Task.FromException(fault);
+                if (fault is not null)
+                {
+                    return Task.FromException(fault);
+                }
+
+                // Like Pulumi, every update re-exports the stack outputs from the config it ran with.
+                foreach (var (name, config) in Configs)
+                {
+                    Deployed[name] = (config.LiveColor, config.Weights);
+                }
+
+                return Task.CompletedTask;
             });
     }
 

@@ -1,0 +1,66 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>
+/// Pure checks that this machine's stack file (the runner's state) agrees with what was last deployed, so a stale
+/// file cannot make the runner treat the live color as idle. Every refusal names the service, both values and the fix.
+/// </summary>
+internal static class StaleConfigCheck
+{
+    /// <summary>Before a deploy: live color and weights must both match the deployed stack.</summary>
+    public static void RequireLiveColorAndWeights(ServiceConfig config, ServiceOutputs deployed, string stackName)
+    {
+        if (config.LiveColor != deployed.LiveColor || config.Weights != deployed.Weights)
+        {
+            throw Stale(
+                $"service {config.Name}: the stack file says live color {config.LiveColor.ConfigName()} with weights {Describe(config.Weights)}, "
+                + $"but the deployed stack says {deployed.LiveColor.ConfigName()} with {Describe(deployed.Weights)}",
+                stackName);
+        }
+    }
+
+    /// <summary>Before a rollback outside a rollout: the live color must match; the weights are what the rollback repairs.</summary>
+    public static void RequireLiveColor(ServiceConfig config, ServiceOutputs deployed, string stackName)
+    {
+        if (config.LiveColor != deployed.LiveColor)
+        {
+            throw Stale(
+                $"service {config.Name}: the stack file says live color {config.LiveColor.ConfigName()}, "
+                + $"but the deployed stack says {deployed.LiveColor.ConfigName()}",
+                stackName);
+        }
+    }
+
+    /// <summary>
+    /// Before resuming or rolling back a recorded rollout: weights legitimately differ while steps are applied, so
+    /// only the deployed live color is checked, against the colors the record's phase allows.
+    /// </summary>
+    public static void RequireRecordedLiveColor(RolloutRecord record, RolloutServiceRecord service, ServiceOutputs deployed, string stackName)
+    {
+        var allowed = LiveColorsFor(record, service);
+        if (!allowed.Contains(deployed.LiveColor))
+        {
+            throw Stale(
+                $"service {service.Name}: the stack file's rollout {record.Id} in phase {record.Phase} implies the deployed live color "
+                + $"{string.Join(" or ", allowed.Select(c => c.ConfigName()))}, but the deployed stack says {deployed.LiveColor.ConfigName()}",
+                stackName);
+        }
+    }
+
+    /// <summary>
+    /// The live colors the deployed stack may show in each phase. The new color becomes live at the end of the last
+    /// step (the record may not have advanced yet when the runner stopped), and a rollback that did not finish may
+    /// have reached the stack or not.
+    /// </summary>
+    public static IReadOnlyList<DeployColor> LiveColorsFor(RolloutRecord record, RolloutServiceRecord service) => record.Phase switch
+    {
+        RolloutPhase.Shifting when record.IsLastStep => [service.FromColor, service.ToColor],
+        RolloutPhase.TerminationWait or RolloutPhase.ScalingDown => [service.ToColor],
+        RolloutPhase.RollingBack => [service.FromColor, service.ToColor],
+        _ => [service.FromColor],
+    };
+
+    private static string Describe(TrafficWeights weights) => $"blue {weights.Blue} / green {weights.Green}";
+
+    private static RolloutInputException Stale(string difference, string stackName) =>
+        new($"{difference}; the stack file is stale — pull the latest Pulumi.{stackName}.yaml (the runner commits its config there) and retry");
+}
