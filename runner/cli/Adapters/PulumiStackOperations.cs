@@ -73,11 +73,24 @@ public sealed class PulumiStackOperations(WorkspaceStack stack, IStackOutputsSou
     {
         try
         {
-            await stack.UpAsync(new UpOptions { Target = targetUrns.ToList(), Message = "infra-runner targeted update" }, cancellationToken);
+            // The stack resource itself is a target too (not its children): its outputs, which say what is deployed
+            // (live color, weights) and which the stale-config check compares with, must follow every update.
+            var targets = targetUrns.Append(RootStackUrn).ToList();
+            await stack.UpAsync(new UpOptions { Target = targets, Message = "infra-runner targeted update" }, cancellationToken);
         }
         catch (ConcurrentUpdateException busy)
         {
             throw new StackBusyException(busy.Message, busy);
+        }
+    }
+
+    /// <summary>The engine's URN of the stack resource; a qualified stack name (org/project/stack) ends in the stack.</summary>
+    private string RootStackUrn
+    {
+        get
+        {
+            var stackName = stack.Name.Split('/')[^1];
+            return $"urn:pulumi:{stackName}::{Plan.PlanBuilder.Project}::pulumi:pulumi:Stack::{Plan.PlanBuilder.Project}-{stackName}";
         }
     }
 

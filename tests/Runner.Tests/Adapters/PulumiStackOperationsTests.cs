@@ -105,7 +105,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
     }
 
     [OfflineSdkFact]
-    public async Task An_update_targets_exactly_the_given_urns()
+    public async Task An_update_targets_exactly_the_given_urns_and_the_stack_for_its_outputs()
     {
         var stack = await OperationsAsync();
         await stack.SetWeightsAsync("web", new TrafficWeights(50, 50), CancellationToken.None);
@@ -113,7 +113,8 @@ public sealed class PulumiStackOperationsTests : IDisposable
         await stack.UpdateAsync(["urn:web:listener-rule"], CancellationToken.None);
 
         var update = Assert.Single(History());
-        Assert.Equal(["urn:web:listener-rule"], update["targets"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(["urn:web:listener-rule", "urn:pulumi:test::infra::pulumi:pulumi:Stack::infra-test"],
+            update["targets"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Contains("\"green\":50", update["config"]!["infra:services"]!.GetValue<string>());
         Assert.False(File.Exists(Path.Combine(StateFolder, "test.lock")));
     }
