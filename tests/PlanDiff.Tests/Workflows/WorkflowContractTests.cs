@@ -33,8 +33,19 @@ public class WorkflowContractTests
         Assert.Contains(Runs(diff), r => r.Contains("base/build.sh plan \"$STACK\" --json"));
         Assert.Contains(Runs(diff), r => r.Contains("head/build.sh plan \"$STACK\" --json"));
         Assert.Contains(Runs(diff), r => r.Contains("head/build.sh diff") && r.Contains("--markdown"));
-        var comment = Step(Job("preview.yml", "comment"), "marocchino/sticky-pull-request-comment@v2");
-        Assert.Equal("plan-diff.md", ((YamlMappingNode)comment.Get("with")!).Scalar("path"));
+    }
+
+    [Fact]
+    public void Every_pull_request_gets_the_plan_diff_as_a_comment_forks_included()
+    {
+        Assert.Equal(["workflow_run"], Triggers("preview-comment.yml"));
+        var job = Job("preview-comment.yml", "comment");
+        var download = (YamlMappingNode)Step(job, "actions/download-artifact@v4").Get("with")!;
+        Assert.Equal("${{ github.event.workflow_run.id }}", download.Scalar("run-id"));
+        var comment = (YamlMappingNode)Step(job, "marocchino/sticky-pull-request-comment@v2").Get("with")!;
+        Assert.Equal(("plan-diff.md", "${{ steps.pr.outputs.number }}"), (comment.Scalar("path"), comment.Scalar("number")));
+        Assert.DoesNotContain(job.Steps(), s => s.Scalar("uses") == "actions/checkout@v4");
+        Assert.Contains(Runs(job), r => r.Contains("*[!0-9]*"));
     }
 
     [Fact]

@@ -3,14 +3,14 @@ namespace PlanDiff.Tests.Workflows;
 /// <summary>The repository's workflows pass the lint, and the lint catches each mistake it is meant to catch.</summary>
 public class WorkflowLintTests
 {
-    public static TheoryData<string> Workflows => new(["preview.yml", "deploy.yml", "dr-drill.yml"]);
+    public static TheoryData<string> Workflows => new(["preview.yml", "preview-comment.yml", "deploy.yml", "dr-drill.yml"]);
 
     [Fact]
-    public void The_workflows_directory_holds_exactly_the_three_workflows()
+    public void The_workflows_directory_holds_exactly_the_four_workflows()
     {
         var files = Directory.GetFiles(RepoFiles.WorkflowsDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["deploy.yml", "dr-drill.yml", "preview.yml"], files);
+        Assert.Equal(["deploy.yml", "dr-drill.yml", "preview-comment.yml", "preview.yml"], files);
     }
 
     [Theory]
