@@ -6,15 +6,7 @@ public class SecretTests
 {
     private const string Ciphertext = "AAABAHhU0vB3cNqLk1t2bL9w8PZ0n6kR2yX5cE4dF7gH1jK3mN5pQ8sT0vW2xY4z";
 
-    private const string Staging = """
-        config:
-          aws:region: eu-west-1
-          infra:environment: staging
-          infra:services:
-            web:
-              image:
-                blue: repo/web:1
-        """;
+    private const string Staging = MinimalStack.Staging;
 
     [Fact]
     public void Secure_value_is_recognised_and_its_ciphertext_is_never_kept()

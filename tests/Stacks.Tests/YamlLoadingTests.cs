@@ -2,15 +2,7 @@ namespace Infra.Stacks.Tests;
 
 public class YamlLoadingTests
 {
-    private const string ValidStaging = """
-        config:
-          aws:region: eu-west-1
-          infra:environment: staging
-          infra:services:
-            web:
-              image:
-                blue: repo/web:1
-        """;
+    private const string ValidStaging = MinimalStack.Staging;
 
     [Fact]
     public void Misspelled_key_gets_a_did_you_mean()
