@@ -23,9 +23,9 @@ public static class PlanBuilder
     /// <summary>Validates the stack file, then plans it. Throws <see cref="StackSettingsException"/> when invalid.</summary>
     public static async Task<PlanResult> BuildAsync(string stackFilePath)
     {
-        var loaded = StackSettingsLoader.FromFile(stackFilePath);
-        loaded.GetValidOrThrow();
         var document = StackFile.Load(stackFilePath);
+        var loaded = StackSettingsLoader.FromDocument(document);
+        loaded.GetValidOrThrow();
         var stack = document.StackName;
 
         using (StackFileConfig.From(document).Apply())
