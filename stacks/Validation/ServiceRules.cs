@@ -14,12 +14,28 @@ public static partial class ServiceRules
     [GeneratedRegex("^[a-z][a-z0-9-]*$")]
     private static partial Regex NameShape();
 
-    public static void Validate(ValueList<ServiceSettings> services, Diagnostics d)
+    /// <summary>
+    /// The longest service name whose target group names (<c>[dr-]alb-&lt;service&gt;-tg-green</c>) still leave room for
+    /// the suffix Pulumi adds within AWS's 32-character limit.
+    /// </summary>
+    public const int MaxNameLength = 11;
+
+    public const int MaxNameLengthWithPilotLight = 8;
+
+    /// <param name="pilotLight">Whether the services are declared a second time, in the DR region.</param>
+    public static void Validate(ValueList<ServiceSettings> services, bool pilotLight, Diagnostics d)
     {
         if (services.Count == 0)
             d.Error(ConfigKeys.Services, "required; define at least one service");
+        var maxNameLength = pilotLight ? MaxNameLengthWithPilotLight : MaxNameLength;
         foreach (var service in services)
-            ValidateService(service, KeyPath.Child(ConfigKeys.Services, service.Name), d);
+        {
+            var path = KeyPath.Child(ConfigKeys.Services, service.Name);
+            ValidateService(service, path, d);
+            if (service.Name.Length > maxNameLength)
+                d.Error(path, $"'{service.Name}' is {service.Name.Length} characters; at most {MaxNameLength} ({MaxNameLengthWithPilotLight} with a pilot light), " +
+                    "so its target group names fit AWS's 32-character limit");
+        }
         ValidateRouting(services, d);
     }
 

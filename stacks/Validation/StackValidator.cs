@@ -18,7 +18,7 @@ public static partial class StackValidator
         ValidateRegions(settings, diagnostics);
         ValidateNetwork(settings.Network, diagnostics);
         ValidateLoadBalancer(settings, diagnostics);
-        ServiceRules.Validate(settings.Services, diagnostics);
+        ServiceRules.Validate(settings.Services, settings.Dr.PilotLight, diagnostics);
         DatabaseRules.Validate(settings.Database, diagnostics);
         ValidateDr(settings, diagnostics);
         AlertingRules.Validate(settings, diagnostics);

@@ -166,4 +166,17 @@ public class ServiceValidationTests
 
         Assert.Empty(builder.Load().Errors);
     }
+
+    [Fact]
+    public void A_service_name_must_leave_room_in_its_target_group_names() =>
+        Expect.Error(StackBuilder.Staging().Set("infra:services", "notifications.image.blue", "repo/n:1").Set("infra:services", "notifications.host", "n.example.com"),
+            "infra:services.notifications: 'notifications' is 13 characters; at most 11 (8 with a pilot light), so its target group names fit AWS's 32-character limit");
+
+    [Fact]
+    public void With_a_pilot_light_service_names_are_shorter_still() =>
+        Expect.Error(StackBuilder.Production().Set("infra:dr", "pilotLight", true)
+                .Set("infra:dr", "certificateArn", "arn:aws:acm:eu-central-1:123456789012:certificate/dr")
+                .Set("infra:services", "payments.image.blue", "repo/p:1").Set("infra:services", "payments.host", "p.example.com")
+                .Set("infra:services", "checkout1.image.blue", "repo/c:1").Set("infra:services", "checkout1.host", "c.example.com"),
+            "infra:services.checkout1: 'checkout1' is 9 characters; at most 11 (8 with a pilot light), so its target group names fit AWS's 32-character limit");
 }
