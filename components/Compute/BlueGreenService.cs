@@ -1,6 +1,5 @@
 using Infra.Components.Conventions;
 using Infra.Components.Iam;
-using Infra.Components.Network;
 using Infra.Stacks.Conventions;
 using Infra.Stacks.Settings;
 using Pulumi;

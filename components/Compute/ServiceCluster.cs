@@ -1,5 +1,4 @@
 using Infra.Components.Conventions;
-using Infra.Components.Network;
 using Infra.Stacks.Conventions;
 using Infra.Stacks.Settings;
 using Pulumi;

@@ -1,11 +1,11 @@
 using Infra.Components.Conventions;
-using Infra.Components.Network;
 using Infra.Stacks.Conventions;
 using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.Iam;
 using Pulumi.Aws.Rds;
 using Pulumi.Aws.SecretsManager;
+using Pulumi.Aws.SecretsManager.Inputs;
 using Pulumi.Random;
 
 namespace Infra.Components.Data;
@@ -75,7 +75,6 @@ public sealed class Database : ComponentResource
         var primary = new Instance($"{name}-primary", primaryArgs,
             new CustomResourceOptions { Parent = this, Protect = production, RetainOnDelete = production, DependsOn = { monitoringPolicy } });
 
-        SecretArn = DeclareMasterSecret(name, identifier, settings, regional, password, primary);
         if (db.RestoreTest is { } restoreTest) DeclareRestoreTest(name, identifier, settings, restoreTest, regional, args.SecurityGroupId, primary);
 
         var replica = settings.Dr.Replica
@@ -89,6 +88,7 @@ public sealed class Database : ComponentResource
                 FinalSnapshotSuffix = finalSnapshotSuffix,
             }, new ComponentResourceOptions { Parent = this, Provider = args.DrProvider })
             : null;
+        SecretArn = DeclareMasterSecret(name, identifier, settings, regional, password, primary, replica);
 
         PrimaryEndpoint = primary.Endpoint;
         PrimaryAddress = primary.Address;
@@ -133,8 +133,8 @@ public sealed class Database : ComponentResource
     }
 
     // The JSON is built inside Apply from the secret password, so it stays secret all the way into the version.
-    private Output<string> DeclareMasterSecret(
-        string name, string identifier, StackSettings settings, RegionalDatabaseResources regional, RandomPassword password, Instance primary)
+    private Output<string> DeclareMasterSecret(string name, string identifier, StackSettings settings,
+        RegionalDatabaseResources regional, RandomPassword password, Instance primary, CrossRegionReplica? replica)
     {
         var production = settings.IsProduction;
         var secret = new Secret($"{name}-secret", new SecretArgs
@@ -144,6 +144,11 @@ public sealed class Database : ComponentResource
             KmsKeyId = regional.Key.Arn,
             // Staging deletes at once, so a recreated stack can reuse the name; production keeps 30 days to recover.
             RecoveryWindowInDays = production ? 30 : 0,
+            // With a replica the credentials live in the DR region too, under its key, so a promoted replica's
+            // writers don't depend on the primary region.
+            Replicas = replica is null
+                ? new InputList<SecretReplicaArgs>()
+                : new InputList<SecretReplicaArgs> { new SecretReplicaArgs { Region = settings.DrRegion!, KmsKeyId = replica.KmsKeyArn } },
             Tags = StackConventions.Tags(settings, $"{identifier}-master"),
         }, new CustomResourceOptions { Parent = this, Protect = production, RetainOnDelete = production });
 

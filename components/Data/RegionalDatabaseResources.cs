@@ -1,5 +1,4 @@
 using Infra.Components.Conventions;
-using Infra.Components.Network;
 using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.Kms;

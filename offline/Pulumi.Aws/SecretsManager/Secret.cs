@@ -41,6 +41,15 @@ namespace Pulumi.Aws.SecretsManager
         [Input("recoveryWindowInDays")]
         public Input<int>? RecoveryWindowInDays { get; set; }
 
+        [Input("replicas")]
+        private InputList<Inputs.SecretReplicaArgs>? _replicas;
+
+        public InputList<Inputs.SecretReplicaArgs> Replicas
+        {
+            get => _replicas ?? (_replicas = new InputList<Inputs.SecretReplicaArgs>());
+            set => _replicas = value;
+        }
+
         [Input("tags")]
         private InputMap<string>? _tags;
 

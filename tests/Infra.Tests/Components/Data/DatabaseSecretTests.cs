@@ -50,6 +50,16 @@ public sealed class DatabaseSecretTests
     }
 
     [Fact]
+    public async Task With_a_replica_the_credentials_are_replicated_to_the_dr_region_under_its_key()
+    {
+        var plan = await PlanAsync(Production());
+
+        var replica = Assert.Single(plan.Inputs(Secret, "db-secret")["replicas"]!.AsArray())!;
+        Assert.Equal(("eu-central-1", ComponentPlan.Token(Key, "db-dr-key", "arn")),
+            ((string)replica["region"]!, (string)replica["kmsKeyId"]!));
+    }
+
+    [Fact]
     public async Task Staging_secret_is_deleted_at_once_so_a_recreated_stack_can_reuse_its_name()
     {
         var plan = await PlanAsync(Staging());
@@ -57,6 +67,7 @@ public sealed class DatabaseSecretTests
         var secret = plan.Resource(Secret, "db-secret");
         Assert.Equal(0, (long)secret["inputs"]!["recoveryWindowInDays"]!);
         Assert.False((bool)secret["protect"]!);
+        Assert.Empty(secret["inputs"]!["replicas"]!.AsArray());
     }
 
     [Fact]
