@@ -2,8 +2,10 @@ using Amazon.CloudWatch.Model;
 
 namespace Amazon.CloudWatch;
 
-/// <summary>The CloudWatch client interface (the operation the runner calls).</summary>
+/// <summary>The CloudWatch client interface (the operations the runner calls).</summary>
 public interface IAmazonCloudWatch
 {
     Task<DescribeAlarmsResponse> DescribeAlarmsAsync(DescribeAlarmsRequest request, CancellationToken cancellationToken = default);
+
+    Task<GetMetricStatisticsResponse> GetMetricStatisticsAsync(GetMetricStatisticsRequest request, CancellationToken cancellationToken = default);
 }

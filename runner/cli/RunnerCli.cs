@@ -22,6 +22,7 @@ public static class RunnerCli
         ControlCommands.Resume(output),
         StatusCommand.Create(output),
         HistoryCommand.Create(output),
+        DrillCommand.Create(output),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)

@@ -1,15 +1,17 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Infra.Runner.Drill;
 using Infra.Runner.Rollout;
 
 namespace Infra.Runner.Adapters;
 
 /// <summary>
 /// The journal as a JSON-lines file: one event per line, appended and flushed as it happens, so a killed runner keeps
-/// every line it wrote. <see cref="ReadAll"/> serves <c>history</c>.
+/// every line it wrote. <see cref="ReadAll"/> serves <c>history</c>. Drill events use the same format in a file of
+/// their own (the drill command names it), so <c>history</c> never meets an event kind it does not know.
 /// </summary>
-public sealed class JsonLinesJournal(string path) : IJournal
+public sealed class JsonLinesJournal(string path) : IJournal, IDrillJournal
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -18,11 +20,15 @@ public sealed class JsonLinesJournal(string path) : IJournal
 
     public string Path { get; } = path;
 
-    public async Task AppendAsync(RolloutEvent rolloutEvent, CancellationToken cancellationToken)
+    public Task AppendAsync(RolloutEvent rolloutEvent, CancellationToken cancellationToken) => AppendLineAsync(rolloutEvent, cancellationToken);
+
+    public Task AppendAsync(DrillEvent drillEvent, CancellationToken cancellationToken) => AppendLineAsync(drillEvent, cancellationToken);
+
+    private async Task AppendLineAsync<T>(T value, CancellationToken cancellationToken)
     {
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
         if (folder is not null) Directory.CreateDirectory(folder);
-        var line = JsonSerializer.Serialize(rolloutEvent, Options) + "\n";
+        var line = JsonSerializer.Serialize(value, Options) + "\n";
         await using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
         await stream.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken);
     }

@@ -17,19 +17,32 @@ public static class CommandRunner
         CancellationToken cancellationToken)
     {
         using var logger = RunnerLog.Create(output, settings.LogJson);
+        return await GuardAsync(logger, "Interrupted: any rollout record stays in the stack; run resume to continue or rollback to revert",
+            async () =>
+            {
+                using var session = await RunnerSession.OpenAsync(settings, logger, cancellationToken);
+                var result = await command(session, logger, cancellationToken);
+                logger.Write(LevelOf(result.Outcome), "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
+                return result.ExitCode;
+            }, cancellationToken);
+    }
+
+    /// <summary>
+    /// What any command throws, as an exit code and a log line: bad input or settings and a missing stack (2), Ctrl+C
+    /// (130, logging <paramref name="interrupted"/>), anything else (1).
+    /// </summary>
+    public static async Task<int> GuardAsync(ILogger logger, string interrupted, Func<Task<int>> command, CancellationToken cancellationToken)
+    {
         try
         {
-            using var session = await RunnerSession.OpenAsync(settings, logger, cancellationToken);
-            var result = await command(session, logger, cancellationToken);
-            logger.Write(LevelOf(result.Outcome), "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
-            return result.ExitCode;
+            return await command();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.Warning("Interrupted: any rollout record stays in the stack; run resume to continue or rollback to revert");
+            logger.Warning(interrupted);
             return ExitCodes.Interrupted;
         }
-        catch (RolloutInputException error)
+        catch (Exception error) when (error is RolloutInputException or StackNotFoundException)
         {
             logger.Error("Bad input: {Reason:l}", error.Message);
             return ExitCodes.BadInput;
@@ -37,11 +50,6 @@ public static class CommandRunner
         catch (StackSettingsException error)
         {
             foreach (var line in error.Errors) logger.Error("Invalid stack config: {Reason:l}", line);
-            return ExitCodes.BadInput;
-        }
-        catch (StackNotFoundException error)
-        {
-            logger.Error("Bad input: {Reason:l}", error.Message);
             return ExitCodes.BadInput;
         }
         catch (Exception error)

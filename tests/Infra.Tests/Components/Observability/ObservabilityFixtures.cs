@@ -13,7 +13,11 @@ namespace Infra.Tests.Components.Observability;
 internal static class ObservabilityFixtures
 {
     public static StackSettings Production { get; } = Load("production");
-    public static StackSettings Staging { get; } = Load("staging");
+    /// <summary>The staging stack file without its DR region: the catalog's case of a stack with no replica.</summary>
+    public static StackSettings Staging { get; } = WithoutReplica(Load("staging"));
+
+    private static StackSettings WithoutReplica(StackSettings settings) =>
+        settings with { Dr = settings.Dr with { Replica = false, PilotLight = false } };
 
     public static Naming Naming(StackSettings settings) => new(PlanBuilder.Project, settings.StackName);
 

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Infra.Runner.Drill;
+using Infra.Runner.Rollout;
+using Infra.Stacks.Loading;
+using Pulumi.Automation;
+using Pulumi.Automation.Commands.Exceptions;
+
+namespace Infra.Runner.Adapters;
+
+/// <summary>
+/// The drill's view of a stack over the Automation API: the validated settings (so defaults apply as in the program),
+/// the <c>drUrl</c> and <c>database.replica.identifier</c> outputs, <c>infra:dr.promote</c> as path config, and a full
+/// update (no targets: promotion changes the replica, the DR services' capacity and the DR alarms).
+/// </summary>
+public sealed class PulumiDrillStack(WorkspaceStack stack, IStackOutputsSource outputs) : IDrillStack
+{
+    public const string PromoteKey = "infra:dr.promote";
+
+    public async Task<DrillStackState> ReadAsync(CancellationToken cancellationToken)
+    {
+        var config = await stack.GetAllConfigAsync(cancellationToken);
+        var values = config.ToDictionary(c => c.Key, c => c.Value.Value);
+        var secrets = config.Where(c => c.Value.IsSecret).Select(c => c.Key).ToHashSet();
+        var settings = StackSettingsLoader.FromConfigValues(stack.Name, values, secrets).GetValidOrThrow();
+        return ToState(settings, await outputs.ReadAsync(cancellationToken));
+    }
+
+    public Task SetPromoteAsync(bool promote, CancellationToken cancellationToken) =>
+        stack.SetConfigAsync(PromoteKey, new ConfigValue(promote ? "true" : "false"), path: true, cancellationToken);
+
+    public async Task UpdateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stack.UpAsync(new UpOptions { Message = "infra-runner DR drill: promote the DR region" }, cancellationToken);
+        }
+        catch (ConcurrentUpdateException busy)
+        {
+            throw new StackBusyException(busy.Message, busy);
+        }
+    }
+
+    /// <summary>Pure: settings and outputs to the drill's state; a missing output is null, for the precondition to name.</summary>
+    public static DrillStackState ToState(Stacks.Settings.StackSettings settings, JsonObject outputs) => new(
+        settings.StackName,
+        settings.Region,
+        settings.DrRegion,
+        settings.Dr.Replica,
+        settings.Dr.PilotLight,
+        settings.Dr.Promote,
+        settings.RolloutInProgress?.Id,
+        settings.DefaultService.HealthCheck.Path,
+        Text(outputs["drUrl"]),
+        Text(outputs["database"]?["replica"]?["identifier"]));
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+}

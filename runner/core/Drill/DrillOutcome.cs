@@ -1,0 +1,42 @@
+namespace Infra.Runner.Drill;
+
+/// <summary>How a drill ended; <see cref="DrillOutcomes.ExitCode"/> maps it to the runner's exit codes.</summary>
+public enum DrillOutcome
+{
+    /// <summary>Promoted and healthy in the DR region; RTO measured.</summary>
+    Succeeded,
+
+    /// <summary>The lag read or the update failed, or the DR region did not become healthy in time.</summary>
+    Failed,
+
+    /// <summary>A precondition failed; nothing was changed.</summary>
+    BadInput,
+
+    /// <summary>Another update held the stack; nothing was changed and dr.promote was set back to false.</summary>
+    StackBusy,
+
+    /// <summary>Ctrl+C; the report says which phase was reached.</summary>
+    Interrupted,
+}
+
+public static class DrillOutcomes
+{
+    public static int ExitCode(this DrillOutcome outcome) => outcome switch
+    {
+        DrillOutcome.Succeeded => ExitCodes.Success,
+        DrillOutcome.Failed => ExitCodes.Failed,
+        DrillOutcome.BadInput => ExitCodes.BadInput,
+        DrillOutcome.StackBusy => ExitCodes.StackBusy,
+        DrillOutcome.Interrupted => ExitCodes.Interrupted,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown drill outcome"),
+    };
+}
+
+/// <summary>
+/// The drill's ending: one line for the operator, the reasons when a precondition failed, and the Markdown report
+/// (null only for <see cref="DrillOutcome.BadInput"/>, where nothing happened to report).
+/// </summary>
+public sealed record DrillResult(DrillOutcome Outcome, string Message, IReadOnlyList<string> Problems, string? Report)
+{
+    public int ExitCode => Outcome.ExitCode();
+}

@@ -1,0 +1,115 @@
+using Infra.Runner;
+using Infra.Runner.Adapters;
+using Infra.Runner.Commands;
+using Infra.Runner.Drill;
+using Runner.Tests.Adapters.Support;
+
+namespace Runner.Tests.Drill;
+
+public sealed class DrillCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("drill-").FullName;
+    private readonly StringWriter output = new();
+    private readonly StringWriter errors = new();
+
+    [Fact]
+    public void The_workflows_command_line_parses()
+    {
+        var parse = RunnerCli.CreateRoot(output).Parse(["drill", "--stack", "staging", "--report", "dr-drill-report.md", "--log-json"]);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal("drill", parse.CommandResult.Command.Name);
+        Assert.Equal("staging", parse.GetValue<string>("--stack"));
+        Assert.Equal("dr-drill-report.md", parse.GetValue<FileInfo?>("--report")!.Name);
+    }
+
+    [Theory]
+    [InlineData("drill: --timeout: 'soon' is not a duration; use a whole number of s, m or h, e.g. 90s, 5m, 1h", "--timeout", "soon")]
+    [InlineData("drill: --health-successes must be at least 1, got 0", "--health-successes", "0")]
+    public async Task Bad_flags_exit_2_with_the_reason_before_the_stack_is_opened(string reason, params string[] flags)
+    {
+        var code = await RunAsync(["drill", "--stack", "staging", "--work-dir", folder, .. flags]);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"{reason}{Environment.NewLine}", output.ToString());
+    }
+
+    [Theory]
+    [InlineData("Option '--stack' is required.", "drill")]
+    [InlineData("Unrecognized command or argument '--fail-back'.", "drill", "--stack", "staging", "--fail-back")]
+    public async Task Parse_errors_exit_2(string reason, params string[] args)
+    {
+        var code = await RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains(reason, errors.ToString());
+    }
+
+    [Fact]
+    public void Options_default_to_three_successes_within_30_minutes()
+    {
+        Assert.Equal(new DrillOptions(3, null), DrillCommand.ParseOptions(null, null));
+        Assert.Equal(TimeSpan.FromMinutes(30), DrillCommand.ParseOptions(null, null).Timeout);
+        Assert.Equal(TimeSpan.FromMinutes(45), DrillCommand.ParseOptions("45m", 5).Timeout);
+    }
+
+    [Fact]
+    public void The_report_and_the_drill_journal_default_to_the_journal_folder()
+    {
+        var settings = new RunnerSettings("staging", folder, Path.Combine(folder, ".infra-runner", "staging.journal.jsonl"), false);
+
+        Assert.Equal(Path.Combine(folder, ".infra-runner", "dr-drill-staging-20260301-060000.md"),
+            DrillCommand.DefaultReportPath(settings, DrillHarness.Start));
+        Assert.Equal(Path.Combine(folder, ".infra-runner", "staging.drill.jsonl"), DrillCommand.DrillJournalPath(settings));
+    }
+
+    [OfflineSdkFact]
+    public async Task A_stack_without_replica_or_pilot_light_is_refused_with_both_reasons_and_no_report()
+    {
+        File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
+        var staging = File.ReadAllText(Path.Combine(RepoRoot(), "Pulumi.staging.yaml"));
+        const string dr = "  infra:dr:\n    replica: true\n    pilotLight: true\n";
+        Assert.Contains(dr, staging);
+        var withoutDr = staging.Replace(dr, "  infra:dr:\n    replica: false\n");
+        File.WriteAllText(Path.Combine(folder, "Pulumi.staging.yaml"), withoutDr);
+        var report = Path.Combine(folder, "dr-drill-report.md");
+
+        var code = await RunAsync(["drill", "--stack", "staging", "--work-dir", folder, "--report", report]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("Bad input: stack staging has no DR replica (infra:dr.replica is false); set it to true and run a full update before a drill", output.ToString());
+        Assert.Contains("Bad input: stack staging has no pilot light (infra:dr.pilotLight is false); set it to true and run a full update before a drill", output.ToString());
+        Assert.False(File.Exists(report));
+        Assert.Equal(withoutDr, File.ReadAllText(Path.Combine(folder, "Pulumi.staging.yaml")));
+    }
+
+    [Fact]
+    public async Task Drill_events_are_json_lines_in_their_own_file()
+    {
+        var path = Path.Combine(folder, "staging.drill.jsonl");
+        var journal = new JsonLinesJournal(path);
+
+        await journal.AppendAsync(new DrillEvent(DrillHarness.Start, "d20260301-060000", DrillEventKind.RpoUnknown, "RPO: unknown",
+            new Dictionary<string, string> { ["stack"] = "staging" }), CancellationToken.None);
+
+        Assert.Equal(
+            "{\"at\":\"2026-03-01T06:00:00+00:00\",\"drillId\":\"d20260301-060000\",\"kind\":\"rpoUnknown\",\"message\":\"RPO: unknown\",\"data\":{\"stack\":\"staging\"}}",
+            Assert.Single(File.ReadAllLines(path)));
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(folder, recursive: true);
+        output.Dispose();
+        errors.Dispose();
+    }
+
+    private Task<int> RunAsync(string[] args) => RunnerCli.RunAsync(args, output, errors);
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.staging.yaml"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("no Pulumi.staging.yaml above the test binaries");
+    }
+}

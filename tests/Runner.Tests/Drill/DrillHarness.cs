@@ -1,0 +1,81 @@
+using Infra.Runner.Drill;
+using Infra.Runner.Rollout;
+using Moq;
+using Runner.Tests.Rollout.Support;
+
+namespace Runner.Tests.Drill;
+
+/// <summary>
+/// Moq stand-ins for the stack, CloudWatch's replica lag, the DR health check and the journal, around a drillable
+/// stack. The update and the health check take fake time (<see cref="UpdateTakes"/>, <see cref="HealthTakes"/>), so RTO
+/// is measured under the fake clock; <see cref="Calls"/> records the stack calls in order.
+/// </summary>
+internal sealed class DrillHarness
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
+
+    public DrillHarness()
+    {
+        Stack.Setup(s => s.ReadAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => State);
+        Stack.Setup(s => s.SetPromoteAsync(It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .Callback((bool promote, CancellationToken _) => Calls.Add($"set dr.promote {promote}"))
+            .Returns(Task.CompletedTask);
+        Stack.Setup(s => s.UpdateAsync(It.IsAny<CancellationToken>())).Returns(async (CancellationToken t) =>
+        {
+            Calls.Add($"full update at {Time.GetUtcNow():HH:mm:ss}");
+            await Task.Delay(UpdateTakes, Time, t);
+            if (UpdateError is not null) throw UpdateError;
+        });
+        Lag.Setup(l => l.ReadMaxAsync(It.IsAny<ReplicaLagQuery>(), It.IsAny<CancellationToken>()))
+            .Callback((ReplicaLagQuery query, CancellationToken _) => LagQueries.Add(query))
+            .ReturnsAsync(() => LagReading);
+        Health.Setup(h => h.RunAsync(It.IsAny<string>(), It.IsAny<SmokeCheckSettings>(), It.IsAny<CancellationToken>()))
+            .Returns(async (string url, SmokeCheckSettings settings, CancellationToken t) =>
+            {
+                HealthCalls.Add((url, settings));
+                await Task.Delay(HealthTakes, Time, t);
+                return HealthResult;
+            });
+        Journal.Setup(j => j.AppendAsync(It.IsAny<DrillEvent>(), It.IsAny<CancellationToken>()))
+            .Callback((DrillEvent e, CancellationToken _) => Events.Add(e))
+            .Returns(Task.CompletedTask);
+    }
+
+    public AutoAdvancingTimeProvider Time { get; } = new(Start);
+
+    public Mock<IDrillStack> Stack { get; } = new(MockBehavior.Strict);
+
+    public Mock<IReplicaLagReader> Lag { get; } = new(MockBehavior.Strict);
+
+    public Mock<ISmokeCheck> Health { get; } = new(MockBehavior.Strict);
+
+    public Mock<IDrillJournal> Journal { get; } = new(MockBehavior.Strict);
+
+    public DrillStackState State { get; set; } = new(
+        "staging", "eu-west-1", "eu-central-1", Replica: true, PilotLight: true, Promote: false, RolloutInProgressId: null,
+        "/healthz", "http://dr-alb.example.com", "staging-db-replica");
+
+    public ReplicaLagReading? LagReading { get; set; } = new(4.5, 5);
+
+    public TimeSpan UpdateTakes { get; set; } = TimeSpan.FromMinutes(6);
+
+    public Exception? UpdateError { get; set; }
+
+    public TimeSpan HealthTakes { get; set; } = TimeSpan.FromSeconds(90);
+
+    public SmokeCheckResult HealthResult { get; set; } = new(true, "3 x 2xx in a row after 7 request(s) in 90s");
+
+    public List<string> Calls { get; } = [];
+
+    public List<ReplicaLagQuery> LagQueries { get; } = [];
+
+    public List<(string Url, SmokeCheckSettings Settings)> HealthCalls { get; } = [];
+
+    public List<DrillEvent> Events { get; } = [];
+
+    public Task<DrillResult> RunAsync(DrillOptions? options = null) =>
+        new DrillEngine(new DrillPorts(Stack.Object, Lag.Object, Health.Object, Journal.Object, Time)).RunAsync(options ?? new DrillOptions());
+
+    /// <summary>The report's lines, for asserting one field at a time.</summary>
+    public static IReadOnlyList<string> Lines(DrillResult result) => result.Report!.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+}

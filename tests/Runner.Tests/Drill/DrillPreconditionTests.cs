@@ -1,0 +1,44 @@
+using Infra.Runner.Drill;
+using Moq;
+
+namespace Runner.Tests.Drill;
+
+public class DrillPreconditionTests
+{
+    public static TheoryData<string, Func<DrillStackState, DrillStackState>> Violations => new()
+    {
+        { "stack staging has no DR replica (infra:dr.replica is false); set it to true and run a full update before a drill", s => s with { Replica = false } },
+        { "stack staging has no pilot light (infra:dr.pilotLight is false); set it to true and run a full update before a drill", s => s with { PilotLight = false } },
+        { "stack staging has no infra:drRegion; a drill promotes the replica in that region", s => s with { DrRegion = null } },
+        { "stack staging is already promoted (infra:dr.promote is true); fail back first: create a new replica, then set infra:dr.promote to false", s => s with { Promote = true } },
+        { "rollout r20260301-0500-ab is in progress on stack staging; resume, abort or roll it back before a drill", s => s with { RolloutInProgressId = "r20260301-0500-ab" } },
+        { "stack staging has no drUrl output; run a full update so the outputs include the pilot light", s => s with { DrUrl = null } },
+        { "stack staging has no database.replica.identifier output; run a full update so the outputs include the replica", s => s with { ReplicaIdentifier = null } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Violations))]
+    public async Task Each_violation_exits_2_with_its_message_and_changes_nothing(string message, Func<DrillStackState, DrillStackState> change)
+    {
+        var harness = new DrillHarness();
+        harness.State = change(harness.State);
+
+        var result = await harness.RunAsync();
+
+        Assert.Equal(DrillOutcome.BadInput, result.Outcome);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal([message], result.Problems);
+        Assert.Null(result.Report);
+        Assert.Empty(harness.Calls);
+        Assert.Empty(harness.Events);
+        harness.Lag.Verify(l => l.ReadMaxAsync(It.IsAny<ReplicaLagQuery>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_at_once()
+    {
+        var state = new DrillHarness().State with { Replica = false, PilotLight = false, Promote = true };
+
+        Assert.Equal(3, DrillPreconditions.Problems(state).Count);
+    }
+}
