@@ -9,7 +9,7 @@ namespace Infra;
 /// One entry of the <c>services</c> stack output: what the runner needs to shift, smoke-test and roll back a
 /// service. Keys: <c>liveColor</c>, <c>weights</c> (blue/green), <c>trafficUrns</c> (the listener or rule carrying
 /// the weights), <c>testUrl</c>, <c>testRouteUrn</c>, <c>host</c>/<c>pathPattern</c> when the service has them,
-/// <c>criticalAlarmNames</c>, and per color (<c>blue</c>, <c>green</c>): <c>serviceName</c>, <c>serviceUrn</c>,
+/// <c>healthCheckPath</c> (the runner's default smoke path), <c>criticalAlarmNames</c>, and per color (<c>blue</c>, <c>green</c>): <c>serviceName</c>, <c>serviceUrn</c>,
 /// <c>taskDefinitionUrn</c>, <c>scalingTargetUrn</c>, <c>targetGroupArnSuffix</c>, <c>gateAlarmNames</c>.
 /// </summary>
 public static class ServiceOutputEntry
@@ -32,6 +32,7 @@ public static class ServiceOutputEntry
                 entry["testRouteUrn"] = testRouteUrn;
                 if (service.Host is { } host) entry["host"] = host;
                 if (service.PathPattern is { } pathPattern) entry["pathPattern"] = pathPattern;
+                entry["healthCheckPath"] = service.HealthCheck.Path;
                 entry["criticalAlarmNames"] = alarms.CriticalAlarmNames[service.Name].ToImmutableArray();
                 entry["blue"] = blue;
                 entry["green"] = green;

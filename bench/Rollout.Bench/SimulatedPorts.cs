@@ -26,7 +26,7 @@ internal sealed class InjectedAlarms(SimulatedStack stack, TimeProvider clock, T
 /// <summary>Smoke checks pass, people and the journal listen: the bench measures the gate, not these.</summary>
 internal sealed class QuietPorts : ISmokeCheck, INotifier, IJournal
 {
-    public Task<SmokeCheckResult> RunAsync(string url, SmokeCheckSettings settings, CancellationToken cancellationToken) =>
+    public Task<SmokeCheckResult> RunAsync(SmokeTarget target, SmokeCheckSettings settings, CancellationToken cancellationToken) =>
         Task.FromResult(new SmokeCheckResult(true, "simulated"));
 
     public Task NotifyAsync(NotificationSeverity severity, string message, CancellationToken cancellationToken) => Task.CompletedTask;

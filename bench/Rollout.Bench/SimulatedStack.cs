@@ -30,7 +30,10 @@ internal sealed class SimulatedStack : IStackOperations
             [$"{name}-error-rate"],
             $"http://127.0.0.1/{name}",
             DeployColor.Blue,
-            TrafficWeights.AllTo(DeployColor.Blue)));
+            TrafficWeights.AllTo(DeployColor.Blue),
+            null,
+            null,
+            "/health"));
     }
 
     public string StackName => "bench";

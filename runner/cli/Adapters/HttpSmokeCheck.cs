@@ -4,7 +4,7 @@ using Infra.Runner.Rollout;
 namespace Infra.Runner.Adapters;
 
 /// <summary>
-/// GETs the test-listener URL until it answers 2xx <see cref="SmokeCheckSettings.ConsecutiveSuccesses"/> times in a row,
+/// GETs the test-listener target (with its Host header, if any) until it answers 2xx <see cref="SmokeCheckSettings.ConsecutiveSuccesses"/> times in a row,
 /// or fails when <see cref="SmokeCheckSettings.Timeout"/> runs out. Any other status or a connection error resets the
 /// run. Time is read from and waited on through <see cref="TimeProvider"/>; the per-request timeout is the HttpClient's.
 /// </summary>
@@ -13,14 +13,14 @@ public sealed class HttpSmokeCheck(HttpClient client, TimeProvider time, TimeSpa
     /// <summary>How many of the last answers a failure lists.</summary>
     private const int AnswersShown = 5;
 
-    public async Task<SmokeCheckResult> RunAsync(string url, SmokeCheckSettings settings, CancellationToken cancellationToken)
+    public async Task<SmokeCheckResult> RunAsync(SmokeTarget target, SmokeCheckSettings settings, CancellationToken cancellationToken)
     {
         var start = time.GetUtcNow();
         var answers = new List<string>();
         var inARow = 0;
         while (true)
         {
-            var answer = await GetAsync(url, cancellationToken);
+            var answer = await GetAsync(target, cancellationToken);
             answers.Add(answer.Text);
             inARow = answer.Succeeded ? inARow + 1 : 0;
             var elapsed = time.GetUtcNow() - start;
@@ -41,11 +41,13 @@ public sealed class HttpSmokeCheck(HttpClient client, TimeProvider time, TimeSpa
         }
     }
 
-    private async Task<(bool Succeeded, string Text)> GetAsync(string url, CancellationToken cancellationToken)
+    private async Task<(bool Succeeded, string Text)> GetAsync(SmokeTarget target, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, target.Url);
+            request.Headers.Host = target.Host;
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var code = (int)response.StatusCode;
             return (code is >= 200 and < 300, code.ToString(CultureInfo.InvariantCulture));
         }

@@ -15,6 +15,8 @@ namespace Infra.Runner.Adapters;
 /// services.&lt;name&gt;.testUrl              base URL of the test listener, forwarding to the idle color
 /// services.&lt;name&gt;.testRouteUrn         the test listener's route, applied whenever the live color changes
 /// services.&lt;name&gt;.criticalAlarmNames   the service's critical alarms, watched during every bake
+/// services.&lt;name&gt;.host, .pathPattern   optional listener rule conditions a smoke request must match
+/// services.&lt;name&gt;.healthCheckPath      the smoke path when deploy is given no --smoke
 /// services.&lt;name&gt;.blue|green.taskDefinitionUrn, .serviceUrn, .scalingTargetUrn, .gateAlarmNames
 /// </code>
 /// </summary>
@@ -46,7 +48,10 @@ public static class StackOutputsReader
             Strings(service, "criticalAlarmNames", path),
             String(service, "testUrl", path),
             LiveColor(service, path),
-            Weights(service, path));
+            Weights(service, path),
+            OptionalString(service, "host", path),
+            OptionalString(service, "pathPattern", path),
+            String(service, "healthCheckPath", path));
     }
 
     private static DeployColor LiveColor(JsonObject service, string path) => String(service, "liveColor", path) switch
@@ -78,6 +83,9 @@ public static class StackOutputsReader
         parent[key] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0
             ? text
             : throw Missing($"{path}.{key}");
+
+    private static string? OptionalString(JsonObject parent, string key, string path) =>
+        parent[key] is null ? null : String(parent, key, path);
 
     // Outputs arrive as parsed JSON or as serialized .NET values (ints, doubles); the JSON text is the same either way.
     private static int Int(JsonObject parent, string key, string path) =>

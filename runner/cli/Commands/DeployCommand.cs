@@ -19,7 +19,7 @@ public static class DeployCommand
         var steps = new Option<string?>("--steps") { Description = "Percentages on the new color, e.g. 10,50,100. Default: the stack's infra:rollout.steps." };
         var bake = new Option<string?>("--bake") { Description = "Bake per step, e.g. 5m. Default: the stack's infra:rollout.bakeMinutes." };
         var interval = new Option<string?>("--interval") { Description = "Alarm poll interval, e.g. 10s. Default: the stack's infra:rollout.pollIntervalSeconds." };
-        var smoke = new Option<string?>("--smoke") { Description = "Smoke-check path on the test listener. Default /health." };
+        var smoke = new Option<string?>("--smoke") { Description = "Smoke-check path on the test listener. Default: each service's health-check path." };
         var smokeSuccesses = new Option<int?>("--smoke-successes") { Description = "2xx answers in a row the smoke check needs. Default 3." };
         var smokeTimeout = new Option<string?>("--smoke-timeout") { Description = "Time the smoke check may take. Default 2m." };
         var terminationWait = new Option<string?>("--termination-wait") { Description = "How long the old color stays up after success. Default: the stack's infra:rollout.terminationWaitMinutes." };

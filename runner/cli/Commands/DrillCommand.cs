@@ -80,7 +80,7 @@ public static class DrillCommand
         return await CommandRunner.GuardAsync(logger, "Interrupted before the drill started; nothing was changed", async () =>
         {
             using var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
-            using var http = new HttpClient { Timeout = RequestTimeout };
+            using var http = SmokeHttpClient.Create(RequestTimeout);
             IStackOutputsSource outputs = PlanBuilder.Flavor == "offline" ? new PlanOutputsSource(settings.StackFilePath) : new WorkspaceOutputsSource(stack);
             var ports = new DrillPorts(
                 new PulumiDrillStack(stack, outputs),

@@ -13,7 +13,7 @@ namespace Infra.Runner.Commands;
 /// </summary>
 public sealed class RunnerSession : IDisposable
 {
-    /// <summary>Per smoke request; a hung test listener counts as a failed answer, not a hung rollout.</summary>
+    /// <summary>Per smoke request or notification; a hung test listener counts as a failed answer, not a hung rollout.</summary>
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Between smoke requests.</summary>
@@ -21,13 +21,15 @@ public sealed class RunnerSession : IDisposable
 
     private const string AwsRegionVariable = "AWS_REGION";
 
-    private readonly HttpClient http;
+    private readonly HttpClient notifierHttp;
+    private readonly HttpClient smokeHttp;
 
-    private RunnerSession(WorkspaceStack stack, RolloutEngine engine, HttpClient http)
+    private RunnerSession(WorkspaceStack stack, RolloutEngine engine, HttpClient notifierHttp, HttpClient smokeHttp)
     {
         Stack = stack;
         Engine = engine;
-        this.http = http;
+        this.notifierHttp = notifierHttp;
+        this.smokeHttp = smokeHttp;
     }
 
     public WorkspaceStack Stack { get; }
@@ -41,22 +43,24 @@ public sealed class RunnerSession : IDisposable
         IStackOutputsSource outputs = PlanBuilder.Flavor == "offline"
             ? new PlanOutputsSource(settings.StackFilePath)
             : new WorkspaceOutputsSource(stack);
-        var http = new HttpClient { Timeout = RequestTimeout };
+        var notifierHttp = new HttpClient { Timeout = RequestTimeout };
+        var smokeHttp = SmokeHttpClient.Create(RequestTimeout);
         var ports = new RolloutPorts(
             new PulumiStackOperations(stack, outputs),
             new CloudWatchAlarmReader(new AmazonCloudWatchClient(), region),
-            new HttpSmokeCheck(http, TimeProvider.System, SmokeRetryInterval),
-            CreateNotifier(http, logger),
+            new HttpSmokeCheck(smokeHttp, TimeProvider.System, SmokeRetryInterval),
+            CreateNotifier(notifierHttp, logger),
             new JsonLinesJournal(settings.JournalPath),
             TimeProvider.System,
             RunnerLog.Progress(logger));
-        return new RunnerSession(stack, new RolloutEngine(ports), http);
+        return new RunnerSession(stack, new RolloutEngine(ports), notifierHttp, smokeHttp);
     }
 
     public void Dispose()
     {
         Stack.Dispose();
-        http.Dispose();
+        notifierHttp.Dispose();
+        smokeHttp.Dispose();
     }
 
     private static INotifier CreateNotifier(HttpClient http, ILogger logger)

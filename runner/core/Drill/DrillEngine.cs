@@ -30,11 +30,42 @@ public sealed class DrillEngine(DrillPorts ports)
         }
         catch (InterruptedDrill interrupted)
         {
-            var message = interrupted.Facts.UpdateStartedAt is null
-                ? "Interrupted before the promotion update started"
-                : "Interrupted after the promotion update started; the update may still be running or be partial";
-            await AppendAsync(interrupted.Facts, DrillEventKind.Interrupted, message, CancellationToken.None);
-            return Ended(interrupted.Facts, DrillOutcome.Interrupted, message);
+            var (reached, message) = await InterruptedAsync(interrupted.Facts);
+            await AppendAsync(reached, DrillEventKind.Interrupted, message, CancellationToken.None);
+            return Ended(reached, DrillOutcome.Interrupted, message);
+        }
+    }
+
+    /// <summary>
+    /// Names the phase an interruption reached. Once dr.promote was set it is set back to false if the update never
+    /// started, so the stack file says what is deployed. Runs after Ctrl+C, so nothing here takes the live token.
+    /// </summary>
+    private async Task<(DrillFacts Facts, string Message)> InterruptedAsync(DrillFacts facts)
+    {
+        if (facts.PromotedAt is not null)
+        {
+            return (facts, "Interrupted while checking the DR region's health; the promotion update finished");
+        }
+
+        if (facts.UpdateStartedAt is not null)
+        {
+            return (facts, "Interrupted after the promotion update started; the update may still be running or be partial");
+        }
+
+        if (facts.PromoteConfig != PromoteConfig.SetTrue)
+        {
+            return (facts, "Interrupted before the promotion update started");
+        }
+
+        try
+        {
+            await ports.Stack.SetPromoteAsync(false, CancellationToken.None);
+            return (facts with { PromoteConfig = PromoteConfig.SetBackToFalse },
+                "Interrupted before the promotion update started; infra:dr.promote is false again");
+        }
+        catch (Exception error)
+        {
+            return (facts, $"Interrupted before the promotion update started; setting infra:dr.promote back to false failed ({error.Message}): set it to false by hand before the next update");
         }
     }
 
@@ -61,62 +92,68 @@ public sealed class DrillEngine(DrillPorts ports)
 
         await Guard(facts, t => ports.Stack.SetPromoteAsync(true, t), cancellationToken);
         facts = facts with { PromoteConfig = PromoteConfig.SetTrue };
-        await AppendAsync(facts, DrillEventKind.PromotionConfigured, $"infra:dr.promote set to true in Pulumi.{stack.StackName}.yaml", cancellationToken);
+        await AppendAsync(facts, DrillEventKind.PromotionConfigured, $"infra:dr.promote set to true in Pulumi.{stack.StackName}.yaml", CancellationToken.None);
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw new InterruptedDrill(facts);
+        }
+
+        // From here the journal is written whatever Ctrl+C says: the report must say what the update did.
         facts = facts with { UpdateStartedAt = ports.Time.GetUtcNow() };
-        await AppendAsync(facts, DrillEventKind.UpdateStarted, "Full update started: promotes the replica, scales up the DR services, switches the DR alarms", cancellationToken);
+        await AppendAsync(facts, DrillEventKind.UpdateStarted, "Full update started: promotes the replica, scales up the DR services, switches the DR alarms", CancellationToken.None);
         try
         {
             await Guard(facts, t => ports.Stack.UpdateAsync(t), cancellationToken);
         }
         catch (StackBusyException busy)
         {
-            return await BusyAsync(facts with { UpdateStartedAt = null }, busy, cancellationToken);
+            return await BusyAsync(facts with { UpdateStartedAt = null }, busy);
         }
         catch (Exception error) when (error is not InterruptedDrill)
         {
             var failed = $"The promotion update failed ({error.Message}); promotion may be partial. infra:dr.promote stays true. " +
                 $"Inspect with `pulumi preview --diff --stack {stack.StackName}`, then run `pulumi up --stack {stack.StackName}` to finish the promotion";
-            await AppendAsync(facts, DrillEventKind.UpdateFailed, failed, cancellationToken);
+            await AppendAsync(facts, DrillEventKind.UpdateFailed, failed, CancellationToken.None);
             return Ended(facts, DrillOutcome.Failed, failed);
         }
 
         facts = facts with { PromotedAt = ports.Time.GetUtcNow() };
-        await AppendAsync(facts, DrillEventKind.Promoted, $"Promotion update finished; checking {facts.HealthUrl}", cancellationToken);
+        await AppendAsync(facts, DrillEventKind.Promoted, $"Promotion update finished; checking {facts.HealthUrl}", CancellationToken.None);
 
         var health = await Guard(facts, t => ports.Health.RunAsync(
-            facts.HealthUrl, new SmokeCheckSettings(stack.HealthCheckPath, options.HealthSuccesses, options.Timeout), t), cancellationToken);
+            new SmokeTarget(facts.HealthUrl, null), new SmokeCheckSettings(stack.HealthCheckPath, options.HealthSuccesses, options.Timeout), t), cancellationToken);
         if (!health.Passed)
         {
             var failed = $"The DR region did not become healthy within {DrillReport.Duration(options.Timeout)} after the promotion update: {health.Detail}. " +
                 $"The replica is promoted; check the DR services and the target health of the DR load balancer in {stack.DrRegion}";
-            await AppendAsync(facts, DrillEventKind.HealthTimedOut, failed, cancellationToken);
+            await AppendAsync(facts, DrillEventKind.HealthTimedOut, failed, CancellationToken.None);
             return Ended(facts, DrillOutcome.Failed, failed);
         }
 
         facts = facts with { HealthyAt = ports.Time.GetUtcNow() };
         var succeeded = $"The DR region is healthy ({health.Detail}); RTO {DrillReport.Duration(facts.Rto!.Value)}, RPO {DrillReport.Rpo(facts)}";
-        await AppendAsync(facts, DrillEventKind.Healthy, succeeded, cancellationToken);
+        await AppendAsync(facts, DrillEventKind.Healthy, succeeded, CancellationToken.None);
         return Ended(facts, DrillOutcome.Succeeded, succeeded);
     }
 
     /// <summary>Nothing reached AWS: the config goes back to false so the stack file says what is deployed.</summary>
-    private async Task<DrillResult> BusyAsync(DrillFacts facts, StackBusyException busy, CancellationToken cancellationToken)
+    private async Task<DrillResult> BusyAsync(DrillFacts facts, StackBusyException busy)
     {
         string message;
         try
         {
-            await ports.Stack.SetPromoteAsync(false, cancellationToken);
+            await ports.Stack.SetPromoteAsync(false, CancellationToken.None);
             facts = facts with { PromoteConfig = PromoteConfig.SetBackToFalse };
             message = $"The stack is busy with another update ({busy.Message}); nothing was changed and infra:dr.promote is false again";
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
             message = $"The stack is busy with another update ({busy.Message}); nothing was changed, but setting infra:dr.promote back to false failed " +
                 $"({error.Message}): set it to false by hand before the next update";
         }
 
-        await AppendAsync(facts, DrillEventKind.StackBusy, message, cancellationToken);
+        await AppendAsync(facts, DrillEventKind.StackBusy, message, CancellationToken.None);
         return Ended(facts, DrillOutcome.StackBusy, message);
     }
 

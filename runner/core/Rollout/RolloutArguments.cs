@@ -18,8 +18,8 @@ public sealed record RolloutArguments
     /// <summary><c>--interval</c> between alarm polls, default <c>10s</c>.</summary>
     public string Interval { get; init; } = "10s";
 
-    /// <summary><c>--smoke</c> path on the test listener, default <c>/health</c>.</summary>
-    public string SmokePath { get; init; } = "/health";
+    /// <summary><c>--smoke</c> path on the test listener; default (null) each service's health-check path.</summary>
+    public string? SmokePath { get; init; }
 
     /// <summary><c>--smoke-successes</c> in a row, default 3.</summary>
     public int SmokeSuccesses { get; init; } = 3;

@@ -117,7 +117,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
             {
                 return await new TrafficRollback(ports, reporter).RunAsync(
                     "rollback", null, configs.Select(c => (c.Name, c.LiveColor)).ToList(), applier,
-                    "rollback requested by operator", busyMeansNothingChanged: true, cancellationToken);
+                    "rollback requested by operator", busyMeansNothingChanged: true, null, cancellationToken);
             }
             catch (StackBusyException busy)
             {

@@ -3,8 +3,11 @@ namespace Infra.Runner.Rollout;
 /// <summary>One service to release; a null image redeploys the image already configured for its idle color.</summary>
 public sealed record ServiceRequest(string Name, string? Image);
 
-/// <summary>Smoke check through the test listener: <see cref="ConsecutiveSuccesses"/> 2xx answers in a row on <see cref="Path"/> within <see cref="Timeout"/>.</summary>
-public sealed record SmokeCheckSettings(string Path, int ConsecutiveSuccesses, TimeSpan Timeout);
+/// <summary>
+/// Smoke check through the test listener: <see cref="ConsecutiveSuccesses"/> 2xx answers in a row on <see cref="Path"/>
+/// within <see cref="Timeout"/>. A null path means each service's own health-check path.
+/// </summary>
+public sealed record SmokeCheckSettings(string? Path, int ConsecutiveSuccesses, TimeSpan Timeout);
 
 /// <summary>How a gate alarm in INSUFFICIENT_DATA (a color with little traffic) counts during a bake.</summary>
 public enum InsufficientDataPolicy

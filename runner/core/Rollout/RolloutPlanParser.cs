@@ -19,7 +19,7 @@ public static class RolloutPlanParser
             throw new RolloutInputException("--smoke-timeout must be greater than zero");
         }
 
-        if (!args.SmokePath.StartsWith('/'))
+        if (args.SmokePath is { } smokePath && !smokePath.StartsWith('/'))
         {
             throw new RolloutInputException($"--smoke must be a path starting with '/', got '{args.SmokePath}'");
         }

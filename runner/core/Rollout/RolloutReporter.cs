@@ -1,6 +1,10 @@
 namespace Infra.Runner.Rollout;
 
-/// <summary>Journal, notifications and progress for the engine; notifying never throws, so telling people can't derail a rollback.</summary>
+/// <summary>
+/// Journal, notifications and progress for the engine. Notifying never throws unless the caller's own token is
+/// cancelled: a notifier's failure, a timeout included (HttpClient reports it as a cancellation), must not derail a
+/// finished release or a rollback.
+/// </summary>
 internal sealed class RolloutReporter(RolloutPorts ports)
 {
     private static readonly IReadOnlyDictionary<string, string> NoData = new Dictionary<string, string>();
@@ -32,7 +36,7 @@ internal sealed class RolloutReporter(RolloutPorts ports)
         {
             await ports.Notifier.NotifyAsync(severity, message, cancellationToken);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
             await TryAppendAsync(rolloutId, RolloutEventKind.NotifyFailed, $"Could not send {severity} notification: {error.Message}", null, cancellationToken);
         }

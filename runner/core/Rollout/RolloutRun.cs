@@ -46,6 +46,10 @@ internal sealed class RolloutRun
                 }
             }
         }
+        catch (TakenOverException)
+        {
+            return TakenOver();
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await reporter.TryAppendAsync(record.Id, RolloutEventKind.Interrupted,
@@ -95,12 +99,13 @@ internal sealed class RolloutRun
 
         var targets = record.Services.Select(s => (s.Name, s.FromColor)).ToList();
         return await new TrafficRollback(ports, reporter)
-            .RunAsync(record.Id, record, targets, traffic, reason, busyMeansNothingChanged, cancellationToken);
+            .RunAsync(record.Id, record, targets, traffic, reason, busyMeansNothingChanged, RestoreIdleColorsAsync, cancellationToken);
     }
 
     /// <summary>
-    /// Puts the new colors' image and scale back in config and applies them with the deploy's own targets, so the next
-    /// deploy does not re-release the failed image and the idle colors scale back. Returns "" or why the apply failed.
+    /// Puts the new colors' image and scale back in config and applies them with the deploy's own targets (the new
+    /// colors' task definition, service and scaling target, and the test route, which follows the live color), so the
+    /// next deploy does not re-release the failed image and the new colors scale back. Returns "" or why the apply failed.
     /// </summary>
     private async Task<string> RestoreIdleColorsAsync(CancellationToken cancellationToken)
     {
@@ -118,6 +123,7 @@ internal sealed class RolloutRun
 
     private async Task<RolloutResult?> DeployImagesAsync(CancellationToken cancellationToken)
     {
+        await RequireOwnershipAsync(cancellationToken);
         foreach (var service in record.Services)
         {
             await ports.Stack.SetImageAsync(service.Name, service.ToColor, service.Image, cancellationToken);
@@ -135,7 +141,7 @@ internal sealed class RolloutRun
     {
         foreach (var service in record.Services)
         {
-            var url = RolloutTargets.SmokeUrl(outputs.For(service.Name).TestUrl, Plan.Smoke.Path);
+            var url = RolloutTargets.Smoke(outputs.For(service.Name), Plan.Smoke.Path);
             var check = await ports.Smoke.RunAsync(url, Plan.Smoke, cancellationToken);
             if (!check.Passed)
             {
@@ -153,6 +159,7 @@ internal sealed class RolloutRun
     {
         var step = $"step {record.StepIndex + 1} ({record.CurrentPercent}%)";
         var changes = record.Services.Select(s => (s.Name, TrafficWeights.Shifted(s.ToColor, record.CurrentPercent))).ToList();
+        await RequireOwnershipAsync(cancellationToken);
         try
         {
             await traffic.ApplyAsync(changes, cancellationToken);
@@ -166,7 +173,7 @@ internal sealed class RolloutRun
 
         await reporter.AppendAsync(record.Id, RolloutEventKind.StepApplied,
             $"Applied {step}: {RolloutTargets.DescribeMoves(record.Services)}", traffic.Ledger.ToData(), cancellationToken);
-        await AdvanceAsync(record, cancellationToken);
+        await AdvanceAsync(record, cancellationToken, keepStoredPromotion: true);
 
         var verdict = await new WaitWatcher(ports, reporter).WatchAsync(
             record, record.PhaseStartedAt + Plan.Bake, RolloutTargets.WatchedAlarms(outputs, record.Services), cancellationToken);
@@ -199,6 +206,7 @@ internal sealed class RolloutRun
 
     private async Task<RolloutResult?> CompleteAsync(CancellationToken cancellationToken)
     {
+        await RequireOwnershipAsync(cancellationToken);
         foreach (var service in record.Services)
         {
             await ports.Stack.SetLiveColorAsync(service.Name, service.ToColor, cancellationToken);
@@ -207,9 +215,10 @@ internal sealed class RolloutRun
         // The test route forwards to the color that is not live: it must follow now, or the next smoke check hits the live color.
         await ports.Stack.UpdateAsync(RolloutTargets.TestRouteUrns(outputs, record.Services), cancellationToken);
         var message = $"Rollout {record.Id} complete: {RolloutTargets.DescribeMoves(record.Services)} now live; old colors scale to zero after {Plan.TerminationWait}";
+        // The phase advances before anyone is told, so nothing after the live color changed can roll the release back.
+        await AdvanceAsync(record with { Phase = RolloutPhase.TerminationWait, Promotion = PromotionRequest.None }, cancellationToken);
         await reporter.AppendAsync(record.Id, RolloutEventKind.Completed, message, cancellationToken);
         await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, message, cancellationToken);
-        await AdvanceAsync(record with { Phase = RolloutPhase.TerminationWait, Promotion = PromotionRequest.None }, cancellationToken);
         return null;
     }
 
@@ -253,10 +262,29 @@ internal sealed class RolloutRun
     private RolloutResult TakenOver() =>
         new(RolloutOutcome.RolledBack, $"Rollout {record.Id} was aborted or rolled back by another runner; this runner stopped");
 
-    /// <summary>Persists the next state before acting on it; the phase clock restarts with every write.</summary>
-    private async Task AdvanceAsync(RolloutRecord next, CancellationToken cancellationToken)
+    /// <summary>
+    /// Persists the next state before acting on it; the phase clock restarts with every write. Refuses to write over
+    /// another command's abort or rollback. With <paramref name="keepStoredPromotion"/> (re-writing the same step), a
+    /// promote requested while the step was applied is kept rather than overwritten.
+    /// </summary>
+    private async Task AdvanceAsync(RolloutRecord next, CancellationToken cancellationToken, bool keepStoredPromotion = false)
     {
-        record = next with { PhaseStartedAt = ports.Time.GetUtcNow() };
+        var stored = await RequireOwnershipAsync(cancellationToken);
+        var promotion = keepStoredPromotion && stored.Promotion != PromotionRequest.None ? stored.Promotion : next.Promotion;
+        record = next with { PhaseStartedAt = ports.Time.GetUtcNow(), Promotion = promotion };
         await ports.Stack.WriteRolloutRecordAsync(record, cancellationToken);
     }
+
+    /// <summary>
+    /// The stored record, which must still be this rollout's: abort or rollback from another command clears or replaces
+    /// it, and from then on this runner must not write or update anything.
+    /// </summary>
+    private async Task<RolloutRecord> RequireOwnershipAsync(CancellationToken cancellationToken)
+    {
+        var stored = await ports.Stack.ReadRolloutRecordAsync(cancellationToken);
+        return stored is not null && stored.Id == record.Id ? stored : throw new TakenOverException();
+    }
+
+    /// <summary>Unwinds to <see cref="RunAsync"/>, which ends with the taken-over result and touches nothing.</summary>
+    private sealed class TakenOverException : Exception;
 }

@@ -36,6 +36,22 @@ internal static class RolloutTargets
 
     public static string SmokeUrl(string testUrl, string path) => testUrl.TrimEnd('/') + path;
 
+    /// <summary>
+    /// Where a service's smoke check goes on its test listener: the plan's path or the service's health-check path,
+    /// under the service's path prefix (its path pattern without the trailing <c>*</c> or <c>/*</c>, not repeated
+    /// when the path already starts with it), with the service's host as Host header. Without them the listener's
+    /// default rule would answer, i.e. another service.
+    /// </summary>
+    public static SmokeTarget Smoke(ServiceOutputs service, string? path)
+    {
+        var checkedPath = path ?? service.HealthCheckPath;
+        var prefix = service.PathPattern?.TrimEnd('*').TrimEnd('/') ?? "";
+        var underPrefix = prefix.Length > 0 && (checkedPath == prefix || checkedPath.StartsWith(prefix + "/", StringComparison.Ordinal))
+            ? checkedPath
+            : prefix + checkedPath;
+        return new SmokeTarget(SmokeUrl(service.TestUrl, underPrefix), service.Host);
+    }
+
     /// <summary>"web -> green, api -> blue" for messages.</summary>
     public static string DescribeMoves(IEnumerable<RolloutServiceRecord> services) =>
         string.Join(", ", services.Select(s => $"{s.Name} -> {s.ToColor.ConfigName()}"));

@@ -11,7 +11,9 @@ public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, s
 /// A service's stack outputs. <see cref="TrafficUrns"/> are the listener/rule resources that carry its weights:
 /// the only resources a weight change or a rollback updates. <see cref="TestRouteUrn"/> is the test listener's
 /// route, which forwards to the color that is not live. <see cref="LiveColor"/> and <see cref="Weights"/> are what
-/// was last deployed, to tell a stale stack file from the stack.
+/// was last deployed, to tell a stale stack file from the stack. <see cref="Host"/> and <see cref="PathPattern"/> are
+/// the listener rule's conditions (null when the service has none), which a smoke request must match to reach this
+/// service rather than the default one; <see cref="HealthCheckPath"/> is the smoke path when none is given.
 /// </summary>
 public sealed record ServiceOutputs(
     string Name,
@@ -22,7 +24,10 @@ public sealed record ServiceOutputs(
     IReadOnlyList<string> CriticalAlarmNames,
     string TestUrl,
     DeployColor LiveColor,
-    TrafficWeights Weights)
+    TrafficWeights Weights,
+    string? Host,
+    string? PathPattern,
+    string HealthCheckPath)
 {
     public ColorOutputs Of(DeployColor color) => color == DeployColor.Blue ? Blue : Green;
 }

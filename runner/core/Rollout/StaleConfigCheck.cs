@@ -49,12 +49,14 @@ internal static class StaleConfigCheck
     /// <summary>
     /// The live colors the deployed stack may show in each phase. The new color becomes live at the end of the last
     /// step (the record may not have advanced yet when the runner stopped), and a rollback that did not finish may
-    /// have reached the stack or not.
+    /// have reached the stack or not (one from the termination wait was marked RollingBack before it changed anything,
+    /// but an older runner did not mark it, so the wait allows both colors too).
     /// </summary>
     public static IReadOnlyList<DeployColor> LiveColorsFor(RolloutRecord record, RolloutServiceRecord service) => record.Phase switch
     {
         RolloutPhase.Shifting when record.IsLastStep => [service.FromColor, service.ToColor],
-        RolloutPhase.TerminationWait or RolloutPhase.ScalingDown => [service.ToColor],
+        RolloutPhase.TerminationWait => [service.FromColor, service.ToColor],
+        RolloutPhase.ScalingDown => [service.ToColor],
         RolloutPhase.RollingBack => [service.FromColor, service.ToColor],
         _ => [service.FromColor],
     };

@@ -2,8 +2,10 @@ namespace Infra.Runner.Rollout;
 
 /// <summary>
 /// Puts every given service back on its color with 100/0 weights and applies only their listener/rule URNs.
-/// If that update fails, the journal and a critical notification state exactly which services may be split
-/// and at which weights, and the record (if any) is left in <see cref="RolloutPhase.RollingBack"/>.
+/// With a rollout record, the record is marked <see cref="RolloutPhase.RollingBack"/> before anything changes (so an
+/// interrupted rollback is finished by the next rollback), and after the traffic moved the new colors' config is
+/// restored and applied. If the traffic update fails, the journal and a critical notification state exactly which
+/// services may be split and at which weights, and the record stays in <see cref="RolloutPhase.RollingBack"/>.
 /// </summary>
 internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter reporter)
 {
@@ -13,6 +15,7 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
     /// True for an operator's rollback command: a busy stack is rethrown so the command can undo its config and exit 4.
     /// False inside a running rollout, where any failure to revert is a failed rollback.
     /// </param>
+    /// <param name="restoreIdleColors">With a record: restores and applies the new colors' config; returns "" or why applying failed.</param>
     public async Task<RolloutResult> RunAsync(
         string rolloutId,
         RolloutRecord? record,
@@ -20,6 +23,7 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
         TrafficApplier applier,
         string reason,
         bool busyMeansNothingChanged,
+        Func<CancellationToken, Task<string>>? restoreIdleColors,
         CancellationToken cancellationToken)
     {
         var services = string.Join(", ", targets.Select(t => t.Service));
@@ -28,6 +32,7 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
         {
             if (record is not null)
             {
+                await ports.Stack.WriteRolloutRecordAsync(record with { Phase = RolloutPhase.RollingBack }, cancellationToken);
                 foreach (var (service, color) in targets)
                 {
                     await ports.Stack.SetLiveColorAsync(service, color, cancellationToken);
@@ -38,40 +43,37 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
         }
         catch (StackBusyException) when (busyMeansNothingChanged)
         {
+            if (record is not null)
+            {
+                // Nothing changed: the rollout stays in the phase it was in.
+                await ports.Stack.WriteRolloutRecordAsync(record, CancellationToken.None);
+            }
+
             throw;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return await ReportFailureAsync(rolloutId, record, applier.Ledger, error, cancellationToken);
+            return await ReportFailureAsync(rolloutId, applier.Ledger, error, cancellationToken);
         }
 
+        var restore = "";
         if (record is not null)
         {
+            restore = restoreIdleColors is null ? "" : await restoreIdleColors(cancellationToken);
             await ports.Stack.ClearRolloutRecordAsync(cancellationToken);
         }
 
-        var message = $"Rolled back {string.Join(", ", targets.Select(t => $"{t.Service} to {t.Color.ConfigName()}"))}: {reason}";
+        var message = $"Rolled back {string.Join(", ", targets.Select(t => $"{t.Service} to {t.Color.ConfigName()}"))}: {reason}{restore}";
         await reporter.TryAppendAsync(rolloutId, RolloutEventKind.RolledBack, message, applier.Ledger.ToData(), cancellationToken);
         await reporter.NotifyAsync(rolloutId, NotificationSeverity.Info, message, cancellationToken);
         return new RolloutResult(RolloutOutcome.RolledBack, message);
     }
 
     private async Task<RolloutResult> ReportFailureAsync(
-        string rolloutId, RolloutRecord? record, TrafficLedger ledger, Exception error, CancellationToken cancellationToken)
+        string rolloutId, TrafficLedger ledger, Exception error, CancellationToken cancellationToken)
     {
+        // The record (if any) was marked RollingBack before the update, so the next rollback finishes this one.
         var message = $"Rollback of {rolloutId} FAILED ({error.Message}); traffic may be split: {ledger.Describe()}. Run rollback again once the stack is free.";
-        if (record is not null)
-        {
-            try
-            {
-                await ports.Stack.WriteRolloutRecordAsync(record with { Phase = RolloutPhase.RollingBack }, cancellationToken);
-            }
-            catch (Exception writeError) when (writeError is not OperationCanceledException)
-            {
-                message += $" The rollout record could not be marked as rolling back ({writeError.Message}).";
-            }
-        }
-
         await reporter.TryAppendAsync(rolloutId, RolloutEventKind.RollbackFailed, message, ledger.ToData(), cancellationToken);
         await reporter.NotifyAsync(rolloutId, NotificationSeverity.Critical, message, cancellationToken);
         return new RolloutResult(RolloutOutcome.RollbackFailed, message);

@@ -51,7 +51,7 @@ public class HttpSmokeCheckTests
         var url = closed.Url("/health").ToString();
 
         var result = await new HttpSmokeCheck(client, time, Retry)
-            .RunAsync(url, new SmokeCheckSettings("/health", 1, TimeSpan.FromSeconds(3)), CancellationToken.None);
+            .RunAsync(new SmokeTarget(url, null), new SmokeCheckSettings("/health", 1, TimeSpan.FromSeconds(3)), CancellationToken.None);
 
         Assert.False(result.Passed);
         Assert.StartsWith("no 1 x 2xx in a row within 3s (2 request(s)); last answers: error (", result.Detail);
@@ -59,5 +59,5 @@ public class HttpSmokeCheckTests
 
     private Task<SmokeCheckResult> Check(LoopbackHttpServer server, int successes, TimeSpan timeout) =>
         new HttpSmokeCheck(client, time, Retry).RunAsync(
-            server.Url("/health").ToString(), new SmokeCheckSettings("/health", successes, timeout), CancellationToken.None);
+            new SmokeTarget(server.Url("/health").ToString(), null), new SmokeCheckSettings("/health", successes, timeout), CancellationToken.None);
 }

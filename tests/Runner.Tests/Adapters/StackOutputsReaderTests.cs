@@ -17,6 +17,7 @@ public class StackOutputsReaderTests
             ["testUrl"] = $"http://127.0.0.1:8443/{name}",
             ["testRouteUrn"] = $"urn:{name}:test-rule",
             ["criticalAlarmNames"] = new JsonArray($"{name}-error-rate"),
+            ["healthCheckPath"] = $"/{name}/healthz",
             ["blue"] = Color(name, "blue"),
             ["green"] = Color(name, "green"),
         }))),
@@ -39,6 +40,20 @@ public class StackOutputsReaderTests
         Assert.Equal("urn:web:test-rule", web.TestRouteUrn);
         Assert.Equal((DeployColor.Green, new TrafficWeights(10, 90)), (web.LiveColor, web.Weights));
         Assert.Equal(["api", "web"], outputs.Services.Keys.Order());
+        Assert.Equal(("/web/healthz", null, null), (web.HealthCheckPath, web.Host, web.PathPattern));
+    }
+
+    [Fact]
+    public void Reads_the_host_and_path_pattern_a_smoke_request_must_match()
+    {
+        var json = Outputs("web", "api");
+        json["services"]!["web"]!["pathPattern"] = "/web/*";
+        json["services"]!["api"]!["host"] = "api.example.com";
+
+        var outputs = StackOutputsReader.Read(json);
+
+        Assert.Equal((null, "/web/*"), (outputs.For("web").Host, outputs.For("web").PathPattern));
+        Assert.Equal(("api.example.com", null), (outputs.For("api").Host, outputs.For("api").PathPattern));
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public class DrillEngineTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["set dr.promote True", "full update at 06:00:00"], harness.Calls);
         Assert.Equal(new ReplicaLagQuery("eu-central-1", "staging-db-replica", DrillHarness.Start.AddMinutes(-5), DrillHarness.Start), Assert.Single(harness.LagQueries));
-        var (url, settings) = Assert.Single(harness.HealthCalls);
-        Assert.Equal("http://dr-alb.example.com/healthz", url);
+        var (target, settings) = Assert.Single(harness.HealthCalls);
+        Assert.Equal(new SmokeTarget("http://dr-alb.example.com/healthz", null), target);
         Assert.Equal(new SmokeCheckSettings("/healthz", 3, TimeSpan.FromMinutes(30)), settings);
         Assert.Equal(
             [DrillEventKind.Started, DrillEventKind.RpoMeasured, DrillEventKind.PromotionConfigured, DrillEventKind.UpdateStarted, DrillEventKind.Promoted, DrillEventKind.Healthy],
@@ -150,5 +150,26 @@ public class DrillEngineTests
     public void Durations_read_as_hours_minutes_and_seconds(int seconds, string expected)
     {
         Assert.Equal(expected, DrillReport.Duration(TimeSpan.FromSeconds(seconds)));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_after_dr_promote_was_set_but_before_the_update_sets_it_back_and_reports_the_interruption()
+    {
+        var harness = new DrillHarness();
+        using var interrupt = new CancellationTokenSource();
+        harness.Stack.Setup(s => s.SetPromoteAsync(It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .Callback((bool promote, CancellationToken _) =>
+            {
+                harness.Calls.Add($"set dr.promote {promote}");
+                interrupt.Cancel();
+            })
+            .Returns(Task.CompletedTask);
+
+        var result = await harness.RunAsync(cancellationToken: interrupt.Token);
+
+        Assert.Equal(DrillOutcome.Interrupted, result.Outcome);
+        Assert.Equal("Interrupted before the promotion update started; infra:dr.promote is false again", result.Message);
+        Assert.Equal(["set dr.promote True", "set dr.promote False"], harness.Calls);
+        Assert.Equal(DrillEventKind.Interrupted, harness.Events[^1].Kind);
     }
 }

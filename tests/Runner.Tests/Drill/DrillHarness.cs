@@ -29,10 +29,10 @@ internal sealed class DrillHarness
         Lag.Setup(l => l.ReadMaxAsync(It.IsAny<ReplicaLagQuery>(), It.IsAny<CancellationToken>()))
             .Callback((ReplicaLagQuery query, CancellationToken _) => LagQueries.Add(query))
             .ReturnsAsync(() => LagReading);
-        Health.Setup(h => h.RunAsync(It.IsAny<string>(), It.IsAny<SmokeCheckSettings>(), It.IsAny<CancellationToken>()))
-            .Returns(async (string url, SmokeCheckSettings settings, CancellationToken t) =>
+        Health.Setup(h => h.RunAsync(It.IsAny<SmokeTarget>(), It.IsAny<SmokeCheckSettings>(), It.IsAny<CancellationToken>()))
+            .Returns(async (SmokeTarget target, SmokeCheckSettings settings, CancellationToken t) =>
             {
-                HealthCalls.Add((url, settings));
+                HealthCalls.Add((target, settings));
                 await Task.Delay(HealthTakes, Time, t);
                 return HealthResult;
             });
@@ -69,12 +69,12 @@ internal sealed class DrillHarness
 
     public List<ReplicaLagQuery> LagQueries { get; } = [];
 
-    public List<(string Url, SmokeCheckSettings Settings)> HealthCalls { get; } = [];
+    public List<(SmokeTarget Target, SmokeCheckSettings Settings)> HealthCalls { get; } = [];
 
     public List<DrillEvent> Events { get; } = [];
 
-    public Task<DrillResult> RunAsync(DrillOptions? options = null) =>
-        new DrillEngine(new DrillPorts(Stack.Object, Lag.Object, Health.Object, Journal.Object, Time)).RunAsync(options ?? new DrillOptions());
+    public Task<DrillResult> RunAsync(DrillOptions? options = null, CancellationToken cancellationToken = default) =>
+        new DrillEngine(new DrillPorts(Stack.Object, Lag.Object, Health.Object, Journal.Object, Time)).RunAsync(options ?? new DrillOptions(), cancellationToken);
 
     /// <summary>The report's lines, for asserting one field at a time.</summary>
     public static IReadOnlyList<string> Lines(DrillResult result) => result.Report!.Split('\n').Select(l => l.TrimEnd('\r')).ToList();

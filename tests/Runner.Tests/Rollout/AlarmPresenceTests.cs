@@ -69,6 +69,6 @@ public class AlarmPresenceTests
 
         Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
         Assert.Equal("Rolled back web to blue: gate tripped at step 1 (10%): web-green-5xx is MISSING", result.Message);
-        Assert.Equal(RolloutHarness.TrafficUrns("web"), harness.Updates[^1].Targets);
+        Assert.Equal(RolloutHarness.TrafficUrns("web"), harness.Updates[^2].Targets);
     }
 }

@@ -30,11 +30,11 @@ public class DeployFaultTests
         Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("Rolled back web to blue: gate tripped at step 2 (50%): web-green-5xx is ALARM", result.Message);
-        var rollback = harness.Updates[^1];
+        var rollback = harness.Updates[^2];
         Assert.Equal(RolloutHarness.TrafficUrns("web"), rollback.Targets);
         Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), rollback.Weights["web"]);
         Assert.InRange(rollback.At - alarmAt!.Value, TimeSpan.Zero, Interval);
-        Assert.Equal(4, harness.Updates.Count); // deploy, 10%, 50%, rollback
+        Assert.Equal(5, harness.Updates.Count); // deploy, 10%, 50%, rollback, green restored
         Assert.Equal("Gate tripped at step 2 (50%): web-green-5xx is ALARM", harness.Event(RolloutEventKind.AlarmTripped).Message);
         Assert.Equal(DeployColor.Blue, harness.Configs["web"].LiveColor);
         Assert.Null(harness.StoredRecord);
@@ -102,9 +102,9 @@ public class DeployFaultTests
 
         Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
         Assert.Equal("Rolled back web to blue: step 2 (50%) update failed: listener rule update timed out", result.Message);
-        Assert.Equal(RolloutHarness.TrafficUrns("web"), harness.Updates[^1].Targets);
-        Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), harness.Updates[^1].Weights["web"]);
-        Assert.Equal(4, harness.Updates.Count);
+        Assert.Equal(RolloutHarness.TrafficUrns("web"), harness.Updates[^2].Targets);
+        Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), harness.Updates[^2].Weights["web"]);
+        Assert.Equal(5, harness.Updates.Count);
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public class DeployFaultTests
         var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2", "api=api:7"));
 
         Assert.Equal("Rolled back web to blue, api to blue: gate tripped at step 2 (50%): api-error-rate is ALARM", result.Message);
-        var rollback = harness.Updates[^1];
+        var rollback = harness.Updates[^2];
         Assert.Equal(RolloutHarness.TrafficUrns("web", "api"), rollback.Targets);
         Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), rollback.Weights["web"]);
         Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), rollback.Weights["api"]);

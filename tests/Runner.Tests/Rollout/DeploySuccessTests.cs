@@ -145,6 +145,21 @@ public class DeploySuccessTests
     }
 
     [Fact]
+    public async Task Without_a_smoke_path_each_service_is_smoke_tested_on_its_own_health_check_path_and_rule()
+    {
+        var harness = new RolloutHarness("web", "api");
+        harness.OutputsOverride = outputs => outputs.Name == "api"
+            ? outputs with { HealthCheckPath = "/status", Host = "api.example.com" }
+            : outputs with { HealthCheckPath = "/healthz" };
+
+        await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2", "api=api:7"));
+
+        Assert.Equal(
+            [new SmokeTarget("https://test.example:8443/web/healthz", null), new SmokeTarget("https://test.example:8443/api/status", "api.example.com")],
+            harness.SmokeTargets);
+    }
+
+    [Fact]
     public async Task A_second_rollout_smoke_tests_through_a_test_route_applied_after_the_first_made_green_live()
     {
         var harness = new RolloutHarness("web");

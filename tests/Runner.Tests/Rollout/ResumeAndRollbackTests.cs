@@ -66,7 +66,7 @@ public class ResumeAndRollbackTests
 
         Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
         Assert.Equal("Rolled back web to blue, api to blue: rollback requested by operator", result.Message);
-        Assert.Equal(RolloutHarness.TrafficUrns("web", "api"), harness.Updates[^1].Targets);
+        Assert.Equal(RolloutHarness.TrafficUrns("web", "api"), harness.Updates[^2].Targets);
         Assert.All(harness.Configs.Values, c => Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), c.Weights));
         Assert.Null(harness.StoredRecord);
     }

@@ -13,7 +13,7 @@ public class RolloutPlanParserTests
         Assert.Equal([10, 50, 100], plan.Steps);
         Assert.Equal(TimeSpan.FromMinutes(5), plan.Bake);
         Assert.Equal(TimeSpan.FromSeconds(10), plan.PollInterval);
-        Assert.Equal(new SmokeCheckSettings("/health", 3, TimeSpan.FromMinutes(2)), plan.Smoke);
+        Assert.Equal(new SmokeCheckSettings(null, 3, TimeSpan.FromMinutes(2)), plan.Smoke);
         Assert.Equal(TimeSpan.FromMinutes(15), plan.TerminationWait);
         Assert.Equal(InsufficientDataPolicy.Ok, plan.InsufficientData);
     }

@@ -126,15 +126,14 @@ public class StaleConfigTests
     }
 
     [Fact]
-    public async Task Abort_during_the_termination_wait_is_refused_when_the_deployed_stack_is_back_on_the_old_color()
+    public async Task Rollback_finishes_a_termination_wait_rollback_that_reached_the_stack_before_it_was_interrupted()
     {
         var harness = Recorded(RolloutPhase.TerminationWait, 2, DeployColor.Blue);
 
-        var result = await harness.Engine.AbortAsync();
+        var result = await harness.Engine.RollbackAsync();
 
-        Assert.Equal(
-            "service web: the stack file's rollout r1 in phase TerminationWait implies the deployed live color green, but the deployed stack says blue; " + Fix,
-            result.Message);
+        Assert.Equal((RolloutOutcome.RolledBack, "Rolled back web to blue: rollback requested by operator"), (result.Outcome, result.Message));
+        Assert.Null(harness.StoredRecord);
     }
 
     [Theory]
@@ -142,7 +141,7 @@ public class StaleConfigTests
     [InlineData(RolloutPhase.SmokeTesting, 0, "blue")]
     [InlineData(RolloutPhase.Shifting, 1, "blue")]
     [InlineData(RolloutPhase.Shifting, 2, "blue,green")]
-    [InlineData(RolloutPhase.TerminationWait, 2, "green")]
+    [InlineData(RolloutPhase.TerminationWait, 2, "blue,green")]
     [InlineData(RolloutPhase.ScalingDown, 2, "green")]
     [InlineData(RolloutPhase.RollingBack, 1, "blue,green")]
     public void A_record_allows_the_live_colors_its_phase_can_leave_deployed(RolloutPhase phase, int step, string colors)

@@ -5,7 +5,7 @@ using System.Text;
 namespace Runner.Tests.Adapters.Support;
 
 /// <summary>A request as the loopback server received it.</summary>
-internal sealed record ReceivedRequest(string Method, string Path, string ContentType, string Body);
+internal sealed record ReceivedRequest(string Method, string Path, string ContentType, string Body, string Host);
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 and a free port: answers each request with the next scripted status code
@@ -91,7 +91,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             body.AddRange(chunk.AsSpan(0, read).ToArray());
         }
 
-        return new ReceivedRequest(requestLine[0], requestLine[1], headers.GetValueOrDefault("Content-Type", ""), Encoding.UTF8.GetString(body.ToArray()));
+        return new ReceivedRequest(requestLine[0], requestLine[1], headers.GetValueOrDefault("Content-Type", ""), Encoding.UTF8.GetString(body.ToArray()),
+            headers.GetValueOrDefault("Host", ""));
     }
 
     private static int IndexOfHeaderEnd(List<byte> buffer)

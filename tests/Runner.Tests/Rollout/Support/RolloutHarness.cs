@@ -31,8 +31,12 @@ internal sealed class RolloutHarness
                 AlarmReads.Add(Time.GetUtcNow());
                 return names.ToDictionary(name => name, name => AlarmState(name, Time.GetUtcNow()));
             });
-        Smoke.Setup(s => s.RunAsync(It.IsAny<string>(), It.IsAny<SmokeCheckSettings>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string url, SmokeCheckSettings _, CancellationToken _) => SmokeResult(url));
+        Smoke.Setup(s => s.RunAsync(It.IsAny<SmokeTarget>(), It.IsAny<SmokeCheckSettings>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((SmokeTarget target, SmokeCheckSettings _, CancellationToken _) =>
+            {
+                SmokeTargets.Add(target);
+                return SmokeResult(target.Url);
+            });
         Notifier.Setup(n => n.NotifyAsync(It.IsAny<NotificationSeverity>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Callback((NotificationSeverity severity, string message, CancellationToken _) => Notifications.Add((severity, message)))
             .Returns(Task.CompletedTask);
@@ -59,7 +63,7 @@ internal sealed class RolloutHarness
     public Dictionary<string, (DeployColor LiveColor, TrafficWeights Weights)> Deployed { get; } = new();
 
     public StackOutputs Outputs => new(Deployed.ToDictionary(
-        d => d.Key, d => OutputsFor(d.Key) with { LiveColor = d.Value.LiveColor, Weights = d.Value.Weights }));
+        d => d.Key, d => OutputsOverride(OutputsFor(d.Key)) with { LiveColor = d.Value.LiveColor, Weights = d.Value.Weights }));
 
     /// <summary>The record as stack config holds it: serialized JSON, or null.</summary>
     public string? StoredRecord { get; set; }
@@ -69,6 +73,11 @@ internal sealed class RolloutHarness
     public List<UpdateCall> Updates { get; } = [];
 
     public List<DateTimeOffset> AlarmReads { get; } = [];
+
+    public List<SmokeTarget> SmokeTargets { get; } = [];
+
+    /// <summary>Replaces what the stack exports for a service (e.g. its host or path pattern); the deployed live color and weights still apply.</summary>
+    public Func<ServiceOutputs, ServiceOutputs> OutputsOverride { get; set; } = outputs => outputs;
 
     public List<RolloutEvent> Events { get; } = [];
 
@@ -113,7 +122,10 @@ internal sealed class RolloutHarness
         [$"{name}-error-rate"],
         $"https://test.example:8443/{name}/",
         DeployColor.Blue,
-        TrafficWeights.AllTo(DeployColor.Blue));
+        TrafficWeights.AllTo(DeployColor.Blue),
+        null,
+        null,
+        "/health");
 
     private static ColorOutputs Color(string name, DeployColor color)
     {
