@@ -17,9 +17,6 @@ public sealed class CloudWatchReplicaLagReader(Func<string, IAmazonCloudWatch> c
     public const string Statistic = "Maximum";
     public const int PeriodSeconds = 60;
 
-    /// <summary>The real client for a region, by its system name (e.g. eu-central-1).</summary>
-    public static IAmazonCloudWatch CreateClient(string region) => new AmazonCloudWatchClient(Amazon.RegionEndpoint.GetBySystemName(region));
-
     public async Task<ReplicaLagReading?> ReadMaxAsync(ReplicaLagQuery query, CancellationToken cancellationToken)
     {
         var client = clientForRegion(query.Region);

@@ -84,7 +84,7 @@ public static class DrillCommand
             IStackOutputsSource outputs = PlanBuilder.Flavor == "offline" ? new PlanOutputsSource(settings.StackFilePath) : new WorkspaceOutputsSource(stack);
             var ports = new DrillPorts(
                 new PulumiDrillStack(stack, outputs),
-                new CloudWatchReplicaLagReader(CloudWatchReplicaLagReader.CreateClient),
+                new CloudWatchReplicaLagReader(CloudWatchClients.For),
                 new HttpSmokeCheck(http, TimeProvider.System, HealthRetryInterval),
                 new JsonLinesJournal(DrillJournalPath(settings)),
                 TimeProvider.System,

@@ -23,13 +23,15 @@ public sealed class RunnerSession : IDisposable
 
     private readonly HttpClient notifierHttp;
     private readonly HttpClient smokeHttp;
+    private readonly IAmazonCloudWatch cloudWatch;
 
-    private RunnerSession(WorkspaceStack stack, RolloutEngine engine, HttpClient notifierHttp, HttpClient smokeHttp)
+    private RunnerSession(WorkspaceStack stack, RolloutEngine engine, HttpClient notifierHttp, HttpClient smokeHttp, IAmazonCloudWatch cloudWatch)
     {
         Stack = stack;
         Engine = engine;
         this.notifierHttp = notifierHttp;
         this.smokeHttp = smokeHttp;
+        this.cloudWatch = cloudWatch;
     }
 
     public WorkspaceStack Stack { get; }
@@ -39,7 +41,9 @@ public sealed class RunnerSession : IDisposable
     public static async Task<RunnerSession> OpenAsync(RunnerSettings settings, ILogger logger, CancellationToken cancellationToken)
     {
         var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
-        var region = await UseStackRegionAsync(stack, logger, cancellationToken);
+        var region = await StackRegionAsync(stack, logger, cancellationToken);
+        // Built for the stack's region itself: AWS_REGION may name another one, and is left as it is.
+        var cloudWatch = CloudWatchClients.For(region);
         IStackOutputsSource outputs = PlanBuilder.Flavor == "offline"
             ? new PlanOutputsSource(settings.StackFilePath)
             : new WorkspaceOutputsSource(stack);
@@ -47,13 +51,13 @@ public sealed class RunnerSession : IDisposable
         var smokeHttp = SmokeHttpClient.Create(RequestTimeout);
         var ports = new RolloutPorts(
             new PulumiStackOperations(stack, outputs),
-            new CloudWatchAlarmReader(new AmazonCloudWatchClient(), region),
+            new CloudWatchAlarmReader(cloudWatch, region),
             new HttpSmokeCheck(smokeHttp, TimeProvider.System, SmokeRetryInterval),
             CreateNotifier(notifierHttp, logger),
             new JsonLinesJournal(settings.JournalPath),
             TimeProvider.System,
             RunnerLog.Progress(logger));
-        return new RunnerSession(stack, new RolloutEngine(ports), notifierHttp, smokeHttp);
+        return new RunnerSession(stack, new RolloutEngine(ports), notifierHttp, smokeHttp, cloudWatch);
     }
 
     public void Dispose()
@@ -61,6 +65,8 @@ public sealed class RunnerSession : IDisposable
         Stack.Dispose();
         notifierHttp.Dispose();
         smokeHttp.Dispose();
+        // The AWS SDK's client holds connections; the offline stand-in has nothing to release.
+        (cloudWatch as IDisposable)?.Dispose();
     }
 
     private static INotifier CreateNotifier(HttpClient http, ILogger logger)
@@ -81,10 +87,9 @@ public sealed class RunnerSession : IDisposable
 
     /// <summary>
     /// The stack's alarms live in its aws:region, so CloudWatch is always asked there, whatever AWS_REGION says: a
-    /// different region would answer that no alarm exists. The client finds its region in AWS_REGION, set here before
-    /// it is created.
+    /// different region would answer that no alarm exists.
     /// </summary>
-    private static async Task<string> UseStackRegionAsync(WorkspaceStack stack, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<string> StackRegionAsync(WorkspaceStack stack, ILogger logger, CancellationToken cancellationToken)
     {
         var config = await stack.GetAllConfigAsync(cancellationToken);
         if (!config.TryGetValue(Infra.Stacks.Loading.ConfigKeys.AwsRegion, out var region) || string.IsNullOrWhiteSpace(region.Value))
@@ -99,7 +104,6 @@ public sealed class RunnerSession : IDisposable
             logger.Warning("{Variable:l} is {Environment:l}; CloudWatch is read in the stack's region instead", AwsRegionVariable, environment);
         }
 
-        Environment.SetEnvironmentVariable(AwsRegionVariable, region.Value);
         logger.Information("Reading CloudWatch alarms in {Region:l} (the stack's {Key:l})", region.Value, Infra.Stacks.Loading.ConfigKeys.AwsRegion);
         return region.Value;
     }

@@ -107,7 +107,8 @@ public sealed class CommandOutputTests : IDisposable
             Assert.Equal(0, code);
             Assert.Contains("WRN AWS_REGION is us-east-1; CloudWatch is read in the stack's region instead", output.ToString());
             Assert.Contains("INF Reading CloudWatch alarms in ap-northeast-1 (the stack's aws:region)", output.ToString());
-            Assert.Equal("ap-northeast-1", Environment.GetEnvironmentVariable("AWS_REGION"));
+            // The client is built for the stack's region; the process environment is not rewritten.
+            Assert.Equal("us-east-1", Environment.GetEnvironmentVariable("AWS_REGION"));
         }
         finally
         {
