@@ -22,7 +22,8 @@ public static class CommandRunner
             {
                 using var session = await RunnerSession.OpenAsync(settings, logger, cancellationToken);
                 var result = await command(session, logger, cancellationToken);
-                logger.Write(LevelOf(result.Outcome), "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
+                var level = result.NeedsAttention ? LogEventLevel.Warning : LevelOf(result.Outcome);
+                logger.Write(level, "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
                 return result.ExitCode;
             }, cancellationToken);
     }

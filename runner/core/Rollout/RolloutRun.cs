@@ -256,7 +256,7 @@ internal sealed class RolloutRun
         var message = $"Rollout {record.Id} succeeded but the old colors still run ({reason}); run resume to scale them to zero";
         await reporter.TryAppendAsync(record.Id, RolloutEventKind.ScaleDownFailed, message, null, cancellationToken);
         await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, message, cancellationToken);
-        return new RolloutResult(RolloutOutcome.Succeeded, message);
+        return new RolloutResult(RolloutOutcome.Succeeded, message) { NeedsAttention = true };
     }
 
     private RolloutResult TakenOver() =>

@@ -68,6 +68,17 @@ public sealed class CommandOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task A_success_that_needs_attention_is_logged_as_a_warning_with_exit_0()
+    {
+        var code = await CommandRunner.RunAsync(Settings, output,
+            (_, _, _) => Task.FromResult(new RolloutResult(RolloutOutcome.Succeeded, "old colors still run") { NeedsAttention = true }),
+            CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.EndsWith("WRN Succeeded: old colors still run" + Environment.NewLine, output.ToString());
+    }
+
+    [Fact]
     public async Task Ctrl_c_exits_130_and_says_the_record_is_kept()
     {
         using var interrupt = new CancellationTokenSource();

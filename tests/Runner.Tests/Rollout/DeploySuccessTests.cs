@@ -47,6 +47,22 @@ public class DeploySuccessTests
     }
 
     [Fact]
+    public async Task A_failed_scale_down_keeps_the_release_but_asks_for_attention_and_keeps_the_record_for_resume()
+    {
+        var harness = new RolloutHarness("web");
+        harness.UpdateFault = (_, targets) => targets.Contains("urn:web:blue-scaling") ? new InvalidOperationException("ECS API throttled") : null;
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal((RolloutOutcome.Succeeded, 0, true), (result.Outcome, result.ExitCode, result.NeedsAttention));
+        Assert.Equal($"Rollout {harness.Event(RolloutEventKind.Started).RolloutId} succeeded but the old colors still run (ScalingDown failed: ECS API throttled); run resume to scale them to zero",
+            result.Message);
+        Assert.Equal(DeployColor.Green, harness.Configs["web"].LiveColor);
+        Assert.NotNull(harness.Record);
+        Assert.Contains(harness.Notifications, n => n == (NotificationSeverity.Info, result.Message));
+    }
+
+    [Fact]
     public async Task Each_step_bakes_for_the_bake_time_polling_the_new_colors_gate_alarms_and_the_critical_alarms_every_interval()
     {
         var harness = new RolloutHarness("web");
