@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using Infra.Runner.Drill;
 using Infra.Runner.Rollout;
-using Infra.Stacks.Loading;
 using Pulumi.Automation;
-using Pulumi.Automation.Commands.Exceptions;
 
 namespace Infra.Runner.Adapters;
 
@@ -18,27 +16,15 @@ public sealed class PulumiDrillStack(WorkspaceStack stack, IStackOutputsSource o
 
     public async Task<DrillStackState> ReadAsync(CancellationToken cancellationToken)
     {
-        var config = await stack.GetAllConfigAsync(cancellationToken);
-        var values = config.ToDictionary(c => c.Key, c => c.Value.Value);
-        var secrets = config.Where(c => c.Value.IsSecret).Select(c => c.Key).ToHashSet();
-        var settings = StackSettingsLoader.FromConfigValues(stack.Name, values, secrets).GetValidOrThrow();
+        var settings = await stack.ReadSettingsAsync(cancellationToken);
         return ToState(settings, await outputs.ReadAsync(cancellationToken));
     }
 
     public Task SetPromoteAsync(bool promote, CancellationToken cancellationToken) =>
         stack.SetConfigAsync(PromoteKey, new ConfigValue(promote ? "true" : "false"), path: true, cancellationToken);
 
-    public async Task UpdateAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await stack.UpAsync(new UpOptions { Message = "infra-runner DR drill: promote the DR region" }, cancellationToken);
-        }
-        catch (ConcurrentUpdateException busy)
-        {
-            throw new StackBusyException(busy.Message, busy);
-        }
-    }
+    public Task UpdateAsync(CancellationToken cancellationToken) =>
+        stack.UpdateOrBusyAsync(new UpOptions { Message = "infra-runner DR drill: promote the DR region" }, cancellationToken);
 
     /// <summary>Pure: settings and outputs to the drill's state; a missing output is null, for the precondition to name.</summary>
     public static DrillStackState ToState(Stacks.Settings.StackSettings settings, JsonObject outputs) => new(

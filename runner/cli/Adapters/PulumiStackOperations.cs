@@ -1,7 +1,6 @@
 using Infra.Runner.Rollout;
 using Infra.Stacks.Loading;
 using Pulumi.Automation;
-using Pulumi.Automation.Commands.Exceptions;
 
 namespace Infra.Runner.Adapters;
 
@@ -69,20 +68,11 @@ public sealed class PulumiStackOperations(WorkspaceStack stack, IStackOutputsSou
     public Task ClearRolloutRecordAsync(CancellationToken cancellationToken) =>
         stack.RemoveConfigAsync(ConfigKeys.RolloutInProgress, cancellationToken);
 
-    public async Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // The stack resource itself is a target too (not its children): its outputs, which say what is deployed
-            // (live color, weights) and which the stale-config check compares with, must follow every update.
-            var targets = targetUrns.Append(RootStackUrn).ToList();
-            await stack.UpAsync(new UpOptions { Target = targets, Message = "infra-runner targeted update" }, cancellationToken);
-        }
-        catch (ConcurrentUpdateException busy)
-        {
-            throw new StackBusyException(busy.Message, busy);
-        }
-    }
+    // The stack resource itself is a target too (not its children): its outputs, which say what is deployed
+    // (live color, weights) and which the stale-config check compares with, must follow every update.
+    public Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken) =>
+        stack.UpdateOrBusyAsync(
+            new UpOptions { Target = targetUrns.Append(RootStackUrn).ToList(), Message = "infra-runner targeted update" }, cancellationToken);
 
     /// <summary>The engine's URN of the stack resource; a qualified stack name (org/project/stack) ends in the stack.</summary>
     private string RootStackUrn

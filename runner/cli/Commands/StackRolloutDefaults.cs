@@ -1,6 +1,6 @@
 using System.Globalization;
+using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
-using Infra.Stacks.Loading;
 using Infra.Stacks.Settings;
 using Pulumi.Automation;
 
@@ -15,10 +15,7 @@ public static class StackRolloutDefaults
     /// <summary>Loads and validates the stack's settings; throws <see cref="StackSettingsException"/> listing every problem.</summary>
     public static async Task<RolloutArguments> ReadAsync(WorkspaceStack stack, CancellationToken cancellationToken)
     {
-        var config = await stack.GetAllConfigAsync(cancellationToken);
-        var values = config.ToDictionary(c => c.Key, c => c.Value.Value);
-        var secrets = config.Where(c => c.Value.IsSecret).Select(c => c.Key).ToHashSet();
-        var settings = StackSettingsLoader.FromConfigValues(stack.Name, values, secrets).GetValidOrThrow();
+        var settings = await stack.ReadSettingsAsync(cancellationToken);
         return From(settings.Rollout);
     }
 

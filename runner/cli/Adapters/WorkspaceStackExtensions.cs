@@ -1,0 +1,33 @@
+using Infra.Runner.Rollout;
+using Infra.Stacks.Loading;
+using Infra.Stacks.Settings;
+using Pulumi.Automation;
+using Pulumi.Automation.Commands.Exceptions;
+
+namespace Infra.Runner.Adapters;
+
+/// <summary>What every runner command asks of a workspace stack, done one way.</summary>
+public static class WorkspaceStackExtensions
+{
+    /// <summary>The stack's config as validated settings, with the same defaults the program applies.</summary>
+    public static async Task<StackSettings> ReadSettingsAsync(this WorkspaceStack stack, CancellationToken cancellationToken)
+    {
+        var config = await stack.GetAllConfigAsync(cancellationToken);
+        var values = config.ToDictionary(c => c.Key, c => c.Value.Value);
+        var secrets = config.Where(c => c.Value.IsSecret).Select(c => c.Key).ToHashSet();
+        return StackSettingsLoader.FromConfigValues(stack.Name, values, secrets).GetValidOrThrow();
+    }
+
+    /// <summary>An update; another update holding the stack is <see cref="StackBusyException"/>, the runner's port contract.</summary>
+    public static async Task UpdateOrBusyAsync(this WorkspaceStack stack, UpOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stack.UpAsync(options, cancellationToken);
+        }
+        catch (ConcurrentUpdateException busy)
+        {
+            throw new StackBusyException(busy.Message, busy);
+        }
+    }
+}
