@@ -30,7 +30,7 @@ public class CSharpNameRuleTests
     [Fact]
     public void The_repository_table_parses_and_cites_pulumi_aws_dotnet_sources()
     {
-        var lines = File.ReadAllLines(TestFiles.AwsCSharpNames).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        var lines = Names.DataLines(File.ReadAllLines(TestFiles.AwsCSharpNames)).Select(l => l.Line).ToList();
 
         CSharpNameRule.Load(TestFiles.AwsCSharpNames);
         Assert.All(lines, l => Assert.Matches(@"^Pulumi\.Aws\.[\w.]+ \| \w+ \| sdk/dotnet/[\w/]+\.cs$", l));

@@ -33,8 +33,8 @@ public class OfflineCloudWatchApiTests
     }
 
     private static IReadOnlyList<(string Member, string Source)> Listing() =>
-        File.ReadLines(ListingPath)
-            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+        Names.DataLines(File.ReadLines(ListingPath))
+            .Select(entry => entry.Line)
             .Select(line =>
             {
                 var separator = line.LastIndexOf(" | ", StringComparison.Ordinal);

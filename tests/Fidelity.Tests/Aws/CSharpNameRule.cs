@@ -24,13 +24,8 @@ public sealed class CSharpNameRule
     public static CSharpNameRule Parse(IEnumerable<string> lines, string fileName)
     {
         var exceptions = new List<CSharpNameException>();
-        var lineNumber = 0;
-        foreach (var raw in lines)
+        foreach (var (lineNumber, line) in Names.DataLines(lines))
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-                continue;
             var parts = line.Split(" | ");
             var dot = parts[0].LastIndexOf('.');
             if (parts.Length != 3 || dot <= 0 || parts.Any(p => p.Trim().Length == 0))

@@ -11,9 +11,8 @@ public sealed class PublicApiListing
 
     public PublicApiListing(IEnumerable<string> lines)
     {
-        _lines = lines.Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.TrimStart('~'))
+        _lines = Names.DataLines(lines)
+            .Select(l => l.Line.TrimStart('~'))
             .ToHashSet(StringComparer.Ordinal);
         _byMember = _lines.ToLookup(MemberKey, StringComparer.Ordinal);
     }

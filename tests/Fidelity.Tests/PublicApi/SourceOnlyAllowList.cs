@@ -20,13 +20,8 @@ public sealed class SourceOnlyAllowList
     public static SourceOnlyAllowList Parse(IEnumerable<string> lines, string fileName)
     {
         var entries = new List<SourceOnlyMember>();
-        var lineNumber = 0;
-        foreach (var raw in lines)
+        foreach (var (lineNumber, line) in Names.DataLines(lines))
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-                continue;
             var at = line.LastIndexOf(Separator, StringComparison.Ordinal);
             if (at <= 0 || line[(at + Separator.Length)..].Trim().Length == 0)
                 throw new FormatException($"{fileName}:{lineNumber}: expected '<rendered member> | <source path in pulumi/pulumi-dotnet>', got: {line}");
