@@ -100,15 +100,7 @@ public class RollbackTakeoverTests
     [Fact]
     public async Task A_rollback_from_the_termination_wait_marks_the_record_first_and_points_the_test_route_at_the_new_color()
     {
-        var harness = new RolloutHarness("web");
-        harness.Given(harness.Configs["web"] with
-        {
-            LiveColor = DeployColor.Green, Weights = TrafficWeights.AllTo(DeployColor.Green), Green = new ColorConfig("web:2", true),
-        });
-        harness.StoredRecord = RolloutRecordJson.Serialize(new RolloutRecord(
-            "r1", RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
-            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
-            RolloutPhase.TerminationWait, 2, RolloutHarness.Start, PromotionRequest.None));
+        var harness = InTerminationWait();
         var phasesAtUpdates = new List<RolloutPhase?>();
         harness.UpdateFault = (_, _) =>
         {
@@ -130,15 +122,7 @@ public class RollbackTakeoverTests
     [Fact]
     public async Task A_rollback_interrupted_during_its_update_leaves_the_record_rolling_back_so_the_next_rollback_finishes_it()
     {
-        var harness = new RolloutHarness("web");
-        harness.Given(harness.Configs["web"] with
-        {
-            LiveColor = DeployColor.Green, Weights = TrafficWeights.AllTo(DeployColor.Green), Green = new ColorConfig("web:2", true),
-        });
-        harness.StoredRecord = RolloutRecordJson.Serialize(new RolloutRecord(
-            "r1", RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
-            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
-            RolloutPhase.TerminationWait, 2, RolloutHarness.Start, PromotionRequest.None));
+        var harness = InTerminationWait();
         using var interrupt = new CancellationTokenSource();
         harness.UpdateFault = (_, _) =>
         {
@@ -154,5 +138,20 @@ public class RollbackTakeoverTests
 
         Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
         Assert.Null(harness.StoredRecord);
+    }
+
+    /// <summary>A release of web from blue to green that finished shifting and waits to scale blue down.</summary>
+    private static RolloutHarness InTerminationWait()
+    {
+        var harness = new RolloutHarness("web");
+        harness.Given(harness.Configs["web"] with
+        {
+            LiveColor = DeployColor.Green, Weights = TrafficWeights.AllTo(DeployColor.Green), Green = new ColorConfig("web:2", true),
+        });
+        harness.StoredRecord = RolloutRecordJson.Serialize(new RolloutRecord(
+            "r1", RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
+            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
+            RolloutPhase.TerminationWait, 2, RolloutHarness.Start, PromotionRequest.None));
+        return harness;
     }
 }
