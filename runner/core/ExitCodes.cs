@@ -16,10 +16,14 @@ public static class ExitCodes
     /// <summary>Another update holds the stack; nothing was changed.</summary>
     public const int StackBusy = 4;
 
-    /// <summary>Ctrl+C: the rollout record is kept in the stack; run resume or rollback.</summary>
+    /// <summary>Another runner holds the rollout in progress, or took it over from this one; this runner stopped touching the stack.</summary>
+    public const int RolloutHeld = 5;
+
+    /// <summary>Ctrl+C: the update in flight finished, the rollout record is kept in the ledger; run resume or rollback from any machine.</summary>
     public const int Interrupted = 130;
 
     public const string Help =
         "Exit codes: 0 success; 1 rolled back or failed (diff: plans differ); 2 bad input; " +
-        "3 rollback failed, traffic may be split; 4 stack busy, nothing changed; 130 interrupted, the rollout record is kept.";
+        "3 rollback failed, traffic may be split; 4 stack busy, nothing changed; 5 another runner holds the rollout, this one stopped; " +
+        "130 interrupted, the rollout record is kept.";
 }

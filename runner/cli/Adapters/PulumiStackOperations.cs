@@ -68,6 +68,23 @@ public sealed class PulumiStackOperations(WorkspaceStack stack, IStackOutputsSou
     public Task ClearRolloutRecordAsync(CancellationToken cancellationToken) =>
         stack.RemoveConfigAsync(ConfigKeys.RolloutInProgress, cancellationToken);
 
+    /// <summary>Stack config has no holder to give up: any command on this machine may continue the record.</summary>
+    public Task ReleaseRolloutAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Stack config reaches no other machine: a promote is stored for the next resume, a stop is acted on here.</summary>
+    public async Task<ControlDelivery> RequestControlAsync(RolloutControl control, CancellationToken cancellationToken)
+    {
+        if (await ReadRolloutRecordAsync(cancellationToken) is not { } record) return ControlDelivery.NoRollout;
+        var promotion = control switch
+        {
+            RolloutControl.Promote => PromotionRequest.SkipBake,
+            RolloutControl.PromoteFull => PromotionRequest.Full,
+            _ => PromotionRequest.None,
+        };
+        if (promotion != PromotionRequest.None) await WriteRolloutRecordAsync(record with { Promotion = promotion }, cancellationToken);
+        return ControlDelivery.Stored;
+    }
+
     // The stack resource itself is a target too (not its children): its outputs, which say what is deployed
     // (live color, weights) and which the stale-config check compares with, must follow every update.
     public Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken) =>

@@ -1,13 +1,13 @@
 namespace Infra.Runner.Rollout;
 
 /// <summary>
-/// The stack as the rollout sees it: config values per service, the in-progress rollout record, outputs,
-/// and targeted updates. The Pulumi Automation API adapter implements it; config setters only write
-/// config, nothing reaches AWS until <see cref="UpdateAsync"/>.
+/// The stack as the rollout sees it: each service's release state (what the next update declares), the rollout in
+/// progress, outputs, and targeted updates. The adapter keeps state and rollout in the stack's release ledger; setters
+/// only record the desired state, nothing reaches AWS until <see cref="UpdateAsync"/>.
 /// </summary>
 public interface IStackOperations
 {
-    /// <summary>The stack's name; its config lives in <c>Pulumi.&lt;name&gt;.yaml</c>.</summary>
+    /// <summary>The stack's name.</summary>
     string StackName { get; }
 
     Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken);
@@ -24,12 +24,24 @@ public interface IStackOperations
 
     Task SetLiveColorAsync(string service, DeployColor color, CancellationToken cancellationToken);
 
-    /// <summary>The in-progress rollout, or null; <see cref="RolloutRecordJson"/> is its config value format.</summary>
+    /// <summary>The rollout in progress with any pending promote or stop request, or null; <see cref="RolloutRecordJson"/> is its format.</summary>
     Task<RolloutRecord?> ReadRolloutRecordAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores the record as this runner's: takes the rollout when no live runner holds it, renews the hold otherwise.
+    /// A pending request that <paramref name="record"/> no longer carries counts as handled. Throws
+    /// <see cref="RolloutLeaseException"/> when another runner holds it or took it over.
+    /// </summary>
     Task WriteRolloutRecordAsync(RolloutRecord record, CancellationToken cancellationToken);
 
+    /// <summary>The rollout ended: its record is removed.</summary>
     Task ClearRolloutRecordAsync(CancellationToken cancellationToken);
+
+    /// <summary>This runner stops (interrupted): the record is kept, its hold given up so any machine can continue at once.</summary>
+    Task ReleaseRolloutAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a request from another command with the rollout in progress.</summary>
+    Task<ControlDelivery> RequestControlAsync(RolloutControl control, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies the current config to exactly <paramref name="targetUrns"/>.

@@ -46,8 +46,17 @@ public sealed class RolloutEngine(RolloutPorts ports)
         var now = ports.Time.GetUtcNow();
         var record = new RolloutRecord(
             $"r{now:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..23], now, plan, services, RolloutPhase.Deploying, 0, now, PromotionRequest.None);
+        try
+        {
+            // Taking the rollout is the race two runners can run: exactly one wins, the other has changed nothing.
+            await Stack.WriteRolloutRecordAsync(record, cancellationToken);
+        }
+        catch (RolloutLeaseException held)
+        {
+            return Held(held);
+        }
+
         await reporter.AppendAsync(record.Id, RolloutEventKind.Started, $"Rollout {record.Id} started: {RolloutTargets.DescribeMoves(services)}", cancellationToken);
-        await Stack.WriteRolloutRecordAsync(record, cancellationToken);
         try
         {
             return await new RolloutRun(ports, record, outputs, new TrafficLedger(before)).RunAsync(cancellationToken);
@@ -66,6 +75,11 @@ public sealed class RolloutEngine(RolloutPorts ports)
         try
         {
             var record = await Stack.ReadRolloutRecordAsync(cancellationToken) ?? throw new RolloutInputException(NoRollout);
+            if (record.StopRequest is { } stop)
+            {
+                return await StopRecordedAsync(record with { StopRequest = null }, stop.Describe(), cancellationToken);
+            }
+
             var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
             if (!record.TrafficMayHaveMoved)
             {
@@ -87,6 +101,10 @@ public sealed class RolloutEngine(RolloutPorts ports)
         {
             return RolloutResult.BadInput(error);
         }
+        catch (RolloutLeaseException held)
+        {
+            return Held(held);
+        }
     }
 
     /// <summary>
@@ -106,7 +124,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
                         $"rollout {record.Id} is in progress and its services ({string.Join(", ", record.Services.Select(s => s.Name))}) roll back together; run rollback without --service");
                 }
 
-                return await StopRecordedAsync(record, "rollback requested by operator", cancellationToken);
+                return await RequestOrStopAsync(record, RolloutControl.Rollback, "rollback requested by operator", cancellationToken);
             }
 
             var outputs = await Stack.ReadOutputsAsync(cancellationToken);
@@ -129,6 +147,10 @@ public sealed class RolloutEngine(RolloutPorts ports)
         {
             return RolloutResult.BadInput(error);
         }
+        catch (RolloutLeaseException held)
+        {
+            return Held(held);
+        }
     }
 
     /// <summary>Stops the rollout in progress and rolls all its services back; a runner still executing it stops at its next poll.</summary>
@@ -137,11 +159,15 @@ public sealed class RolloutEngine(RolloutPorts ports)
         try
         {
             var record = await Stack.ReadRolloutRecordAsync(cancellationToken) ?? throw new RolloutInputException(NoRollout);
-            return await StopRecordedAsync(record, "aborted by operator", cancellationToken);
+            return await RequestOrStopAsync(record, RolloutControl.Abort, "aborted by operator", cancellationToken);
         }
         catch (RolloutInputException error)
         {
             return RolloutResult.BadInput(error);
+        }
+        catch (RolloutLeaseException held)
+        {
+            return Held(held);
         }
     }
 
@@ -160,17 +186,23 @@ public sealed class RolloutEngine(RolloutPorts ports)
                     $"rollout {record.Id} is in phase {record.Phase}; promote applies while traffic shifts or during the termination wait");
             }
 
-            var promotion = full || record.Promotion == PromotionRequest.Full ? PromotionRequest.Full : PromotionRequest.SkipBake;
-            await Stack.WriteRolloutRecordAsync(record with { Promotion = promotion }, cancellationToken);
-            var message = full
+            var control = full || record.Promotion == PromotionRequest.Full ? RolloutControl.PromoteFull : RolloutControl.Promote;
+            var delivery = await Stack.RequestControlAsync(control, cancellationToken);
+            if (delivery == ControlDelivery.NoRollout) throw new RolloutInputException(NoRollout);
+            var message = (full
                 ? $"Promotion requested for rollout {record.Id}: skip the remaining steps and bakes"
-                : $"Promotion requested for rollout {record.Id}: skip the remaining bake of this step";
+                : $"Promotion requested for rollout {record.Id}: skip the remaining bake of this step")
+                + (delivery == ControlDelivery.Stored ? " (no runner is executing it now: resume acts on it)" : "");
             await reporter.AppendAsync(record.Id, RolloutEventKind.PromoteRequested, message, cancellationToken);
             return new RolloutResult(RolloutOutcome.Succeeded, message);
         }
         catch (RolloutInputException error)
         {
             return RolloutResult.BadInput(error);
+        }
+        catch (RolloutLeaseException held)
+        {
+            return Held(held);
         }
     }
 
@@ -194,9 +226,36 @@ public sealed class RolloutEngine(RolloutPorts ports)
         return new RolloutStatus(configs, record, states);
     }
 
+    /// <summary>
+    /// A runner executing the rollout gets the request and rolls back itself at its next poll, so it never undoes the
+    /// request; with no runner executing it, this command rolls it back here.
+    /// </summary>
+    private async Task<RolloutResult> RequestOrStopAsync(
+        RolloutRecord record, RolloutControl control, string reason, CancellationToken cancellationToken)
+    {
+        // A stale ledger is refused before the request is stored, so a refusal changes nothing.
+        var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
+        var delivery = await Stack.RequestControlAsync(control, cancellationToken);
+        return delivery switch
+        {
+            ControlDelivery.ToRunningRunner => new RolloutResult(RolloutOutcome.Succeeded,
+                $"{control.Name()} requested for rollout {record.Id}: the runner executing it rolls it back at its next poll; follow it with status or history"),
+            ControlDelivery.NoRollout => throw new RolloutInputException(NoRollout),
+            _ => await StopRecordedAsync(record with { StopRequest = null }, outputs, configs, reason, cancellationToken),
+        };
+    }
+
+    private static RolloutResult Held(RolloutLeaseException held) => new(RolloutOutcome.RolloutHeld, held.Message);
+
     private async Task<RolloutResult> StopRecordedAsync(RolloutRecord record, string reason, CancellationToken cancellationToken)
     {
         var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
+        return await StopRecordedAsync(record, outputs, configs, reason, cancellationToken);
+    }
+
+    private async Task<RolloutResult> StopRecordedAsync(
+        RolloutRecord record, StackOutputs outputs, IReadOnlyList<ServiceConfig> configs, string reason, CancellationToken cancellationToken)
+    {
         try
         {
             return await new RolloutRun(ports, record, outputs, new TrafficLedger(configs))

@@ -7,6 +7,12 @@ public enum RolloutPhase
     Deploying,
     SmokeTesting,
 
+    /// <summary>
+    /// Stopping before any traffic moved (e.g. after a failed smoke check): recorded before the new colors' config is
+    /// restored, so a runner killed mid-restore is finished by <c>resume</c> or <c>rollback</c>, never shifted.
+    /// </summary>
+    Stopping,
+
     /// <summary>Applying and baking the step at <see cref="RolloutRecord.StepIndex"/>.</summary>
     Shifting,
 
@@ -31,6 +37,15 @@ public enum PromotionRequest
 }
 
 /// <summary>
+/// An abort or rollback asked for by another command (any machine), read by the runner holding the rollout at its next
+/// poll: it then rolls back itself, so nothing it does afterwards can undo the request.
+/// </summary>
+public sealed record RolloutStopRequest(string Action, string RequestedBy)
+{
+    public string Describe() => $"{Action} requested by {RequestedBy}";
+}
+
+/// <summary>
 /// One service in a rollout: it moves from <see cref="FromColor"/> (live when the rollout started) to <see cref="ToColor"/>
 /// running <see cref="Image"/>. <see cref="Replaced"/> is the new color's config before the rollout, put back when the
 /// rollout stops before traffic moved (null in records written before the runner kept it: then nothing is put back).
@@ -38,8 +53,9 @@ public enum PromotionRequest
 public sealed record RolloutServiceRecord(string Name, DeployColor FromColor, DeployColor ToColor, string Image, ColorConfig? Replaced = null);
 
 /// <summary>
-/// The in-progress rollout, kept in stack config so any machine can resume it or roll it back.
-/// It carries the whole plan so <c>resume</c> needs no arguments.
+/// The in-progress rollout, kept in the stack's release ledger (the lease) so any machine can resume it or roll it back.
+/// It carries the whole plan so <c>resume</c> needs no arguments. <see cref="Promotion"/> and <see cref="StopRequest"/>
+/// are requests from other commands, delivered with the record when it is read.
 /// </summary>
 public sealed record RolloutRecord(
     string Id,
@@ -49,7 +65,8 @@ public sealed record RolloutRecord(
     RolloutPhase Phase,
     int StepIndex,
     DateTimeOffset PhaseStartedAt,
-    PromotionRequest Promotion)
+    PromotionRequest Promotion,
+    RolloutStopRequest? StopRequest = null)
 {
     /// <summary>True once weights may have moved, so a stop must restore them.</summary>
     public bool TrafficMayHaveMoved => Phase >= RolloutPhase.Shifting;

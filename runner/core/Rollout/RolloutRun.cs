@@ -35,6 +35,7 @@ internal sealed class RolloutRun
                 {
                     RolloutPhase.Deploying => await DeployImagesAsync(cancellationToken),
                     RolloutPhase.SmokeTesting => await SmokeTestAsync(cancellationToken),
+                    RolloutPhase.Stopping => await StopAsync("finishing an interrupted stop", busyMeansNothingChanged: false, cancellationToken),
                     RolloutPhase.Shifting => await ShiftAndBakeAsync(cancellationToken),
                     RolloutPhase.TerminationWait => await WaitForTerminationAsync(cancellationToken),
                     RolloutPhase.ScalingDown => await ScaleDownAsync(cancellationToken),
@@ -50,11 +51,17 @@ internal sealed class RolloutRun
         {
             return TakenOver();
         }
+        catch (RolloutLeaseException lost)
+        {
+            return new RolloutResult(RolloutOutcome.RolloutHeld, $"Rollout {record.Id}: {lost.Message}; this runner stopped touching the stack");
+        }
+        catch (StopRequestedException stop)
+        {
+            return await StopAsync(stop.Message, busyMeansNothingChanged: false, cancellationToken);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await reporter.TryAppendAsync(record.Id, RolloutEventKind.Interrupted,
-                $"Rollout {record.Id} interrupted in phase {record.Phase} at step {record.StepIndex + 1}; its record is kept: run resume or rollback",
-                null, CancellationToken.None);
+            await ReportInterruptionAsync();
             throw;
         }
         catch (StackBusyException) when (!record.TrafficMayHaveMoved)
@@ -83,6 +90,13 @@ internal sealed class RolloutRun
     {
         if (!record.TrafficMayHaveMoved)
         {
+            // Recorded first: a runner killed while restoring leaves a record that resume finishes, never one it would shift.
+            if (record.Phase != RolloutPhase.Stopping)
+            {
+                record = record with { Phase = RolloutPhase.Stopping, PhaseStartedAt = ports.Time.GetUtcNow(), Promotion = PromotionRequest.None, StopRequest = null };
+                await ports.Stack.WriteRolloutRecordAsync(record, cancellationToken);
+            }
+
             var restore = await RestoreIdleColorsAsync(cancellationToken);
             await ports.Stack.ClearRolloutRecordAsync(cancellationToken);
             var message = $"Rollout {record.Id} stopped before any traffic moved: {reason}{restore}";
@@ -162,7 +176,10 @@ internal sealed class RolloutRun
         await RequireOwnershipAsync(cancellationToken);
         try
         {
-            await traffic.ApplyAsync(changes, cancellationToken);
+            await BusyRetry.RunAsync(() => traffic.ApplyAsync(changes, cancellationToken), ports.Time,
+                (attempt, wait) => reporter.TryAppendAsync(record.Id, RolloutEventKind.StackBusy,
+                    $"The stack is busy with another update at {step}; retry {attempt} in {wait.TotalSeconds:0}s", null, cancellationToken),
+                cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -184,6 +201,8 @@ internal sealed class RolloutRun
                 return await StopAsync($"gate tripped at {step}: {verdict.Detail}", busyMeansNothingChanged: false, cancellationToken);
             case WaitEnd.TakenOver:
                 return TakenOver();
+            case WaitEnd.StopRequested:
+                return await StopAsync($"{verdict.Detail} at {step}", busyMeansNothingChanged: false, cancellationToken);
             case WaitEnd.Elapsed:
                 await reporter.AppendAsync(record.Id, RolloutEventKind.StepBaked, $"Baked {step} for {Plan.Bake}", cancellationToken);
                 break;
@@ -232,6 +251,11 @@ internal sealed class RolloutRun
             return TakenOver();
         }
 
+        if (verdict.End == WaitEnd.StopRequested)
+        {
+            return await StopAsync($"{verdict.Detail} during the termination wait", busyMeansNothingChanged: false, cancellationToken);
+        }
+
         await AdvanceAsync(record with { Phase = RolloutPhase.ScalingDown, Promotion = PromotionRequest.None }, cancellationToken);
         return null;
     }
@@ -260,7 +284,34 @@ internal sealed class RolloutRun
     }
 
     private RolloutResult TakenOver() =>
-        new(RolloutOutcome.RolledBack, $"Rollout {record.Id} was aborted or rolled back by another runner; this runner stopped");
+        new(RolloutOutcome.RolloutHeld, $"Rollout {record.Id} was aborted or rolled back by another runner; this runner stopped");
+
+    /// <summary>
+    /// Ctrl+C or a CI cancel: the update in flight has finished (updates are never killed), so the record says where the
+    /// rollout stopped. Its hold is given up for any machine to resume or roll back, and with traffic split people are paged.
+    /// </summary>
+    private async Task ReportInterruptionAsync()
+    {
+        var split = record.TrafficMayHaveMoved && record.Phase is RolloutPhase.Shifting or RolloutPhase.RollingBack;
+        var message = $"Rollout {record.Id} interrupted in phase {record.Phase} at step {record.StepIndex + 1}; its record is kept: run resume or rollback"
+            + (split ? $" — traffic is split: {traffic.Ledger.Describe()}" : "");
+        await reporter.TryAppendAsync(record.Id, RolloutEventKind.Interrupted, message, null, CancellationToken.None);
+        if (split)
+        {
+            await reporter.NotifyAsync(record.Id, NotificationSeverity.Critical, message, CancellationToken.None);
+        }
+
+        try
+        {
+            await ports.Stack.ReleaseRolloutAsync(CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            await reporter.TryAppendAsync(record.Id, RolloutEventKind.Interrupted,
+                $"Could not give up the hold on rollout {record.Id} ({error.Message}); another machine must wait for it to expire and use --take-over",
+                null, CancellationToken.None);
+        }
+    }
 
     /// <summary>
     /// Persists the next state before acting on it; the phase clock restarts with every write. Refuses to write over
@@ -277,14 +328,19 @@ internal sealed class RolloutRun
 
     /// <summary>
     /// The stored record, which must still be this rollout's: abort or rollback from another command clears or replaces
-    /// it, and from then on this runner must not write or update anything.
+    /// it, and from then on this runner must not write or update anything. A pending abort or rollback request is acted
+    /// on here, before the next change.
     /// </summary>
     private async Task<RolloutRecord> RequireOwnershipAsync(CancellationToken cancellationToken)
     {
         var stored = await ports.Stack.ReadRolloutRecordAsync(cancellationToken);
-        return stored is not null && stored.Id == record.Id ? stored : throw new TakenOverException();
+        if (stored is null || stored.Id != record.Id) throw new TakenOverException();
+        return stored.StopRequest is { } stop ? throw new StopRequestedException(stop.Describe()) : stored;
     }
 
     /// <summary>Unwinds to <see cref="RunAsync"/>, which ends with the taken-over result and touches nothing.</summary>
     private sealed class TakenOverException : Exception;
+
+    /// <summary>Unwinds to <see cref="RunAsync"/>, which stops the rollout for the request.</summary>
+    private sealed class StopRequestedException(string reason) : Exception(reason);
 }

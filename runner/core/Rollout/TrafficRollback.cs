@@ -32,7 +32,8 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
         {
             if (record is not null)
             {
-                await ports.Stack.WriteRolloutRecordAsync(record with { Phase = RolloutPhase.RollingBack }, cancellationToken);
+                await ports.Stack.WriteRolloutRecordAsync(
+                    record with { Phase = RolloutPhase.RollingBack, Promotion = PromotionRequest.None, StopRequest = null }, cancellationToken);
                 foreach (var (service, color) in targets)
                 {
                     await ports.Stack.SetLiveColorAsync(service, color, cancellationToken);

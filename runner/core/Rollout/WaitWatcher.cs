@@ -11,13 +11,16 @@ internal enum WaitEnd
     /// <summary>The stored rollout record is gone or belongs to another rollout: abort/rollback ran elsewhere.</summary>
     TakenOver,
     Promoted,
+
+    /// <summary>Another command asked for an abort or rollback; <see cref="WaitVerdict.Detail"/> says who.</summary>
+    StopRequested,
 }
 
 internal sealed record WaitVerdict(WaitEnd End, string Detail, PromotionRequest Promotion);
 
 /// <summary>
 /// Waits until a deadline, polling every plan interval: first the alarms (so an ALARM is acted on within one
-/// interval, before anything else at that poll), then the stored record for abort/promote from other runners.
+/// interval, before anything else at that poll), then the stored record for abort, rollback or promote from other commands.
 /// </summary>
 internal sealed class WaitWatcher(RolloutPorts ports, RolloutReporter reporter)
 {
@@ -44,6 +47,11 @@ internal sealed class WaitWatcher(RolloutPorts ports, RolloutReporter reporter)
             if (stored is null || stored.Id != record.Id)
             {
                 return new WaitVerdict(WaitEnd.TakenOver, "", PromotionRequest.None);
+            }
+
+            if (stored.StopRequest is { } stop)
+            {
+                return new WaitVerdict(WaitEnd.StopRequested, stop.Describe(), PromotionRequest.None);
             }
 
             if (stored.Promotion != PromotionRequest.None)

@@ -34,9 +34,12 @@ public class ResumeAndRollbackTests
 
         Assert.Equal((RolloutPhase.Shifting, 1), (harness.Record!.Phase, harness.Record.StepIndex));
         Assert.Equal(new TrafficWeights(50, 50), harness.Configs["web"].Weights);
-        Assert.Equal(
-            $"Rollout {harness.Record.Id} interrupted in phase Shifting at step 2; its record is kept: run resume or rollback",
-            harness.Event(RolloutEventKind.Interrupted).Message);
+        var message = $"Rollout {harness.Record.Id} interrupted in phase Shifting at step 2; its record is kept: run resume or rollback"
+            + " — traffic is split: web at blue=50 green=50";
+        Assert.Equal(message, harness.Event(RolloutEventKind.Interrupted).Message);
+        // Traffic is split: people are paged, and the hold is given up so any machine can resume or roll back at once.
+        Assert.Contains((NotificationSeverity.Critical, message), harness.Notifications);
+        Assert.Equal(1, harness.Releases);
     }
 
     [Fact]

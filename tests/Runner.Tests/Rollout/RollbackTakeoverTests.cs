@@ -45,7 +45,7 @@ public class RollbackTakeoverTests
 
         var id = harness.Events[0].RolloutId;
         Assert.Equal(RolloutOutcome.RolledBack, abort!.Outcome);
-        Assert.Equal((RolloutOutcome.RolledBack, $"Rollout {id} was aborted or rolled back by another runner; this runner stopped"), (result.Outcome, result.Message));
+        Assert.Equal((RolloutOutcome.RolloutHeld, $"Rollout {id} was aborted or rolled back by another runner; this runner stopped"), (result.Outcome, result.Message));
         Assert.Null(harness.StoredRecord);
         Assert.Equal(2, harness.Updates.Count); // the deploy and the abort's restore
         Assert.Empty(harness.Smoke.Invocations);

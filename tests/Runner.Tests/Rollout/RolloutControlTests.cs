@@ -22,7 +22,7 @@ public class RolloutControlTests
 
         var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
 
-        Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
+        Assert.Equal(RolloutOutcome.RolloutHeld, result.Outcome);
         Assert.Equal($"Rollout {harness.Events[0].RolloutId} was aborted or rolled back by another runner; this runner stopped", result.Message);
         Assert.Equal(2, harness.TrafficUpdates.Count()); // 10%, then the abort's rollback
         Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), harness.Configs["web"].Weights);

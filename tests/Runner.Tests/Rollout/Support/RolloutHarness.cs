@@ -72,6 +72,12 @@ internal sealed class RolloutHarness
 
     public List<UpdateCall> Updates { get; } = [];
 
+    /// <summary>Whether a live runner holds the stored rollout, so a control request reaches it rather than being acted on here.</summary>
+    public bool HeldByRunningRunner { get; set; }
+
+    /// <summary>How often the engine gave up its hold on the rollout (on interruption).</summary>
+    public int Releases { get; private set; }
+
     public List<DateTimeOffset> AlarmReads { get; } = [];
 
     public List<SmokeTarget> SmokeTargets { get; } = [];
@@ -159,6 +165,19 @@ internal sealed class RolloutHarness
             .Callback((RolloutRecord record, CancellationToken _) => StoredRecord = RolloutRecordJson.Serialize(record))
             .Returns(Task.CompletedTask);
         Stack.Setup(s => s.ClearRolloutRecordAsync(It.IsAny<CancellationToken>())).Callback(() => StoredRecord = null).Returns(Task.CompletedTask);
+        Stack.Setup(s => s.ReleaseRolloutAsync(It.IsAny<CancellationToken>())).Callback(() => Releases++).Returns(Task.CompletedTask);
+        Stack.Setup(s => s.RequestControlAsync(It.IsAny<RolloutControl>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((RolloutControl control, CancellationToken _) =>
+            {
+                if (Record is not { } record) return ControlDelivery.NoRollout;
+                StoredRecord = RolloutRecordJson.Serialize(control switch
+                {
+                    RolloutControl.Promote => record with { Promotion = PromotionRequest.SkipBake },
+                    RolloutControl.PromoteFull => record with { Promotion = PromotionRequest.Full },
+                    _ => record with { StopRequest = new RolloutStopRequest(control.Name(), "ops-laptop (pid 4242)") },
+                });
+                return HeldByRunningRunner ? ControlDelivery.ToRunningRunner : ControlDelivery.Stored;
+            });
         Stack.Setup(s => s.UpdateAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .Returns((IReadOnlyList<string> targets, CancellationToken _) =>
             {
