@@ -1,0 +1,59 @@
+using Infra.Stacks.Loading;
+using Infra.Stacks.Release;
+using Infra.Stacks.Settings;
+
+namespace Infra.Stacks.Tests.Release;
+
+public class ReleaseOverlayTests
+{
+    private const string Ledger = "release ledger infra-staging-releases";
+
+    private static StackSettings Staging() => StackSettingsLoader.FromFile(RepoFiles.StackFile("staging")).GetValidOrThrow();
+
+    private static readonly ServiceRelease Released = new(
+        Color.Green, new ColorPair<int>(0, 100), new ColorPair<string?>("repo/web:1.4.2", "repo/web:1.6.0"), new ColorPair<bool>(false, true));
+
+    [Fact]
+    public void The_ledgers_release_replaces_the_stack_files_images_weights_live_color_and_running_flags()
+    {
+        var settings = Staging();
+
+        var overlaid = ReleaseOverlay.Apply(settings, ReleaseState.Empty.With("web", Released), Ledger).GetValidOrThrow();
+
+        var web = overlaid.Service("web");
+        Assert.Equal((Color.Green, Released.Weights, Released.Image, Released.Running), (web.LiveColor, web.Weights, web.Image, web.Running));
+        // Everything else is the stack file's.
+        Assert.Equal(settings with { Services = overlaid.Services }, overlaid);
+        Assert.Equal(settings.Service("web") with { LiveColor = web.LiveColor, Weights = web.Weights, Image = web.Image, Running = web.Running }, web);
+    }
+
+    [Fact]
+    public void Without_a_release_the_stack_files_values_seed_it()
+    {
+        var settings = Staging();
+
+        Assert.Equal(settings, ReleaseOverlay.Apply(settings, ReleaseState.Empty, Ledger).GetValidOrThrow());
+    }
+
+    [Fact]
+    public void A_service_the_stack_file_no_longer_declares_is_left_out()
+    {
+        var settings = Staging();
+
+        var overlaid = ReleaseOverlay.Apply(settings, ReleaseState.Empty.With("retired", Released), Ledger).GetValidOrThrow();
+
+        Assert.Equal(["web"], overlaid.Services.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void A_release_the_program_cannot_declare_fails_naming_the_ledger()
+    {
+        var broken = Released with { Image = new ColorPair<string?>("repo/web:1.4.2", null) };
+
+        var result = ReleaseOverlay.Apply(Staging(), ReleaseState.Empty.With("web", broken), Ledger);
+
+        Assert.Equal(
+            [$"{Ledger}: infra:services.web.image.green: required, because green is the live color"],
+            result.Errors);
+    }
+}
