@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+
+namespace Infra.Stacks.Release;
+
+/// <summary>
+/// The release of every service of a stack, by service name. Services are kept in ordinal order, so two states
+/// with the same services compare equal and serialize to the same JSON whatever order they were built in.
+/// </summary>
+public sealed record ReleaseState
+{
+    private readonly ImmutableSortedDictionary<string, ServiceRelease> _services;
+
+    public ReleaseState(IReadOnlyDictionary<string, ServiceRelease> services) =>
+        _services = services.ToImmutableSortedDictionary(StringComparer.Ordinal);
+
+    /// <summary>No service released yet: the state of a stack before its first release.</summary>
+    public static ReleaseState Empty { get; } = new(ImmutableSortedDictionary<string, ServiceRelease>.Empty);
+
+    /// <summary>The services in ordinal order of their names.</summary>
+    public IReadOnlyDictionary<string, ServiceRelease> Services
+    {
+        get => _services;
+        init => _services = value.ToImmutableSortedDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>A copy with <paramref name="service"/>'s release added or replaced.</summary>
+    public ReleaseState With(string service, ServiceRelease release) => new(_services.SetItem(service, release));
+
+    // Value equality on the contents; the default record equality would compare dictionary references.
+    public bool Equals(ReleaseState? other) =>
+        other is not null && _services.Count == other._services.Count &&
+        _services.All(s => other._services.TryGetValue(s.Key, out var o) && s.Value == o);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var (name, release) in _services)
+        {
+            hash.Add(name, StringComparer.Ordinal);
+            hash.Add(release);
+        }
+        return hash.ToHashCode();
+    }
+}
