@@ -1,0 +1,29 @@
+namespace Infra.Ledger;
+
+/// <summary>
+/// The rollout in progress on a stack, as the <c>lease</c> item holds it. Only the holder of <see cref="Token"/> may
+/// renew, release it or clear its control request; anyone may read it or write a control request onto it.
+/// </summary>
+/// <param name="Token">Unique per acquisition (and per take-over).</param>
+/// <param name="Record">The runner's own JSON record of the rollout; the ledger stores it as given.</param>
+/// <param name="Control">The pending control request, if any.</param>
+public sealed record Lease(
+    string Token,
+    LeaseOwner Owner,
+    string RolloutId,
+    string Phase,
+    int Step,
+    IReadOnlyList<string> Services,
+    DateTimeOffset HeartbeatAt,
+    DateTimeOffset ExpiresAt,
+    string Record,
+    ControlRequest? Control)
+{
+    /// <summary>Whether the holder has missed its renewals long enough for another runner to take over.</summary>
+    public bool IsExpiredAt(DateTimeOffset now) => now.ToUnixTimeSeconds() >= ExpiresAt.ToUnixTimeSeconds();
+}
+
+/// <summary>Where a rollout is, written onto the lease at acquire and at every renew.</summary>
+/// <param name="Record">The runner's JSON record of the rollout (opaque to the ledger).</param>
+/// <param name="Ttl">How long the lease stays valid without another renew.</param>
+public sealed record LeaseProgress(string Phase, int Step, IReadOnlyList<string> Services, string Record, TimeSpan Ttl);
