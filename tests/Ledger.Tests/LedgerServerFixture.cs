@@ -53,6 +53,10 @@ public sealed class LedgerServerFixture : IAsyncLifetime
             ],
             KeySchema = [new KeySchemaElement(LedgerTable.PartitionKey, KeyType.HASH), new KeySchemaElement(LedgerTable.SortKey, KeyType.RANGE)],
         });
+        // dynalite turns a table ACTIVE on its next timer tick; until then items "do not exist", as on AWS.
+        while ((await client.DescribeTableAsync(LedgerTable.NameFor(stack))).Table.TableStatus != TableStatus.ACTIVE)
+        {
+        }
         return stack;
     }
 
