@@ -60,10 +60,22 @@ fetch_typings() { # <provider> <version> <env var>
   export "$3=$dir/package"
 }
 
+# The DynamoDB-compatible server the ledger tests start (tools/dynalite), installed from its lock file when it is
+# missing or the lock changed. --ignore-scripts: it runs in memory, so no native LevelDB build is needed.
+install_dynalite() {
+  local dir="$root/tools/dynalite" lock
+  lock=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$dir/node_modules/.lock-sha256" 2>/dev/null)" != "$lock" ]; then
+    npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund --silent >&2
+    echo "$lock" >"$dir/node_modules/.lock-sha256"
+  fi
+}
+
 run_tests() {
   build
   fetch_typings aws "$(pinned_version Pulumi.Aws)" PULUMI_AWS_TYPINGS
   fetch_typings random "$(pinned_version Pulumi.Random)" PULUMI_RANDOM_TYPINGS
+  install_dynalite
   local log passed=0 failed=0 skipped=0 status=0
   log=$(mktemp)
   dotnet test Infra.sln -c Release --no-build -p:OfflineSdk="$offline" -nologo 2>&1 | tee "$log" || status=$?

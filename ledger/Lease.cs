@@ -21,6 +21,14 @@ public sealed record Lease(
 {
     /// <summary>Whether the holder has missed its renewals long enough for another runner to take over.</summary>
     public bool IsExpiredAt(DateTimeOffset now) => now.ToUnixTimeSeconds() >= ExpiresAt.ToUnixTimeSeconds();
+
+    // Value equality on the services too; the default record equality would compare list references.
+    public bool Equals(Lease? other) =>
+        other is not null && (Token, Owner, RolloutId, Phase, Step, HeartbeatAt, ExpiresAt, Record, Control) ==
+        (other.Token, other.Owner, other.RolloutId, other.Phase, other.Step, other.HeartbeatAt, other.ExpiresAt, other.Record, other.Control) &&
+        Services.SequenceEqual(other.Services, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Token, RolloutId, Phase, Step, ExpiresAt);
 }
 
 /// <summary>Where a rollout is, written onto the lease at acquire and at every renew.</summary>

@@ -79,7 +79,7 @@ internal sealed class ItemReader(string table, string itemKey, Dictionary<string
     private static string Describe(AttributeValue value)
     {
         if (value.S is { } s) return $"S {Shorten(s)}";
-        if (value.N is { } n) return $"N {Shorten(n)}";
+        if (value.N is { } n) return $"N {n}";
         if (value.BOOL is { } b) return $"BOOL {(b ? "true" : "false")}";
         if (value.NULL is true) return "NULL";
         if (value.IsLSet) return $"L of {value.L.Count}";

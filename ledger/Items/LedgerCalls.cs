@@ -40,7 +40,7 @@ internal sealed class LedgerCalls(IAmazonDynamoDB client, string stack, string t
 
     // The endpoint override (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL or ServiceURL) when there is one, else the region.
     private string Where() =>
-        client.Config.ServiceURL is { Length: > 0 } url ? $"endpoint {url}" : $"region {client.Config.RegionEndpoint?.SystemName ?? "(none)"}";
+        client.Config.ServiceURL is { Length: > 0 } url ? $"endpoint {url.TrimEnd('/')}" : $"region {client.Config.RegionEndpoint?.SystemName ?? "(none)"}";
 
     private static bool IsThrottling(AmazonServiceException e) =>
         e is ProvisionedThroughputExceededException or RequestLimitExceededException ||

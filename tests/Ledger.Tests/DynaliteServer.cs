@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace Infra.Ledger.Tests;
+
+/// <summary>
+/// The DynamoDB-compatible server of tools/dynalite, started with node on 127.0.0.1 on a port the OS picks. It exits
+/// when its stdin closes, so it never outlives this test process; disposing kills it at once.
+/// </summary>
+internal sealed class DynaliteServer : IDisposable
+{
+    private readonly Process _process;
+
+    private DynaliteServer(Process process, int port)
+    {
+        _process = process;
+        Endpoint = $"http://127.0.0.1:{port}";
+    }
+
+    /// <summary><c>http://127.0.0.1:&lt;port&gt;</c>.</summary>
+    public string Endpoint { get; }
+
+    public static async Task<DynaliteServer> StartAsync()
+    {
+        var folder = Path.Combine(RepoRoot(), "tools", "dynalite");
+        if (!File.Exists(Path.Combine(folder, "node_modules", "dynalite", "package.json")))
+            throw new InvalidOperationException(
+                $"the DynamoDB-compatible test server is not installed ({Path.Combine(folder, "node_modules")} is missing); " +
+                "run ./build.sh test, which installs it with npm ci");
+        var node = FindOnPath("node") ?? throw new InvalidOperationException(
+            "node is not on PATH; the ledger tests run the DynamoDB-compatible server tools/dynalite/server.mjs with it");
+
+        var start = new ProcessStartInfo(node, "server.mjs")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {node} server.mjs");
+        // A guard against a server that hangs before listening, not a timing assertion.
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var line = await process.StandardOutput.ReadLineAsync(startup.Token);
+        if (!int.TryParse(line, out var port))
+        {
+            process.Kill(entireProcessTree: true);
+            var error = await process.StandardError.ReadToEndAsync();
+            throw new InvalidOperationException($"tools/dynalite/server.mjs did not print its port (printed '{line}'): {error}");
+        }
+        return new DynaliteServer(process, port);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Infra.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("Infra.sln not found above the test folder");
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
+}
