@@ -1,13 +1,23 @@
+using Infra.Stacks.Release;
 using Pulumi;
 
 namespace Infra;
 
 /// <summary>
-/// Builds the stack from the running deployment's config: used by <c>pulumi up</c> (Program.cs) and, with
-/// recording transformations, by the offline plan, so both run exactly the same program.
+/// Builds the stack from the running deployment's config and the release <paramref name="release"/> holds: used by
+/// <c>pulumi up</c> (Program.cs, the ledger) and, with recording transformations, by the offline plan (the stack file's
+/// values unless told to read a ledger), so both run exactly the same program.
 /// </summary>
-public sealed class InfraStackFactory(StackOptions? options = null) : IServiceProvider
+public sealed class InfraStackFactory(StackOptions? options = null, IReleaseSource? release = null) : IServiceProvider
 {
     public object? GetService(Type serviceType) =>
-        serviceType == typeof(InfraStack) ? new InfraStack(PulumiStackSettings.Read(), options) : null;
+        serviceType == typeof(InfraStack) ? new InfraStack(Settings(), options) : null;
+
+    private Stacks.Settings.StackSettings Settings()
+    {
+        var settings = PulumiStackSettings.Read();
+        return release?.ReadDesired(settings) is { } desired
+            ? ReleaseOverlay.Apply(settings, desired, release.Describe(settings)).GetValidOrThrow()
+            : settings;
+    }
 }

@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Infra.Stacks.Release;
 using Microsoft.Extensions.Time.Testing;
+using TestSupport;
 
 namespace Infra.Ledger.Tests;
 
@@ -42,21 +42,7 @@ public sealed class LedgerServerFixture : IAsyncLifetime
     {
         var stack = $"test{Interlocked.Increment(ref _stacks)}";
         using var client = Client();
-        await client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = LedgerTable.NameFor(stack),
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions =
-            [
-                new AttributeDefinition(LedgerTable.PartitionKey, LedgerTable.KeyAttributeType),
-                new AttributeDefinition(LedgerTable.SortKey, LedgerTable.KeyAttributeType),
-            ],
-            KeySchema = [new KeySchemaElement(LedgerTable.PartitionKey, KeyType.HASH), new KeySchemaElement(LedgerTable.SortKey, KeyType.RANGE)],
-        });
-        // dynalite turns a table ACTIVE on its next timer tick; until then items "do not exist", as on AWS.
-        while ((await client.DescribeTableAsync(LedgerTable.NameFor(stack))).Table.TableStatus != TableStatus.ACTIVE)
-        {
-        }
+        await DynaliteServer.CreateLedgerTableAsync(client, stack);
         return stack;
     }
 

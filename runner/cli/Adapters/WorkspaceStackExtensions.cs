@@ -30,4 +30,11 @@ public static class WorkspaceStackExtensions
             throw new StackBusyException(busy.Message, busy);
         }
     }
+
+    /// <summary>The engine's URN of the stack resource; a qualified stack name (org/project/stack) ends in the stack.</summary>
+    public static string RootStackUrn(this WorkspaceStack stack)
+    {
+        var stackName = stack.Name.Split('/')[^1];
+        return $"urn:pulumi:{stackName}::{Plan.PlanBuilder.Project}::pulumi:pulumi:Stack::{Plan.PlanBuilder.Project}-{stackName}";
+    }
 }

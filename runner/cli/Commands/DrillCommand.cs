@@ -27,7 +27,7 @@ public static class DrillCommand
         var shared = new RunnerOptions();
         var report = new Option<FileInfo?>("--report")
         {
-            Description = "Where to write the Markdown report. Default: dr-drill-<stack>-<UTC time>.md next to the journal.",
+            Description = "Where to write the Markdown report. Default: .infra-runner/dr-drill-<stack>-<UTC time>.md in the project folder.",
         };
         var timeout = new Option<string?>("--timeout") { Description = "How long the DR region may take to answer healthy after the promotion update. Default 30m." };
         var successes = new Option<int?>("--health-successes") { Description = "2xx answers in a row from the DR URL's health path. Default 3." };
@@ -54,12 +54,12 @@ public static class DrillCommand
         return new DrillOptions(successes ?? 3, timeout is null ? null : DurationParser.Parse("--timeout", timeout));
     }
 
-    /// <summary>The report's default path: next to the journal, named after the stack and the drill's start (UTC).</summary>
+    /// <summary>The report's default path: in this machine's runner folder, named after the stack and the drill's start (UTC).</summary>
     public static string DefaultReportPath(RunnerSettings settings, DateTimeOffset now) =>
-        Path.Combine(JournalFolder(settings), $"dr-drill-{settings.Stack}-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
+        Path.Combine(settings.LocalFolder, $"dr-drill-{settings.Stack}-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
 
-    /// <summary>Drill events go next to the rollout journal, in a file of their own.</summary>
-    public static string DrillJournalPath(RunnerSettings settings) => Path.Combine(JournalFolder(settings), $"{settings.Stack}.drill.jsonl");
+    /// <summary>Drill events go to a file of their own next to the report.</summary>
+    public static string DrillJournalPath(RunnerSettings settings) => Path.Combine(settings.LocalFolder, $"{settings.Stack}.drill.jsonl");
 
     private static async Task<int> RunAsync(
         RunnerSettings settings, string? reportPath, string? timeout, int? successes, TextWriter output, CancellationToken cancellationToken)
@@ -109,9 +109,6 @@ public static class DrillCommand
         logger.Write(level, "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
         return result.ExitCode;
     }
-
-    private static string JournalFolder(RunnerSettings settings) =>
-        Path.GetDirectoryName(Path.GetFullPath(settings.JournalPath)) ?? settings.WorkDir;
 
     /// <summary>One log line per journaled drill event; failures and warnings at their level.</summary>
     private sealed class Progress(ILogger logger) : IProgress<DrillEvent>

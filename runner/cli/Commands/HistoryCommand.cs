@@ -1,47 +1,36 @@
 using System.CommandLine;
-using Infra.Runner.Adapters;
-using Infra.Runner.Rollout;
 
 namespace Infra.Runner.Commands;
 
-/// <summary><c>history --stack S [--rollout ID]</c>: the journal's events, oldest first. Reads the journal file only.</summary>
+/// <summary><c>history --stack S [--rollout ID]</c>: the ledger's rollout events, oldest first, from any machine.</summary>
 public static class HistoryCommand
 {
     public static Command Create(TextWriter output)
     {
         var shared = new RunnerOptions();
         var rollout = new Option<string?>("--rollout") { Description = "Only the events of this rollout id." };
-        var command = new Command("history", "Lists the journaled rollout events of the stack. " + ExitCodes.Help) { rollout };
+        var command = new Command("history", "Lists the rollout events journaled in the stack's release ledger. " + ExitCodes.Help) { rollout };
         shared.AddTo(command);
-        command.SetAction(parse => Run(shared.Read(parse), parse.GetValue(rollout), output));
+        command.SetAction((parse, token) => RunAsync(shared.Read(parse), parse.GetValue(rollout), output, token));
         return command;
     }
 
-    public static int Run(RunnerSettings settings, string? rolloutId, TextWriter output)
+    public static async Task<int> RunAsync(RunnerSettings settings, string? rolloutId, TextWriter output, CancellationToken cancellationToken)
     {
         using var logger = RunnerLog.Create(output, settings.LogJson);
-        IReadOnlyList<RolloutEvent> events;
-        try
+        return await CommandRunner.GuardAsync(logger, "Interrupted while reading the history; nothing was changed", async () =>
         {
-            events = new JsonLinesJournal(settings.JournalPath).ReadAll();
-        }
-        catch (RolloutInputException error)
-        {
-            logger.Error("Bad input: {Reason:l}", error.Message);
-            return ExitCodes.BadInput;
-        }
+            using var session = await RunnerSession.OpenAsync(settings, logger, cancellationToken);
+            var shown = 0;
+            await foreach (var e in session.Journal.ReadAllAsync(cancellationToken))
+            {
+                if (rolloutId is not null && e.RolloutId != rolloutId) continue;
+                shown++;
+                logger.Information("{At:u} {RolloutId:l} {Kind:l}: {Message:l}", e.At, e.RolloutId, e.Kind.ToString(), e.Message);
+            }
 
-        var shown = events.Where(e => rolloutId is null || e.RolloutId == rolloutId).ToList();
-        if (shown.Count == 0)
-        {
-            logger.Information("No rollout events in {Journal:l}", settings.JournalPath);
-        }
-
-        foreach (var e in shown)
-        {
-            logger.Information("{At:u} {RolloutId:l} {Kind:l}: {Message:l}", e.At, e.RolloutId, e.Kind.ToString(), e.Message);
-        }
-
-        return ExitCodes.Success;
+            if (shown == 0) logger.Information("No rollout events in the release ledger of {Stack:l}", settings.Stack);
+            return ExitCodes.Success;
+        }, cancellationToken);
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Infra.Runner.Commands;
 
-/// <summary>The options every rollout command shares: which stack, where its project lives, the journal and the log format.</summary>
+/// <summary>The options every rollout command shares: which stack, where its project lives, taking over and the log format.</summary>
 public sealed class RunnerOptions
 {
     public Option<string> Stack { get; } = new("--stack") { Description = "The stack to act on, e.g. staging.", Required = true };
@@ -12,9 +12,9 @@ public sealed class RunnerOptions
         Description = "The Pulumi project folder (Pulumi.yaml and Pulumi.<stack>.yaml). Default: the current folder.",
     };
 
-    public Option<FileInfo?> Journal { get; } = new("--journal")
+    public Option<bool> TakeOver { get; } = new("--take-over")
     {
-        Description = "The JSON-lines journal of rollout events. Default: .infra-runner/<stack>.journal.jsonl in the project folder.",
+        Description = "Take over the rollout in progress when its runner stopped renewing its hold (the hold expired); journaled.",
     };
 
     public Option<bool> LogJson { get; } = new("--log-json") { Description = "Log one JSON object per line (for CI) instead of human lines." };
@@ -23,7 +23,7 @@ public sealed class RunnerOptions
     {
         command.Options.Add(Stack);
         command.Options.Add(WorkDir);
-        command.Options.Add(Journal);
+        command.Options.Add(TakeOver);
         command.Options.Add(LogJson);
     }
 
@@ -31,13 +31,15 @@ public sealed class RunnerOptions
     {
         var stack = parse.GetValue(Stack)!;
         var workDir = parse.GetValue(WorkDir)?.FullName ?? Directory.GetCurrentDirectory();
-        var journal = parse.GetValue(Journal)?.FullName ?? Path.Combine(workDir, ".infra-runner", $"{stack}.journal.jsonl");
-        return new RunnerSettings(stack, workDir, journal, parse.GetValue(LogJson));
+        return new RunnerSettings(stack, workDir, parse.GetValue(LogJson), parse.GetValue(TakeOver));
     }
 }
 
 /// <summary>The shared option values of one invocation.</summary>
-public sealed record RunnerSettings(string Stack, string WorkDir, string JournalPath, bool LogJson)
+public sealed record RunnerSettings(string Stack, string WorkDir, bool LogJson, bool TakeOver = false)
 {
     public string StackFilePath => Path.Combine(WorkDir, $"Pulumi.{Stack}.yaml");
+
+    /// <summary>This machine's runner files (drill journals and reports): <c>.infra-runner/</c> in the project folder.</summary>
+    public string LocalFolder => Path.Combine(WorkDir, ".infra-runner");
 }

@@ -1,15 +1,17 @@
 using Amazon.CloudWatch;
+using Amazon.DynamoDBv2;
+using Infra.Ledger;
 using Infra.Runner.Adapters;
-using Infra.Runner.Plan;
 using Infra.Runner.Rollout;
+using Infra.Stacks.Settings;
 using Pulumi.Automation;
 using Serilog;
 
 namespace Infra.Runner.Commands;
 
 /// <summary>
-/// One command's wiring: the selected stack and the engine over the real adapters. Offline (the offline SDK), stack
-/// outputs come from the offline plan of the stack file, because there is no deployed stack to read them from.
+/// One command's wiring: the selected stack, its release ledger (in the stack's region) and the engine over the real
+/// adapters. The stack file gives settings and the seed of the first release; it is never written.
 /// </summary>
 public sealed class RunnerSession : IDisposable
 {
@@ -24,51 +26,64 @@ public sealed class RunnerSession : IDisposable
     private readonly HttpClient notifierHttp;
     private readonly HttpClient smokeHttp;
     private readonly IAmazonCloudWatch cloudWatch;
+    private readonly IAmazonDynamoDB dynamo;
+    private readonly RolloutHold hold;
 
-    private RunnerSession(WorkspaceStack stack, RolloutEngine engine, HttpClient notifierHttp, HttpClient smokeHttp, IAmazonCloudWatch cloudWatch)
+    private RunnerSession(
+        WorkspaceStack stack, RolloutEngine engine, LedgerJournal journal, HttpClient notifierHttp, HttpClient smokeHttp,
+        IAmazonCloudWatch cloudWatch, IAmazonDynamoDB dynamo, RolloutHold hold)
     {
         Stack = stack;
         Engine = engine;
+        Journal = journal;
         this.notifierHttp = notifierHttp;
         this.smokeHttp = smokeHttp;
         this.cloudWatch = cloudWatch;
+        this.dynamo = dynamo;
+        this.hold = hold;
     }
 
     public WorkspaceStack Stack { get; }
 
     public RolloutEngine Engine { get; }
 
+    /// <summary>The stack's rollout journal, shared by every machine.</summary>
+    public LedgerJournal Journal { get; }
+
     public static async Task<RunnerSession> OpenAsync(RunnerSettings settings, ILogger logger, CancellationToken cancellationToken)
     {
         var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
-        var region = await StackRegionAsync(stack, logger, cancellationToken);
+        var stackSettings = await stack.ReadSettingsAsync(cancellationToken);
+        var region = StackRegion(stackSettings, logger);
         // Built for the stack's region itself: AWS_REGION may name another one, and is left as it is.
         var cloudWatch = CloudWatchClients.For(region);
-        IStackOutputsSource outputs = PlanBuilder.Flavor == "offline"
-            ? new PlanOutputsSource(settings.StackFilePath)
-            : new WorkspaceOutputsSource(stack);
+        var dynamo = LedgerClients.ForRegion(region);
+        var ledger = new ReleaseLedger(dynamo, stackSettings.StackName);
+        var journal = new LedgerJournal(ledger);
+        var hold = new RolloutHold(ledger, settings.TakeOver, TimeProvider.System, journal);
         var notifierHttp = new HttpClient { Timeout = RequestTimeout };
         var smokeHttp = SmokeHttpClient.Create(RequestTimeout);
         var ports = new RolloutPorts(
-            new PulumiStackOperations(stack, outputs),
+            new LedgerStackOperations(stack, new WorkspaceOutputsSource(stack), ledger, ReleaseMapping.Seed(stackSettings), hold),
             new CloudWatchAlarmReader(cloudWatch, region),
             new HttpSmokeCheck(smokeHttp, TimeProvider.System, SmokeRetryInterval),
             CreateNotifier(notifierHttp, logger),
-            new JsonLinesJournal(settings.JournalPath),
+            journal,
             TimeProvider.System,
             RunnerLog.Progress(logger));
-        return new RunnerSession(stack, new RolloutEngine(ports), notifierHttp, smokeHttp, cloudWatch);
+        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, dynamo, hold);
     }
 
     public void Dispose()
     {
+        hold.Dispose();
         Stack.Dispose();
         notifierHttp.Dispose();
         smokeHttp.Dispose();
+        dynamo.Dispose();
         // The AWS SDK's client holds connections; the offline stand-in has nothing to release.
         (cloudWatch as IDisposable)?.Dispose();
     }
-
     private static INotifier CreateNotifier(HttpClient http, ILogger logger)
     {
         var url = Environment.GetEnvironmentVariable(SlackWebhookNotifier.WebhookVariable);
@@ -86,25 +101,18 @@ public sealed class RunnerSession : IDisposable
     }
 
     /// <summary>
-    /// The stack's alarms live in its aws:region, so CloudWatch is always asked there, whatever AWS_REGION says: a
-    /// different region would answer that no alarm exists.
+    /// The stack's alarms and ledger live in its aws:region, so they are always asked there, whatever AWS_REGION says:
+    /// a different region would answer that no alarm or table exists.
     /// </summary>
-    private static async Task<string> StackRegionAsync(WorkspaceStack stack, ILogger logger, CancellationToken cancellationToken)
+    private static string StackRegion(StackSettings settings, ILogger logger)
     {
-        var config = await stack.GetAllConfigAsync(cancellationToken);
-        if (!config.TryGetValue(Infra.Stacks.Loading.ConfigKeys.AwsRegion, out var region) || string.IsNullOrWhiteSpace(region.Value))
-        {
-            throw new RolloutInputException(
-                $"the stack has no {Infra.Stacks.Loading.ConfigKeys.AwsRegion} config; the runner reads the stack's alarms in that region");
-        }
-
         var environment = Environment.GetEnvironmentVariable(AwsRegionVariable);
-        if (!string.IsNullOrEmpty(environment) && environment != region.Value)
+        if (!string.IsNullOrEmpty(environment) && environment != settings.Region)
         {
-            logger.Warning("{Variable:l} is {Environment:l}; CloudWatch is read in the stack's region instead", AwsRegionVariable, environment);
+            logger.Warning("{Variable:l} is {Environment:l}; CloudWatch and the ledger are read in the stack's region instead", AwsRegionVariable, environment);
         }
 
-        logger.Information("Reading CloudWatch alarms in {Region:l} (the stack's {Key:l})", region.Value, Infra.Stacks.Loading.ConfigKeys.AwsRegion);
-        return region.Value;
+        logger.Information("Reading CloudWatch alarms and the release ledger in {Region:l} (the stack's {Key:l})", settings.Region, Infra.Stacks.Loading.ConfigKeys.AwsRegion);
+        return settings.Region;
     }
 }

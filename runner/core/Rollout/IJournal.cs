@@ -21,6 +21,9 @@ public enum RolloutEventKind
     StackBusy,
     Interrupted,
     NotifyFailed,
+
+    /// <summary>Another machine took over a rollout whose runner stopped renewing its hold (<c>--take-over</c>).</summary>
+    TakenOver,
 }
 
 /// <summary>

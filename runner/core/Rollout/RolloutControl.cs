@@ -37,9 +37,4 @@ public static class RolloutControls
         RolloutControl.PromoteFull => "promote-full",
         _ => throw new ArgumentOutOfRangeException(nameof(control), control, "unknown control request"),
     };
-
-    public static RolloutControl Parse(string name) =>
-        Enum.GetValues<RolloutControl>().FirstOrDefault(c => c.Name() == name, (RolloutControl)(-1)) is var control && Enum.IsDefined(control)
-            ? control
-            : throw new FormatException($"'{name}' is not a control request; expected abort, rollback, promote or promote-full");
 }

@@ -14,10 +14,21 @@ public sealed class CommandOutputTests : IDisposable
     public CommandOutputTests()
     {
         File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
-        File.WriteAllText(Path.Combine(folder, "Pulumi.test.yaml"), "config:\n  aws:region: eu-west-1\n");
+        WriteStack("test", "eu-west-1");
     }
 
-    private RunnerSettings Settings => new("test", folder, Path.Combine(folder, "journal.jsonl"), LogJson: false);
+    /// <summary>The smallest valid stack file, in <paramref name="region"/>.</summary>
+    private void WriteStack(string stack, string region) => File.WriteAllText(Path.Combine(folder, $"Pulumi.{stack}.yaml"), $"""
+        config:
+          aws:region: {region}
+          infra:environment: staging
+          infra:services:
+            web:
+              image:
+                blue: repo/web:1
+        """);
+
+    private RunnerSettings Settings => new("test", folder, LogJson: false);
 
     [Fact]
     public void A_progress_line_names_step_weight_time_left_and_alarm_states()
@@ -105,9 +116,9 @@ public sealed class CommandOutputTests : IDisposable
 
     // In this class, not its own, so no other test's session sets AWS_REGION while these run.
     [Fact]
-    public async Task CloudWatch_is_read_in_the_stacks_aws_region_even_when_AWS_REGION_names_another()
+    public async Task CloudWatch_and_the_ledger_are_read_in_the_stacks_aws_region_even_when_AWS_REGION_names_another()
     {
-        File.WriteAllText(Path.Combine(folder, "Pulumi.tokyo.yaml"), "config:\n  aws:region: ap-northeast-1\n");
+        WriteStack("tokyo", "ap-northeast-1");
         var original = Environment.GetEnvironmentVariable("AWS_REGION");
         Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
         try
@@ -116,8 +127,8 @@ public sealed class CommandOutputTests : IDisposable
                 (_, _, _) => Task.FromResult(new RolloutResult(RolloutOutcome.Succeeded, "done")), CancellationToken.None);
 
             Assert.Equal(0, code);
-            Assert.Contains("WRN AWS_REGION is us-east-1; CloudWatch is read in the stack's region instead", output.ToString());
-            Assert.Contains("INF Reading CloudWatch alarms in ap-northeast-1 (the stack's aws:region)", output.ToString());
+            Assert.Contains("WRN AWS_REGION is us-east-1; CloudWatch and the ledger are read in the stack's region instead", output.ToString());
+            Assert.Contains("INF Reading CloudWatch alarms and the release ledger in ap-northeast-1 (the stack's aws:region)", output.ToString());
             // The client is built for the stack's region; the process environment is not rewritten.
             Assert.Equal("us-east-1", Environment.GetEnvironmentVariable("AWS_REGION"));
         }
@@ -136,7 +147,7 @@ public sealed class CommandOutputTests : IDisposable
             (_, _, _) => Task.FromResult(new RolloutResult(RolloutOutcome.Succeeded, "unreachable")), CancellationToken.None);
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains("ERR Bad input: the stack has no aws:region config; the runner reads the stack's alarms in that region", output.ToString());
+        Assert.Contains("ERR Invalid stack config: Pulumi.noregion.yaml: aws:region: required; set the primary AWS region, e.g. eu-west-1", output.ToString());
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

@@ -1,6 +1,7 @@
 using Infra.Runner;
 using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
+using Runner.Tests.Adapters.Support;
 using Runner.Tests.Rollout.Support;
 
 namespace Runner.Tests.Cli;
@@ -48,13 +49,14 @@ public sealed class RunnerCliTests : IDisposable
     }
 
     [Fact]
-    public async Task History_prints_the_journal_of_the_stack()
+    public async Task History_prints_the_stacks_journal_from_its_release_ledger()
     {
-        var journal = new JsonLinesJournal(Path.Combine(folder, ".infra-runner", "staging.journal.jsonl"));
+        var stack = await StackWithLedgerAsync();
+        var journal = new LedgerJournal(LocalLedger.Ledger(stack));
         await journal.AppendAsync(new RolloutEvent(RolloutHarness.Start, "r1", RolloutEventKind.Started, "Rollout r1 started: web -> green", new Dictionary<string, string>()), CancellationToken.None);
         await journal.AppendAsync(new RolloutEvent(RolloutHarness.Start.AddMinutes(3), "r2", RolloutEventKind.RolledBack, "Rolled back web", new Dictionary<string, string>()), CancellationToken.None);
 
-        var code = await RunAsync(["history", "--stack", "staging", "--work-dir", folder, "--rollout", "r1"]);
+        var code = await RunAsync(["history", "--stack", stack, "--work-dir", folder, "--rollout", "r1"]);
 
         Assert.Equal(0, code);
         Assert.Contains("2026-03-01 12:00:00Z r1 Started: Rollout r1 started: web -> green", output.ToString());
@@ -64,12 +66,31 @@ public sealed class RunnerCliTests : IDisposable
     [Fact]
     public async Task History_with_log_json_writes_one_json_object_per_line()
     {
-        var code = await RunAsync(["history", "--stack", "staging", "--work-dir", folder, "--log-json"]);
+        var stack = await StackWithLedgerAsync();
+
+        var code = await RunAsync(["history", "--stack", stack, "--work-dir", folder, "--log-json"]);
 
         Assert.Equal(0, code);
-        var line = Assert.Single(output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
-        using var json = System.Text.Json.JsonDocument.Parse(line);
-        Assert.Equal($"No rollout events in {Path.Combine(folder, ".infra-runner", "staging.journal.jsonl")}", json.RootElement.GetProperty("RenderedMessage").GetString());
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line));
+        Assert.Contains("No rollout events in the release ledger of", lines[^1]);
+    }
+
+    /// <summary>A valid stack file in the test's folder for a fresh stack whose ledger table exists.</summary>
+    private async Task<string> StackWithLedgerAsync()
+    {
+        var stack = await LocalLedger.NewStackAsync();
+        File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
+        File.WriteAllText(Path.Combine(folder, $"Pulumi.{stack}.yaml"), """
+            config:
+              aws:region: eu-west-1
+              infra:environment: staging
+              infra:services:
+                web:
+                  image:
+                    blue: repo/web:1
+            """);
+        return stack;
     }
 
     [Fact]

@@ -54,9 +54,9 @@ public sealed class DrillCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_report_and_the_drill_journal_default_to_the_journal_folder()
+    public void The_report_and_the_drill_journal_default_to_the_runner_folder()
     {
-        var settings = new RunnerSettings("staging", folder, Path.Combine(folder, ".infra-runner", "staging.journal.jsonl"), false);
+        var settings = new RunnerSettings("staging", folder, false);
 
         Assert.Equal(Path.Combine(folder, ".infra-runner", "dr-drill-staging-20260301-060000.md"),
             DrillCommand.DefaultReportPath(settings, DrillHarness.Start));

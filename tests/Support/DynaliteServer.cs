@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Infra.Stacks.Release;
 
-namespace Infra.Ledger.Tests;
+namespace TestSupport;
 
 /// <summary>
 /// The DynamoDB-compatible server of tools/dynalite, started with node on 127.0.0.1 on a port the OS picks. It exits
@@ -48,6 +51,26 @@ internal sealed class DynaliteServer : IDisposable
             throw new InvalidOperationException($"tools/dynalite/server.mjs did not print its port (printed '{line}'): {error}");
         }
         return new DynaliteServer(process, port);
+    }
+
+    /// <summary>Creates the stack's ledger table with the key schema the stack declares, and waits until it is active.</summary>
+    public static async Task CreateLedgerTableAsync(IAmazonDynamoDB client, string stack)
+    {
+        await client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = LedgerTable.NameFor(stack),
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions =
+            [
+                new AttributeDefinition(LedgerTable.PartitionKey, LedgerTable.KeyAttributeType),
+                new AttributeDefinition(LedgerTable.SortKey, LedgerTable.KeyAttributeType),
+            ],
+            KeySchema = [new KeySchemaElement(LedgerTable.PartitionKey, KeyType.HASH), new KeySchemaElement(LedgerTable.SortKey, KeyType.RANGE)],
+        });
+        // dynalite turns a table ACTIVE on its next timer tick; until then items "do not exist", as on AWS.
+        while ((await client.DescribeTableAsync(LedgerTable.NameFor(stack))).Table.TableStatus != TableStatus.ACTIVE)
+        {
+        }
     }
 
     public void Dispose()

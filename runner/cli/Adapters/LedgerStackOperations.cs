@@ -1,0 +1,102 @@
+using Infra.Ledger;
+using Infra.Runner.Rollout;
+using Infra.Stacks.Release;
+using Pulumi.Automation;
+
+namespace Infra.Runner.Adapters;
+
+/// <summary>
+/// The rollout's view of a stack with its state in the stack's release ledger: setters change the release's desired
+/// state (one compare-and-swap write each, so weights never land half-written), <see cref="UpdateAsync"/> runs the
+/// targeted update — the program reads the desired state itself — and then records it as applied. The rollout record
+/// lives on the ledger's lease (see <see cref="RolloutHold"/>). The stack file is never written.
+/// </summary>
+public sealed class LedgerStackOperations(
+    WorkspaceStack stack, IStackOutputsSource outputs, ReleaseLedger ledger, ReleaseState seed, RolloutHold hold) : IStackOperations
+{
+    private const string Writer = "infra-runner";
+
+    public string StackName => stack.Name;
+
+    public async Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) =>
+        StackOutputsReader.Read(await outputs.ReadAsync(cancellationToken));
+
+    public async Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken)
+    {
+        var (_, desired, _) = await ReadReleaseAsync(cancellationToken);
+        return desired.Services.TryGetValue(service, out var release)
+            ? ReleaseMapping.ToConfig(service, release)
+            : throw new RolloutInputException(
+                $"the stack has no service '{service}'; it has: {string.Join(", ", desired.Services.Keys)}");
+    }
+
+    public Task SetImageAsync(string service, DeployColor color, string? image, CancellationToken cancellationToken) =>
+        ChangeDesiredAsync(service, r => r with { Image = r.Image.With(ReleaseMapping.ToColor(color), image) }, cancellationToken);
+
+    public Task SetRunningAsync(string service, DeployColor color, bool running, CancellationToken cancellationToken) =>
+        ChangeDesiredAsync(service, r => r with { Running = r.Running.With(ReleaseMapping.ToColor(color), running) }, cancellationToken);
+
+    public Task SetWeightsAsync(string service, TrafficWeights weights, CancellationToken cancellationToken) =>
+        ChangeDesiredAsync(service, r => r with { Weights = ReleaseMapping.ToWeights(weights) }, cancellationToken);
+
+    public Task SetLiveColorAsync(string service, DeployColor color, CancellationToken cancellationToken) =>
+        ChangeDesiredAsync(service, r => r with { LiveColor = ReleaseMapping.ToColor(color) }, cancellationToken);
+
+    public Task<RolloutRecord?> ReadRolloutRecordAsync(CancellationToken cancellationToken) => hold.ReadAsync(cancellationToken);
+
+    public Task WriteRolloutRecordAsync(RolloutRecord record, CancellationToken cancellationToken) => hold.WriteAsync(record, cancellationToken);
+
+    public Task ClearRolloutRecordAsync(CancellationToken cancellationToken) => hold.EndAsync(cancellationToken);
+
+    public Task ReleaseRolloutAsync(CancellationToken cancellationToken) => hold.GiveUpAsync(cancellationToken);
+
+    public Task<ControlDelivery> RequestControlAsync(RolloutControl control, CancellationToken cancellationToken) =>
+        hold.RequestAsync(control, cancellationToken);
+
+    /// <summary>
+    /// An update in flight is never cancelled (a killed <c>pulumi</c> leaves the stack locked): a cancel stops the
+    /// runner at the next step boundary instead. The stack resource is a target too, so its outputs follow.
+    /// </summary>
+    public async Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken)
+    {
+        var (version, desired, _) = await ReadReleaseAsync(cancellationToken);
+        await stack.UpdateOrBusyAsync(
+            new UpOptions { Target = targetUrns.Append(stack.RootStackUrn()).ToList(), Message = "infra-runner targeted update" },
+            CancellationToken.None);
+        await WriteReleaseAsync(version, desired, desired, CancellationToken.None);
+    }
+
+    private async Task ChangeDesiredAsync(string service, Func<ServiceRelease, ServiceRelease> change, CancellationToken cancellationToken)
+    {
+        var (version, desired, applied) = await ReadReleaseAsync(cancellationToken);
+        if (!desired.Services.TryGetValue(service, out var release))
+        {
+            throw new RolloutInputException($"the stack has no service '{service}'; it has: {string.Join(", ", desired.Services.Keys)}");
+        }
+
+        await WriteReleaseAsync(version, desired.With(service, change(release)), applied, cancellationToken);
+    }
+
+    /// <summary>The ledger's release, or the stack file's seed before the first release (version 0).</summary>
+    private async Task<(long Version, ReleaseState Desired, ReleaseState Applied)> ReadReleaseAsync(CancellationToken cancellationToken)
+    {
+        var record = await ledger.ReadReleaseAsync(cancellationToken);
+        return record is null ? (0, seed, seed) : (record.Version, WithSeed(record.Desired), WithSeed(record.Applied));
+    }
+
+    /// <summary>A service added to the stack file after the first release starts from its seed.</summary>
+    private ReleaseState WithSeed(ReleaseState state) =>
+        seed.Services.Where(s => !state.Services.ContainsKey(s.Key)).Aggregate(state, (current, s) => current.With(s.Key, s.Value));
+
+    private async Task WriteReleaseAsync(long version, ReleaseState desired, ReleaseState applied, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ledger.WriteReleaseAsync(version, desired, applied, $"{Writer} on {ledger.Owner}", cancellationToken);
+        }
+        catch (ReleaseVersionConflictException conflict)
+        {
+            throw new RolloutLeaseException($"{conflict.Message}: another runner is changing this stack", conflict);
+        }
+    }
+}

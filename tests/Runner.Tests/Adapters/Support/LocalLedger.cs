@@ -1,0 +1,52 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Infra.Ledger;
+using TestSupport;
+
+namespace Runner.Tests.Adapters.Support;
+
+/// <summary>
+/// One DynamoDB-compatible server (tools/dynalite) for this test assembly, reached the way the runner and the program
+/// reach AWS: the SDK's standard endpoint and credential variables, which runner processes started by tests inherit.
+/// Each test uses a stack of its own, so a table of its own.
+/// </summary>
+internal static class LocalLedger
+{
+    public const string Region = "eu-west-1";
+
+    private static readonly Lazy<Task<DynaliteServer>> Server = new(StartAsync);
+    private static int stacks;
+
+    /// <summary>A stack name no other test uses, whose ledger table exists (as after its first <c>pulumi up</c>).</summary>
+    public static async Task<string> NewStackAsync(string prefix = "s")
+    {
+        await Server.Value;
+        var stack = $"{prefix}{Interlocked.Increment(ref stacks)}";
+        using var client = Client();
+        await DynaliteServer.CreateLedgerTableAsync(client, stack);
+        return stack;
+    }
+
+    /// <summary>Environment for a runner process started by a test: the server and test credentials.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> EnvironmentAsync() =>
+        Variables((await Server.Value).Endpoint);
+
+    public static IAmazonDynamoDB Client() =>
+        LedgerClients.ForRegion(Region, new BasicAWSCredentials("test-access-key", "test-secret-key"));
+
+    public static ReleaseLedger Ledger(string stack, TimeProvider? time = null) => new(Client(), stack, time: time);
+
+    private static async Task<DynaliteServer> StartAsync()
+    {
+        var server = await DynaliteServer.StartAsync();
+        foreach (var (name, value) in Variables(server.Endpoint)) Environment.SetEnvironmentVariable(name, value);
+        return server;
+    }
+
+    private static Dictionary<string, string> Variables(string endpoint) => new()
+    {
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint,
+        ["AWS_ACCESS_KEY_ID"] = "test-access-key",
+        ["AWS_SECRET_ACCESS_KEY"] = "test-secret-key",
+    };
+}
