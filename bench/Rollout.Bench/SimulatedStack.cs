@@ -73,6 +73,12 @@ internal sealed class SimulatedStack : IStackOperations
         return Task.CompletedTask;
     }
 
+    public Task ReleaseRolloutAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // The benchmark runs one rollout with no other command: nothing ever asks it to stop or promote.
+    public Task<ControlDelivery> RequestControlAsync(RolloutControl control, CancellationToken cancellationToken) =>
+        Task.FromResult(record is null ? ControlDelivery.NoRollout : ControlDelivery.Stored);
+
     public Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken)
     {
         Updates.Add(new SimulatedUpdate(clock.GetUtcNow(), targetUrns.ToList(), configs.ToDictionary(c => c.Key, c => c.Value.Weights)));
