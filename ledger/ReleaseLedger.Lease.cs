@@ -56,6 +56,8 @@ public sealed partial class ReleaseLedger
             var holder = await ReadLeaseAsync(cancellationToken).ConfigureAwait(false);
             if (holder is not null && (!holder.IsExpiredAt(_time.GetUtcNow()) || attempt == AcquireAttempts))
                 throw new LeaseHeldException(Stack, holder);
+            if (attempt == AcquireAttempts)
+                throw new InvalidOperationException($"stack {Stack}: the lease kept changing while this runner tried to take it ({attempt} attempts); try again");
         }
     }
 
