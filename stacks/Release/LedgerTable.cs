@@ -1,0 +1,1 @@
+namespace Infra.Stacks.Release; public static class LedgerTable { public static string NameFor(string stack) => $"infra-{stack}-releases"; public const string PartitionKey = "pk"; public const string SortKey = "sk"; }
