@@ -50,6 +50,10 @@ public sealed class InfraStack : Stack
     [Output("database")]
     public Output<ImmutableDictionary<string, object?>> Database { get; private set; }
 
+    /// <summary>See <see cref="LedgerOutputEntry"/>.</summary>
+    [Output("ledger")]
+    public Output<ImmutableDictionary<string, object?>> Ledger { get; private set; }
+
     /// <summary>Every alarm name by severity (critical, high, medium, low).</summary>
     [Output("alarmNamesBySeverity")]
     public Output<ImmutableDictionary<string, ImmutableArray<string>>> AlarmNamesBySeverity { get; private set; }
@@ -74,6 +78,7 @@ public sealed class InfraStack : Stack
             DrSubnetIds = dr?.DatabaseSubnetIds,
             DrSecurityGroupId = dr?.DatabaseSecurityGroupId,
         });
+        var ledger = new ReleaseLedger("ledger", new ReleaseLedgerArgs { Settings = settings, DrProvider = dr?.Provider });
         var primary = ServingTier.Declare("", settings, network, database.PrimaryAddress);
         var pilotLight = dr is { } drRegion && settings.Dr.PilotLight
             ? ServingTier.Declare("dr-", PilotLight.SettingsFor(settings), drRegion.Network, database.ReplicaAddress.Apply(a => a ?? ""),
@@ -102,6 +107,7 @@ public sealed class InfraStack : Stack
                     .Apply(entry => KeyValuePair.Create(served.Settings.Name, entry))))
             .Apply(entries => entries.ToImmutableDictionary());
         Database = DatabaseOutputEntry.For(database);
+        Ledger = LedgerOutputEntry.For(ledger);
         AlarmNamesBySeverity = Output.Create(observability.Alarms.AlarmNamesBySeverity
             .ToImmutableDictionary(p => p.Key.ToConfigName(), p => p.Value.ToImmutableArray()));
         DashboardName = Output.Create(observability.Dashboards.DashboardName);

@@ -30,6 +30,10 @@ public static class StatefulResources
                 "Secrets Manager secret value",
                 "is the stored secret value",
                 "the stored value goes with it"),
+            ["aws:dynamodb/table:Table"] = new(
+                "DynamoDB table",
+                "holds the release ledger: what each service runs and the journal",
+                "every release record and the journal go with it"),
             ["aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication"] = new(
                 "cross-region automated backups replication",
                 "keeps point-in-time recovery in the DR region",

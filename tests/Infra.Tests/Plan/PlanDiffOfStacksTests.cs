@@ -34,6 +34,8 @@ public sealed class PlanDiffOfStacksTests : IDisposable
         Assert.Contains(diff.Dangers, d => d.Title == "weights changed outside the runner" && d.Name == "alb-https");
         Assert.Contains(diff.Dangers, d => d.Title == "removal of protected stateful resource" && d.Name == "db-dr-replica");
         Assert.Contains(diff.Dangers, d => d.Name == "db-primary");
+        // The ledger loses its replica with dr.replica: flagged, since failover would find no ledger in the DR region.
+        Assert.Contains(diff.Dangers, d => d.Title == "protected stateful resource change (in place, no replacement)" && d.Name == "ledger-table");
         Assert.DoesNotContain(diff.Dangers, d => d.Type == "aws:ecs/taskDefinition:TaskDefinition");
     }
 

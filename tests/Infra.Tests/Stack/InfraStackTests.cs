@@ -84,5 +84,30 @@ public sealed class InfraStackTests
             (string)plan.Inputs("aws:lb/loadBalancer:LoadBalancer", "alb-alb")["subnets"]![0]!);
     }
 
+    [Theory]
+    [InlineData("staging", "eu-central-1")]
+    [InlineData("production", "eu-central-1")]
+    public async Task The_stack_exports_where_its_release_ledger_is(string stack, string replicaRegion)
+    {
+        var plan = await PlanAsync(stack);
+
+        var ledger = plan.Outputs["ledger"]!;
+        Assert.Equal($"infra-{stack}-releases", (string)ledger["tableName"]!);
+        Assert.Equal(ComponentPlan.Token("aws:dynamodb/table:Table", "ledger-table", "arn"), (string)ledger["tableArn"]!);
+        Assert.Equal("eu-west-1", (string)ledger["region"]!);
+        Assert.Equal(replicaRegion, (string)ledger["replicaRegion"]!);
+    }
+
+    [Fact]
+    public async Task No_role_or_policy_of_the_stack_grants_access_to_the_release_ledger()
+    {
+        var plan = await PlanAsync("production");
+
+        // Only operators and the runner read the ledger, with their own credentials; the services never do.
+        var grants = plan.Resources.Where(r => ((string)r["type"]!).StartsWith("aws:iam/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(grants);
+        Assert.All(grants, r => Assert.DoesNotContain("dynamodb", r["inputs"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase));
+    }
+
     private static List<string> Strings(JsonNode array) => array.AsArray().Select(n => (string)n!).ToList();
 }
