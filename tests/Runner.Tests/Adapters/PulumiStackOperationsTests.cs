@@ -22,11 +22,13 @@ public sealed class PulumiStackOperationsTests : IDisposable
               liveColor: blue
         """;
 
+    private const string GreenServiceUrn = "urn:pulumi:test::infra::infra:compute:BlueGreenService$aws:ecs/service:Service::web-green";
+
     private readonly string folder = Directory.CreateTempSubdirectory("stack-ops-").FullName;
 
     public PulumiStackOperationsTests()
     {
-        File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
+        OfflineProject.WriteProjectFile(folder);
         File.WriteAllText(StackPath, StackFile);
     }
 
@@ -109,14 +111,34 @@ public sealed class PulumiStackOperationsTests : IDisposable
     {
         var stack = await OperationsAsync();
         await stack.SetWeightsAsync("web", new TrafficWeights(50, 50), CancellationToken.None);
+        await stack.SetImageAsync("web", DeployColor.Green, "web:2", CancellationToken.None);
 
-        await stack.UpdateAsync(["urn:web:listener-rule"], CancellationToken.None);
+        await stack.UpdateAsync([GreenServiceUrn], CancellationToken.None);
 
         var update = Assert.Single(History());
-        Assert.Equal(["urn:web:listener-rule", "urn:pulumi:test::infra::pulumi:pulumi:Stack::infra-test"],
+        Assert.Equal([GreenServiceUrn, "urn:pulumi:test::infra::pulumi:pulumi:Stack::infra-test"],
             update["targets"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Contains("\"green\":50", update["config"]!["infra:services"]!.GetValue<string>());
         Assert.False(File.Exists(Path.Combine(StateFolder, "test.lock")));
+    }
+
+    /// <summary>
+    /// Issue 11: the record the runner writes during a rollout carries services[].replaced, which the program's own
+    /// validation rejects, so with the CLI (which runs the program on every update) the first update after it fails.
+    /// </summary>
+    [OfflineSdkFact(Skip = "fails on main until the runner stops writing infra:rolloutInProgress (issue 11)")]
+    public async Task An_update_after_the_runner_wrote_its_rollout_record_passes_the_programs_validation()
+    {
+        var stack = await OperationsAsync();
+        var record = new RolloutRecord("r1", RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
+            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
+            RolloutPhase.Shifting, 1, RolloutHarness.Start, PromotionRequest.None);
+        await stack.SetImageAsync("web", DeployColor.Green, "web:2", CancellationToken.None);
+        await stack.WriteRolloutRecordAsync(record, CancellationToken.None);
+
+        await stack.UpdateAsync([GreenServiceUrn], CancellationToken.None);
+
+        Assert.Equal("succeeded", Assert.Single(History())["result"]!.GetValue<string>());
     }
 
     [OfflineSdkFact]
@@ -126,10 +148,10 @@ public sealed class PulumiStackOperationsTests : IDisposable
         Directory.CreateDirectory(StateFolder);
         File.WriteAllText(Path.Combine(StateFolder, "test.lock"), "pid 1\n");
 
-        var busy = await Assert.ThrowsAsync<StackBusyException>(() => stack.UpdateAsync(["urn:web:listener-rule"], CancellationToken.None));
+        var busy = await Assert.ThrowsAsync<StackBusyException>(() => stack.UpdateAsync([GreenServiceUrn], CancellationToken.None));
 
         Assert.IsType<ConcurrentUpdateException>(busy.InnerException);
-        Assert.StartsWith("the stack 'test' is currently locked by another update", busy.Message);
+        Assert.StartsWith("code: 255\nstdout: \nstderr: error: the stack is currently locked by 1 lock(s).", busy.Message);
         Assert.False(File.Exists(Path.Combine(StateFolder, "test.history.json")));
     }
 
