@@ -13,26 +13,14 @@ namespace Runner.Tests.Adapters;
 /// </summary>
 public sealed class OfflineWorkspaceUpdateTests : IDisposable
 {
-    private const string StackFile = """
-        config:
-          aws:region: eu-west-1
-          infra:environment: staging
-          infra:services:
-            web:
-              image:
-                blue: web:1
-              liveColor: blue
-        """;
-
     private const string StackUrn = "urn:pulumi:test::infra::pulumi:pulumi:Stack::infra-test";
-    private const string GreenServiceUrn = "urn:pulumi:test::infra::infra:compute:BlueGreenService$aws:ecs/service:Service::web-green";
 
     private readonly string folder = Directory.CreateTempSubdirectory("workspace-up-").FullName;
 
     public OfflineWorkspaceUpdateTests()
     {
         OfflineProject.WriteProjectFile(folder);
-        File.WriteAllText(Path.Combine(folder, "Pulumi.test.yaml"), StackFile);
+        File.WriteAllText(Path.Combine(folder, "Pulumi.test.yaml"), OfflineProject.StackFile);
     }
 
     private string StateFolder => Path.Combine(folder, ".pulumi-offline");
@@ -65,14 +53,14 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
         const string unescaped = "urn:pulumi:test::infra::aws:s3/bucket:Bucket::nowhere";
         const string nested = "urn:pulumi:test::infra::infra:compute:BlueGreenService$aws:ecs/service:Service::web-purple";
 
-        var error = await Assert.ThrowsAsync<CommandException>(() => stack.UpAsync(new UpOptions { Target = [GreenServiceUrn, unescaped, nested] }));
+        var error = await Assert.ThrowsAsync<CommandException>(() => stack.UpAsync(new UpOptions { Target = [OfflineProject.GreenServiceUrn, unescaped, nested] }));
 
         Assert.Equal(nameof(CommandException), error.Name);
         Assert.EndsWith(
             $"error: Target '{unescaped}' could not be found in the stack. Did you forget to escape $ in your shell?\n" +
             $"error: Target '{nested}' could not be found in the stack.\n\n",
             error.Message);
-        Assert.DoesNotContain(GreenServiceUrn + "'", error.Message);
+        Assert.DoesNotContain(OfflineProject.GreenServiceUrn + "'", error.Message);
         Assert.Equal("failed", Assert.Single(History())["result"]!.GetValue<string>());
         Assert.False(File.Exists(OutputsPath));
     }
@@ -111,11 +99,11 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
 
         await stack.SetConfigAsync("infra:services.web.image.green", new ConfigValue("web:2"), path: true);
         await stack.SetConfigAsync("infra:services.web.liveColor", new ConfigValue("green"), path: true);
-        var targeted = await stack.UpAsync(new UpOptions { Target = [GreenServiceUrn] });
+        var targeted = await stack.UpAsync(new UpOptions { Target = [OfflineProject.GreenServiceUrn] });
         Assert.Equal("blue", LiveColor(targeted.Outputs));
         Assert.Equal("blue", LiveColor(await stack.GetOutputsAsync()));
 
-        var withStack = await stack.UpAsync(new UpOptions { Target = [GreenServiceUrn, StackUrn] });
+        var withStack = await stack.UpAsync(new UpOptions { Target = [OfflineProject.GreenServiceUrn, StackUrn] });
         Assert.Equal("green", LiveColor(withStack.Outputs));
         Assert.Equal("green", LiveColor(await stack.GetOutputsAsync()));
         Assert.Equal([1, 2, 3], History().Select(h => h["version"]!.GetValue<int>()));

@@ -11,25 +11,12 @@ namespace Runner.Tests.Adapters;
 /// <summary>The Automation API adapter against the offline workspace in a temporary project folder.</summary>
 public sealed class PulumiStackOperationsTests : IDisposable
 {
-    private const string StackFile = """
-        config:
-          aws:region: eu-west-1
-          infra:environment: staging
-          infra:services:
-            web:
-              image:
-                blue: web:1
-              liveColor: blue
-        """;
-
-    private const string GreenServiceUrn = "urn:pulumi:test::infra::infra:compute:BlueGreenService$aws:ecs/service:Service::web-green";
-
     private readonly string folder = Directory.CreateTempSubdirectory("stack-ops-").FullName;
 
     public PulumiStackOperationsTests()
     {
         OfflineProject.WriteProjectFile(folder);
-        File.WriteAllText(StackPath, StackFile);
+        File.WriteAllText(StackPath, OfflineProject.StackFile);
     }
 
     private string StackPath => Path.Combine(folder, "Pulumi.test.yaml");
@@ -113,10 +100,10 @@ public sealed class PulumiStackOperationsTests : IDisposable
         await stack.SetWeightsAsync("web", new TrafficWeights(50, 50), CancellationToken.None);
         await stack.SetImageAsync("web", DeployColor.Green, "web:2", CancellationToken.None);
 
-        await stack.UpdateAsync([GreenServiceUrn], CancellationToken.None);
+        await stack.UpdateAsync([OfflineProject.GreenServiceUrn], CancellationToken.None);
 
         var update = Assert.Single(History());
-        Assert.Equal([GreenServiceUrn, "urn:pulumi:test::infra::pulumi:pulumi:Stack::infra-test"],
+        Assert.Equal([OfflineProject.GreenServiceUrn, "urn:pulumi:test::infra::pulumi:pulumi:Stack::infra-test"],
             update["targets"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Contains("\"green\":50", update["config"]!["infra:services"]!.GetValue<string>());
         Assert.False(File.Exists(Path.Combine(StateFolder, "test.lock")));
@@ -136,7 +123,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
         await stack.SetImageAsync("web", DeployColor.Green, "web:2", CancellationToken.None);
         await stack.WriteRolloutRecordAsync(record, CancellationToken.None);
 
-        await stack.UpdateAsync([GreenServiceUrn], CancellationToken.None);
+        await stack.UpdateAsync([OfflineProject.GreenServiceUrn], CancellationToken.None);
 
         Assert.Equal("succeeded", Assert.Single(History())["result"]!.GetValue<string>());
     }
@@ -148,7 +135,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
         Directory.CreateDirectory(StateFolder);
         File.WriteAllText(Path.Combine(StateFolder, "test.lock"), "pid 1\n");
 
-        var busy = await Assert.ThrowsAsync<StackBusyException>(() => stack.UpdateAsync([GreenServiceUrn], CancellationToken.None));
+        var busy = await Assert.ThrowsAsync<StackBusyException>(() => stack.UpdateAsync([OfflineProject.GreenServiceUrn], CancellationToken.None));
 
         Assert.IsType<ConcurrentUpdateException>(busy.InnerException);
         Assert.StartsWith("code: 255\nstdout: \nstderr: error: the stack is currently locked by 1 lock(s).", busy.Message);

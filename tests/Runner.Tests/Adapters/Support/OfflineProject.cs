@@ -6,6 +6,21 @@ namespace Runner.Tests.Adapters.Support;
 /// </summary>
 internal static class OfflineProject
 {
+    /// <summary>The smallest valid stack file of the program, for stack <c>test</c>: one service, web, live on blue.</summary>
+    public const string StackFile = """
+        config:
+          aws:region: eu-west-1
+          infra:environment: staging
+          infra:services:
+            web:
+              image:
+                blue: web:1
+              liveColor: blue
+        """;
+
+    /// <summary>A resource <see cref="StackFile"/> declares, for targeted updates.</summary>
+    public const string GreenServiceUrn = "urn:pulumi:test::infra::infra:compute:BlueGreenService$aws:ecs/service:Service::web-green";
+
     public static string RepositoryRoot
     {
         get
