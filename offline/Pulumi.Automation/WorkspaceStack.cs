@@ -5,9 +5,9 @@ namespace Pulumi.Automation;
 
 /// <summary>
 /// A stack in a workspace: its config and its updates. Offline, config is read from and written to
-/// <c>Pulumi.&lt;stack&gt;.yaml</c>; <see cref="UpAsync"/> takes the update lock and records the update and its targets
-/// under <c>.pulumi-offline/</c>, but deploys nothing; <see cref="GetOutputsAsync"/> has no deployment to read and
-/// returns no outputs.
+/// <c>Pulumi.&lt;stack&gt;.yaml</c>; <see cref="UpAsync"/> and <see cref="PreviewAsync"/> run the project's built
+/// program, as the CLI does on every update, and keep the update history, the lock and the stack outputs under
+/// <c>.pulumi-offline/</c>. Nothing is deployed anywhere.
 /// </summary>
 public sealed class WorkspaceStack : IDisposable
 {
@@ -62,30 +62,28 @@ public sealed class WorkspaceStack : IDisposable
     }
 
     /// <summary>
-    /// Offline: holds the stack lock while it records the update (targets, message, config) in the history file.
-    /// Throws <see cref="Commands.Exceptions.ConcurrentUpdateException"/> when another update holds the lock.
+    /// Runs the program with the stack's config and records the update (<see cref="StackUpdate"/>). Throws
+    /// <see cref="Commands.Exceptions.CommandException"/> with the program's errors or an unknown target's message, and
+    /// <see cref="Commands.Exceptions.ConcurrentUpdateException"/> when another update holds the stack.
     /// </summary>
-    public Task<UpResult> UpAsync(UpOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<UpResult> UpAsync(UpOptions? options = null, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var targets = options?.Target?.ToList() ?? [];
-        using (StackLock.Acquire(files, Name))
-        {
-            var history = new UpdateHistory(files);
-            var start = DateTimeOffset.UtcNow;
-            var summary = new UpdateSummary(UpdateKind.Update, start, DateTimeOffset.UtcNow, options?.Message ?? "", UpdateState.Succeeded, history.NextVersion());
-            history.Append(summary, targets, config.ReadAll());
-            var output = targets.Count == 0
-                ? "offline update of the whole stack recorded; nothing was deployed\n"
-                : $"offline update of {targets.Count} target(s) recorded; nothing was deployed\n" + string.Concat(targets.Select(t => $"  {t}\n"));
-            return Task.FromResult(new UpResult(output, "", summary, ImmutableDictionary<string, OutputValue>.Empty));
-        }
+        var (standardOutput, standardError, summary) = await new StackUpdate(Name, files).RunAsync(UpdateKind.Update, options, cancellationToken);
+        return new UpResult(standardOutput, standardError, summary!, new StackOutputsFile(files).Read());
     }
 
+    /// <summary>Runs the program as a dry run and fails as <see cref="UpAsync"/> does; records nothing.</summary>
+    public async Task<PreviewResult> PreviewAsync(PreviewOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var (standardOutput, standardError, _) = await new StackUpdate(Name, files).RunAsync(UpdateKind.Preview, options, cancellationToken);
+        return new PreviewResult(standardOutput, standardError);
+    }
+
+    /// <summary>The outputs of the last update that updated the stack resource (none before the first).</summary>
     public Task<ImmutableDictionary<string, OutputValue>> GetOutputsAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(ImmutableDictionary<string, OutputValue>.Empty);
+        return Task.FromResult(new StackOutputsFile(files).Read());
     }
 
     public void Dispose()

@@ -11,19 +11,8 @@ namespace Pulumi.Automation.Offline;
 internal sealed class StackConfigFile(StackFiles files)
 {
     public const string SecretPlaceholder = "[secret]";
-    private const string Secure = "secure";
 
-    public string ProjectName
-    {
-        get
-        {
-            if (!File.Exists(files.ProjectPath)) return "project";
-            var root = LoadRoot(files.ProjectPath);
-            return root.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode { Value: { Length: > 0 } text }
-                ? text
-                : "project";
-        }
-    }
+    public string ProjectName => ProjectFile.Load(files).Name;
 
     /// <summary>Every top-level key, structured values as JSON text (as <c>pulumi config --json</c> gives them).</summary>
     public IReadOnlyDictionary<string, (string Value, bool IsSecret)> ReadAll()
@@ -63,7 +52,7 @@ internal sealed class StackConfigFile(StackFiles files)
         }
 
         map.Children[new YamlScalarNode(name)] = isSecret
-            ? new YamlMappingNode { { Secure, SecretPlaceholder } }
+            ? new YamlMappingNode { { "secure", SecretPlaceholder } }
             : new YamlScalarNode(value);
         Save(root);
     }
@@ -115,11 +104,11 @@ internal sealed class StackConfigFile(StackFiles files)
     {
         YamlMappingNode map when IsSecure(map) => (SecretPlaceholder, true),
         YamlScalarNode scalar => (scalar.Value ?? "", false),
-        _ => (YamlJson.ToJson(node)?.ToJsonString() ?? "null", false),
+        // A structure with a secret inside is secret as a whole, as the CLI marks it.
+        _ => (YamlJson.ToJson(node)?.ToJsonString() ?? "null", YamlJson.ContainsSecure(node)),
     };
 
-    private static bool IsSecure(YamlMappingNode map) =>
-        map.Children.Count == 1 && map.Children.Keys.Single() is YamlScalarNode { Value: Secure };
+    private static bool IsSecure(YamlMappingNode map) => YamlJson.IsSecure(map);
 
     private static YamlMappingNode LoadRoot(string path)
     {

@@ -5,11 +5,27 @@ using YamlDotNet.RepresentationModel;
 
 namespace Pulumi.Automation.Offline;
 
-/// <summary>YAML config values as JSON, typed the way YAML reads them: plain numbers and booleans keep their type.</summary>
+/// <summary>
+/// YAML config values as JSON, typed the way YAML reads them: plain numbers and booleans keep their type. A
+/// <c>secure:</c> value, which offline cannot decrypt, is the secret placeholder wherever it is nested.
+/// </summary>
 internal static class YamlJson
 {
+    private const string Secure = "secure";
+
+    public static bool IsSecure(YamlMappingNode map) =>
+        map.Children.Count == 1 && map.Children.Keys.Single() is YamlScalarNode { Value: Secure };
+
+    public static bool ContainsSecure(YamlNode node) => node switch
+    {
+        YamlMappingNode map => IsSecure(map) || map.Children.Values.Any(ContainsSecure),
+        YamlSequenceNode list => list.Children.Any(ContainsSecure),
+        _ => false,
+    };
+
     public static JsonNode? ToJson(YamlNode node) => node switch
     {
+        YamlMappingNode map when IsSecure(map) => JsonValue.Create(StackConfigFile.SecretPlaceholder),
         YamlMappingNode map => new JsonObject(map.Children.Select(c =>
             KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
         YamlSequenceNode list => new JsonArray(list.Children.Select(ToJson).ToArray()),

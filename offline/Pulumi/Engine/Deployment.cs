@@ -102,6 +102,7 @@ namespace Pulumi
                 Console.Error.WriteLine(failure.Message);
                 return 1;
             }
+            await ProgramRunReport.WriteIfRequestedAsync(run).ConfigureAwait(false);
             Console.WriteLine($"offline engine: {run.Resources.Length} resources registered against mocks; nothing was deployed.");
             return 0;
         }
@@ -134,15 +135,6 @@ namespace Pulumi
                 outputs.Apply(o => Outputs = o);
                 RegisterOutputs(outputs);
             }
-        }
-
-        /// <summary>Offline RunAsync's providers: every resource gets its name as ID and its inputs as state.</summary>
-        private sealed class EchoMocks : IMocks
-        {
-            public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args) =>
-                Task.FromResult<(string?, object)>(($"{args.Name}-id", args.Inputs));
-
-            public Task<object> CallAsync(MockCallArgs args) => Task.FromResult<object>(args.Args);
         }
     }
 
