@@ -34,7 +34,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
 
     private string StateFolder => Path.Combine(folder, ".pulumi-offline");
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("reads back the config it wrote through the workspace")]
     public async Task Service_config_written_by_the_setters_reads_back()
     {
         var stack = await OperationsAsync();
@@ -52,7 +52,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
         Assert.Contains("aws:region: eu-west-1", text);
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("removes config through the workspace and reads it back")]
     public async Task Removing_an_image_clears_it()
     {
         var stack = await OperationsAsync();
@@ -62,7 +62,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
         Assert.Null((await stack.ReadServiceConfigAsync("web", CancellationToken.None)).Blue.Image);
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("writes and reads the rollout record as workspace config")]
     public async Task The_rollout_record_is_one_config_value_that_round_trips()
     {
         var stack = await OperationsAsync();
@@ -81,7 +81,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
         Assert.Null(await stack.ReadRolloutRecordAsync(CancellationToken.None));
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("reads the settings from config the workspace wrote")]
     public async Task The_stack_settings_read_what_the_runner_writes()
     {
         var stack = await OperationsAsync();
@@ -104,7 +104,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
         Assert.Equal([new Infra.Stacks.Settings.RolloutServiceMove("web", Infra.Stacks.Settings.Color.Green)], inProgress.Services);
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("reads the targets of an update from the offline update history in .pulumi-offline/")]
     public async Task An_update_targets_exactly_the_given_urns_and_the_stack_for_its_outputs()
     {
         var stack = await OperationsAsync();
@@ -119,7 +119,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
         Assert.False(File.Exists(Path.Combine(StateFolder, "test.lock")));
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("locks the stack through the offline lock file in .pulumi-offline/")]
     public async Task A_locked_stack_is_busy_and_nothing_is_recorded()
     {
         var stack = await OperationsAsync();
@@ -133,7 +133,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
         Assert.False(File.Exists(Path.Combine(StateFolder, "test.history.json")));
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("asserts the offline workspace's message for a stack without a stack file")]
     public async Task Selecting_a_stack_without_a_stack_file_fails()
     {
         var error = await Assert.ThrowsAsync<StackNotFoundException>(() =>
@@ -142,7 +142,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
         Assert.Equal($"no stack named 'prod' found: {Path.Combine(folder, "Pulumi.prod.yaml")} does not exist", error.Message);
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("selects a stack through the workspace")]
     public async Task Outputs_come_from_the_given_source()
     {
         var stack = new PulumiStackOperations(await Workspace(), new FixedOutputs(StackOutputsReaderTests.Outputs("web")));
@@ -152,7 +152,7 @@ public sealed class PulumiStackOperationsTests : IDisposable
         Assert.Equal(["urn:web:listener-rule"], outputs.For("web").TrafficUrns);
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("selects a stack through the workspace")]
     public async Task The_stack_name_is_the_selected_stack()
     {
         var stack = await OperationsAsync();

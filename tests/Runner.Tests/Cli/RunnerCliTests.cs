@@ -1,6 +1,7 @@
 using Infra.Runner;
 using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
+using Runner.Tests.Adapters.Support;
 using Runner.Tests.Rollout.Support;
 
 namespace Runner.Tests.Cli;
@@ -38,7 +39,7 @@ public sealed class RunnerCliTests : IDisposable
         Assert.EndsWith($"Run with --help for usage.{Environment.NewLine}", errors.ToString());
     }
 
-    [Fact]
+    [OfflineSdkFact("asserts the offline workspace's message for a stack without a stack file")]
     public async Task A_stack_without_a_stack_file_is_bad_input()
     {
         var code = await RunAsync(["status", "--stack", "nowhere", "--work-dir", folder]);
