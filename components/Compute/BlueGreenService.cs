@@ -9,6 +9,9 @@ using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.Ecs;
 using Pulumi.Aws.Ecs.Inputs;
 using Pulumi.Aws.Iam;
+// The real Pulumi.Aws.Iam declares a Policy too: the scaling policy is named by alias so the real build is unambiguous.
+using Policy = Pulumi.Aws.AppAutoScaling.Policy;
+using PolicyArgs = Pulumi.Aws.AppAutoScaling.PolicyArgs;
 
 namespace Infra.Components.Compute;
 

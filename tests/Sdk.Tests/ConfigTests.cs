@@ -60,12 +60,12 @@ public sealed class ConfigTests : IDisposable
     [Fact]
     public async Task A_missing_required_key_fails_the_run_with_the_key_and_the_fix()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(new RecordingMocks(), () =>
+        var error = await Assert.ThrowsAsync<RunException>(() => RunAsync(new RecordingMocks(), () =>
         {
             new Config("infra").Require("database");
         }));
 
-        Assert.Contains("Missing Required configuration variable 'infra:database'", error.Message);
-        Assert.Contains("pulumi config set infra:database <value>", error.Message);
+        // The real SDK's missing-config error is a RunException, so its message is logged without a stack trace.
+        Assert.Equal("Missing Required configuration variable 'infra:database'\n\tplease set a value using the command `pulumi config set infra:database <value>`", error.Message);
     }
 }

@@ -15,7 +15,7 @@ public class OptionsTests
             new Storage("replica", new ComponentResourceOptions { Providers = { dr } });
         });
 
-        Assert.Equal("urn:pulumi:staging::infra::pulumi:providers:test::dr::dr-id", mocks.Single("replica-primary").Provider);
+        Assert.Equal("urn:pulumi:staging::infra::pulumi:pulumi:Stack$pulumi:providers:test::dr::dr-id", mocks.Single("replica-primary").Provider);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class OptionsTests
             new Bucket("explicit", options: new CustomResourceOptions { Parent = storage, Provider = second });
         });
 
-        Assert.StartsWith("urn:pulumi:staging::infra::pulumi:providers:test::second::", mocks.Single("explicit").Provider);
+        Assert.StartsWith("urn:pulumi:staging::infra::pulumi:pulumi:Stack$pulumi:providers:test::second::", mocks.Single("explicit").Provider);
     }
 
     [Fact]

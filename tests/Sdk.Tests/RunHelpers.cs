@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using Pulumi;
 using Pulumi.Testing;
 
@@ -15,6 +16,10 @@ internal static class RunHelpers
 
     public static Task<ImmutableArray<Resource>> RunAsync(IMocks mocks, Action program, TestOptions? options = null) =>
         Deployment.TestAsync(mocks, options ?? Update, program);
+
+    /// <summary>How the real runner logs an exception that is neither a RunException nor a ResourceException.</summary>
+    public static string UnhandledExceptionHeader =>
+        $"Running program '{Assembly.GetEntryAssembly()?.Location}' failed with an unhandled exception:\n";
 
     public static Task<T> ValueAsync<T>(Output<T> output) => Pulumi.Utilities.OutputUtilities.GetValueAsync(output);
 

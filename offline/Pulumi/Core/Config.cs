@@ -74,7 +74,7 @@ namespace Pulumi
 
         private string FullKey(string key) => $"{_name}:{key}";
 
-        private sealed class ConfigTypeException : Exception
+        private sealed class ConfigTypeException : RunException
         {
             public ConfigTypeException(string key, object value, string expectedType, Exception? inner = null)
                 : base($"Configuration '{key}' value '{value}' is not a valid {expectedType}", inner)
@@ -82,7 +82,7 @@ namespace Pulumi
             }
         }
 
-        private sealed class ConfigMissingException : Exception
+        private sealed class ConfigMissingException : RunException
         {
             public ConfigMissingException(string key)
                 : base($"Missing Required configuration variable '{key}'\n\tplease set a value using the command `pulumi config set {key} <value>`")

@@ -42,16 +42,7 @@ namespace Pulumi
                 // Preview: the callback never sees a value that doesn't exist yet.
                 return OutputData<U>.Unknown(data.IsSecret, data.Resources);
             }
-            OutputData<U> inner;
-            try
-            {
-                inner = await next(data.Value).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!data.Resources.IsEmpty && e is not ResourceException)
-            {
-                var source = data.Resources.OrderBy(r => r.GetResourceName(), StringComparer.Ordinal).First();
-                throw new ResourceException($"Apply on an output of {source.GetResourceType()} '{source.GetResourceName()}' failed: {e.Message}", source);
-            }
+            var inner = await next(data.Value).ConfigureAwait(false);
             return new OutputData<U>(inner.Value, inner.IsKnown, data.IsSecret || inner.IsSecret, data.Resources.Union(inner.Resources));
         }
 

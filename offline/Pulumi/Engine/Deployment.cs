@@ -6,7 +6,8 @@ namespace Pulumi
 {
     /// <summary>
     /// Entry points of a program and of its tests. Offline there is no engine process: every run is in-process
-    /// against mocks (the caller's, or echoing ones for RunAsync).
+    /// against mocks. The Test* methods behave as the real SDK's mock monitor and engine do (its URNs, its
+    /// RunException per logged error); RunAsync plays the real engine (engine URNs, errors printed, exit code 1).
     /// </summary>
     public sealed class Deployment
     {
@@ -83,7 +84,7 @@ namespace Pulumi
         private static async Task<ImmutableArray<Resource>> TestCoreAsync(IMocks mocks, TestOptions? options, Func<Stack> createStack)
         {
             var run = new DeploymentRun(mocks, options?.ProjectName ?? "project", options?.StackName ?? "stack",
-                options?.IsPreview ?? true, ConfigStore.FromEnvironment());
+                options?.IsPreview ?? true, ConfigStore.FromEnvironment()) { MockUrns = true };
             var failure = await ExecuteAsync(run, createStack).ConfigureAwait(false);
             if (failure is not null) throw failure;
             return run.Resources;
@@ -99,7 +100,7 @@ namespace Pulumi
             var failure = await ExecuteAsync(run, createStack).ConfigureAwait(false);
             if (failure is not null)
             {
-                Console.Error.WriteLine(failure.Message);
+                foreach (var message in run.ExceptionMessages) Console.Error.WriteLine($"error: {message}");
                 return 1;
             }
             await ProgramRunReport.WriteIfRequestedAsync(run).ConfigureAwait(false);

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Reflection;
 using Pulumi.Testing;
 
 namespace Pulumi.Engine
 {
     /// <summary>
     /// One run of a program against mocks: registers resources in order, tracks every pending task so nothing
-    /// is lost, and collects the errors that fail the run.
+    /// is lost, and collects the errors that fail the run as the real runner logs them: one message per error.
     /// </summary>
     internal sealed class DeploymentRun
     {
@@ -15,13 +16,20 @@ namespace Pulumi.Engine
         private readonly List<Resource> _registered = new();
         private readonly List<Task> _pending = new();
         private readonly List<Exception> _errors = new();
-        private readonly List<string> _errorDiagnostics = new();
+        private readonly List<string> _errorMessages = new();
+        private readonly List<string> _exceptionMessages = new();
         private readonly object _lock = new();
 
         public string ProjectName { get; }
         public string StackName { get; }
         public bool IsDryRun { get; }
         public bool EchoDiagnostics { get; init; }
+
+        /// <summary>
+        /// A test run: resources get the URNs the real SDK's mock monitor gives (see <see cref="Resource.MockUrnValue"/>);
+        /// otherwise the engine's.
+        /// </summary>
+        public bool MockUrns { get; init; }
         public ConfigStore Config { get; }
         public Stack? Stack { get; set; }
         public IDictionary<string, object?> StackOutputs { get; private set; } = new Dictionary<string, object?>();
@@ -45,10 +53,11 @@ namespace Pulumi.Engine
             lock (_lock) _pending.Add(task);
         }
 
-        public void AddDiagnostic(Severity severity, string line)
+        /// <summary>An error the program logged (Log.Error): the engine keeps its message as written.</summary>
+        public void AddDiagnostic(Severity severity, string message)
         {
             if (severity != Severity.Error) return;
-            lock (_lock) _errorDiagnostics.Add(line);
+            lock (_lock) _errorMessages.Add(message);
         }
 
         public void RecordError(Exception error)
@@ -57,16 +66,29 @@ namespace Pulumi.Engine
             lock (_lock)
             {
                 // A failure surfaces again in everything that awaited it; report it once.
-                if (!_errors.Contains(root)) _errors.Add(root);
+                if (_errors.Contains(root)) return;
+                _errors.Add(root);
+                var message = LoggedMessage(root);
+                _errorMessages.Add(message);
+                _exceptionMessages.Add(message);
             }
         }
+
+        /// <summary>What the real runner logs for an exception that ended a task.</summary>
+        public static string LoggedMessage(Exception error) => error switch
+        {
+            RunException => error.Message,
+            ResourceException resourceError => resourceError.HideStack ? error.Message : error.ToString(),
+            _ => $"Running program '{Assembly.GetEntryAssembly()?.Location}' failed with an unhandled exception:\n{error}",
+        };
 
         public void Register(Resource resource, bool custom, ResourceArgs args, bool remote)
         {
             var slots = OutputSlots.AttachAll(resource);
             if (!_byUrn.TryAdd(resource.UrnValue, resource))
             {
-                var duplicate = new ResourceException($"Duplicate resource URN '{resource.UrnValue}'; try giving it a unique name", resource);
+                // The engine refuses this; the real mock monitor would not notice, the offline one says what the engine would.
+                var duplicate = new ResourceException($"Duplicate resource URN '{resource.UrnValue}'; try giving it a unique name", resource, hideStack: true);
                 slots.ForEach(s => s.Fail(duplicate));
                 RecordError(duplicate);
                 return;
@@ -108,9 +130,8 @@ namespace Pulumi.Engine
             }
             catch (Exception e)
             {
-                var error = Unwrap(e) is ResourceException re && re.Resource is not null
-                    ? Unwrap(e)
-                    : new ResourceException($"{resource.GetResourceType()} '{resource.GetResourceName()}': {Unwrap(e).Message}", resource);
+                // As in the real SDK, every output of the resource fails with the exception itself.
+                var error = Unwrap(e);
                 slots.ForEach(s => s.Fail(error));
                 RecordError(error);
             }
@@ -123,7 +144,7 @@ namespace Pulumi.Engine
             {
                 if (slot.Name == "urn")
                 {
-                    slot.Resolve(resource.UrnValue, true, false, resource);
+                    slot.Resolve(MockUrns ? resource.MockUrnValue : resource.UrnValue, true, false, resource);
                 }
                 else if (slot.Name == "id" && custom)
                 {
@@ -192,25 +213,28 @@ namespace Pulumi.Engine
             }
         }
 
+        /// <summary>
+        /// What a test run throws, as the real <c>Deployment.TestAsync</c> does: nothing without errors, a
+        /// <see cref="RunException"/> of the one logged message, or an <see cref="AggregateException"/> of one per message.
+        /// </summary>
         public Exception? Failure()
         {
             lock (_lock)
             {
-                var messages = _errors.Select(Describe).Concat(_errorDiagnostics.Select(d => d)).ToList();
-                return messages.Count switch
+                return _errorMessages.Count switch
                 {
                     0 => null,
-                    _ => new RunFailedException(ProjectName, messages, _errors.FirstOrDefault()),
+                    1 => new RunException(_errorMessages[0]),
+                    _ => new AggregateException(_errorMessages.Select(m => new RunException(m))),
                 };
             }
         }
 
-        private static string Describe(Exception error) => error switch
+        /// <summary>The messages of the exceptions that ended tasks (Log.Error calls are shown when they happen).</summary>
+        public IReadOnlyList<string> ExceptionMessages
         {
-            ResourceException { Resource: { } resource } when !error.Message.Contains(resource.GetResourceName(), StringComparison.Ordinal) =>
-                $"{resource.GetResourceType()} '{resource.GetResourceName()}': {error.Message}",
-            _ => error.Message,
-        };
+            get { lock (_lock) return _exceptionMessages.ToList(); }
+        }
 
         private static Exception Unwrap(Exception error) => error switch
         {
@@ -218,17 +242,5 @@ namespace Pulumi.Engine
             System.Reflection.TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
             _ => error,
         };
-    }
-
-    /// <summary>The run failed: one line per error, each naming the resource where one is known.</summary>
-    internal sealed class RunFailedException : Exception
-    {
-        public IReadOnlyList<string> Errors { get; }
-
-        public RunFailedException(string project, IReadOnlyList<string> errors, Exception? first)
-            : base($"Running program '{project}' failed:\n" + string.Join("\n", errors.Select(e => "  " + e)), first)
-        {
-            Errors = errors;
-        }
     }
 }

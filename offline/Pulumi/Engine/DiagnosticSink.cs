@@ -16,7 +16,7 @@ namespace Pulumi.Engine
             if (severity == Severity.Debug) return;
             var subject = resource is null ? "" : $"{resource.GetResourceType()} '{resource.GetResourceName()}': ";
             var line = $"{severity.ToString().ToLowerInvariant()}: {subject}{message}";
-            run?.AddDiagnostic(severity, line);
+            run?.AddDiagnostic(severity, message);
             // Tests read diagnostics from the run's result, as with the engine's mock; a program run shows them.
             if (run is null || run.EchoDiagnostics) Console.Error.WriteLine(line);
         }

@@ -18,7 +18,11 @@ namespace Pulumi
 
         internal ResourceOptions Options { get; }
         internal Resource? ParentResource { get; }
+        /// <summary>The URN the engine gives: every parent's type but the stack's in the chain.</summary>
         internal string UrnValue { get; }
+
+        /// <summary>The URN the real SDK's mock monitor gives in a test run: only the root's type before this one.</summary>
+        internal string MockUrnValue { get; }
 
         private protected Resource(string type, string name, bool custom, ResourceArgs args, ResourceOptions options, bool remote = false, bool dependency = false)
         {
@@ -81,6 +85,7 @@ namespace Pulumi
             Options = options;
             ParentResource = isStack ? null : options.Parent ?? run.Stack;
             UrnValue = $"urn:pulumi:{run.StackName}::{run.ProjectName}::{QualifiedType}::{name}";
+            MockUrnValue = $"urn:pulumi:{run.StackName}::{run.ProjectName}::{MockQualifiedType}::{name}";
             run.Register(this, custom, args, remote);
         }
 
@@ -94,6 +99,10 @@ namespace Pulumi
         /// <summary>The URN's type part: the parents' types (not the stack's) joined with '$', then this type.</summary>
         internal string QualifiedType =>
             ParentResource is null || ParentResource is Stack ? _type : ParentResource.QualifiedType + "$" + _type;
+
+        /// <summary>The mock monitor's type part: the first '$'-segment of the parent's, '$', this type.</summary>
+        private string MockQualifiedType =>
+            ParentResource is null ? _type : ParentResource.MockQualifiedType.Split('$')[0] + "$" + _type;
     }
 
     /// <summary>A resource a provider manages: has an ID once created.</summary>

@@ -23,7 +23,7 @@ namespace Pulumi
                 var attribute = property.GetCustomAttribute<OutputAttribute>();
                 if (attribute is null || property.DeclaringType == typeof(Resource)) continue;
                 var value = property.GetValue(this)
-                    ?? throw new InvalidOperationException($"Output(s) '{property.Name}' have no value assigned. [Output] attributed properties must be assigned inside Stack constructor.");
+                    ?? throw new RunException($"Output(s) '{property.Name}' have no value assigned. [Output] attributed properties must be assigned inside Stack constructor.");
                 outputs[attribute.Name ?? property.Name] = value;
             }
             return outputs;

@@ -1,6 +1,6 @@
 using Infra.Runner.Rollout;
 using Infra.Stacks.Loading;
-using Infra.Stacks.Settings;
+using StackSettings = Infra.Stacks.Settings.StackSettings;
 using Pulumi.Automation;
 using Pulumi.Automation.Commands.Exceptions;
 

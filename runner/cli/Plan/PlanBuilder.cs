@@ -53,7 +53,8 @@ public static class PlanBuilder
 
     private static async Task<JsonObject> RenderAsync(PlanRecorder recorder, string stack)
     {
-        var renderer = new ValueRenderer(resource => recorder.Find(resource)?.Urn ?? "[unrecorded resource]");
+        var engineUrns = await EngineUrns.ReadAsync(recorder.Resources).ConfigureAwait(false);
+        var renderer = new ValueRenderer(resource => recorder.Find(resource)?.Urn ?? "[unrecorded resource]", engineUrns.Translate);
         var resources = new JsonArray();
         foreach (var recorded in recorder.Resources.OrderBy(r => r.Urn, StringComparer.Ordinal))
         {

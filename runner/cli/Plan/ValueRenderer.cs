@@ -9,9 +9,10 @@ namespace Infra.Runner.Plan;
 
 /// <summary>
 /// Renders resource args and stack outputs as plan JSON, by [Input] wire names, through the public Pulumi API only:
-/// a secret becomes <c>"[secret]"</c>, a value not known yet <c>"[unknown]"</c>, a resource its URN.
+/// a secret becomes <c>"[secret]"</c>, a value not known yet <c>"[unknown]"</c>, a resource its URN, and a string
+/// that is a test-run URN the engine's URN (<paramref name="translateText"/>).
 /// </summary>
-public sealed class ValueRenderer(Func<Resource, string> urnOf)
+public sealed class ValueRenderer(Func<Resource, string> urnOf, Func<string, string> translateText)
 {
     public const string Secret = "[secret]";
     public const string Unknown = "[unknown]";
@@ -39,7 +40,7 @@ public sealed class ValueRenderer(Func<Resource, string> urnOf)
             case null:
                 return null;
             case string text:
-                return JsonValue.Create(text);
+                return JsonValue.Create(translateText(text));
             case bool flag:
                 return JsonValue.Create(flag);
             case int or long:

@@ -16,7 +16,7 @@ public sealed class OfflineWorkspaceTests : IDisposable
 
     private string StackPath => Path.Combine(folder, "Pulumi.test.yaml");
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("asserts how the offline workspace writes a secret into the stack file")]
     public async Task A_secret_is_written_as_a_placeholder_and_never_in_clear()
     {
         var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));
@@ -29,7 +29,7 @@ public sealed class OfflineWorkspaceTests : IDisposable
         Assert.Contains("secure: '[secret]'", File.ReadAllText(StackPath));
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("asserts how the offline workspace reads and rewrites the stack file")]
     public async Task A_key_spelled_without_its_namespace_is_read_and_replaced_in_place()
     {
         var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));

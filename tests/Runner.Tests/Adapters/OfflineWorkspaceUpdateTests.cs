@@ -29,7 +29,7 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
 
     private string OutputsPath => Path.Combine(StateFolder, "test.outputs.json");
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("asserts the offline workspace's emulation of the CLI running the program on update")]
     public async Task An_update_runs_the_program_and_its_validation_fails_the_update_with_its_message()
     {
         var stack = await StackAsync();
@@ -46,7 +46,7 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
         Assert.False(File.Exists(Path.Combine(StateFolder, "test.lock")));
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("asserts the offline workspace's emulation of the engine's unknown-target message")]
     public async Task A_target_the_program_does_not_declare_fails_the_update_with_the_engines_message()
     {
         var stack = await StackAsync();
@@ -65,7 +65,7 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
         Assert.False(File.Exists(OutputsPath));
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("asserts the offline workspace's lock file and its concurrent-update message")]
     public async Task Another_update_holding_the_stack_raises_ConcurrentUpdateException_and_nothing_runs_or_is_recorded()
     {
         var stack = await StackAsync();
@@ -85,7 +85,7 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
         Assert.False(File.Exists(HistoryPath));
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("asserts the offline workspace's record of the last update's outputs")]
     public async Task An_update_of_the_stack_resource_records_its_outputs_and_a_targeted_update_without_it_keeps_them()
     {
         var stack = await StackAsync();
@@ -110,7 +110,7 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
         Assert.DoesNotContain("hooks.slack.com", File.ReadAllText(HistoryPath) + File.ReadAllText(OutputsPath));
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("asserts the offline workspace's preview and its update history file")]
     public async Task A_preview_runs_the_program_and_records_nothing()
     {
         var stack = await StackAsync();
@@ -127,7 +127,7 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
         Assert.Empty(await stack.GetOutputsAsync());
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("asserts the offline workspace's message for a program that is not built")]
     public async Task A_program_that_is_not_built_fails_the_update_saying_how_to_build_it()
     {
         var program = Directory.CreateDirectory(Path.Combine(folder, "app")).FullName;

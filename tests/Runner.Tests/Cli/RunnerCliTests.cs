@@ -39,7 +39,7 @@ public sealed class RunnerCliTests : IDisposable
         Assert.EndsWith($"Run with --help for usage.{Environment.NewLine}", errors.ToString());
     }
 
-    [Fact]
+    [OfflineSdkFact("asserts the offline workspace's message for a stack without a stack file")]
     public async Task A_stack_without_a_stack_file_is_bad_input()
     {
         var code = await RunAsync(["status", "--stack", "nowhere", "--work-dir", folder]);

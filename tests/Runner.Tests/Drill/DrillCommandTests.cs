@@ -63,7 +63,7 @@ public sealed class DrillCommandTests : IDisposable
         Assert.Equal(Path.Combine(folder, ".infra-runner", "staging.drill.jsonl"), DrillCommand.DrillJournalPath(settings));
     }
 
-    [OfflineSdkFact]
+    [OfflineSdkFact("opens the stack and reads its config through the workspace")]
     public async Task A_stack_without_replica_or_pilot_light_is_refused_with_both_reasons_and_no_report()
     {
         File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");

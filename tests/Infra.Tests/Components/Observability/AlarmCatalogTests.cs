@@ -139,33 +139,33 @@ public class AlarmCatalogTests
     [Fact]
     public async Task Missing_topic_is_an_argument_error()
     {
-        var error = await ArgumentErrorAsync(() => new AlarmCatalog("alarms", new AlarmCatalogArgs
+        var message = await ProgramFailure.ArgumentMessageAsync(() => ComponentPlan.RunAsync(() => new AlarmCatalog("alarms", new AlarmCatalogArgs
         {
             Settings = Staging, TopicArns = Topics().Where(t => t.Key != Severity.Low).ToDictionary(),
             Dimensions = Dimensions(Staging), ServiceLogGroupNames = LogGroups(Staging),
-        }));
+        })));
 
-        Assert.Equal("TopicArns has no topic for low; pass the Alerting component's TopicArns (Parameter 'args')", error.Message);
+        Assert.Equal("TopicArns has no topic for low; pass the Alerting component's TopicArns (Parameter 'args')", message);
     }
 
     [Fact]
     public async Task Missing_service_log_group_is_an_argument_error()
     {
-        var error = await ArgumentErrorAsync(() => new AlarmCatalog("alarms", new AlarmCatalogArgs
+        var message = await ProgramFailure.ArgumentMessageAsync(() => ComponentPlan.RunAsync(() => new AlarmCatalog("alarms", new AlarmCatalogArgs
         {
             Settings = Production, TopicArns = Topics(), Dimensions = Dimensions(Production),
             ServiceLogGroupNames = new Dictionary<string, Pulumi.Input<string>> { ["web"] = "/ecs/web" },
-        }));
+        })));
 
         Assert.Equal("ServiceLogGroupNames has no log group for service 'api'; the databaseConnectionErrors alarm reads " +
-                     "every service's logs (Parameter 'args')", error.Message);
+                     "every service's logs (Parameter 'args')", message);
     }
 
     [Fact]
     public async Task Missing_target_group_of_a_service_is_an_argument_error()
     {
         var dimensions = Dimensions(Production);
-        var error = await ArgumentErrorAsync(() => new AlarmCatalog("alarms", new AlarmCatalogArgs
+        var message = await ProgramFailure.ArgumentMessageAsync(() => ComponentPlan.RunAsync(() => new AlarmCatalog("alarms", new AlarmCatalogArgs
         {
             Settings = Production, TopicArns = Topics(), ServiceLogGroupNames = LogGroups(Production),
             Dimensions = new MetricDimensions
@@ -176,9 +176,9 @@ public class AlarmCatalogTests
                 EcsServiceNames = dimensions.EcsServiceNames,
                 PrimaryDbInstanceId = dimensions.PrimaryDbInstanceId,
             },
-        }));
+        })));
 
-        Assert.Equal("TargetGroupArnSuffixes has no entry for service 'api'; pass one per service in the stack (Parameter 'args')", error.Message);
+        Assert.Equal("TargetGroupArnSuffixes has no entry for service 'api'; pass one per service in the stack (Parameter 'args')", message);
     }
 
     private static string[] Strings(JsonNode? array) => array!.AsArray().Select(n => (string)n!).ToArray();

@@ -209,11 +209,11 @@ public class AlertingTests
     [Fact]
     public async Task Webhook_argument_in_chatbot_mode_is_an_argument_error()
     {
-        var error = await ArgumentErrorAsync(() => new Alerting("alerting", new AlertingArgs
+        var message = await ProgramFailure.ArgumentMessageAsync(() => ComponentPlan.RunAsync(() => new Alerting("alerting", new AlertingArgs
         {
             Settings = Chatbot(Production), SlackWebhookUrl = Output.CreateSecret("https://hooks.slack.com/services/T/B/X"),
-        }));
+        })));
 
-        Assert.Equal("SlackWebhookUrl is only used when the slack mode is lambda; leave it unset for chatbot (Parameter 'args')", error.Message);
+        Assert.Equal("SlackWebhookUrl is only used when the slack mode is lambda; leave it unset for chatbot (Parameter 'args')", message);
     }
 }

@@ -35,14 +35,14 @@ public class DashboardsTests
     [Fact]
     public async Task Missing_alarm_arn_is_an_argument_error()
     {
-        var error = await ArgumentErrorAsync(() => new Dashboards("dashboards", new DashboardsArgs
+        var message = await ProgramFailure.ArgumentMessageAsync(() => ComponentPlan.RunAsync(() => new Dashboards("dashboards", new DashboardsArgs
         {
             Settings = Staging, Dimensions = Dimensions(Staging),
             AlarmArns = Catalog(Staging).Alarms.Where(a => a.Name != "infra-staging-alb-elb-5xx")
                 .ToDictionary(a => a.Name, a => Output.Create($"arn:{a.Name}")),
-        }));
+        })));
 
         Assert.Equal("AlarmArns has no ARN for infra-staging-alb-elb-5xx; pass the AlarmArns of every AlarmCatalog " +
-                     "(primary and DR) (Parameter 'args')", error.Message);
+                     "(primary and DR) (Parameter 'args')", message);
     }
 }

@@ -59,17 +59,6 @@ internal static class ObservabilityFixtures
     public static IReadOnlyDictionary<string, Input<string>> LogGroups(StackSettings settings) =>
         settings.Services.ToDictionary(s => s.Name, s => (Input<string>)$"/ecs/{s.Name}");
 
-    /// <summary>Runs <paramref name="declare"/> in a plan and returns the argument error it raised.</summary>
-    public static async Task<ArgumentException> ArgumentErrorAsync(Action declare)
-    {
-        var error = await Record.ExceptionAsync(() => ComponentPlan.RunAsync(declare));
-        for (var e = error; e is not null; e = e.InnerException ?? (e as AggregateException)?.InnerExceptions.FirstOrDefault())
-        {
-            if (e is ArgumentException argument) return argument;
-        }
-        throw new Xunit.Sdk.XunitException($"expected an ArgumentException, got {error}");
-    }
-
     private static IReadOnlyDictionary<string, ColorPair<Input<string>>> PerServiceAndColor(StackSettings settings, Func<string, Color, string> value) =>
         settings.Services.ToDictionary(s => s.Name,
             s => new ColorPair<Input<string>>(value(s.Name, Color.Blue), value(s.Name, Color.Green)));
