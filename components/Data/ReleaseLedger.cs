@@ -4,6 +4,8 @@ using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.DynamoDB;
 using Pulumi.Aws.DynamoDB.Inputs;
+// Pulumi.Aws.DynamoDB has a TableReplica resource with its own TableReplicaArgs: the replica here is the table input.
+using TableReplicaArgs = Pulumi.Aws.DynamoDB.Inputs.TableReplicaArgs;
 using Pulumi.Aws.Kms;
 
 namespace Infra.Components.Data;

@@ -3,9 +3,10 @@ using Amazon.DynamoDBv2;
 using Infra.Ledger;
 using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
-using Infra.Stacks.Settings;
 using Pulumi.Automation;
 using Serilog;
+// Pulumi.Automation has a StackSettings of its own.
+using StackSettings = Infra.Stacks.Settings.StackSettings;
 
 namespace Infra.Runner.Commands;
 

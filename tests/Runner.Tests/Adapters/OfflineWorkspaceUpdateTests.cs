@@ -146,7 +146,12 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private Task<WorkspaceStack> StackAsync() => LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));
+    /// <summary>The stack, with the program pointed at a ledger server (which has no table for it: the stack file seeds the release).</summary>
+    private async Task<WorkspaceStack> StackAsync()
+    {
+        await LocalLedger.EnsureStartedAsync();
+        return await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));
+    }
 
     private List<JsonNode> History() => JsonNode.Parse(File.ReadAllText(HistoryPath))!.AsArray().Select(n => n!).ToList();
 

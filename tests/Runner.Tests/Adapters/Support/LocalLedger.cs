@@ -17,6 +17,9 @@ internal static class LocalLedger
     private static readonly Lazy<Task<DynaliteServer>> Server = new(StartAsync);
     private static int stacks;
 
+    /// <summary>Starts the server (once) and points this process, and the programs it starts, at it.</summary>
+    public static Task EnsureStartedAsync() => Server.Value;
+
     /// <summary>A stack name no other test uses, whose ledger table exists (as after its first <c>pulumi up</c>).</summary>
     public static async Task<string> NewStackAsync(string prefix = "s")
     {
