@@ -111,12 +111,36 @@ internal sealed class StackConfigFile(StackFiles files)
         return qualified;
     }
 
-    private static (string Value, bool IsSecret) Render(YamlNode node) => node switch
+    // As `pulumi config --json --show-secrets` gives a value: an object's secure values decrypted in place (here: the
+    // placeholder), and the whole value secret when it holds a secret anywhere (the CLI's config.Value.Secure()).
+    private static (string Value, bool IsSecret) Render(YamlNode node)
     {
-        YamlMappingNode map when IsSecure(map) => (SecretPlaceholder, true),
-        YamlScalarNode scalar => (scalar.Value ?? "", false),
-        _ => (YamlJson.ToJson(node)?.ToJsonString() ?? "null", false),
-    };
+        if (node is YamlMappingNode map && IsSecure(map)) return (SecretPlaceholder, true);
+        if (node is YamlScalarNode scalar) return (scalar.Value ?? "", false);
+        var hasSecret = false;
+        var json = Decrypt(YamlJson.ToJson(node), ref hasSecret);
+        return (json?.ToJsonString() ?? "null", hasSecret);
+    }
+
+    private static JsonNode? Decrypt(JsonNode? node, ref bool hasSecret)
+    {
+        switch (node)
+        {
+            case JsonObject secure when secure.Count == 1 && secure[Secure] is JsonValue ciphertext && ciphertext.GetValueKind() == System.Text.Json.JsonValueKind.String:
+                hasSecret = true;
+                return JsonValue.Create(SecretPlaceholder);
+            case JsonObject map:
+                var decryptedMap = new JsonObject();
+                foreach (var (key, value) in map.ToList()) decryptedMap[key] = Decrypt(value?.DeepClone(), ref hasSecret);
+                return decryptedMap;
+            case JsonArray list:
+                var decryptedList = new JsonArray();
+                foreach (var item in list.ToList()) decryptedList.Add(Decrypt(item?.DeepClone(), ref hasSecret));
+                return decryptedList;
+            default:
+                return node;
+        }
+    }
 
     private static bool IsSecure(YamlMappingNode map) =>
         map.Children.Count == 1 && map.Children.Keys.Single() is YamlScalarNode { Value: Secure };
