@@ -81,7 +81,7 @@ public static class StackFile
             case YamlMappingNode mapping when IsSecure(mapping):
                 // Only the settings' secret keys may hold one; elsewhere its plaintext would reach plain resource inputs.
                 if (isOurs && !ConfigKeys.SecretPaths.Contains(path))
-                    diagnostics.Error(path, $"a secret is not allowed here; only {string.Join(", ", ConfigKeys.SecretPaths)} hold secrets");
+                    diagnostics.Error(path, $"a secret is not allowed here; secrets belong only at {string.Join(", ", ConfigKeys.SecretPaths)}");
                 return new ConfigSecret();
             case YamlMappingNode mapping:
                 return new ConfigMap(mapping.Children

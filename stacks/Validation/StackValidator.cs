@@ -37,9 +37,8 @@ public static class StackValidator
 
     private static void CheckRegion(string key, string region, Diagnostics d)
     {
-        if (AwsRegions.IsKnown(region)) return;
-        var suggestion = DidYouMean.Closest(region, AwsRegions.All) is { } close ? $"did you mean '{close}'? " : "";
-        d.Error(key, $"{Shown.Text(region)} is not an AWS region; {suggestion}expected a region name such as eu-west-1");
+        if (!AwsRegions.IsKnown(region))
+            d.Error(key, $"{Shown.Text(region)} is not an AWS region; expected an existing region name such as eu-west-1");
     }
 
     private static void ValidateNetwork(NetworkSettings network, Diagnostics d)
