@@ -9,23 +9,12 @@ public class PlanOutputsSourceTests
     [Fact]
     public async Task The_staging_plan_exports_every_output_the_runner_reads()
     {
-        var outputs = StackOutputsReader.Read(await new PlanOutputsSource(Path.Combine(RepositoryRoot(), "Pulumi.staging.yaml")).ReadAsync(CancellationToken.None));
+        var outputs = StackOutputsReader.Read(await new PlanOutputsSource(RepoFiles.StackFile("staging")).ReadAsync(CancellationToken.None));
 
         var web = outputs.For("web");
         Assert.Equal(100, web.Weights.Blue + web.Weights.Green);
         Assert.EndsWith("::web-blue-scaling", web.Blue.ScalingTargetUrn);
         Assert.EndsWith("::web-green-scaling", web.Green.ScalingTargetUrn);
         Assert.Contains("aws:lb/listener", web.TestRouteUrn);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "Infra.sln")))
-        {
-            folder = folder.Parent ?? throw new InvalidOperationException($"no Infra.sln above {AppContext.BaseDirectory}");
-        }
-
-        return folder.FullName;
     }
 }
