@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -74,7 +76,7 @@ public static class StackFile
         switch (node)
         {
             case YamlScalarNode scalar:
-                return IsNull(scalar) ? null : new ConfigScalar(scalar.Value ?? "");
+                return IsNull(scalar) ? null : new ConfigScalar(scalar.Style == ScalarStyle.Plain ? AsPulumiReadsIt(scalar.Value ?? "") : scalar.Value ?? "");
             case YamlSequenceNode sequence:
                 return new ConfigList(sequence.Children
                     .Select((item, i) => ToNode(item, KeyPath.Item(path, i), isOurs, diagnostics)).OfType<ConfigNode>().ToList());
@@ -93,6 +95,17 @@ public static class StackFile
             default:
                 return null;
         }
+    }
+
+    // Pulumi reads a plain YAML number as a number and hands it on as JSON: 1e3 and 1024.0 arrive as 1000 and 1024,
+    // so the file reads as the program and the runner will see it.
+    private static string AsPulumiReadsIt(string text)
+    {
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+            return whole.ToString(CultureInfo.InvariantCulture);
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+            return JsonValue.Create(number).ToJsonString();
+        return text;
     }
 
     private static string KeyText(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? "" : Describe(key);

@@ -40,6 +40,8 @@ public sealed class RunnerAndPlanAgreeTests : IDisposable
         yield return ("misspelled namespace", "staging", Text(Staging.Replace("infra:environment", "infr:environment")), false);
         yield return ("unknown region", "staging", Text(Staging.Replace("aws:region: eu-west-1", "aws:region: eu-west-9")), false);
         yield return ("bad image", "staging", Text(Staging.Replace(WebImage, "Web Image:!!latest")), false);
+        yield return ("numbers as YAML reads them", "staging", Text(Staging.Replace("cpu: 512", "cpu: 5.12e2").Replace("memory: 1024", "memory: 1024.0")), true);
+        yield return ("a fractional count", "staging", Text(Staging.Replace("desiredCount: 1", "desiredCount: 1.5")), false);
         yield return ("bad variable name", "staging", Text(Staging.Replace("LOG_LEVEL:", "\"LOG LEVEL=\":")), false);
     }
 
