@@ -15,7 +15,8 @@ public static class PulumiStackSettings
     public static StackSettings Read()
     {
         var values = new Dictionary<string, string>();
-        foreach (var key in ConfiguredKeys().Where(ConfigKeys.IsOurs))
+        // Every key, not only ours: the loader rejects unknown namespaces the way it does for the plan and the runner.
+        foreach (var key in ConfiguredKeys())
         {
             var separator = key.IndexOf(':');
             var value = new Config(key[..separator]).Get(key[(separator + 1)..]);

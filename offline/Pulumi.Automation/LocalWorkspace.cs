@@ -7,11 +7,11 @@ namespace Pulumi.Automation;
 /// A workspace on the local disk. Offline, a stack is its <c>Pulumi.&lt;stack&gt;.yaml</c> in the work folder; there is
 /// no backend, so nothing is deployed anywhere.
 /// </summary>
-public sealed class LocalWorkspace
+public sealed class LocalWorkspace : Workspace
 {
-    private LocalWorkspace()
-    {
-    }
+    private LocalWorkspace(string workDir) => WorkDir = workDir;
+
+    public override string WorkDir { get; }
 
     public static Task<WorkspaceStack> SelectStackAsync(LocalProgramArgs args) => SelectStackAsync(args, CancellationToken.None);
 
@@ -25,6 +25,6 @@ public sealed class LocalWorkspace
             throw new StackNotFoundException($"no stack named '{args.StackName}' found: {files.ConfigPath} does not exist");
         }
 
-        return Task.FromResult(new WorkspaceStack(args.StackName, files));
+        return Task.FromResult(new WorkspaceStack(args.StackName, new LocalWorkspace(files.WorkDir), files));
     }
 }

@@ -14,14 +14,18 @@ public sealed class WorkspaceStack : IDisposable
     private readonly StackFiles files;
     private readonly StackConfigFile config;
 
-    internal WorkspaceStack(string name, StackFiles files)
+    internal WorkspaceStack(string name, Workspace workspace, StackFiles files)
     {
         Name = name;
+        Workspace = workspace;
         this.files = files;
         config = new StackConfigFile(files);
     }
 
     public string Name { get; }
+
+    /// <summary>The workspace the stack belongs to.</summary>
+    public Workspace Workspace { get; }
 
     public Task<ConfigValue> GetConfigAsync(string key, CancellationToken cancellationToken = default) =>
         GetConfigAsync(key, false, cancellationToken);

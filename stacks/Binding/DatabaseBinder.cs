@@ -35,7 +35,7 @@ public static class DatabaseBinder
         if (IsoTimestamp.TryParse(text, out var pointInTime)) return new RestoreTestSettings(pointInTime);
 
         restoreTest.Diagnostics.Error(path,
-            $"'{text}' is not allowed; use latest or an ISO-8601 timestamp with offset, e.g. 2026-11-20T08:00:00Z");
+            $"{Shown.Text(text)} is not allowed; use latest or an ISO-8601 timestamp with offset, e.g. 2026-11-20T08:00:00Z");
         return new RestoreTestSettings(null);
     }
 }

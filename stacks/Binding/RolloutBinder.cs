@@ -43,7 +43,7 @@ public static class RolloutBinder
         DateTimeOffset startedAt = default;
         if (startedAtText is not null && !IsoTimestamp.TryParse(startedAtText, out startedAt))
             record.Diagnostics.Error(record.PathOf("startedAt"),
-                $"'{startedAtText}' is not an ISO-8601 timestamp with offset, e.g. 2026-11-20T08:00:00Z");
+                $"{Shown.Text(startedAtText)} is not an ISO-8601 timestamp with offset, e.g. 2026-11-20T08:00:00Z");
 
         return new RolloutInProgress(id ?? "", phase ?? "", step ?? 0, startedAt, steps ?? ValueList<int>.Empty,
             services ?? ValueList<RolloutServiceMove>.Empty);

@@ -11,6 +11,10 @@ public static class StackBinder
 {
     public static StackSettings Bind(StackDocument document, Diagnostics diagnostics)
     {
+        foreach (var key in document.Config.Entries.Select(e => e.Key)
+                     .Where(k => !ConfigKeys.Namespaces.Contains(ConfigKeys.NamespaceOf(k))))
+            diagnostics.Error(key, DidYouMean.UnknownNamespaceMessage(ConfigKeys.NamespaceOf(key), ConfigKeys.Namespaces));
+
         var ours = document.Config.Entries.Where(e => ConfigKeys.IsOurs(e.Key)).ToList();
         var top = new MapReader(new ConfigMap(ours), "", diagnostics);
 

@@ -19,6 +19,15 @@ public static class ConfigKeys
     public const string Rollout = "infra:rollout";
     public const string RolloutInProgress = "infra:rolloutInProgress";
 
+    /// <summary>The settings' secrets: the only places a stack file may hold a <c>secure:</c> value of ours.</summary>
+    public static IReadOnlyList<string> SecretPaths { get; } = ["infra:alerting.slackWebhookUrl"];
+
+    /// <summary>
+    /// The namespaces a stack file may use: ours, and the AWS provider's (<c>aws:region</c> is read; every other
+    /// <c>aws:</c> key, e.g. <c>aws:profile</c>, configures the provider and is left to it).
+    /// </summary>
+    public static IReadOnlyList<string> Namespaces { get; } = [Namespace, "aws"];
+
     /// <summary>Every known top-level key, in the order Pulumi.yaml documents them.</summary>
     public static IReadOnlyList<string> TopLevel { get; } =
     [
@@ -34,6 +43,9 @@ public static class ConfigKeys
     /// (e.g. <c>aws:profile</c>) configure providers and are left to Pulumi.
     /// </summary>
     public static bool IsOurs(string key) => key == AwsRegion || key.StartsWith(Namespace + ":", StringComparison.Ordinal);
+
+    /// <summary>The part of a qualified key before the colon: <c>infra</c> for <c>infra:environment</c>.</summary>
+    public static string NamespaceOf(string key) => key[..Math.Max(0, key.IndexOf(':'))];
 
     /// <summary>Pulumi reads a key without a namespace as the project's: <c>environment</c> is <c>infra:environment</c>.</summary>
     public static string Qualify(string key) => key.Contains(':') ? key : $"{Namespace}:{key}";

@@ -16,7 +16,7 @@ public abstract record ConfigNode
 /// </summary>
 public sealed record ConfigScalar(string Text, bool IsSecret = false) : ConfigNode
 {
-    public override string Describe() => IsSecret ? "a secret value" : $"'{Text}'";
+    public override string Describe() => IsSecret ? "a secret value" : Shown.Text(Text);
 
     // The record's generated ToString would print Text.
     public override string ToString() => IsSecret ? "ConfigScalar { [secret] }" : $"ConfigScalar {{ {Text} }}";

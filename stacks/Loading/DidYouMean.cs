@@ -39,4 +39,10 @@ public static class DidYouMean
         Closest(key, allowed) is { } suggestion
             ? $"unknown key; did you mean '{suggestion}'?"
             : $"unknown key; allowed keys are {string.Join(", ", allowed)}";
+
+    /// <summary>The unknown-namespace message: a suggestion when one is close, else the allowed namespaces.</summary>
+    public static string UnknownNamespaceMessage(string @namespace, IReadOnlyCollection<string> allowed) =>
+        Closest(@namespace, allowed) is { } suggestion
+            ? $"unknown namespace '{@namespace}'; did you mean '{suggestion}'?"
+            : $"unknown namespace '{@namespace}'; allowed namespaces are {string.Join(", ", allowed)}";
 }

@@ -130,7 +130,7 @@ public sealed class MapReader
         var text = AsString(node, path);
         if (text is null) return null;
         if (ConfigEnums.TryParse<T>(text, out var value)) return value;
-        var shown = node is ConfigScalar { IsSecret: true } ? "a secret value" : $"'{text}'";
+        var shown = node is ConfigScalar { IsSecret: true } ? "a secret value" : Shown.Text(text);
         _diagnostics.Error(path, $"{shown} is not allowed; use one of: {string.Join(", ", ConfigEnums.AllowedValues<T>())}");
         return null;
     }

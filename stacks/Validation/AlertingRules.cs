@@ -29,7 +29,7 @@ public static partial class AlertingRules
             for (var i = 0; i < addresses.Count; i++)
             {
                 if (!EmailShape().IsMatch(addresses[i]))
-                    d.Error(KeyPath.Item($"{Path}.emails.{severity}", i), $"'{addresses[i]}' is not an e-mail address");
+                    d.Error(KeyPath.Item($"{Path}.emails.{severity}", i), $"{Shown.Text(addresses[i])} is not an e-mail address");
             }
         }
 

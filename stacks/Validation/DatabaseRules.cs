@@ -21,10 +21,10 @@ public static partial class DatabaseRules
     public static void Validate(DatabaseSettings db, Diagnostics d)
     {
         if (!VersionShape().IsMatch(db.EngineVersion))
-            d.Error($"{Path}.engineVersion", $"'{db.EngineVersion}' is not a PostgreSQL version; expected a form like 16.4");
+            d.Error($"{Path}.engineVersion", $"{Shown.Text(db.EngineVersion)} is not a PostgreSQL version; expected a form like 16.4");
         if (!db.InstanceClass.StartsWith("db.", StringComparison.Ordinal))
             d.Error($"{Path}.instanceClass",
-                $"'{db.InstanceClass}' is not an RDS instance class; expected a name starting with db., e.g. db.r6g.large");
+                $"{Shown.Text(db.InstanceClass)} is not an RDS instance class; expected a name starting with db., e.g. db.r6g.large");
 
         var allocatedOk = d.CheckRange($"{Path}.allocatedStorageGb", db.AllocatedStorageGb, 20, 65536);
         if (allocatedOk && db.MaxAllocatedStorageGb < db.AllocatedStorageGb)
@@ -43,31 +43,31 @@ public static partial class DatabaseRules
     {
         var backupOk = MaintenanceWindows.TryParseDaily(db.BackupWindow, out var backup);
         if (!backupOk)
-            d.Error($"{Path}.backupWindow", $"'{db.BackupWindow}' is not a daily window; expected hh:mm-hh:mm in UTC, e.g. 02:00-03:00");
+            d.Error($"{Path}.backupWindow", $"{Shown.Text(db.BackupWindow)} is not a daily window; expected hh:mm-hh:mm in UTC, e.g. 02:00-03:00");
         else
             CheckLength($"{Path}.backupWindow", db.BackupWindow, backup, d);
 
         var maintenanceOk = MaintenanceWindows.TryParseWeekly(db.MaintenanceWindow, out var maintenance);
         if (!maintenanceOk)
             d.Error($"{Path}.maintenanceWindow",
-                $"'{db.MaintenanceWindow}' is not a weekly window; expected ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:04:00-sun:05:00");
+                $"{Shown.Text(db.MaintenanceWindow)} is not a weekly window; expected ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:04:00-sun:05:00");
         else
             CheckLength($"{Path}.maintenanceWindow", db.MaintenanceWindow, maintenance, d);
 
         if (backupOk && maintenanceOk && MaintenanceWindows.Overlap(backup, maintenance))
             d.Error($"{Path}.maintenanceWindow",
-                $"'{db.MaintenanceWindow}' overlaps backupWindow '{db.BackupWindow}'; the two windows must not overlap");
+                $"{Shown.Text(db.MaintenanceWindow)} overlaps backupWindow {Shown.Text(db.BackupWindow)}; the two windows must not overlap");
     }
 
     private static void CheckLength(string path, string text, MaintenanceWindows.Span span, Diagnostics d)
     {
         if (span.Length < MinimumWindowMinutes)
-            d.Error(path, $"'{text}' is shorter than {MinimumWindowMinutes} minutes; AWS needs a window of at least {MinimumWindowMinutes} minutes");
+            d.Error(path, $"{Shown.Text(text)} is shorter than {MinimumWindowMinutes} minutes; AWS needs a window of at least {MinimumWindowMinutes} minutes");
     }
 
     private static void CheckIdentifier(string path, string value, Diagnostics d)
     {
         if (!IdentifierShape().IsMatch(value))
-            d.Error(path, $"'{value}' is not a PostgreSQL identifier; use up to 63 letters, digits and underscores, starting with a letter");
+            d.Error(path, $"{Shown.Text(value)} is not a PostgreSQL identifier; use up to 63 letters, digits and underscores, starting with a letter");
     }
 }

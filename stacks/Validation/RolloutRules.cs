@@ -43,7 +43,7 @@ public static class RolloutRules
         for (var i = 0; i < record.Services.Count; i++)
         {
             if (settings.Services.All(s => s.Name != record.Services[i].Name))
-                d.Error($"{KeyPath.Item($"{path}.services", i)}.name", $"'{record.Services[i].Name}' is not a service of this stack");
+                d.Error($"{KeyPath.Item($"{path}.services", i)}.name", $"{Shown.Text(record.Services[i].Name)} is not a service of this stack");
         }
     }
 }

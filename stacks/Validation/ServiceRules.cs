@@ -22,6 +22,12 @@ public static partial class ServiceRules
 
     public const int MaxNameLengthWithPilotLight = 8;
 
+    /// <summary>An ALB target group's health check path: 1 to 1024 characters.</summary>
+    public const int MaxHealthCheckPathLength = 1024;
+
+    /// <summary>An ALB listener rule's path-pattern value: up to 128 characters.</summary>
+    public const int MaxPathPatternLength = 128;
+
     /// <param name="pilotLight">Whether the services are declared a second time, in the DR region.</param>
     public static void Validate(ValueList<ServiceSettings> services, bool pilotLight, Diagnostics d)
     {
@@ -33,7 +39,7 @@ public static partial class ServiceRules
             var path = KeyPath.Child(ConfigKeys.Services, service.Name);
             ValidateService(service, path, d);
             if (service.Name.Length > maxNameLength)
-                d.Error(path, $"'{service.Name}' is {service.Name.Length} characters; at most {MaxNameLength} ({MaxNameLengthWithPilotLight} with a pilot light), " +
+                d.Error(path, $"{Shown.Text(service.Name)} is {service.Name.Length} characters; at most {MaxNameLength} ({MaxNameLengthWithPilotLight} with a pilot light), " +
                     "so its target group names fit AWS's 32-character limit");
         }
         ValidateRouting(services, d);
@@ -42,7 +48,7 @@ public static partial class ServiceRules
     private static void ValidateService(ServiceSettings s, string path, Diagnostics d)
     {
         if (!NameShape().IsMatch(s.Name))
-            d.Error(path, $"'{s.Name}' is not a valid service name; use lower-case letters, digits and hyphens, starting with a letter");
+            d.Error(path, $"{Shown.Text(s.Name)} is not a valid service name; use lower-case letters, digits and hyphens, starting with a letter");
 
         ValidateTraffic(s, path, d);
         ValidateSize(s, path, d);
@@ -57,7 +63,7 @@ public static partial class ServiceRules
                 $"min {s.Autoscaling.Min} is greater than max {s.Autoscaling.Max}; min must not exceed max");
         d.CheckRange($"{path}.autoscaling.cpuTargetPercent", s.Autoscaling.CpuTargetPercent, 1, 100);
 
-        CheckStartsWithSlash($"{path}.healthCheck.path", s.HealthCheck.Path, d);
+        CheckPath($"{path}.healthCheck.path", s.HealthCheck.Path, MaxHealthCheckPathLength, d);
         d.CheckRange($"{path}.healthCheck.intervalSeconds", s.HealthCheck.IntervalSeconds, 5, 300);
         d.CheckRange($"{path}.healthCheck.healthyThreshold", s.HealthCheck.HealthyThreshold, 2, 10);
         d.CheckRange($"{path}.healthCheck.unhealthyThreshold", s.HealthCheck.UnhealthyThreshold, 2, 10);
@@ -65,13 +71,14 @@ public static partial class ServiceRules
         if (s.SlowStartSeconds != 0 && s.SlowStartSeconds is < 30 or > 900)
             d.Error($"{path}.slowStartSeconds", $"{s.SlowStartSeconds} is out of range; allowed 0 (off) or 30 to 900");
         if (s.PathPattern is { } pathPattern)
-            CheckStartsWithSlash($"{path}.pathPattern", pathPattern, d);
+            CheckPath($"{path}.pathPattern", pathPattern, MaxPathPatternLength, d);
 
         if (!LogRetentionDays.Contains(s.LogRetentionDays))
             d.Error($"{path}.logRetentionDays",
                 $"{s.LogRetentionDays} is not a CloudWatch Logs retention; allowed {string.Join(", ", LogRetentionDays)}");
         d.CheckAtLeast($"{path}.latencyBaselineMs", s.LatencyBaselineMs, 1);
         ValidateSecrets(s, path, d);
+        ContainerEnvironment.Validate(s, path, d);
     }
 
     private static void ValidateTraffic(ServiceSettings s, string path, Diagnostics d)
@@ -84,8 +91,13 @@ public static partial class ServiceRules
 
         foreach (var color in Enum.GetValues<Color>())
         {
-            if (!string.IsNullOrEmpty(s.Image[color])) continue;
             var name = color.ToConfigName();
+            if (s.Image[color] is { Length: > 0 } image)
+            {
+                if (!ImageReference.IsValid(image))
+                    d.Error($"{path}.image.{name}", $"{Shown.Text(image)} is not an image reference; expected {ImageReference.AllowedForm}");
+                continue;
+            }
             if (color == s.LiveColor)
                 d.Error($"{path}.image.{name}", $"required, because {name} is the live color");
             else if (s.Weights[color] > 0)
@@ -108,7 +120,7 @@ public static partial class ServiceRules
         {
             if (!arn.StartsWith("arn:aws:secretsmanager:", StringComparison.Ordinal))
                 d.Error($"{path}.secrets.{name}",
-                    $"'{arn}' is not a Secrets Manager ARN; expected arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+                    $"{Shown.Text(arn)} is not a Secrets Manager ARN; expected arn:aws:secretsmanager:<region>:<account>:secret:<name>");
             if (s.Environment.ContainsKey(name))
                 d.Error($"{path}.secrets.{name}", "also set in environment; a variable comes from environment or secrets, not both");
         }
@@ -143,9 +155,11 @@ public static partial class ServiceRules
         _ => $"path pattern '{s.PathPattern}'",
     };
 
-    private static void CheckStartsWithSlash(string path, string value, Diagnostics d)
+    private static void CheckPath(string path, string value, int maxLength, Diagnostics d)
     {
         if (!value.StartsWith('/'))
-            d.Error(path, $"'{value}' must start with /");
+            d.Error(path, $"{Shown.Text(value)} must start with /");
+        if (value.Length > maxLength)
+            d.Error(path, $"{Shown.Text(value)} is {value.Length} characters; the load balancer allows at most {maxLength}");
     }
 }

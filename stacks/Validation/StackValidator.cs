@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Infra.Stacks.Loading;
 using Infra.Stacks.Settings;
 
@@ -8,11 +7,8 @@ namespace Infra.Stacks.Validation;
 /// The rules between settings values, run once over bound settings. Every problem is reported; nothing stops at
 /// the first. Messages name the key path, the bad value and what is allowed.
 /// </summary>
-public static partial class StackValidator
+public static class StackValidator
 {
-    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")]
-    private static partial Regex RegionShape();
-
     public static void Validate(StackSettings settings, Diagnostics diagnostics, IReadOnlyCollection<string> knownAlarmKeys)
     {
         ValidateRegions(settings, diagnostics);
@@ -31,18 +27,18 @@ public static partial class StackValidator
         if (settings.Region.Length == 0)
             d.Error(ConfigKeys.AwsRegion, "required; set the primary AWS region, e.g. eu-west-1");
         else
-            CheckRegionShape(ConfigKeys.AwsRegion, settings.Region, d);
+            CheckRegion(ConfigKeys.AwsRegion, settings.Region, d);
 
         if (settings.DrRegion is not { } drRegion) return;
-        CheckRegionShape(ConfigKeys.DrRegion, drRegion, d);
+        CheckRegion(ConfigKeys.DrRegion, drRegion, d);
         if (drRegion == settings.Region)
-            d.Error(ConfigKeys.DrRegion, $"'{drRegion}' is the same as aws:region; the DR region must be a different region");
+            d.Error(ConfigKeys.DrRegion, $"{Shown.Text(drRegion)} is the same as aws:region; the DR region must be a different region");
     }
 
-    private static void CheckRegionShape(string key, string region, Diagnostics d)
+    private static void CheckRegion(string key, string region, Diagnostics d)
     {
-        if (!RegionShape().IsMatch(region))
-            d.Error(key, $"'{region}' does not look like an AWS region; expected a form like eu-west-1");
+        if (!AwsRegions.IsKnown(region))
+            d.Error(key, $"{Shown.Text(region)} is not an AWS region; expected an existing region name such as eu-west-1");
     }
 
     private static void ValidateNetwork(NetworkSettings network, Diagnostics d)
@@ -94,7 +90,7 @@ public static partial class StackValidator
             CheckCidr(cidrPath, loadBalancer.TestListenerCidrs[i], d, "10.0.0.0/8", out var prefix);
             // The test listener serves versions nobody has released yet; production keeps it off the internet.
             if (settings.IsProduction && prefix == 0 && Cidr.TryParse(loadBalancer.TestListenerCidrs[i], out _))
-                d.Error(cidrPath, $"'{loadBalancer.TestListenerCidrs[i]}' opens the test listener to the internet; production allows only private or office ranges, e.g. 10.0.0.0/8");
+                d.Error(cidrPath, $"{Shown.Text(loadBalancer.TestListenerCidrs[i])} opens the test listener to the internet; production allows only private or office ranges, e.g. 10.0.0.0/8");
         }
     }
 
@@ -128,12 +124,12 @@ public static partial class StackValidator
     private static void CheckCertificateArn(string path, string arn, Diagnostics d)
     {
         if (!arn.StartsWith("arn:aws:acm:", StringComparison.Ordinal))
-            d.Error(path, $"'{arn}' is not an ACM certificate ARN; expected arn:aws:acm:<region>:<account>:certificate/<id>");
+            d.Error(path, $"{Shown.Text(arn)} is not an ACM certificate ARN; expected arn:aws:acm:<region>:<account>:certificate/<id>");
     }
 
     private static void CheckCidr(string path, string text, Diagnostics d, string example, out int prefix)
     {
         if (!Cidr.TryParse(text, out prefix))
-            d.Error(path, $"'{text}' is not an IPv4 CIDR block; expected a form like {example}");
+            d.Error(path, $"{Shown.Text(text)} is not an IPv4 CIDR block; expected a form like {example}");
     }
 }

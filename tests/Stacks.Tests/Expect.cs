@@ -16,6 +16,22 @@ internal static class Expect
     public static void Error(StackBuilder builder, string message) =>
         Errors(builder, $"Pulumi.{builder.StackName}.yaml: {message}");
 
-    public static StackLoadResult Yaml(string stackName, string yaml) =>
-        StackSettingsLoader.FromDocument(StackFile.Parse(stackName, $"Pulumi.{stackName}.yaml", yaml));
+    /// <summary>Loads <paramref name="yaml"/> as the stack file <c>Pulumi.&lt;stack&gt;.yaml</c>, as the plan does.</summary>
+    public static StackLoadResult Yaml(string stackName, string yaml) => File(stackName, StackFileText.Encode(yaml));
+
+    /// <summary>Loads raw bytes as the stack file <c>Pulumi.&lt;stack&gt;.yaml</c>, as the plan does.</summary>
+    public static StackLoadResult File(string stackName, byte[] content)
+    {
+        var folder = Directory.CreateTempSubdirectory("stack-file-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, $"Pulumi.{stackName}.yaml");
+            System.IO.File.WriteAllBytes(path, content);
+            return StackSettingsLoader.FromFile(path);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

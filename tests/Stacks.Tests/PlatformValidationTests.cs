@@ -22,8 +22,8 @@ public class PlatformValidationTests
     [Fact]
     public void Regions_must_look_like_regions() =>
         Expect.Errors(StackBuilder.Staging().Scalar("aws:region", "eu-west").Scalar("infra:drRegion", "Frankfurt"),
-            "Pulumi.staging.yaml: aws:region: 'eu-west' does not look like an AWS region; expected a form like eu-west-1",
-            "Pulumi.staging.yaml: infra:drRegion: 'Frankfurt' does not look like an AWS region; expected a form like eu-west-1");
+            "Pulumi.staging.yaml: aws:region: 'eu-west' is not an AWS region; expected an existing region name such as eu-west-1",
+            "Pulumi.staging.yaml: infra:drRegion: 'Frankfurt' is not an AWS region; expected an existing region name such as eu-west-1");
 
     [Fact]
     public void Gov_cloud_regions_are_regions() =>

@@ -28,7 +28,10 @@ public class SecretTests
 
         var result = Expect.Yaml("staging", yaml);
 
-        Assert.Equal(["Pulumi.staging.yaml: infra:services.web.host: expected a string, got a secret"], result.Errors);
+        Assert.Equal(
+            ["Pulumi.staging.yaml: infra:services.web.host: a secret is not allowed here; secrets belong only at infra:alerting.slackWebhookUrl"],
+            result.Errors);
+        Assert.DoesNotContain(Ciphertext, string.Join("\n", result.Errors));
     }
 
     [Fact]

@@ -53,25 +53,21 @@ public class StackFilesTests
     }
 
     [Fact]
-    public void Text_that_is_not_yaml_is_one_error_with_its_position()
+    public void A_map_key_holding_one_json_string_reads_as_its_map()
     {
-        var e = Assert.Throws<StackSettingsException>(() =>
-            StackFile.Parse("staging", "Pulumi.staging.yaml", "config:\n  infra:environment: [staging\n"));
+        // How `pulumi config set infra:network '{...}'` stores a map: as one JSON string the program parses.
+        var result = Expect.Yaml("staging", MinimalStack.Staging + "\n  infra:network: '{\"azCount\":3}'\n");
 
-        var message = Assert.Single(e.Errors);
-        Assert.StartsWith("Pulumi.staging.yaml: line ", message);
-        Assert.Contains(": not valid YAML: ", message);
+        Assert.Equal(3, result.GetValidOrThrow().Network.AzCount);
     }
 
     [Fact]
-    public void A_map_key_holding_one_json_string_reads_as_its_map()
+    public void Plan_stack_name_can_differ_from_the_file_name()
     {
-        // How `pulumi config set infra:rolloutInProgress '{...}'` (the runner) stores its record.
-        var document = StackFile.Parse("staging", "Pulumi.staging.yaml",
-            "config:\n  infra:rolloutInProgress: '{\"id\":\"r-1\",\"stepIndex\":1}'\n  infra:environment: '{\"not\":\"parsed\"}'\n");
+        var result = StackSettingsLoader.FromFile(RepoFiles.StackFile("staging"), stackName: "staging-copy");
 
-        var record = Assert.IsType<ConfigMap>(document.Config.Entries.Single(e => e.Key == "infra:rolloutInProgress").Value);
-        Assert.Equal(["id", "stepIndex"], record.Entries.Select(e => e.Key));
-        Assert.IsType<ConfigScalar>(document.Config.Entries.Single(e => e.Key == "infra:environment").Value);
+        Assert.Equal("staging-copy", result.GetValidOrThrow().StackName);
+        Assert.Equal(["Pulumi.staging.yaml: infra:loadBalancer.certificateArn: not set; staging serves plain HTTP on port 80"],
+            result.Warnings);
     }
 }

@@ -100,6 +100,8 @@ internal sealed class StackConfigFile(StackFiles files)
         return qualified;
     }
 
+    // As `pulumi config --json --show-secrets` gives a value: an object's secure values decrypted in place (here: the
+    // placeholder), and the whole value secret when it holds a secret anywhere (the CLI's config.Value.Secure()).
     private static (string Value, bool IsSecret) Render(YamlNode node) => node switch
     {
         YamlMappingNode map when IsSecure(map) => (SecretPlaceholder, true),

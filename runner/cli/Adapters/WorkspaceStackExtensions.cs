@@ -9,9 +9,18 @@ namespace Infra.Runner.Adapters;
 /// <summary>What every runner command asks of a workspace stack, done one way.</summary>
 public static class WorkspaceStackExtensions
 {
-    /// <summary>The stack's config as validated settings, with the same defaults the program applies.</summary>
+    /// <summary>
+    /// The stack's config as validated settings, with the same defaults the program applies. The stack file's own
+    /// checks run first (size, UTF-8, one document, bounded aliases, where secrets may be), so the runner rejects
+    /// exactly the files the plan rejects; the values then come from the workspace, decrypted, as the program gets them.
+    /// </summary>
     public static async Task<StackSettings> ReadSettingsAsync(this WorkspaceStack stack, CancellationToken cancellationToken)
     {
+        // A fully qualified name (org/project/stack) keeps its file under the stack's own name, as the CLI does.
+        var stackName = stack.Name[(stack.Name.LastIndexOf('/') + 1)..];
+        var stackFile = Path.Combine(stack.Workspace.WorkDir, $"Pulumi.{stackName}.yaml");
+        if (File.Exists(stackFile)) StackFile.Load(stackFile, stack.Name);
+
         var config = await stack.GetAllConfigAsync(cancellationToken);
         var values = config.ToDictionary(c => c.Key, c => c.Value.Value);
         var secrets = config.Where(c => c.Value.IsSecret).Select(c => c.Key).ToHashSet();

@@ -20,10 +20,14 @@ public static class PlanBuilder
             ? "offline"
             : "real";
 
-    /// <summary>Validates the stack file, then plans it. Throws <see cref="StackSettingsException"/> when invalid.</summary>
-    public static async Task<PlanResult> BuildAsync(string stackFilePath)
+    /// <summary>
+    /// Validates the stack file, then plans it. Throws <see cref="StackSettingsException"/> when invalid, before the
+    /// program runs, so no resource is declared.
+    /// </summary>
+    /// <param name="stackName">The stack planned, which names every physical resource. Default: from the file name.</param>
+    public static async Task<PlanResult> BuildAsync(string stackFilePath, string? stackName = null)
     {
-        var document = StackFile.Load(stackFilePath);
+        var document = StackFile.Load(stackFilePath, stackName);
         var loaded = StackSettingsLoader.FromDocument(document);
         loaded.GetValidOrThrow();
         var stack = document.StackName;

@@ -11,23 +11,26 @@ public static class PlanCommand
     {
         var stack = new Argument<string>("stack") { Description = "The stack to plan, e.g. staging (reads Pulumi.<stack>.yaml)." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the plan as JSON to this file." };
-        var stackFile = new Option<FileInfo?>("--stack-file") { Description = "The stack file to read. Default: Pulumi.<stack>.yaml in the current folder." };
+        var stackFile = new Option<FileInfo?>("--stack-file") { Description = "The stack file to read; the stack keeps its name. Default: Pulumi.<stack>.yaml in the current folder." };
         var command = new Command("plan", "Runs the program against the offline plan engine and prints every resource it declares.")
         {
             stack, json, stackFile,
         };
         command.SetAction((parse, _) => RunAsync(
-            parse.GetValue(stackFile)?.FullName ?? $"Pulumi.{parse.GetValue(stack)}.yaml", parse.GetValue(json), Console.Out, Console.Error));
+            parse.GetValue(stackFile)?.FullName ?? $"Pulumi.{parse.GetValue(stack)}.yaml", parse.GetValue(json), Console.Out, Console.Error,
+            parse.GetValue(stack)));
         return command;
     }
 
     /// <summary>Exit codes: 0 planned, 1 the program failed, 2 the stack file is invalid (nothing written).</summary>
-    public static async Task<int> RunAsync(string stackFilePath, FileInfo? jsonFile, TextWriter output, TextWriter errors)
+    /// <param name="stackName">The stack planned. Default: from the stack file's name.</param>
+    public static async Task<int> RunAsync(string stackFilePath, FileInfo? jsonFile, TextWriter output, TextWriter errors,
+        string? stackName = null)
     {
         PlanResult result;
         try
         {
-            result = await PlanBuilder.BuildAsync(stackFilePath);
+            result = await PlanBuilder.BuildAsync(stackFilePath, stackName);
         }
         catch (StackSettingsException e)
         {

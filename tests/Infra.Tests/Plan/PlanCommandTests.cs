@@ -91,4 +91,39 @@ public sealed class PlanCommandTests : IDisposable
             },
             messages);
     }
+
+    [Fact]
+    public async Task A_stack_file_given_with_stack_file_keeps_the_stack_name_and_its_physical_names()
+    {
+        var copy = Path.Combine(_folder, "candidate.yaml");
+        File.Copy(RepoPaths.StackFile("staging"), copy);
+        var file = Path.Combine(_folder, "plan.json");
+
+        Assert.Equal(0, await PlanCommand.RunAsync(copy, new FileInfo(file), TextWriter.Null, TextWriter.Null, stackName: "staging"));
+
+        var plan = JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsObject();
+        Assert.Equal("staging", (string)plan["stack"]!);
+        var urns = plan["resources"]!.AsArray().Select(r => (string)r!["urn"]!).ToList();
+        Assert.Contains("urn:pulumi:staging::infra::pulumi:pulumi:Stack::infra-staging", urns);
+        Assert.DoesNotContain(urns, urn => urn.Contains("candidate", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("config:\n  infra:environment: [staging\n",
+        "Pulumi.staging.yaml: line 2, column 22: not valid YAML: the [ opened here is not closed; close it with ]")]
+    [InlineData("config:\n  aws:region: eu-west-1\n\t infra:environment: staging\n",
+        "Pulumi.staging.yaml: line 3, column 1: not valid YAML: a tab in the indentation; YAML indents with spaces only")]
+    public async Task Yaml_syntax_errors_exit_2_with_their_line_and_column(string yaml, string message)
+    {
+        var stackFile = Path.Combine(_folder, "Pulumi.staging.yaml");
+        await File.WriteAllTextAsync(stackFile, yaml);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var exit = await PlanCommand.RunAsync(stackFile, null, output, errors);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output.ToString());
+        Assert.Equal(message, errors.ToString().TrimEnd());
+    }
 }

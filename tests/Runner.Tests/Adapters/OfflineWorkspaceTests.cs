@@ -43,5 +43,18 @@ public sealed class OfflineWorkspaceTests : IDisposable
         Assert.Equal("""{"steps":[25,100]}""", config["infra:rollout"].Value);
     }
 
+    [OfflineSdkFact("asserts how the offline workspace returns an object holding a secure value")]
+    public async Task An_object_holding_a_secure_value_is_secret_with_the_value_decrypted_in_place()
+    {
+        // As `pulumi config --json --show-secrets`: the object's JSON with its secrets decrypted, and the key secret.
+        File.AppendAllText(StackPath, "  infra:alerting:\n    slack:\n      mode: lambda\n    slackWebhookUrl:\n      secure: AAABAHhU0vB3\n");
+        var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));
+
+        var alerting = (await stack.GetAllConfigAsync())["infra:alerting"];
+
+        Assert.Equal(("""{"slack":{"mode":"lambda"},"slackWebhookUrl":"[secret]"}""", true), (alerting.Value, alerting.IsSecret));
+        Assert.False((await stack.GetAllConfigAsync())["infra:rollout"].IsSecret);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

@@ -10,7 +10,7 @@ public class PlanOutputsSourceTests
     [Fact]
     public async Task The_staging_plan_exports_every_output_the_runner_reads()
     {
-        var outputs = StackOutputsReader.Read(await new PlanOutputsSource(Path.Combine(OfflineProject.RepositoryRoot, "Pulumi.staging.yaml")).ReadAsync(CancellationToken.None));
+        var outputs = StackOutputsReader.Read(await new PlanOutputsSource(RepoFiles.StackFile("staging")).ReadAsync(CancellationToken.None));
 
         var web = outputs.For("web");
         Assert.Equal(100, web.Weights.Blue + web.Weights.Green);

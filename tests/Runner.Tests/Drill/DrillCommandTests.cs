@@ -67,7 +67,7 @@ public sealed class DrillCommandTests : IDisposable
     public async Task A_stack_without_replica_or_pilot_light_is_refused_with_both_reasons_and_no_report()
     {
         File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
-        var staging = File.ReadAllText(Path.Combine(RepoRoot(), "Pulumi.staging.yaml"));
+        var staging = File.ReadAllText(RepoFiles.StackFile("staging"));
         const string dr = "  infra:dr:\n    replica: true\n    pilotLight: true\n";
         Assert.Contains(dr, staging);
         var withoutDr = staging.Replace(dr, "  infra:dr:\n    replica: false\n");
@@ -105,11 +105,4 @@ public sealed class DrillCommandTests : IDisposable
     }
 
     private Task<int> RunAsync(string[] args) => RunnerCli.RunAsync(args, output, errors);
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.staging.yaml"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("no Pulumi.staging.yaml above the test binaries");
-    }
 }

@@ -21,22 +21,8 @@ internal static class OfflineProject
     /// <summary>A resource <see cref="StackFile"/> declares, for targeted updates.</summary>
     public const string GreenServiceUrn = "urn:pulumi:test::infra::infra:compute:BlueGreenService$aws:ecs/service:Service::web-green";
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(folder.FullName, "Infra.sln")))
-            {
-                folder = folder.Parent ?? throw new InvalidOperationException($"no Infra.sln above {AppContext.BaseDirectory}");
-            }
-
-            return folder.FullName;
-        }
-    }
-
     /// <summary>Writes <c>Pulumi.yaml</c> of project <c>infra</c> into <paramref name="folder"/>.</summary>
     public static void WriteProjectFile(string folder) =>
         File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"),
-            $"name: infra\nruntime: dotnet\nmain: {Path.GetRelativePath(folder, Path.Combine(RepositoryRoot, "infra"))}\n");
+            $"name: infra\nruntime: dotnet\nmain: {Path.GetRelativePath(folder, Path.Combine(RepoFiles.Root, "infra"))}\n");
 }
