@@ -11,7 +11,7 @@ public static class HistoryCommand
     {
         var shared = new RunnerOptions();
         var rollout = new Option<string?>("--rollout") { Description = "Only the events of this rollout id." };
-        var command = new Command("history", "Lists the journaled rollout events of the stack. " + ExitCodes.Help) { rollout };
+        var command = new Command("history", "Lists the journaled rollout events of the stack.") { rollout };
         shared.AddTo(command);
         command.SetAction(parse => Run(shared.Read(parse), parse.GetValue(rollout), output));
         return command;

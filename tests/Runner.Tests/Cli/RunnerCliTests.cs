@@ -73,12 +73,32 @@ public sealed class RunnerCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Help_documents_the_exit_codes()
+    public async Task The_top_level_help_states_the_exit_codes_once()
     {
-        var code = await RunAsync(["deploy", "--help"]);
+        var code = await RunAsync(["--help"]);
 
         Assert.Equal(0, code);
-        Assert.Contains(ExitCodes.Help, output.ToString().ReplaceLineEndings(" ").Replace("  ", " "));
+        var help = output.ToString().ReplaceLineEndings(" ").Replace("  ", " ");
+        Assert.Contains(ExitCodes.Help, help);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(help, "Exit codes:"));
+    }
+
+    [Theory]
+    [InlineData("deploy")]
+    [InlineData("rollback")]
+    [InlineData("promote")]
+    [InlineData("abort")]
+    [InlineData("resume")]
+    [InlineData("status")]
+    [InlineData("history")]
+    [InlineData("drill")]
+    public async Task A_command_help_leaves_the_exit_codes_to_the_top_level_help(string command)
+    {
+        var code = await RunAsync([command, "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("Exit codes", output.ToString());
+        Assert.DoesNotContain("plans differ", output.ToString());
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
