@@ -88,50 +88,64 @@ scope_paths() { # runner|solution
   ls -d Directory.* ./*.sln global.json [Nn]u[Gg]et.[Cc]onfig 2>/dev/null || true
 }
 
-# A fingerprint of what a build of SCOPE read (file contents, flavor, installed SDKs), taken before it starts.
-# (The SDK folder's listing, not `dotnet --version`, which costs a second on a busy machine.)
-inputs_hash() { # runner|solution
+# What a step of SCOPE read, by content (with the flavor and the installed SDKs, whose folder listing is much cheaper
+# than `dotnet --version`), or what it wrote, by name, size and time (any rewrite changes them).
+content_hash() { # runner|solution <find expression>
+  local scope=$1
+  shift
   {
     echo "$offline"
     ls "$(dirname "$(readlink -f "$(command -v dotnet)")")/sdk"
-    scope_paths "$1" | tr '\n' '\0' |
-      xargs -0 -I{} find {} \( -name bin -o -name obj -o -name node_modules \) -prune -o -type f -print0 |
-      sort -z | xargs -0 sha1sum
+    scope_paths "$scope" | tr '\n' '\0' | xargs -0 -I{} find {} \( -name bin -o -name obj -o -name node_modules \) -prune -o "$@" -print0 |
+      sort -z | xargs -0 -r sha1sum
   } | sha1sum | cut -c1-40
 }
-
-# A fingerprint of the assemblies a build of SCOPE wrote: a build outside this script changes it.
-outputs_hash() { # runner|solution
-  scope_paths "$1" | tr '\n' '\0' | xargs -0 -I{} find {} -path '*/bin/Release/*' -name '*.dll' -printf '%p %s %T@\n' |
+written_hash() { # runner|solution <find expression>
+  local scope=$1
+  shift
+  scope_paths "$scope" | tr '\n' '\0' | xargs -0 -I{} find {} -name node_modules -prune -o "$@" -printf '%p %s %T@\n' |
     sort | sha1sum | cut -c1-40
 }
+sources_hash() { content_hash "$1" -type f; }
+projects_hash() {
+  content_hash "$1" -type f \( -name '*.*proj' -o -name '*.props' -o -name '*.targets' -o -name '*.sln' -o -iname nuget.config -o -name global.json \)
+}
+assemblies_hash() { written_hash "$1" -path '*/bin/Release/*' -name '*.dll'; }
+assets_hash() { written_hash "$1" -path '*/obj/project.assets.json'; }
+
+# True when STAMP records VALUE: the step it stands for would read the same inputs and its outputs are untouched.
+unchanged() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
 
 # Restores and builds SCOPE unless the last build of it by this script read exactly the same inputs and its
-# assemblies are untouched since: a stale binary never runs, and an unchanged tree starts in a second.
+# assemblies are untouched since: a stale binary never runs, and an unchanged tree starts in a second. Restore is
+# skipped the same way when no project or build setting changed (editing code needs no restore).
 ensure_built() { # runner|solution
-  local stamp="$cache/build/$1" inputs runner_inputs target=Infra.sln
+  local stamps="$cache/build" sources projects runner_sources target=Infra.sln
   [ "$1" = runner ] && target=runner/cli/Infra.Runner.csproj
   choose_flavor
-  inputs=$(inputs_hash "$1")
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$inputs $(outputs_hash "$1")" ]; then
+  sources=$(sources_hash "$1")
+  if unchanged "$stamps/$1" "$sources $(assemblies_hash "$1")"; then
     echo "build: up to date, no source changed since the last build." >&2
     return
   fi
-  [ "$1" = solution ] && runner_inputs=$(inputs_hash runner)
-  mkdir -p "$cache/build"
-  rm -f "$stamp"
-  if [ "$restored" != "$offline" ]; then
+  [ "$1" = solution ] && runner_sources=$(sources_hash runner)
+  mkdir -p "$stamps"
+  rm -f "$stamps/$1"
+  projects=$(projects_hash "$1")
+  if [ "$restored" != "$offline" ] && ! unchanged "$stamps/restore-$1" "$projects $(assets_hash "$1")"; then
+    rm -f "$stamps/restore-$1"
     phase_begin "build: restore"
     dotnet restore "$target" -p:OfflineSdk="$offline" -v:q >"$phase_log" 2>&1 || { phase_end "failed"; show_errors; exit 1; }
     phase_end "done"
+    echo "$projects $(assets_hash "$1")" >"$stamps/restore-$1"
   fi
   phase_begin "build: compile $target"
   dotnet build "$target" -c Release --no-restore -p:OfflineSdk="$offline" -nologo -v:q -clp:ErrorsOnly >"$phase_log" 2>&1 ||
     { phase_end "failed"; show_errors; exit 1; }
   phase_end "done"
-  echo "$inputs $(outputs_hash "$1")" >"$stamp"
+  echo "$sources $(assemblies_hash "$1")" >"$stamps/$1"
   # The solution contains the runner, built from the same inputs.
-  [ "$1" = solution ] && echo "$runner_inputs $(outputs_hash runner)" >"$cache/build/runner"
+  [ "$1" = solution ] && echo "$runner_sources $(assemblies_hash runner)" >"$stamps/runner"
   return 0
 }
 
