@@ -1,6 +1,6 @@
 namespace Infra.Runner;
 
-/// <summary>The runner's exit codes, as documented in its --help and the README.</summary>
+/// <summary>The runner's exit codes, as documented once in its top-level --help and in the README.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

@@ -14,7 +14,7 @@ public static class ControlCommands
         };
         var command = new Command("rollback",
             "Puts traffic back on the live color with a targeted update of the listener rules only; " +
-            "with a rollout in progress, rolls all its services back and ends it. " + ExitCodes.Help)
+            "with a rollout in progress, rolls all its services back and ends it.")
         {
             service,
         };
@@ -28,7 +28,7 @@ public static class ControlCommands
     {
         var shared = new RunnerOptions();
         var full = new Option<bool>("--full") { Description = "Skip every remaining step and bake, not only the current bake." };
-        var command = new Command("promote", "Asks the running rollout to skip its current bake (or, with --full, all remaining steps). " + ExitCodes.Help)
+        var command = new Command("promote", "Asks the running rollout to skip its current bake (or, with --full, all remaining steps).")
         {
             full,
         };
@@ -39,17 +39,17 @@ public static class ControlCommands
     }
 
     public static Command Abort(TextWriter output) => Simple(output, "abort",
-        "Stops the rollout in progress and rolls all its services back. ", (session, t) => session.Engine.AbortAsync(t));
+        "Stops the rollout in progress and rolls all its services back.", (session, t) => session.Engine.AbortAsync(t));
 
     public static Command Resume(TextWriter output) => Simple(output, "resume",
-        "Continues the rollout recorded in the stack from its recorded phase and step (e.g. after the runner was killed). ",
+        "Continues the rollout recorded in the stack from its recorded phase and step (e.g. after the runner was killed).",
         (session, t) => session.Engine.ResumeAsync(t));
 
     private static Command Simple(
         TextWriter output, string name, string description, Func<RunnerSession, CancellationToken, Task<Rollout.RolloutResult>> run)
     {
         var shared = new RunnerOptions();
-        var command = new Command(name, description + ExitCodes.Help);
+        var command = new Command(name, description);
         shared.AddTo(command);
         command.SetAction((parse, token) => CommandRunner.RunAsync(shared.Read(parse), output, (session, _, t) => run(session, t), token));
         return command;

@@ -24,7 +24,7 @@ public static class DeployCommand
         var smokeTimeout = new Option<string?>("--smoke-timeout") { Description = "Time the smoke check may take. Default 2m." };
         var terminationWait = new Option<string?>("--termination-wait") { Description = "How long the old color stays up after success. Default: the stack's infra:rollout.terminationWaitMinutes." };
         var insufficientData = new Option<string?>("--insufficient-data") { Description = "INSUFFICIENT_DATA on a gate alarm: ok or fail. Default: the stack's infra:rollout.insufficientData." };
-        var command = new Command("deploy", "Releases images to the idle color and shifts traffic to it in alarm-gated steps. " + ExitCodes.Help)
+        var command = new Command("deploy", "Releases images to the idle color and shifts traffic to it in alarm-gated steps.")
         {
             services, steps, bake, interval, smoke, smokeSuccesses, smokeTimeout, terminationWait, insufficientData,
         };

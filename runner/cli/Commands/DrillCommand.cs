@@ -33,7 +33,7 @@ public static class DrillCommand
         var successes = new Option<int?>("--health-successes") { Description = "2xx answers in a row from the DR URL's health path. Default 3." };
         var command = new Command("drill",
             "DR drill: measures the replica lag (RPO), promotes the DR region (infra:dr.promote and a full update), measures " +
-            "the time until it answers healthy (RTO) and writes a report. Promotion is one-way; the report lists the manual fail-back. " + ExitCodes.Help)
+            "the time until it answers healthy (RTO) and writes a report. Promotion is one-way; the report lists the manual fail-back.")
         {
             report, timeout, successes,
         };

@@ -9,7 +9,7 @@ public static class HistoryCommand
     {
         var shared = new RunnerOptions();
         var rollout = new Option<string?>("--rollout") { Description = "Only the events of this rollout id." };
-        var command = new Command("history", "Lists the rollout events journaled in the stack's release ledger. " + ExitCodes.Help) { rollout };
+        var command = new Command("history", "Lists the rollout events journaled in the stack's release ledger, from any machine.") { rollout };
         shared.AddTo(command);
         command.SetAction((parse, token) => RunAsync(shared.Read(parse), parse.GetValue(rollout), output, token));
         return command;

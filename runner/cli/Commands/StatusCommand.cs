@@ -10,12 +10,15 @@ public static class StatusCommand
     public static Command Create(TextWriter output)
     {
         var shared = new RunnerOptions();
-        var command = new Command("status", "Shows live colors, weights, images, the rollout in progress and alarm states. " + ExitCodes.Help);
+        var command = new Command("status", "Shows live colors, weights, images, the rollout in progress and alarm states.");
         shared.AddTo(command);
         command.SetAction((parse, token) => CommandRunner.RunAsync(shared.Read(parse), output, async (session, logger, t) =>
         {
-            Print(await session.Engine.GetStatusAsync(t), logger);
-            return new RolloutResult(RolloutOutcome.Succeeded, $"status of stack {session.Stack.Name}");
+            var status = await session.Engine.GetStatusAsync(t);
+            Print(status, logger);
+            return status.AlarmsUnreadable is null
+                ? new RolloutResult(RolloutOutcome.Succeeded, $"status of stack {session.Stack.Name}")
+                : new RolloutResult(RolloutOutcome.Succeeded, $"status of stack {session.Stack.Name}, without alarm states") { NeedsAttention = true };
         }, token));
         return command;
     }
@@ -40,6 +43,11 @@ public static class StatusCommand
         else
         {
             logger.Information("No rollout in progress");
+        }
+
+        if (status.AlarmsUnreadable is { } reason)
+        {
+            logger.Warning("Alarm states unknown: {Reason:l}", reason);
         }
 
         foreach (var (name, state) in status.AlarmStates.OrderBy(a => a.Key, StringComparer.Ordinal))

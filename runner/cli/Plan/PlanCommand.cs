@@ -22,11 +22,17 @@ public static class PlanCommand
         return command;
     }
 
-    /// <summary>Exit codes: 0 planned, 1 the program failed, 2 the stack file is invalid (nothing written).</summary>
+    /// <summary>Exit codes: 0 planned, 1 the program failed, 2 the stack file is invalid or --json cannot be written there (nothing printed or written).</summary>
     /// <param name="stackName">The stack planned. Default: from the stack file's name.</param>
     public static async Task<int> RunAsync(string stackFilePath, FileInfo? jsonFile, TextWriter output, TextWriter errors,
         string? stackName = null)
     {
+        if (jsonFile is not null && JsonTargetProblem(jsonFile) is { } problem)
+        {
+            errors.WriteLine($"plan: --json {jsonFile.FullName}: {problem}");
+            return ExitCodes.BadInput;
+        }
+
         PlanResult result;
         try
         {
@@ -52,6 +58,12 @@ public static class PlanCommand
         }
         return ExitCodes.Success;
     }
+
+    /// <summary>Checked before planning, so a wrong path fails at once instead of after the whole tree was printed.</summary>
+    private static string? JsonTargetProblem(FileInfo jsonFile) =>
+        Directory.Exists(jsonFile.FullName) ? "is a folder; name the file to write"
+        : !Directory.Exists(jsonFile.DirectoryName) ? $"the folder {jsonFile.DirectoryName} does not exist; create it first"
+        : null;
 
     public static string Serialize(System.Text.Json.Nodes.JsonObject plan) =>
         plan.ToJsonString(Options) + "\n";

@@ -109,7 +109,8 @@ public sealed class RolloutEngine(RolloutPorts ports)
 
     /// <summary>
     /// With a rollout in progress: all its services back to the colors they started on (<paramref name="service"/> must be null).
-    /// Without one: the given service, or every service, back to 100% on its live color.
+    /// Without one: the given service, or every service, back to 100% on its live color; when the stack file and the
+    /// deployed stack already say so, nothing is updated and the result is a success that says there was nothing to do.
     /// </summary>
     public async Task<RolloutResult> RollbackAsync(string? service = null, CancellationToken cancellationToken = default)
     {
@@ -129,7 +130,13 @@ public sealed class RolloutEngine(RolloutPorts ports)
 
             var outputs = await Stack.ReadOutputsAsync(cancellationToken);
             var names = service is null ? outputs.Services.Keys.Order(StringComparer.Ordinal).ToList() : [outputs.For(service).Name];
-            var (_, configs) = await ReadServicesAsync(names, null, cancellationToken);
+            var (deployed, configs) = await ReadServicesAsync(names, null, cancellationToken);
+            if (configs.All(c => AtRest(c) && deployed.For(c.Name).Weights == c.Weights))
+            {
+                return new RolloutResult(RolloutOutcome.Succeeded,
+                    $"Nothing to roll back: every service already sends all traffic to its live color ({string.Join(", ", configs.Select(c => $"{c.Name} {c.LiveColor.ConfigName()}"))})");
+            }
+
             var applier = new TrafficApplier(Stack, outputs, new TrafficLedger(configs));
             try
             {
@@ -206,7 +213,10 @@ public sealed class RolloutEngine(RolloutPorts ports)
         }
     }
 
-    /// <summary>Live color, weights and images of every service, the rollout in progress, and all gate and critical alarm states.</summary>
+    /// <summary>
+    /// Live color, weights and images of every service, the rollout in progress, and all gate and critical alarm states;
+    /// when the alarms cannot be read, everything else with the reason in <see cref="RolloutStatus.AlarmsUnreadable"/>.
+    /// </summary>
     public async Task<RolloutStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         var record = await Stack.ReadRolloutRecordAsync(cancellationToken);
@@ -220,10 +230,23 @@ public sealed class RolloutEngine(RolloutPorts ports)
         var alarmNames = outputs.Services.Values
             .SelectMany(s => s.Blue.GateAlarmNames.Concat(s.Green.GateAlarmNames).Concat(s.CriticalAlarmNames))
             .Distinct().ToList();
-        var states = alarmNames.Count == 0
-            ? new Dictionary<string, AlarmState>()
-            : await ports.Alarms.ReadStatesAsync(alarmNames, cancellationToken);
-        return new RolloutStatus(configs, record, states);
+        if (alarmNames.Count == 0)
+        {
+            return new RolloutStatus(configs, record, new Dictionary<string, AlarmState>());
+        }
+
+        try
+        {
+            return new RolloutStatus(configs, record, await ports.Alarms.ReadStatesAsync(alarmNames, cancellationToken));
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Colors, weights and the rollout come from the stack; an unreadable CloudWatch must not hide them.
+            return new RolloutStatus(configs, record, new Dictionary<string, AlarmState>())
+            {
+                AlarmsUnreadable = $"{alarmNames.Count} alarms could not be read in {ports.Alarms.Region}: {error.Message}",
+            };
+        }
     }
 
     /// <summary>
@@ -246,6 +269,9 @@ public sealed class RolloutEngine(RolloutPorts ports)
     }
 
     private static RolloutResult Held(RolloutLeaseException held) => new(RolloutOutcome.RolloutHeld, held.Message);
+
+    /// <summary>All traffic on the live color in the stack file: what a rollback outside a rollout restores.</summary>
+    private static bool AtRest(ServiceConfig config) => config.Weights == TrafficWeights.AllTo(config.LiveColor);
 
     private async Task<RolloutResult> StopRecordedAsync(RolloutRecord record, string reason, CancellationToken cancellationToken)
     {

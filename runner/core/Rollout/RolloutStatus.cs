@@ -4,4 +4,8 @@ namespace Infra.Runner.Rollout;
 public sealed record RolloutStatus(
     IReadOnlyList<ServiceConfig> Services,
     RolloutRecord? InProgress,
-    IReadOnlyDictionary<string, AlarmState> AlarmStates);
+    IReadOnlyDictionary<string, AlarmState> AlarmStates)
+{
+    /// <summary>Why the alarm states could not be read (then <see cref="AlarmStates"/> is empty), or null when they were.</summary>
+    public string? AlarmsUnreadable { get; init; }
+}

@@ -64,6 +64,25 @@ public sealed class CommandOutputTests : IDisposable
         ], lines);
     }
 
+    [Fact]
+    public void Status_without_readable_alarms_prints_the_services_and_the_rollout_and_says_why_in_one_line()
+    {
+        using var logger = RunnerLog.Create(output, json: false);
+
+        StatusCommand.Print(new RolloutStatus(
+            [new ServiceConfig("web", DeployColor.Green, TrafficWeights.AllTo(DeployColor.Green), new ColorConfig("web:1", false), new ColorConfig("web:2", true))],
+            null,
+            new Dictionary<string, AlarmState>()) { AlarmsUnreadable = "5 alarms could not be read in eu-west-1: no AWS here" }, logger);
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Select(l => l[9..]).ToList();
+        Assert.Equal(
+        [
+            "INF web: live green, weights blue=0 green=100; blue web:1 (scaled to zero), green web:2 (running)",
+            "INF No rollout in progress",
+            "WRN Alarm states unknown: 5 alarms could not be read in eu-west-1: no AWS here",
+        ], lines);
+    }
+
     [Theory]
     [InlineData(RolloutOutcome.Succeeded, 0, "INF Succeeded: done")]
     [InlineData(RolloutOutcome.RolledBack, 1, "WRN RolledBack: done")]

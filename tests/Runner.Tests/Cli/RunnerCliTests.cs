@@ -1,5 +1,6 @@
 using Infra.Runner;
 using Infra.Runner.Adapters;
+using Infra.Runner.Plan;
 using Infra.Runner.Rollout;
 using Runner.Tests.Adapters.Support;
 using Runner.Tests.Rollout.Support;
@@ -94,12 +95,56 @@ public sealed class RunnerCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Help_documents_the_exit_codes()
+    public async Task The_top_level_help_states_the_exit_codes_once()
     {
-        var code = await RunAsync(["deploy", "--help"]);
+        var code = await RunAsync(["--help"]);
 
         Assert.Equal(0, code);
-        Assert.Contains(ExitCodes.Help, output.ToString().ReplaceLineEndings(" ").Replace("  ", " "));
+        var help = output.ToString().ReplaceLineEndings(" ").Replace("  ", " ");
+        Assert.Contains(ExitCodes.Help, help);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(help, "Exit codes:"));
+    }
+
+    [Theory]
+    [InlineData("deploy")]
+    [InlineData("rollback")]
+    [InlineData("promote")]
+    [InlineData("abort")]
+    [InlineData("resume")]
+    [InlineData("status")]
+    [InlineData("history")]
+    [InlineData("drill")]
+    public async Task A_command_help_leaves_the_exit_codes_to_the_top_level_help(string command)
+    {
+        var code = await RunAsync([command, "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("Exit codes", output.ToString());
+        Assert.DoesNotContain("plans differ", output.ToString());
+    }
+
+    [Fact]
+    public async Task Plan_json_into_a_missing_folder_exits_2_before_any_output()
+    {
+        var missing = Path.Combine(folder, "out");
+        var json = new FileInfo(Path.Combine(missing, "plan.json"));
+
+        var code = await PlanCommand.RunAsync(Path.Combine(folder, "Pulumi.staging.yaml"), json, output, errors);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output.ToString());
+        Assert.Equal($"plan: --json {json.FullName}: the folder {missing} does not exist; create it first{Environment.NewLine}", errors.ToString());
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public async Task Plan_json_naming_a_folder_exits_2_before_any_output()
+    {
+        var code = await PlanCommand.RunAsync(Path.Combine(folder, "Pulumi.staging.yaml"), new FileInfo(folder), output, errors);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output.ToString());
+        Assert.Equal($"plan: --json {folder}: is a folder; name the file to write{Environment.NewLine}", errors.ToString());
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

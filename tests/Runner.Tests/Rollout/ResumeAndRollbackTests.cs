@@ -1,4 +1,5 @@
 using Infra.Runner.Rollout;
+using Moq;
 using Runner.Tests.Rollout.Support;
 
 namespace Runner.Tests.Rollout;
@@ -117,6 +118,33 @@ public class ResumeAndRollbackTests
     }
 
     [Fact]
+    public async Task Rollback_with_every_service_already_on_its_live_color_changes_nothing_and_succeeds()
+    {
+        var harness = new RolloutHarness("web", "api");
+        harness.Given(harness.Configs["api"] with { LiveColor = DeployColor.Green, Weights = TrafficWeights.AllTo(DeployColor.Green) });
+
+        var result = await harness.Engine.RollbackAsync();
+
+        Assert.Equal((RolloutOutcome.Succeeded, 0), (result.Outcome, result.ExitCode));
+        Assert.Equal("Nothing to roll back: every service already sends all traffic to its live color (api green, web blue)", result.Message);
+        Assert.Empty(harness.Updates);
+        Assert.Empty(harness.Events);
+        Assert.Empty(harness.Notifications);
+    }
+
+    [Fact]
+    public async Task Rollback_updates_when_the_deployed_weights_are_split_though_the_stack_file_is_at_rest()
+    {
+        var harness = new RolloutHarness("web");
+        harness.Deployed["web"] = (DeployColor.Blue, new TrafficWeights(90, 10));
+
+        var result = await harness.Engine.RollbackAsync("web");
+
+        Assert.Equal((RolloutOutcome.RolledBack, "Rolled back web to blue: rollback requested by operator"), (result.Outcome, result.Message));
+        Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), Assert.Single(harness.Updates).Weights["web"]);
+    }
+
+    [Fact]
     public async Task Abort_rolls_back_the_rollout_in_progress()
     {
         var harness = await KilledMidBakeOfStep2Async("web");
@@ -172,5 +200,20 @@ public class ResumeAndRollbackTests
         Assert.Equal(1, status.InProgress!.StepIndex);
         Assert.Equal(AlarmState.Alarm, status.AlarmStates["web-blue-5xx"]);
         Assert.Equal(5, status.AlarmStates.Count);
+    }
+
+    [Fact]
+    public async Task Status_reports_configs_and_the_rollout_in_progress_when_the_alarms_cannot_be_read()
+    {
+        var harness = await KilledMidBakeOfStep2Async("web");
+        harness.Alarms.Setup(a => a.ReadStatesAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new NotSupportedException("the offline AWSSDK.CloudWatch cannot reach AWS"));
+
+        var status = await harness.Engine.GetStatusAsync();
+
+        Assert.Equal(new TrafficWeights(50, 50), Assert.Single(status.Services).Weights);
+        Assert.Equal(1, status.InProgress!.StepIndex);
+        Assert.Empty(status.AlarmStates);
+        Assert.Equal("5 alarms could not be read in eu-west-1: the offline AWSSDK.CloudWatch cannot reach AWS", status.AlarmsUnreadable);
     }
 }
