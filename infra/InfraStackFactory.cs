@@ -1,3 +1,4 @@
+using Infra.Stacks.Loading;
 using Infra.Stacks.Release;
 using Pulumi;
 
@@ -13,11 +14,22 @@ public sealed class InfraStackFactory(StackOptions? options = null, IReleaseSour
     public object? GetService(Type serviceType) =>
         serviceType == typeof(InfraStack) ? new InfraStack(Settings(), options) : null;
 
+    /// <summary>
+    /// Invalid settings are the operator's to fix, so they fail the run as a <see cref="RunException"/>: the engine
+    /// prints its message alone, without the stack trace it prints for a program's own faults.
+    /// </summary>
     private Stacks.Settings.StackSettings Settings()
     {
-        var settings = PulumiStackSettings.Read();
-        return release?.ReadDesired(settings) is { } desired
-            ? ReleaseOverlay.Apply(settings, desired, release.Describe(settings)).GetValidOrThrow()
-            : settings;
+        try
+        {
+            var settings = PulumiStackSettings.Read();
+            return release?.ReadDesired(settings) is { } desired
+                ? ReleaseOverlay.Apply(settings, desired, release.Describe(settings)).GetValidOrThrow()
+                : settings;
+        }
+        catch (StackSettingsException invalid)
+        {
+            throw new RunException(invalid.Message);
+        }
     }
 }

@@ -40,7 +40,7 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
         Assert.Equal(nameof(CommandException), error.Name);
         Assert.StartsWith("code: 255\nstdout: ", error.Message);
         Assert.Contains("stderr: ", error.Message);
-        Assert.Contains("\n  Pulumi.test.yaml: infra:services.web.liveColour: unknown key; did you mean 'liveColor'?\n", error.Message);
+        Assert.Contains("\nerror: Pulumi.test.yaml: infra:services.web.liveColour: unknown key; did you mean 'liveColor'?\n", error.Message);
         Assert.Equal("failed", Assert.Single(History())["result"]!.GetValue<string>());
         Assert.Empty(await stack.GetOutputsAsync());
         Assert.False(File.Exists(Path.Combine(StateFolder, "test.lock")));
@@ -122,7 +122,7 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
         Assert.False(File.Exists(OutputsPath));
         await stack.SetConfigAsync("infra:services.web.liveColour", new ConfigValue("green"), path: true);
         var error = await Assert.ThrowsAsync<CommandException>(() => stack.PreviewAsync(new PreviewOptions()));
-        Assert.Contains("\n  Pulumi.test.yaml: infra:services.web.liveColour: unknown key; did you mean 'liveColor'?\n", error.Message);
+        Assert.Contains("\nerror: Pulumi.test.yaml: infra:services.web.liveColour: unknown key; did you mean 'liveColor'?\n", error.Message);
         Assert.False(File.Exists(HistoryPath));
         Assert.Empty(await stack.GetOutputsAsync());
     }
