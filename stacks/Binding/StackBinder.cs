@@ -1,4 +1,5 @@
 using Infra.Stacks.Loading;
+using Infra.Stacks.Release;
 using Infra.Stacks.Settings;
 
 namespace Infra.Stacks.Binding;
@@ -38,8 +39,14 @@ public static class StackBinder
             Dr: BindDr(top.Map(ConfigKeys.Dr), defaults),
             Alerting: AlertingBinder.BindAlerting(top.Map(ConfigKeys.Alerting), defaults),
             AlarmOverrides: AlertingBinder.BindAlarmOverrides(top.Map(ConfigKeys.Alarms)),
-            Rollout: RolloutBinder.BindRollout(top.Map(ConfigKeys.Rollout), defaults),
-            RolloutInProgress: RolloutBinder.BindInProgress(top.Map(ConfigKeys.RolloutInProgress)));
+            Rollout: RolloutBinder.BindRollout(top.Map(ConfigKeys.Rollout), defaults));
+        if (top.Node(ConfigKeys.RetiredRolloutInProgress) is not null)
+        {
+            diagnostics.Error(ConfigKeys.RetiredRolloutInProgress,
+                $"no longer read: the runner keeps the rollout in progress in the stack's release ledger ({LedgerTable.NameFor(document.StackName)}); " +
+                $"remove the key (pulumi config rm {ConfigKeys.RetiredRolloutInProgress} --stack {document.StackName}) and run infra-runner status");
+        }
+
         top.ReportUnknownKeys();
         return settings;
     }

@@ -17,7 +17,9 @@ public static class ConfigKeys
     public const string Alerting = "infra:alerting";
     public const string Alarms = "infra:alarms";
     public const string Rollout = "infra:rollout";
-    public const string RolloutInProgress = "infra:rolloutInProgress";
+
+    /// <summary>Where older runners kept the rollout in progress; the release ledger holds it now.</summary>
+    public const string RetiredRolloutInProgress = "infra:rolloutInProgress";
 
     /// <summary>The settings' secrets: the only places a stack file may hold a <c>secure:</c> value of ours.</summary>
     public static IReadOnlyList<string> SecretPaths { get; } = ["infra:alerting.slackWebhookUrl"];
@@ -32,7 +34,7 @@ public static class ConfigKeys
     public static IReadOnlyList<string> TopLevel { get; } =
     [
         AwsRegion, Environment, DrRegion, Network, LoadBalancer, Services,
-        Database, Dr, Alerting, Alarms, Rollout, RolloutInProgress,
+        Database, Dr, Alerting, Alarms, Rollout,
     ];
 
     /// <summary>Keys whose value is plain text; all others hold a map (JSON text in Pulumi's config values).</summary>

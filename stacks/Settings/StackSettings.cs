@@ -9,7 +9,6 @@ namespace Infra.Stacks.Settings;
 /// <param name="DrRegion">The disaster-recovery region (<c>infra:drRegion</c>); null when the stack has no DR.</param>
 /// <param name="Services">In stack-file order; the first serves the load balancer's default action.</param>
 /// <param name="AlarmOverrides">Per alarm key (see <see cref="Validation.AlarmKeys"/>); only what the stack changes.</param>
-/// <param name="RolloutInProgress">Written by the runner while a rollout runs; null otherwise.</param>
 public sealed record StackSettings(
     string StackName,
     StackEnvironment Environment,
@@ -22,8 +21,7 @@ public sealed record StackSettings(
     DrSettings Dr,
     AlertingSettings Alerting,
     ValueMap<AlarmOverride> AlarmOverrides,
-    RolloutSettings Rollout,
-    RolloutInProgress? RolloutInProgress)
+    RolloutSettings Rollout)
 {
     public bool IsProduction => Environment == StackEnvironment.Production;
 

@@ -3,7 +3,7 @@ using Infra.Stacks.Settings;
 
 namespace Infra.Stacks.Validation;
 
-/// <summary>Rules for <c>infra:rollout</c> and the runner's <c>infra:rolloutInProgress</c> record.</summary>
+/// <summary>Rules for <c>infra:rollout</c>.</summary>
 public static class RolloutRules
 {
     public static void Validate(StackSettings settings, Diagnostics d)
@@ -31,19 +31,5 @@ public static class RolloutRules
         d.CheckAtLeast($"{path}.bakeMinutes", rollout.BakeMinutes, 0);
         d.CheckAtLeast($"{path}.pollIntervalSeconds", rollout.PollIntervalSeconds, 1);
         d.CheckAtLeast($"{path}.terminationWaitMinutes", rollout.TerminationWaitMinutes, 0);
-        ValidateInProgress(settings, d);
-    }
-
-    private static void ValidateInProgress(StackSettings settings, Diagnostics d)
-    {
-        if (settings.RolloutInProgress is not { } record) return;
-        const string path = ConfigKeys.RolloutInProgress;
-        if (record.Steps.Count > 0)
-            d.CheckRange($"{path}.stepIndex", record.Step, 0, record.Steps.Count - 1);
-        for (var i = 0; i < record.Services.Count; i++)
-        {
-            if (settings.Services.All(s => s.Name != record.Services[i].Name))
-                d.Error($"{KeyPath.Item($"{path}.services", i)}.name", $"{Shown.Text(record.Services[i].Name)} is not a service of this stack");
-        }
     }
 }

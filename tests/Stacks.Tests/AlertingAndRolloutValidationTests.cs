@@ -101,39 +101,14 @@ public class AlertingAndRolloutValidationTests
             "Pulumi.staging.yaml: infra:rollout.bakeMinutes: -1 is out of range; allowed 0 or more",
             "Pulumi.staging.yaml: infra:rollout.pollIntervalSeconds: 0 is out of range; allowed 1 or more");
 
-    /// <summary>The record as the runner writes it: one JSON config value (RolloutRecordJson's format).</summary>
+    /// <summary>A record older runners wrote into the stack file; the ledger holds the rollout now.</summary>
     private const string RunnerRecord = """
-        {"id":"r-1","startedAt":"2026-11-20T08:00:00+00:00",
-         "plan":{"services":[{"name":"web","image":"repo/web:2"}],"steps":[10,50,100],"bake":"00:05:00","pollInterval":"00:00:10",
-                 "smoke":{"path":"/health","consecutiveSuccesses":3,"timeout":"00:02:00"},"terminationWait":"00:15:00","insufficientData":"ok"},
-         "services":[{"name":"web","fromColor":"blue","toColor":"green","image":"repo/web:2"}],
-         "phase":"shifting","stepIndex":1,"phaseStartedAt":"2026-11-20T08:05:00+00:00","promotion":"none",
-         "trafficMayHaveMoved":true,"currentPercent":50,"isLastStep":false}
+        {"id":"r-1","phase":"shifting","stepIndex":1,"services":[{"name":"web","fromColor":"blue","toColor":"green","image":"repo/web:2","replaced":{"image":null,"running":false}}]}
         """;
 
     [Fact]
-    public void Rollout_in_progress_is_read_from_the_runners_record()
-    {
-        var settings = StackBuilder.Staging().Set("infra:services", "web.image.green", "repo/web:2")
-            .Scalar("infra:rolloutInProgress", RunnerRecord);
-
-        var inProgress = settings.Load().GetValidOrThrow().RolloutInProgress!;
-
-        Assert.Equal(("r-1", "shifting", 1), (inProgress.Id, inProgress.Phase, inProgress.Step));
-        Assert.Equal([10, 50, 100], inProgress.Steps);
-        Assert.Equal([new Settings.RolloutServiceMove("web", Settings.Color.Green)], inProgress.Services);
-        Assert.Equal(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero), inProgress.StartedAt);
-    }
-
-    [Fact]
-    public void Rollout_in_progress_with_bad_fields() =>
-        Expect.Errors(StackBuilder.Staging().Set("infra:rolloutInProgress", "stepIndex", 7)
-                .Set("infra:rolloutInProgress", "phase", "shifting")
-                .Set("infra:rolloutInProgress", "plan.steps", new JsonArray(10, 100))
-                .Set("infra:rolloutInProgress", "startedAt", "now")
-                .Set("infra:rolloutInProgress", "services", new JsonArray(new JsonObject { ["name"] = "api", ["toColor"] = "green" })),
-            "Pulumi.staging.yaml: infra:rolloutInProgress.id: required",
-            "Pulumi.staging.yaml: infra:rolloutInProgress.startedAt: 'now' is not an ISO-8601 timestamp with offset, e.g. 2026-11-20T08:00:00Z",
-            "Pulumi.staging.yaml: infra:rolloutInProgress.stepIndex: 7 is out of range; allowed 0 to 1",
-            "Pulumi.staging.yaml: infra:rolloutInProgress.services[0].name: 'api' is not a service of this stack");
+    public void A_rollout_record_left_by_an_older_runner_is_refused_with_where_the_rollout_lives_now() =>
+        Expect.Errors(StackBuilder.Staging().Scalar("infra:rolloutInProgress", RunnerRecord),
+            "Pulumi.staging.yaml: infra:rolloutInProgress: no longer read: the runner keeps the rollout in progress in the stack's " +
+            "release ledger (infra-staging-releases); remove the key (pulumi config rm infra:rolloutInProgress --stack staging) and run infra-runner status");
 }

@@ -12,14 +12,14 @@ namespace Infra.Runner.Adapters;
 /// lives on the ledger's lease (see <see cref="RolloutHold"/>). The stack file is never written.
 /// </summary>
 public sealed class LedgerStackOperations(
-    WorkspaceStack stack, IStackOutputsSource outputs, ReleaseLedger ledger, ReleaseState seed, RolloutHold hold) : IStackOperations
+    WorkspaceStack stack, ReleaseLedger ledger, ReleaseState seed, RolloutHold hold) : IStackOperations
 {
     private const string Writer = "infra-runner";
 
     public string StackName => stack.Name;
 
     public async Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) =>
-        StackOutputsReader.Read(await outputs.ReadAsync(cancellationToken));
+        StackOutputsReader.Read(await stack.ReadOutputsAsync(cancellationToken));
 
     public async Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Infra.Ledger;
 using Infra.Runner.Drill;
 using Infra.Runner.Rollout;
 using Pulumi.Automation;
@@ -7,17 +8,19 @@ namespace Infra.Runner.Adapters;
 
 /// <summary>
 /// The drill's view of a stack over the Automation API: the validated settings (so defaults apply as in the program),
-/// the <c>drUrl</c> and <c>database.replica.identifier</c> outputs, <c>infra:dr.promote</c> as path config, and a full
-/// update (no targets: promotion changes the replica, the DR services' capacity and the DR alarms).
+/// the <c>drUrl</c> and <c>database.replica.identifier</c> outputs, the rollout in progress from the release ledger,
+/// <c>infra:dr.promote</c> as path config, and a full update (no targets: promotion changes the replica, the DR
+/// services' capacity and the DR alarms).
 /// </summary>
-public sealed class PulumiDrillStack(WorkspaceStack stack, IStackOutputsSource outputs) : IDrillStack
+public sealed class PulumiDrillStack(WorkspaceStack stack, ReleaseLedger ledger) : IDrillStack
 {
     public const string PromoteKey = "infra:dr.promote";
 
     public async Task<DrillStackState> ReadAsync(CancellationToken cancellationToken)
     {
         var settings = await stack.ReadSettingsAsync(cancellationToken);
-        return ToState(settings, await outputs.ReadAsync(cancellationToken));
+        var lease = await ledger.ReadLeaseAsync(cancellationToken);
+        return ToState(settings, await stack.ReadOutputsAsync(cancellationToken), lease?.RolloutId);
     }
 
     public Task SetPromoteAsync(bool promote, CancellationToken cancellationToken) =>
@@ -27,14 +30,14 @@ public sealed class PulumiDrillStack(WorkspaceStack stack, IStackOutputsSource o
         stack.UpdateOrBusyAsync(new UpOptions { Message = "infra-runner DR drill: promote the DR region" }, cancellationToken);
 
     /// <summary>Pure: settings and outputs to the drill's state; a missing output is null, for the precondition to name.</summary>
-    public static DrillStackState ToState(Stacks.Settings.StackSettings settings, JsonObject outputs) => new(
+    public static DrillStackState ToState(Stacks.Settings.StackSettings settings, JsonObject outputs, string? rolloutInProgress) => new(
         settings.StackName,
         settings.Region,
         settings.DrRegion,
         settings.Dr.Replica,
         settings.Dr.PilotLight,
         settings.Dr.Promote,
-        settings.RolloutInProgress?.Id,
+        rolloutInProgress,
         settings.DefaultService.HealthCheck.Path,
         Text(outputs["drUrl"]),
         Text(outputs["database"]?["replica"]?["identifier"]));

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Infra.Runner.Rollout;
 using Infra.Stacks.Loading;
 using StackSettings = Infra.Stacks.Settings.StackSettings;
@@ -38,6 +40,13 @@ public static class WorkspaceStackExtensions
         {
             throw new StackBusyException(busy.Message, busy);
         }
+    }
+
+    /// <summary>The stack's outputs as the last update recorded them, as JSON for <see cref="StackOutputsReader"/>.</summary>
+    public static async Task<JsonObject> ReadOutputsAsync(this WorkspaceStack stack, CancellationToken cancellationToken)
+    {
+        var outputs = await stack.GetOutputsAsync(cancellationToken);
+        return new JsonObject(outputs.Select(o => KeyValuePair.Create(o.Key, JsonSerializer.SerializeToNode(o.Value.Value))));
     }
 
     /// <summary>The engine's URN of the stack resource; a qualified stack name (org/project/stack) ends in the stack.</summary>

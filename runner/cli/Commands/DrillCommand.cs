@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Infra.Runner.Adapters;
 using Infra.Runner.Drill;
-using Infra.Runner.Plan;
+using Infra.Ledger;
 using Infra.Runner.Rollout;
 using Pulumi.Automation;
 using Serilog;
@@ -80,10 +80,11 @@ public static class DrillCommand
         return await CommandRunner.GuardAsync(logger, "Interrupted before the drill started; nothing was changed", async () =>
         {
             using var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
+            var stackSettings = await stack.ReadSettingsAsync(cancellationToken);
+            using var dynamo = LedgerClients.ForRegion(stackSettings.Region);
             using var http = SmokeHttpClient.Create(RequestTimeout);
-            IStackOutputsSource outputs = PlanBuilder.Flavor == "offline" ? new PlanOutputsSource(settings.StackFilePath) : new WorkspaceOutputsSource(stack);
             var ports = new DrillPorts(
-                new PulumiDrillStack(stack, outputs),
+                new PulumiDrillStack(stack, new ReleaseLedger(dynamo, stackSettings.StackName)),
                 new CloudWatchReplicaLagReader(CloudWatchClients.For),
                 new HttpSmokeCheck(http, TimeProvider.System, HealthRetryInterval),
                 new JsonLinesJournal(DrillJournalPath(settings)),

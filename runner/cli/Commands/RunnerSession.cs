@@ -65,7 +65,7 @@ public sealed class RunnerSession : IDisposable
         var notifierHttp = new HttpClient { Timeout = RequestTimeout };
         var smokeHttp = SmokeHttpClient.Create(RequestTimeout);
         var ports = new RolloutPorts(
-            new LedgerStackOperations(stack, new WorkspaceOutputsSource(stack), ledger, ReleaseMapping.Seed(stackSettings), hold),
+            new LedgerStackOperations(stack, ledger, ReleaseMapping.Seed(stackSettings), hold),
             new CloudWatchAlarmReader(cloudWatch, region),
             new HttpSmokeCheck(smokeHttp, TimeProvider.System, SmokeRetryInterval),
             CreateNotifier(notifierHttp, logger),

@@ -5,7 +5,7 @@ namespace Infra.Runner.Drill;
 /// service's health-check path, whether a rollout is in progress, and the outputs it promotes and probes.
 /// </summary>
 /// <param name="DrRegion"><c>infra:drRegion</c>; null when the stack has none.</param>
-/// <param name="RolloutInProgressId">The id in <c>infra:rolloutInProgress</c>; null when no rollout runs.</param>
+/// <param name="RolloutInProgressId">The id of the rollout in progress (the release ledger's lease); null when none runs.</param>
 /// <param name="HealthCheckPath">The default service's health-check path, e.g. <c>/healthz</c>.</param>
 /// <param name="DrUrl">The stack output <c>drUrl</c> (the pilot light's load balancer); null when missing.</param>
 /// <param name="ReplicaIdentifier">The stack output <c>database.replica.identifier</c>; null when missing.</param>

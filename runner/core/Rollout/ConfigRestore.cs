@@ -1,6 +1,6 @@
 namespace Infra.Runner.Rollout;
 
-/// <summary>Puts config values back when a command stops, so the stack file says what the stack should run.</summary>
+/// <summary>Puts release values back when a command stops, so the ledger says what the stack should run.</summary>
 internal static class ConfigRestore
 {
     /// <summary>Undo a deploy's first config writes: each new color's image and scale as they were before the rollout.</summary>

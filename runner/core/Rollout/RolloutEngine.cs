@@ -109,7 +109,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
 
     /// <summary>
     /// With a rollout in progress: all its services back to the colors they started on (<paramref name="service"/> must be null).
-    /// Without one: the given service, or every service, back to 100% on its live color; when the stack file and the
+    /// Without one: the given service, or every service, back to 100% on its live color; when the ledger and the
     /// deployed stack already say so, nothing is updated and the result is a success that says there was nothing to do.
     /// </summary>
     public async Task<RolloutResult> RollbackAsync(string? service = null, CancellationToken cancellationToken = default)
@@ -270,7 +270,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
 
     private static RolloutResult Held(RolloutLeaseException held) => new(RolloutOutcome.RolloutHeld, held.Message);
 
-    /// <summary>All traffic on the live color in the stack file: what a rollback outside a rollout restores.</summary>
+    /// <summary>All traffic on the live color in the ledger: what a rollback outside a rollout restores.</summary>
     private static bool AtRest(ServiceConfig config) => config.Weights == TrafficWeights.AllTo(config.LiveColor);
 
     private async Task<RolloutResult> StopRecordedAsync(RolloutRecord record, string reason, CancellationToken cancellationToken)
@@ -295,7 +295,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
     }
 
     /// <summary>
-    /// Outputs and config of the named services, refusing a stale stack file: without a rollout record the config's
+    /// Outputs and config of the named services, refusing a ledger the stack disagrees with: without a rollout record the config's
     /// live color must match the deployed one; with one, the deployed live color must be one the record allows.
     /// </summary>
     private async Task<(StackOutputs Outputs, IReadOnlyList<ServiceConfig> Configs)> ReadServicesAsync(

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Infra.Runner.Rollout;
 
-/// <summary>The config-value format of <see cref="RolloutRecord"/>: compact JSON, enum names in camelCase, so it reads well in the stack file.</summary>
+/// <summary>The stored format of <see cref="RolloutRecord"/> (on the ledger's lease): compact JSON, enum names in camelCase, readable in the table.</summary>
 public static class RolloutRecordJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -24,7 +24,7 @@ public static class RolloutRecordJson
         catch (JsonException error)
         {
             throw new RolloutInputException(
-                $"the rollout record in the stack config is unreadable ({error.Message}); fix or remove it, then run rollback");
+                $"the rollout record on the release ledger's lease is unreadable ({error.Message}); fix or remove the lease item, then run rollback");
         }
     }
 }

@@ -11,7 +11,7 @@ public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, s
 /// A service's stack outputs. <see cref="TrafficUrns"/> are the listener/rule resources that carry its weights:
 /// the only resources a weight change or a rollback updates. <see cref="TestRouteUrn"/> is the test listener's
 /// route, which forwards to the color that is not live. <see cref="LiveColor"/> and <see cref="Weights"/> are what
-/// was last deployed, to tell a stale stack file from the stack. <see cref="Host"/> and <see cref="PathPattern"/> are
+/// was last deployed, to tell a ledger the stack never applied from the stack. <see cref="Host"/> and <see cref="PathPattern"/> are
 /// the listener rule's conditions (null when the service has none), which a smoke request must match to reach this
 /// service rather than the default one; <see cref="HealthCheckPath"/> is the smoke path when none is given.
 /// </summary>

@@ -1,8 +1,9 @@
 namespace Infra.Runner.Rollout;
 
 /// <summary>
-/// Pure checks that this machine's stack file (the runner's state) agrees with what was last deployed, so a stale
-/// file cannot make the runner treat the live color as idle. Every refusal names the service, both values and the fix.
+/// Pure checks that the release ledger's state agrees with what the stack last deployed, so a release the stack never
+/// applied (a failed or foreign update) cannot make the runner treat the live color as idle. Every refusal names the
+/// service, both values and the fix.
 /// </summary>
 internal static class StaleConfigCheck
 {
@@ -12,7 +13,7 @@ internal static class StaleConfigCheck
         if (config.LiveColor != deployed.LiveColor || config.Weights != deployed.Weights)
         {
             throw Stale(
-                $"service {config.Name}: the stack file says live color {config.LiveColor.ConfigName()} with weights {Describe(config.Weights)}, "
+                $"service {config.Name}: the release ledger says live color {config.LiveColor.ConfigName()} with weights {Describe(config.Weights)}, "
                 + $"but the deployed stack says {deployed.LiveColor.ConfigName()} with {Describe(deployed.Weights)}",
                 stackName);
         }
@@ -24,7 +25,7 @@ internal static class StaleConfigCheck
         if (config.LiveColor != deployed.LiveColor)
         {
             throw Stale(
-                $"service {config.Name}: the stack file says live color {config.LiveColor.ConfigName()}, "
+                $"service {config.Name}: the release ledger says live color {config.LiveColor.ConfigName()}, "
                 + $"but the deployed stack says {deployed.LiveColor.ConfigName()}",
                 stackName);
         }
@@ -40,7 +41,7 @@ internal static class StaleConfigCheck
         if (!allowed.Contains(deployed.LiveColor))
         {
             throw Stale(
-                $"service {service.Name}: the stack file's rollout {record.Id} in phase {record.Phase} implies the deployed live color "
+                $"service {service.Name}: the ledger's rollout {record.Id} in phase {record.Phase} implies the deployed live color "
                 + $"{string.Join(" or ", allowed.Select(c => c.ConfigName()))}, but the deployed stack says {deployed.LiveColor.ConfigName()}",
                 stackName);
         }
@@ -64,5 +65,6 @@ internal static class StaleConfigCheck
     private static string Describe(TrafficWeights weights) => $"blue {weights.Blue} / green {weights.Green}";
 
     private static RolloutInputException Stale(string difference, string stackName) =>
-        new($"{difference}; the stack file is stale — pull the latest Pulumi.{stackName}.yaml (the runner commits its config there) and retry");
+        new($"{difference}; the ledger and the stack disagree, so nothing was changed — see infra-runner status --stack {stackName} and history, " +
+            "then run pulumi up (it declares the ledger's release) or pulumi refresh before retrying");
 }

@@ -66,21 +66,22 @@ public sealed class DrillCommandTests : IDisposable
     [OfflineSdkFact("opens the stack and reads its config through the workspace")]
     public async Task A_stack_without_replica_or_pilot_light_is_refused_with_both_reasons_and_no_report()
     {
+        var stack = await LocalLedger.NewStackAsync("drill");
         File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
         var staging = File.ReadAllText(RepoFiles.StackFile("staging"));
         const string dr = "  infra:dr:\n    replica: true\n    pilotLight: true\n";
         Assert.Contains(dr, staging);
         var withoutDr = staging.Replace(dr, "  infra:dr:\n    replica: false\n");
-        File.WriteAllText(Path.Combine(folder, "Pulumi.staging.yaml"), withoutDr);
+        File.WriteAllText(Path.Combine(folder, $"Pulumi.{stack}.yaml"), withoutDr);
         var report = Path.Combine(folder, "dr-drill-report.md");
 
-        var code = await RunAsync(["drill", "--stack", "staging", "--work-dir", folder, "--report", report]);
+        var code = await RunAsync(["drill", "--stack", stack, "--work-dir", folder, "--report", report]);
 
         Assert.Equal(2, code);
-        Assert.Contains("Bad input: stack staging has no DR replica (infra:dr.replica is false); set it to true and run a full update before a drill", output.ToString());
-        Assert.Contains("Bad input: stack staging has no pilot light (infra:dr.pilotLight is false); set it to true and run a full update before a drill", output.ToString());
+        Assert.Contains($"Bad input: stack {stack} has no DR replica (infra:dr.replica is false); set it to true and run a full update before a drill", output.ToString());
+        Assert.Contains($"Bad input: stack {stack} has no pilot light (infra:dr.pilotLight is false); set it to true and run a full update before a drill", output.ToString());
         Assert.False(File.Exists(report));
-        Assert.Equal(withoutDr, File.ReadAllText(Path.Combine(folder, "Pulumi.staging.yaml")));
+        Assert.Equal(withoutDr, File.ReadAllText(Path.Combine(folder, $"Pulumi.{stack}.yaml")));
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public class RolloutPureHelperTests
     {
         var error = Assert.Throws<RolloutInputException>(() => RolloutRecordJson.Deserialize("{not json"));
 
-        Assert.StartsWith("the rollout record in the stack config is unreadable (", error.Message);
-        Assert.EndsWith("); fix or remove it, then run rollback", error.Message);
+        Assert.StartsWith("the rollout record on the release ledger's lease is unreadable (", error.Message);
+        Assert.EndsWith("); fix or remove the lease item, then run rollback", error.Message);
     }
 }

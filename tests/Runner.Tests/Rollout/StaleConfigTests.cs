@@ -3,10 +3,11 @@ using Runner.Tests.Rollout.Support;
 
 namespace Runner.Tests.Rollout;
 
-/// <summary>A stack file that disagrees with what was last deployed is refused before anything changes, except where a rollout record explains the difference.</summary>
+/// <summary>A ledger that disagrees with what was last deployed is refused before anything changes, except where a rollout record explains the difference.</summary>
 public class StaleConfigTests
 {
-    private const string Fix = "the stack file is stale — pull the latest Pulumi.production.yaml (the runner commits its config there) and retry";
+    private const string Fix = "the ledger and the stack disagree, so nothing was changed — see infra-runner status --stack production and history, "
+        + "then run pulumi up (it declares the ledger's release) or pulumi refresh before retrying";
 
     private static RolloutHarness DeployedGreenWithStaleBlueFile()
     {
@@ -36,7 +37,7 @@ public class StaleConfigTests
         Assert.Equal(RolloutOutcome.BadInput, result.Outcome);
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
-            "service web: the stack file says live color blue with weights blue 100 / green 0, but the deployed stack says green with blue 0 / green 100; " + Fix,
+            "service web: the release ledger says live color blue with weights blue 100 / green 0, but the deployed stack says green with blue 0 / green 100; " + Fix,
             result.Message);
         Assert.Empty(harness.Updates);
         Assert.Null(harness.StoredRecord);
@@ -52,7 +53,7 @@ public class StaleConfigTests
         var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
 
         Assert.Equal(
-            "service web: the stack file says live color blue with weights blue 100 / green 0, but the deployed stack says blue with blue 50 / green 50; " + Fix,
+            "service web: the release ledger says live color blue with weights blue 100 / green 0, but the deployed stack says blue with blue 50 / green 50; " + Fix,
             result.Message);
     }
 
@@ -64,7 +65,7 @@ public class StaleConfigTests
         var result = await harness.Engine.RollbackAsync("web");
 
         Assert.Equal(RolloutOutcome.BadInput, result.Outcome);
-        Assert.Equal("service web: the stack file says live color blue, but the deployed stack says green; " + Fix, result.Message);
+        Assert.Equal("service web: the release ledger says live color blue, but the deployed stack says green; " + Fix, result.Message);
         Assert.Empty(harness.Updates);
     }
 
@@ -118,7 +119,7 @@ public class StaleConfigTests
         var resume = await harness.Engine.ResumeAsync();
         var rollback = await harness.Engine.RollbackAsync();
 
-        var expected = "service web: the stack file's rollout r1 in phase Shifting implies the deployed live color blue, but the deployed stack says green; " + Fix;
+        var expected = "service web: the ledger's rollout r1 in phase Shifting implies the deployed live color blue, but the deployed stack says green; " + Fix;
         Assert.Equal((RolloutOutcome.BadInput, expected), (resume.Outcome, resume.Message));
         Assert.Equal((RolloutOutcome.BadInput, expected), (rollback.Outcome, rollback.Message));
         Assert.Empty(harness.Updates);

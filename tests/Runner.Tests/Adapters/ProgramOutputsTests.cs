@@ -1,16 +1,18 @@
+using System.Text.Json.Nodes;
 using Infra.Runner.Adapters;
-using Infra.Runner.Rollout;
-using Runner.Tests.Adapters.Support;
+using Infra.Runner.Plan;
 
 namespace Runner.Tests.Adapters;
 
 /// <summary>The outputs the program really exports (its offline plan) are what the reader needs, in the shapes it expects.</summary>
-public class PlanOutputsSourceTests
+public class ProgramOutputsTests
 {
     [Fact]
-    public async Task The_staging_plan_exports_every_output_the_runner_reads()
+    public async Task The_staging_program_exports_every_output_the_runner_reads()
     {
-        var outputs = StackOutputsReader.Read(await new PlanOutputsSource(RepoFiles.StackFile("staging")).ReadAsync(CancellationToken.None));
+        var plan = await PlanBuilder.BuildAsync(RepoFiles.StackFile("staging"));
+
+        var outputs = StackOutputsReader.Read((JsonObject)plan.Document["outputs"]!);
 
         var web = outputs.For("web");
         Assert.Equal(100, web.Weights.Blue + web.Weights.Green);
