@@ -50,6 +50,7 @@ public static class PlanCommand
         }
 
         foreach (var warning in result.Warnings) errors.WriteLine($"warning: {warning}");
+        errors.WriteLine(ReleaseSourceNote);
         PlanTreePrinter.Print(result.Document, output);
         if (jsonFile is not null)
         {
@@ -58,6 +59,13 @@ public static class PlanCommand
         }
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// The plan runs without credentials (pull requests), so it declares the stack file's release values, where
+    /// <c>pulumi up</c> declares the ledger's: said once, so no reviewer takes the plan's weights for the live ones.
+    /// </summary>
+    public const string ReleaseSourceNote =
+        "note: images, weights, live colors and running flags are the stack file's; pulumi up declares the release ledger's instead";
 
     /// <summary>Checked before planning, so a wrong path fails at once instead of after the whole tree was printed.</summary>
     private static string? JsonTargetProblem(FileInfo jsonFile) =>

@@ -49,6 +49,16 @@ public class WorkflowContractTests
     }
 
     [Fact]
+    public void The_production_release_keeps_its_state_in_the_ledger_and_never_uploads_or_commits_the_stack_file()
+    {
+        var job = Job("deploy.yml", "production");
+
+        Assert.Contains(Runs(job), r => r.Contains("deploy --stack production"));
+        Assert.DoesNotContain(job.Steps(), s => s.Scalar("uses") == "actions/upload-artifact@v4");
+        Assert.DoesNotContain(Runs(job), r => r.Contains("git commit") || r.Contains("git push") || r.Contains("Pulumi.production.yaml"));
+    }
+
+    [Fact]
     public void Preview_runs_pulumi_preview_with_oidc_when_a_role_is_configured()
     {
         var job = Job("preview.yml", "cloud-preview");

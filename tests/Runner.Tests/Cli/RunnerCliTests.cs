@@ -147,6 +147,18 @@ public sealed class RunnerCliTests : IDisposable
         Assert.Equal($"plan: --json {folder}: is a folder; name the file to write{Environment.NewLine}", errors.ToString());
     }
 
+    [Fact]
+    public async Task The_plan_says_in_one_line_that_its_release_values_are_the_stack_files()
+    {
+        var code = await PlanCommand.RunAsync(RepoFiles.StackFile("staging"), null, output, errors);
+
+        Assert.Equal(0, code);
+        Assert.Single(errors.ToString().Split(Environment.NewLine), line => line == PlanCommand.ReleaseSourceNote);
+        Assert.Equal(
+            "note: images, weights, live colors and running flags are the stack file's; pulumi up declares the release ledger's instead",
+            PlanCommand.ReleaseSourceNote);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private Task<int> RunAsync(string[] args) => RunnerCli.RunAsync(args, output, errors);
