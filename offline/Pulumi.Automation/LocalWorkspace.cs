@@ -9,9 +9,15 @@ namespace Pulumi.Automation;
 /// </summary>
 public sealed class LocalWorkspace : Workspace
 {
-    private LocalWorkspace(string workDir) => WorkDir = workDir;
+    private LocalWorkspace(string workDir, IDictionary<string, string> environmentVariables)
+    {
+        WorkDir = workDir;
+        EnvironmentVariables = environmentVariables;
+    }
 
     public override string WorkDir { get; }
+
+    public override IDictionary<string, string> EnvironmentVariables { get; set; }
 
     public static Task<WorkspaceStack> SelectStackAsync(LocalProgramArgs args) => SelectStackAsync(args, CancellationToken.None);
 
@@ -19,12 +25,12 @@ public sealed class LocalWorkspace : Workspace
     {
         cancellationToken.ThrowIfCancellationRequested();
         var workDir = args.WorkDir ?? Directory.GetCurrentDirectory();
-        var files = new StackFiles(workDir, args.StackName);
+        var files = new StackFiles(workDir, args.StackName, args.EnvironmentVariables);
         if (!File.Exists(files.ConfigPath))
         {
             throw new StackNotFoundException($"no stack named '{args.StackName}' found: {files.ConfigPath} does not exist");
         }
 
-        return Task.FromResult(new WorkspaceStack(args.StackName, new LocalWorkspace(files.WorkDir), files));
+        return Task.FromResult(new WorkspaceStack(args.StackName, new LocalWorkspace(files.WorkDir, args.EnvironmentVariables), files));
     }
 }

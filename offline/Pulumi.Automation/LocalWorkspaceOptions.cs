@@ -8,4 +8,7 @@ public class LocalWorkspaceOptions
     }
 
     public string? WorkDir { get; set; }
+
+    /// <summary>Environment variables for the CLI and the program it runs, over the process's own (e.g. PULUMI_BACKEND_URL).</summary>
+    public IDictionary<string, string> EnvironmentVariables { get; set; } = new Dictionary<string, string>();
 }

@@ -21,7 +21,7 @@ namespace Pulumi.Automation.Offline;
 /// cost seconds and race with builds running beside it; <c>dotnet run --no-build</c> would still evaluate the
 /// project with MSBuild on every update. A program that is not built fails the update, saying how to build it.
 /// </summary>
-internal sealed class ProgramProcess(ProjectFile project, string stackName)
+internal sealed class ProgramProcess(ProjectFile project, string stackName, IDictionary<string, string> environment)
 {
     /// <summary>Where the program writes its report (the offline SDK's internal protocol; see ProgramRunReport).</summary>
     public const string ReportVariable = "PULUMI_OFFLINE_RUN_REPORT";
@@ -52,6 +52,7 @@ internal sealed class ProgramProcess(ProjectFile project, string stackName)
             UseShellExecute = false,
         };
         start.ArgumentList.Add(program);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.Environment["PULUMI_PROJECT"] = project.Name;
         start.Environment["PULUMI_STACK"] = stackName;
         start.Environment["PULUMI_ORGANIZATION"] = LocalOrganization;

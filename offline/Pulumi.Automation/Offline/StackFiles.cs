@@ -1,7 +1,11 @@
 namespace Pulumi.Automation.Offline;
 
-/// <summary>The files the offline workspace keeps for one stack, all under the project's work folder.</summary>
-internal sealed class StackFiles(string workDir, string stackName)
+/// <summary>
+/// The files the offline workspace keeps for one stack: its config in the project's work folder, as the CLI keeps it,
+/// and its state in the backend. As with the CLI, <c>PULUMI_BACKEND_URL=file://PATH</c> names a backend folder that
+/// several work folders (machines) share; without it, the state stays in the work folder.
+/// </summary>
+internal sealed class StackFiles(string workDir, string stackName, IDictionary<string, string> environment)
 {
     public string WorkDir { get; } = Path.GetFullPath(workDir);
 
@@ -10,8 +14,11 @@ internal sealed class StackFiles(string workDir, string stackName)
 
     public string ProjectPath => Path.Combine(WorkDir, "Pulumi.yaml");
 
+    /// <summary>The workspace's environment variables, which its commands and the program see over the process's own.</summary>
+    public IDictionary<string, string> Environment { get; } = environment;
+
     /// <summary>Offline state: update history, the stack's outputs, the update lock.</summary>
-    public string StateFolder => Path.Combine(WorkDir, ".pulumi-offline");
+    public string StateFolder => Path.Combine(BackendFolder() ?? WorkDir, ".pulumi-offline");
 
     public string HistoryPath => Path.Combine(StateFolder, $"{stackName}.history.json");
 
@@ -22,4 +29,10 @@ internal sealed class StackFiles(string workDir, string stackName)
 
     /// <summary>Where the running program reports what it declared; one at a time, under the lock.</summary>
     public string RunReportPath => Path.Combine(StateFolder, $"{stackName}.run.json");
+
+    private string? BackendFolder() =>
+        (Environment.TryGetValue("PULUMI_BACKEND_URL", out var own) ? own : System.Environment.GetEnvironmentVariable("PULUMI_BACKEND_URL"))
+            is { } url && url.StartsWith("file://", StringComparison.Ordinal)
+            ? new Uri(url).LocalPath
+            : null;
 }

@@ -25,7 +25,7 @@ internal sealed class StackUpdate(string stackName, StackFiles files)
         ProgramRun run;
         try
         {
-            run = await new ProgramProcess(ProjectFile.Load(files), stackName).RunAsync(values, preview, files.RunReportPath, cancellationToken);
+            run = await new ProgramProcess(ProjectFile.Load(files), stackName, files.Environment).RunAsync(values, preview, files.RunReportPath, cancellationToken);
         }
         catch (OperationCanceledException)
         {
