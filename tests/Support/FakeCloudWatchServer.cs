@@ -19,6 +19,13 @@ internal sealed class FakeCloudWatchServer : IDisposable
     private const int MaxRecordsLimit = 100;
     private const int AlarmNamesLimit = 100;
 
+    // The operations and request members the fake implements.
+    private static readonly Dictionary<string, string[]> Implemented = new(StringComparer.Ordinal)
+    {
+        ["DescribeAlarms"] = ["AlarmNames", "MaxRecords", "NextToken"],
+        ["GetMetricStatistics"] = ["Namespace", "MetricName", "Dimensions", "Statistics", "Period", "StartTime", "EndTime"],
+    };
+
     private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, string> _alarmStates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<(DateTime Timestamp, double Value)>> _datapoints = new(StringComparer.Ordinal);
@@ -102,13 +109,20 @@ internal sealed class FakeCloudWatchServer : IDisposable
                 context.Request.Headers.AllKeys.ToDictionary(k => k!.ToLowerInvariant(), k => context.Request.Headers[k]!), body.ToArray());
             _requests.Enqueue(request);
             var (status, answer, queryError) = Answer(request);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/cbor";
-            context.Response.Headers["smithy-protocol"] = "rpc-v2-cbor";
-            context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-            if (queryError is not null) context.Response.Headers["x-amzn-query-error"] = queryError;
-            await context.Response.OutputStream.WriteAsync(answer);
-            context.Response.Close();
+            try
+            {
+                context.Response.StatusCode = status;
+                context.Response.ContentType = "application/cbor";
+                context.Response.Headers["smithy-protocol"] = "rpc-v2-cbor";
+                context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+                if (queryError is not null) context.Response.Headers["x-amzn-query-error"] = queryError;
+                await context.Response.OutputStream.WriteAsync(answer);
+                context.Response.Close();
+            }
+            catch (HttpListenerException)
+            {
+                // The client went away; the next request is still served.
+            }
         }
     }
 
@@ -118,13 +132,23 @@ internal sealed class FakeCloudWatchServer : IDisposable
             return Error(404, "UnknownOperationException", "UnknownOperationException", $"no operation at {request.Method} {request.Path}");
         if (request.Headers.GetValueOrDefault("smithy-protocol") != "rpc-v2-cbor" || request.Headers.GetValueOrDefault("content-type") != "application/cbor")
             return Error(400, "SerializationException", "SerializationException", "expected smithy-protocol: rpc-v2-cbor and Content-Type: application/cbor");
-        var input = (Dictionary<string, object?>)ReadValue(new CborReader(request.Body))!;
-        return request.Path[OperationPrefix.Length..] switch
+        if (!Implemented.TryGetValue(request.Operation, out var members))
+            return Error(404, "UnknownOperationException", "UnknownOperationException", $"unknown operation {request.Operation}");
+        Dictionary<string, object?> input;
+        try
         {
-            "DescribeAlarms" => DescribeAlarms(input),
-            "GetMetricStatistics" => GetMetricStatistics(input),
-            var other => Error(404, "UnknownOperationException", "UnknownOperationException", $"unknown operation {other}"),
-        };
+            input = ReadValue(new CborReader(request.Body)) as Dictionary<string, object?>
+                ?? throw new CborContentException("the body is not a CBOR map");
+        }
+        catch (Exception e) when (e is CborContentException or InvalidOperationException)
+        {
+            return Error(400, "SerializationException", "SerializationException", $"the body is not valid CBOR: {e.Message}");
+        }
+
+        // A member the fake does not implement fails loudly rather than being ignored as if the service had applied it.
+        if (input.Keys.FirstOrDefault(k => !members.Contains(k)) is { } unknown)
+            return Error(400, "SerializationException", "SerializationException", $"the fake CloudWatch does not implement {request.Operation}.{unknown}");
+        return request.Operation == "DescribeAlarms" ? DescribeAlarms(input) : GetMetricStatistics(input);
     }
 
     private (int, byte[], string?) DescribeAlarms(Dictionary<string, object?> input)

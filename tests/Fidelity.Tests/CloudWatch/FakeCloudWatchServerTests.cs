@@ -110,6 +110,27 @@ public sealed class FakeCloudWatchServerTests : FakeCloudWatchTest
         AssertValidationError(error, "1 validation error detected: Value null at 'period' failed to satisfy constraint: Member must not be null");
     }
 
+    [Fact]
+    public async Task A_request_member_the_fake_does_not_implement_fails_rather_than_being_ignored()
+    {
+        // Unit is a real GetMetricStatistics member the offline model does not declare; sent by hand over the wire.
+        using var http = new HttpClient();
+        var writer = new System.Formats.Cbor.CborWriter();
+        writer.WriteStartMap(1);
+        writer.WriteTextString("Unit");
+        writer.WriteTextString("Seconds");
+        writer.WriteEndMap();
+        using var body = new ByteArrayContent(writer.Encode());
+        body.Headers.ContentType = new("application/cbor");
+        using var request = new HttpRequestMessage(HttpMethod.Post, Server.Endpoint + "/service/GraniteServiceVersion20100801/operation/GetMetricStatistics") { Content = body };
+        request.Headers.Add("smithy-protocol", "rpc-v2-cbor");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("SerializationException;Sender", Assert.Single(response.Headers.GetValues("x-amzn-query-error")));
+    }
+
     private static GetMetricStatisticsRequest Request(DateTime start, params (string Name, string Value)[] dimensions) => new()
     {
         Namespace = "AWS/RDS",

@@ -1,5 +1,6 @@
 using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
+using Runner.Tests.Adapters.Support;
 using TestSupport;
 
 namespace Runner.Tests.Adapters;
@@ -18,7 +19,14 @@ public sealed class CloudWatchAlarmReaderWireTests : IDisposable
     private const string Variable = "AWS_ENDPOINT_URL_CLOUDWATCH";
     private readonly FakeCloudWatchServer _server = FakeCloudWatchServer.Start();
 
-    public CloudWatchAlarmReaderWireTests() => Environment.SetEnvironmentVariable(Variable, _server.Endpoint);
+    public CloudWatchAlarmReaderWireTests()
+    {
+        Environment.SetEnvironmentVariable(Variable, _server.Endpoint);
+        // The real client signs its requests, so it needs credentials (the fake does not check them); the same values
+        // the ledger tests set for the process, never removed.
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test-access-key");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test-secret-key");
+    }
 
     [Fact]
     public async Task Reads_ok_alarm_and_insufficient_data_and_follows_the_state_the_service_reports()
@@ -66,7 +74,7 @@ public sealed class CloudWatchAlarmReaderWireTests : IDisposable
         Assert.Equal(AlarmState.Missing, states["web-green-typo"]);
     }
 
-    [Fact]
+    [OfflineCloudWatchFact("without an endpoint the offline client refuses to call AWS")]
     public async Task Without_an_endpoint_the_offline_client_says_it_cannot_reach_aws()
     {
         Environment.SetEnvironmentVariable(Variable, null);
@@ -82,7 +90,7 @@ public sealed class CloudWatchAlarmReaderWireTests : IDisposable
         Assert.Empty(_server.Requests);
     }
 
-    [Fact]
+    [OfflineCloudWatchFact("the offline client sends unsigned requests to loopback only")]
     public async Task An_endpoint_that_is_not_loopback_is_refused_because_requests_are_unsigned()
     {
         Environment.SetEnvironmentVariable(Variable, "https://monitoring.eu-west-1.amazonaws.com");
