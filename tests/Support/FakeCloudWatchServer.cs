@@ -113,6 +113,7 @@ internal sealed class FakeCloudWatchServer : IDisposable
             {
                 context.Response.StatusCode = status;
                 context.Response.ContentType = "application/cbor";
+                context.Response.ContentLength64 = answer.Length;
                 context.Response.Headers["smithy-protocol"] = "rpc-v2-cbor";
                 context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
                 if (queryError is not null) context.Response.Headers["x-amzn-query-error"] = queryError;
