@@ -1,27 +1,47 @@
+using Amazon.CloudWatch.Internal;
 using Amazon.CloudWatch.Model;
 
 namespace Amazon.CloudWatch;
 
 /// <summary>
-/// Offline stand-in for the CloudWatch client. There is no AWS endpoint offline, so a call fails with a message that
-/// says so rather than inventing alarm states or metrics.
+/// Offline CloudWatch client. It speaks the wire protocol the real v4 client speaks (Smithy RPC v2 CBOR, see
+/// <see cref="RpcV2Cbor"/>) to the endpoint override the real SDK honours (AWS_ENDPOINT_URL_CLOUDWATCH, then
+/// AWS_ENDPOINT_URL), on loopback only: it cannot sign requests (no SigV4 offline), so its requests are unsigned and
+/// it refuses, with a message that says so, to call AWS or any endpoint that is not on this machine.
 /// </summary>
 public class AmazonCloudWatchClient : IAmazonCloudWatch
 {
-    private const string NoAws = "the offline AWSSDK.CloudWatch cannot reach AWS; build with the real packages (OfflineSdk=false) to ";
+    private readonly string? _region;
 
     public AmazonCloudWatchClient()
     {
+        _region = Environment.GetEnvironmentVariable("AWS_REGION");
     }
 
     /// <summary>A client for <paramref name="region"/> rather than the one AWS_REGION names.</summary>
     public AmazonCloudWatchClient(RegionEndpoint region)
     {
+        _region = region.SystemName;
     }
 
     public virtual Task<DescribeAlarmsResponse> DescribeAlarmsAsync(DescribeAlarmsRequest request, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(NoAws + "read alarm states");
+        RpcV2Cbor.CallAsync(Endpoint("read alarm states"), DescribeAlarmsWire.Operation, DescribeAlarmsWire.Request(request), DescribeAlarmsWire.Response, cancellationToken);
 
     public virtual Task<GetMetricStatisticsResponse> GetMetricStatisticsAsync(GetMetricStatisticsRequest request, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(NoAws + "read metrics");
+        RpcV2Cbor.CallAsync(Endpoint("read metrics"), GetMetricStatisticsWire.Operation, GetMetricStatisticsWire.Request(request), GetMetricStatisticsWire.Response, cancellationToken);
+
+    // Read at every call, so a process started with the override set uses it however the client was made.
+    private Uri Endpoint(string purpose)
+    {
+        var where = _region is null ? "AWS" : $"AWS ({_region})";
+        var configured = CloudWatchEndpoint.Configured() ?? throw new NotSupportedException(
+            $"the offline AWSSDK.CloudWatch cannot reach {where} to {purpose}: it cannot sign requests to AWS. Set " +
+            $"{CloudWatchEndpoint.ServiceVariable} (or {CloudWatchEndpoint.GlobalVariable}) to a CloudWatch-compatible server on loopback, " +
+            "or build with the real packages (OfflineSdk=false)");
+        if (!configured.Endpoint.IsLoopback)
+            throw new NotSupportedException(
+                $"the offline AWSSDK.CloudWatch sends unsigned requests, so it only calls loopback endpoints; " +
+                $"{configured.Variable} is '{configured.Endpoint.OriginalString}'");
+        return configured.Endpoint;
+    }
 }
