@@ -86,6 +86,8 @@ public sealed class RolloutEngine(RolloutPorts ports)
                 await AlarmPresence.RequireAllAsync(ports.Alarms, RolloutTargets.WatchedAlarms(outputs, record.Services), cancellationToken);
             }
 
+            // Taken before anything changes, so of two machines resuming at once exactly one goes on.
+            await Stack.WriteRolloutRecordAsync(record, cancellationToken);
             await reporter.AppendAsync(record.Id, RolloutEventKind.Started,
                 $"Rollout {record.Id} resumed in phase {record.Phase} at step {record.StepIndex + 1}", cancellationToken);
             try
@@ -282,6 +284,8 @@ public sealed class RolloutEngine(RolloutPorts ports)
     private async Task<RolloutResult> StopRecordedAsync(
         RolloutRecord record, StackOutputs outputs, IReadOnlyList<ServiceConfig> configs, string reason, CancellationToken cancellationToken)
     {
+        // The rollout is this command's before anything changes: a runner still holding it refuses this one.
+        await Stack.WriteRolloutRecordAsync(record, cancellationToken);
         try
         {
             return await new RolloutRun(ports, record, outputs, new TrafficLedger(configs))

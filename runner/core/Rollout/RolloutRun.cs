@@ -129,7 +129,7 @@ internal sealed class RolloutRun
             await ports.Stack.UpdateAsync(RolloutTargets.DeployUrns(outputs, record.Services), cancellationToken);
             return "";
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
         {
             return $"; the new colors' previous config is restored but applying it failed ({error.Message}), so they may still run the new image until the next update";
         }
@@ -181,7 +181,7 @@ internal sealed class RolloutRun
                     $"The stack is busy with another update at {step}; retry {attempt} in {wait.TotalSeconds:0}s", null, cancellationToken),
                 cancellationToken);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
         {
             var reason = $"{step} update failed: {error.Message}";
             await reporter.TryAppendAsync(record.Id, RolloutEventKind.UpdateFailed, reason, null, cancellationToken);

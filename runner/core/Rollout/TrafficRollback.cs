@@ -52,7 +52,7 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
 
             throw;
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
         {
             return await ReportFailureAsync(rolloutId, applier.Ledger, error, cancellationToken);
         }

@@ -1,0 +1,106 @@
+using Amazon.DynamoDBv2.Model;
+using Infra.Ledger;
+using Infra.Runner;
+using Infra.Runner.Adapters;
+using Infra.Runner.Rollout;
+using Infra.Stacks.Release;
+using Runner.Tests.Adapters.Support;
+
+namespace Runner.Tests.Machines;
+
+/// <summary>
+/// Two runner processes with their own project folders and one ledger, as two machines: the rollout is held by exactly
+/// one, requests from the other reach it, and a machine lost mid-step is taken over only when asked, ending in a known
+/// state. Both resume a rollout at 50% that baked for 10 minutes, polling every second.
+/// </summary>
+public sealed class TwoMachineTests
+{
+    private const string Reason = "runner processes drive the offline workspace, which runs the program as the CLI would";
+
+    /// <summary>Printed at every poll while the 50% step bakes: the runner holds the rollout and has re-applied its step.</summary>
+    private const string Baking = "Shifting step 1/2: 50% on the new color";
+
+    [OfflineSdkFact(Reason)]
+    public async Task Two_machines_resuming_the_same_rollout_exactly_one_holds_it_and_the_other_changes_nothing()
+    {
+        using var machines = await TwoMachines.StartAsync();
+
+        using var a = machines.Start(machines.A, "resume");
+        using var b = machines.Start(machines.B, "resume");
+        var aBakes = a.LineAsync(Baking);
+        var winner = await Task.WhenAny(aBakes, b.LineAsync(Baking)) == aBakes ? a : b;
+        var loser = winner == a ? b : a;
+
+        Assert.Equal(ExitCodes.RolloutHeld, await loser.ExitAsync());
+        Assert.True(loser.Output.Contains($"rollout {machines.RolloutId} holds the lease: "), loser.Output);
+        Assert.DoesNotContain(Baking, loser.Output);
+        Assert.Equal(winner.Id, (await machines.Ledger.ReadLeaseAsync())!.Owner.ProcessId);
+    }
+
+    [OfflineSdkFact(Reason)]
+    public async Task An_abort_from_the_other_machine_reaches_the_runner_within_a_poll_and_is_never_undone()
+    {
+        using var machines = await TwoMachines.StartAsync();
+        using var a = machines.Start(machines.A, "resume");
+        await a.LineAsync(Baking);
+
+        var (abortCode, abortOutput) = await machines.RunAsync(machines.B, "abort");
+        var code = await a.ExitAsync();
+
+        Assert.Equal(0, abortCode);
+        Assert.Contains($"abort requested for rollout {machines.RolloutId}: the runner executing it rolls it back at its next poll", abortOutput);
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("Rolled back web to blue: abort requested by ", a.Output);
+        await AssertAtRestOnBlueAsync(machines);
+    }
+
+    [OfflineSdkFact(Reason)]
+    public async Task A_machine_lost_mid_step_is_taken_over_only_with_take_over_after_its_hold_expired_and_ends_rolled_back()
+    {
+        using var machines = await TwoMachines.StartAsync();
+        using var a = machines.Start(machines.A, "resume");
+        await a.LineAsync(Baking);
+        await a.KillAsync();
+
+        var (held, heldOutput) = await machines.RunAsync(machines.B, "resume");
+        await ExpireHoldAsync(machines);
+        var (refused, refusedOutput) = await machines.RunAsync(machines.B, "rollback");
+        var (taken, takenOutput) = await machines.RunAsync(machines.B, "rollback", "--take-over");
+
+        Assert.True((ExitCodes.RolloutHeld, ExitCodes.RolloutHeld, ExitCodes.Failed) == (held, refused, taken), $"{heldOutput}\n---\n{refusedOutput}\n---\n{takenOutput}");
+        Assert.Contains($"rollout {machines.RolloutId} holds the lease: ", heldOutput);
+        Assert.Contains("if that runner is gone, run this command again with --take-over", refusedOutput);
+        Assert.Contains("Rolled back web to blue: rollback requested by operator", takenOutput);
+        await AssertAtRestOnBlueAsync(machines);
+        var events = new List<RolloutEvent>();
+        await foreach (var e in new LedgerJournal(machines.Ledger).ReadAllAsync(CancellationToken.None)) events.Add(e);
+        Assert.Contains(events, e => e.Kind == RolloutEventKind.TakenOver && e.Data["from"].Contains($"pid {a.Id}", StringComparison.Ordinal));
+    }
+
+    /// <summary>The rollout ended: no hold, and the ledger's release (desired and applied) all on blue.</summary>
+    private static async Task AssertAtRestOnBlueAsync(TwoMachines machines)
+    {
+        Assert.Null(await machines.Ledger.ReadLeaseAsync());
+        var release = (await machines.Ledger.ReadReleaseAsync())!;
+        Assert.Equal(release.Desired, release.Applied);
+        Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), ReleaseMapping.ToConfig("web", release.Applied.Services["web"]).Weights);
+    }
+
+    /// <summary>Two minutes pass without a heartbeat from the lost machine: its hold's expiry lies in the past.</summary>
+    private static async Task ExpireHoldAsync(TwoMachines machines)
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var client = LocalLedger.Client();
+        await client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = LedgerTable.NameFor(machines.Stack),
+            Key = new() { [LedgerTable.PartitionKey] = new AttributeValue { S = machines.Stack }, [LedgerTable.SortKey] = new AttributeValue { S = LedgerTable.LeaseItem } },
+            UpdateExpression = "SET heartbeatAt = :heartbeat, expiresAt = :expired",
+            ExpressionAttributeValues = new()
+            {
+                [":heartbeat"] = new AttributeValue { S = LedgerTime.Format(now.AddMinutes(-3)) },
+                [":expired"] = new AttributeValue { N = now.AddMinutes(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            },
+        });
+    }
+}
