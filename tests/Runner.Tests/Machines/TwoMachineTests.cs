@@ -77,6 +77,34 @@ public sealed class TwoMachineTests
         Assert.Contains(events, e => e.Kind == RolloutEventKind.TakenOver && e.Data["from"].Contains($"pid {a.Id}", StringComparison.Ordinal));
     }
 
+    [OfflineSdkFact(Reason)]
+    public async Task No_runner_command_writes_the_stack_file()
+    {
+        using var machines = await TwoMachines.StartAsync();
+        var stackFile = Path.Combine(machines.A, $"Pulumi.{machines.Stack}.yaml");
+        var before = await File.ReadAllBytesAsync(stackFile);
+        string[][] commands =
+        [
+            // The rollout at 50% is promoted, then aborted; a new deploy stops at its smoke check (the offline load
+            // balancer has no address); resume then has nothing to continue. Each ends by itself.
+            ["status"], ["history"], ["promote"], ["abort"], ["deploy", "--service", "web=web:3"], ["resume"], ["rollback"], ["drill"],
+        ];
+
+        var ran = new List<string>();
+        foreach (var command in commands)
+        {
+            using var runner = machines.Start(machines.A, command);
+            ran.Add($"{string.Join(' ', command)} -> {await runner.ExitAsync()}");
+        }
+
+        var after = await File.ReadAllBytesAsync(stackFile);
+        Assert.True(before.SequenceEqual(after), string.Join("; ", ran));
+        // Each command did its work: the comparison covers promoting, rolling back, deploying and refusing.
+        Assert.Equal(
+            ["status -> 0", "history -> 0", "promote -> 0", "abort -> 1", "deploy --service web=web:3 -> 1", "resume -> 2", "rollback -> 0", "drill -> 2"],
+            ran);
+    }
+
     /// <summary>The rollout ended: no hold, and the ledger's release (desired and applied) all on blue.</summary>
     private static async Task AssertAtRestOnBlueAsync(TwoMachines machines)
     {
