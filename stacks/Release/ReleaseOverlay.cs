@@ -9,6 +9,10 @@ namespace Infra.Stacks.Release;
 /// live color and running flags replace the stack file's (which only seed the first release). Services the stack file
 /// no longer declares are left out; services the release does not know yet keep their seed. The result is validated
 /// again, so a release the program cannot declare fails with the ledger named, before any resource is declared.
+/// The DR region is promoted when the ledger or the stack file says so: the ledger's promotion (a drill or failover)
+/// wins over a stack file that says false, so a plain <c>pulumi up</c> from main never declares the promoted database
+/// as a replica again; a stack file that says true still promotes, since fail-back clears both and until then either
+/// one saying "promoted" is the truth about the database.
 /// </summary>
 public static class ReleaseOverlay
 {
@@ -19,7 +23,7 @@ public static class ReleaseOverlay
             release.Services.TryGetValue(service.Name, out var released)
                 ? service with { Image = released.Image, LiveColor = released.LiveColor, Weights = released.Weights, Running = released.Running }
                 : service).ToValueList();
-        var overlaid = settings with { Services = services };
+        var overlaid = settings with { Services = services, Dr = settings.Dr with { Promote = settings.Dr.Promote || release.DrPromoted } };
         var diagnostics = new Diagnostics(sourceLabel);
         StackValidator.Validate(overlaid, diagnostics, AlarmKeys.Known);
         return new StackLoadResult(diagnostics.Errors.Count == 0 ? overlaid : null, diagnostics.Errors, []);

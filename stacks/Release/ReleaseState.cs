@@ -23,17 +23,24 @@ public sealed record ReleaseState
         init => _services = value.ToImmutableSortedDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Whether the DR region is promoted: the cross-region replica is a writer and the DR services run. Kept here, not
+    /// in the stack file, so a plain <c>pulumi up</c> from main never declares the promoted database as a replica again.
+    /// </summary>
+    public bool DrPromoted { get; init; }
+
     /// <summary>A copy with <paramref name="service"/>'s release added or replaced.</summary>
-    public ReleaseState With(string service, ServiceRelease release) => new(_services.SetItem(service, release));
+    public ReleaseState With(string service, ServiceRelease release) => this with { Services = _services.SetItem(service, release) };
 
     // Value equality on the contents; the default record equality would compare dictionary references.
     public bool Equals(ReleaseState? other) =>
-        other is not null && _services.Count == other._services.Count &&
+        other is not null && DrPromoted == other.DrPromoted && _services.Count == other._services.Count &&
         _services.All(s => other._services.TryGetValue(s.Key, out var o) && s.Value == o);
 
     public override int GetHashCode()
     {
         var hash = new HashCode();
+        hash.Add(DrPromoted);
         foreach (var (name, release) in _services)
         {
             hash.Add(name, StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace Infra.Stacks.Release;
 
 /// <summary>
 /// The release state as the ledger stores it, a stable JSON document:
-/// <c>{"services":{"web":{"liveColor":"blue","weights":{"blue":100,"green":0},"image":{"blue":"…","green":null},"running":{"blue":true,"green":false}}}}</c>.
+/// <c>{"services":{"web":{"liveColor":"blue","weights":{"blue":100,"green":0},"image":{"blue":"…","green":null},"running":{"blue":true,"green":false}}},"drPromoted":false}</c>.
 /// Keys are written in a fixed order and services in ordinal order, so equal states give equal text.
 /// </summary>
 public static class ReleaseStateJson
@@ -32,6 +32,7 @@ public static class ReleaseStateJson
                 json.WriteEndObject();
             }
             json.WriteEndObject();
+            json.WriteBoolean(ReleaseStateReader.DrPromotedKey, state.DrPromoted);
             json.WriteEndObject();
         }
         var text = Encoding.UTF8.GetString(buffer.ToArray());
@@ -42,6 +43,7 @@ public static class ReleaseStateJson
     /// <summary>
     /// Parses a document written by <see cref="Serialize"/>. Strict: an unknown or duplicate key, a missing field, a
     /// wrong type, an unknown color or weights that do not sum to 100 throw <see cref="ReleaseStateFormatException"/>.
+    /// <c>drPromoted</c> alone may be missing (documents written before it existed): the DR region is then not promoted.
     /// </summary>
     public static ReleaseState Deserialize(string json)
     {

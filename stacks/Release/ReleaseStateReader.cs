@@ -15,6 +15,7 @@ internal static partial class ReleaseStateReader
     internal const string WeightsKey = "weights";
     internal const string ImageKey = "image";
     internal const string RunningKey = "running";
+    internal const string DrPromotedKey = "drPromoted";
 
     private const int MaxShownLength = 40;
     private const string ServiceShape = "an object with the keys liveColor, weights, image, running";
@@ -25,14 +26,26 @@ internal static partial class ReleaseStateReader
     public static ReleaseState Read(JsonElement root)
     {
         const string path = "$";
-        var fields = Fields(root, path, "an object with the key services", [ServicesKey]);
+        var fields = Fields(root, path, "an object with the key services", [ServicesKey, DrPromotedKey]);
         var services = Required(fields, path, ServicesKey, "an object of services by name");
         var servicesPath = Child(path, ServicesKey);
         var byName = Properties(services, servicesPath, "an object of services by name")
             .ToDictionary(p => p.Name, p => ReadService(p.Value, Child(servicesPath, p.Name)), StringComparer.Ordinal);
         if (byName.ContainsKey(""))
             throw Bad(Child(servicesPath, ""), "found an empty service name", "non-empty service names");
-        return new ReleaseState(byName);
+        return new ReleaseState(byName) { DrPromoted = ReadDrPromoted(fields, path) };
+    }
+
+    // Optional: a document written before the DR promotion was kept here says nothing, i.e. not promoted.
+    private static bool ReadDrPromoted(Dictionary<string, JsonElement> fields, string path)
+    {
+        if (!fields.TryGetValue(DrPromotedKey, out var promoted)) return false;
+        return promoted.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Bad(Child(path, DrPromotedKey), $"found {Shown(promoted)}", "true or false"),
+        };
     }
 
     private static ServiceRelease ReadService(JsonElement service, string path)

@@ -14,7 +14,7 @@ namespace Infra.Runner.Adapters;
 public sealed class LedgerStackOperations(
     WorkspaceStack stack, ReleaseLedger ledger, ReleaseState seed, RolloutHold hold) : IStackOperations
 {
-    private const string Writer = "infra-runner";
+    private readonly ReleaseStore release = new(ledger, seed);
 
     public string StackName => stack.Name;
 
@@ -23,11 +23,10 @@ public sealed class LedgerStackOperations(
 
     public async Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken)
     {
-        var (_, desired, _) = await ReadReleaseAsync(cancellationToken);
-        return desired.Services.TryGetValue(service, out var release)
-            ? ReleaseMapping.ToConfig(service, release)
-            : throw new RolloutInputException(
-                $"the stack has no service '{service}'; it has: {string.Join(", ", desired.Services.Keys)}");
+        var (_, desired, _) = await release.ReadAsync(cancellationToken);
+        return desired.Services.TryGetValue(service, out var released)
+            ? ReleaseMapping.ToConfig(service, released)
+            : throw NoSuchService(desired, service);
     }
 
     public Task SetImageAsync(string service, DeployColor color, string? image, CancellationToken cancellationToken) =>
@@ -57,46 +56,17 @@ public sealed class LedgerStackOperations(
     /// An update in flight is never cancelled (a killed <c>pulumi</c> leaves the stack locked): a cancel stops the
     /// runner at the next step boundary instead. The stack resource is a target too, so its outputs follow.
     /// </summary>
-    public async Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken)
-    {
-        var (version, desired, _) = await ReadReleaseAsync(cancellationToken);
-        await stack.UpdateOrBusyAsync(
+    public Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken) =>
+        release.UpdateAsync(() => stack.UpdateOrBusyAsync(
             new UpOptions { Target = targetUrns.Append(stack.RootStackUrn()).ToList(), Message = "infra-runner targeted update" },
-            CancellationToken.None);
-        await WriteReleaseAsync(version, desired, desired, CancellationToken.None);
-    }
+            CancellationToken.None), cancellationToken);
 
-    private async Task ChangeDesiredAsync(string service, Func<ServiceRelease, ServiceRelease> change, CancellationToken cancellationToken)
-    {
-        var (version, desired, applied) = await ReadReleaseAsync(cancellationToken);
-        if (!desired.Services.TryGetValue(service, out var release))
-        {
-            throw new RolloutInputException($"the stack has no service '{service}'; it has: {string.Join(", ", desired.Services.Keys)}");
-        }
+    private Task ChangeDesiredAsync(string service, Func<ServiceRelease, ServiceRelease> change, CancellationToken cancellationToken) =>
+        release.ChangeDesiredAsync(desired => desired.Services.TryGetValue(service, out var current)
+            ? desired.With(service, change(current))
+            : throw NoSuchService(desired, service),
+            cancellationToken);
 
-        await WriteReleaseAsync(version, desired.With(service, change(release)), applied, cancellationToken);
-    }
-
-    /// <summary>The ledger's release, or the stack file's seed before the first release (version 0).</summary>
-    private async Task<(long Version, ReleaseState Desired, ReleaseState Applied)> ReadReleaseAsync(CancellationToken cancellationToken)
-    {
-        var record = await ledger.ReadReleaseAsync(cancellationToken);
-        return record is null ? (0, seed, seed) : (record.Version, WithSeed(record.Desired), WithSeed(record.Applied));
-    }
-
-    /// <summary>A service added to the stack file after the first release starts from its seed.</summary>
-    private ReleaseState WithSeed(ReleaseState state) =>
-        seed.Services.Where(s => !state.Services.ContainsKey(s.Key)).Aggregate(state, (current, s) => current.With(s.Key, s.Value));
-
-    private async Task WriteReleaseAsync(long version, ReleaseState desired, ReleaseState applied, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ledger.WriteReleaseAsync(version, desired, applied, $"{Writer} on {ledger.Owner}", cancellationToken);
-        }
-        catch (ReleaseVersionConflictException conflict)
-        {
-            throw new RolloutLeaseException($"{conflict.Message}: another runner is changing this stack", conflict);
-        }
-    }
+    private static RolloutInputException NoSuchService(ReleaseState desired, string service) =>
+        new($"the stack has no service '{service}'; it has: {string.Join(", ", desired.Services.Keys)}");
 }

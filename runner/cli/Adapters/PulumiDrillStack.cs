@@ -1,33 +1,35 @@
 using System.Text.Json.Nodes;
 using Infra.Ledger;
 using Infra.Runner.Drill;
-using Infra.Runner.Rollout;
+using Infra.Stacks.Release;
 using Pulumi.Automation;
 
 namespace Infra.Runner.Adapters;
 
 /// <summary>
-/// The drill's view of a stack over the Automation API: the validated settings (so defaults apply as in the program),
-/// the <c>drUrl</c> and <c>database.replica.identifier</c> outputs, the rollout in progress from the release ledger,
-/// <c>infra:dr.promote</c> as path config, and a full update (no targets: promotion changes the replica, the DR
-/// services' capacity and the DR alarms).
+/// The drill's view of a stack over the Automation API: the validated settings with the release ledger's desired
+/// release over them, as the program declares them (so a promotion kept in the ledger counts, and defaults apply as in
+/// the program), the <c>drUrl</c> and <c>database.replica.identifier</c> outputs, the rollout in progress from the
+/// ledger, the promotion as the ledger's desired <c>drPromoted</c> (never the stack file), and a full update (no
+/// targets: promotion changes the replica, the DR services' capacity and the DR alarms) recorded as applied.
 /// </summary>
-public sealed class PulumiDrillStack(WorkspaceStack stack, ReleaseLedger ledger) : IDrillStack
+public sealed class PulumiDrillStack(WorkspaceStack stack, ReleaseLedger ledger, ReleaseStore release) : IDrillStack
 {
-    public const string PromoteKey = "infra:dr.promote";
-
     public async Task<DrillStackState> ReadAsync(CancellationToken cancellationToken)
     {
         var settings = await stack.ReadSettingsAsync(cancellationToken);
+        var (_, desired, _) = await release.ReadAsync(cancellationToken);
+        var declared = ReleaseOverlay.Apply(settings, desired, $"release ledger {LedgerTable.NameFor(settings.StackName)}").GetValidOrThrow();
         var lease = await ledger.ReadLeaseAsync(cancellationToken);
-        return ToState(settings, await stack.ReadOutputsAsync(cancellationToken), lease?.RolloutId);
+        return ToState(declared, await stack.ReadOutputsAsync(cancellationToken), lease?.RolloutId);
     }
 
     public Task SetPromoteAsync(bool promote, CancellationToken cancellationToken) =>
-        stack.SetConfigAsync(PromoteKey, new ConfigValue(promote ? "true" : "false"), path: true, cancellationToken);
+        release.ChangeDesiredAsync(desired => desired with { DrPromoted = promote }, cancellationToken);
 
     public Task UpdateAsync(CancellationToken cancellationToken) =>
-        stack.UpdateOrBusyAsync(new UpOptions { Message = "infra-runner DR drill: promote the DR region" }, cancellationToken);
+        release.UpdateAsync(() => stack.UpdateOrBusyAsync(
+            new UpOptions { Message = "infra-runner DR drill: promote the DR region" }, cancellationToken), cancellationToken);
 
     /// <summary>Pure: settings and outputs to the drill's state; a missing output is null, for the precondition to name.</summary>
     public static DrillStackState ToState(Stacks.Settings.StackSettings settings, JsonObject outputs, string? rolloutInProgress) => new(

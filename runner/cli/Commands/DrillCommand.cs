@@ -32,7 +32,7 @@ public static class DrillCommand
         var timeout = new Option<string?>("--timeout") { Description = "How long the DR region may take to answer healthy after the promotion update. Default 30m." };
         var successes = new Option<int?>("--health-successes") { Description = "2xx answers in a row from the DR URL's health path. Default 3." };
         var command = new Command("drill",
-            "DR drill: measures the replica lag (RPO), promotes the DR region (infra:dr.promote and a full update), measures " +
+            "DR drill: measures the replica lag (RPO), promotes the DR region (drPromoted in the release ledger and a full update), measures " +
             "the time until it answers healthy (RTO) and writes a report. Promotion is one-way; the report lists the manual fail-back.")
         {
             report, timeout, successes,
@@ -83,8 +83,9 @@ public static class DrillCommand
             var stackSettings = await stack.ReadSettingsAsync(cancellationToken);
             using var dynamo = LedgerClients.ForRegion(stackSettings.Region);
             using var http = SmokeHttpClient.Create(RequestTimeout);
+            var ledger = new ReleaseLedger(dynamo, stackSettings.StackName);
             var ports = new DrillPorts(
-                new PulumiDrillStack(stack, new ReleaseLedger(dynamo, stackSettings.StackName)),
+                new PulumiDrillStack(stack, ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(stackSettings))),
                 new CloudWatchReplicaLagReader(CloudWatchClients.For),
                 new HttpSmokeCheck(http, TimeProvider.System, HealthRetryInterval),
                 new JsonLinesJournal(DrillJournalPath(settings)),

@@ -5,7 +5,7 @@ namespace Infra.Runner.Drill;
 
 /// <summary>
 /// A disaster-recovery drill: checks the stack can be drilled, measures the RPO (the replica's lag before promotion),
-/// promotes the DR region with <c>infra:dr.promote: true</c> and a full update, and measures the RTO (update start to
+/// promotes the DR region (the release ledger's <c>drPromoted</c>, then a full update), and measures the RTO (update start to
 /// healthy DR load balancer). Fail-back is manual and listed in the report. Never throws for a failed phase: every
 /// ending is journaled and reported.
 /// </summary>
@@ -37,8 +37,8 @@ public sealed class DrillEngine(DrillPorts ports)
     }
 
     /// <summary>
-    /// Names the phase an interruption reached. Once dr.promote was set it is set back to false if the update never
-    /// started, so the stack file says what is deployed. Runs after Ctrl+C, so nothing here takes the live token.
+    /// Names the phase an interruption reached. Once the promotion was recorded it is set back to false if the update
+    /// never started, so the ledger says what is deployed. Runs after Ctrl+C, so nothing here takes the live token.
     /// </summary>
     private async Task<(DrillFacts Facts, string Message)> InterruptedAsync(DrillFacts facts)
     {
@@ -61,11 +61,11 @@ public sealed class DrillEngine(DrillPorts ports)
         {
             await ports.Stack.SetPromoteAsync(false, CancellationToken.None);
             return (facts with { PromoteConfig = PromoteConfig.SetBackToFalse },
-                "Interrupted before the promotion update started; infra:dr.promote is false again");
+                "Interrupted before the promotion update started; the release ledger's promotion is false again");
         }
         catch (Exception error)
         {
-            return (facts, $"Interrupted before the promotion update started; setting infra:dr.promote back to false failed ({error.Message}): set it to false by hand before the next update");
+            return (facts, $"Interrupted before the promotion update started; setting the release ledger's promotion back to false failed ({error.Message}): {SetBackByHand}");
         }
     }
 
@@ -92,7 +92,7 @@ public sealed class DrillEngine(DrillPorts ports)
 
         await Guard(facts, t => ports.Stack.SetPromoteAsync(true, t), cancellationToken);
         facts = facts with { PromoteConfig = PromoteConfig.SetTrue };
-        await AppendAsync(facts, DrillEventKind.PromotionConfigured, $"infra:dr.promote set to true in Pulumi.{stack.StackName}.yaml", CancellationToken.None);
+        await AppendAsync(facts, DrillEventKind.PromotionConfigured, $"Promotion recorded in the release ledger (drPromoted: true); Pulumi.{stack.StackName}.yaml is not changed", CancellationToken.None);
 
         if (cancellationToken.IsCancellationRequested)
         {
@@ -112,7 +112,7 @@ public sealed class DrillEngine(DrillPorts ports)
         }
         catch (Exception error) when (error is not InterruptedDrill)
         {
-            var failed = $"The promotion update failed ({error.Message}); promotion may be partial. infra:dr.promote stays true. " +
+            var failed = $"The promotion update failed ({error.Message}); promotion may be partial. The release ledger's promotion stays true. " +
                 $"Inspect with `pulumi preview --diff --stack {stack.StackName}`, then run `pulumi up --stack {stack.StackName}` to finish the promotion";
             await AppendAsync(facts, DrillEventKind.UpdateFailed, failed, CancellationToken.None);
             return Ended(facts, DrillOutcome.Failed, failed);
@@ -137,7 +137,7 @@ public sealed class DrillEngine(DrillPorts ports)
         return Ended(facts, DrillOutcome.Succeeded, succeeded);
     }
 
-    /// <summary>Nothing reached AWS: the config goes back to false so the stack file says what is deployed.</summary>
+    /// <summary>Nothing reached AWS: the promotion goes back to false so the ledger says what is deployed.</summary>
     private async Task<DrillResult> BusyAsync(DrillFacts facts, StackBusyException busy)
     {
         string message;
@@ -145,17 +145,21 @@ public sealed class DrillEngine(DrillPorts ports)
         {
             await ports.Stack.SetPromoteAsync(false, CancellationToken.None);
             facts = facts with { PromoteConfig = PromoteConfig.SetBackToFalse };
-            message = $"The stack is busy with another update ({busy.Message}); nothing was changed and infra:dr.promote is false again";
+            message = $"The stack is busy with another update ({busy.Message}); nothing was changed and the release ledger's promotion is false again";
         }
         catch (Exception error)
         {
-            message = $"The stack is busy with another update ({busy.Message}); nothing was changed, but setting infra:dr.promote back to false failed " +
-                $"({error.Message}): set it to false by hand before the next update";
+            message = $"The stack is busy with another update ({busy.Message}); nothing was changed, but setting the release ledger's promotion back to false failed " +
+                $"({error.Message}): {SetBackByHand}";
         }
 
         await AppendAsync(facts, DrillEventKind.StackBusy, message, CancellationToken.None);
         return Ended(facts, DrillOutcome.StackBusy, message);
     }
+
+    // No runner command clears the promotion yet; README ("Pull requests and delivery") says how by hand.
+    private const string SetBackByHand =
+        "no runner command sets it back yet: before the next update, set \"drPromoted\" to false in the desired state of the release ledger's release item by hand (see README)";
 
     private static DrillResult Ended(DrillFacts facts, DrillOutcome outcome, string message) =>
         new(outcome, message, [], DrillReport.Render(facts, outcome, message));

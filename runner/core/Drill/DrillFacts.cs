@@ -1,6 +1,6 @@
 namespace Infra.Runner.Drill;
 
-/// <summary>Whether the drill changed <c>infra:dr.promote</c>, for the report's config line.</summary>
+/// <summary>Whether the drill changed the promotion in the release ledger (<c>drPromoted</c>), for the report's promotion line.</summary>
 public enum PromoteConfig
 {
     Unchanged,

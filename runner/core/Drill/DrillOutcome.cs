@@ -12,7 +12,7 @@ public enum DrillOutcome
     /// <summary>A precondition failed; nothing was changed.</summary>
     BadInput,
 
-    /// <summary>Another update held the stack; nothing was changed and dr.promote was set back to false.</summary>
+    /// <summary>Another update held the stack; nothing was changed and the ledger's promotion was set back to false.</summary>
     StackBusy,
 
     /// <summary>Ctrl+C; the report says which phase was reached.</summary>

@@ -25,7 +25,7 @@ public static class DrillPreconditions
         if (stack.Promote)
         {
             problems.Add(
-                $"stack {name} is already promoted (infra:dr.promote is true); fail back first: create a new replica, then set infra:dr.promote to false");
+                $"stack {name} is already promoted (the release ledger's drPromoted or infra:dr.promote is true); fail back first: create a new replica, then set both to false");
         }
 
         if (stack.RolloutInProgressId is { } rollout)

@@ -29,7 +29,7 @@ public static class DrillReport
         text.AppendLine(CultureInfo.InvariantCulture, $"- Healthy (UTC): {Time(facts.HealthyAt)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- RTO: {Rto(facts)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- RPO: {Rpo(facts)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Stack config: {PromoteLine(facts)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Promotion: {PromoteLine(facts)}");
         text.AppendLine();
         text.AppendLine("## What happened");
         text.AppendLine();
@@ -83,18 +83,21 @@ public static class DrillReport
 
     private static string PromoteLine(DrillFacts facts)
     {
-        var file = $"Pulumi.{facts.Stack.StackName}.yaml";
+        var ledger = $"release ledger {LedgerTableOf(facts.Stack)}";
         return facts.PromoteConfig switch
         {
-            PromoteConfig.SetTrue => $"infra:dr.promote is true in {file}; commit the file so it says what is deployed",
-            PromoteConfig.SetBackToFalse => $"infra:dr.promote was set to true, then back to false in {file}",
-            _ => $"infra:dr.promote unchanged (false) in {file}",
+            PromoteConfig.SetTrue => $"drPromoted is true in the {ledger}; every later update, a plain `pulumi up` included, keeps the DR region promoted",
+            PromoteConfig.SetBackToFalse => $"drPromoted was set to true, then back to false in the {ledger}",
+            _ => $"drPromoted unchanged (false) in the {ledger}",
         };
     }
 
+    // The table the stack declares (Infra.Stacks.Release.LedgerTable.NameFor; the runner's core references no other project).
+    private static string LedgerTableOf(DrillStackState stack) => $"infra-{stack.StackName}-releases";
+
     private static void AppendFailBack(StringBuilder text, DrillStackState stack)
     {
-        var file = $"Pulumi.{stack.StackName}.yaml";
+        var ledger = LedgerTableOf(stack);
         text.AppendLine();
         text.AppendLine("## Fail back (manual)");
         text.AppendLine();
@@ -102,14 +105,15 @@ public static class DrillReport
             $"Promotion is one-way: the replica {stack.ReplicaIdentifier} in {stack.DrRegion} is now a standalone database and the DR services run. The drill does not fail back; do it by hand:");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"1. Keep `infra:dr.promote: true` in {file} (commit it) until a new replica exists; set to false earlier, the program would declare the promoted database as a replica again.");
+            $"1. Leave the promotion (`drPromoted: true` in the release ledger {ledger}) until a new replica exists; set to false earlier, the program would declare the promoted database as a replica again.");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"2. If anything written to {stack.ReplicaIdentifier} in {stack.DrRegion} must be kept, snapshot it now.");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"3. Create a new cross-region read replica of the primary in {stack.DrRegion} and wait until it is available and reports ReplicaLag.");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"4. Only then set `infra:dr.promote` back to false (`pulumi config set --path 'infra:dr.promote' false --stack {stack.StackName}`), check `pulumi preview --diff`, and run `pulumi up`; this also scales the DR services back to zero.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"5. Commit {file}.");
+            $"4. Only then set the promotion back to false. No runner command does this yet: in the release ledger {ledger}, item pk `{stack.StackName}`, sk `release`, change `\"drPromoted\":true` to `false` in the `desired` attribute and add 1 to `version` (no runner may be running), and make sure `infra:dr.promote` is not true in Pulumi.{stack.StackName}.yaml.");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"5. Check `pulumi preview --diff --stack {stack.StackName}`, then run `pulumi up`; this also scales the DR services back to zero.");
     }
 
     private static string OutcomeName(DrillOutcome outcome) => outcome switch

@@ -1,8 +1,9 @@
 namespace Infra.Runner.Drill;
 
 /// <summary>
-/// The stack as a drill sees it. The Automation API adapter implements it; <see cref="SetPromoteAsync"/> only writes
-/// config (<c>infra:dr.promote</c>), nothing reaches AWS until <see cref="UpdateAsync"/>.
+/// The stack as a drill sees it. The Automation API adapter implements it; <see cref="SetPromoteAsync"/> only records
+/// the promotion the next update declares (in the release ledger, never the stack file), nothing reaches AWS until
+/// <see cref="UpdateAsync"/>.
 /// </summary>
 public interface IDrillStack
 {

@@ -38,10 +38,10 @@ public class DrillEngineTests
         Assert.Contains("- Healthy (UTC): 2026-03-01T06:07:30Z", lines);
         Assert.Contains("- RTO: 7m 30s (promotion update start to healthy)", lines);
         Assert.Contains("- RPO: replica lag max 4.5 s over 2026-03-01T05:55:00Z to 2026-03-01T06:00:00Z (ReplicaLag, Maximum per 60 s, 5 data point(s))", lines);
-        Assert.Contains("- Stack config: infra:dr.promote is true in Pulumi.staging.yaml; commit the file so it says what is deployed", lines);
+        Assert.Contains("- Promotion: drPromoted is true in the release ledger infra-staging-releases; every later update, a plain `pulumi up` included, keeps the DR region promoted", lines);
         Assert.Contains("## Fail back (manual)", lines);
         Assert.Contains(lines, l => l.Contains("The drill does not fail back; do it by hand:", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("4. Only then set `infra:dr.promote` back to false", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l == "4. Only then set the promotion back to false. No runner command does this yet: in the release ledger infra-staging-releases, item pk `staging`, sk `release`, change `\"drPromoted\":true` to `false` in the `desired` attribute and add 1 to `version` (no runner may be running), and make sure `infra:dr.promote` is not true in Pulumi.staging.yaml.");
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class DrillEngineTests
         Assert.Equal(DrillOutcome.Failed, result.Outcome);
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
-            "The promotion update failed (rds: InvalidDBInstanceState); promotion may be partial. infra:dr.promote stays true. " +
+            "The promotion update failed (rds: InvalidDBInstanceState); promotion may be partial. The release ledger's promotion stays true. " +
             "Inspect with `pulumi preview --diff --stack staging`, then run `pulumi up --stack staging` to finish the promotion",
             result.Message);
         Assert.Equal(["set dr.promote True", "full update at 06:00:00"], harness.Calls);
@@ -104,7 +104,7 @@ public class DrillEngineTests
         var lines = DrillHarness.Lines(result);
         Assert.Contains("- Outcome: **failed**", lines);
         Assert.Contains("- Promoted (UTC): not reached", lines);
-        Assert.Contains("- Stack config: infra:dr.promote is true in Pulumi.staging.yaml; commit the file so it says what is deployed", lines);
+        Assert.Contains("- Promotion: drPromoted is true in the release ledger infra-staging-releases; every later update, a plain `pulumi up` included, keeps the DR region promoted", lines);
         Assert.Contains(result.Message, lines);
         Assert.Contains("## Fail back (manual)", lines);
         Assert.Equal(DrillEventKind.UpdateFailed, harness.Events[^1].Kind);
@@ -122,7 +122,7 @@ public class DrillEngineTests
         Assert.Equal(["set dr.promote True", "full update at 06:00:00", "set dr.promote False"], harness.Calls);
         var lines = DrillHarness.Lines(result);
         Assert.Contains("- Outcome: **not started (stack busy)**", lines);
-        Assert.Contains("- Stack config: infra:dr.promote was set to true, then back to false in Pulumi.staging.yaml", lines);
+        Assert.Contains("- Promotion: drPromoted was set to true, then back to false in the release ledger infra-staging-releases", lines);
         Assert.DoesNotContain("## Fail back (manual)", lines);
     }
 
@@ -140,7 +140,7 @@ public class DrillEngineTests
             "Reading ReplicaLag of staging-db-replica in eu-central-1 failed (AccessDenied: cloudwatch:GetMetricStatistics); nothing was changed",
             result.Message);
         Assert.Empty(harness.Calls);
-        Assert.Contains("- Stack config: infra:dr.promote unchanged (false) in Pulumi.staging.yaml", DrillHarness.Lines(result));
+        Assert.Contains("- Promotion: drPromoted unchanged (false) in the release ledger infra-staging-releases", DrillHarness.Lines(result));
     }
 
     [Theory]
@@ -168,7 +168,7 @@ public class DrillEngineTests
         var result = await harness.RunAsync(cancellationToken: interrupt.Token);
 
         Assert.Equal(DrillOutcome.Interrupted, result.Outcome);
-        Assert.Equal("Interrupted before the promotion update started; infra:dr.promote is false again", result.Message);
+        Assert.Equal("Interrupted before the promotion update started; the release ledger's promotion is false again", result.Message);
         Assert.Equal(["set dr.promote True", "set dr.promote False"], harness.Calls);
         Assert.Equal(DrillEventKind.Interrupted, harness.Events[^1].Kind);
     }

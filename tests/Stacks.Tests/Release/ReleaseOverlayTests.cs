@@ -46,6 +46,36 @@ public class ReleaseOverlayTests
     }
 
     [Fact]
+    public void The_ledgers_dr_promotion_wins_over_a_stack_file_that_says_false()
+    {
+        var settings = Staging();
+        Assert.False(settings.Dr.Promote);
+
+        var overlaid = ReleaseOverlay.Apply(settings, ReleaseState.Empty with { DrPromoted = true }, Ledger).GetValidOrThrow();
+
+        Assert.True(overlaid.Dr.Promote);
+        Assert.Equal(settings with { Dr = settings.Dr with { Promote = true } }, overlaid);
+    }
+
+    [Fact]
+    public void A_stack_file_that_says_promoted_still_promotes_when_the_ledger_does_not()
+    {
+        var settings = Staging() with { Dr = Staging().Dr with { Promote = true } };
+
+        Assert.True(ReleaseOverlay.Apply(settings, ReleaseState.Empty, Ledger).GetValidOrThrow().Dr.Promote);
+    }
+
+    [Fact]
+    public void A_dr_promotion_without_a_replica_fails_naming_the_ledger()
+    {
+        var settings = Staging() with { Dr = new DrSettings(Replica: false, Promote: false, PilotLight: false, Dns: null) };
+
+        var result = ReleaseOverlay.Apply(settings, ReleaseState.Empty with { DrPromoted = true }, Ledger);
+
+        Assert.Equal([$"{Ledger}: infra:dr.promote: true needs a replica to promote; set infra:dr.replica: true"], result.Errors);
+    }
+
+    [Fact]
     public void A_release_the_program_cannot_declare_fails_naming_the_ledger()
     {
         var broken = Released with { Image = new ColorPair<string?>("repo/web:1.4.2", null) };

@@ -17,8 +17,29 @@ public class ReleaseStateJsonTests
 
         Assert.Equal(
             """{"services":{"api":{"liveColor":"green","weights":{"blue":10,"green":90},"image":{"blue":"api:1","green":"api:2"},"running":{"blue":true,"green":true}},""" +
-            "\"web\":" + Web + "}}",
+            "\"web\":" + Web + "},\"drPromoted\":false}",
             ReleaseStateJson.Serialize(state));
+    }
+
+    [Fact]
+    public void Writes_the_dr_promotion_at_the_root_and_reads_it_back()
+    {
+        var promoted = ReleaseState.Empty.With("web", ReleaseStateTests.BlueLive("web:1")) with { DrPromoted = true };
+
+        var json = ReleaseStateJson.Serialize(promoted);
+
+        Assert.Equal("{\"services\":{\"web\":" + Web + "},\"drPromoted\":true}", json);
+        Assert.Equal(promoted, ReleaseStateJson.Deserialize(json));
+        Assert.True(ReleaseStateJson.Deserialize(json).DrPromoted);
+    }
+
+    [Fact]
+    public void A_document_written_before_the_dr_promotion_was_kept_reads_as_not_promoted()
+    {
+        var state = ReleaseStateJson.Deserialize("{\"services\":{\"web\":" + Web + "}}");
+
+        Assert.False(state.DrPromoted);
+        Assert.Equal(ReleaseState.Empty.With("web", ReleaseStateTests.BlueLive("web:1")), state);
     }
 
     [Fact]
@@ -70,7 +91,10 @@ public class ReleaseStateJsonTests
     [InlineData("""{"services":{"my web":3}}""",
         "$.services[\"my web\"]", """release state $.services["my web"]: found 3; expected an object with the keys liveColor, weights, image, running""")]
     [InlineData("""{"services":[]}""", "$.services", "release state $.services: found []; expected an object of services by name")]
-    [InlineData("""{"version":3,"services":{}}""", "$.version", "release state $.version: unknown key, found 3; expected only the keys services")]
+    [InlineData("""{"version":3,"services":{}}""", "$.version", "release state $.version: unknown key, found 3; expected only the keys services, drPromoted")]
+    [InlineData("""{"services":{},"drPromoted":"yes"}""", "$.drPromoted", """release state $.drPromoted: found "yes"; expected true or false""")]
+    [InlineData("""{"services":{},"drPromoted":null}""", "$.drPromoted", "release state $.drPromoted: found null; expected true or false")]
+    [InlineData("""{"services":{},"drPromoted":true,"drPromoted":false}""", "$.drPromoted", "release state $.drPromoted: duplicate key, found false; expected each key once")]
     [InlineData("""{}""", "$.services", "release state $.services: missing; expected an object of services by name")]
     [InlineData("""null""", "$", "release state $: found null; expected an object with the key services")]
     public void Refuses_a_document_of_the_wrong_shape_naming_path_value_and_what_is_allowed(string json, string path, string message)

@@ -29,6 +29,18 @@ public class ReleaseStateTests
     }
 
     [Fact]
+    public void The_dr_promotion_is_part_of_the_value_and_kept_by_with()
+    {
+        var a = ReleaseState.Empty.With("web", BlueLive("web:1"));
+        var promoted = a with { DrPromoted = true };
+
+        Assert.False(a.DrPromoted);
+        Assert.NotEqual(a, promoted);
+        Assert.Equal(promoted, ReleaseState.Empty.With("web", BlueLive("web:1")) with { DrPromoted = true });
+        Assert.True(promoted.With("web", BlueLive("web:2")).DrPromoted);
+    }
+
+    [Fact]
     public void With_replaces_one_service_and_leaves_the_original_unchanged()
     {
         var before = ReleaseState.Empty.With("web", BlueLive("web:1"));
