@@ -25,7 +25,8 @@ public static class PlanBuilder
     /// program runs, so no resource is declared.
     /// </summary>
     /// <param name="stackName">The stack planned, which names every physical resource. Default: from the file name.</param>
-    public static async Task<PlanResult> BuildAsync(string stackFilePath, string? stackName = null)
+    /// <param name="release">Where the release values come from. Default: none, the stack file's values.</param>
+    public static async Task<PlanResult> BuildAsync(string stackFilePath, string? stackName = null, IReleaseSource? release = null)
     {
         var document = StackFile.Load(stackFilePath, stackName);
         var loaded = StackSettingsLoader.FromDocument(document);
@@ -34,7 +35,7 @@ public static class PlanBuilder
 
         using (StackFileConfig.From(document).Apply())
         {
-            var plan = await PlanAsync(stack, options => (InfraStack)new InfraStackFactory(options).GetService(typeof(InfraStack))!).ConfigureAwait(false);
+            var plan = await PlanAsync(stack, options => (InfraStack)new InfraStackFactory(options, release).GetService(typeof(InfraStack))!).ConfigureAwait(false);
             return new PlanResult(plan, loaded.Warnings);
         }
     }

@@ -12,20 +12,25 @@ public static class PlanCommand
         var stack = new Argument<string>("stack") { Description = "The stack to plan, e.g. staging (reads Pulumi.<stack>.yaml)." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the plan as JSON to this file." };
         var stackFile = new Option<FileInfo?>("--stack-file") { Description = "The stack file to read; the stack keeps its name. Default: Pulumi.<stack>.yaml in the current folder." };
+        var ledger = new Option<bool>("--ledger")
+        {
+            Description = "Declare the release recorded in the stack's release ledger (read with the AWS SDK's credentials and endpoint settings) instead of the stack file's values.",
+        };
         var command = new Command("plan", "Runs the program against the offline plan engine and prints every resource it declares.")
         {
-            stack, json, stackFile,
+            stack, json, stackFile, ledger,
         };
         command.SetAction((parse, _) => RunAsync(
             parse.GetValue(stackFile)?.FullName ?? $"Pulumi.{parse.GetValue(stack)}.yaml", parse.GetValue(json), Console.Out, Console.Error,
-            parse.GetValue(stack)));
+            parse.GetValue(stack), parse.GetValue(ledger) ? new LedgerReleaseSource() : null));
         return command;
     }
 
     /// <summary>Exit codes: 0 planned, 1 the program failed, 2 the stack file is invalid or --json cannot be written there (nothing printed or written).</summary>
     /// <param name="stackName">The stack planned. Default: from the stack file's name.</param>
+    /// <param name="release">Where the release values come from. Default: none, the stack file's values (said in one line).</param>
     public static async Task<int> RunAsync(string stackFilePath, FileInfo? jsonFile, TextWriter output, TextWriter errors,
-        string? stackName = null)
+        string? stackName = null, IReleaseSource? release = null)
     {
         if (jsonFile is not null && JsonTargetProblem(jsonFile) is { } problem)
         {
@@ -36,7 +41,7 @@ public static class PlanCommand
         PlanResult result;
         try
         {
-            result = await PlanBuilder.BuildAsync(stackFilePath, stackName);
+            result = await PlanBuilder.BuildAsync(stackFilePath, stackName, release);
         }
         catch (StackSettingsException e)
         {
@@ -50,7 +55,7 @@ public static class PlanCommand
         }
 
         foreach (var warning in result.Warnings) errors.WriteLine($"warning: {warning}");
-        errors.WriteLine(ReleaseSourceNote);
+        if (release is null) errors.WriteLine(ReleaseSourceNote);
         PlanTreePrinter.Print(result.Document, output);
         if (jsonFile is not null)
         {
