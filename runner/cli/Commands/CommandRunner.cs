@@ -1,3 +1,4 @@
+using Infra.Ledger;
 using Infra.Runner.Rollout;
 using Infra.Stacks.Loading;
 using Pulumi.Automation.Commands.Exceptions;
@@ -47,6 +48,12 @@ public static class CommandRunner
         {
             logger.Error("Bad input: {Reason:l}", error.Message);
             return ExitCodes.BadInput;
+        }
+        catch (LedgerException error)
+        {
+            // The ledger's own messages say what is wrong and what to do; its stack trace would say nothing more.
+            logger.Error("Release ledger: {Reason:l}", error.Message);
+            return ExitCodes.Failed;
         }
         catch (StackSettingsException error)
         {

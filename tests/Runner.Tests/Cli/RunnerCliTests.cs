@@ -77,6 +77,22 @@ public sealed class RunnerCliTests : IDisposable
         Assert.Contains("No rollout events in the release ledger of", lines[^1]);
     }
 
+    [Fact]
+    public async Task A_stack_whose_ledger_table_does_not_exist_yet_is_a_one_line_failure_saying_what_to_do()
+    {
+        var endpoint = (await LocalLedger.EnvironmentAsync())["AWS_ENDPOINT_URL_DYNAMODB"];
+        File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
+        File.WriteAllText(Path.Combine(folder, "Pulumi.fresh.yaml"), File.ReadAllText(RepoFiles.StackFile("staging")));
+
+        var code = await RunAsync(["status", "--stack", "fresh", "--work-dir", folder]);
+
+        Assert.Equal(1, code);
+        var last = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.EndsWith(
+            $"ERR Release ledger: the release ledger table infra-fresh-releases does not exist in endpoint {endpoint}; " +
+            "stack fresh declares it, so run `pulumi up` on the stack first", last);
+    }
+
     /// <summary>A valid stack file in the test's folder for a fresh stack whose ledger table exists.</summary>
     private async Task<string> StackWithLedgerAsync()
     {

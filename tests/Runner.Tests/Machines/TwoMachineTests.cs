@@ -37,20 +37,22 @@ public sealed class TwoMachineTests
         Assert.Equal(winner.Id, (await machines.Ledger.ReadLeaseAsync())!.Owner.ProcessId);
     }
 
-    [OfflineSdkFact(Reason)]
-    public async Task An_abort_from_the_other_machine_reaches_the_runner_within_a_poll_and_is_never_undone()
+    [OfflineSdkTheory(Reason)]
+    [InlineData("abort")]
+    [InlineData("rollback")]
+    public async Task A_stop_from_the_other_machine_reaches_the_runner_within_a_poll_and_is_never_undone(string command)
     {
         using var machines = await TwoMachines.StartAsync();
         using var a = machines.Start(machines.A, "resume");
         await a.LineAsync(Baking);
 
-        var (abortCode, abortOutput) = await machines.RunAsync(machines.B, "abort");
+        var (requestCode, requestOutput) = await machines.RunAsync(machines.B, command);
         var code = await a.ExitAsync();
 
-        Assert.Equal(0, abortCode);
-        Assert.Contains($"abort requested for rollout {machines.RolloutId}: the runner executing it rolls it back at its next poll", abortOutput);
+        Assert.Equal(0, requestCode);
+        Assert.Contains($"{command} requested for rollout {machines.RolloutId}: the runner executing it rolls it back at its next poll", requestOutput);
         Assert.Equal(ExitCodes.Failed, code);
-        Assert.Contains("Rolled back web to blue: abort requested by ", a.Output);
+        Assert.Contains($"Rolled back web to blue: {command} requested by ", a.Output);
         await AssertAtRestOnBlueAsync(machines);
     }
 

@@ -5,7 +5,11 @@ namespace Runner.Tests.Rollout.Support;
 
 /// <summary>A targeted update as the mocked stack saw it: what it targeted, when, and the weights and live colors config held at that moment.</summary>
 internal sealed record UpdateCall(
-    IReadOnlyList<string> Targets, DateTimeOffset At, IReadOnlyDictionary<string, TrafficWeights> Weights, IReadOnlyDictionary<string, DeployColor> LiveColors);
+    IReadOnlyList<string> Targets, DateTimeOffset At, IReadOnlyDictionary<string, TrafficWeights> Weights, IReadOnlyDictionary<string, DeployColor> LiveColors)
+{
+    /// <summary>Every service's state as the update declared it (what the program reads from the ledger).</summary>
+    public IReadOnlyDictionary<string, ServiceConfig> Declared { get; init; } = new Dictionary<string, ServiceConfig>();
+}
 
 /// <summary>
 /// Moq stand-ins for the stack, CloudWatch, the smoke check, Slack and the journal, backed by in-memory state so tests
@@ -182,7 +186,10 @@ internal sealed class RolloutHarness
             .Returns((IReadOnlyList<string> targets, CancellationToken _) =>
             {
                 Updates.Add(new UpdateCall(targets.ToList(), Time.GetUtcNow(),
-                    Configs.ToDictionary(c => c.Key, c => c.Value.Weights), Configs.ToDictionary(c => c.Key, c => c.Value.LiveColor)));
+                    Configs.ToDictionary(c => c.Key, c => c.Value.Weights), Configs.ToDictionary(c => c.Key, c => c.Value.LiveColor))
+                {
+                    Declared = new Dictionary<string, ServiceConfig>(Configs),
+                });
                 var fault = UpdateFault(Updates.Count, targets);
                 if (fault is not null)
                 {
