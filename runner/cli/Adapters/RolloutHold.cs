@@ -129,11 +129,8 @@ public sealed class RolloutHold : IDisposable
         return lease.IsExpiredAt(time.GetUtcNow()) ? ControlDelivery.Stored : ControlDelivery.ToRunningRunner;
     }
 
-    public void Dispose()
-    {
-        StopHeartbeat();
-        gate.Dispose();
-    }
+    // The gate is not disposed: a heartbeat already under way still releases it.
+    public void Dispose() => StopHeartbeat();
 
     /// <summary>Takes the lease for <paramref name="record"/>: a new rollout's, or an existing one's that no live runner holds.</summary>
     private async Task<Lease> TakeAsync(RolloutRecord record, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public static class CommandRunner
         CancellationToken cancellationToken)
     {
         using var logger = RunnerLog.Create(output, settings.LogJson);
-        return await GuardAsync(logger, "Interrupted: any rollout record stays in the stack; run resume to continue or rollback to revert",
+        return await GuardAsync(logger, "Interrupted: any rollout record stays in the release ledger; run resume to continue or rollback to revert, from any machine",
             async () =>
             {
                 using var session = await RunnerSession.OpenAsync(settings, logger, cancellationToken);

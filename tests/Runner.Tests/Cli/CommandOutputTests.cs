@@ -121,7 +121,7 @@ public sealed class CommandOutputTests : IDisposable
         }, interrupt.Token);
 
         Assert.Equal(ExitCodes.Interrupted, code);
-        Assert.Contains("WRN Interrupted: any rollout record stays in the stack; run resume to continue or rollback to revert", output.ToString());
+        Assert.Contains("WRN Interrupted: any rollout record stays in the release ledger; run resume to continue or rollback to revert, from any machine", output.ToString());
     }
 
     [Fact]

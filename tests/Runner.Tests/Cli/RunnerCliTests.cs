@@ -98,15 +98,7 @@ public sealed class RunnerCliTests : IDisposable
     {
         var stack = await LocalLedger.NewStackAsync();
         File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
-        File.WriteAllText(Path.Combine(folder, $"Pulumi.{stack}.yaml"), """
-            config:
-              aws:region: eu-west-1
-              infra:environment: staging
-              infra:services:
-                web:
-                  image:
-                    blue: repo/web:1
-            """);
+        File.WriteAllText(Path.Combine(folder, $"Pulumi.{stack}.yaml"), OfflineProject.StackFile);
         return stack;
     }
 
