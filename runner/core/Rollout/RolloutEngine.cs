@@ -264,7 +264,8 @@ public sealed class RolloutEngine(RolloutPorts ports)
         return delivery switch
         {
             ControlDelivery.ToRunningRunner => new RolloutResult(RolloutOutcome.Succeeded,
-                $"{control.Name()} requested for rollout {record.Id}: the runner executing it rolls it back at its next poll; follow it with status or history"),
+                $"{control.Name()} requested for rollout {record.Id}: the runner executing it rolls it back at its next poll " +
+                "(if that runner is gone, whoever resumes the rollout with --take-over once its hold expires does); follow it with status or history"),
             ControlDelivery.NoRollout => throw new RolloutInputException(NoRollout),
             _ => await StopRecordedAsync(record with { StopRequest = null }, outputs, configs, reason, cancellationToken),
         };

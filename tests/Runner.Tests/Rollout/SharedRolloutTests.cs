@@ -34,7 +34,8 @@ public class SharedRolloutTests
 
         var id = harness.Events[0].RolloutId;
         Assert.Equal(
-            (RolloutOutcome.Succeeded, $"{name} requested for rollout {id}: the runner executing it rolls it back at its next poll; follow it with status or history"),
+            (RolloutOutcome.Succeeded, $"{name} requested for rollout {id}: the runner executing it rolls it back at its next poll "
+                + "(if that runner is gone, whoever resumes the rollout with --take-over once its hold expires does); follow it with status or history"),
             (request!.Outcome, request.Message));
         Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
         Assert.Equal($"Rolled back web to blue: {name} requested by ops-laptop (pid 4242) at step 1 (10%)", result.Message);
