@@ -27,9 +27,10 @@ public sealed class PulumiDrillStack(WorkspaceStack stack, ReleaseLedger ledger,
     public Task SetPromoteAsync(bool promote, CancellationToken cancellationToken) =>
         release.ChangeDesiredAsync(desired => desired with { DrPromoted = promote }, cancellationToken);
 
+    /// <summary>A promotion in flight is never cancelled (a killed <c>pulumi</c> leaves the stack locked and half promoted).</summary>
     public Task UpdateAsync(CancellationToken cancellationToken) =>
         release.UpdateAsync(() => stack.UpdateOrBusyAsync(
-            new UpOptions { Message = "infra-runner DR drill: promote the DR region" }, cancellationToken), cancellationToken);
+            new UpOptions { Message = "infra-runner DR drill: promote the DR region" }, CancellationToken.None), cancellationToken);
 
     /// <summary>Pure: settings and outputs to the drill's state; a missing output is null, for the precondition to name.</summary>
     public static DrillStackState ToState(Stacks.Settings.StackSettings settings, JsonObject outputs, string? rolloutInProgress) => new(

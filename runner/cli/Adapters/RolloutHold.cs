@@ -62,7 +62,15 @@ public sealed class RolloutHold : IDisposable
             last = record;
             if (lease.Control is { } control && control.Id == seenControlId && !Carries(record, control.Action))
             {
-                await ledger.ClearControlAsync(lease.Token, control.Id, cancellationToken);
+                try
+                {
+                    await ledger.ClearControlAsync(lease.Token, control.Id, cancellationToken);
+                }
+                catch (LeaseLostException lost)
+                {
+                    token = null;
+                    throw new RolloutLeaseException(lost.Message, lost);
+                }
             }
 
             heartbeat ??= time.CreateTimer(_ => _ = BeatAsync(), null, ttl / 4, ttl / 4);
@@ -81,6 +89,8 @@ public sealed class RolloutHold : IDisposable
         {
             var held = token ?? throw new InvalidOperationException("a rollout record is cleared only by the runner that wrote it");
             StopHeartbeat();
+            token = null;
+            last = null;
             try
             {
                 await ledger.ReleaseLeaseAsync(held, cancellationToken);

@@ -22,7 +22,18 @@ public static class CommandRunner
             async () =>
             {
                 using var session = await RunnerSession.OpenAsync(settings, logger, cancellationToken);
-                var result = await command(session, logger, cancellationToken);
+                RolloutResult result;
+                try
+                {
+                    result = await command(session, logger, cancellationToken);
+                }
+                finally
+                {
+                    // A command that ends with the rollout still recorded (a failed rollback, a busy stack) must not
+                    // leave it held for minutes by a runner that no longer runs: any machine may continue it at once.
+                    await session.GiveUpHoldAsync();
+                }
+
                 var level = result.NeedsAttention ? LogEventLevel.Warning : LevelOf(result.Outcome);
                 logger.Write(level, "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
                 return result.ExitCode;

@@ -75,6 +75,18 @@ public sealed class RunnerSession : IDisposable
         return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, dynamo, hold);
     }
 
+    /// <summary>Gives up this command's hold on the rollout, if it still has one; a hold already lost is another runner's.</summary>
+    public async Task GiveUpHoldAsync()
+    {
+        try
+        {
+            await hold.GiveUpAsync(CancellationToken.None);
+        }
+        catch (RolloutLeaseException)
+        {
+        }
+    }
+
     public void Dispose()
     {
         hold.Dispose();

@@ -195,6 +195,11 @@ public sealed class RolloutEngine(RolloutPorts ports)
                     $"rollout {record.Id} is in phase {record.Phase}; promote applies while traffic shifts or during the termination wait");
             }
 
+            if (record.StopRequest is { } stop)
+            {
+                throw new RolloutInputException($"rollout {record.Id} has a pending {stop.Describe()}; a promote would replace it, so it is refused");
+            }
+
             var control = full || record.Promotion == PromotionRequest.Full ? RolloutControl.PromoteFull : RolloutControl.Promote;
             var delivery = await Stack.RequestControlAsync(control, cancellationToken);
             if (delivery == ControlDelivery.NoRollout) throw new RolloutInputException(NoRollout);

@@ -25,7 +25,35 @@ internal sealed class RolloutRun
     private RolloutPlan Plan => record.Plan;
 
     /// <summary>Runs to an outcome. Rethrows <see cref="StackBusyException"/> only before traffic moved (nothing changed), and cancellation (record kept).</summary>
-    public async Task<RolloutResult> RunAsync(CancellationToken cancellationToken)
+    public Task<RolloutResult> RunAsync(CancellationToken cancellationToken) => GuardAsync(() => RunPhasesAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Stops the rollout for another command (see <see cref="StopCoreAsync"/>), ending like <see cref="RunAsync"/> on a cancel or a lost hold.</summary>
+    public Task<RolloutResult> StopAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken) =>
+        GuardAsync(() => StopCoreAsync(reason, busyMeansNothingChanged, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The two endings that must never start a rollback of their own: a cancel (the record is kept, people are paged
+    /// when traffic is split, the hold is given up) and a lost hold (another runner owns the rollout). Outermost, so
+    /// they are caught also when they happen inside a stop that another failure started.
+    /// </summary>
+    private async Task<RolloutResult> GuardAsync(Func<Task<RolloutResult>> run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (RolloutLeaseException lost)
+        {
+            return new RolloutResult(RolloutOutcome.RolloutHeld, $"Rollout {record.Id}: {lost.Message}; this runner stopped touching the stack");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReportInterruptionAsync();
+            throw;
+        }
+    }
+
+    private async Task<RolloutResult> RunPhasesAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -35,11 +63,11 @@ internal sealed class RolloutRun
                 {
                     RolloutPhase.Deploying => await DeployImagesAsync(cancellationToken),
                     RolloutPhase.SmokeTesting => await SmokeTestAsync(cancellationToken),
-                    RolloutPhase.Stopping => await StopAsync("finishing an interrupted stop", busyMeansNothingChanged: false, cancellationToken),
+                    RolloutPhase.Stopping => await StopCoreAsync("finishing an interrupted stop", busyMeansNothingChanged: false, cancellationToken),
                     RolloutPhase.Shifting => await ShiftAndBakeAsync(cancellationToken),
                     RolloutPhase.TerminationWait => await WaitForTerminationAsync(cancellationToken),
                     RolloutPhase.ScalingDown => await ScaleDownAsync(cancellationToken),
-                    _ => await StopAsync("finishing an interrupted rollback", busyMeansNothingChanged: false, cancellationToken),
+                    _ => await StopCoreAsync("finishing an interrupted rollback", busyMeansNothingChanged: false, cancellationToken),
                 };
                 if (result is not null)
                 {
@@ -51,24 +79,15 @@ internal sealed class RolloutRun
         {
             return TakenOver();
         }
-        catch (RolloutLeaseException lost)
-        {
-            return new RolloutResult(RolloutOutcome.RolloutHeld, $"Rollout {record.Id}: {lost.Message}; this runner stopped touching the stack");
-        }
         catch (StopRequestedException stop)
         {
-            return await StopAsync(stop.Message, busyMeansNothingChanged: false, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await ReportInterruptionAsync();
-            throw;
+            return await StopCoreAsync(stop.Message, busyMeansNothingChanged: false, cancellationToken);
         }
         catch (StackBusyException) when (!record.TrafficMayHaveMoved)
         {
             throw;
         }
-        catch (Exception error)
+        catch (Exception error) when (!IsCancelOrLostHold(error, cancellationToken))
         {
             var reason = $"{record.Phase} failed: {error.Message}";
             if (record.Phase is RolloutPhase.TerminationWait or RolloutPhase.ScalingDown)
@@ -77,16 +96,19 @@ internal sealed class RolloutRun
             }
 
             await reporter.TryAppendAsync(record.Id, RolloutEventKind.UpdateFailed, reason, null, cancellationToken);
-            return await StopAsync(reason, busyMeansNothingChanged: false, cancellationToken);
+            return await StopCoreAsync(reason, busyMeansNothingChanged: false, cancellationToken);
         }
     }
+
+    private static bool IsCancelOrLostHold(Exception error, CancellationToken cancellationToken) =>
+        error is RolloutLeaseException || (error is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     /// <summary>
     /// Ends the rollout safely from its current phase: before traffic moved, just drop the record; while shifting or
     /// in the termination wait, roll every service back to the color it started on. Once scale-down began the old
     /// colors may have no tasks left, so rolling back to them is refused.
     /// </summary>
-    public async Task<RolloutResult> StopAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken)
+    private async Task<RolloutResult> StopCoreAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken)
     {
         if (!record.TrafficMayHaveMoved)
         {
@@ -160,7 +182,7 @@ internal sealed class RolloutRun
             if (!check.Passed)
             {
                 await reporter.AppendAsync(record.Id, RolloutEventKind.SmokeFailed, $"Smoke check failed for {service.Name} at {url}: {check.Detail}", cancellationToken);
-                return await StopAsync($"smoke check failed for {service.Name} at {url}: {check.Detail}", busyMeansNothingChanged: false, cancellationToken);
+                return await StopCoreAsync($"smoke check failed for {service.Name} at {url}: {check.Detail}", busyMeansNothingChanged: false, cancellationToken);
             }
         }
 
@@ -185,7 +207,7 @@ internal sealed class RolloutRun
         {
             var reason = $"{step} update failed: {error.Message}";
             await reporter.TryAppendAsync(record.Id, RolloutEventKind.UpdateFailed, reason, null, cancellationToken);
-            return await StopAsync(reason, busyMeansNothingChanged: false, cancellationToken);
+            return await StopCoreAsync(reason, busyMeansNothingChanged: false, cancellationToken);
         }
 
         await reporter.AppendAsync(record.Id, RolloutEventKind.StepApplied,
@@ -198,11 +220,11 @@ internal sealed class RolloutRun
         {
             case WaitEnd.Tripped:
                 await reporter.TryAppendAsync(record.Id, RolloutEventKind.AlarmTripped, $"Gate tripped at {step}: {verdict.Detail}", null, cancellationToken);
-                return await StopAsync($"gate tripped at {step}: {verdict.Detail}", busyMeansNothingChanged: false, cancellationToken);
+                return await StopCoreAsync($"gate tripped at {step}: {verdict.Detail}", busyMeansNothingChanged: false, cancellationToken);
             case WaitEnd.TakenOver:
                 return TakenOver();
             case WaitEnd.StopRequested:
-                return await StopAsync($"{verdict.Detail} at {step}", busyMeansNothingChanged: false, cancellationToken);
+                return await StopCoreAsync($"{verdict.Detail} at {step}", busyMeansNothingChanged: false, cancellationToken);
             case WaitEnd.Elapsed:
                 await reporter.AppendAsync(record.Id, RolloutEventKind.StepBaked, $"Baked {step} for {Plan.Bake}", cancellationToken);
                 break;
@@ -253,7 +275,7 @@ internal sealed class RolloutRun
 
         if (verdict.End == WaitEnd.StopRequested)
         {
-            return await StopAsync($"{verdict.Detail} during the termination wait", busyMeansNothingChanged: false, cancellationToken);
+            return await StopCoreAsync($"{verdict.Detail} during the termination wait", busyMeansNothingChanged: false, cancellationToken);
         }
 
         await AdvanceAsync(record with { Phase = RolloutPhase.ScalingDown, Promotion = PromotionRequest.None }, cancellationToken);

@@ -100,6 +100,24 @@ public sealed class RolloutHoldTests : IDisposable
         Assert.Equal(ControlDelivery.NoRollout, await Machine(stack, "laptop", Clock()).Hold.RequestAsync(RolloutControl.Promote, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_hold_given_up_at_the_end_of_a_command_lets_another_machine_continue_and_giving_up_after_the_end_does_nothing()
+    {
+        var stack = await LocalLedger.NewStackAsync("hold");
+        var a = Machine(stack, "runner-a", Clock());
+        await a.Hold.WriteAsync(Record("r1"), CancellationToken.None);
+
+        await a.Hold.GiveUpAsync(CancellationToken.None);
+        var delivery = await Machine(stack, "laptop", Clock()).Hold.RequestAsync(RolloutControl.Rollback, CancellationToken.None);
+        var b = Machine(stack, "runner-b", Clock());
+        await b.Hold.WriteAsync((await b.Hold.ReadAsync(CancellationToken.None))!, CancellationToken.None);
+        await b.Hold.EndAsync(CancellationToken.None);
+        await b.Hold.GiveUpAsync(CancellationToken.None);
+
+        Assert.Equal(ControlDelivery.Stored, delivery);
+        Assert.Null(await a.Ledger.ReadLeaseAsync());
+    }
+
     public void Dispose() => owned.ForEach(o => o.Dispose());
 
     private static FakeTimeProvider Clock() => new(RolloutHarness.Start);

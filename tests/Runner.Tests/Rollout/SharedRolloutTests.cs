@@ -184,4 +184,48 @@ public class SharedRolloutTests
         Assert.Equal("Promotion requested for rollout r1: skip the remaining steps and bakes (no runner is executing it now: resume acts on it)", result.Message);
         Assert.Equal(PromotionRequest.Full, harness.Record!.Promotion);
     }
+
+    [Fact]
+    public async Task A_promote_never_replaces_a_pending_abort()
+    {
+        var harness = new RolloutHarness("web");
+        harness.StoredRecord = RolloutRecordJson.Serialize(new RolloutRecord(
+            "r1", RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
+            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")],
+            RolloutPhase.Shifting, 0, RolloutHarness.Start, PromotionRequest.None, new RolloutStopRequest("abort", "ci run 77")));
+
+        var result = await harness.Engine.PromoteAsync(full: true);
+
+        Assert.Equal((RolloutOutcome.BadInput, "rollout r1 has a pending abort requested by ci run 77; a promote would replace it, so it is refused"),
+            (result.Outcome, result.Message));
+        Assert.Equal(new RolloutStopRequest("abort", "ci run 77"), harness.Record!.StopRequest);
+    }
+
+    [Fact]
+    public async Task A_cancel_during_a_stop_that_a_request_started_still_pages_and_gives_the_hold_up()
+    {
+        var harness = new RolloutHarness("web") { HeldByRunningRunner = true };
+        using var cancel = new CancellationTokenSource();
+        harness.AlarmState = (_, at) =>
+        {
+            if (harness.Record?.StopRequest is null && harness.TrafficUpdates.Count() == 1 && at >= harness.TrafficUpdates.First().At + TimeSpan.FromSeconds(30))
+            {
+                harness.Engine.AbortAsync().GetAwaiter().GetResult();
+            }
+
+            return AlarmState.Ok;
+        };
+        harness.UpdateFault = (number, targets) =>
+        {
+            if (number != 3) return null;
+            cancel.Cancel();
+            return new OperationCanceledException(cancel.Token);
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"), cancel.Token));
+
+        Assert.Equal(RolloutPhase.RollingBack, harness.Record!.Phase);
+        Assert.Contains(harness.Notifications, n => n.Severity == NotificationSeverity.Critical && n.Message.Contains("traffic is split: web at"));
+        Assert.Equal(1, harness.Releases);
+    }
 }
