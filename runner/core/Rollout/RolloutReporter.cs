@@ -43,4 +43,9 @@ internal sealed class RolloutReporter(RolloutPorts ports)
     }
 
     public void Report(RolloutProgress progress) => ports.Progress?.Report(progress);
+
+    /// <summary>Journals each wait of <see cref="BusyRetry"/>; <paramref name="during"/> says what waited, e.g. "at step 1 (10%)".</summary>
+    public Func<int, TimeSpan, Task> BusyRetries(string rolloutId, string during, CancellationToken cancellationToken) =>
+        (attempt, wait) => TryAppendAsync(rolloutId, RolloutEventKind.StackBusy,
+            $"The stack is busy with another update {during}; retry {attempt} in {wait.TotalSeconds:0}s", null, cancellationToken);
 }

@@ -199,9 +199,7 @@ internal sealed class RolloutRun
         try
         {
             await BusyRetry.RunAsync(() => traffic.ApplyAsync(changes, cancellationToken), ports.Time,
-                (attempt, wait) => reporter.TryAppendAsync(record.Id, RolloutEventKind.StackBusy,
-                    $"The stack is busy with another update at {step}; retry {attempt} in {wait.TotalSeconds:0}s", null, cancellationToken),
-                cancellationToken);
+                reporter.BusyRetries(record.Id, $"at {step}", cancellationToken), cancellationToken);
         }
         catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
         {
@@ -254,7 +252,8 @@ internal sealed class RolloutRun
         }
 
         // The test route forwards to the color that is not live: it must follow now, or the next smoke check hits the live color.
-        await ports.Stack.UpdateAsync(RolloutTargets.TestRouteUrns(outputs, record.Services), cancellationToken);
+        await BusyRetry.RunAsync(() => ports.Stack.UpdateAsync(RolloutTargets.TestRouteUrns(outputs, record.Services), cancellationToken), ports.Time,
+            reporter.BusyRetries(record.Id, "while making the new color live", cancellationToken), cancellationToken);
         var message = $"Rollout {record.Id} complete: {RolloutTargets.DescribeMoves(record.Services)} now live; old colors scale to zero after {Plan.TerminationWait}";
         // The phase advances before anyone is told, so nothing after the live color changed can roll the release back.
         await AdvanceAsync(record with { Phase = RolloutPhase.TerminationWait, Promotion = PromotionRequest.None }, cancellationToken);

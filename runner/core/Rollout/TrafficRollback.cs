@@ -40,7 +40,17 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
                 }
             }
 
-            await applier.ApplyAsync(targets.Select(t => (t.Service, TrafficWeights.AllTo(t.Color))).ToList(), cancellationToken);
+            var back = targets.Select(t => (t.Service, TrafficWeights.AllTo(t.Color))).ToList();
+            if (busyMeansNothingChanged)
+            {
+                await applier.ApplyAsync(back, cancellationToken);
+            }
+            else
+            {
+                // Inside a rollout traffic is split now: a busy stack is waited out rather than left split.
+                await BusyRetry.RunAsync(() => applier.ApplyAsync(back, cancellationToken), ports.Time,
+                    reporter.BusyRetries(rolloutId, "while rolling back", cancellationToken), cancellationToken);
+            }
         }
         catch (StackBusyException) when (busyMeansNothingChanged)
         {

@@ -228,4 +228,18 @@ public class SharedRolloutTests
         Assert.Contains(harness.Notifications, n => n.Severity == NotificationSeverity.Critical && n.Message.Contains("traffic is split: web at"));
         Assert.Equal(1, harness.Releases);
     }
+
+    [Fact]
+    public async Task A_rollback_inside_a_rollout_waits_out_a_busy_stack_instead_of_leaving_traffic_split()
+    {
+        var harness = new RolloutHarness("web");
+        harness.AlarmState = (name, _) => name == "web-green-5xx" && harness.TrafficUpdates.Any() ? AlarmState.Alarm : AlarmState.Ok;
+        harness.UpdateFault = (number, _) => number == 3 ? new StackBusyException("[409] Conflict: Another update is currently in progress.") : null;
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
+        Assert.Equal(TrafficWeights.AllTo(DeployColor.Blue), harness.Configs["web"].Weights);
+        Assert.Equal("The stack is busy with another update while rolling back; retry 1 in 5s", harness.Event(RolloutEventKind.StackBusy).Message);
+    }
 }
