@@ -16,20 +16,26 @@ public sealed partial class ReleaseLedger
     /// Asks the rollout in progress to <paramref name="action"/>; a later request replaces a pending one. Works whether
     /// or not the lease has expired, so a runner taking over sees it too.
     /// </summary>
+    /// <param name="rolloutId">When given, the request lands only on that rollout, never on one that started since it was read.</param>
     /// <exception cref="NoRolloutInProgressException">No lease: nothing to control.</exception>
-    public async Task<ControlRequest> RequestControlAsync(ControlAction action, string requestedBy, CancellationToken cancellationToken = default)
+    /// <exception cref="LeaseHeldException">Another rollout than <paramref name="rolloutId"/> holds the lease now.</exception>
+    public async Task<ControlRequest> RequestControlAsync(ControlAction action, string requestedBy, CancellationToken cancellationToken = default,
+        string? rolloutId = null)
     {
         var request = new ControlRequest(Guid.NewGuid().ToString("N"), action, requestedBy, _time.GetUtcNow());
-        var update = Update("attribute_exists(#token)", [], new()
+        var condition = rolloutId is null ? "attribute_exists(#token)" : "attribute_exists(#token) AND #rolloutId = :rolloutId";
+        var values = rolloutId is null ? new Dictionary<string, AttributeValue>() : new() { [":rolloutId"] = Attr.S(rolloutId) };
+        var update = Update(condition, values, new()
         {
             [ControlIdAttr] = Attr.S(request.Id),
             [ControlActionAttr] = Attr.S(action.ToWireName()),
             [ControlByAttr] = Attr.S(requestedBy),
             [ControlAtAttr] = Attr.Time(request.RequestedAt),
         }, []);
-        if (await UpdateLeaseAsync(update, cancellationToken).ConfigureAwait(false) is null)
-            throw new NoRolloutInProgressException(Stack, action);
-        return request;
+        if (rolloutId is not null) update.ExpressionAttributeNames["#rolloutId"] = RolloutIdAttr;
+        if (await UpdateLeaseAsync(update, cancellationToken).ConfigureAwait(false) is not null) return request;
+        var current = await ReadLeaseAsync(cancellationToken).ConfigureAwait(false);
+        throw current is null ? new NoRolloutInProgressException(Stack, action) : new LeaseHeldException(Stack, current);
     }
 
     /// <summary>

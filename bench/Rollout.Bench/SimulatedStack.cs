@@ -76,7 +76,7 @@ internal sealed class SimulatedStack : IStackOperations
     public Task ReleaseRolloutAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     // The benchmark runs one rollout with no other command: nothing ever asks it to stop or promote.
-    public Task<ControlDelivery> RequestControlAsync(RolloutControl control, CancellationToken cancellationToken) =>
+    public Task<ControlDelivery> RequestControlAsync(string rolloutId, RolloutControl control, CancellationToken cancellationToken) =>
         Task.FromResult(record is null ? ControlDelivery.NoRollout : ControlDelivery.Stored);
 
     public Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken)

@@ -25,6 +25,21 @@ public class ControlRequestTests(LedgerServerFixture server)
     }
 
     [Fact]
+    public async Task A_request_meant_for_a_rollout_that_ended_never_lands_on_the_next_one()
+    {
+        var stack = await server.NewStackAsync();
+        var time = LedgerServerFixture.Clock();
+        var ci = LedgerServerFixture.Machine(stack, "ci", time);
+        await ci.AcquireLeaseAsync("r-2", Shifting);
+
+        var refused = await Assert.ThrowsAsync<LeaseHeldException>(() =>
+            LedgerServerFixture.Machine(stack, "laptop", time).RequestControlAsync(ControlAction.Rollback, "alice", rolloutId: "r-1"));
+
+        Assert.Equal("r-2", refused.Holder.RolloutId);
+        Assert.Null((await ci.ReadLeaseAsync())!.Control);
+    }
+
+    [Fact]
     public async Task Clearing_an_older_request_leaves_a_newer_one_pending()
     {
         var stack = await server.NewStackAsync();

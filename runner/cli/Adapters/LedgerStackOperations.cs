@@ -49,8 +49,8 @@ public sealed class LedgerStackOperations(
 
     public Task ReleaseRolloutAsync(CancellationToken cancellationToken) => hold.GiveUpAsync(cancellationToken);
 
-    public Task<ControlDelivery> RequestControlAsync(RolloutControl control, CancellationToken cancellationToken) =>
-        hold.RequestAsync(control, cancellationToken);
+    public Task<ControlDelivery> RequestControlAsync(string rolloutId, RolloutControl control, CancellationToken cancellationToken) =>
+        hold.RequestAsync(rolloutId, control, cancellationToken);
 
     /// <summary>
     /// An update in flight is never cancelled (a killed <c>pulumi</c> leaves the stack locked): a cancel stops the

@@ -123,17 +123,22 @@ public sealed class RolloutHold : IDisposable
         }
     }
 
-    public async Task<ControlDelivery> RequestAsync(RolloutControl control, CancellationToken cancellationToken)
+    /// <summary>Stores the request with rollout <paramref name="rolloutId"/>, and only with it.</summary>
+    public async Task<ControlDelivery> RequestAsync(string rolloutId, RolloutControl control, CancellationToken cancellationToken)
     {
         var lease = await ledger.ReadLeaseAsync(cancellationToken);
         if (lease is null) return ControlDelivery.NoRollout;
         try
         {
-            await ledger.RequestControlAsync(ToAction(control), $"{ledger.Owner}", cancellationToken);
+            await ledger.RequestControlAsync(ToAction(control), $"{ledger.Owner}", cancellationToken, rolloutId);
         }
         catch (NoRolloutInProgressException)
         {
             return ControlDelivery.NoRollout;
+        }
+        catch (LeaseHeldException other)
+        {
+            throw new RolloutLeaseException($"rollout {rolloutId} is no longer in progress, so nothing was requested: {other.Message}", other);
         }
 
         return lease.IsExpiredAt(time.GetUtcNow()) ? ControlDelivery.Stored : ControlDelivery.ToRunningRunner;

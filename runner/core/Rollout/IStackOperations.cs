@@ -40,8 +40,11 @@ public interface IStackOperations
     /// <summary>This runner stops (interrupted): the record is kept, its hold given up so any machine can continue at once.</summary>
     Task ReleaseRolloutAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores a request from another command with the rollout in progress.</summary>
-    Task<ControlDelivery> RequestControlAsync(RolloutControl control, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a request from another command with rollout <paramref name="rolloutId"/>; throws
+    /// <see cref="RolloutLeaseException"/> when another rollout has started since it was read.
+    /// </summary>
+    Task<ControlDelivery> RequestControlAsync(string rolloutId, RolloutControl control, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies the current config to exactly <paramref name="targetUrns"/>.

@@ -201,7 +201,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
             }
 
             var control = full || record.Promotion == PromotionRequest.Full ? RolloutControl.PromoteFull : RolloutControl.Promote;
-            var delivery = await Stack.RequestControlAsync(control, cancellationToken);
+            var delivery = await Stack.RequestControlAsync(record.Id, control, cancellationToken);
             if (delivery == ControlDelivery.NoRollout) throw new RolloutInputException(NoRollout);
             var message = (full
                 ? $"Promotion requested for rollout {record.Id}: skip the remaining steps and bakes"
@@ -265,7 +265,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
     {
         // A stale ledger is refused before the request is stored, so a refusal changes nothing.
         var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
-        var delivery = await Stack.RequestControlAsync(control, cancellationToken);
+        var delivery = await Stack.RequestControlAsync(record.Id, control, cancellationToken);
         return delivery switch
         {
             ControlDelivery.ToRunningRunner => new RolloutResult(RolloutOutcome.Succeeded,

@@ -83,7 +83,7 @@ public sealed class RolloutHoldTests : IDisposable
         await a.Hold.WriteAsync(Record("r1"), CancellationToken.None);
         var laptop = Machine(stack, "laptop", Clock());
 
-        var delivery = await laptop.Hold.RequestAsync(RolloutControl.Abort, CancellationToken.None);
+        var delivery = await laptop.Hold.RequestAsync("r1", RolloutControl.Abort, CancellationToken.None);
         var seen = (await a.Hold.ReadAsync(CancellationToken.None))!;
         await a.Hold.WriteAsync(seen with { Phase = RolloutPhase.RollingBack, StopRequest = null }, CancellationToken.None);
 
@@ -93,11 +93,25 @@ public sealed class RolloutHoldTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_for_a_rollout_that_is_no_longer_in_progress_is_refused_and_stores_nothing()
+    {
+        var stack = await LocalLedger.NewStackAsync("hold");
+        var ci = Machine(stack, "ci", Clock());
+        await ci.Hold.WriteAsync(Record("r2"), CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<RolloutLeaseException>(() =>
+            Machine(stack, "laptop", Clock()).Hold.RequestAsync("r1", RolloutControl.Rollback, CancellationToken.None));
+
+        Assert.StartsWith($"rollout r1 is no longer in progress, so nothing was requested: stack {stack}: rollout r2 holds the lease: ci (pid 4242)", refused.Message);
+        Assert.Null((await ci.Ledger.ReadLeaseAsync())!.Control);
+    }
+
+    [Fact]
     public async Task A_request_with_no_rollout_in_progress_says_so()
     {
         var stack = await LocalLedger.NewStackAsync("hold");
 
-        Assert.Equal(ControlDelivery.NoRollout, await Machine(stack, "laptop", Clock()).Hold.RequestAsync(RolloutControl.Promote, CancellationToken.None));
+        Assert.Equal(ControlDelivery.NoRollout, await Machine(stack, "laptop", Clock()).Hold.RequestAsync("r1", RolloutControl.Promote, CancellationToken.None));
     }
 
     [Fact]
@@ -108,7 +122,7 @@ public sealed class RolloutHoldTests : IDisposable
         await a.Hold.WriteAsync(Record("r1"), CancellationToken.None);
 
         await a.Hold.GiveUpAsync(CancellationToken.None);
-        var delivery = await Machine(stack, "laptop", Clock()).Hold.RequestAsync(RolloutControl.Rollback, CancellationToken.None);
+        var delivery = await Machine(stack, "laptop", Clock()).Hold.RequestAsync("r1", RolloutControl.Rollback, CancellationToken.None);
         var b = Machine(stack, "runner-b", Clock());
         await b.Hold.WriteAsync((await b.Hold.ReadAsync(CancellationToken.None))!, CancellationToken.None);
         await b.Hold.EndAsync(CancellationToken.None);

@@ -170,8 +170,8 @@ internal sealed class RolloutHarness
             .Returns(Task.CompletedTask);
         Stack.Setup(s => s.ClearRolloutRecordAsync(It.IsAny<CancellationToken>())).Callback(() => StoredRecord = null).Returns(Task.CompletedTask);
         Stack.Setup(s => s.ReleaseRolloutAsync(It.IsAny<CancellationToken>())).Callback(() => Releases++).Returns(Task.CompletedTask);
-        Stack.Setup(s => s.RequestControlAsync(It.IsAny<RolloutControl>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((RolloutControl control, CancellationToken _) =>
+        Stack.Setup(s => s.RequestControlAsync(It.IsAny<string>(), It.IsAny<RolloutControl>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, RolloutControl control, CancellationToken _) =>
             {
                 if (Record is not { } record) return ControlDelivery.NoRollout;
                 StoredRecord = RolloutRecordJson.Serialize(control switch
