@@ -1,6 +1,7 @@
 using Infra.Runner;
 using Infra.Runner.Commands;
 using Infra.Runner.Rollout;
+using Runner.Tests.Adapters.Support;
 using Runner.Tests.Rollout.Support;
 
 namespace Runner.Tests.Cli;
@@ -18,15 +19,8 @@ public sealed class CommandOutputTests : IDisposable
     }
 
     /// <summary>The smallest valid stack file, in <paramref name="region"/>.</summary>
-    private void WriteStack(string stack, string region) => File.WriteAllText(Path.Combine(folder, $"Pulumi.{stack}.yaml"), $"""
-        config:
-          aws:region: {region}
-          infra:environment: staging
-          infra:services:
-            web:
-              image:
-                blue: repo/web:1
-        """);
+    private void WriteStack(string stack, string region) => File.WriteAllText(Path.Combine(folder, $"Pulumi.{stack}.yaml"),
+        OfflineProject.StackFile.Replace("aws:region: eu-west-1", $"aws:region: {region}", StringComparison.Ordinal));
 
     private RunnerSettings Settings => new("test", folder, LogJson: false);
 
