@@ -14,9 +14,10 @@ if [ ! -f "$file" ] || [ -L "$file" ]; then
 fi
 
 size=$(wc -c <"$file")
-# Cut at LIMIT bytes, then drop a multi-byte character the cut split and any NUL.
-text=$(head -c "$limit" "$file" | iconv -c -f UTF-8 -t UTF-8 | tr -d '\000')
-longest=$(grep -o '`\+' <<<"$text" | awk '{ if (length($0) > n) n = length($0) } END { print n + 0 }')
+# Cut at LIMIT bytes, then drop invalid UTF-8 (a character the cut split; iconv -c drops it, and exits 1 for it)
+# and any NUL.
+text=$(head -c "$limit" "$file" | { iconv -c -f UTF-8 -t UTF-8 2>/dev/null || true; } | tr -d '\000')
+longest=$({ grep -o '`\+' <<<"$text" || true; } | awk '{ if (length($0) > n) n = length($0) } END { print n + 0 }')
 fence_length=$((longest < 3 ? 3 : longest + 1))
 fence=$(printf '%*s' "$fence_length" '' | tr ' ' '`')
 
