@@ -107,7 +107,9 @@ public class WorkflowContractTests
 
         Assert.Equal("${{ toJSON(github.event.workflow_run.pull_requests) }}", Env(find).Scalar("RUN_PULL_REQUESTS"));
         Assert.Equal("${{ github.event.workflow_run.head_sha }}", Env(find).Scalar("HEAD_SHA"));
-        Assert.Contains("gh api --method GET \"repos/$REPOSITORY/pulls\"", find.Scalar("run"));
+        Assert.Contains("select(.head.sha == $sha and .base.repo.url == $base)", find.Scalar("run"));
+        Assert.Contains("gh api --method GET \"repos/$REPOSITORY/pulls\" -f state=open -f head=\"$HEAD_OWNER:$HEAD_BRANCH\"", find.Scalar("run"));
+        Assert.Contains("select(.head.sha == $sha and .head.repo.full_name == $repo)", find.Scalar("run"));
         Assert.Same(find, job.Steps().First());
         Assert.Equal("${{ github.event.workflow_run.id }}", download.Scalar("run-id"));
         Assert.Equal("${{ steps.pr.outputs.number }}", comment.Scalar("number"));
