@@ -42,7 +42,8 @@ public class ActionlintTests
     [Fact]
     public async Task Actionlint_reports_untrusted_input_in_a_script_and_a_context_used_where_it_is_not_allowed()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("actionlint-").FullName, "bad.yml");
+        var folder = Directory.CreateTempSubdirectory("actionlint-").FullName;
+        var file = Path.Combine(folder, "bad.yml");
         await File.WriteAllTextAsync(file, """
             on: pull_request
             jobs:
@@ -54,10 +55,10 @@ public class ActionlintTests
             """);
 
         var (exit, output, _) = await LintAsync(file);
+        Directory.Delete(folder, recursive: true);
 
         Assert.Equal(1, exit);
         Assert.Contains(":4:9: context \"matrix\" is not allowed here.", output);
         Assert.Contains(":7:24: \"github.event.pull_request.title\" is potentially untrusted.", output);
-        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
     }
 }
