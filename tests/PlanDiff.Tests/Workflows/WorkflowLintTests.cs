@@ -29,7 +29,7 @@ public class WorkflowLintTests
     }
 
     [Fact]
-    public void Unpinned_actions_and_an_old_pulumi_action_are_reported()
+    public void Actions_not_pinned_to_a_commit_sha_with_a_tag_comment_and_an_old_pulumi_action_are_reported()
     {
         const string yaml = """
             permissions: {}
@@ -39,16 +39,22 @@ public class WorkflowLintTests
                   contents: read
                 steps:
                   - uses: actions/checkout@main
-                  - uses: actions/setup-dotnet@v4.1.0
-                  - uses: pulumi/actions@v6
+                  - uses: actions/setup-dotnet@v4
                   - uses: actions/cache@0123456789abcdef0123456789abcdef01234567
+                  - uses: actions/cache@0123456789abcdef0123456789abcdef0123456 # v4.2.0
+                  - uses: pulumi/actions@0123456789abcdef0123456789abcdef01234567 # v6.5.0
+                  - name: pinned
+                    uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2
+                  - uses: ./.github/actions/local
             """;
 
         Assert.Equal(
             [
-                "w.yml: job 'build' uses 'actions/checkout@main', which is not pinned to a major version tag (@vN) or a commit SHA",
-                "w.yml: job 'build' uses 'actions/setup-dotnet@v4.1.0', which is not pinned to a major version tag (@vN) or a commit SHA",
-                "w.yml: job 'build' uses 'pulumi/actions@v6'; pulumi/actions must be @v7",
+                "w.yml: job 'build' uses 'actions/checkout@main', which is not pinned to a full commit SHA with its tag in a comment (owner/repo@<40 hex> # vX.Y.Z)",
+                "w.yml: job 'build' uses 'actions/setup-dotnet@v4', which is not pinned to a full commit SHA with its tag in a comment (owner/repo@<40 hex> # vX.Y.Z)",
+                "w.yml: job 'build' uses 'actions/cache@0123456789abcdef0123456789abcdef01234567', which is not pinned to a full commit SHA with its tag in a comment (owner/repo@<40 hex> # vX.Y.Z)",
+                "w.yml: job 'build' uses 'actions/cache@0123456789abcdef0123456789abcdef0123456', which is not pinned to a full commit SHA with its tag in a comment (owner/repo@<40 hex> # vX.Y.Z)",
+                "w.yml: job 'build' uses 'pulumi/actions@0123456789abcdef0123456789abcdef01234567' (v6.5.0); pulumi/actions must be v7",
             ],
             WorkflowLinter.Lint("w.yml", yaml));
     }

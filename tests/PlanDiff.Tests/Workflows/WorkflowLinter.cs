@@ -6,8 +6,9 @@ namespace PlanDiff.Tests.Workflows;
 
 /// <summary>
 /// Lints a GitHub Actions workflow: valid YAML, read-only top-level permissions, explicit least-privilege permissions
-/// per job, every action pinned to a major tag or commit SHA, pulumi/actions at v7, and no secret reaching a shell
-/// script's output. Each problem is one exact message naming the file and the job.
+/// per job, every action pinned to a full commit SHA with its tag in a comment (a tag can be moved to other code, a
+/// commit cannot), pulumi/actions at v7, and no secret reaching a shell script's output. Each problem is one exact
+/// message naming the file and the job.
 /// </summary>
 internal static partial class WorkflowLinter
 {
@@ -39,9 +40,10 @@ internal static partial class WorkflowLinter
         }
 
         var workflowSecrets = SecretVariables(root).ToList();
+        var lines = yaml.Split('\n');
         foreach (var (jobName, job) in jobs.Children.Select(j => (((YamlScalarNode)j.Key).Value!, (YamlMappingNode)j.Value)))
         {
-            LintJob($"{name}: job '{jobName}'", job, workflowSecrets, problems);
+            LintJob($"{name}: job '{jobName}'", job, lines, workflowSecrets, problems);
         }
 
         return problems;
@@ -68,22 +70,15 @@ internal static partial class WorkflowLinter
     public static IEnumerable<YamlMappingNode> Steps(this YamlMappingNode job) =>
         job.Get("steps") is YamlSequenceNode steps ? steps.Children.OfType<YamlMappingNode>() : [];
 
-    private static void LintJob(string where, YamlMappingNode job, List<string> workflowSecrets, List<string> problems)
+    private static void LintJob(
+        string where, YamlMappingNode job, string[] lines, List<string> workflowSecrets, List<string> problems)
     {
         var steps = job.Steps().ToList();
         var uses = steps.Select(s => s.Scalar("uses")).OfType<string>().ToList();
         LintPermissions(where, job.Get("permissions"), steps, uses, problems);
-        foreach (var action in uses)
+        foreach (var node in steps.Select(s => s.Get("uses")).OfType<YamlScalarNode>())
         {
-            if (!PinnedAction().IsMatch(action))
-            {
-                problems.Add($"{where} uses '{action}', which is not pinned to a major version tag (@vN) or a commit SHA");
-            }
-
-            if (action.StartsWith("pulumi/actions@", StringComparison.Ordinal) && action != "pulumi/actions@v7")
-            {
-                problems.Add($"{where} uses '{action}'; pulumi/actions must be @v7");
-            }
+            LintPin(where, node.Value!, lines[(int)node.Start.Line - 1], problems);
         }
 
         var secretVariables = workflowSecrets.Concat(SecretVariables(job)).ToList();
@@ -106,6 +101,28 @@ internal static partial class WorkflowLinter
             {
                 problems.Add($"{where} step {i + 1} prints the secret variable {variable}");
             }
+        }
+    }
+
+    // The line of a `uses:` must read `uses: owner/repo@<40 hex> # vX[.Y.Z]`; a local action (./path) is this commit's.
+    private static void LintPin(string where, string action, string line, List<string> problems)
+    {
+        if (action.StartsWith("./", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var pin = PinnedLine().Match(line);
+        if (!pin.Success || pin.Groups["action"].Value != action)
+        {
+            problems.Add($"{where} uses '{action}', which is not pinned to a full commit SHA with its tag in a comment (owner/repo@<40 hex> # vX.Y.Z)");
+            return;
+        }
+
+        var tag = pin.Groups["tag"].Value;
+        if (action.StartsWith("pulumi/actions@", StringComparison.Ordinal) && tag != "v7" && !tag.StartsWith("v7.", StringComparison.Ordinal))
+        {
+            problems.Add($"{where} uses '{action}' ({tag}); pulumi/actions must be v7");
         }
     }
 
@@ -163,8 +180,8 @@ internal static partial class WorkflowLinter
                 .Select(e => ((YamlScalarNode)e.Key).Value!)
             : [];
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@(v\d+|[0-9a-f]{40})$")]
-    private static partial Regex PinnedAction();
+    [GeneratedRegex(@"^\s*(-\s+)?uses:\s+(?<action>[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40})\s+#\s*(?<tag>v\d+(\.\d+)*)\s*$")]
+    private static partial Regex PinnedLine();
 
     [GeneratedRegex(@"\$\{\{\s*secrets\.")]
     private static partial Regex SecretExpression();

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Releases SERVICES (one `service=<repository>@sha256:<digest>` a line, from resolve-images.sh) to STACK through the
+# runner's deploy: the idle color gets the images, is smoke-tested, then takes traffic in alarm-gated steps. Only
+# digests are released, so every stack runs exactly the images staging tested.
+#
+# usage: release.sh STACK   (SERVICES in the environment)
+set -euo pipefail
+
+stack=${1:?usage: release.sh STACK}
+args=()
+while IFS= read -r service; do
+  [ -z "$service" ] && continue
+  if [[ ! "$service" =~ ^[a-z0-9-]+=[^[:space:]@]+@sha256:[0-9a-f]{64}$ ]]; then
+    echo "release: '$service' is not service=<repository>@sha256:<digest>; only digests are released" >&2
+    exit 2
+  fi
+  args+=(--service "$service")
+done <<<"${SERVICES:-}"
+if [ "${#args[@]}" -eq 0 ]; then
+  echo "release: SERVICES names no image to release" >&2
+  exit 2
+fi
+
+dotnet run --project runner/cli -c Release -- deploy --stack "$stack" "${args[@]}" --log-json
