@@ -39,7 +39,8 @@ public static class StackBinder
             Dr: BindDr(top.Map(ConfigKeys.Dr), defaults),
             Alerting: AlertingBinder.BindAlerting(top.Map(ConfigKeys.Alerting), defaults),
             AlarmOverrides: AlertingBinder.BindAlarmOverrides(top.Map(ConfigKeys.Alarms)),
-            Rollout: RolloutBinder.BindRollout(top.Map(ConfigKeys.Rollout), defaults));
+            Rollout: RolloutBinder.BindRollout(top.Map(ConfigKeys.Rollout), defaults),
+            Images: BindImages(top.Map(ConfigKeys.Images)));
         if (top.Node(ConfigKeys.RetiredRolloutInProgress) is not null)
         {
             diagnostics.Error(ConfigKeys.RetiredRolloutInProgress,
@@ -74,6 +75,13 @@ public static class StackBinder
             TestListenerCidrs: loadBalancer.StringList("testListenerCidrs") ?? ValueList.Of(vpcCidr),
             DeletionProtection: loadBalancer.Bool("deletionProtection") ?? defaults.LoadBalancerDeletionProtection);
         loadBalancer.ReportUnknownKeys();
+        return settings;
+    }
+
+    private static ImageSettings BindImages(MapReader images)
+    {
+        var settings = new ImageSettings(images.StringList("allowedRegistries"));
+        images.ReportUnknownKeys();
         return settings;
     }
 

@@ -12,6 +12,7 @@ public static class ConfigKeys
     public const string Network = "infra:network";
     public const string LoadBalancer = "infra:loadBalancer";
     public const string Services = "infra:services";
+    public const string Images = "infra:images";
     public const string Database = "infra:database";
     public const string Dr = "infra:dr";
     public const string Alerting = "infra:alerting";
@@ -33,7 +34,7 @@ public static class ConfigKeys
     /// <summary>Every known top-level key, in the order Pulumi.yaml documents them.</summary>
     public static IReadOnlyList<string> TopLevel { get; } =
     [
-        AwsRegion, Environment, DrRegion, Network, LoadBalancer, Services,
+        AwsRegion, Environment, DrRegion, Network, LoadBalancer, Services, Images,
         Database, Dr, Alerting, Alarms, Rollout,
     ];
 

@@ -8,6 +8,7 @@ namespace Infra.Stacks.Settings;
 /// <param name="Region">The primary AWS region (<c>aws:region</c>).</param>
 /// <param name="DrRegion">The disaster-recovery region (<c>infra:drRegion</c>); null when the stack has no DR.</param>
 /// <param name="Services">In stack-file order; the first serves the load balancer's default action.</param>
+/// <param name="Images">Where images may come from (<c>infra:images</c>).</param>
 /// <param name="AlarmOverrides">Per alarm key (see <see cref="Validation.AlarmKeys"/>); only what the stack changes.</param>
 public sealed record StackSettings(
     string StackName,
@@ -21,7 +22,8 @@ public sealed record StackSettings(
     DrSettings Dr,
     AlertingSettings Alerting,
     ValueMap<AlarmOverride> AlarmOverrides,
-    RolloutSettings Rollout)
+    RolloutSettings Rollout,
+    ImageSettings Images)
 {
     public bool IsProduction => Environment == StackEnvironment.Production;
 

@@ -15,6 +15,7 @@ public static class StackValidator
         ValidateNetwork(settings.Network, diagnostics);
         ValidateLoadBalancer(settings, diagnostics);
         ServiceRules.Validate(settings.Services, settings.Dr.PilotLight, diagnostics);
+        ImageRules.Validate(settings, diagnostics);
         DatabaseRules.Validate(settings.Database, diagnostics);
         ValidateDr(settings, diagnostics);
         AlertingRules.Validate(settings, diagnostics);

@@ -40,7 +40,11 @@ public class PlatformValidationTests
         var result = StackBuilder.Staging().Load();
 
         Assert.True(result.IsValid);
-        Assert.Equal(["Pulumi.staging.yaml: infra:loadBalancer.certificateArn: not set; staging serves plain HTTP on port 80"],
+        Assert.Equal(
+            [
+                "Pulumi.staging.yaml: infra:loadBalancer.certificateArn: not set; staging serves plain HTTP on port 80",
+                "Pulumi.staging.yaml: infra:images.allowedRegistries: not set; staging accepts images from any registry",
+            ],
             result.Warnings);
     }
 

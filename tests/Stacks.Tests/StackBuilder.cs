@@ -27,8 +27,12 @@ internal sealed class StackBuilder
         .Scalar("infra:environment", "production")
         .Scalar("infra:drRegion", "eu-central-1")
         .Set("infra:loadBalancer", "certificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/abc")
-        .Set("infra:services", "web.image.blue", "repo/web:1.0.0")
+        .Set("infra:images", "allowedRegistries", new JsonArray(Registry))
+        .Set("infra:services", "web.image.blue", $"{Registry}/web:1.0.0")
         .Set("infra:alerting", "emails.critical", new JsonArray("oncall@example.com"));
+
+    /// <summary>The registry the production builder allows and takes its image from.</summary>
+    public const string Registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
 
     public StackBuilder Scalar(string key, string value)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
 
 namespace Infra.Runner.Commands;
@@ -24,9 +25,15 @@ public static class DeployCommand
         var smokeTimeout = new Option<string?>("--smoke-timeout") { Description = "Time the smoke check may take. Default 2m." };
         var terminationWait = new Option<string?>("--termination-wait") { Description = "How long the old color stays up after success. Default: the stack's infra:rollout.terminationWaitMinutes." };
         var insufficientData = new Option<string?>("--insufficient-data") { Description = "INSUFFICIENT_DATA on a gate alarm: ok or fail. Default: the stack's infra:rollout.insufficientData." };
+        var allowTag = new Option<bool>(ReleaseImages.AllowTagFlag) { Description = "Let a production stack release an image by tag instead of by digest." };
+        var printMaxDuration = new Option<bool>(MaxDurationPrinter.Flag)
+        {
+            Description = "Print the worst-case rollout duration in whole seconds (terms on stderr) and exit; reads only the stack file, needs no credentials.",
+        };
         var command = new Command("deploy", "Releases images to the idle color and shifts traffic to it in alarm-gated steps.")
         {
             services, steps, bake, interval, smoke, smokeSuccesses, smokeTimeout, terminationWait, insufficientData,
+            allowTag, printMaxDuration,
         };
         shared.AddTo(command);
 
@@ -45,13 +52,18 @@ public static class DeployCommand
                 TerminationWait = parse.GetValue(terminationWait) ?? defaults.TerminationWait,
                 InsufficientData = parse.GetValue(insufficientData) ?? defaults.InsufficientData,
             };
-            return RunAsync(shared.Read(parse), Flags, output, cancellationToken);
+            if (parse.GetValue(printMaxDuration))
+            {
+                return MaxDurationPrinter.RunAsync(shared.Read(parse), Flags, output, parse.InvocationConfiguration.Error);
+            }
+
+            return RunAsync(shared.Read(parse), Flags, parse.GetValue(allowTag), output, cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        RunnerSettings settings, Func<RolloutArguments, RolloutArguments> flags, TextWriter output, CancellationToken cancellationToken)
+        RunnerSettings settings, Func<RolloutArguments, RolloutArguments> flags, bool allowTag, TextWriter output, CancellationToken cancellationToken)
     {
         // Bad flags are reported before the stack is opened.
         try
@@ -64,10 +76,18 @@ public static class DeployCommand
             return ExitCodes.BadInput;
         }
 
-        return await CommandRunner.RunAsync(settings, output, async (session, _, token) =>
+        return await CommandRunner.RunAsync(settings, output, async (session, logger, token) =>
         {
-            var defaults = await StackRolloutDefaults.ReadAsync(session.Stack, token);
-            var plan = RolloutPlanParser.Parse(flags(defaults));
+            // Everything here is refused before anything changes: exit 2 with the reason.
+            var stackSettings = await session.Stack.ReadSettingsAsync(token);
+            var plan = RolloutPlanParser.Parse(flags(StackRolloutDefaults.From(stackSettings.Rollout)));
+            ReleaseImages.Require(stackSettings, plan.Services, allowTag);
+            var credentials = await new SdkCredentialExpiry().ResolveAsync(token);
+            if (CredentialLifetime.Require(credentials, RolloutDuration.Total(plan), TimeProvider.System) is { } warning)
+            {
+                logger.Warning("{Warning:l}", warning);
+            }
+
             return await session.Engine.DeployAsync(plan, token);
         }, cancellationToken);
     }

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
 using Infra.Stacks.Settings;
-using Pulumi.Automation;
 
 namespace Infra.Runner.Commands;
 
@@ -12,13 +10,6 @@ namespace Infra.Runner.Commands;
 /// </summary>
 public static class StackRolloutDefaults
 {
-    /// <summary>Loads and validates the stack's settings; throws <see cref="StackSettingsException"/> listing every problem.</summary>
-    public static async Task<RolloutArguments> ReadAsync(WorkspaceStack stack, CancellationToken cancellationToken)
-    {
-        var settings = await stack.ReadSettingsAsync(cancellationToken);
-        return From(settings.Rollout);
-    }
-
     public static RolloutArguments From(RolloutSettings rollout) => new()
     {
         Steps = string.Join(",", rollout.Steps.Select(s => s.ToString(CultureInfo.InvariantCulture))),

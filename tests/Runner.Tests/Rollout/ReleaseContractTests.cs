@@ -12,6 +12,9 @@ namespace Runner.Tests.Rollout;
 /// </summary>
 public class ReleaseContractTests
 {
+    /// <summary>The registry the repository's staging stack allows.</summary>
+    private const string Ecr = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
+
     public static TheoryData<string> Scenarios => ["released", "smoke check failed", "gate tripped at 50%", "released, then rolled back"];
 
     [Theory]
@@ -19,7 +22,7 @@ public class ReleaseContractTests
     public async Task Every_release_an_update_declares_is_valid_for_the_program(string scenario)
     {
         var harness = new RolloutHarness("web");
-        harness.Given(harness.Configs["web"] with { Blue = new ColorConfig("repo/web:1.4.2", true) });
+        harness.Given(harness.Configs["web"] with { Blue = new ColorConfig($"{Ecr}/web:1.4.2", true) });
         switch (scenario)
         {
             case "smoke check failed":
@@ -32,7 +35,7 @@ public class ReleaseContractTests
                 break;
         }
 
-        await harness.Engine.DeployAsync(RolloutHarness.Plan("web=repo/web:1.6.0"));
+        await harness.Engine.DeployAsync(RolloutHarness.Plan($"web={Ecr}/web:1.6.0"));
         if (scenario == "released, then rolled back") await harness.Engine.RollbackAsync();
 
         var settings = StackSettingsLoader.FromFile(RepoFiles.StackFile("staging")).GetValidOrThrow();

@@ -8,10 +8,13 @@ public class ReleaseOverlayTests
 {
     private const string Ledger = "release ledger infra-staging-releases";
 
+    /// <summary>The registry the repository's staging stack allows.</summary>
+    private const string Registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
+
     private static StackSettings Staging() => StackSettingsLoader.FromFile(RepoFiles.StackFile("staging")).GetValidOrThrow();
 
     private static readonly ServiceRelease Released = new(
-        Color.Green, new ColorPair<int>(0, 100), new ColorPair<string?>("repo/web:1.4.2", "repo/web:1.6.0"), new ColorPair<bool>(false, true));
+        Color.Green, new ColorPair<int>(0, 100), new ColorPair<string?>($"{Registry}/web:1.4.2", $"{Registry}/web:1.6.0"), new ColorPair<bool>(false, true));
 
     [Fact]
     public void The_ledgers_release_replaces_the_stack_files_images_weights_live_color_and_running_flags()
@@ -78,12 +81,24 @@ public class ReleaseOverlayTests
     [Fact]
     public void A_release_the_program_cannot_declare_fails_naming_the_ledger()
     {
-        var broken = Released with { Image = new ColorPair<string?>("repo/web:1.4.2", null) };
+        var broken = Released with { Image = new ColorPair<string?>($"{Registry}/web:1.4.2", null) };
 
         var result = ReleaseOverlay.Apply(Staging(), ReleaseState.Empty.With("web", broken), Ledger);
 
         Assert.Equal(
             [$"{Ledger}: infra:services.web.image.green: required, because green is the live color"],
+            result.Errors);
+    }
+
+    [Fact]
+    public void A_released_image_from_a_registry_the_stack_does_not_allow_fails_naming_the_ledger()
+    {
+        var foreign = Released with { Image = new ColorPair<string?>($"{Registry}/web:1.4.2", "ghcr.io/someone/web:1.6.0") };
+
+        var result = ReleaseOverlay.Apply(Staging(), ReleaseState.Empty.With("web", foreign), Ledger);
+
+        Assert.Equal(
+            [$"{Ledger}: infra:services.web.image.green: 'ghcr.io/someone/web:1.6.0' is not from an allowed registry; infra:images.allowedRegistries allows {Registry}"],
             result.Errors);
     }
 }

@@ -57,10 +57,12 @@ internal static class DataStacks
               infra:drRegion: eu-central-1
               infra:loadBalancer:
             {Lines(loadBalancer)}
+              infra:images:
+                allowedRegistries: [123456789012.dkr.ecr.eu-west-1.amazonaws.com]
               infra:services:
                 web:
                   image:
-                    blue: repo/web:1.0.0
+                    blue: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0.0
                   healthCheck:
                     path: /healthz
               infra:alerting:

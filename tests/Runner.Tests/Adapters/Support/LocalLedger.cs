@@ -46,10 +46,21 @@ internal static class LocalLedger
         return server;
     }
 
-    private static Dictionary<string, string> Variables(string endpoint) => new()
+    /// <summary>
+    /// Sets the test credential variables in this process, as starting the server does, for a test of what the SDK
+    /// reads from them that needs no server. Idempotent: the values are always the same.
+    /// </summary>
+    public static void UseTestCredentials()
     {
-        ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint,
+        foreach (var (name, value) in Credentials) Environment.SetEnvironmentVariable(name, value);
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> Credentials = new Dictionary<string, string>
+    {
         ["AWS_ACCESS_KEY_ID"] = "test-access-key",
         ["AWS_SECRET_ACCESS_KEY"] = "test-secret-key",
     };
+
+    private static Dictionary<string, string> Variables(string endpoint) =>
+        new(Credentials) { ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint };
 }

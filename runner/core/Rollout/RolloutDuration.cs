@@ -1,0 +1,51 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>One named part of a rollout's worst case: what it covers and how long it may take.</summary>
+public sealed record DurationTerm(string Name, TimeSpan Duration);
+
+/// <summary>
+/// The longest a deploy can run, from its first update to the end of its scale-down, with one rollback on top: what
+/// the credentials it runs with must outlast, since a rollout whose credentials expire cannot roll itself back.
+/// A pure function of the plan; every wait the rollout makes is one named term, so a new wait is one more line.
+/// </summary>
+public static class RolloutDuration
+{
+    /// <summary>
+    /// One targeted <c>pulumi up</c> that changes ECS services (the new images, the scale-down, a rollback restoring
+    /// the new colors): each service waits for steady state, which the AWS provider bounds with its default update
+    /// timeout for <c>aws:ecs/service:Service</c>, 20 minutes; the engine's start and the program run fit in the same allowance.
+    /// </summary>
+    public static readonly TimeSpan ServiceUpdateAllowance = TimeSpan.FromMinutes(20);
+
+    /// <summary>
+    /// One targeted <c>pulumi up</c> of listeners and listener rules only (a traffic step, the test route, a
+    /// rollback's weights): the program run and a load balancer API call, with ample room.
+    /// </summary>
+    public static readonly TimeSpan RoutingUpdateAllowance = TimeSpan.FromMinutes(5);
+
+    /// <summary>A routing update also waits out a busy stack before it counts as failed (<see cref="BusyRetry"/>).</summary>
+    private static TimeSpan RoutingUpdate => RoutingUpdateAllowance + BusyRetry.Backoff.Aggregate(TimeSpan.Zero, (sum, wait) => sum + wait);
+
+    public static IReadOnlyList<DurationTerm> Terms(RolloutPlan plan)
+    {
+        var steps = plan.Steps.Count;
+        var services = plan.Services.Count;
+        return
+        [
+            new("deploying the new images: one service update", ServiceUpdateAllowance),
+            new($"smoke checks: {services} service(s) x the smoke timeout {plan.Smoke.Timeout}", services * plan.Smoke.Timeout),
+            new($"traffic steps: {steps} routing update(s), each waiting out a busy stack", steps * RoutingUpdate),
+            new($"bakes: {steps} x ({plan.Bake} bake + one {plan.PollInterval} poll)", steps * (plan.Bake + plan.PollInterval)),
+            new("making the new colors live: one routing update", RoutingUpdate),
+            new($"termination wait: {plan.TerminationWait} + one {plan.PollInterval} poll", plan.TerminationWait + plan.PollInterval),
+            new("scaling the old colors down: one service update", ServiceUpdateAllowance),
+            new("rollback reserve: traffic back (one routing update) and the new colors restored (one service update)", RoutingUpdate + ServiceUpdateAllowance),
+        ];
+    }
+
+    /// <summary>The sum of <see cref="Terms"/>.</summary>
+    public static TimeSpan Total(RolloutPlan plan) => Terms(plan).Aggregate(TimeSpan.Zero, (sum, term) => sum + term.Duration);
+
+    /// <summary>The worst case in whole seconds, rounded up: what <c>deploy --print-max-duration</c> prints.</summary>
+    public static long TotalSeconds(RolloutPlan plan) => (long)Math.Ceiling(Total(plan).TotalSeconds);
+}

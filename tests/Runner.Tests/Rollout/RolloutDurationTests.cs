@@ -1,0 +1,70 @@
+using Infra.Runner.Rollout;
+
+namespace Runner.Tests.Rollout;
+
+/// <summary>The worst case a deploy's credentials must outlast, term by term.</summary>
+public class RolloutDurationTests
+{
+    private static RolloutPlan Plan(string steps = "10,50,100", string bake = "5m", params string[] services) =>
+        RolloutPlanParser.Parse(new RolloutArguments
+        {
+            Services = services.Length == 0 ? ["web=web:2", "api=api:2"] : services,
+            Steps = steps,
+            Bake = bake,
+            Interval = "10s",
+            SmokeTimeout = "2m",
+            TerminationWait = "15m",
+        });
+
+    [Fact]
+    public void Every_wait_of_a_deploy_and_one_rollback_is_a_named_term()
+    {
+        var terms = RolloutDuration.Terms(Plan());
+
+        Assert.Equal(
+            [
+                ("deploying the new images: one service update", 1200),
+                ("smoke checks: 2 service(s) x the smoke timeout 00:02:00", 240),
+                ("traffic steps: 3 routing update(s), each waiting out a busy stack", 3 * (300 + 5 + 15 + 30)),
+                ("bakes: 3 x (00:05:00 bake + one 00:00:10 poll)", 3 * 310),
+                ("making the new colors live: one routing update", 350),
+                ("termination wait: 00:15:00 + one 00:00:10 poll", 910),
+                ("scaling the old colors down: one service update", 1200),
+                ("rollback reserve: traffic back (one routing update) and the new colors restored (one service update)", 350 + 1200),
+            ],
+            terms.Select(t => (t.Name, (int)t.Duration.TotalSeconds)));
+        Assert.Equal(7430, RolloutDuration.TotalSeconds(Plan()));
+        Assert.Equal(TimeSpan.FromSeconds(7430), RolloutDuration.Total(Plan()));
+    }
+
+    [Fact]
+    public void The_update_allowances_are_the_documented_constants()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(20), RolloutDuration.ServiceUpdateAllowance);
+        Assert.Equal(TimeSpan.FromMinutes(5), RolloutDuration.RoutingUpdateAllowance);
+    }
+
+    [Fact]
+    public void A_step_adds_one_routing_update_and_one_bake()
+    {
+        var longer = RolloutDuration.Total(Plan(steps: "5,10,50,100")) - RolloutDuration.Total(Plan(steps: "10,50,100"));
+
+        Assert.Equal(RolloutDuration.RoutingUpdateAllowance + TimeSpan.FromSeconds(50) + TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(10), longer);
+    }
+
+    [Fact]
+    public void Each_service_adds_one_smoke_timeout()
+    {
+        var more = RolloutDuration.Total(Plan(services: ["web=web:2", "api=api:2", "admin=admin:2"])) - RolloutDuration.Total(Plan());
+
+        Assert.Equal(TimeSpan.FromMinutes(2), more);
+    }
+
+    [Fact]
+    public void A_longer_bake_counts_once_per_step()
+    {
+        var more = RolloutDuration.Total(Plan(bake: "10m")) - RolloutDuration.Total(Plan(bake: "5m"));
+
+        Assert.Equal(TimeSpan.FromMinutes(15), more);
+    }
+}
