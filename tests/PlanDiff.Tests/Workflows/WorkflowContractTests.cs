@@ -175,6 +175,20 @@ public class WorkflowContractTests
         Assert.True(steps.IndexOf(session) < steps.IndexOf(credentials), "the duration is known before the credentials are requested");
     }
 
+    [Theory]
+    [InlineData("release-staging")]
+    [InlineData("release-production")]
+    public void A_release_hands_the_runner_its_credentials_expiry_so_it_refuses_a_session_too_short(string name)
+    {
+        var job = Job("deploy.yml", name);
+        var credentials = Uses(job, "aws-actions/configure-aws-credentials").Single();
+        var release = job.Steps().Single(s => s.Scalar("run") is { } r && r.Contains("release.sh"));
+
+        // The action sets its aws-expiration output only together with its (masked) credential outputs.
+        Assert.Equal("true", With(credentials).Scalar("output-credentials"));
+        Assert.Equal($"${{{{ steps.{credentials.Scalar("id")}.outputs.aws-expiration }}}}", Env(release).Scalar("AWS_CREDENTIAL_EXPIRATION"));
+    }
+
     [Fact]
     public void Pulumi_up_runs_per_stack_in_its_own_job_and_never_where_traffic_moves()
     {
