@@ -24,9 +24,13 @@ public static class DeployCommand
         var smokeTimeout = new Option<string?>("--smoke-timeout") { Description = "Time the smoke check may take. Default 2m." };
         var terminationWait = new Option<string?>("--termination-wait") { Description = "How long the old color stays up after success. Default: the stack's infra:rollout.terminationWaitMinutes." };
         var insufficientData = new Option<string?>("--insufficient-data") { Description = "INSUFFICIENT_DATA on a gate alarm: ok or fail. Default: the stack's infra:rollout.insufficientData." };
+        var duringIncident = new Option<bool>("--during-incident")
+        {
+            Description = "Deploy although a watched alarm is in ALARM (a hotfix during an incident); journaled and notified.",
+        };
         var command = new Command("deploy", "Releases images to the idle color and shifts traffic to it in alarm-gated steps.")
         {
-            services, steps, bake, interval, smoke, smokeSuccesses, smokeTimeout, terminationWait, insufficientData,
+            services, steps, bake, interval, smoke, smokeSuccesses, smokeTimeout, terminationWait, insufficientData, duringIncident,
         };
         shared.AddTo(command);
 
@@ -44,6 +48,7 @@ public static class DeployCommand
                 SmokeTimeout = parse.GetValue(smokeTimeout) ?? defaults.SmokeTimeout,
                 TerminationWait = parse.GetValue(terminationWait) ?? defaults.TerminationWait,
                 InsufficientData = parse.GetValue(insufficientData) ?? defaults.InsufficientData,
+                DuringIncident = parse.GetValue(duringIncident),
             };
             return RunAsync(shared.Read(parse), Flags, output, cancellationToken);
         });

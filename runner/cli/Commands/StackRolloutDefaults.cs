@@ -2,6 +2,7 @@ using System.Globalization;
 using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
 using Infra.Stacks.Settings;
+using Infra.Stacks.Validation;
 using Pulumi.Automation;
 
 namespace Infra.Runner.Commands;
@@ -16,7 +17,12 @@ public static class StackRolloutDefaults
     public static async Task<RolloutArguments> ReadAsync(WorkspaceStack stack, CancellationToken cancellationToken)
     {
         var settings = await stack.ReadSettingsAsync(cancellationToken);
-        return From(settings.Rollout);
+        var (minutes, why) = RolloutRules.MinimumBakeMinutes(settings.AlarmOverrides);
+        return From(settings.Rollout) with
+        {
+            // A --bake flag gets the same floor as the stack file's bakeMinutes.
+            MinimumBake = new BakeFloor(TimeSpan.FromMinutes(minutes), why),
+        };
     }
 
     public static RolloutArguments From(RolloutSettings rollout) => new()
@@ -25,6 +31,7 @@ public static class StackRolloutDefaults
         Bake = $"{rollout.BakeMinutes}m",
         Interval = $"{rollout.PollIntervalSeconds}s",
         TerminationWait = $"{rollout.TerminationWaitMinutes}m",
+        ReadyTimeout = $"{rollout.ReadyTimeoutMinutes}m",
         InsufficientData = rollout.InsufficientData == Stacks.Settings.InsufficientDataPolicy.Fail ? "fail" : "ok",
     };
 }

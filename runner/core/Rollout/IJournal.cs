@@ -24,6 +24,9 @@ public enum RolloutEventKind
 
     /// <summary>Another machine took over a rollout whose runner stopped renewing its hold (<c>--take-over</c>).</summary>
     TakenOver,
+
+    /// <summary>A deploy started with <c>--during-incident</c>, past the pre-flight's refusal of alarms in ALARM.</summary>
+    IncidentOverride,
 }
 
 /// <summary>
