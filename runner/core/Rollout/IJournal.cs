@@ -5,6 +5,12 @@ public enum RolloutEventKind
 {
     Started,
     ImagesDeployed,
+
+    /// <summary>Every new color runs its desired count of tasks with every target healthy: the smoke check may start.</summary>
+    ColorsReady,
+
+    /// <summary>A new color was not ready within the ready timeout; the rollout stops before traffic moves.</summary>
+    ReadyTimedOut,
     SmokePassed,
     SmokeFailed,
     StepApplied,
