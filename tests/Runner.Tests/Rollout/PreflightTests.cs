@@ -56,10 +56,7 @@ public class PreflightTests
     public async Task Resume_before_traffic_moved_checks_again_and_keeps_the_record()
     {
         var harness = new RolloutHarness("web");
-        var record = new RolloutRecord("r-1", RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
-            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
-            RolloutPhase.SmokeTesting, 0, RolloutHarness.Start, PromotionRequest.None);
-        harness.StoredRecord = RolloutRecordJson.Serialize(record);
+        harness.GivenRecord(RolloutPhase.SmokeTesting);
         harness.AlarmState = (name, _) => name == "web-error-rate" ? AlarmState.Alarm : AlarmState.Ok;
 
         var result = await harness.Engine.ResumeAsync();
@@ -76,10 +73,7 @@ public class PreflightTests
     {
         var harness = new RolloutHarness("web");
         harness.Given(harness.Configs["web"] with { Weights = new TrafficWeights(90, 10), Green = new ColorConfig("web:2", true) });
-        var record = new RolloutRecord("r-1", RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
-            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
-            RolloutPhase.Shifting, 0, RolloutHarness.Start, PromotionRequest.None);
-        harness.StoredRecord = RolloutRecordJson.Serialize(record);
+        harness.GivenRecord(RolloutPhase.Shifting);
         harness.AlarmState = (name, _) => name == "web-error-rate" ? AlarmState.Alarm : AlarmState.Ok;
 
         var result = await harness.Engine.ResumeAsync();

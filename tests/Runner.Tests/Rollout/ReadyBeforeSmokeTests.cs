@@ -82,9 +82,7 @@ public class ReadyBeforeSmokeTests
         var harness = new RolloutHarness("web");
         harness.Given(harness.Configs["web"] with { Green = new ColorConfig("web:2", true) });
         var phaseStarted = RolloutHarness.Start - TimeSpan.FromMinutes(9);
-        harness.StoredRecord = RolloutRecordJson.Serialize(new RolloutRecord("r-1", phaseStarted, RolloutHarness.Plan("web=web:2"),
-            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
-            RolloutPhase.WaitingForReady, 0, phaseStarted, PromotionRequest.None));
+        harness.GivenRecord(RolloutPhase.WaitingForReady, phaseStarted);
         harness.Health = (_, _) => harness.Time.GetUtcNow() >= RolloutHarness.Start + TimeSpan.FromSeconds(30)
             ? new TargetHealth(2, 0)
             : new TargetHealth(0, 0);
@@ -105,9 +103,7 @@ public class ReadyBeforeSmokeTests
         var harness = new RolloutHarness("web");
         harness.Given(harness.Configs["web"] with { Green = new ColorConfig("web:2", true) });
         var phaseStarted = RolloutHarness.Start - TimeSpan.FromMinutes(11);
-        harness.StoredRecord = RolloutRecordJson.Serialize(new RolloutRecord("r-1", phaseStarted, RolloutHarness.Plan("web=web:2"),
-            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
-            RolloutPhase.WaitingForReady, 0, phaseStarted, PromotionRequest.None));
+        harness.GivenRecord(RolloutPhase.WaitingForReady, phaseStarted);
         harness.Health = (_, _) => new TargetHealth(0, 0);
 
         var result = await harness.Engine.ResumeAsync();

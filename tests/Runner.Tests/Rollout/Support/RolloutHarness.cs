@@ -136,6 +136,18 @@ internal sealed class RolloutHarness
 
     public RolloutEvent Event(RolloutEventKind kind) => Assert.Single(Events, e => e.Kind == kind);
 
+    /// <summary>
+    /// Rollout r-1 of web:2 from blue to green, stored in <paramref name="phase"/> as a runner left it; its phase
+    /// started at <paramref name="phaseStarted"/> (default <see cref="Start"/>).
+    /// </summary>
+    public void GivenRecord(RolloutPhase phase, DateTimeOffset? phaseStarted = null)
+    {
+        var started = phaseStarted ?? Start;
+        StoredRecord = RolloutRecordJson.Serialize(new RolloutRecord("r-1", started, Plan("web=web:2"),
+            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
+            phase, 0, started, PromotionRequest.None));
+    }
+
     /// <summary>A service whose stack file and deployed stack agree on <paramref name="config"/>.</summary>
     public void Given(ServiceConfig config)
     {
