@@ -31,7 +31,7 @@ for (var run = 0; run < rollouts; run++)
     var stack = new SimulatedStack(services, clock);
     var alarms = new InjectedAlarms(stack, clock, TimeSpan.FromMilliseconds(random.NextDouble() * shifting.TotalMilliseconds));
     var quiet = new QuietPorts();
-    var result = await new RolloutEngine(new RolloutPorts(stack, alarms, quiet, quiet, quiet, clock)).DeployAsync(plan);
+    var result = await new RolloutEngine(new RolloutPorts(stack, alarms, quiet, quiet, quiet, clock) { TargetHealth = stack }).DeployAsync(plan);
 
     var trippedAt = alarms.TrippedAt;
     var rollback = stack.Updates.FirstOrDefault(u => u.At >= trippedAt

@@ -7,10 +7,14 @@ internal sealed record SimulatedUpdate(DateTimeOffset At, IReadOnlyList<string> 
 
 /// <summary>
 /// An in-memory stack: config per service, the rollout record as JSON, and a log of every targeted update. Like a
-/// Pulumi stack, its outputs report the live color and weights config held at the last update.
+/// Pulumi stack, its outputs report the live color and weights config held at the last update. Its target groups
+/// report a new color's tasks healthy <see cref="TaskStartUp"/> after the deploy, as Fargate would.
 /// </summary>
-internal sealed class SimulatedStack : IStackOperations
+internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader
 {
+    public const int DesiredCount = 2;
+    public static readonly TimeSpan TaskStartUp = TimeSpan.FromSeconds(90);
+
     private readonly Dictionary<string, ServiceConfig> configs;
     private readonly Dictionary<string, ServiceOutputs> deployed;
     private readonly TimeProvider clock;
@@ -33,7 +37,7 @@ internal sealed class SimulatedStack : IStackOperations
             TrafficWeights.AllTo(DeployColor.Blue),
             null,
             null,
-            "/health"));
+            "/health") { DesiredCount = DesiredCount });
     }
 
     public string StackName => "bench";
@@ -89,6 +93,9 @@ internal sealed class SimulatedStack : IStackOperations
 
         return Task.CompletedTask;
     }
+
+    public Task<TargetHealth> ReadAsync(TargetGroupRef targetGroup, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult(clock.GetUtcNow() >= since + TaskStartUp ? new TargetHealth(DesiredCount, 0) : new TargetHealth(0, 0));
 
     private static ColorOutputs Color(string service, string color) =>
         new($"urn:{service}:{color}-taskdef", $"urn:{service}:{color}-service", $"urn:{service}:{color}-scaling", [$"{service}-{color}-5xx"]);

@@ -51,10 +51,12 @@ public sealed record StackDefaults
     public SlackMode SlackMode { get; init; } = SlackMode.Lambda;
 
     public ValueList<int> RolloutSteps { get; init; } = ValueList.Of(10, 50, 100);
-    public int BakeMinutes { get; init; } = 2;
+    // Staging's gates (p99 over 3 one-minute periods) need 3 minutes plus one period to be able to fire.
+    public int BakeMinutes { get; init; } = 4;
     public int PollIntervalSeconds { get; init; } = 10;
     public InsufficientDataPolicy InsufficientData { get; init; } = InsufficientDataPolicy.Ok;
     public int TerminationWaitMinutes { get; init; } = 15;
+    public int ReadyTimeoutMinutes { get; init; } = 10;
 
     public static StackDefaults Staging { get; } = new();
 

@@ -2,13 +2,17 @@ namespace Infra.Stacks.Settings;
 
 /// <summary><c>infra:rollout</c>: how the runner shifts traffic.</summary>
 /// <param name="Steps">Weights of the new color, strictly increasing, ending at 100. Default [10, 50, 100].</param>
-/// <param name="BakeMinutes">Wait after each step while gate alarms are polled. Default staging 2, production 5.</param>
-/// <param name="PollIntervalSeconds">Default 10.</param>
+/// <param name="BakeMinutes">Wait after each step while gate alarms are polled; at least the longest gate alarm's
+/// evaluation window plus one period (see <see cref="Validation.GateWindows"/>). Default staging 4, production 5.</param>
+/// <param name="PollIntervalSeconds">At most the bake. Default 10.</param>
 /// <param name="InsufficientData">Default ok: not a failure, but smoke checks must pass.</param>
 /// <param name="TerminationWaitMinutes">How long the old color stays up for fast rollback. Default 15.</param>
+/// <param name="ReadyTimeoutMinutes">How long the new color may take to run its tasks with every target healthy
+/// before the smoke check; then the rollout stops before traffic moves. 1 to 60, default 10.</param>
 public sealed record RolloutSettings(
     ValueList<int> Steps,
     int BakeMinutes,
     int PollIntervalSeconds,
     InsufficientDataPolicy InsufficientData,
-    int TerminationWaitMinutes);
+    int TerminationWaitMinutes,
+    int ReadyTimeoutMinutes);

@@ -98,8 +98,42 @@ public class AlertingAndRolloutValidationTests
         Expect.Errors(StackBuilder.Staging().Set("infra:rollout", "bakeMinutes", -1).Set("infra:rollout", "pollIntervalSeconds", 0)
                 .Set("infra:rollout", "insufficientData", "ignore"),
             "Pulumi.staging.yaml: infra:rollout.insufficientData: 'ignore' is not allowed; use one of: ok, fail",
-            "Pulumi.staging.yaml: infra:rollout.bakeMinutes: -1 is out of range; allowed 0 or more",
+            "Pulumi.staging.yaml: infra:rollout.bakeMinutes: -1 is out of range; allowed 4 or more " +
+            "(the colorResponseTimeP99 gate alarm evaluates 3 periods of 60 s; a bake needs that window plus one period)",
             "Pulumi.staging.yaml: infra:rollout.pollIntervalSeconds: 0 is out of range; allowed 1 or more");
+
+    [Fact]
+    public void A_bake_of_zero_is_refused_with_the_gate_window_it_must_cover() =>
+        Expect.Error(StackBuilder.Staging().Set("infra:rollout", "bakeMinutes", 0),
+            "infra:rollout.bakeMinutes: 0 is out of range; allowed 4 or more " +
+            "(the colorResponseTimeP99 gate alarm evaluates 3 periods of 60 s; a bake needs that window plus one period)");
+
+    [Fact]
+    public void A_bake_shorter_than_the_longest_overridden_gate_window_is_refused() =>
+        Expect.Error(StackBuilder.Staging().Set("infra:rollout", "bakeMinutes", 5)
+                .Set("infra:alarms", "colorErrorRate", new JsonObject { ["evaluationPeriods"] = 5, ["datapointsToAlarm"] = 3 }),
+            "infra:rollout.bakeMinutes: 5 is out of range; allowed 6 or more " +
+            "(the colorErrorRate gate alarm evaluates 5 periods of 60 s; a bake needs that window plus one period)");
+
+    [Fact]
+    public void With_every_gate_alarm_disabled_a_bake_still_needs_a_minute() =>
+        Expect.Error(StackBuilder.Staging().Set("infra:rollout", "bakeMinutes", 0)
+                .Set("infra:alarms", "colorErrorRate", new JsonObject { ["enabled"] = false })
+                .Set("infra:alarms", "colorResponseTimeP99", new JsonObject { ["enabled"] = false })
+                .Set("infra:alarms", "colorUnhealthyHosts", new JsonObject { ["enabled"] = false }),
+            "infra:rollout.bakeMinutes: 0 is out of range; allowed 1 or more");
+
+    [Fact]
+    public void The_poll_interval_must_not_exceed_the_bake() =>
+        Expect.Error(StackBuilder.Staging().Set("infra:rollout", "pollIntervalSeconds", 241),
+            "infra:rollout.pollIntervalSeconds: 241 is out of range; allowed 1 to 240 (at most the bake, 4 minutes)");
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(61)]
+    public void The_ready_timeout_is_between_one_minute_and_an_hour(int minutes) =>
+        Expect.Error(StackBuilder.Staging().Set("infra:rollout", "readyTimeoutMinutes", minutes),
+            $"infra:rollout.readyTimeoutMinutes: {minutes} is out of range; allowed 1 to 60");
 
     /// <summary>A record older runners wrote into the stack file; the ledger holds the rollout now.</summary>
     private const string RunnerRecord = """

@@ -15,7 +15,7 @@ public class DefaultsTests
         Assert.Equal(new DatabaseSettings("16", "db.t4g.medium", 20, 100, false, 7, "02:00-03:00",
             "sun:04:00-sun:05:00", "app", "app_admin", null), s.Database);
         Assert.Equal(new DrSettings(false, false, false, null), s.Dr);
-        Assert.Equal(new RolloutSettings(ValueList.Of(10, 50, 100), 2, 10, InsufficientDataPolicy.Ok, 15), s.Rollout);
+        Assert.Equal(new RolloutSettings(ValueList.Of(10, 50, 100), 4, 10, InsufficientDataPolicy.Ok, 15, 10), s.Rollout);
         var web = s.DefaultService;
         Assert.Equal((256, 512, CpuArchitecture.X86_64, 8080), (web.Cpu, web.Memory, web.Architecture, web.ContainerPort));
         Assert.Equal((Color.Blue, new ColorPair<int>(100, 0)), (web.LiveColor, web.Weights));
@@ -53,7 +53,7 @@ public class DefaultsTests
             .Set("infra:database", "multiAz", false)
             .Set("infra:database", "backupRetentionDays", 3)
             .Set("infra:dr", "replica", false)
-            .Set("infra:rollout", "bakeMinutes", 0)
+            .Set("infra:rollout", "bakeMinutes", 7)
             .Set("infra:services", "web.desiredCount", 5)
             .Load().GetValidOrThrow();
 
@@ -61,7 +61,7 @@ public class DefaultsTests
         Assert.False(s.LoadBalancer.DeletionProtection);
         Assert.Equal((false, 3), (s.Database.MultiAz, s.Database.BackupRetentionDays));
         Assert.False(s.Dr.Replica);
-        Assert.Equal(0, s.Rollout.BakeMinutes);
+        Assert.Equal(7, s.Rollout.BakeMinutes);
         Assert.Equal(new AutoscalingSettings(5, 20, 60), s.DefaultService.Autoscaling);
     }
 

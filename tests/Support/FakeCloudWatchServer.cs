@@ -278,7 +278,7 @@ internal sealed class FakeCloudWatchServer : IDisposable
     }
 
     // The request body as plain values: maps, lists, strings, numbers, timestamps (tag 1) as UTC DateTime.
-    private static object? ReadValue(CborReader reader)
+    internal static object? ReadValue(CborReader reader)
     {
         switch (reader.PeekState())
         {
@@ -318,4 +318,7 @@ internal sealed class FakeCloudWatchServer : IDisposable
 internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
     public string Operation => Path[FakeCloudWatchServer.OperationPrefix.Length..];
+
+    /// <summary>The request's members as the server read them: maps, lists, strings, numbers, timestamps as UTC DateTime.</summary>
+    public Dictionary<string, object?> Input => (Dictionary<string, object?>)FakeCloudWatchServer.ReadValue(new CborReader(Body))!;
 }

@@ -62,20 +62,24 @@ public static class ServiceAlarms
         var name = service.Name;
         var colorName = color.ToConfigName();
         const string rollBack = "If a rollout to this color is running, the runner rolls it back.";
+        // Their timing is shared with the bake validation, which needs it without Pulumi.
+        var errorRate = GateWindows.Default(AlarmKeys.ColorErrorRate);
+        var p99 = GateWindows.Default(AlarmKeys.ColorResponseTimeP99);
+        var unhealthy = GateWindows.Default(AlarmKeys.ColorUnhealthyHosts);
 
         yield return new AlarmDefinition(AlarmKeys.ColorErrorRate, naming.AlarmName(name, color, "error-rate"), name, color,
             ErrorRate("error_rate", ValueList.Of(new MetricInput("errors", Errors(name, color))), ValueList.Of(new MetricInput("requests", Requests(name, color)))),
-            Minute, 2, 2, 10, Comparison.GreaterThanThreshold, MissingData.NotBreaching, Severity.High, true,
+            errorRate.PeriodSeconds, errorRate.EvaluationPeriods, errorRate.EvaluationPeriods, 10, Comparison.GreaterThanThreshold, MissingData.NotBreaching, Severity.High, true,
             $"{name}/{colorName}: more than 10% of this color's requests answered 5xx. {rollBack} Otherwise check its logs.");
 
         yield return new AlarmDefinition(AlarmKeys.ColorResponseTimeP99, naming.AlarmName(name, color, "p99-latency"), name, color,
             new SingleMetric(Metrics.TargetGroup("TargetResponseTime", name, color, "p99")),
-            Minute, 3, 3, p99Threshold, Comparison.GreaterThanThreshold, MissingData.NotBreaching, Severity.High, true,
+            p99.PeriodSeconds, p99.EvaluationPeriods, p99.EvaluationPeriods, p99Threshold, Comparison.GreaterThanThreshold, MissingData.NotBreaching, Severity.High, true,
             $"{name}/{colorName}: p99 response time above twice the baseline. {rollBack} Otherwise compare with the other color.");
 
         yield return new AlarmDefinition(AlarmKeys.ColorUnhealthyHosts, naming.AlarmName(name, color, "unhealthy-hosts"), name, color,
             new SingleMetric(Metrics.TargetGroup("UnHealthyHostCount", name, color, "Maximum")),
-            Minute, 2, 2, 0, Comparison.GreaterThanThreshold, MissingData.NotBreaching, Severity.High, true,
+            unhealthy.PeriodSeconds, unhealthy.EvaluationPeriods, unhealthy.EvaluationPeriods, 0, Comparison.GreaterThanThreshold, MissingData.NotBreaching, Severity.High, true,
             $"{name}/{colorName}: targets failing the health check. {rollBack} Otherwise check the health check path and task logs.");
     }
 

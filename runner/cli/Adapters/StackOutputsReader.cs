@@ -17,7 +17,9 @@ namespace Infra.Runner.Adapters;
 /// services.&lt;name&gt;.criticalAlarmNames   the service's critical alarms, watched during every bake
 /// services.&lt;name&gt;.host, .pathPattern   optional listener rule conditions a smoke request must match
 /// services.&lt;name&gt;.healthCheckPath      the smoke path when deploy is given no --smoke
-/// services.&lt;name&gt;.blue|green.taskDefinitionUrn, .serviceUrn, .scalingTargetUrn, .gateAlarmNames
+/// services.&lt;name&gt;.desiredCount         tasks the new color must run, all healthy, before the smoke check
+/// services.&lt;name&gt;.loadBalancerArnSuffix with .blue|green.targetGroupArnSuffix: where CloudWatch reports target health
+/// services.&lt;name&gt;.blue|green.taskDefinitionUrn, .serviceUrn, .scalingTargetUrn, .targetGroupArnSuffix, .gateAlarmNames
 /// </code>
 /// </summary>
 public static class StackOutputsReader
@@ -51,7 +53,11 @@ public static class StackOutputsReader
             Weights(service, path),
             OptionalString(service, "host", path),
             OptionalString(service, "pathPattern", path),
-            String(service, "healthCheckPath", path));
+            String(service, "healthCheckPath", path))
+        {
+            DesiredCount = Int(service, "desiredCount", path),
+            LoadBalancerArnSuffix = String(service, "loadBalancerArnSuffix", path),
+        };
     }
 
     private static DeployColor LiveColor(JsonObject service, string path) => String(service, "liveColor", path) switch
@@ -76,7 +82,10 @@ public static class StackOutputsReader
             String(outputs, "taskDefinitionUrn", colorPath),
             String(outputs, "serviceUrn", colorPath),
             String(outputs, "scalingTargetUrn", colorPath),
-            Strings(outputs, "gateAlarmNames", colorPath));
+            Strings(outputs, "gateAlarmNames", colorPath))
+        {
+            TargetGroupArnSuffix = String(outputs, "targetGroupArnSuffix", colorPath),
+        };
     }
 
     private static string String(JsonObject parent, string key, string path) =>

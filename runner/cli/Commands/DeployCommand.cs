@@ -30,10 +30,14 @@ public static class DeployCommand
         {
             Description = "Print the worst-case rollout duration in whole seconds (terms on stderr) and exit; reads only the stack file, needs no credentials.",
         };
+        var duringIncident = new Option<bool>("--during-incident")
+        {
+            Description = "Deploy although a watched alarm is in ALARM (a hotfix during an incident); journaled and notified.",
+        };
         var command = new Command("deploy", "Releases images to the idle color and shifts traffic to it in alarm-gated steps.")
         {
             services, steps, bake, interval, smoke, smokeSuccesses, smokeTimeout, terminationWait, insufficientData,
-            allowTag, printMaxDuration,
+            duringIncident, allowTag, printMaxDuration,
         };
         shared.AddTo(command);
 
@@ -51,6 +55,7 @@ public static class DeployCommand
                 SmokeTimeout = parse.GetValue(smokeTimeout) ?? defaults.SmokeTimeout,
                 TerminationWait = parse.GetValue(terminationWait) ?? defaults.TerminationWait,
                 InsufficientData = parse.GetValue(insufficientData) ?? defaults.InsufficientData,
+                DuringIncident = parse.GetValue(duringIncident),
             };
             if (parse.GetValue(printMaxDuration))
             {
@@ -80,7 +85,7 @@ public static class DeployCommand
         {
             // Everything here is refused before anything changes: exit 2 with the reason.
             var stackSettings = await session.Stack.ReadSettingsAsync(token);
-            var plan = RolloutPlanParser.Parse(flags(StackRolloutDefaults.From(stackSettings.Rollout)));
+            var plan = RolloutPlanParser.Parse(flags(StackRolloutDefaults.From(stackSettings)));
             ReleaseImages.Require(stackSettings, plan.Services, allowTag);
             var credentials = await new SdkCredentialExpiry().ResolveAsync(token);
             if (CredentialLifetime.Require(credentials, RolloutDuration.Total(plan), TimeProvider.System) is { } warning)

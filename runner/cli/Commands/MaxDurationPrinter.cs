@@ -28,7 +28,7 @@ public static class MaxDurationPrinter
         try
         {
             // Every service, whatever --service says: the figure must cover any deploy of this stack.
-            plan = RolloutPlanParser.Parse(flags(StackRolloutDefaults.From(stack.Rollout)) with { Services = stack.Services.Select(s => s.Name).ToList() });
+            plan = RolloutPlanParser.Parse(flags(StackRolloutDefaults.From(stack)) with { Services = stack.Services.Select(s => s.Name).ToList() });
         }
         catch (RolloutInputException error)
         {

@@ -21,12 +21,24 @@ public static class RunnerLog
         return new LoggerConfiguration().MinimumLevel.Information().WriteTo.Sink(new TextWriterSink(output, formatter)).CreateLogger();
     }
 
-    /// <summary>A progress line at every poll: step, weight, time left and alarm states.</summary>
+    /// <summary>A progress line at every poll: step, weight, time left and alarm states; while waiting for the new colors, their task counts.</summary>
     public static IProgress<RolloutProgress> Progress(ILogger logger) => new ProgressLogger(logger);
 
     private sealed class ProgressLogger(ILogger logger) : IProgress<RolloutProgress>
     {
-        public void Report(RolloutProgress value) => logger.Information(
+        public void Report(RolloutProgress value)
+        {
+            if (value.Readiness is { } readiness)
+            {
+                logger.Information("{RolloutId:l} {Phase:l}: {Readiness:l}; {TimeLeft:l} left",
+                    value.RolloutId, value.Phase.ToString(), readiness, value.TimeLeft.ToString(@"hh\:mm\:ss"));
+                return;
+            }
+
+            Bake(value);
+        }
+
+        private void Bake(RolloutProgress value) => logger.Information(
             "{RolloutId:l} {Phase:l} step {Step}/{StepCount}: {Percent}% on the new color, {TimeLeft:l} left; alarms: {Alarms:l}",
             value.RolloutId, value.Phase.ToString(), value.StepNumber, value.StepCount, value.Percent, value.TimeLeft.ToString(@"hh\:mm\:ss"),
             value.AlarmStates.Count == 0

@@ -71,7 +71,10 @@ public sealed class RunnerSession : IDisposable
             CreateNotifier(notifierHttp, logger),
             journal,
             TimeProvider.System,
-            RunnerLog.Progress(logger));
+            RunnerLog.Progress(logger))
+        {
+            TargetHealth = new CloudWatchTargetHealthReader(cloudWatch, TimeProvider.System),
+        };
         return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, dynamo, hold);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Infra.Runner.Rollout;
 using Infra.Stacks.Settings;
+using Infra.Stacks.Validation;
 
 namespace Infra.Runner.Commands;
 
@@ -10,12 +11,20 @@ namespace Infra.Runner.Commands;
 /// </summary>
 public static class StackRolloutDefaults
 {
-    public static RolloutArguments From(RolloutSettings rollout) => new()
+    /// <summary>The stack's rollout settings; a <c>--bake</c> flag gets the same floor as the stack file's bakeMinutes.</summary>
+    public static RolloutArguments From(StackSettings settings)
+    {
+        var (minutes, why) = RolloutRules.MinimumBakeMinutes(settings.AlarmOverrides);
+        return From(settings.Rollout) with { MinimumBake = new BakeFloor(TimeSpan.FromMinutes(minutes), why) };
+    }
+
+    private static RolloutArguments From(RolloutSettings rollout) => new()
     {
         Steps = string.Join(",", rollout.Steps.Select(s => s.ToString(CultureInfo.InvariantCulture))),
         Bake = $"{rollout.BakeMinutes}m",
         Interval = $"{rollout.PollIntervalSeconds}s",
         TerminationWait = $"{rollout.TerminationWaitMinutes}m",
+        ReadyTimeout = $"{rollout.ReadyTimeoutMinutes}m",
         InsufficientData = rollout.InsufficientData == Stacks.Settings.InsufficientDataPolicy.Fail ? "fail" : "ok",
     };
 }

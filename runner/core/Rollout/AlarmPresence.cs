@@ -6,11 +6,13 @@ namespace Infra.Runner.Rollout;
 /// </summary>
 internal static class AlarmPresence
 {
-    public static async Task RequireAllAsync(IAlarmReader alarms, IReadOnlyList<string> watched, CancellationToken cancellationToken)
+    /// <summary>Returns the states read, for the pre-flight (<see cref="AlarmPreflight"/>) to judge without a second read.</summary>
+    public static async Task<IReadOnlyDictionary<string, AlarmState>> RequireAllAsync(
+        IAlarmReader alarms, IReadOnlyList<string> watched, CancellationToken cancellationToken)
     {
         if (watched.Count == 0)
         {
-            return;
+            return new Dictionary<string, AlarmState>();
         }
 
         var states = await alarms.ReadStatesAsync(watched, cancellationToken);
@@ -21,5 +23,7 @@ internal static class AlarmPresence
                 $"these watched alarms do not exist in CloudWatch region {alarms.Region}: {string.Join(", ", missing)}; no traffic moved. "
                 + "The runner reads alarms in the stack's aws:region: apply the stack's alarms there (a full update), then retry");
         }
+
+        return states;
     }
 }

@@ -5,6 +5,12 @@ public enum RolloutEventKind
 {
     Started,
     ImagesDeployed,
+
+    /// <summary>Every new color runs its desired count of tasks with every target healthy: the smoke check may start.</summary>
+    ColorsReady,
+
+    /// <summary>A new color was not ready within the ready timeout; the rollout stops before traffic moves.</summary>
+    ReadyTimedOut,
     SmokePassed,
     SmokeFailed,
     StepApplied,
@@ -24,6 +30,9 @@ public enum RolloutEventKind
 
     /// <summary>Another machine took over a rollout whose runner stopped renewing its hold (<c>--take-over</c>).</summary>
     TakenOver,
+
+    /// <summary>A deploy started with <c>--during-incident</c>, past the pre-flight's refusal of alarms in ALARM.</summary>
+    IncidentOverride,
 }
 
 /// <summary>

@@ -32,4 +32,19 @@ public sealed record RolloutArguments
 
     /// <summary><c>--insufficient-data</c>: <c>ok</c> (default) or <c>fail</c>.</summary>
     public string InsufficientData { get; init; } = "ok";
+
+    /// <summary>How long the new color may take to be ready before the smoke check, default <c>10m</c> (the stack's <c>readyTimeoutMinutes</c>).</summary>
+    public string ReadyTimeout { get; init; } = "10m";
+
+    /// <summary>
+    /// The shortest bake the stack's gate alarms allow (their longest evaluation window plus one period), from the
+    /// stack's settings; null before the stack is read, when only a bake of zero is refused.
+    /// </summary>
+    public BakeFloor? MinimumBake { get; init; }
+
+    /// <summary><c>--during-incident</c>: deploy although a watched alarm is in ALARM (a hotfix); journaled and notified.</summary>
+    public bool DuringIncident { get; init; }
 }
+
+/// <summary>The shortest bake in which every gate alarm can fire, and why (the longest gate window, named in the refusal; null without gate alarms).</summary>
+public sealed record BakeFloor(TimeSpan Minimum, string? Why);

@@ -33,6 +33,7 @@ public static class RolloutDuration
         return
         [
             new("deploying the new images: one service update", ServiceUpdateAllowance),
+            new($"readiness: every new color healthy within the ready timeout {plan.ReadyTimeout} + one {plan.PollInterval} poll", plan.ReadyTimeout + plan.PollInterval),
             new($"smoke checks: {services} service(s) x the smoke timeout {plan.Smoke.Timeout}", services * plan.Smoke.Timeout),
             new($"traffic steps: {steps} routing update(s), each waiting out a busy stack", steps * RoutingUpdate),
             new($"bakes: {steps} x ({plan.Bake} bake + one {plan.PollInterval} poll)", steps * (plan.Bake + plan.PollInterval)),

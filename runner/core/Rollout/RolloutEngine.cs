@@ -16,6 +16,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
     public async Task<RolloutResult> DeployAsync(RolloutPlan plan, CancellationToken cancellationToken = default)
     {
         StackOutputs outputs;
+        IReadOnlyList<string> firing;
         var before = new List<ServiceConfig>();
         var services = new List<RolloutServiceRecord>();
         try
@@ -36,7 +37,14 @@ public sealed class RolloutEngine(RolloutPorts ports)
                 before.Add(config);
             }
 
-            await AlarmPresence.RequireAllAsync(ports.Alarms, RolloutTargets.WatchedAlarms(outputs, services), cancellationToken);
+            var preflight = RolloutTargets.PreflightAlarms(outputs, services);
+            var states = await AlarmPresence.RequireAllAsync(ports.Alarms, preflight, cancellationToken);
+            firing = AlarmPreflight.Firing(preflight, states);
+            if (!plan.DuringIncident)
+            {
+                AlarmPreflight.Require(preflight, states,
+                    "nothing was changed. Deploy once they are OK, or pass --during-incident to deploy a hotfix anyway");
+            }
         }
         catch (RolloutInputException error)
         {
@@ -57,6 +65,14 @@ public sealed class RolloutEngine(RolloutPorts ports)
         }
 
         await reporter.AppendAsync(record.Id, RolloutEventKind.Started, $"Rollout {record.Id} started: {RolloutTargets.DescribeMoves(services)}", cancellationToken);
+        if (plan.DuringIncident)
+        {
+            var overridden = AlarmPreflight.DescribeOverride(record.Id, firing);
+            await reporter.AppendAsync(record.Id, RolloutEventKind.IncidentOverride, overridden,
+                new Dictionary<string, string> { ["alarmsInAlarm"] = string.Join(",", firing) }, cancellationToken);
+            await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, overridden, cancellationToken);
+        }
+
         try
         {
             return await new RolloutRun(ports, record, outputs, new TrafficLedger(before)).RunAsync(cancellationToken);
@@ -83,7 +99,14 @@ public sealed class RolloutEngine(RolloutPorts ports)
             var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
             if (!record.TrafficMayHaveMoved)
             {
-                await AlarmPresence.RequireAllAsync(ports.Alarms, RolloutTargets.WatchedAlarms(outputs, record.Services), cancellationToken);
+                var preflight = RolloutTargets.PreflightAlarms(outputs, record.Services);
+                var states = await AlarmPresence.RequireAllAsync(ports.Alarms, preflight, cancellationToken);
+                // A stop only restores config, so it goes on whatever fires; a deploy overridden with --during-incident too.
+                if (record.Phase != RolloutPhase.Stopping && !record.Plan.DuringIncident)
+                {
+                    AlarmPreflight.Require(preflight, states,
+                        $"rollout {record.Id} stays where it is (no traffic moved): resume once they are OK, or roll it back");
+                }
             }
 
             // Taken before anything changes, so of two machines resuming at once exactly one goes on.

@@ -31,4 +31,14 @@ public sealed record RolloutPlan(
     TimeSpan PollInterval,
     SmokeCheckSettings Smoke,
     TimeSpan TerminationWait,
-    InsufficientDataPolicy InsufficientData);
+    InsufficientDataPolicy InsufficientData)
+{
+    /// <summary>How long the new colors may take to run their tasks with every target healthy; then the rollout stops before traffic moves.</summary>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Deploy although a watched alarm is in ALARM (<c>--during-incident</c>, a hotfix): kept with the plan so a resume
+    /// before traffic moved does not refuse what the operator overrode.
+    /// </summary>
+    public bool DuringIncident { get; init; }
+}

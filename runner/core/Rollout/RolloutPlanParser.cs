@@ -13,6 +13,12 @@ public static class RolloutPlanParser
             throw new RolloutInputException("--interval must be greater than zero");
         }
 
+        var bake = ParseBake(args);
+        if (interval > bake)
+        {
+            throw new RolloutInputException($"--interval {args.Interval.Trim()} is out of range; allowed more than 0s up to the bake ({args.Bake.Trim()})");
+        }
+
         var smokeTimeout = DurationParser.Parse("--smoke-timeout", args.SmokeTimeout);
         if (smokeTimeout <= TimeSpan.Zero)
         {
@@ -32,12 +38,41 @@ public static class RolloutPlanParser
         return new RolloutPlan(
             ParseServices(args.Services),
             ParseSteps(args.Steps),
-            DurationParser.Parse("--bake", args.Bake),
+            bake,
             interval,
             new SmokeCheckSettings(args.SmokePath, args.SmokeSuccesses, smokeTimeout),
             DurationParser.Parse("--termination-wait", args.TerminationWait),
-            ParsePolicy(args.InsufficientData));
+            ParsePolicy(args.InsufficientData))
+        {
+            // Validated in the stack file (readyTimeoutMinutes, 1 to 60); no flag sets it.
+            ReadyTimeout = DurationParser.Parse("readyTimeout", args.ReadyTimeout),
+            DuringIncident = args.DuringIncident,
+        };
     }
+
+    /// <summary>A bake in which no gate alarm could fire gates nothing: it must reach the stack's <see cref="BakeFloor"/>.</summary>
+    private static TimeSpan ParseBake(RolloutArguments args)
+    {
+        var bake = DurationParser.Parse("--bake", args.Bake);
+        if (args.MinimumBake is { } floor && bake < floor.Minimum)
+        {
+            throw new RolloutInputException(
+                $"--bake {args.Bake.Trim()} is out of range; allowed {Describe(floor.Minimum)} or more" + (floor.Why is null ? "" : $" ({floor.Why})"));
+        }
+
+        if (bake <= TimeSpan.Zero)
+        {
+            throw new RolloutInputException($"--bake {args.Bake.Trim()} is out of range; allowed more than 0s");
+        }
+
+        return bake;
+    }
+
+    /// <summary>A duration as the flags take it, e.g. 4m or 90s.</summary>
+    private static string Describe(TimeSpan duration) =>
+        duration.TotalSeconds % 60 == 0
+            ? $"{(int)duration.TotalMinutes}m"
+            : $"{(int)duration.TotalSeconds}s";
 
     /// <summary>Percentages of traffic on the new color, strictly increasing, each 1..100, ending at 100.</summary>
     public static IReadOnlyList<int> ParseSteps(string text)

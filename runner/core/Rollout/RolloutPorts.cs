@@ -3,6 +3,7 @@ namespace Infra.Runner.Rollout;
 /// <summary>
 /// Everything outside the state machine: the stack, CloudWatch, the smoke check, people, the journal and the clock.
 /// All waiting goes through <see cref="Time"/>; <see cref="Progress"/> (optional) receives a line at every poll.
+/// <see cref="TargetHealth"/> says when a new color's targets are healthy, before its smoke check.
 /// </summary>
 public sealed record RolloutPorts(
     IStackOperations Stack,
@@ -11,4 +12,7 @@ public sealed record RolloutPorts(
     INotifier Notifier,
     IJournal Journal,
     TimeProvider Time,
-    IProgress<RolloutProgress>? Progress = null);
+    IProgress<RolloutProgress>? Progress = null)
+{
+    public required ITargetHealthReader TargetHealth { get; init; }
+}

@@ -11,4 +11,8 @@ public sealed record RolloutProgress(
     int StepCount,
     int Percent,
     TimeSpan TimeLeft,
-    IReadOnlyDictionary<string, AlarmState> AlarmStates);
+    IReadOnlyDictionary<string, AlarmState> AlarmStates)
+{
+    /// <summary>While <see cref="RolloutPhase.WaitingForReady"/>: each service's healthy and wanted task counts; otherwise null.</summary>
+    public string? Readiness { get; init; }
+}

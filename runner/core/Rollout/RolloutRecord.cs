@@ -5,6 +5,9 @@ public enum RolloutPhase
 {
     /// <summary>Setting the new color's image and applying its task definition and service.</summary>
     Deploying,
+
+    /// <summary>Waiting until each new color runs its desired count of tasks with every target healthy, or its ready timeout.</summary>
+    WaitingForReady,
     SmokeTesting,
 
     /// <summary>

@@ -62,6 +62,7 @@ internal sealed class RolloutRun
                 var result = record.Phase switch
                 {
                     RolloutPhase.Deploying => await DeployImagesAsync(cancellationToken),
+                    RolloutPhase.WaitingForReady => await WaitForReadyAsync(cancellationToken),
                     RolloutPhase.SmokeTesting => await SmokeTestAsync(cancellationToken),
                     RolloutPhase.Stopping => await StopCoreAsync("finishing an interrupted stop", busyMeansNothingChanged: false, cancellationToken),
                     RolloutPhase.Shifting => await ShiftAndBakeAsync(cancellationToken),
@@ -169,8 +170,54 @@ internal sealed class RolloutRun
         await ports.Stack.UpdateAsync(RolloutTargets.DeployUrns(outputs, record.Services), cancellationToken);
         await reporter.AppendAsync(record.Id, RolloutEventKind.ImagesDeployed,
             $"Deployed {string.Join(", ", record.Services.Select(s => $"{s.Name}={s.Image} on {s.ToColor.ConfigName()}"))}", cancellationToken);
-        await AdvanceAsync(record with { Phase = RolloutPhase.SmokeTesting }, cancellationToken);
+        await AdvanceAsync(record with { Phase = RolloutPhase.WaitingForReady }, cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// The deploy's update returns once ECS is steady, which for a color that autoscaling has yet to raise from zero
+    /// is at zero tasks. So before the smoke check this polls every plan interval until each new color has its
+    /// desired count of healthy targets and no unhealthy one, measured from the recorded phase start (a resumed
+    /// runner waits only what is left); past the ready timeout the rollout stops before any traffic moved.
+    /// </summary>
+    private async Task<RolloutResult?> WaitForReadyAsync(CancellationToken cancellationToken)
+    {
+        var until = record.PhaseStartedAt + Plan.ReadyTimeout;
+        while (true)
+        {
+            // Abort, rollback and take-over are acted on here like at any other poll.
+            await RequireOwnershipAsync(cancellationToken);
+            var readiness = new List<Readiness>();
+            foreach (var service in record.Services)
+            {
+                var deployed = outputs.For(service.Name);
+                var health = await ports.TargetHealth.ReadAsync(deployed.TargetGroup(service.ToColor), record.PhaseStartedAt, cancellationToken);
+                readiness.Add(ReadinessGate.Evaluate(service.Name, deployed.DesiredCount, health));
+            }
+
+            var detail = string.Join("; ", readiness.Select(r => r.Detail));
+            var left = until - ports.Time.GetUtcNow();
+            left = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            reporter.Report(new RolloutProgress(record.Id, record.Phase, 0, Plan.Steps.Count, 0, left, new Dictionary<string, AlarmState>())
+            {
+                Readiness = detail,
+            });
+            if (readiness.All(r => r.Ready))
+            {
+                await reporter.AppendAsync(record.Id, RolloutEventKind.ColorsReady, $"New colors ready: {detail}", cancellationToken);
+                await AdvanceAsync(record with { Phase = RolloutPhase.SmokeTesting }, cancellationToken);
+                return null;
+            }
+
+            if (left == TimeSpan.Zero)
+            {
+                var reason = $"new colors not ready within {Plan.ReadyTimeout}: {detail}";
+                await reporter.TryAppendAsync(record.Id, RolloutEventKind.ReadyTimedOut, $"Rollout {record.Id}: {reason}", null, cancellationToken);
+                return await StopCoreAsync(reason, busyMeansNothingChanged: false, cancellationToken);
+            }
+
+            await Task.Delay(left < Plan.PollInterval ? left : Plan.PollInterval, ports.Time, cancellationToken);
+        }
     }
 
     private async Task<RolloutResult?> SmokeTestAsync(CancellationToken cancellationToken)

@@ -34,6 +34,18 @@ internal static class RolloutTargets
         services.SelectMany(s => outputs.For(s.Name).Of(s.ToColor).GateAlarmNames.Concat(outputs.For(s.Name).CriticalAlarmNames))
             .Distinct().ToList();
 
+    /// <summary>
+    /// What the pre-flight checks: the watched alarms plus the gate alarms of each service's live color, whose ALARM
+    /// means the service is already failing before anything is released.
+    /// </summary>
+    public static IReadOnlyList<string> PreflightAlarms(StackOutputs outputs, IEnumerable<RolloutServiceRecord> services)
+    {
+        var moving = services.ToList();
+        return WatchedAlarms(outputs, moving)
+            .Concat(moving.SelectMany(s => outputs.For(s.Name).Of(s.FromColor).GateAlarmNames))
+            .Distinct().ToList();
+    }
+
     public static string SmokeUrl(string testUrl, string path) => testUrl.TrimEnd('/') + path;
 
     /// <summary>

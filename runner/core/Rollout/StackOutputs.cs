@@ -5,7 +5,11 @@ namespace Infra.Runner.Rollout;
 /// <see cref="ScalingTargetUrn"/> owns the color's task count (ECS ignores later changes to desiredCount), so every
 /// update that changes whether a color runs targets it.
 /// </summary>
-public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, string ScalingTargetUrn, IReadOnlyList<string> GateAlarmNames);
+public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, string ScalingTargetUrn, IReadOnlyList<string> GateAlarmNames)
+{
+    /// <summary>The color's target group as CloudWatch names it (<c>targetgroup/...</c>), a dimension of its health metrics.</summary>
+    public string TargetGroupArnSuffix { get; init; } = "";
+}
 
 /// <summary>
 /// A service's stack outputs. <see cref="TrafficUrns"/> are the listener/rule resources that carry its weights:
@@ -30,6 +34,15 @@ public sealed record ServiceOutputs(
     string HealthCheckPath)
 {
     public ColorOutputs Of(DeployColor color) => color == DeployColor.Blue ? Blue : Green;
+
+    /// <summary>The tasks a new color runs before its smoke check: the runner waits until that many targets are healthy.</summary>
+    public int DesiredCount { get; init; }
+
+    /// <summary>The load balancer as CloudWatch names it (<c>app/...</c>), the other dimension of a target group's health metrics.</summary>
+    public string LoadBalancerArnSuffix { get; init; } = "";
+
+    /// <summary>Where to read the health of one color's targets.</summary>
+    public TargetGroupRef TargetGroup(DeployColor color) => new(LoadBalancerArnSuffix, Of(color).TargetGroupArnSuffix);
 }
 
 /// <summary>The stack outputs the runner reads, keyed by service name.</summary>

@@ -18,6 +18,8 @@ public class StackOutputsReaderTests
             ["testRouteUrn"] = $"urn:{name}:test-rule",
             ["criticalAlarmNames"] = new JsonArray($"{name}-error-rate"),
             ["healthCheckPath"] = $"/{name}/healthz",
+            ["desiredCount"] = 3,
+            ["loadBalancerArnSuffix"] = "app/infra-staging/50dc6c495c0c9188",
             ["blue"] = Color(name, "blue"),
             ["green"] = Color(name, "green"),
         }))),
@@ -41,6 +43,8 @@ public class StackOutputsReaderTests
         Assert.Equal((DeployColor.Green, new TrafficWeights(10, 90)), (web.LiveColor, web.Weights));
         Assert.Equal(["api", "web"], outputs.Services.Keys.Order());
         Assert.Equal(("/web/healthz", null, null), (web.HealthCheckPath, web.Host, web.PathPattern));
+        Assert.Equal(3, web.DesiredCount);
+        Assert.Equal(new TargetGroupRef("app/infra-staging/50dc6c495c0c9188", "targetgroup/web-tg-green/73e2d6bc24d8a067"), web.TargetGroup(DeployColor.Green));
     }
 
     [Fact]
@@ -79,11 +83,14 @@ public class StackOutputsReaderTests
     [InlineData("scalingTargetUrn", "services.web.blue.scalingTargetUrn")]
     [InlineData("testRouteUrn", "services.web.testRouteUrn")]
     [InlineData("weights", "services.web.weights")]
-    public void The_scaling_target_test_route_and_deployed_weights_are_required(string key, string path)
+    [InlineData("desiredCount", "services.web.desiredCount")]
+    [InlineData("loadBalancerArnSuffix", "services.web.loadBalancerArnSuffix")]
+    [InlineData("targetGroupArnSuffix", "services.web.blue.targetGroupArnSuffix")]
+    public void The_scaling_target_test_route_deployed_weights_and_readiness_dimensions_are_required(string key, string path)
     {
         var outputs = Outputs("web");
         var service = outputs["services"]!["web"]!.AsObject();
-        (key == "scalingTargetUrn" ? service["blue"]!.AsObject() : service).Remove(key);
+        (key is "scalingTargetUrn" or "targetGroupArnSuffix" ? service["blue"]!.AsObject() : service).Remove(key);
 
         var error = Assert.Throws<RolloutInputException>(() => StackOutputsReader.Read(outputs));
 
@@ -107,6 +114,7 @@ public class StackOutputsReaderTests
         ["taskDefinitionUrn"] = $"urn:{name}:{color}-taskdef",
         ["serviceUrn"] = $"urn:{name}:{color}-service",
         ["scalingTargetUrn"] = $"urn:{name}:{color}-scaling",
+        ["targetGroupArnSuffix"] = $"targetgroup/{name}-tg-{color}/73e2d6bc24d8a067",
         ["gateAlarmNames"] = new JsonArray($"{name}-{color}-5xx"),
     };
 }

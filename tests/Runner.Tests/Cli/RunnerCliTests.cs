@@ -103,6 +103,18 @@ public sealed class RunnerCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bake_flag_shorter_than_the_stacks_longest_gate_window_exits_2_with_the_window()
+    {
+        var stack = await StackWithLedgerAsync();
+
+        var code = await RunAsync(["deploy", "--stack", stack, "--work-dir", folder, "--service", "web=web:2", "--bake", "3m"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--bake 3m is out of range; allowed 4m or more " +
+            "(the colorResponseTimeP99 gate alarm evaluates 3 periods of 60 s; a bake needs that window plus one period)", output.ToString());
+    }
+
+    [Fact]
     public async Task The_top_level_help_states_the_exit_codes_once()
     {
         var code = await RunAsync(["--help"]);

@@ -74,6 +74,8 @@ internal sealed class TwoMachines : IDisposable
         var outputs = await operations.ReadOutputsAsync(CancellationToken.None);
         var web = outputs.For("web");
         foreach (var alarm in web.Blue.GateAlarmNames.Concat(web.Green.GateAlarmNames).Concat(web.CriticalAlarmNames)) cloudWatch.SetAlarm(alarm, "OK");
+        // Green's tasks are running and healthy whenever a deploy waits for them (per minute, around the test's run).
+        SetTargetHealth(web.TargetGroup(DeployColor.Green), web.DesiredCount);
 
         var plan = RolloutPlanParser.Parse(new RolloutArguments { Services = ["web=web:2"], Steps = "50,100", Bake = "10m", Interval = "1s" });
         var record = new RolloutRecord(RolloutId, RolloutHarness.Start, plan,
@@ -86,5 +88,14 @@ internal sealed class TwoMachines : IDisposable
         await operations.UpdateAsync(web.TrafficUrns, CancellationToken.None);
         // The runner that did this was interrupted cleanly: it gave its hold up.
         await operations.ReleaseRolloutAsync(CancellationToken.None);
+    }
+
+    private void SetTargetHealth(TargetGroupRef group, int healthy)
+    {
+        var dimensions = new Dictionary<string, string> { ["TargetGroup"] = group.TargetGroupArnSuffix, ["LoadBalancer"] = group.LoadBalancerArnSuffix };
+        var now = DateTime.UtcNow;
+        var minutes = Enumerable.Range(-10, 70).Select(m => new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc).AddMinutes(m)).ToList();
+        cloudWatch.SetDatapoints("AWS/ApplicationELB", "HealthyHostCount", dimensions, minutes.Select(m => (m, (double)healthy)));
+        cloudWatch.SetDatapoints("AWS/ApplicationELB", "UnHealthyHostCount", dimensions, minutes.Select(m => (m, 0.0)));
     }
 }

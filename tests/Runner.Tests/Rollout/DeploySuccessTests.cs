@@ -136,10 +136,13 @@ public class DeploySuccessTests
 
         await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
 
-        var first = harness.Progress[0];
+        var ready = harness.Progress[0];
+        Assert.Equal((RolloutPhase.WaitingForReady, TimeSpan.FromMinutes(10), "web: 2 of 2 tasks healthy, 0 unhealthy"), (ready.Phase, ready.TimeLeft, ready.Readiness));
+        var first = harness.Progress[1];
         Assert.Equal((RolloutPhase.Shifting, 1, 3, 10, TimeSpan.FromMinutes(5)), (first.Phase, first.StepNumber, first.StepCount, first.Percent, first.TimeLeft));
         Assert.Equal(AlarmState.Ok, first.AlarmStates["web-green-5xx"]);
-        Assert.Equal(TimeSpan.FromSeconds(290), harness.Progress[1].TimeLeft);
+        Assert.Null(first.Readiness);
+        Assert.Equal(TimeSpan.FromSeconds(290), harness.Progress[2].TimeLeft);
         Assert.Contains(harness.Progress, p => p.Phase == RolloutPhase.TerminationWait && p.Percent == 100);
     }
 
@@ -152,7 +155,7 @@ public class DeploySuccessTests
 
         Assert.Equal(
             [
-                RolloutEventKind.Started, RolloutEventKind.ImagesDeployed, RolloutEventKind.SmokePassed,
+                RolloutEventKind.Started, RolloutEventKind.ImagesDeployed, RolloutEventKind.ColorsReady, RolloutEventKind.SmokePassed,
                 RolloutEventKind.StepApplied, RolloutEventKind.StepBaked, RolloutEventKind.StepApplied, RolloutEventKind.StepBaked,
                 RolloutEventKind.StepApplied, RolloutEventKind.StepBaked, RolloutEventKind.Completed, RolloutEventKind.ScaledDown,
             ],

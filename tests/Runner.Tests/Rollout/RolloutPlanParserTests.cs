@@ -72,6 +72,13 @@ public class RolloutPlanParserTests
         { new RolloutArguments { Services = ["web="] }, "--service 'web=': the image is empty; use web=IMAGE, or just web to redeploy its current image" },
         { new RolloutArguments { Services = ["web=a:1", "web=a:2"] }, "--service web is given twice" },
         { new RolloutArguments { Services = ["web"], Interval = "0s" }, "--interval must be greater than zero" },
+        { new RolloutArguments { Services = ["web"], Bake = "0s" }, "--bake 0s is out of range; allowed more than 0s" },
+        { new RolloutArguments { Services = ["web"], Bake = "2m", Interval = "3m" }, "--interval 3m is out of range; allowed more than 0s up to the bake (2m)" },
+        {
+            new RolloutArguments { Services = ["web"], Bake = "2m", MinimumBake = new BakeFloor(TimeSpan.FromMinutes(4), "the colorResponseTimeP99 gate alarm evaluates 3 periods of 60 s; a bake needs that window plus one period") },
+            "--bake 2m is out of range; allowed 4m or more (the colorResponseTimeP99 gate alarm evaluates 3 periods of 60 s; a bake needs that window plus one period)"
+        },
+        { new RolloutArguments { Services = ["web"], Bake = "0s", MinimumBake = new BakeFloor(TimeSpan.FromMinutes(1), null) }, "--bake 0s is out of range; allowed 1m or more" },
         { new RolloutArguments { Services = ["web"], Interval = "soon" }, "--interval: 'soon' is not a duration; use a whole number of s, m or h, e.g. 90s, 5m, 1h" },
         { new RolloutArguments { Services = ["web"], SmokeTimeout = "0m" }, "--smoke-timeout must be greater than zero" },
         { new RolloutArguments { Services = ["web"], SmokePath = "health" }, "--smoke must be a path starting with '/', got 'health'" },

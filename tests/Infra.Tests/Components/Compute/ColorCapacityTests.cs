@@ -37,4 +37,14 @@ public sealed class ColorCapacityTests
 
         Assert.Equal(new ColorCapacity(3, 3, 12), ColorCapacity.For(underTest, Color.Green));
     }
+
+    [Fact]
+    public void A_color_the_runner_keeps_running_without_traffic_is_held_at_the_desired_count_even_when_autoscaling_may_go_lower()
+    {
+        var lowMinimum = Web with { Running = new ColorPair<bool>(true, true), Autoscaling = Web.Autoscaling with { Min = 1 } };
+
+        Assert.Equal(new ColorCapacity(3, 3, 12), ColorCapacity.For(lowMinimum, Color.Green));
+        // Once it takes traffic, autoscaling may scale it within its own range again.
+        Assert.Equal(new ColorCapacity(3, 1, 12), ColorCapacity.For(lowMinimum with { Weights = new ColorPair<int>(90, 10) }, Color.Green));
+    }
 }

@@ -44,6 +44,12 @@ internal sealed class RolloutHarness
         Notifier.Setup(n => n.NotifyAsync(It.IsAny<NotificationSeverity>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Callback((NotificationSeverity severity, string message, CancellationToken _) => Notifications.Add((severity, message)))
             .Returns(Task.CompletedTask);
+        TargetHealth.Setup(t => t.ReadAsync(It.IsAny<TargetGroupRef>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TargetGroupRef group, DateTimeOffset since, CancellationToken _) =>
+            {
+                HealthReads.Add((group, since, Time.GetUtcNow()));
+                return Health(group, since);
+            });
         Journal.Setup(j => j.AppendAsync(It.IsAny<RolloutEvent>(), It.IsAny<CancellationToken>()))
             .Callback((RolloutEvent e, CancellationToken _) => Events.Add(e))
             .Returns(Task.CompletedTask);
@@ -60,6 +66,17 @@ internal sealed class RolloutHarness
     public Mock<INotifier> Notifier { get; } = new(MockBehavior.Strict);
 
     public Mock<IJournal> Journal { get; } = new(MockBehavior.Strict);
+
+    public Mock<ITargetHealthReader> TargetHealth { get; } = new(MockBehavior.Strict);
+
+    /// <summary>Tasks each service's new color must run, as the stack exports it.</summary>
+    public const int DesiredCount = 2;
+
+    /// <summary>A target group's health when read (given the deploy time the reader is asked about); all tasks healthy unless a test says otherwise.</summary>
+    public Func<TargetGroupRef, DateTimeOffset, TargetHealth> Health { get; set; } = (_, _) => new TargetHealth(DesiredCount, 0);
+
+    /// <summary>Every target health read: which target group, measured since when, and when it was read.</summary>
+    public List<(TargetGroupRef Group, DateTimeOffset Since, DateTimeOffset At)> HealthReads { get; } = [];
 
     public Dictionary<string, ServiceConfig> Configs { get; } = new();
 
@@ -104,7 +121,10 @@ internal sealed class RolloutHarness
     public Func<int, IReadOnlyList<string>, Exception?> UpdateFault { get; set; } = (_, _) => null;
 
     public RolloutEngine Engine => new(new RolloutPorts(
-        Stack.Object, Alarms.Object, Smoke.Object, Notifier.Object, Journal.Object, Time, new SyncProgress(Progress)));
+        Stack.Object, Alarms.Object, Smoke.Object, Notifier.Object, Journal.Object, Time, new SyncProgress(Progress))
+    {
+        TargetHealth = TargetHealth.Object,
+    });
 
     public static RolloutPlan Plan(params string[] services) =>
         RolloutPlanParser.Parse(new RolloutArguments { Services = services });
@@ -115,6 +135,18 @@ internal sealed class RolloutHarness
     public IEnumerable<UpdateCall> TrafficUpdates => Updates.Where(u => u.Targets.All(t => t.EndsWith(":listener-rule", StringComparison.Ordinal)));
 
     public RolloutEvent Event(RolloutEventKind kind) => Assert.Single(Events, e => e.Kind == kind);
+
+    /// <summary>
+    /// Rollout r-1 of web:2 from blue to green, stored in <paramref name="phase"/> as a runner left it; its phase
+    /// started at <paramref name="phaseStarted"/> (default <see cref="Start"/>).
+    /// </summary>
+    public void GivenRecord(RolloutPhase phase, DateTimeOffset? phaseStarted = null)
+    {
+        var started = phaseStarted ?? Start;
+        StoredRecord = RolloutRecordJson.Serialize(new RolloutRecord("r-1", started, Plan("web=web:2"),
+            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
+            phase, 0, started, PromotionRequest.None));
+    }
 
     /// <summary>A service whose stack file and deployed stack agree on <paramref name="config"/>.</summary>
     public void Given(ServiceConfig config)
@@ -135,13 +167,20 @@ internal sealed class RolloutHarness
         TrafficWeights.AllTo(DeployColor.Blue),
         null,
         null,
-        "/health");
+        "/health")
+    {
+        DesiredCount = DesiredCount,
+        LoadBalancerArnSuffix = "app/infra-production/50dc6c495c0c9188",
+    };
 
     private static ColorOutputs Color(string name, DeployColor color)
     {
         var prefix = $"{name}:{color.ConfigName()}";
         return new ColorOutputs($"urn:{prefix}-taskdef", $"urn:{prefix}-service", $"urn:{prefix}-scaling",
-            [$"{name}-{color.ConfigName()}-5xx", $"{name}-{color.ConfigName()}-unhealthy"]);
+            [$"{name}-{color.ConfigName()}-5xx", $"{name}-{color.ConfigName()}-unhealthy"])
+        {
+            TargetGroupArnSuffix = $"targetgroup/{name}-tg-{color.ConfigName()}/73e2d6bc24d8a067",
+        };
     }
 
     private void MockStack()
