@@ -24,6 +24,15 @@ public enum RolloutEventKind
 
     /// <summary>Another machine took over a rollout whose runner stopped renewing its hold (<c>--take-over</c>).</summary>
     TakenOver,
+
+    /// <summary>A canary analysis decision (pass, inconclusive or fail) with every number it used in the data.</summary>
+    CanaryAnalysed,
+
+    /// <summary>A step's analysis stayed inconclusive: the bake is extended, or the step fails or pauses.</summary>
+    StepInconclusive,
+
+    /// <summary>The rollout waits, gates still watched, for promote or abort from any machine.</summary>
+    Paused,
 }
 
 /// <summary>

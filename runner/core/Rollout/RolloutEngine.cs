@@ -37,6 +37,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
             }
 
             await AlarmPresence.RequireAllAsync(ports.Alarms, RolloutTargets.WatchedAlarms(outputs, services), cancellationToken);
+            CanaryWatch.RequireMetricNames(outputs, services);
         }
         catch (RolloutInputException error)
         {

@@ -31,4 +31,8 @@ public sealed record RolloutPlan(
     TimeSpan PollInterval,
     SmokeCheckSettings Smoke,
     TimeSpan TerminationWait,
-    InsufficientDataPolicy InsufficientData);
+    InsufficientDataPolicy InsufficientData)
+{
+    /// <summary>How each step's canary analysis judges the new color; records stored before it existed read the defaults.</summary>
+    public CanarySettings Canary { get; init; } = CanarySettings.Default;
+}

@@ -36,7 +36,17 @@ public static class RolloutPlanParser
             interval,
             new SmokeCheckSettings(args.SmokePath, args.SmokeSuccesses, smokeTimeout),
             DurationParser.Parse("--termination-wait", args.TerminationWait),
-            ParsePolicy(args.InsufficientData));
+            ParsePolicy(args.InsufficientData))
+        {
+            // Ranges are checked where these are read, in the stack settings; only their spelling is parsed here.
+            Canary = new CanarySettings(
+                args.MinRequestsPerStep,
+                DurationParser.Parse("maxInconclusiveMinutes", args.MaxInconclusive),
+                ParseInconclusive(args.OnInconclusive),
+                args.ErrorRateRatio,
+                args.ErrorRateFloorPercent,
+                args.LatencyRatio),
+        };
     }
 
     /// <summary>Percentages of traffic on the new color, strictly increasing, each 1..100, ending at 100.</summary>
@@ -110,6 +120,13 @@ public static class RolloutPlanParser
 
         return services;
     }
+
+    private static InconclusivePolicy ParseInconclusive(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "fail" => InconclusivePolicy.Fail,
+        "pause" => InconclusivePolicy.Pause,
+        _ => throw new RolloutInputException($"onInconclusive must be fail or pause, got '{text}'"),
+    };
 
     private static InsufficientDataPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch
     {

@@ -5,7 +5,11 @@ namespace Infra.Runner.Rollout;
 /// <see cref="ScalingTargetUrn"/> owns the color's task count (ECS ignores later changes to desiredCount), so every
 /// update that changes whether a color runs targets it.
 /// </summary>
-public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, string ScalingTargetUrn, IReadOnlyList<string> GateAlarmNames);
+public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, string ScalingTargetUrn, IReadOnlyList<string> GateAlarmNames)
+{
+    /// <summary>The color's target group as CloudWatch's TargetGroup dimension names it (<c>targetgroup/NAME/ID</c>); null when the stack does not export it.</summary>
+    public string? TargetGroupArnSuffix { get; init; }
+}
 
 /// <summary>
 /// A service's stack outputs. <see cref="TrafficUrns"/> are the listener/rule resources that carry its weights:
@@ -35,6 +39,9 @@ public sealed record ServiceOutputs(
 /// <summary>The stack outputs the runner reads, keyed by service name.</summary>
 public sealed record StackOutputs(IReadOnlyDictionary<string, ServiceOutputs> Services)
 {
+    /// <summary>The load balancer as CloudWatch's LoadBalancer dimension names it (<c>app/NAME/ID</c>); null when the stack does not export it.</summary>
+    public string? LoadBalancerArnSuffix { get; init; }
+
     /// <summary>The outputs of one service; a name the stack does not export is an input error listing the ones it does.</summary>
     public ServiceOutputs For(string service) =>
         Services.TryGetValue(service, out var outputs)
