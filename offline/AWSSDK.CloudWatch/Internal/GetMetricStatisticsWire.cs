@@ -12,20 +12,7 @@ internal static class GetMetricStatisticsWire
     {
         var writer = RpcV2Cbor.NewWriter();
         writer.WriteStartMap(null);
-        if (request.Dimensions is { } dimensions)
-        {
-            writer.WriteTextString("Dimensions");
-            writer.WriteStartArray(dimensions.Count);
-            foreach (var dimension in dimensions)
-            {
-                writer.WriteStartMap(null);
-                WriteText(writer, "Name", dimension.Name);
-                WriteText(writer, "Value", dimension.Value);
-                writer.WriteEndMap();
-            }
-
-            writer.WriteEndArray();
-        }
+        RpcV2Cbor.WriteDimensions(writer, request.Dimensions);
 
         if (request.EndTime is { } endTime)
         {
@@ -33,8 +20,8 @@ internal static class GetMetricStatisticsWire
             RpcV2Cbor.WriteTimestamp(writer, endTime);
         }
 
-        WriteText(writer, "MetricName", request.MetricName);
-        WriteText(writer, "Namespace", request.Namespace);
+        RpcV2Cbor.WriteText(writer, "MetricName", request.MetricName);
+        RpcV2Cbor.WriteText(writer, "Namespace", request.Namespace);
         if (request.Period is { } period)
         {
             writer.WriteTextString("Period");
@@ -85,12 +72,5 @@ internal static class GetMetricStatisticsWire
             }
         });
         return datapoint;
-    }
-
-    private static void WriteText(CborWriter writer, string name, string? value)
-    {
-        if (value is null) return;
-        writer.WriteTextString(name);
-        writer.WriteTextString(value);
     }
 }
