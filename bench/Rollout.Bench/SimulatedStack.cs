@@ -42,7 +42,7 @@ internal sealed class SimulatedStack : IStackOperations
 
     public static string TrafficUrn(string service) => $"urn:{service}:listener-rule";
 
-    public Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) => Task.FromResult(new StackOutputs(deployed.ToDictionary()));
+    public Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) => Task.FromResult(new StackOutputs(deployed.ToDictionary()) { LoadBalancerArnSuffix = "app/bench/0" });
 
     public Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken) => Task.FromResult(configs[service]);
 
@@ -91,7 +91,16 @@ internal sealed class SimulatedStack : IStackOperations
     }
 
     private static ColorOutputs Color(string service, string color) =>
-        new($"urn:{service}:{color}-taskdef", $"urn:{service}:{color}-service", $"urn:{service}:{color}-scaling", [$"{service}-{color}-5xx"]);
+        new($"urn:{service}:{color}-taskdef", $"urn:{service}:{color}-service", $"urn:{service}:{color}-scaling", [$"{service}-{color}-5xx"])
+        {
+            TargetGroupArnSuffix = TargetGroup(service, color),
+        };
+
+    /// <summary>The target group name the simulated metrics are keyed by.</summary>
+    public static string TargetGroup(string service, string color) => $"targetgroup/{service}/{color}";
+
+    /// <summary>The weight config holds for a target group now (the share of the service's traffic it gets).</summary>
+    public int WeightOf(string service, DeployColor color) => color == DeployColor.Blue ? configs[service].Weights.Blue : configs[service].Weights.Green;
 
     private Task Change(string service, Func<ServiceConfig, ServiceConfig> change)
     {

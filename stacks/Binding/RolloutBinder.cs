@@ -13,7 +13,15 @@ public static class RolloutBinder
             BakeMinutes: rollout.Int("bakeMinutes") ?? defaults.BakeMinutes,
             PollIntervalSeconds: rollout.Int("pollIntervalSeconds") ?? defaults.PollIntervalSeconds,
             InsufficientData: rollout.Enum<InsufficientDataPolicy>("insufficientData") ?? defaults.InsufficientData,
-            TerminationWaitMinutes: rollout.Int("terminationWaitMinutes") ?? defaults.TerminationWaitMinutes);
+            TerminationWaitMinutes: rollout.Int("terminationWaitMinutes") ?? defaults.TerminationWaitMinutes)
+        {
+            MinRequestsPerStep = rollout.Int("minRequestsPerStep") ?? defaults.MinRequestsPerStep,
+            MaxInconclusiveMinutes = rollout.Int("maxInconclusiveMinutes") ?? defaults.MaxInconclusiveMinutes,
+            OnInconclusive = rollout.Enum<InconclusivePolicy>("onInconclusive") ?? defaults.OnInconclusive,
+            ErrorRateRatio = rollout.Double("errorRateRatio") ?? defaults.ErrorRateRatio,
+            ErrorRateFloorPercent = rollout.Double("errorRateFloorPercent") ?? defaults.ErrorRateFloorPercent,
+            LatencyRatio = rollout.Double("latencyRatio") ?? defaults.LatencyRatio,
+        };
         rollout.ReportUnknownKeys();
         return settings;
     }

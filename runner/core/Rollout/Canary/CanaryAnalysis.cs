@@ -3,7 +3,7 @@ namespace Infra.Runner.Rollout;
 /// <summary>
 /// The pure rule judging a new color against the live color over the same window on the same load balancer.
 /// In order: no healthy target fails; fewer than the minimum requests is inconclusive; an error rate above
-/// max(live rate × ratio, floor) fails; a p99 above live p99 × ratio fails (only when the live color has a p99 to
+/// max(live rate × ratio, floor) fails when it is above it with 99% confidence (see <see cref="WilsonLowerBound"/>); a p99 above live p99 × ratio fails (only when the live color has a p99 to
 /// compare with: at 100% it serves nothing); otherwise pass.
 /// </summary>
 public static class CanaryAnalysis
@@ -41,9 +41,11 @@ public static class CanaryAnalysis
             return Verdict(CanaryOutcome.Inconclusive, $"{served:0} requests < minimum {settings.MinRequestsPerStep}");
         }
 
-        if (newRate > allowedRate)
+        var newRateLow = WilsonLowerBound(errors, served);
+        if (newRateLow > allowedRate)
         {
-            return Verdict(CanaryOutcome.Fail, $"error rate {CanaryVerdict.Percent(newRate)} > allowed {CanaryVerdict.Percent(allowedRate)}");
+            return Verdict(CanaryOutcome.Fail,
+                $"error rate {CanaryVerdict.Percent(newRate)} (at least {CanaryVerdict.Percent(newRateLow)} with 99% confidence) > allowed {CanaryVerdict.Percent(allowedRate)}");
         }
 
         if (candidate.P99Seconds is { } p99 && allowedP99 is { } allowed && p99 > allowed)
@@ -52,5 +54,20 @@ public static class CanaryAnalysis
         }
 
         return Verdict(CanaryOutcome.Pass, "within limits");
+    }
+
+    /// <summary>
+    /// The one-sided 99% Wilson score lower bound of an error rate. Judged on the observed rate alone, a good canary
+    /// fails on a single error in a small step (1 in 60 is 1.7%, over a 1% floor): the benchmark measured a third of
+    /// good low-traffic canaries failed that way. Requiring the rate to be above the allowed one with confidence keeps
+    /// those while a real regression, whose count grows with traffic, still fails (the benchmark prints both shares).
+    /// </summary>
+    public static double WilsonLowerBound(double errors, double served)
+    {
+        const double z = 2.326;
+        if (served <= 0) return 0;
+        var rate = Math.Min(1, errors / served);
+        var spread = z * Math.Sqrt(rate * (1 - rate) / served + z * z / (4 * served * served));
+        return Math.Max(0, (rate + z * z / (2 * served) - spread) / (1 + z * z / served));
     }
 }
