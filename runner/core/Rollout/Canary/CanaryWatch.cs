@@ -31,7 +31,9 @@ internal sealed class CanaryWatch(RolloutPorts ports, RolloutReporter reporter, 
         {
             var now = ports.Time.GetUtcNow();
             var sliceEnd = until - now > AnalysisInterval ? now + AnalysisInterval : until;
-            var wait = await new WaitWatcher(ports, reporter).WatchAsync(record, sliceEnd, alarms, cancellationToken);
+            // A pause has no deadline: its progress lines count down each slice instead.
+            var wait = await new WaitWatcher(ports, reporter).WatchAsync(
+                record, sliceEnd, alarms, cancellationToken, until == DateTimeOffset.MaxValue ? sliceEnd : until);
             if (wait.End != WaitEnd.Elapsed)
             {
                 return new CanaryWaitResult(wait, last, AnalysisFailed: false);
