@@ -33,8 +33,8 @@ for (var run = 0; run < rollouts; run++)
     var stack = new SimulatedStack(services, clock);
     var alarms = new InjectedAlarms(stack, clock, TimeSpan.FromMilliseconds(random.NextDouble() * shifting.TotalMilliseconds));
     var quiet = new QuietPorts();
-    // Error-free traffic: this part measures the alarm gate, so the analysis must pass.
-    var traffic = new SimulatedTraffic(stack, clock, random, 1000, CanaryFault.None, maxLiveErrorRate: 0);
+    // Error-free traffic at a steady p99: this part measures the alarm gate, so the analysis must pass.
+    var traffic = new SimulatedTraffic(stack, clock, random, 1000, CanaryFault.None, maxLiveErrorRate: 0, latencySpread: 0);
     var result = await new RolloutEngine(new RolloutPorts(stack, alarms, traffic, quiet, quiet, quiet, clock)).DeployAsync(plan);
 
     var trippedAt = alarms.TrippedAt;

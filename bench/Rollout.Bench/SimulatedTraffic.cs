@@ -23,11 +23,13 @@ internal enum CanaryFault
 /// <summary>
 /// Seeded load-balancer traffic per minute: each service gets <paramref name="requestsPerMinute"/> requests split by
 /// the weights config holds when the minute is first read, with Poisson-like noise; the live color fails a baseline
-/// share of requests (0 to <paramref name="maxLiveErrorRate"/>, 0.5% by default) at a p99 near 200 ms; the new color behaves the same unless <paramref name="fault"/>
+/// share of requests (0 to <paramref name="maxLiveErrorRate"/>, 0.5% by default) at a p99 near 200 ms (log-normal
+/// per minute, <paramref name="latencySpread"/>); the new color behaves the same unless <paramref name="fault"/>
 /// says otherwise. Minutes are drawn once and kept, so overlapping windows read the same traffic.
 /// </summary>
 internal sealed class SimulatedTraffic(
-    SimulatedStack stack, TimeProvider clock, Random random, double requestsPerMinute, CanaryFault fault, double maxLiveErrorRate = 0.005)
+    SimulatedStack stack, TimeProvider clock, Random random, double requestsPerMinute, CanaryFault fault,
+    double maxLiveErrorRate = 0.005, double latencySpread = 0.15)
     : ITargetGroupMetrics
 {
     private readonly Dictionary<(string Group, DateTimeOffset Minute), Minute> minutes = [];
@@ -82,7 +84,7 @@ internal sealed class SimulatedTraffic(
         var requests = Count(requestsPerMinute * stack.WeightOf(parts[1], color) / 100.0);
         var rate = isNew && fault == CanaryFault.Errors ? Math.Min(1, liveErrorRate * errorFactor + errorPoints) : liveErrorRate;
         var elb503 = isNew && fault == CanaryFault.LoadBalancer503 ? Count(requests * elbShare) : 0;
-        var p99 = 0.2 * Math.Exp(0.15 * Gauss()) * (isNew && fault == CanaryFault.Latency ? latencyFactor : 1);
+        var p99 = 0.2 * Math.Exp(latencySpread * Gauss()) * (isNew && fault == CanaryFault.Latency ? latencyFactor : 1);
         return new Minute(requests, Count(requests * rate), elb503, p99);
     }
 
