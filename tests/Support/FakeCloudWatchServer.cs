@@ -217,11 +217,7 @@ internal sealed class FakeCloudWatchServer : IDisposable
 
     private (int, byte[], string?) GetMetricStatistics(Dictionary<string, object?> input)
     {
-        foreach (var required in new[] { "Namespace", "MetricName", "StartTime", "EndTime", "Period" })
-        {
-            if (input.GetValueOrDefault(required) is null)
-                return Validation($"Value null at '{char.ToLowerInvariant(required[0])}{required[1..]}' failed to satisfy constraint: Member must not be null");
-        }
+        if (MissingMember(input, "Namespace", "MetricName", "StartTime", "EndTime", "Period") is { } missing) return missing;
 
         var dimensions = ((input.GetValueOrDefault("Dimensions") as List<object?>) ?? [])
             .Cast<Dictionary<string, object?>>()
@@ -261,16 +257,10 @@ internal sealed class FakeCloudWatchServer : IDisposable
 
     private (int, byte[], string?) GetMetricData(Dictionary<string, object?> input)
     {
-        var queries = (input.GetValueOrDefault("MetricDataQueries") as List<object?>)?.Cast<Dictionary<string, object?>>().ToList();
-        if (queries is null)
-            return Validation("Value null at 'metricDataQueries' failed to satisfy constraint: Member must not be null");
+        if (MissingMember(input, "MetricDataQueries", "StartTime", "EndTime") is { } missing) return missing;
+        var queries = ((List<object?>)input["MetricDataQueries"]!).Cast<Dictionary<string, object?>>().ToList();
         if (queries.Count > MetricDataQueriesLimit)
             return Validation($"Value at 'metricDataQueries' failed to satisfy constraint: Member must have length less than or equal to {MetricDataQueriesLimit}");
-        foreach (var required in new[] { "StartTime", "EndTime" })
-        {
-            if (input.GetValueOrDefault(required) is null)
-                return Validation($"Value null at '{char.ToLowerInvariant(required[0])}{required[1..]}' failed to satisfy constraint: Member must not be null");
-        }
 
         var (start, end) = ((DateTime)input["StartTime"]!, (DateTime)input["EndTime"]!);
         if (end <= start) return Validation("The parameter EndTime must be greater than StartTime.");
@@ -371,6 +361,12 @@ internal sealed class FakeCloudWatchServer : IDisposable
             values.Order().ElementAt(Math.Max(0, (int)Math.Ceiling(percent / 100 * values.Count) - 1)),
         _ => throw new InvalidOperationException($"not a statistic: {statistic}"),
     };
+
+    /// <summary>The service's answer for the first required member left out, or null when all are there.</summary>
+    private static (int, byte[], string?)? MissingMember(Dictionary<string, object?> input, params string[] required) =>
+        required.FirstOrDefault(name => input.GetValueOrDefault(name) is null) is { } name
+            ? Validation($"Value null at '{char.ToLowerInvariant(name[0])}{name[1..]}' failed to satisfy constraint: Member must not be null")
+            : null;
 
     private static bool TryReadToken(string token, out int offset)
     {

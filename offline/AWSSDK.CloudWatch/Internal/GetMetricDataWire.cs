@@ -16,11 +16,7 @@ internal static class GetMetricDataWire
     {
         var writer = RpcV2Cbor.NewWriter();
         writer.WriteStartMap(null);
-        if (request.EndTime is { } endTime)
-        {
-            writer.WriteTextString("EndTime");
-            RpcV2Cbor.WriteTimestamp(writer, endTime);
-        }
+        RpcV2Cbor.WriteTimestamp(writer, "EndTime", request.EndTime);
 
         if (request.MetricDataQueries is { } queries)
         {
@@ -31,12 +27,7 @@ internal static class GetMetricDataWire
         }
 
         RpcV2Cbor.WriteText(writer, "NextToken", request.NextToken);
-        if (request.StartTime is { } startTime)
-        {
-            writer.WriteTextString("StartTime");
-            RpcV2Cbor.WriteTimestamp(writer, startTime);
-        }
-
+        RpcV2Cbor.WriteTimestamp(writer, "StartTime", request.StartTime);
         writer.WriteEndMap();
         return writer.Encode();
     }
@@ -75,11 +66,7 @@ internal static class GetMetricDataWire
                 writer.WriteEndMap();
             }
 
-            if (stat.Period is { } period)
-            {
-                writer.WriteTextString("Period");
-                writer.WriteInt32(period);
-            }
+            RpcV2Cbor.WriteInt(writer, "Period", stat.Period);
 
             RpcV2Cbor.WriteText(writer, "Stat", stat.Stat);
             writer.WriteEndMap();

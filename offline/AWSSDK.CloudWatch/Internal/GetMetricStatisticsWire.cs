@@ -13,27 +13,11 @@ internal static class GetMetricStatisticsWire
         var writer = RpcV2Cbor.NewWriter();
         writer.WriteStartMap(null);
         RpcV2Cbor.WriteDimensions(writer, request.Dimensions);
-
-        if (request.EndTime is { } endTime)
-        {
-            writer.WriteTextString("EndTime");
-            RpcV2Cbor.WriteTimestamp(writer, endTime);
-        }
-
+        RpcV2Cbor.WriteTimestamp(writer, "EndTime", request.EndTime);
         RpcV2Cbor.WriteText(writer, "MetricName", request.MetricName);
         RpcV2Cbor.WriteText(writer, "Namespace", request.Namespace);
-        if (request.Period is { } period)
-        {
-            writer.WriteTextString("Period");
-            writer.WriteInt32(period);
-        }
-
-        if (request.StartTime is { } startTime)
-        {
-            writer.WriteTextString("StartTime");
-            RpcV2Cbor.WriteTimestamp(writer, startTime);
-        }
-
+        RpcV2Cbor.WriteInt(writer, "Period", request.Period);
+        RpcV2Cbor.WriteTimestamp(writer, "StartTime", request.StartTime);
         if (request.Statistics is { } statistics)
         {
             writer.WriteTextString("Statistics");

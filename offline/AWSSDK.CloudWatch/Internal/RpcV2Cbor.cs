@@ -44,6 +44,22 @@ internal static class RpcV2Cbor
         writer.WriteTextString(value);
     }
 
+    /// <summary>A timestamp member, left out when null.</summary>
+    public static void WriteTimestamp(CborWriter writer, string name, DateTime? value)
+    {
+        if (value is not { } time) return;
+        writer.WriteTextString(name);
+        WriteTimestamp(writer, time);
+    }
+
+    /// <summary>An integer member, left out when null.</summary>
+    public static void WriteInt(CborWriter writer, string name, int? value)
+    {
+        if (value is not { } number) return;
+        writer.WriteTextString(name);
+        writer.WriteInt32(number);
+    }
+
     /// <summary>A metric's Dimensions member: a list of Name/Value maps, left out when null.</summary>
     public static void WriteDimensions(CborWriter writer, List<Amazon.CloudWatch.Model.Dimension>? dimensions)
     {
