@@ -205,14 +205,7 @@ internal sealed class FakeCloudWatchServer : IDisposable
         writer.WriteTextString("CompositeAlarms");
         writer.WriteStartArray(0);
         writer.WriteEndArray();
-        if (offset + page.Count < matching.Count)
-        {
-            writer.WriteTextString("NextToken");
-            writer.WriteTextString(Convert.ToBase64String(BitConverter.GetBytes(offset + page.Count)));
-        }
-
-        writer.WriteEndMap();
-        return (200, writer.Encode(), null);
+        return EndPage(writer, offset + page.Count, matching.Count);
     }
 
     private (int, byte[], string?) GetMetricStatistics(Dictionary<string, object?> input)
@@ -335,14 +328,7 @@ internal sealed class FakeCloudWatchServer : IDisposable
         writer.WriteTextString("Messages");
         writer.WriteStartArray(0);
         writer.WriteEndArray();
-        if (offset + page.Count < all.Count)
-        {
-            writer.WriteTextString("NextToken");
-            writer.WriteTextString(Convert.ToBase64String(BitConverter.GetBytes(offset + page.Count)));
-        }
-
-        writer.WriteEndMap();
-        return (200, writer.Encode(), null);
+        return EndPage(writer, offset + page.Count, all.Count);
     }
 
     private static bool IsStatistic(string statistic) =>
@@ -367,6 +353,19 @@ internal sealed class FakeCloudWatchServer : IDisposable
         required.FirstOrDefault(name => input.GetValueOrDefault(name) is null) is { } name
             ? Validation($"Value null at '{char.ToLowerInvariant(name[0])}{name[1..]}' failed to satisfy constraint: Member must not be null")
             : null;
+
+    /// <summary>Ends a paged answer: a NextToken for the next offset while items remain, then the map.</summary>
+    private static (int, byte[], string?) EndPage(CborWriter writer, int next, int total)
+    {
+        if (next < total)
+        {
+            writer.WriteTextString("NextToken");
+            writer.WriteTextString(Convert.ToBase64String(BitConverter.GetBytes(next)));
+        }
+
+        writer.WriteEndMap();
+        return (200, writer.Encode(), null);
+    }
 
     private static bool TryReadToken(string token, out int offset)
     {
