@@ -103,7 +103,7 @@ public sealed class InfraStack : Stack
         AlbArnSuffix = primary.Alb.ArnSuffix;
         ClusterName = primary.Cluster.Name;
         Services = Output.All(primary.Services.Select(served =>
-                ServiceOutputEntry.For(served, primary.Alb.TestUrl, primary.Alb.ArnSuffix, observability.Alarms)
+                ServiceOutputEntry.For(served, primary.Alb.TestUrl, observability.Alarms)
                     .Apply(entry => KeyValuePair.Create(served.Settings.Name, entry))))
             .Apply(entries => entries.ToImmutableDictionary());
         Database = DatabaseOutputEntry.For(database);

@@ -11,23 +11,22 @@ namespace Infra;
 /// service. Keys: <c>liveColor</c>, <c>weights</c> (blue/green), <c>trafficUrns</c> (the listener or rule carrying
 /// the weights), <c>testUrl</c>, <c>testRouteUrn</c>, <c>host</c>/<c>pathPattern</c> when the service has them,
 /// <c>healthCheckPath</c> (the runner's default smoke path), <c>criticalAlarmNames</c>, <c>desiredCount</c> (the tasks a
-/// new color runs before the smoke check; the runner waits for that many healthy targets), <c>loadBalancerArnSuffix</c>
-/// (with each color's target group suffix, the CloudWatch dimensions of its health), and per color (<c>blue</c>, <c>green</c>): <c>serviceName</c>, <c>serviceUrn</c>,
+/// new color runs before the smoke check; the runner waits for that many healthy targets), and per color (<c>blue</c>, <c>green</c>): <c>serviceName</c>, <c>serviceUrn</c>,
 /// <c>taskDefinitionUrn</c>, <c>scalingTargetUrn</c>, <c>targetGroupArnSuffix</c>, <c>gateAlarmNames</c>.
 /// </summary>
 public static class ServiceOutputEntry
 {
     public static Output<ImmutableDictionary<string, object>> For(
-        ServedService served, Output<string> testUrl, Output<string> loadBalancerArnSuffix, AlarmCatalog alarms)
+        ServedService served, Output<string> testUrl, AlarmCatalog alarms)
     {
         var (service, traffic, _) = served;
         return Output.Tuple(
-                Output.Tuple(traffic.WeightsCarrier.Urn, traffic.TestRoute.Urn, testUrl, loadBalancerArnSuffix),
+                Output.Tuple(traffic.WeightsCarrier.Urn, traffic.TestRoute.Urn, testUrl),
                 ColorEntry(served, alarms, Color.Blue),
                 ColorEntry(served, alarms, Color.Green))
             .Apply(values =>
             {
-                var ((trafficUrn, testRouteUrn, url, albSuffix), blue, green) = values;
+                var ((trafficUrn, testRouteUrn, url), blue, green) = values;
                 var entry = ImmutableDictionary.CreateBuilder<string, object>();
                 entry["liveColor"] = service.LiveColor.ToConfigName();
                 entry["weights"] = ImmutableDictionary<string, object>.Empty.Add("blue", service.Weights.Blue).Add("green", service.Weights.Green);
@@ -39,7 +38,6 @@ public static class ServiceOutputEntry
                 entry["healthCheckPath"] = service.HealthCheck.Path;
                 entry["criticalAlarmNames"] = alarms.CriticalAlarmNames[service.Name].ToImmutableArray();
                 entry["desiredCount"] = ColorCapacity.KeptRunning(service).DesiredCount;
-                entry["loadBalancerArnSuffix"] = albSuffix;
                 entry["blue"] = blue;
                 entry["green"] = green;
                 return entry.ToImmutable();

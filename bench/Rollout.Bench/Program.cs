@@ -4,7 +4,9 @@ using Rollout.Bench;
 
 // Simulated rollouts: each shifts 1-4 services, a gate alarm turns ALARM at a seeded random moment while traffic
 // shifts, and the bench checks (1) the rollback update follows within one poll interval and (2) it targets exactly
-// one listener rule per service. Exit 1 when either bound is broken.
+// one listener rule per service. Exit 1 when either bound is broken. Then the canary analysis figure: seeded
+// traffic with an injected bad canary (errors, latency, load-balancer 503s, no healthy targets) must be caught, and a
+// good canary with little traffic must not be failed by the analysis; both shares are printed (a figure, no bound).
 var rollouts = ArgValue("--rollouts", 5000);
 var seed = ArgValue("--seed", 42);
 var random = new Random(seed);
@@ -31,7 +33,9 @@ for (var run = 0; run < rollouts; run++)
     var stack = new SimulatedStack(services, clock);
     var alarms = new InjectedAlarms(stack, clock, TimeSpan.FromMilliseconds(random.NextDouble() * shifting.TotalMilliseconds));
     var quiet = new QuietPorts();
-    var result = await new RolloutEngine(new RolloutPorts(stack, alarms, quiet, quiet, quiet, clock) { TargetHealth = stack }).DeployAsync(plan);
+    // Error-free traffic at a steady p99: this part measures the alarm gate, so the analysis must pass.
+    var traffic = new SimulatedTraffic(stack, clock, random, 1000, CanaryFault.None, maxLiveErrorRate: 0, latencySpread: 0);
+    var result = await new RolloutEngine(new RolloutPorts(stack, alarms, traffic, quiet, quiet, quiet, clock) { TargetHealth = stack }).DeployAsync(plan);
 
     var trippedAt = alarms.TrippedAt;
     var rollback = stack.Updates.FirstOrDefault(u => u.At >= trippedAt
@@ -72,9 +76,52 @@ if (latencies.Count > 0)
     Console.WriteLine($"rollback targets minus services: {string.Join(", ", targetCounts.OrderBy(c => c.Key).Select(c => $"{c.Key:+0;-0;0} in {c.Value} runs"))} (bound: 0)");
 }
 
+var canaryRuns = ArgValue("--canary-runs", 2000);
+CanaryFault[] faults = [CanaryFault.Errors, CanaryFault.Latency, CanaryFault.LoadBalancer503, CanaryFault.NoHealthyTargets];
+var caught = faults.ToDictionary(f => f, _ => (Runs: 0, Caught: 0));
+var (lowRuns, lowPassed, lowInconclusive, lowFalselyFailed) = (0, 0, 0, 0);
+var canaryPlan = RolloutPlanParser.Parse(new RolloutArguments { Services = ["svc1=svc1:2"] });
+for (var run = 0; run < canaryRuns; run++)
+{
+    var bad = run % 2 == 0;
+    var fault = bad ? faults[random.Next(faults.Length)] : CanaryFault.None;
+    // Bad canaries at ordinary traffic (100-2000 requests a minute); good ones at 20-200, so the new color's first
+    // step (10%) sees about 10 to 100 requests in its bake, around minRequestsPerStep.
+    var perMinute = bad ? 100 + random.NextDouble() * 1900 : 20 + random.NextDouble() * 180;
+    var clock = new SimulatedClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    var stack = new SimulatedStack(["svc1"], clock);
+    var quiet = new QuietPorts();
+    var traffic = new SimulatedTraffic(stack, clock, random, perMinute, fault);
+    var result = await new RolloutEngine(new RolloutPorts(stack, quiet, traffic, quiet, quiet, quiet, clock) { TargetHealth = stack }).DeployAsync(canaryPlan);
+    if (bad)
+    {
+        var (runs, hits) = caught[fault];
+        caught[fault] = (runs + 1, hits + (result.Outcome == RolloutOutcome.RolledBack ? 1 : 0));
+        continue;
+    }
+
+    lowRuns++;
+    if (result.Outcome == RolloutOutcome.Succeeded) lowPassed++;
+    else if (result.Message.Contains("inconclusive", StringComparison.Ordinal)) lowInconclusive++;
+    else lowFalselyFailed++;
+}
+
+var badRuns = caught.Values.Sum(c => c.Runs);
+var badCaught = caught.Values.Sum(c => c.Caught);
+var canary = canaryPlan.Canary;
+Console.WriteLine($"canary analysis ({canaryRuns} runs, steps {string.Join(",", canaryPlan.Steps)}, bake {canaryPlan.Bake.TotalMinutes}m, " +
+    $"minRequestsPerStep {canary.MinRequestsPerStep}, maxInconclusiveMinutes {canary.MaxInconclusive.TotalMinutes}, errorRateRatio {canary.ErrorRateRatio}, " +
+    $"errorRateFloorPercent {canary.ErrorRateFloorPercent}, latencyRatio {canary.LatencyRatio}):");
+Console.WriteLine($"  bad canary runs caught: {badCaught}/{badRuns} ({Share(badCaught, badRuns)}); " +
+    string.Join(", ", caught.Select(c => $"{c.Key} {c.Value.Caught}/{c.Value.Runs}")));
+Console.WriteLine($"  good canary, low traffic, not falsely failed: {lowRuns - lowFalselyFailed}/{lowRuns} ({Share(lowRuns - lowFalselyFailed, lowRuns)}); " +
+    $"passed {lowPassed}, stopped as still inconclusive {lowInconclusive}, failed by the analysis {lowFalselyFailed}");
+
 foreach (var violation in violations.Take(20)) Console.WriteLine($"VIOLATION {violation}");
 Console.WriteLine(violations.Count == 0 ? "bounds held" : $"{violations.Count} violation(s)");
 return violations.Count == 0 ? 0 : 1;
+
+static string Share(int part, int whole) => whole == 0 ? "n/a" : $"{100.0 * part / whole:0.0}%";
 
 static double Percentile(List<double> values, double share)
 {

@@ -23,9 +23,14 @@ internal sealed class InjectedAlarms(SimulatedStack stack, TimeProvider clock, T
     }
 }
 
-/// <summary>Smoke checks pass, people and the journal listen: the bench measures the gate, not these.</summary>
-internal sealed class QuietPorts : ISmokeCheck, INotifier, IJournal
+/// <summary>Alarms stay OK, smoke checks pass, people and the journal listen: the bench measures the gate, not these.</summary>
+internal sealed class QuietPorts : IAlarmReader, ISmokeCheck, INotifier, IJournal
 {
+    public string Region => "eu-west-1";
+
+    public Task<IReadOnlyDictionary<string, AlarmState>> ReadStatesAsync(IReadOnlyCollection<string> alarmNames, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, AlarmState>>(alarmNames.ToDictionary(n => n, _ => AlarmState.Ok));
+
     public Task<SmokeCheckResult> RunAsync(SmokeTarget target, SmokeCheckSettings settings, CancellationToken cancellationToken) =>
         Task.FromResult(new SmokeCheckResult(true, "simulated"));
 

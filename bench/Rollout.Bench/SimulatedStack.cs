@@ -46,7 +46,7 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader
 
     public static string TrafficUrn(string service) => $"urn:{service}:listener-rule";
 
-    public Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) => Task.FromResult(new StackOutputs(deployed.ToDictionary()));
+    public Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) => Task.FromResult(new StackOutputs(deployed.ToDictionary()) { LoadBalancerArnSuffix = "app/bench/0" });
 
     public Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken) => Task.FromResult(configs[service]);
 
@@ -98,7 +98,16 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader
         Task.FromResult(clock.GetUtcNow() >= since + TaskStartUp ? new TargetHealth(DesiredCount, 0) : new TargetHealth(0, 0));
 
     private static ColorOutputs Color(string service, string color) =>
-        new($"urn:{service}:{color}-taskdef", $"urn:{service}:{color}-service", $"urn:{service}:{color}-scaling", [$"{service}-{color}-5xx"]);
+        new($"urn:{service}:{color}-taskdef", $"urn:{service}:{color}-service", $"urn:{service}:{color}-scaling", [$"{service}-{color}-5xx"])
+        {
+            TargetGroupArnSuffix = TargetGroup(service, color),
+        };
+
+    /// <summary>The target group name the simulated metrics are keyed by.</summary>
+    public static string TargetGroup(string service, string color) => $"targetgroup/{service}/{color}";
+
+    /// <summary>The weight config holds for a target group now (the share of the service's traffic it gets).</summary>
+    public int WeightOf(string service, DeployColor color) => color == DeployColor.Blue ? configs[service].Weights.Blue : configs[service].Weights.Green;
 
     private Task Change(string service, Func<ServiceConfig, ServiceConfig> change)
     {

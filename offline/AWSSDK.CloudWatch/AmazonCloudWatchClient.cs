@@ -30,6 +30,9 @@ public class AmazonCloudWatchClient : IAmazonCloudWatch
     public virtual Task<GetMetricStatisticsResponse> GetMetricStatisticsAsync(GetMetricStatisticsRequest request, CancellationToken cancellationToken = default) =>
         RpcV2Cbor.CallAsync(Endpoint("read metrics"), GetMetricStatisticsWire.Operation, GetMetricStatisticsWire.Request(request), GetMetricStatisticsWire.Response, cancellationToken);
 
+    public virtual Task<GetMetricDataResponse> GetMetricDataAsync(GetMetricDataRequest request, CancellationToken cancellationToken = default) =>
+        RpcV2Cbor.CallAsync(Endpoint("read metrics"), GetMetricDataWire.Operation, GetMetricDataWire.Request(request), GetMetricDataWire.Response, cancellationToken);
+
     // Read at every call, so a process started with the override set uses it however the client was made.
     private Uri Endpoint(string purpose)
     {

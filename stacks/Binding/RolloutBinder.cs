@@ -14,7 +14,15 @@ public static class RolloutBinder
             PollIntervalSeconds: rollout.Int("pollIntervalSeconds") ?? defaults.PollIntervalSeconds,
             InsufficientData: rollout.Enum<InsufficientDataPolicy>("insufficientData") ?? defaults.InsufficientData,
             TerminationWaitMinutes: rollout.Int("terminationWaitMinutes") ?? defaults.TerminationWaitMinutes,
-            ReadyTimeoutMinutes: rollout.Int("readyTimeoutMinutes") ?? defaults.ReadyTimeoutMinutes);
+            ReadyTimeoutMinutes: rollout.Int("readyTimeoutMinutes") ?? defaults.ReadyTimeoutMinutes)
+        {
+            MinRequestsPerStep = rollout.Int("minRequestsPerStep") ?? defaults.MinRequestsPerStep,
+            MaxInconclusiveMinutes = rollout.Int("maxInconclusiveMinutes") ?? defaults.MaxInconclusiveMinutes,
+            OnInconclusive = rollout.Enum<InconclusivePolicy>("onInconclusive") ?? defaults.OnInconclusive,
+            ErrorRateRatio = rollout.Double("errorRateRatio") ?? defaults.ErrorRateRatio,
+            ErrorRateFloorPercent = rollout.Double("errorRateFloorPercent") ?? defaults.ErrorRateFloorPercent,
+            LatencyRatio = rollout.Double("latencyRatio") ?? defaults.LatencyRatio,
+        };
         rollout.ReportUnknownKeys();
         return settings;
     }

@@ -57,6 +57,12 @@ public sealed record StackDefaults
     public InsufficientDataPolicy InsufficientData { get; init; } = InsufficientDataPolicy.Ok;
     public int TerminationWaitMinutes { get; init; } = 15;
     public int ReadyTimeoutMinutes { get; init; } = 10;
+    public int MinRequestsPerStep { get; init; } = 50;
+    public int MaxInconclusiveMinutes { get; init; } = 10;
+    public InconclusivePolicy OnInconclusive { get; init; } = InconclusivePolicy.Fail;
+    public double ErrorRateRatio { get; init; } = 2;
+    public double ErrorRateFloorPercent { get; init; } = 1;
+    public double LatencyRatio { get; init; } = 2;
 
     public static StackDefaults Staging { get; } = new();
 

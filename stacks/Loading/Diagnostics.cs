@@ -20,6 +20,15 @@ public sealed class Diagnostics(string fileLabel)
         return false;
     }
 
+    /// <summary>The same for a decimal number, printed with a dot: <c>{path}: 0.5 is out of range; allowed 1 to 100</c>.</summary>
+    public bool CheckRange(string keyPath, double value, double min, double max)
+    {
+        if (value >= min && value <= max) return true;
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        Error(keyPath, $"{value.ToString(c)} is out of range; allowed {min.ToString(c)} to {max.ToString(c)}");
+        return false;
+    }
+
     /// <summary><c>{path}: {value} is out of range; allowed {min} or more</c> when below; true otherwise.</summary>
     public bool CheckAtLeast(string keyPath, long value, long min)
     {

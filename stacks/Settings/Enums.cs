@@ -23,3 +23,6 @@ public enum Severity { Critical, High, Medium, Low }
 
 /// <summary>What a rollout does when a gate alarm reports INSUFFICIENT_DATA.</summary>
 public enum InsufficientDataPolicy { Ok, Fail }
+
+/// <summary>What a rollout step does when its canary analysis stays inconclusive (too few requests).</summary>
+public enum InconclusivePolicy { Fail, Pause }

@@ -15,4 +15,23 @@ public sealed record RolloutSettings(
     int PollIntervalSeconds,
     InsufficientDataPolicy InsufficientData,
     int TerminationWaitMinutes,
-    int ReadyTimeoutMinutes);
+    int ReadyTimeoutMinutes)
+{
+    /// <summary>Requests the new color must serve in a step for its canary analysis to decide. Default 50 (defaults in StackDefaults).</summary>
+    public int MinRequestsPerStep { get; init; }
+
+    /// <summary>How long an inconclusive step's bake is extended before <see cref="OnInconclusive"/> applies. Default 10.</summary>
+    public int MaxInconclusiveMinutes { get; init; }
+
+    /// <summary>Default fail: roll back; pause waits for promote or abort.</summary>
+    public InconclusivePolicy OnInconclusive { get; init; }
+
+    /// <summary>The new color fails above max(live error rate × this, <see cref="ErrorRateFloorPercent"/>). Default 2.</summary>
+    public double ErrorRateRatio { get; init; }
+
+    /// <summary>An error rate up to this percentage never fails. Default 1.</summary>
+    public double ErrorRateFloorPercent { get; init; }
+
+    /// <summary>The new color fails when its p99 exceeds the live color's p99 × this. Default 2.</summary>
+    public double LatencyRatio { get; init; }
+}

@@ -42,6 +42,11 @@ public static class RolloutRules
 
         d.CheckAtLeast($"{path}.terminationWaitMinutes", rollout.TerminationWaitMinutes, 0);
         d.CheckRange($"{path}.readyTimeoutMinutes", rollout.ReadyTimeoutMinutes, MinReadyTimeoutMinutes, MaxReadyTimeoutMinutes);
+        d.CheckRange($"{path}.minRequestsPerStep", rollout.MinRequestsPerStep, 1, 1_000_000);
+        d.CheckRange($"{path}.maxInconclusiveMinutes", rollout.MaxInconclusiveMinutes, 0, 120);
+        d.CheckRange($"{path}.errorRateRatio", rollout.ErrorRateRatio, 1, 100);
+        d.CheckRange($"{path}.errorRateFloorPercent", rollout.ErrorRateFloorPercent, 0, 50);
+        d.CheckRange($"{path}.latencyRatio", rollout.LatencyRatio, 1, 100);
     }
 
     /// <summary>

@@ -135,6 +135,27 @@ public class AlertingAndRolloutValidationTests
         Expect.Error(StackBuilder.Staging().Set("infra:rollout", "readyTimeoutMinutes", minutes),
             $"infra:rollout.readyTimeoutMinutes: {minutes} is out of range; allowed 1 to 60");
 
+    [Fact]
+    public void Rollout_canary_analysis_settings_in_range() =>
+        Expect.Errors(StackBuilder.Staging().Set("infra:rollout", "minRequestsPerStep", 0).Set("infra:rollout", "maxInconclusiveMinutes", 121)
+                .Set("infra:rollout", "onInconclusive", "wait").Set("infra:rollout", "errorRateRatio", 0.5)
+                .Set("infra:rollout", "errorRateFloorPercent", 60).Set("infra:rollout", "latencyRatio", 0.9),
+            "Pulumi.staging.yaml: infra:rollout.onInconclusive: 'wait' is not allowed; use one of: fail, pause",
+            "Pulumi.staging.yaml: infra:rollout.minRequestsPerStep: 0 is out of range; allowed 1 to 1000000",
+            "Pulumi.staging.yaml: infra:rollout.maxInconclusiveMinutes: 121 is out of range; allowed 0 to 120",
+            "Pulumi.staging.yaml: infra:rollout.errorRateRatio: 0.5 is out of range; allowed 1 to 100",
+            "Pulumi.staging.yaml: infra:rollout.errorRateFloorPercent: 60 is out of range; allowed 0 to 50",
+            "Pulumi.staging.yaml: infra:rollout.latencyRatio: 0.9 is out of range; allowed 1 to 100");
+
+    [Fact]
+    public void Rollout_canary_analysis_settings_are_read_from_the_stack_file()
+    {
+        var rollout = StackSettingsLoader.FromFile(RepoFiles.StackFile("production")).Settings!.Rollout;
+
+        Assert.Equal((100, 15, Infra.Stacks.Settings.InconclusivePolicy.Pause, 2.0, 1.0, 1.5),
+            (rollout.MinRequestsPerStep, rollout.MaxInconclusiveMinutes, rollout.OnInconclusive, rollout.ErrorRateRatio, rollout.ErrorRateFloorPercent, rollout.LatencyRatio));
+    }
+
     /// <summary>A record older runners wrote into the stack file; the ledger holds the rollout now.</summary>
     private const string RunnerRecord = """
         {"id":"r-1","phase":"shifting","stepIndex":1,"services":[{"name":"web","fromColor":"blue","toColor":"green","image":"repo/web:2","replaced":{"image":null,"running":false}}]}

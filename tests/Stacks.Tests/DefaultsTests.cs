@@ -15,7 +15,11 @@ public class DefaultsTests
         Assert.Equal(new DatabaseSettings("16", "db.t4g.medium", 20, 100, false, 7, "02:00-03:00",
             "sun:04:00-sun:05:00", "app", "app_admin", null), s.Database);
         Assert.Equal(new DrSettings(false, false, false, null), s.Dr);
-        Assert.Equal(new RolloutSettings(ValueList.Of(10, 50, 100), 4, 10, InsufficientDataPolicy.Ok, 15, 10), s.Rollout);
+        Assert.Equal(new RolloutSettings(ValueList.Of(10, 50, 100), 4, 10, InsufficientDataPolicy.Ok, 15, 10)
+        {
+            MinRequestsPerStep = 50, MaxInconclusiveMinutes = 10, OnInconclusive = InconclusivePolicy.Fail,
+            ErrorRateRatio = 2, ErrorRateFloorPercent = 1, LatencyRatio = 2,
+        }, s.Rollout);
         var web = s.DefaultService;
         Assert.Equal((256, 512, CpuArchitecture.X86_64, 8080), (web.Cpu, web.Memory, web.Architecture, web.ContainerPort));
         Assert.Equal((Color.Blue, new ColorPair<int>(100, 0)), (web.LiveColor, web.Weights));

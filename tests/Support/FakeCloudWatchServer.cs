@@ -6,11 +6,13 @@ using System.Net.Sockets;
 namespace TestSupport;
 
 /// <summary>
-/// A CloudWatch stand-in on 127.0.0.1 (a port the OS picks) for DescribeAlarms and GetMetricStatistics, speaking
+/// A CloudWatch stand-in on 127.0.0.1 (a port the OS picks) for DescribeAlarms, GetMetricStatistics and GetMetricData, speaking
 /// Smithy RPC v2 CBOR as CloudWatch does to the v4 SDK. The test sets alarms, their states and data points; the server
 /// answers as the service does: names sorted, pages of MaxRecords (1-100, default 50) joined by NextToken, at most
 /// 100 AlarmNames, unknown names simply absent, a validation error (x-amzn-query-error "ValidationError;Sender") for
-/// input the service rejects. Every request is recorded, bytes included.
+/// input the service rejects. GetMetricData computes each query's statistic (Sum, Minimum, Maximum, Average,
+/// SampleCount or a percentile such as p99) per period from the data points set, newest first, and pages the data
+/// points (<see cref="MetricDataPageSize"/>, the service's MaxDatapoints default) with NextToken. Every request is recorded, bytes included.
 /// </summary>
 internal sealed class FakeCloudWatchServer : IDisposable
 {
@@ -24,7 +26,10 @@ internal sealed class FakeCloudWatchServer : IDisposable
     {
         ["DescribeAlarms"] = ["AlarmNames", "MaxRecords", "NextToken"],
         ["GetMetricStatistics"] = ["Namespace", "MetricName", "Dimensions", "Statistics", "Period", "StartTime", "EndTime"],
+        ["GetMetricData"] = ["MetricDataQueries", "StartTime", "EndTime", "NextToken"],
     };
+
+    private const int MetricDataQueriesLimit = 500;
 
     private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, string> _alarmStates = new(StringComparer.Ordinal);
@@ -76,6 +81,9 @@ internal sealed class FakeCloudWatchServer : IDisposable
     /// <summary>The values a metric has, keyed by namespace, name and every dimension (CloudWatch matches all of them exactly).</summary>
     public void SetDatapoints(string metricNamespace, string metricName, IReadOnlyDictionary<string, string> dimensions, IEnumerable<(DateTime Timestamp, double Value)> points) =>
         _datapoints[MetricKey(metricNamespace, metricName, dimensions)] = [.. points];
+
+    /// <summary>Data points per GetMetricData page; the service's default is 100,800, tests lower it to see NextToken.</summary>
+    public int MetricDataPageSize { get; set; } = 100_800;
 
     public void Dispose()
     {
@@ -149,7 +157,12 @@ internal sealed class FakeCloudWatchServer : IDisposable
         // A member the fake does not implement fails loudly rather than being ignored as if the service had applied it.
         if (input.Keys.FirstOrDefault(k => !members.Contains(k)) is { } unknown)
             return Error(400, "SerializationException", "SerializationException", $"the fake CloudWatch does not implement {request.Operation}.{unknown}");
-        return request.Operation == "DescribeAlarms" ? DescribeAlarms(input) : GetMetricStatistics(input);
+        return request.Operation switch
+        {
+            "DescribeAlarms" => DescribeAlarms(input),
+            "GetMetricData" => GetMetricData(input),
+            _ => GetMetricStatistics(input),
+        };
     }
 
     private (int, byte[], string?) DescribeAlarms(Dictionary<string, object?> input)
@@ -192,23 +205,12 @@ internal sealed class FakeCloudWatchServer : IDisposable
         writer.WriteTextString("CompositeAlarms");
         writer.WriteStartArray(0);
         writer.WriteEndArray();
-        if (offset + page.Count < matching.Count)
-        {
-            writer.WriteTextString("NextToken");
-            writer.WriteTextString(Convert.ToBase64String(BitConverter.GetBytes(offset + page.Count)));
-        }
-
-        writer.WriteEndMap();
-        return (200, writer.Encode(), null);
+        return EndPage(writer, offset + page.Count, matching.Count);
     }
 
     private (int, byte[], string?) GetMetricStatistics(Dictionary<string, object?> input)
     {
-        foreach (var required in new[] { "Namespace", "MetricName", "StartTime", "EndTime", "Period" })
-        {
-            if (input.GetValueOrDefault(required) is null)
-                return Validation($"Value null at '{char.ToLowerInvariant(required[0])}{required[1..]}' failed to satisfy constraint: Member must not be null");
-        }
+        if (MissingMember(input, "Namespace", "MetricName", "StartTime", "EndTime", "Period") is { } missing) return missing;
 
         var dimensions = ((input.GetValueOrDefault("Dimensions") as List<object?>) ?? [])
             .Cast<Dictionary<string, object?>>()
@@ -242,6 +244,125 @@ internal sealed class FakeCloudWatchServer : IDisposable
         }
 
         writer.WriteEndArray();
+        writer.WriteEndMap();
+        return (200, writer.Encode(), null);
+    }
+
+    private (int, byte[], string?) GetMetricData(Dictionary<string, object?> input)
+    {
+        if (MissingMember(input, "MetricDataQueries", "StartTime", "EndTime") is { } missing) return missing;
+        var queries = ((List<object?>)input["MetricDataQueries"]!).Cast<Dictionary<string, object?>>().ToList();
+        if (queries.Count > MetricDataQueriesLimit)
+            return Validation($"Value at 'metricDataQueries' failed to satisfy constraint: Member must have length less than or equal to {MetricDataQueriesLimit}");
+
+        var (start, end) = ((DateTime)input["StartTime"]!, (DateTime)input["EndTime"]!);
+        if (end <= start) return Validation("The parameter EndTime must be greater than StartTime.");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var series = new List<(string Id, List<(DateTime Timestamp, double Value)> Points)>();
+        for (var index = 0; index < queries.Count; index++)
+        {
+            var query = queries[index];
+            var at = $"MetricDataQueries.member.{index + 1}";
+            if (query.Keys.FirstOrDefault(k => k is not ("Id" or "MetricStat")) is { } unknownMember)
+                return Error(400, "SerializationException", "SerializationException", $"the fake CloudWatch does not implement {at}.{unknownMember}");
+            if (query.GetValueOrDefault("Id") is not string id || !System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z][a-zA-Z0-9_]{0,254}$"))
+                return Validation($"The value {query.GetValueOrDefault("Id") ?? "null"} for parameter {at}.Id is not valid.");
+            if (!ids.Add(id)) return Validation("The values for parameter id in MetricDataQueries are not unique.");
+            if (query.GetValueOrDefault("MetricStat") is not Dictionary<string, object?> stat
+                || stat.GetValueOrDefault("Metric") is not Dictionary<string, object?> metric
+                || stat.GetValueOrDefault("Stat") is not string statistic
+                || stat.GetValueOrDefault("Period") is not long period)
+                return Validation($"The parameter {at}.MetricStat must name a Metric, a Period and a Stat.");
+            if (!IsStatistic(statistic))
+                return Validation($"The value {statistic} for parameter {at}.MetricStat.Stat is not valid.");
+            if (period < 60 || period % 60 != 0)
+                return Validation($"The parameter {at}.MetricStat.Period must be a multiple of 60.");
+            var dimensions = ((metric.GetValueOrDefault("Dimensions") as List<object?>) ?? [])
+                .Cast<Dictionary<string, object?>>()
+                .ToDictionary(d => (string)d["Name"]!, d => (string)d["Value"]!);
+            var points = _datapoints.GetValueOrDefault(MetricKey((string)metric["Namespace"]!, (string)metric["MetricName"]!, dimensions)) ?? [];
+            var values = points.Where(p => p.Timestamp >= start && p.Timestamp < end)
+                .GroupBy(p => start.AddSeconds((long)(p.Timestamp - start).TotalSeconds / period * period))
+                .OrderByDescending(g => g.Key)
+                .Select(g => (g.Key, Statistic(statistic, g.Select(p => p.Value).ToList())))
+                .ToList();
+            series.Add((id, values));
+        }
+
+        var offset = 0;
+        if (input.GetValueOrDefault("NextToken") is string token && !TryReadToken(token, out offset))
+            return Error(400, "com.amazonaws.cloudwatch#InvalidNextToken", "InvalidNextToken", "The service couldn't process your request because the next token is invalid.");
+        var all = series.SelectMany(s => s.Points.Select(p => (s.Id, p.Timestamp, p.Value))).ToList();
+        var page = all.Skip(offset).Take(MetricDataPageSize).ToList();
+        var writer = new CborWriter();
+        writer.WriteStartMap(null);
+        writer.WriteTextString("MetricDataResults");
+        writer.WriteStartArray(series.Count);
+        foreach (var (id, points) in series)
+        {
+            var mine = page.Where(p => p.Id == id).ToList();
+            writer.WriteStartMap(null);
+            writer.WriteTextString("Id");
+            writer.WriteTextString(id);
+            writer.WriteTextString("Label");
+            writer.WriteTextString(id);
+            writer.WriteTextString("StatusCode");
+            writer.WriteTextString(all.Skip(offset + page.Count).Any(p => p.Id == id) ? "PartialData" : "Complete");
+            writer.WriteTextString("Timestamps");
+            writer.WriteStartArray(mine.Count);
+            foreach (var point in mine)
+            {
+                writer.WriteTag(CborTag.UnixTimeSeconds);
+                writer.WriteInt64(new DateTimeOffset(point.Timestamp, TimeSpan.Zero).ToUnixTimeSeconds());
+            }
+
+            writer.WriteEndArray();
+            writer.WriteTextString("Values");
+            writer.WriteStartArray(mine.Count);
+            foreach (var point in mine) writer.WriteDouble(point.Value);
+            writer.WriteEndArray();
+            writer.WriteEndMap();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteTextString("Messages");
+        writer.WriteStartArray(0);
+        writer.WriteEndArray();
+        return EndPage(writer, offset + page.Count, all.Count);
+    }
+
+    private static bool IsStatistic(string statistic) =>
+        statistic is "Sum" or "Minimum" or "Maximum" or "Average" or "SampleCount"
+        || System.Text.RegularExpressions.Regex.IsMatch(statistic, @"^p(100|[0-9]{1,2})(\.[0-9]+)?$");
+
+    /// <summary>A statistic over one period's values, each value taken as one sample; pNN is the nearest-rank percentile.</summary>
+    private static double Statistic(string statistic, List<double> values) => statistic switch
+    {
+        "Sum" => values.Sum(),
+        "Minimum" => values.Min(),
+        "Maximum" => values.Max(),
+        "Average" => values.Average(),
+        "SampleCount" => values.Count,
+        ['p', .. var rank] when double.TryParse(rank, System.Globalization.CultureInfo.InvariantCulture, out var percent) =>
+            values.Order().ElementAt(Math.Max(0, (int)Math.Ceiling(percent / 100 * values.Count) - 1)),
+        _ => throw new InvalidOperationException($"not a statistic: {statistic}"),
+    };
+
+    /// <summary>The service's answer for the first required member left out, or null when all are there.</summary>
+    private static (int, byte[], string?)? MissingMember(Dictionary<string, object?> input, params string[] required) =>
+        required.FirstOrDefault(name => input.GetValueOrDefault(name) is null) is { } name
+            ? Validation($"Value null at '{char.ToLowerInvariant(name[0])}{name[1..]}' failed to satisfy constraint: Member must not be null")
+            : null;
+
+    /// <summary>Ends a paged answer: a NextToken for the next offset while items remain, then the map.</summary>
+    private static (int, byte[], string?) EndPage(CborWriter writer, int next, int total)
+    {
+        if (next < total)
+        {
+            writer.WriteTextString("NextToken");
+            writer.WriteTextString(Convert.ToBase64String(BitConverter.GetBytes(next)));
+        }
+
         writer.WriteEndMap();
         return (200, writer.Encode(), null);
     }

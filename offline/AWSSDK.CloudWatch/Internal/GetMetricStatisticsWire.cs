@@ -12,41 +12,12 @@ internal static class GetMetricStatisticsWire
     {
         var writer = RpcV2Cbor.NewWriter();
         writer.WriteStartMap(null);
-        if (request.Dimensions is { } dimensions)
-        {
-            writer.WriteTextString("Dimensions");
-            writer.WriteStartArray(dimensions.Count);
-            foreach (var dimension in dimensions)
-            {
-                writer.WriteStartMap(null);
-                WriteText(writer, "Name", dimension.Name);
-                WriteText(writer, "Value", dimension.Value);
-                writer.WriteEndMap();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        if (request.EndTime is { } endTime)
-        {
-            writer.WriteTextString("EndTime");
-            RpcV2Cbor.WriteTimestamp(writer, endTime);
-        }
-
-        WriteText(writer, "MetricName", request.MetricName);
-        WriteText(writer, "Namespace", request.Namespace);
-        if (request.Period is { } period)
-        {
-            writer.WriteTextString("Period");
-            writer.WriteInt32(period);
-        }
-
-        if (request.StartTime is { } startTime)
-        {
-            writer.WriteTextString("StartTime");
-            RpcV2Cbor.WriteTimestamp(writer, startTime);
-        }
-
+        RpcV2Cbor.WriteDimensions(writer, request.Dimensions);
+        RpcV2Cbor.WriteTimestamp(writer, "EndTime", request.EndTime);
+        RpcV2Cbor.WriteText(writer, "MetricName", request.MetricName);
+        RpcV2Cbor.WriteText(writer, "Namespace", request.Namespace);
+        RpcV2Cbor.WriteInt(writer, "Period", request.Period);
+        RpcV2Cbor.WriteTimestamp(writer, "StartTime", request.StartTime);
         if (request.Statistics is { } statistics)
         {
             writer.WriteTextString("Statistics");
@@ -85,12 +56,5 @@ internal static class GetMetricStatisticsWire
             }
         });
         return datapoint;
-    }
-
-    private static void WriteText(CborWriter writer, string name, string? value)
-    {
-        if (value is null) return;
-        writer.WriteTextString(name);
-        writer.WriteTextString(value);
     }
 }

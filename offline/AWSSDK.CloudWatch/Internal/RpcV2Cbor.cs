@@ -36,6 +36,47 @@ internal static class RpcV2Cbor
         return read(new CborReader(bytes, CborConformanceMode.Lax));
     }
 
+    /// <summary>A text member, left out when null, as the SDK's marshallers leave unset members out.</summary>
+    public static void WriteText(CborWriter writer, string name, string? value)
+    {
+        if (value is null) return;
+        writer.WriteTextString(name);
+        writer.WriteTextString(value);
+    }
+
+    /// <summary>A timestamp member, left out when null.</summary>
+    public static void WriteTimestamp(CborWriter writer, string name, DateTime? value)
+    {
+        if (value is not { } time) return;
+        writer.WriteTextString(name);
+        WriteTimestamp(writer, time);
+    }
+
+    /// <summary>An integer member, left out when null.</summary>
+    public static void WriteInt(CborWriter writer, string name, int? value)
+    {
+        if (value is not { } number) return;
+        writer.WriteTextString(name);
+        writer.WriteInt32(number);
+    }
+
+    /// <summary>A metric's Dimensions member: a list of Name/Value maps, left out when null.</summary>
+    public static void WriteDimensions(CborWriter writer, List<Amazon.CloudWatch.Model.Dimension>? dimensions)
+    {
+        if (dimensions is null) return;
+        writer.WriteTextString("Dimensions");
+        writer.WriteStartArray(dimensions.Count);
+        foreach (var dimension in dimensions)
+        {
+            writer.WriteStartMap(null);
+            WriteText(writer, "Name", dimension.Name);
+            WriteText(writer, "Value", dimension.Value);
+            writer.WriteEndMap();
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Reads a map member by member, skipping CBOR nulls and members <paramref name="member"/> does not consume.</summary>
     public static void ReadMap(CborReader reader, Func<string, bool> member)
     {

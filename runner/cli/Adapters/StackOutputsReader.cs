@@ -18,13 +18,15 @@ namespace Infra.Runner.Adapters;
 /// services.&lt;name&gt;.host, .pathPattern   optional listener rule conditions a smoke request must match
 /// services.&lt;name&gt;.healthCheckPath      the smoke path when deploy is given no --smoke
 /// services.&lt;name&gt;.desiredCount         tasks the new color must run, all healthy, before the smoke check
-/// services.&lt;name&gt;.loadBalancerArnSuffix with .blue|green.targetGroupArnSuffix: where CloudWatch reports target health
 /// services.&lt;name&gt;.blue|green.taskDefinitionUrn, .serviceUrn, .scalingTargetUrn, .targetGroupArnSuffix, .gateAlarmNames
+/// albArnSuffix with .blue|green.targetGroupArnSuffix           CloudWatch dimensions of target health and the canary analysis
 /// </code>
+/// The last two are optional here (a stack updated before they existed still reads); a deploy refuses without them.
 /// </summary>
 public static class StackOutputsReader
 {
     public const string ServicesOutput = "services";
+    public const string AlbArnSuffixOutput = "albArnSuffix";
 
     public static StackOutputs Read(JsonObject outputs)
     {
@@ -34,7 +36,10 @@ public static class StackOutputsReader
                 $"the stack has no '{ServicesOutput}' output; run a full update of the stack before using the runner");
         }
 
-        return new StackOutputs(services.ToDictionary(s => s.Key, s => Service(s.Key, s.Value), StringComparer.Ordinal));
+        return new StackOutputs(services.ToDictionary(s => s.Key, s => Service(s.Key, s.Value), StringComparer.Ordinal))
+        {
+            LoadBalancerArnSuffix = OptionalString(outputs, AlbArnSuffixOutput, ""),
+        };
     }
 
     private static ServiceOutputs Service(string name, JsonNode? node)
@@ -56,7 +61,6 @@ public static class StackOutputsReader
             String(service, "healthCheckPath", path))
         {
             DesiredCount = Int(service, "desiredCount", path),
-            LoadBalancerArnSuffix = String(service, "loadBalancerArnSuffix", path),
         };
     }
 
@@ -84,14 +88,14 @@ public static class StackOutputsReader
             String(outputs, "scalingTargetUrn", colorPath),
             Strings(outputs, "gateAlarmNames", colorPath))
         {
-            TargetGroupArnSuffix = String(outputs, "targetGroupArnSuffix", colorPath),
+            TargetGroupArnSuffix = OptionalString(outputs, "targetGroupArnSuffix", colorPath),
         };
     }
 
     private static string String(JsonObject parent, string key, string path) =>
         parent[key] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0
             ? text
-            : throw Missing($"{path}.{key}");
+            : throw Missing(KeyPath(path, key));
 
     private static string? OptionalString(JsonObject parent, string key, string path) =>
         parent[key] is null ? null : String(parent, key, path);
@@ -107,6 +111,8 @@ public static class StackOutputsReader
         parent[key] is JsonArray items
             ? items.Select(i => i is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw Missing($"{path}.{key}")).ToList()
             : throw Missing($"{path}.{key}");
+
+    private static string KeyPath(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
     private static RolloutInputException Missing(string path) =>
         new($"the stack output {path} is missing or of the wrong type; is the stack up to date with the program?");

@@ -67,6 +67,7 @@ public sealed class RunnerSession : IDisposable
         var ports = new RolloutPorts(
             new LedgerStackOperations(stack, ledger, ReleaseMapping.Seed(stackSettings), hold),
             new CloudWatchAlarmReader(cloudWatch, region),
+            new CloudWatchTargetGroupMetrics(cloudWatch),
             new HttpSmokeCheck(smokeHttp, TimeProvider.System, SmokeRetryInterval),
             CreateNotifier(notifierHttp, logger),
             journal,

@@ -6,7 +6,7 @@ using Infra.Stacks.Validation;
 namespace Infra.Runner.Commands;
 
 /// <summary>
-/// The stack's <c>infra:rollout</c> settings (steps, bake, poll interval, INSUFFICIENT_DATA policy, termination wait,
+/// The stack's <c>infra:rollout</c> settings (steps, bake, poll interval, INSUFFICIENT_DATA policy, termination wait, canary analysis,
 /// with the environment's defaults) as deploy arguments, so a flag the operator leaves out takes the stack's value.
 /// </summary>
 public static class StackRolloutDefaults
@@ -26,5 +26,11 @@ public static class StackRolloutDefaults
         TerminationWait = $"{rollout.TerminationWaitMinutes}m",
         ReadyTimeout = $"{rollout.ReadyTimeoutMinutes}m",
         InsufficientData = rollout.InsufficientData == Stacks.Settings.InsufficientDataPolicy.Fail ? "fail" : "ok",
+        MinRequestsPerStep = rollout.MinRequestsPerStep,
+        MaxInconclusive = $"{rollout.MaxInconclusiveMinutes}m",
+        OnInconclusive = rollout.OnInconclusive == Stacks.Settings.InconclusivePolicy.Pause ? "pause" : "fail",
+        ErrorRateRatio = rollout.ErrorRateRatio,
+        ErrorRateFloorPercent = rollout.ErrorRateFloorPercent,
+        LatencyRatio = rollout.LatencyRatio,
     };
 }

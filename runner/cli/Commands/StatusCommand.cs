@@ -16,6 +16,11 @@ public static class StatusCommand
         {
             var status = await session.Engine.GetStatusAsync(t);
             Print(status, logger);
+            if (status.InProgress is { } record)
+            {
+                await PrintLastAnalysisAsync(session.Journal, record.Id, logger, t);
+            }
+
             return status.AlarmsUnreadable is null
                 ? new RolloutResult(RolloutOutcome.Succeeded, $"status of stack {session.Stack.Name}")
                 : new RolloutResult(RolloutOutcome.Succeeded, $"status of stack {session.Stack.Name}, without alarm states") { NeedsAttention = true };
@@ -53,6 +58,32 @@ public static class StatusCommand
         foreach (var (name, state) in status.AlarmStates.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             logger.Information("Alarm {Alarm:l}: {State:l}", name, state.CloudWatchName());
+        }
+    }
+
+    /// <summary>
+    /// The current step's numbers: the rollout's latest canary analysis, read from the journal. The journal rather than
+    /// the rollout record on the lease, because the runner analyses every minute and the lease is what abort, rollback
+    /// and promote from other machines write to: journaling is an append that never races them, and any machine reads it.
+    /// </summary>
+    private static async Task PrintLastAnalysisAsync(Adapters.LedgerJournal journal, string rolloutId, ILogger logger, CancellationToken cancellationToken)
+    {
+        RolloutEvent? last = null;
+        await foreach (var e in journal.ReadAllAsync(cancellationToken))
+        {
+            if (e.RolloutId == rolloutId && e.Kind == RolloutEventKind.CanaryAnalysed)
+            {
+                last = e;
+            }
+        }
+
+        if (last is null)
+        {
+            logger.Information("No canary analysis yet for rollout {RolloutId:l}", rolloutId);
+        }
+        else
+        {
+            logger.Information("Last canary analysis ({At:u}): {Analysis:l}", last.At, last.Message);
         }
     }
 

@@ -33,6 +33,14 @@ public enum RolloutEventKind
 
     /// <summary>A deploy started with <c>--during-incident</c>, past the pre-flight's refusal of alarms in ALARM.</summary>
     IncidentOverride,
+    /// <summary>A canary analysis decision (pass, inconclusive or fail) with every number it used in the data.</summary>
+    CanaryAnalysed,
+
+    /// <summary>A step's analysis stayed inconclusive: the bake is extended, or the step fails or pauses.</summary>
+    StepInconclusive,
+
+    /// <summary>The rollout waits, gates still watched, for promote or abort from any machine.</summary>
+    Paused,
 }
 
 /// <summary>

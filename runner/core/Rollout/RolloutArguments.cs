@@ -44,6 +44,23 @@ public sealed record RolloutArguments
 
     /// <summary><c>--during-incident</c>: deploy although a watched alarm is in ALARM (a hotfix); journaled and notified.</summary>
     public bool DuringIncident { get; init; }
+    /// <summary>Requests the new color must serve in a step to be judged (<c>infra:rollout.minRequestsPerStep</c>), default 50.</summary>
+    public int MinRequestsPerStep { get; init; } = 50;
+
+    /// <summary>How long an inconclusive step's bake is extended (<c>maxInconclusiveMinutes</c>), default <c>10m</c>.</summary>
+    public string MaxInconclusive { get; init; } = "10m";
+
+    /// <summary><c>onInconclusive</c>: <c>fail</c> (default) or <c>pause</c>.</summary>
+    public string OnInconclusive { get; init; } = "fail";
+
+    /// <summary><c>errorRateRatio</c>: the new color may have this many times the live color's error rate, default 2.</summary>
+    public double ErrorRateRatio { get; init; } = 2;
+
+    /// <summary><c>errorRateFloorPercent</c>: an error rate up to this always passes, default 1.</summary>
+    public double ErrorRateFloorPercent { get; init; } = 1;
+
+    /// <summary><c>latencyRatio</c>: the new color's p99 may be this many times the live color's, default 2.</summary>
+    public double LatencyRatio { get; init; } = 2;
 }
 
 /// <summary>The shortest bake in which every gate alarm can fire, and why (the longest gate window, named in the refusal; null without gate alarms).</summary>

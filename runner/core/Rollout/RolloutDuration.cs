@@ -37,6 +37,9 @@ public static class RolloutDuration
             new($"smoke checks: {services} service(s) x the smoke timeout {plan.Smoke.Timeout}", services * plan.Smoke.Timeout),
             new($"traffic steps: {steps} routing update(s), each waiting out a busy stack", steps * RoutingUpdate),
             new($"bakes: {steps} x ({plan.Bake} bake + one {plan.PollInterval} poll)", steps * (plan.Bake + plan.PollInterval)),
+            new($"inconclusive steps: {steps} x the longest bake extension {plan.Canary.MaxInconclusive}" + (plan.Canary.OnInconclusive == InconclusivePolicy.Pause
+                    ? " (a step that pauses after it waits for a person: not bounded here)" : ""),
+                steps * plan.Canary.MaxInconclusive),
             new("making the new colors live: one routing update", RoutingUpdate),
             new($"termination wait: {plan.TerminationWait} + one {plan.PollInterval} poll", plan.TerminationWait + plan.PollInterval),
             new("scaling the old colors down: one service update", ServiceUpdateAllowance),

@@ -41,4 +41,6 @@ public sealed record RolloutPlan(
     /// before traffic moved does not refuse what the operator overrode.
     /// </summary>
     public bool DuringIncident { get; init; }
+    /// <summary>How each step's canary analysis judges the new color; records stored before it existed read the defaults.</summary>
+    public CanarySettings Canary { get; init; } = CanarySettings.Default;
 }

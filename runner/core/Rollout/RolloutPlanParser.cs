@@ -47,6 +47,14 @@ public static class RolloutPlanParser
             // Validated in the stack file (readyTimeoutMinutes, 1 to 60); no flag sets it.
             ReadyTimeout = DurationParser.Parse("readyTimeout", args.ReadyTimeout),
             DuringIncident = args.DuringIncident,
+            // Ranges are checked where these are read, in the stack settings; only their spelling is parsed here.
+            Canary = new CanarySettings(
+                args.MinRequestsPerStep,
+                DurationParser.Parse("maxInconclusiveMinutes", args.MaxInconclusive),
+                ParseInconclusive(args.OnInconclusive),
+                args.ErrorRateRatio,
+                args.ErrorRateFloorPercent,
+                args.LatencyRatio),
         };
     }
 
@@ -145,6 +153,13 @@ public static class RolloutPlanParser
 
         return services;
     }
+
+    private static InconclusivePolicy ParseInconclusive(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "fail" => InconclusivePolicy.Fail,
+        "pause" => InconclusivePolicy.Pause,
+        _ => throw new RolloutInputException($"onInconclusive must be fail or pause, got '{text}'"),
+    };
 
     private static InsufficientDataPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch
     {

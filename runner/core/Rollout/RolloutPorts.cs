@@ -1,13 +1,14 @@
 namespace Infra.Runner.Rollout;
 
 /// <summary>
-/// Everything outside the state machine: the stack, CloudWatch, the smoke check, people, the journal and the clock.
+/// Everything outside the state machine: the stack, CloudWatch (alarms and load-balancer metrics), the smoke check, people, the journal and the clock.
 /// All waiting goes through <see cref="Time"/>; <see cref="Progress"/> (optional) receives a line at every poll.
 /// <see cref="TargetHealth"/> says when a new color's targets are healthy, before its smoke check.
 /// </summary>
 public sealed record RolloutPorts(
     IStackOperations Stack,
     IAlarmReader Alarms,
+    ITargetGroupMetrics Metrics,
     ISmokeCheck Smoke,
     INotifier Notifier,
     IJournal Journal,

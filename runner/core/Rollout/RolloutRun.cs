@@ -191,7 +191,7 @@ internal sealed class RolloutRun
             foreach (var service in record.Services)
             {
                 var deployed = outputs.For(service.Name);
-                var health = await ports.TargetHealth.ReadAsync(deployed.TargetGroup(service.ToColor), record.PhaseStartedAt, cancellationToken);
+                var health = await ports.TargetHealth.ReadAsync(outputs.TargetGroup(service.Name, service.ToColor), record.PhaseStartedAt, cancellationToken);
                 readiness.Add(ReadinessGate.Evaluate(service.Name, deployed.DesiredCount, health));
             }
 
@@ -259,8 +259,21 @@ internal sealed class RolloutRun
             $"Applied {step}: {RolloutTargets.DescribeMoves(record.Services)}", traffic.Ledger.ToData(), cancellationToken);
         await AdvanceAsync(record, cancellationToken, keepStoredPromotion: true);
 
-        var verdict = await new WaitWatcher(ports, reporter).WatchAsync(
-            record, record.PhaseStartedAt + Plan.Bake, RolloutTargets.WatchedAlarms(outputs, record.Services), cancellationToken);
+        var baked = await new CanaryWatch(ports, reporter, outputs).BakeStepAsync(
+            record, RolloutTargets.WatchedAlarms(outputs, record.Services), cancellationToken);
+        var verdict = baked.Wait;
+        if (baked.AnalysisFailed)
+        {
+            return await StopCoreAsync($"canary analysis failed at {step}: {baked.DescribeFailures()}", busyMeansNothingChanged: false, cancellationToken);
+        }
+
+        if (verdict.End == WaitEnd.Elapsed && baked.Inconclusive)
+        {
+            var reason = $"canary analysis still inconclusive at {step} after {Plan.Bake + Plan.Canary.MaxInconclusive:g}: {baked.DescribeInconclusive()}";
+            await reporter.TryAppendAsync(record.Id, RolloutEventKind.StepInconclusive, reason, null, cancellationToken);
+            return await StopCoreAsync(reason, busyMeansNothingChanged: false, cancellationToken);
+        }
+
         switch (verdict.End)
         {
             case WaitEnd.Tripped:
@@ -311,9 +324,20 @@ internal sealed class RolloutRun
 
     private async Task<RolloutResult?> WaitForTerminationAsync(CancellationToken cancellationToken)
     {
-        // Measured from the recorded phase start, so a resumed runner waits only what is left.
-        var verdict = await new WaitWatcher(ports, reporter).WatchAsync(
-            record, record.PhaseStartedAt + Plan.TerminationWait, [], cancellationToken);
+        // Measured from the recorded phase start, so a resumed runner waits only what is left. The new colors are live
+        // and the old ones still run: gates and analysis stay watched until the old ones are gone.
+        var watched = await new CanaryWatch(ports, reporter, outputs).WatchAsync(record, record.PhaseStartedAt,
+            record.PhaseStartedAt + Plan.TerminationWait, RolloutTargets.WatchedAlarms(outputs, record.Services), untilConclusive: false, cancellationToken);
+        var verdict = watched.Wait;
+        if (watched.AnalysisFailed || verdict.End == WaitEnd.Tripped)
+        {
+            var what = watched.AnalysisFailed ? $"canary analysis failed: {watched.DescribeFailures()}" : $"gate tripped: {verdict.Detail}";
+            var reason = $"{what} during the termination wait; the old colors still run, so they are live again " +
+                $"({string.Join(", ", record.Services.Select(s => $"{s.Name} {s.FromColor.ConfigName()}"))})";
+            await reporter.TryAppendAsync(record.Id, RolloutEventKind.AlarmTripped, reason, null, cancellationToken);
+            return await StopCoreAsync(reason, busyMeansNothingChanged: false, cancellationToken);
+        }
+
         if (verdict.End == WaitEnd.TakenOver)
         {
             return TakenOver();

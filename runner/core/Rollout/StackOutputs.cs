@@ -7,8 +7,8 @@ namespace Infra.Runner.Rollout;
 /// </summary>
 public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, string ScalingTargetUrn, IReadOnlyList<string> GateAlarmNames)
 {
-    /// <summary>The color's target group as CloudWatch names it (<c>targetgroup/...</c>), a dimension of its health metrics.</summary>
-    public string TargetGroupArnSuffix { get; init; } = "";
+    /// <summary>The color's target group as CloudWatch's TargetGroup dimension names it (<c>targetgroup/NAME/ID</c>); null when the stack does not export it.</summary>
+    public string? TargetGroupArnSuffix { get; init; }
 }
 
 /// <summary>
@@ -37,17 +37,20 @@ public sealed record ServiceOutputs(
 
     /// <summary>The tasks a new color runs before its smoke check: the runner waits until that many targets are healthy.</summary>
     public int DesiredCount { get; init; }
-
-    /// <summary>The load balancer as CloudWatch names it (<c>app/...</c>), the other dimension of a target group's health metrics.</summary>
-    public string LoadBalancerArnSuffix { get; init; } = "";
-
-    /// <summary>Where to read the health of one color's targets.</summary>
-    public TargetGroupRef TargetGroup(DeployColor color) => new(LoadBalancerArnSuffix, Of(color).TargetGroupArnSuffix);
 }
 
 /// <summary>The stack outputs the runner reads, keyed by service name.</summary>
 public sealed record StackOutputs(IReadOnlyDictionary<string, ServiceOutputs> Services)
 {
+    /// <summary>The load balancer as CloudWatch's LoadBalancer dimension names it (<c>app/NAME/ID</c>); null when the stack does not export it.</summary>
+    public string? LoadBalancerArnSuffix { get; init; }
+
+    /// <summary>Where CloudWatch reports one color's target-group metrics; a deploy refuses a stack without these names (<see cref="CanaryWatch.RequireMetricNames"/>).</summary>
+    public TargetGroupRef TargetGroup(string service, DeployColor color) => new(
+        LoadBalancerArnSuffix ?? throw new RolloutInputException("the stack outputs lack albArnSuffix; run pulumi up with this version of the program first"),
+        For(service).Of(color).TargetGroupArnSuffix
+            ?? throw new RolloutInputException($"the stack outputs lack services.{service}.{color.ConfigName()}.targetGroupArnSuffix; run pulumi up with this version of the program first"));
+
     /// <summary>The outputs of one service; a name the stack does not export is an input error listing the ones it does.</summary>
     public ServiceOutputs For(string service) =>
         Services.TryGetValue(service, out var outputs)

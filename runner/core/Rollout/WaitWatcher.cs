@@ -24,8 +24,9 @@ internal sealed record WaitVerdict(WaitEnd End, string Detail, PromotionRequest 
 /// </summary>
 internal sealed class WaitWatcher(RolloutPorts ports, RolloutReporter reporter)
 {
+    /// <param name="progressUntil">The deadline progress lines count down to when this wait is a slice of a longer one; default <paramref name="until"/>.</param>
     public async Task<WaitVerdict> WatchAsync(
-        RolloutRecord record, DateTimeOffset until, IReadOnlyList<string> alarmNames, CancellationToken cancellationToken)
+        RolloutRecord record, DateTimeOffset until, IReadOnlyList<string> alarmNames, CancellationToken cancellationToken, DateTimeOffset? progressUntil = null)
     {
         while (true)
         {
@@ -35,8 +36,9 @@ internal sealed class WaitWatcher(RolloutPorts ports, RolloutReporter reporter)
             var gate = AlarmGate.Evaluate(alarmNames, states, record.Plan.InsufficientData);
             var left = until - ports.Time.GetUtcNow();
             left = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            var shown = (progressUntil ?? until) - ports.Time.GetUtcNow();
             reporter.Report(new RolloutProgress(
-                record.Id, record.Phase, record.StepIndex + 1, record.Plan.Steps.Count, record.CurrentPercent, left, gate.States));
+                record.Id, record.Phase, record.StepIndex + 1, record.Plan.Steps.Count, record.CurrentPercent, shown > left ? shown : left, gate.States));
 
             if (gate.Tripped)
             {

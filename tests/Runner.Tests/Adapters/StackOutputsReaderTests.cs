@@ -9,6 +9,7 @@ public class StackOutputsReaderTests
     public static JsonObject Outputs(params string[] services) => new()
     {
         ["environment"] = "staging",
+        ["albArnSuffix"] = "app/infra-staging/50dc6c495c0c9188",
         ["services"] = new JsonObject(services.Select(name => KeyValuePair.Create(name, (JsonNode?)new JsonObject
         {
             ["liveColor"] = "green",
@@ -19,7 +20,6 @@ public class StackOutputsReaderTests
             ["criticalAlarmNames"] = new JsonArray($"{name}-error-rate"),
             ["healthCheckPath"] = $"/{name}/healthz",
             ["desiredCount"] = 3,
-            ["loadBalancerArnSuffix"] = "app/infra-staging/50dc6c495c0c9188",
             ["blue"] = Color(name, "blue"),
             ["green"] = Color(name, "green"),
         }))),
@@ -44,7 +44,7 @@ public class StackOutputsReaderTests
         Assert.Equal(["api", "web"], outputs.Services.Keys.Order());
         Assert.Equal(("/web/healthz", null, null), (web.HealthCheckPath, web.Host, web.PathPattern));
         Assert.Equal(3, web.DesiredCount);
-        Assert.Equal(new TargetGroupRef("app/infra-staging/50dc6c495c0c9188", "targetgroup/web-tg-green/73e2d6bc24d8a067"), web.TargetGroup(DeployColor.Green));
+        Assert.Equal(new TargetGroupRef("app/infra-staging/50dc6c495c0c9188", "targetgroup/web-tg-green/73e2d6bc24d8a067"), outputs.TargetGroup("web", DeployColor.Green));
     }
 
     [Fact]
@@ -84,13 +84,11 @@ public class StackOutputsReaderTests
     [InlineData("testRouteUrn", "services.web.testRouteUrn")]
     [InlineData("weights", "services.web.weights")]
     [InlineData("desiredCount", "services.web.desiredCount")]
-    [InlineData("loadBalancerArnSuffix", "services.web.loadBalancerArnSuffix")]
-    [InlineData("targetGroupArnSuffix", "services.web.blue.targetGroupArnSuffix")]
-    public void The_scaling_target_test_route_deployed_weights_and_readiness_dimensions_are_required(string key, string path)
+    public void The_scaling_target_test_route_deployed_weights_and_desired_count_are_required(string key, string path)
     {
         var outputs = Outputs("web");
         var service = outputs["services"]!["web"]!.AsObject();
-        (key is "scalingTargetUrn" or "targetGroupArnSuffix" ? service["blue"]!.AsObject() : service).Remove(key);
+        (key is "scalingTargetUrn" ? service["blue"]!.AsObject() : service).Remove(key);
 
         var error = Assert.Throws<RolloutInputException>(() => StackOutputsReader.Read(outputs));
 

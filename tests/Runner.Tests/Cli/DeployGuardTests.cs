@@ -26,11 +26,11 @@ public sealed class DeployGuardTests : IDisposable
         var code = await RunAsync("deploy", "--stack", "production", "--print-max-duration", "--work-dir", folder);
 
         Assert.Equal(0, code);
-        Assert.Equal($"7430{Environment.NewLine}", output.ToString());
+        Assert.Equal($"10740{Environment.NewLine}", output.ToString());
         var terms = errors.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(9, terms.Length);
+        Assert.Equal(11, terms.Length);
         Assert.Equal("   1200 s  deploying the new images: one service update", terms[0]);
-        Assert.Equal("   7430 s  in all: the worst case of deploying web, api on stack production, with one rollback", terms[^1]);
+        Assert.Equal("  10740 s  in all: the worst case of deploying web, api on stack production, with one rollback", terms[^1]);
     }
 
     [Fact]
@@ -41,8 +41,9 @@ public sealed class DeployGuardTests : IDisposable
         var code = await RunAsync("deploy", "--stack", "production", "--print-max-duration", "--steps", "50,100", "--work-dir", folder);
 
         Assert.Equal(0, code);
-        // One step fewer: one routing update (5 min and 50 s of busy retries) and one bake (5 min and a 10 s poll) less.
-        Assert.Equal($"{7430 - 350 - 310}{Environment.NewLine}", output.ToString());
+        // One step fewer: one routing update (5 min and 50 s of busy retries), one bake (5 min and a 10 s poll) and one
+        // bake extension (production's maxInconclusiveMinutes, 15) less.
+        Assert.Equal($"{10740 - 350 - 310 - 900}{Environment.NewLine}", output.ToString());
     }
 
     [Fact]
@@ -99,9 +100,9 @@ public sealed class DeployGuardTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Contains("ERR Bad input: the AWS credentials (environment variables, expiry from AWS_CREDENTIAL_EXPIRATION) expire at ", printed);
-        // The offline stack file's defaults: three steps, 2-minute bakes, one service.
-        Assert.Contains("but this deploy may take up to 6770 s (until ", printed);
-        Assert.Contains("request credentials that last at least 6770 s (deploy --print-max-duration prints the figure) and run again; nothing was changed", printed);
+        // The offline stack file's staging defaults: three steps, 4-minute bakes, 10-minute ready timeout and bake extensions, one service.
+        Assert.Contains("but this deploy may take up to 9540 s (until ", printed);
+        Assert.Contains("request credentials that last at least 9540 s (deploy --print-max-duration prints the figure) and run again; nothing was changed", printed);
         Assert.DoesNotContain("secret", printed);
     }
 

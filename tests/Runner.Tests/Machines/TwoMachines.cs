@@ -75,7 +75,7 @@ internal sealed class TwoMachines : IDisposable
         var web = outputs.For("web");
         foreach (var alarm in web.Blue.GateAlarmNames.Concat(web.Green.GateAlarmNames).Concat(web.CriticalAlarmNames)) cloudWatch.SetAlarm(alarm, "OK");
         // Green's tasks are running and healthy whenever a deploy waits for them (per minute, around the test's run).
-        SetTargetHealth(web.TargetGroup(DeployColor.Green), web.DesiredCount);
+        SetTargetHealth(outputs.TargetGroup("web", DeployColor.Green), web.DesiredCount);
 
         var plan = RolloutPlanParser.Parse(new RolloutArguments { Services = ["web=web:2"], Steps = "50,100", Bake = "10m", Interval = "1s" });
         var record = new RolloutRecord(RolloutId, RolloutHarness.Start, plan,

@@ -10,7 +10,7 @@ namespace Runner.Tests.Rollout;
 public class ReadyBeforeSmokeTests
 {
     private static readonly TargetGroupRef GreenTargets =
-        new("app/infra-production/50dc6c495c0c9188", "targetgroup/web-tg-green/73e2d6bc24d8a067");
+        new(RolloutHarness.LoadBalancer, RolloutHarness.TargetGroup("web", DeployColor.Green));
 
     [Fact]
     public async Task A_color_whose_tasks_never_become_healthy_is_not_smoke_tested_and_the_rollout_stops_in_a_known_state()

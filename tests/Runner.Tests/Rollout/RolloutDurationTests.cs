@@ -24,17 +24,19 @@ public class RolloutDurationTests
         Assert.Equal(
             [
                 ("deploying the new images: one service update", 1200),
+                ("readiness: every new color healthy within the ready timeout 00:10:00 + one 00:00:10 poll", 610),
                 ("smoke checks: 2 service(s) x the smoke timeout 00:02:00", 240),
                 ("traffic steps: 3 routing update(s), each waiting out a busy stack", 3 * (300 + 5 + 15 + 30)),
                 ("bakes: 3 x (00:05:00 bake + one 00:00:10 poll)", 3 * 310),
+                ("inconclusive steps: 3 x the longest bake extension 00:10:00", 3 * 600),
                 ("making the new colors live: one routing update", 350),
                 ("termination wait: 00:15:00 + one 00:00:10 poll", 910),
                 ("scaling the old colors down: one service update", 1200),
                 ("rollback reserve: traffic back (one routing update) and the new colors restored (one service update)", 350 + 1200),
             ],
             terms.Select(t => (t.Name, (int)t.Duration.TotalSeconds)));
-        Assert.Equal(7430, RolloutDuration.TotalSeconds(Plan()));
-        Assert.Equal(TimeSpan.FromSeconds(7430), RolloutDuration.Total(Plan()));
+        Assert.Equal(9840, RolloutDuration.TotalSeconds(Plan()));
+        Assert.Equal(TimeSpan.FromSeconds(9840), RolloutDuration.Total(Plan()));
     }
 
     [Fact]
@@ -45,11 +47,11 @@ public class RolloutDurationTests
     }
 
     [Fact]
-    public void A_step_adds_one_routing_update_and_one_bake()
+    public void A_step_adds_one_routing_update_one_bake_and_one_bake_extension()
     {
         var longer = RolloutDuration.Total(Plan(steps: "5,10,50,100")) - RolloutDuration.Total(Plan(steps: "10,50,100"));
 
-        Assert.Equal(RolloutDuration.RoutingUpdateAllowance + TimeSpan.FromSeconds(50) + TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(10), longer);
+        Assert.Equal(RolloutDuration.RoutingUpdateAllowance + TimeSpan.FromSeconds(50) + TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(10) + TimeSpan.FromMinutes(10), longer);
     }
 
     [Fact]

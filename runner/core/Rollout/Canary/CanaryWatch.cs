@@ -1,0 +1,131 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>How an analysed wait ended: the wait's own verdict, the last analysis, and whether that analysis failed the step.</summary>
+internal sealed record CanaryWaitResult(WaitVerdict Wait, IReadOnlyList<CanaryVerdict> Last, bool AnalysisFailed)
+{
+    public bool Inconclusive => Last.Any(v => v.Outcome == CanaryOutcome.Inconclusive);
+
+    public string DescribeFailures() => string.Join("; ", Last.Where(v => v.Outcome == CanaryOutcome.Fail).Select(v => v.Describe()));
+
+    public string DescribeInconclusive() => string.Join("; ", Last.Where(v => v.Outcome == CanaryOutcome.Inconclusive).Select(v => v.Describe()));
+}
+
+/// <summary>
+/// A watched wait (alarms and control requests every poll interval, see <see cref="WaitWatcher"/>) that also runs the
+/// canary analysis once per <see cref="AnalysisInterval"/> over the window from the step's start, and at the wait's
+/// end. Only a failed analysis ends the wait early: a pass or inconclusive reading mid-wait is journaled and the
+/// wait goes on, so a short window's noise cannot pass a step and a bad canary is stopped within a minute or so.
+/// </summary>
+internal sealed class CanaryWatch(RolloutPorts ports, RolloutReporter reporter, StackOutputs outputs)
+{
+    /// <summary>CloudWatch's ALB metrics have one-minute resolution, so analysing more often reads the same data.</summary>
+    public static readonly TimeSpan AnalysisInterval = TimeSpan.FromMinutes(1);
+
+    /// <param name="from">Start of the analysed window: when the step's weights were applied (or the termination wait began).</param>
+    /// <param name="untilConclusive">End the wait as soon as no service is inconclusive (the bake's extension).</param>
+    public async Task<CanaryWaitResult> WatchAsync(
+        RolloutRecord record, DateTimeOffset from, DateTimeOffset until, IReadOnlyList<string> alarms, bool untilConclusive, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CanaryVerdict> last = [];
+        while (true)
+        {
+            var now = ports.Time.GetUtcNow();
+            var sliceEnd = until - now > AnalysisInterval ? now + AnalysisInterval : until;
+            // A pause has no deadline: its progress lines count down each slice instead.
+            var wait = await new WaitWatcher(ports, reporter).WatchAsync(
+                record, sliceEnd, alarms, cancellationToken, until == DateTimeOffset.MaxValue ? sliceEnd : until);
+            if (wait.End != WaitEnd.Elapsed)
+            {
+                return new CanaryWaitResult(wait, last, AnalysisFailed: false);
+            }
+
+            last = await AnalyseAsync(record, from, cancellationToken);
+            var result = new CanaryWaitResult(wait, last, last.Any(v => v.Outcome == CanaryOutcome.Fail));
+            if (result.AnalysisFailed || ports.Time.GetUtcNow() >= until || (untilConclusive && !result.Inconclusive))
+            {
+                return result;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Bakes a step: the plan's bake, then while any service is inconclusive up to <see cref="CanarySettings.MaxInconclusive"/>
+    /// more (journaled); still inconclusive, the result says so under <see cref="InconclusivePolicy.Fail"/>, and under
+    /// <see cref="InconclusivePolicy.Pause"/> the rollout waits, gates and analysis still running, until promote or abort.
+    /// </summary>
+    public async Task<CanaryWaitResult> BakeStepAsync(RolloutRecord record, IReadOnlyList<string> alarms, CancellationToken cancellationToken)
+    {
+        var from = record.PhaseStartedAt;
+        var bakeEnd = from + record.Plan.Bake;
+        var canary = record.Plan.Canary;
+        var result = await WatchAsync(record, from, bakeEnd, alarms, untilConclusive: false, cancellationToken);
+        if (!StillInconclusive(result))
+        {
+            return result;
+        }
+
+        await reporter.AppendAsync(record.Id, RolloutEventKind.StepInconclusive,
+            $"Canary analysis inconclusive at {Where(record)} after its {record.Plan.Bake:g} bake ({result.DescribeInconclusive()}); bake extended by up to {canary.MaxInconclusive:g}",
+            cancellationToken);
+        result = await WatchAsync(record, from, bakeEnd + canary.MaxInconclusive, alarms, untilConclusive: true, cancellationToken);
+        if (!StillInconclusive(result) || canary.OnInconclusive == InconclusivePolicy.Fail)
+        {
+            return result;
+        }
+
+        var stack = ports.Stack.StackName;
+        var message = $"Rollout {record.Id} paused at {Where(record)}: the canary analysis is still inconclusive after {record.Plan.Bake + canary.MaxInconclusive:g} " +
+            $"({result.DescribeInconclusive()}); gates stay watched. Continue with: infra-runner promote --stack {stack}; roll back with: infra-runner abort --stack {stack}";
+        await reporter.AppendAsync(record.Id, RolloutEventKind.Paused, message, cancellationToken);
+        await reporter.NotifyAsync(record.Id, NotificationSeverity.Critical, message, cancellationToken);
+        return await WatchAsync(record, from, DateTimeOffset.MaxValue, alarms, untilConclusive: false, cancellationToken);
+    }
+
+    /// <summary>Refuses, before anything changes, a stack whose outputs lack the names the analysis reads metrics by.</summary>
+    public static void RequireMetricNames(StackOutputs outputs, IEnumerable<RolloutServiceRecord> services)
+    {
+        var missing = services
+            .SelectMany(s => new[] { s.FromColor, s.ToColor }.Where(c => outputs.For(s.Name).Of(c).TargetGroupArnSuffix is null)
+                .Select(c => $"services.{s.Name}.{c.ConfigName()}.targetGroupArnSuffix"))
+            .Prepend(outputs.LoadBalancerArnSuffix is null ? "albArnSuffix" : null)
+            .OfType<string>().ToList();
+        if (missing.Count > 0)
+        {
+            throw new RolloutInputException(
+                $"the stack outputs lack {string.Join(", ", missing)}, which the canary analysis reads CloudWatch metrics by; run pulumi up with this version of the program first");
+        }
+    }
+
+    private static bool StillInconclusive(CanaryWaitResult result) => result.Wait.End == WaitEnd.Elapsed && !result.AnalysisFailed && result.Inconclusive;
+
+    /// <summary>Reads every service's two target groups and the load balancer in one query, judges each service and journals the numbers.</summary>
+    public async Task<IReadOnlyList<CanaryVerdict>> AnalyseAsync(RolloutRecord record, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        var groups = record.Services.ToDictionary(s => s.Name, s => (New: TargetGroup(s.Name, s.ToColor), Live: TargetGroup(s.Name, s.FromColor)));
+        RequireMetricNames(outputs, record.Services);
+        var loadBalancer = outputs.LoadBalancerArnSuffix!;
+        var metrics = await ports.Metrics.ReadAsync(
+            new MetricsQuery(loadBalancer, groups.Values.SelectMany(g => new[] { g.New, g.Live }).Distinct().ToList(), from, ports.Time.GetUtcNow()),
+            cancellationToken);
+        var verdicts = record.Services
+            .Select(s => CanaryAnalysis.Judge(s.Name, s.ToColor,
+                metrics.TargetGroups.GetValueOrDefault(groups[s.Name].New, TargetGroupMetrics.None),
+                metrics.TargetGroups.GetValueOrDefault(groups[s.Name].Live, TargetGroupMetrics.None),
+                metrics.Elb5xx, record.Plan.Canary))
+            .ToList();
+        var data = verdicts.SelectMany(v => v.ToData())
+            .Append(new("phase", record.Phase.ToString()))
+            .Append(new("step", (record.StepIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(new("windowStart", from.ToString("O", System.Globalization.CultureInfo.InvariantCulture)))
+            .ToDictionary();
+        await reporter.AppendAsync(record.Id, RolloutEventKind.CanaryAnalysed,
+            $"Canary analysis at {Where(record)} over {ports.Time.GetUtcNow() - from:g}: {string.Join("; ", verdicts.Select(v => v.Describe()))}", data, cancellationToken);
+        return verdicts;
+    }
+
+    /// <summary>"step 2 (50%)" or "the termination wait", for messages.</summary>
+    public static string Where(RolloutRecord record) =>
+        record.Phase == RolloutPhase.TerminationWait ? "the termination wait" : $"step {record.StepIndex + 1} ({record.CurrentPercent}%)";
+
+    private string TargetGroup(string service, DeployColor color) => outputs.For(service).Of(color).TargetGroupArnSuffix!;
+}
