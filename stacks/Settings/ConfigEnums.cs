@@ -12,6 +12,7 @@ public static class ConfigEnums
         [typeof(SlackMode)] = ["lambda", "chatbot"],
         [typeof(Severity)] = ["critical", "high", "medium", "low"],
         [typeof(InsufficientDataPolicy)] = ["ok", "fail"],
+        [typeof(SmokeVia)] = ["previewHeader", "testListener"],
     };
 
     /// <summary>The allowed spellings of <typeparamref name="T"/>, in declaration order.</summary>

@@ -23,3 +23,9 @@ public enum Severity { Critical, High, Medium, Low }
 
 /// <summary>What a rollout does when a gate alarm reports INSUFFICIENT_DATA.</summary>
 public enum InsufficientDataPolicy { Ok, Fail }
+
+/// <summary>
+/// Where the runner smoke-tests the idle color: through the production listener with the secret preview header
+/// (reachable from wherever the runner runs), or through the test listener (reachable only from its CIDRs).
+/// </summary>
+public enum SmokeVia { PreviewHeader, TestListener }
