@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Infra.Components.Traffic;
 using Infra.Stacks.Settings;
 using Infra.Tests.Support;
+using Pulumi;
 
 namespace Infra.Tests.Components.Traffic;
 
@@ -11,6 +12,7 @@ public sealed class WeightedAlbTests
     private const string Listener = "aws:lb/listener:Listener";
     private const string Rule = "aws:lb/listenerRule:ListenerRule";
     private const string TargetGroup = "aws:lb/targetGroup:TargetGroup";
+    private const string PreviewValue = "preview-value-of-the-test";
 
     private static Task<ComponentPlan> PlanAsync(StackSettings settings) =>
         ComponentPlan.RunAsync(() => new WeightedAlb("alb", new WeightedAlbArgs
@@ -19,6 +21,7 @@ public sealed class WeightedAlbTests
             VpcId = "vpc-1",
             PublicSubnetIds = new[] { "subnet-pub-a", "subnet-pub-b" },
             SecurityGroupId = "sg-lb",
+            PreviewHeaderValue = Output.CreateSecret(PreviewValue),
         }), settings.StackName);
 
     private static string Arn(string group) => ComponentPlan.Token(TargetGroup, group, "arn");
@@ -100,8 +103,9 @@ public sealed class WeightedAlbTests
 
         Assert.Equal(["alb-api-tg-blue", "alb-api-tg-green", "alb-web-tg-blue", "alb-web-tg-green"],
             two.OfType(TargetGroup).Select(t => (string)t["name"]!).Order());
-        Assert.Equal(["alb-api-rule", "alb-api-test-rule"], two.OfType(Rule).Select(r => (string)r["name"]!).Order());
-        Assert.Empty(one.OfType(Rule));
+        Assert.Equal(["alb-api-preview-rule", "alb-api-rule", "alb-api-test-rule", "alb-web-preview-rule"],
+            two.OfType(Rule).Select(r => (string)r["name"]!).Order());
+        Assert.Equal(["alb-web-preview-rule"], one.OfType(Rule).Select(r => (string)r["name"]!));
     }
 
     [Fact]
