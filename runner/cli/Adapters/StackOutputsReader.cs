@@ -18,11 +18,15 @@ namespace Infra.Runner.Adapters;
 /// services.&lt;name&gt;.host, .pathPattern   optional listener rule conditions a smoke request must match
 /// services.&lt;name&gt;.healthCheckPath      the smoke path when deploy is given no --smoke
 /// services.&lt;name&gt;.blue|green.taskDefinitionUrn, .serviceUrn, .scalingTargetUrn, .gateAlarmNames
+/// services.&lt;name&gt;.previewUrl, .previewHeader, .previewRouteUrn   the preview rule on the production listener
+/// smokeRoute.via, .previewSecretArn     how smoke checks reach the idle color; the secret holding the header's value
 /// </code>
+/// A stack updated before the preview rule existed has no <c>smokeRoute</c>: its services smoke-test on the test listener.
 /// </summary>
 public static class StackOutputsReader
 {
     public const string ServicesOutput = "services";
+    public const string SmokeRouteOutput = "smokeRoute";
 
     public static StackOutputs Read(JsonObject outputs)
     {
@@ -32,10 +36,24 @@ public static class StackOutputsReader
                 $"the stack has no '{ServicesOutput}' output; run a full update of the stack before using the runner");
         }
 
-        return new StackOutputs(services.ToDictionary(s => s.Key, s => Service(s.Key, s.Value), StringComparer.Ordinal));
+        var smokeRoute = SmokeRoute(outputs);
+        return new StackOutputs(services.ToDictionary(s => s.Key, s => Service(s.Key, s.Value, smokeRoute), StringComparer.Ordinal));
     }
 
-    private static ServiceOutputs Service(string name, JsonNode? node)
+    private static (string SecretArn, bool ViaPreview)? SmokeRoute(JsonObject outputs)
+    {
+        if (outputs[SmokeRouteOutput] is null) return null;
+        var route = outputs[SmokeRouteOutput] as JsonObject ?? throw Missing(SmokeRouteOutput);
+        var via = String(route, "via", SmokeRouteOutput) switch
+        {
+            "previewHeader" => true,
+            "testListener" => false,
+            _ => throw Missing($"{SmokeRouteOutput}.via"),
+        };
+        return (String(route, "previewSecretArn", SmokeRouteOutput), via);
+    }
+
+    private static ServiceOutputs Service(string name, JsonNode? node, (string SecretArn, bool ViaPreview)? smokeRoute)
     {
         var path = $"{ServicesOutput}.{name}";
         var service = node as JsonObject ?? throw Missing(path);
@@ -51,7 +69,11 @@ public static class StackOutputsReader
             Weights(service, path),
             OptionalString(service, "host", path),
             OptionalString(service, "pathPattern", path),
-            String(service, "healthCheckPath", path));
+            String(service, "healthCheckPath", path),
+            smokeRoute is { } route
+                ? new PreviewRoute(String(service, "previewRouteUrn", path), String(service, "previewUrl", path),
+                    String(service, "previewHeader", path), route.SecretArn, route.ViaPreview)
+                : null);
     }
 
     private static DeployColor LiveColor(JsonObject service, string path) => String(service, "liveColor", path) switch

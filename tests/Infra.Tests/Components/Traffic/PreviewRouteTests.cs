@@ -1,34 +1,15 @@
 using System.Text.Json.Nodes;
-using Infra.Components.Traffic;
 using Infra.Stacks.Settings;
 using Infra.Tests.Support;
-using Pulumi;
+using static Infra.Tests.Components.Traffic.AlbPlan;
 
 namespace Infra.Tests.Components.Traffic;
 
 /// <summary>The preview rules: a request with the secret header on the production listener reaches its service's idle color.</summary>
 public sealed class PreviewRouteTests
 {
-    private const string Listener = "aws:lb/listener:Listener";
-    private const string Rule = "aws:lb/listenerRule:ListenerRule";
-    private const string TargetGroup = "aws:lb/targetGroup:TargetGroup";
-    private const string PreviewValue = "preview-value-of-the-test";
-
-    private static Task<ComponentPlan> PlanAsync(StackSettings settings) =>
-        ComponentPlan.RunAsync(() => new WeightedAlb("alb", new WeightedAlbArgs
-        {
-            Settings = settings,
-            VpcId = "vpc-1",
-            PublicSubnetIds = new[] { "subnet-pub-a", "subnet-pub-b" },
-            SecurityGroupId = "sg-lb",
-            PreviewHeaderValue = Output.CreateSecret(PreviewValue),
-        }), settings.StackName);
-
-    private static string Arn(string group) => ComponentPlan.Token(TargetGroup, group, "arn");
-
     private static List<(string Arn, long Weight)> ForwardTargets(JsonObject rule) =>
-        Assert.Single(rule["actions"]!.AsArray())!["forward"]!["targetGroups"]!.AsArray()
-            .Select(t => ((string)t!["arn"]!, (long)t["weight"]!)).ToList();
+        AlbPlan.ForwardTargets(Assert.Single(rule["actions"]!.AsArray())!);
 
     private static JsonNode HeaderCondition(JsonObject rule) =>
         rule["conditions"]!.AsArray().Single(c => c!["httpHeader"] is not null)!["httpHeader"]!;
@@ -36,7 +17,7 @@ public sealed class PreviewRouteTests
     [Fact]
     public async Task A_rule_service_gets_a_preview_rule_on_the_production_listener_with_its_host_and_the_header_before_its_own_rule()
     {
-        var plan = await PlanAsync(TrafficStacks.Production);
+        var plan = await AlbPlan.RunAsync(TrafficStacks.Production);
 
         var preview = plan.Inputs(Rule, "alb-api-preview-rule");
         Assert.Equal(ComponentPlan.Token(Listener, "alb-https", "arn"), (string)preview["listenerArn"]!);
@@ -51,7 +32,7 @@ public sealed class PreviewRouteTests
     [Fact]
     public async Task The_default_services_preview_rule_has_only_the_header_and_comes_after_every_other_rule()
     {
-        var plan = await PlanAsync(TrafficStacks.Production);
+        var plan = await AlbPlan.RunAsync(TrafficStacks.Production);
 
         var preview = plan.Inputs(Rule, "alb-web-preview-rule");
         Assert.Equal(ComponentPlan.Token(Listener, "alb-https", "arn"), (string)preview["listenerArn"]!);
@@ -65,7 +46,7 @@ public sealed class PreviewRouteTests
     [Fact]
     public async Task Each_preview_rule_forwards_all_requests_to_its_services_idle_color()
     {
-        var plan = await PlanAsync(TrafficStacks.Production);
+        var plan = await AlbPlan.RunAsync(TrafficStacks.Production);
 
         // Production: web is live on blue, api is live on green.
         Assert.Equal([(Arn("alb-web-tg-green"), 100L)], ForwardTargets(plan.Inputs(Rule, "alb-web-preview-rule")));
@@ -81,7 +62,7 @@ public sealed class PreviewRouteTests
                 .Select(s => s.Name == "web" ? s with { LiveColor = Color.Green, Weights = new ColorPair<int>(0, 100) } : s).ToValueList(),
         };
 
-        var plan = await PlanAsync(settings);
+        var plan = await AlbPlan.RunAsync(settings);
 
         Assert.Equal([(Arn("alb-web-tg-blue"), 100L)], ForwardTargets(plan.Inputs(Rule, "alb-web-preview-rule")));
     }
@@ -89,7 +70,7 @@ public sealed class PreviewRouteTests
     [Fact]
     public async Task The_header_value_is_the_secret_and_never_appears_in_the_plan()
     {
-        var plan = await PlanAsync(TrafficStacks.Production);
+        var plan = await AlbPlan.RunAsync(TrafficStacks.Production);
 
         Assert.Equal("[secret]", (string)HeaderCondition(plan.Inputs(Rule, "alb-api-preview-rule"))["values"]!);
         Assert.Equal("[secret]", (string)HeaderCondition(plan.Inputs(Rule, "alb-web-preview-rule"))["values"]!);
@@ -105,7 +86,7 @@ public sealed class PreviewRouteTests
             .. TrafficStacks.WebService(),
         ]);
 
-        var plan = await PlanAsync(settings);
+        var plan = await AlbPlan.RunAsync(settings);
 
         Assert.Equal("X-Canary-Key", (string)HeaderCondition(plan.Inputs(Rule, "alb-web-preview-rule"))["httpHeaderName"]!);
         Assert.Equal(ComponentPlan.Token(Listener, "alb-http", "arn"), (string)plan.Inputs(Rule, "alb-web-preview-rule")["listenerArn"]!);
