@@ -37,7 +37,7 @@ public sealed class SecretsManagerValueReader(AmazonSecretsManagerClient client,
             throw new SecretReadException(
                 $"the runner may not read the secret {secretArn} (AccessDeniedException); allow its role secretsmanager:GetSecretValue on that ARN");
         }
-        catch (Exception error) when (error is AmazonServiceException or HttpRequestException or NotSupportedException)
+        catch (Exception error) when (error is AmazonServiceException or AmazonClientException or HttpRequestException or NotSupportedException)
         {
             throw new SecretReadException($"reading the secret {secretArn} in {region} failed: {error.Message}");
         }

@@ -21,28 +21,16 @@ public sealed class SecretsManagerEndpointOverride;
 [Collection(nameof(SecretsManagerEndpointOverride))]
 public sealed class PreviewSmokeWireTests : IDisposable
 {
-    public const string Variable = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
-    public const string SecretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:infra-production-preview-header-AbCdEf";
-    public const string SecretValue = "k3v9q0x1preview0secret0value0for0tests7";
-
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(2);
-    private readonly FakeSecretsManagerServer _secrets = FakeSecretsManagerServer.Start();
+    private readonly PreviewSecretFixture _fixture = new();
     private readonly AutoAdvancingTimeProvider _time = new(RolloutHarness.Start);
     private readonly HttpClient _http = new();
 
-    public PreviewSmokeWireTests()
-    {
-        Environment.SetEnvironmentVariable(Variable, _secrets.Endpoint);
-        // The real client signs its requests, so it needs credentials (the fake does not check them).
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test-access-key");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test-secret-key");
-        _secrets.SetSecret(SecretArn, SecretValue);
-    }
+    private FakeSecretsManagerServer Secrets => _fixture.Server;
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable(Variable, null);
-        _secrets.Dispose();
+        _fixture.Dispose();
         _http.Dispose();
     }
 
@@ -54,7 +42,7 @@ public sealed class PreviewSmokeWireTests : IDisposable
         web["previewUrl"] = loadBalancer.GetLeftPart(UriPartial.Authority);
         web["previewHeader"] = "X-Infra-Preview";
         web["previewRouteUrn"] = "urn:web:preview-rule";
-        outputs["smokeRoute"] = new JsonObject { ["via"] = via, ["previewSecretArn"] = SecretArn };
+        outputs["smokeRoute"] = new JsonObject { ["via"] = via, ["previewSecretArn"] = PreviewSecretFixture.SecretArn };
         return outputs;
     }
 
@@ -70,12 +58,12 @@ public sealed class PreviewSmokeWireTests : IDisposable
         var result = await Check(_http, _time).RunAsync(target, new SmokeCheckSettings(null, 2, TimeSpan.FromSeconds(30)), CancellationToken.None);
 
         Assert.Equal(new SmokeCheckResult(true, "2 x 2xx in a row after 2 request(s) in 2s"), result);
-        Assert.All(loadBalancer.Requests, r => Assert.Equal(("/web/healthz", SecretValue), (r.Path, r.Headers["X-Infra-Preview"])));
-        var read = Assert.Single(_secrets.Requests);
+        Assert.All(loadBalancer.Requests, r => Assert.Equal(("/web/healthz", PreviewSecretFixture.SecretValue), (r.Path, r.Headers["X-Infra-Preview"])));
+        var read = Assert.Single(Secrets.Requests);
         Assert.Equal(("POST", "/", "secretsmanager.GetSecretValue", "application/x-amz-json-1.1"), (read.Method, read.Path, read.Target, read.ContentType));
-        Assert.Equal(SecretArn, (string?)JsonNode.Parse(read.Body)!["SecretId"]);
+        Assert.Equal(PreviewSecretFixture.SecretArn, (string?)JsonNode.Parse(read.Body)!["SecretId"]);
         Assert.Equal($"{loadBalancer.Url("/web/healthz")} (with the X-Infra-Preview header)", target.ToString());
-        Assert.DoesNotContain(SecretValue, target.ToString() + result.Detail);
+        Assert.DoesNotContain(PreviewSecretFixture.SecretValue, target.ToString() + result.Detail);
     }
 
     [Fact]
@@ -87,7 +75,7 @@ public sealed class PreviewSmokeWireTests : IDisposable
         var result = await Check(_http, _time).RunAsync(target, new SmokeCheckSettings("/ready", 1, TimeSpan.FromSeconds(4)), CancellationToken.None);
 
         Assert.Equal(new SmokeCheckResult(false, "no 1 x 2xx in a row within 4s (3 request(s)); last answers: 503, 503, 503"), result);
-        Assert.All(loadBalancer.Requests, r => Assert.Equal(SecretValue, r.Headers["X-Infra-Preview"]));
+        Assert.All(loadBalancer.Requests, r => Assert.Equal(PreviewSecretFixture.SecretValue, r.Headers["X-Infra-Preview"]));
     }
 
     [Fact]
@@ -109,13 +97,13 @@ public sealed class PreviewSmokeWireTests : IDisposable
     public async Task A_runner_denied_the_secret_is_told_which_permission_on_which_arn_it_needs()
     {
         await using var loadBalancer = new LoopbackHttpServer(200);
-        _secrets.DenyAccess(true);
+        Secrets.DenyAccess(true);
         var target = RolloutTargets.Smoke(StackOutputsReader.Read(Outputs(loadBalancer.Url("/"))).For("web"), null);
 
         var result = await Check(_http, _time).RunAsync(target, new SmokeCheckSettings(null, 1, TimeSpan.FromSeconds(4)), CancellationToken.None);
 
         Assert.Equal(new SmokeCheckResult(false,
-            $"no request sent: the X-Infra-Preview header's value could not be read: the runner may not read the secret {SecretArn} (AccessDeniedException); " +
+            $"no request sent: the X-Infra-Preview header's value could not be read: the runner may not read the secret {PreviewSecretFixture.SecretArn} (AccessDeniedException); " +
             "allow its role secretsmanager:GetSecretValue on that ARN"), result);
         Assert.Empty(loadBalancer.Requests);
     }
@@ -123,13 +111,13 @@ public sealed class PreviewSmokeWireTests : IDisposable
     [Fact]
     public async Task Without_an_endpoint_override_the_offline_client_refuses_and_says_how_to_point_it_at_one()
     {
-        Environment.SetEnvironmentVariable(Variable, null);
+        Environment.SetEnvironmentVariable(PreviewSecretFixture.Variable, null);
         var reader = new SecretsManagerValueReader(new AmazonSecretsManagerClient(RegionEndpoint.EUWest1), "eu-west-1");
 
-        var error = await Assert.ThrowsAsync<SecretReadException>(() => reader.ReadAsync(SecretArn, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SecretReadException>(() => reader.ReadAsync(PreviewSecretFixture.SecretArn, CancellationToken.None));
 
         Assert.Equal(
-            $"reading the secret {SecretArn} in eu-west-1 failed: the offline AWSSDK.SecretsManager cannot reach AWS (eu-west-1) to read a secret: " +
+            $"reading the secret {PreviewSecretFixture.SecretArn} in eu-west-1 failed: the offline AWSSDK.SecretsManager cannot reach AWS (eu-west-1) to read a secret: " +
             "it cannot sign requests to AWS. Set AWS_ENDPOINT_URL_SECRETS_MANAGER (or AWS_ENDPOINT_URL) to a Secrets Manager-compatible server on loopback, " +
             "or build with the real packages (OfflineSdk=false)",
             error.Message);
@@ -147,6 +135,6 @@ public sealed class PreviewSmokeWireTests : IDisposable
 
         Assert.True(result.Passed);
         Assert.False(Assert.Single(loadBalancer.Requests).Headers.ContainsKey("X-Infra-Preview"));
-        Assert.Empty(_secrets.Requests);
+        Assert.Empty(Secrets.Requests);
     }
 }

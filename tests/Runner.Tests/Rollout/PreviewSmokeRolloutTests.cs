@@ -3,7 +3,6 @@ using Moq;
 using Runner.Tests.Adapters;
 using Runner.Tests.Adapters.Support;
 using Runner.Tests.Rollout.Support;
-using TestSupport;
 
 namespace Runner.Tests.Rollout;
 
@@ -15,20 +14,11 @@ namespace Runner.Tests.Rollout;
 [Collection(nameof(SecretsManagerEndpointOverride))]
 public sealed class PreviewSmokeRolloutTests : IDisposable
 {
-    private readonly FakeSecretsManagerServer _secrets = FakeSecretsManagerServer.Start();
+    private readonly PreviewSecretFixture _secrets = new();
     private readonly HttpClient _http = new();
-
-    public PreviewSmokeRolloutTests()
-    {
-        Environment.SetEnvironmentVariable(PreviewSmokeWireTests.Variable, _secrets.Endpoint);
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test-access-key");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test-secret-key");
-        _secrets.SetSecret(PreviewSmokeWireTests.SecretArn, PreviewSmokeWireTests.SecretValue);
-    }
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable(PreviewSmokeWireTests.Variable, null);
         _secrets.Dispose();
         _http.Dispose();
     }
@@ -39,7 +29,7 @@ public sealed class PreviewSmokeRolloutTests : IDisposable
         harness.OutputsOverride = outputs => outputs with
         {
             Preview = new PreviewRoute("urn:web:preview-rule", loadBalancer.Url("/").GetLeftPart(UriPartial.Authority), "X-Infra-Preview",
-                PreviewSmokeWireTests.SecretArn, ForSmoke: true),
+                PreviewSecretFixture.SecretArn, ForSmoke: true),
         };
         var check = PreviewSmokeWireTests.Check(_http, harness.Time);
         harness.Smoke.Setup(s => s.RunAsync(It.IsAny<SmokeTarget>(), It.IsAny<SmokeCheckSettings>(), It.IsAny<CancellationToken>()))
@@ -67,8 +57,8 @@ public sealed class PreviewSmokeRolloutTests : IDisposable
             harness.Updates[0].Targets);
         Assert.Equal(["urn:web:test-rule", "urn:web:preview-rule"], harness.Updates[^2].Targets);
         Assert.Equal(3, loadBalancer.Requests.Count);
-        Assert.All(loadBalancer.Requests, r => Assert.Equal(("/health", PreviewSmokeWireTests.SecretValue), (r.Path, r.Headers["X-Infra-Preview"])));
-        Assert.DoesNotContain(PreviewSmokeWireTests.SecretValue, EverythingSaid(harness, result));
+        Assert.All(loadBalancer.Requests, r => Assert.Equal(("/health", PreviewSecretFixture.SecretValue), (r.Path, r.Headers["X-Infra-Preview"])));
+        Assert.DoesNotContain(PreviewSecretFixture.SecretValue, EverythingSaid(harness, result));
     }
 
     [Fact]
@@ -84,6 +74,6 @@ public sealed class PreviewSmokeRolloutTests : IDisposable
         Assert.Equal($"Smoke check failed for web at {loadBalancer.Url("/health")} (with the X-Infra-Preview header): " +
             "no 3 x 2xx in a row within 120s (61 request(s)); last answers: 503, 503, 503, 503, 503",
             harness.Event(RolloutEventKind.SmokeFailed).Message);
-        Assert.DoesNotContain(PreviewSmokeWireTests.SecretValue, EverythingSaid(harness, result));
+        Assert.DoesNotContain(PreviewSecretFixture.SecretValue, EverythingSaid(harness, result));
     }
 }
