@@ -3,6 +3,7 @@ using Infra.Components.Data;
 using Infra.Components.Dr;
 using Infra.Components.Network;
 using Infra.Components.Observability;
+using Infra.Components.Traffic;
 using Infra.Stacks.Settings;
 using Pulumi;
 
@@ -61,6 +62,10 @@ public sealed class InfraStack : Stack
     [Output("dashboardName")]
     public Output<string> DashboardName { get; private set; }
 
+    /// <summary>See <see cref="SmokeRouteOutputEntry"/>.</summary>
+    [Output("smokeRoute")]
+    public Output<ImmutableDictionary<string, object>> SmokeRoute { get; private set; }
+
     public InfraStack(StackSettings settings, StackOptions? options = null) : base(options)
     {
         Environment = Output.Create(settings.Environment.ToConfigName());
@@ -79,10 +84,11 @@ public sealed class InfraStack : Stack
             DrSecurityGroupId = dr?.DatabaseSecurityGroupId,
         });
         var ledger = new ReleaseLedger("ledger", new ReleaseLedgerArgs { Settings = settings, DrProvider = dr?.Provider });
-        var primary = ServingTier.Declare("", settings, network, database.PrimaryAddress);
+        var preview = new PreviewSecret("preview", settings);
+        var primary = ServingTier.Declare("", settings, network, database.PrimaryAddress, preview.Value);
         var pilotLight = dr is { } drRegion && settings.Dr.PilotLight
             ? ServingTier.Declare("dr-", PilotLight.SettingsFor(settings), drRegion.Network, database.ReplicaAddress.Apply(a => a ?? ""),
-                settings.DrRegion, new ComponentResourceOptions { Provider = drRegion.Provider })
+                preview.Value, settings.DrRegion, new ComponentResourceOptions { Provider = drRegion.Provider })
             : null;
         if (settings.Dr.Dns is not null && pilotLight is not null)
         {
@@ -103,7 +109,7 @@ public sealed class InfraStack : Stack
         AlbArnSuffix = primary.Alb.ArnSuffix;
         ClusterName = primary.Cluster.Name;
         Services = Output.All(primary.Services.Select(served =>
-                ServiceOutputEntry.For(served, primary.Alb.TestUrl, observability.Alarms)
+                ServiceOutputEntry.For(settings, served, primary.Alb.TestUrl, observability.Alarms)
                     .Apply(entry => KeyValuePair.Create(served.Settings.Name, entry))))
             .Apply(entries => entries.ToImmutableDictionary());
         Database = DatabaseOutputEntry.For(database);
@@ -111,5 +117,6 @@ public sealed class InfraStack : Stack
         AlarmNamesBySeverity = Output.Create(observability.Alarms.AlarmNamesBySeverity
             .ToImmutableDictionary(p => p.Key.ToConfigName(), p => p.Value.ToImmutableArray()));
         DashboardName = Output.Create(observability.Dashboards.DashboardName);
+        SmokeRoute = SmokeRouteOutputEntry.For(settings, preview);
     }
 }

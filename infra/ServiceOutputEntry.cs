@@ -10,29 +10,34 @@ namespace Infra;
 /// One entry of the <c>services</c> stack output: what the runner needs to shift, smoke-test and roll back a
 /// service. Keys: <c>liveColor</c>, <c>weights</c> (blue/green), <c>trafficUrns</c> (the listener or rule carrying
 /// the weights), <c>testUrl</c>, <c>testRouteUrn</c>, <c>host</c>/<c>pathPattern</c> when the service has them,
-/// <c>healthCheckPath</c> (the runner's default smoke path), <c>criticalAlarmNames</c>, <c>desiredCount</c> (the tasks a
+/// <c>healthCheckPath</c> (the runner's default smoke path), <c>previewUrl</c> (the production scheme and the service's
+/// host or the load balancer's DNS name), <c>previewHeader</c> (the header's name), <c>previewRouteUrn</c> (the
+/// production listener rule that sends requests with the header to the idle color), <c>criticalAlarmNames</c>, <c>desiredCount</c> (the tasks a
 /// new color runs before the smoke check; the runner waits for that many healthy targets), and per color (<c>blue</c>, <c>green</c>): <c>serviceName</c>, <c>serviceUrn</c>,
 /// <c>taskDefinitionUrn</c>, <c>scalingTargetUrn</c>, <c>targetGroupArnSuffix</c>, <c>gateAlarmNames</c>.
 /// </summary>
 public static class ServiceOutputEntry
 {
-    public static Output<ImmutableDictionary<string, object>> For(
-        ServedService served, Output<string> testUrl, AlarmCatalog alarms)
+    public static Output<ImmutableDictionary<string, object>> For(StackSettings settings, ServedService served, Output<string> testUrl, AlarmCatalog alarms)
     {
         var (service, traffic, _) = served;
         return Output.Tuple(
                 Output.Tuple(traffic.WeightsCarrier.Urn, traffic.TestRoute.Urn, testUrl),
+                Output.Tuple(traffic.PreviewRoute.Urn, traffic.PreviewUrl),
                 ColorEntry(served, alarms, Color.Blue),
                 ColorEntry(served, alarms, Color.Green))
             .Apply(values =>
             {
-                var ((trafficUrn, testRouteUrn, url), blue, green) = values;
+                var ((trafficUrn, testRouteUrn, url), (previewRouteUrn, previewUrl), blue, green) = values;
                 var entry = ImmutableDictionary.CreateBuilder<string, object>();
                 entry["liveColor"] = service.LiveColor.ToConfigName();
                 entry["weights"] = ImmutableDictionary<string, object>.Empty.Add("blue", service.Weights.Blue).Add("green", service.Weights.Green);
                 entry["trafficUrns"] = ImmutableArray.Create(trafficUrn);
                 entry["testUrl"] = url;
                 entry["testRouteUrn"] = testRouteUrn;
+                entry["previewUrl"] = previewUrl;
+                entry["previewHeader"] = settings.LoadBalancer.PreviewHeader;
+                entry["previewRouteUrn"] = previewRouteUrn;
                 if (service.Host is { } host) entry["host"] = host;
                 if (service.PathPattern is { } pathPattern) entry["pathPattern"] = pathPattern;
                 entry["healthCheckPath"] = service.HealthCheck.Path;

@@ -18,9 +18,10 @@ public sealed class ServingTier
     public required IReadOnlyList<ServedService> Services { get; init; }
 
     /// <param name="prefix">Prepended to component names: empty in the primary region, <c>dr-</c> in the DR region.</param>
+    /// <param name="previewHeaderValue">The stack's preview header value (<see cref="PreviewSecret.Value"/>).</param>
     /// <param name="region">The region the tier runs in, for log delivery. Default: the stack's.</param>
     public static ServingTier Declare(string prefix, StackSettings settings, Network network, Input<string> databaseAddress,
-        string? region = null, ComponentResourceOptions? options = null)
+        Input<string> previewHeaderValue, string? region = null, ComponentResourceOptions? options = null)
     {
         ComponentResourceOptions Options() => ComponentResourceOptions.Merge(options, null);
         var alb = new WeightedAlb($"{prefix}alb", new WeightedAlbArgs
@@ -29,6 +30,7 @@ public sealed class ServingTier
             VpcId = network.VpcId,
             PublicSubnetIds = network.PublicSubnetIds,
             SecurityGroupId = network.LoadBalancerSecurityGroupId,
+            PreviewHeaderValue = previewHeaderValue,
         }, Options());
         var cluster = new ServiceCluster($"{prefix}ecs", settings, Options());
         var services = settings.Services.Select(service =>

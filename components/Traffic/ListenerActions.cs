@@ -33,6 +33,17 @@ internal static class ListenerActions
         Redirect = new ListenerDefaultActionRedirectArgs { Protocol = "HTTPS", Port = "443", StatusCode = "HTTP_301" },
     };
 
+    /// <summary>The route's host/path conditions and the header carrying the secret value.</summary>
+    public static List<ListenerRuleConditionArgs> PreviewConditions(ServiceRoute route, string headerName, Input<string> secretValue)
+    {
+        var conditions = Conditions(route);
+        conditions.Add(new ListenerRuleConditionArgs
+        {
+            HttpHeader = new ListenerRuleConditionHttpHeaderArgs { HttpHeaderName = headerName, Values = { secretValue } },
+        });
+        return conditions;
+    }
+
     public static List<ListenerRuleConditionArgs> Conditions(ServiceRoute route)
     {
         var conditions = new List<ListenerRuleConditionArgs>();

@@ -11,4 +11,14 @@ namespace Infra.Components.Traffic;
 /// service, its listener rule otherwise. The runner shifts traffic with a targeted update of exactly this resource.
 /// </param>
 /// <param name="TestRoute">The test listener (first service) or test listener rule that sends the idle color 100%.</param>
-public sealed record ServiceTraffic(ColorPair<TargetGroup> TargetGroups, CustomResource WeightsCarrier, CustomResource TestRoute);
+/// <param name="PreviewRoute">The production listener rule that sends requests with the preview header 100% to the idle color.</param>
+/// <param name="PreviewUrl">
+/// Where a request with the preview header reaches this service: the production scheme and the service's host, or
+/// the load balancer's DNS name for a service without one.
+/// </param>
+public sealed record ServiceTraffic(
+    ColorPair<TargetGroup> TargetGroups,
+    CustomResource WeightsCarrier,
+    CustomResource TestRoute,
+    ListenerRule PreviewRoute,
+    Output<string> PreviewUrl);

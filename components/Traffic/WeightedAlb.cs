@@ -8,8 +8,9 @@ namespace Infra.Components.Traffic;
 
 /// <summary>
 /// The internet-facing load balancer all services share. The production listener (HTTPS 443, or HTTP 80 on a
-/// staging stack without a certificate) forwards each service to its blue and green target groups by weight; a
-/// test listener, reachable only from configured CIDRs, forwards each service to its idle color.
+/// staging stack without a certificate) forwards each service to its blue and green target groups by weight, and
+/// a request carrying the secret preview header to the service's idle color; a test listener, reachable only from
+/// configured CIDRs, forwards each service to its idle color.
 /// </summary>
 public sealed class WeightedAlb : ComponentResource
 {
@@ -61,18 +62,20 @@ public sealed class WeightedAlb : ComponentResource
         var test = DeclareListener($"{name}-test", args, alb, loadBalancer.TestListenerPort,
             ListenerActions.DefaultForward(WeightedTargets.ForTestTraffic(first, Arns(targetGroups[first.Name]))));
 
+        var scheme = loadBalancer.ServesHttps ? "https" : "http";
         Services = routes.ToDictionary(r => r.Service.Name, route =>
         {
             var groups = targetGroups[route.Service.Name];
-            if (route.IsDefaultAction) return new ServiceTraffic(groups, production, test);
+            var preview = DeclarePreviewRule(name, args, production, route, groups);
+            var previewUrl = route.Service.Host is { } host ? Output.Create($"{scheme}://{host}") : Output.Format($"{scheme}://{alb.DnsName}");
+            if (route.IsDefaultAction) return new ServiceTraffic(groups, production, test, preview, previewUrl);
             var weights = DeclareRule($"{name}-{route.Service.Name}-rule", settings, production, route,
                 WeightedTargets.ForLiveTraffic(route.Service, Arns(groups)));
             var testRule = DeclareRule($"{name}-{route.Service.Name}-test-rule", settings, test, route,
                 WeightedTargets.ForTestTraffic(route.Service, Arns(groups)));
-            return new ServiceTraffic(groups, weights, testRule);
+            return new ServiceTraffic(groups, weights, testRule, preview, previewUrl);
         });
 
-        var scheme = loadBalancer.ServesHttps ? "https" : "http";
         Url = Output.Format($"{scheme}://{alb.DnsName}");
         TestUrl = Output.Format($"{scheme}://{alb.DnsName}:{loadBalancer.TestListenerPort}");
 
@@ -164,6 +167,20 @@ public sealed class WeightedAlb : ComponentResource
             Actions = { ListenerActions.RuleForward(targets) },
             Tags = StackConventions.Tags(settings, ruleName),
         }, Child());
+
+    /// <summary>The header route to the idle color on the production listener; priorities as <see cref="ServiceRoutes"/> explains.</summary>
+    private ListenerRule DeclarePreviewRule(string name, WeightedAlbArgs args, Listener production, ServiceRoute route, ColorPair<TargetGroup> groups)
+    {
+        var ruleName = $"{name}-{route.Service.Name}-preview-rule";
+        return new ListenerRule(ruleName, new ListenerRuleArgs
+        {
+            ListenerArn = production.Arn,
+            Priority = route.PreviewRulePriority,
+            Conditions = ListenerActions.PreviewConditions(route, args.Settings.LoadBalancer.PreviewHeader, args.PreviewHeaderValue),
+            Actions = { ListenerActions.RuleForward(WeightedTargets.ForTestTraffic(route.Service, Arns(groups))) },
+            Tags = StackConventions.Tags(args.Settings, ruleName),
+        }, Child());
+    }
 
     private static string TargetGroupName(string name, ServiceSettings service, Color color) =>
         $"{name}-{service.Name}-tg-{color.ToConfigName()}";

@@ -18,6 +18,12 @@ public sealed class WeightedAlbArgs
     /// <summary>The load balancer's security group (see <c>Network.LoadBalancerSecurityGroupId</c>).</summary>
     public required Input<string> SecurityGroupId { get; init; }
 
+    /// <summary>
+    /// The preview header's value (see <see cref="PreviewSecret"/>): a request on the production listener carrying
+    /// it in <c>infra:loadBalancer.previewHeader</c> reaches its service's idle color. Keep it a Pulumi secret.
+    /// </summary>
+    public required Input<string> PreviewHeaderValue { get; init; }
+
     /// <summary>TLS policy of the HTTPS and test listeners. Default: ELBSecurityPolicy-TLS13-1-2-2021-06 (TLS 1.3 and 1.2).</summary>
     public string SslPolicy { get; init; } = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 }

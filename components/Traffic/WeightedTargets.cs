@@ -18,7 +18,7 @@ public static class WeightedTargets
     public static IReadOnlyList<WeightedTarget<TArn>> ForLiveTraffic<TArn>(ServiceSettings service, ColorPair<TArn> arns) =>
         Checked<TArn>([new(arns.Blue, service.Weights.Blue), new(arns.Green, service.Weights.Green)]);
 
-    /// <summary>The idle color alone, at 100: what the test listener sends a service's test requests to.</summary>
+    /// <summary>The idle color alone, at 100: where the test listener and the preview rule send a service's requests.</summary>
     public static IReadOnlyList<WeightedTarget<TArn>> ForTestTraffic<TArn>(ServiceSettings service, ColorPair<TArn> arns) =>
         Checked<TArn>([new(arns[service.IdleColor], 100)]);
 

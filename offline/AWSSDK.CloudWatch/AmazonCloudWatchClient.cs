@@ -1,5 +1,6 @@
 using Amazon.CloudWatch.Internal;
 using Amazon.CloudWatch.Model;
+using Amazon.Offline;
 
 namespace Amazon.CloudWatch;
 
@@ -11,6 +12,9 @@ namespace Amazon.CloudWatch;
 /// </summary>
 public class AmazonCloudWatchClient : IAmazonCloudWatch
 {
+    /// <summary>CloudWatch's service id is "CloudWatch".</summary>
+    private static readonly LoopbackEndpoint Override = new("AWSSDK.CloudWatch", "CloudWatch", "AWS_ENDPOINT_URL_CLOUDWATCH");
+
     private readonly string? _region;
 
     public AmazonCloudWatchClient()
@@ -33,18 +37,5 @@ public class AmazonCloudWatchClient : IAmazonCloudWatch
     public virtual Task<GetMetricDataResponse> GetMetricDataAsync(GetMetricDataRequest request, CancellationToken cancellationToken = default) =>
         RpcV2Cbor.CallAsync(Endpoint("read metrics"), GetMetricDataWire.Operation, GetMetricDataWire.Request(request), GetMetricDataWire.Response, cancellationToken);
 
-    // Read at every call, so a process started with the override set uses it however the client was made.
-    private Uri Endpoint(string purpose)
-    {
-        var where = _region is null ? "AWS" : $"AWS ({_region})";
-        var configured = CloudWatchEndpoint.Configured() ?? throw new NotSupportedException(
-            $"the offline AWSSDK.CloudWatch cannot reach {where} to {purpose}: it cannot sign requests to AWS. Set " +
-            $"{CloudWatchEndpoint.ServiceVariable} (or {CloudWatchEndpoint.GlobalVariable}) to a CloudWatch-compatible server on loopback, " +
-            "or build with the real packages (OfflineSdk=false)");
-        if (!configured.Endpoint.IsLoopback)
-            throw new NotSupportedException(
-                $"the offline AWSSDK.CloudWatch sends unsigned requests, so it only calls loopback endpoints; " +
-                $"{configured.Variable} is '{configured.Endpoint.OriginalString}'");
-        return configured.Endpoint;
-    }
+    private Uri Endpoint(string purpose) => Override.Require(_region, purpose);
 }

@@ -73,7 +73,9 @@ public static class StackBinder
             IdleTimeoutSeconds: loadBalancer.Int("idleTimeoutSeconds") ?? defaults.IdleTimeoutSeconds,
             TestListenerPort: loadBalancer.Int("testListenerPort") ?? defaults.TestListenerPort,
             TestListenerCidrs: loadBalancer.StringList("testListenerCidrs") ?? ValueList.Of(vpcCidr),
-            DeletionProtection: loadBalancer.Bool("deletionProtection") ?? defaults.LoadBalancerDeletionProtection);
+            DeletionProtection: loadBalancer.Bool("deletionProtection") ?? defaults.LoadBalancerDeletionProtection,
+            PreviewHeader: loadBalancer.String("previewHeader") ?? defaults.PreviewHeader,
+            SmokeVia: loadBalancer.Enum<SmokeVia>("smokeVia") ?? defaults.SmokeVia);
         loadBalancer.ReportUnknownKeys();
         return settings;
     }

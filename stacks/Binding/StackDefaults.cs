@@ -16,6 +16,8 @@ public sealed record StackDefaults
     public int IdleTimeoutSeconds { get; init; } = 60;
     public int TestListenerPort { get; init; } = 8443;
     public bool LoadBalancerDeletionProtection { get; init; }
+    public string PreviewHeader { get; init; } = "X-Infra-Preview";
+    public SmokeVia SmokeVia { get; init; } = SmokeVia.PreviewHeader;
 
     public int Cpu { get; init; } = 256;
     public int Memory { get; init; } = 512;

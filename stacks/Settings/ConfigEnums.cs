@@ -13,6 +13,7 @@ public static class ConfigEnums
         [typeof(Severity)] = ["critical", "high", "medium", "low"],
         [typeof(InsufficientDataPolicy)] = ["ok", "fail"],
         [typeof(InconclusivePolicy)] = ["fail", "pause"],
+        [typeof(SmokeVia)] = ["previewHeader", "testListener"],
     };
 
     /// <summary>The allowed spellings of <typeparamref name="T"/>, in declaration order.</summary>

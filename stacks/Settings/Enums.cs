@@ -26,3 +26,9 @@ public enum InsufficientDataPolicy { Ok, Fail }
 
 /// <summary>What a rollout step does when its canary analysis stays inconclusive (too few requests).</summary>
 public enum InconclusivePolicy { Fail, Pause }
+
+/// <summary>
+/// Where the runner smoke-tests the idle color: through the production listener with the secret preview header
+/// (reachable from wherever the runner runs), or through the test listener (reachable only from its CIDRs).
+/// </summary>
+public enum SmokeVia { PreviewHeader, TestListener }

@@ -6,12 +6,18 @@ namespace Infra.Stacks.Settings;
 /// <param name="TestListenerPort">Listener that forwards to the idle color. Default 8443.</param>
 /// <param name="TestListenerCidrs">Who may reach the test listener. Default: the VPC CIDR.</param>
 /// <param name="DeletionProtection">Default staging false, production true.</param>
+/// <param name="PreviewHeader">
+/// Name of the header whose secret value sends a request on the production listener to the idle color. Default X-Infra-Preview.
+/// </param>
+/// <param name="SmokeVia">How the runner reaches the idle color for its smoke check. Default previewHeader.</param>
 public sealed record LoadBalancerSettings(
     string? CertificateArn,
     int IdleTimeoutSeconds,
     int TestListenerPort,
     ValueList<string> TestListenerCidrs,
-    bool DeletionProtection)
+    bool DeletionProtection,
+    string PreviewHeader,
+    SmokeVia SmokeVia)
 {
     public bool ServesHttps => CertificateArn is not null;
 }

@@ -85,6 +85,7 @@ public static class StackValidator
         var port = loadBalancer.TestListenerPort;
         if (d.CheckRange($"{path}.testListenerPort", port, 1, 65535) && port is 80 or 443)
             d.Error($"{path}.testListenerPort", $"{port} is taken by the production listeners (80 and 443); choose another port, e.g. 8443");
+        PreviewHeaderName.Check($"{path}.previewHeader", loadBalancer.PreviewHeader, d);
         for (var i = 0; i < loadBalancer.TestListenerCidrs.Count; i++)
         {
             var cidrPath = KeyPath.Item($"{path}.testListenerCidrs", i);

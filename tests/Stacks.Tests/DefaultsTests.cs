@@ -11,7 +11,7 @@ public class DefaultsTests
 
         Assert.Equal(new NetworkSettings("10.0.0.0/16", 2, NatGatewayMode.Single, false, null,
             ValueList<string>.Empty, ValueList<string>.Empty), s.Network);
-        Assert.Equal(new LoadBalancerSettings(null, 60, 8443, ValueList.Of("10.0.0.0/16"), false), s.LoadBalancer);
+        Assert.Equal(new LoadBalancerSettings(null, 60, 8443, ValueList.Of("10.0.0.0/16"), false, "X-Infra-Preview", SmokeVia.PreviewHeader), s.LoadBalancer);
         Assert.Equal(new DatabaseSettings("16", "db.t4g.medium", 20, 100, false, 7, "02:00-03:00",
             "sun:04:00-sun:05:00", "app", "app_admin", null), s.Database);
         Assert.Equal(new DrSettings(false, false, false, null), s.Dr);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Infra.Stacks.Settings;
 
 namespace Infra.Stacks.Tests;
 
@@ -59,6 +60,32 @@ public class PlatformValidationTests
     public void Test_listener_port_must_not_be_a_production_port(int port) =>
         Expect.Error(StackBuilder.Staging().Set("infra:loadBalancer", "testListenerPort", port),
             $"infra:loadBalancer.testListenerPort: {port} is taken by the production listeners (80 and 443); choose another port, e.g. 8443");
+
+    [Theory]
+    [InlineData("X Preview", "'X Preview' is not an HTTP header name; use letters, digits and !#$%&'+-.^_`|~ only, e.g. X-Infra-Preview")]
+    [InlineData("X-Preview:", "'X-Preview:' is not an HTTP header name; use letters, digits and !#$%&'+-.^_`|~ only, e.g. X-Infra-Preview")]
+    [InlineData("X-*", "'X-*' is not an HTTP header name; use letters, digits and !#$%&'+-.^_`|~ only, e.g. X-Infra-Preview")]
+    [InlineData("X-Préview", "'X-Préview' is not an HTTP header name; use letters, digits and !#$%&'+-.^_`|~ only, e.g. X-Infra-Preview")]
+    [InlineData("X-Infra-Preview-Header-Of-Forty-One-Chars", "'X-Infra-Preview-Header-Of-Forty-One-Chars' has 41 characters; a load balancer header condition allows at most 40")]
+    [InlineData("host", "'host' is matched by host conditions only; choose another header name, e.g. X-Infra-Preview")]
+    public void Preview_header_must_be_a_header_name_a_listener_rule_can_match(string name, string message) =>
+        Expect.Error(StackBuilder.Staging().Set("infra:loadBalancer", "previewHeader", name), $"infra:loadBalancer.previewHeader: {message}");
+
+    [Fact]
+    public void Preview_header_and_smoke_route_can_be_set()
+    {
+        var settings = StackBuilder.Staging()
+            .Set("infra:loadBalancer", "previewHeader", "X-Canary_Key.1")
+            .Set("infra:loadBalancer", "smokeVia", "testListener")
+            .Load().GetValidOrThrow();
+
+        Assert.Equal(("X-Canary_Key.1", SmokeVia.TestListener), (settings.LoadBalancer.PreviewHeader, settings.LoadBalancer.SmokeVia));
+    }
+
+    [Fact]
+    public void Smoke_route_is_one_of_two() =>
+        Expect.Error(StackBuilder.Staging().Set("infra:loadBalancer", "smokeVia", "header"),
+            "infra:loadBalancer.smokeVia: 'header' is not allowed; use one of: previewHeader, testListener");
 
     [Fact]
     public void Load_balancer_ranges_and_cidrs() =>

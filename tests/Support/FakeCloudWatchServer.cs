@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Formats.Cbor;
 using System.Net;
-using System.Net.Sockets;
 
 namespace TestSupport;
 
@@ -41,7 +40,7 @@ internal sealed class FakeCloudWatchServer : IDisposable
     {
         _listener = listener;
         Endpoint = $"http://127.0.0.1:{port}";
-        _serving = Task.Run(ServeAsync);
+        _serving = Task.Run(() => LoopbackHttpListener.ServeAsync(listener, AnswerAsync));
     }
 
     /// <summary><c>http://127.0.0.1:&lt;port&gt;</c>: the value for AWS_ENDPOINT_URL_CLOUDWATCH.</summary>
@@ -52,25 +51,8 @@ internal sealed class FakeCloudWatchServer : IDisposable
 
     public static FakeCloudWatchServer Start()
     {
-        // HttpListener needs a port up front: take one the OS frees for us, and try again in the rare race.
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new FakeCloudWatchServer(listener, port);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
+        var (listener, port) = LoopbackHttpListener.Start();
+        return new FakeCloudWatchServer(listener, port);
     }
 
     /// <summary>Creates the alarm or changes its state ("OK", "ALARM" or "INSUFFICIENT_DATA").</summary>
@@ -85,54 +67,24 @@ internal sealed class FakeCloudWatchServer : IDisposable
     /// <summary>Data points per GetMetricData page; the service's default is 100,800, tests lower it to see NextToken.</summary>
     public int MetricDataPageSize { get; set; } = 100_800;
 
-    public void Dispose()
-    {
-        _listener.Close();
-        try
-        {
-            _serving.GetAwaiter().GetResult();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
+    public void Dispose() => LoopbackHttpListener.Stop(_listener, _serving);
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath,
-                context.Request.Headers.AllKeys.ToDictionary(k => k!.ToLowerInvariant(), k => context.Request.Headers[k]!), body.ToArray());
-            _requests.Enqueue(request);
-            var (status, answer, queryError) = Answer(request);
-            try
-            {
-                context.Response.StatusCode = status;
-                context.Response.ContentType = "application/cbor";
-                context.Response.ContentLength64 = answer.Length;
-                context.Response.Headers["smithy-protocol"] = "rpc-v2-cbor";
-                context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-                if (queryError is not null) context.Response.Headers["x-amzn-query-error"] = queryError;
-                await context.Response.OutputStream.WriteAsync(answer);
-                context.Response.Close();
-            }
-            catch (HttpListenerException)
-            {
-                // The client went away; the next request is still served.
-            }
-        }
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath,
+            context.Request.Headers.AllKeys.ToDictionary(k => k!.ToLowerInvariant(), k => context.Request.Headers[k]!), body.ToArray());
+        _requests.Enqueue(request);
+        var (status, answer, queryError) = Answer(request);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/cbor";
+        context.Response.ContentLength64 = answer.Length;
+        context.Response.Headers["smithy-protocol"] = "rpc-v2-cbor";
+        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        if (queryError is not null) context.Response.Headers["x-amzn-query-error"] = queryError;
+        await context.Response.OutputStream.WriteAsync(answer);
+        context.Response.Close();
     }
 
     private (int Status, byte[] Body, string? QueryError) Answer(RecordedRequest request)

@@ -4,10 +4,12 @@ namespace Infra.Runner.Adapters;
 
 /// <summary>
 /// The HttpClient of smoke and DR health checks, which request the load balancer by its AWS DNS name (the test
-/// listener has no name of its own) while its certificate names the service's domain. Such a certificate fails only
-/// on the name, so that one error is accepted; an untrusted, expired or revoked chain is still refused. Nothing secret
-/// is sent on these requests, and they only decide whether a rollout proceeds. Notifications use their own client
-/// with full validation.
+/// listener, and the default service's preview route, have no name of their own) while its certificate names the
+/// service's domain. Such a certificate fails only on the name, so that one error is accepted; an untrusted, expired
+/// or revoked chain is still refused. The one secret these requests carry is the preview header's value, which only
+/// opens a route to a color nobody has released yet; a server holding a trusted certificate for another name could
+/// learn it, so a host-routed service is requested by its own host, where the name matches. Notifications use their
+/// own client with full validation.
 /// </summary>
 public static class SmokeHttpClient
 {

@@ -19,14 +19,19 @@ namespace Infra.Runner.Adapters;
 /// services.&lt;name&gt;.healthCheckPath      the smoke path when deploy is given no --smoke
 /// services.&lt;name&gt;.desiredCount         tasks the new color must run, all healthy, before the smoke check
 /// services.&lt;name&gt;.blue|green.taskDefinitionUrn, .serviceUrn, .scalingTargetUrn, .targetGroupArnSuffix, .gateAlarmNames
+/// services.&lt;name&gt;.previewUrl, .previewHeader, .previewRouteUrn   the preview rule on the production listener
+/// smokeRoute.via, .previewSecretArn     how smoke checks reach the idle color; the secret holding the header's value
 /// albArnSuffix with .blue|green.targetGroupArnSuffix           CloudWatch dimensions of target health and the canary analysis
 /// </code>
-/// The last two are optional here (a stack updated before they existed still reads); a deploy refuses without them.
+/// A stack updated before the preview rule existed has no <c>smokeRoute</c>: its services smoke-test on the test listener.
+/// <c>albArnSuffix</c> and <c>targetGroupArnSuffix</c> are optional here (a stack updated before they existed still
+/// reads); a deploy refuses without them.
 /// </summary>
 public static class StackOutputsReader
 {
     public const string ServicesOutput = "services";
     public const string AlbArnSuffixOutput = "albArnSuffix";
+    public const string SmokeRouteOutput = "smokeRoute";
 
     public static StackOutputs Read(JsonObject outputs)
     {
@@ -36,13 +41,27 @@ public static class StackOutputsReader
                 $"the stack has no '{ServicesOutput}' output; run a full update of the stack before using the runner");
         }
 
-        return new StackOutputs(services.ToDictionary(s => s.Key, s => Service(s.Key, s.Value), StringComparer.Ordinal))
+        var smokeRoute = SmokeRoute(outputs);
+        return new StackOutputs(services.ToDictionary(s => s.Key, s => Service(s.Key, s.Value, smokeRoute), StringComparer.Ordinal))
         {
             LoadBalancerArnSuffix = OptionalString(outputs, AlbArnSuffixOutput, ""),
         };
     }
 
-    private static ServiceOutputs Service(string name, JsonNode? node)
+    private static (string SecretArn, bool ViaPreview)? SmokeRoute(JsonObject outputs)
+    {
+        if (outputs[SmokeRouteOutput] is null) return null;
+        var route = outputs[SmokeRouteOutput] as JsonObject ?? throw Missing(SmokeRouteOutput);
+        var via = String(route, "via", SmokeRouteOutput) switch
+        {
+            "previewHeader" => true,
+            "testListener" => false,
+            _ => throw Missing($"{SmokeRouteOutput}.via"),
+        };
+        return (String(route, "previewSecretArn", SmokeRouteOutput), via);
+    }
+
+    private static ServiceOutputs Service(string name, JsonNode? node, (string SecretArn, bool ViaPreview)? smokeRoute)
     {
         var path = $"{ServicesOutput}.{name}";
         var service = node as JsonObject ?? throw Missing(path);
@@ -58,7 +77,11 @@ public static class StackOutputsReader
             Weights(service, path),
             OptionalString(service, "host", path),
             OptionalString(service, "pathPattern", path),
-            String(service, "healthCheckPath", path))
+            String(service, "healthCheckPath", path),
+            smokeRoute is { } route
+                ? new PreviewRoute(String(service, "previewRouteUrn", path), String(service, "previewUrl", path),
+                    String(service, "previewHeader", path), route.SecretArn, route.ViaPreview)
+                : null)
         {
             DesiredCount = Int(service, "desiredCount", path),
         };

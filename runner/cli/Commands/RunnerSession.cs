@@ -1,5 +1,7 @@
+using Amazon;
 using Amazon.CloudWatch;
 using Amazon.DynamoDBv2;
+using Amazon.SecretsManager;
 using Infra.Ledger;
 using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
@@ -27,12 +29,13 @@ public sealed class RunnerSession : IDisposable
     private readonly HttpClient notifierHttp;
     private readonly HttpClient smokeHttp;
     private readonly IAmazonCloudWatch cloudWatch;
+    private readonly AmazonSecretsManagerClient secretsManager;
     private readonly IAmazonDynamoDB dynamo;
     private readonly RolloutHold hold;
 
     private RunnerSession(
         WorkspaceStack stack, RolloutEngine engine, LedgerJournal journal, HttpClient notifierHttp, HttpClient smokeHttp,
-        IAmazonCloudWatch cloudWatch, IAmazonDynamoDB dynamo, RolloutHold hold)
+        IAmazonCloudWatch cloudWatch, AmazonSecretsManagerClient secretsManager, IAmazonDynamoDB dynamo, RolloutHold hold)
     {
         Stack = stack;
         Engine = engine;
@@ -40,6 +43,7 @@ public sealed class RunnerSession : IDisposable
         this.notifierHttp = notifierHttp;
         this.smokeHttp = smokeHttp;
         this.cloudWatch = cloudWatch;
+        this.secretsManager = secretsManager;
         this.dynamo = dynamo;
         this.hold = hold;
     }
@@ -64,11 +68,12 @@ public sealed class RunnerSession : IDisposable
         var hold = new RolloutHold(ledger, settings.TakeOver, TimeProvider.System, journal);
         var notifierHttp = new HttpClient { Timeout = RequestTimeout };
         var smokeHttp = SmokeHttpClient.Create(RequestTimeout);
+        var secretsManager = new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(region));
         var ports = new RolloutPorts(
             new LedgerStackOperations(stack, ledger, ReleaseMapping.Seed(stackSettings), hold),
             new CloudWatchAlarmReader(cloudWatch, region),
             new CloudWatchTargetGroupMetrics(cloudWatch),
-            new HttpSmokeCheck(smokeHttp, TimeProvider.System, SmokeRetryInterval),
+            new HttpSmokeCheck(smokeHttp, TimeProvider.System, SmokeRetryInterval, new SecretsManagerValueReader(secretsManager, region)),
             CreateNotifier(notifierHttp, logger),
             journal,
             TimeProvider.System,
@@ -76,7 +81,7 @@ public sealed class RunnerSession : IDisposable
         {
             TargetHealth = new CloudWatchTargetHealthReader(cloudWatch, TimeProvider.System),
         };
-        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, dynamo, hold);
+        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, dynamo, hold);
     }
 
     /// <summary>Gives up this command's hold on the rollout, if it still has one; a hold already lost is another runner's.</summary>
@@ -100,6 +105,7 @@ public sealed class RunnerSession : IDisposable
         dynamo.Dispose();
         // The AWS SDK's client holds connections; the offline stand-in has nothing to release.
         (cloudWatch as IDisposable)?.Dispose();
+        (secretsManager as IDisposable)?.Dispose();
     }
     private static INotifier CreateNotifier(HttpClient http, ILogger logger)
     {

@@ -8,21 +8,28 @@ internal static class RolloutTargets
         services.SelectMany(name => outputs.For(name).TrafficUrns).Distinct().ToList();
 
     /// <summary>
-    /// Task definition, ECS service and scaling target of each service's new color, and its test route, so the route
-    /// forwards to the color being deployed before the smoke check. A failed smoke check re-applies the same set.
+    /// Task definition, ECS service and scaling target of each service's new color, and its test and preview routes,
+    /// so the routes forward to the color being deployed before the smoke check. A failed smoke check re-applies the same set.
     /// </summary>
     public static IReadOnlyList<string> DeployUrns(StackOutputs outputs, IEnumerable<RolloutServiceRecord> services) =>
         services.SelectMany(s =>
             {
                 var service = outputs.For(s.Name);
                 var color = service.Of(s.ToColor);
-                return new[] { color.TaskDefinitionUrn, color.ServiceUrn, color.ScalingTargetUrn, service.TestRouteUrn };
+                return new[] { color.TaskDefinitionUrn, color.ServiceUrn, color.ScalingTargetUrn }.Concat(IdleRoutes(service));
             })
             .Distinct().ToList();
 
-    /// <summary>The test routes of the services, applied when their live color changes so the route follows the idle color.</summary>
+    /// <summary>
+    /// The test and preview routes of the services, applied when their live color changes so the routes follow the
+    /// idle color.
+    /// </summary>
     public static IReadOnlyList<string> TestRouteUrns(StackOutputs outputs, IEnumerable<RolloutServiceRecord> services) =>
-        services.Select(s => outputs.For(s.Name).TestRouteUrn).Distinct().ToList();
+        services.SelectMany(s => IdleRoutes(outputs.For(s.Name))).Distinct().ToList();
+
+    /// <summary>The routes that forward a service's requests to its idle color.</summary>
+    private static IEnumerable<string> IdleRoutes(ServiceOutputs service) =>
+        service.Preview is { } preview ? [service.TestRouteUrn, preview.RouteUrn] : [service.TestRouteUrn];
 
     /// <summary>The ECS service and scaling target of each service's old color, scaled to zero after the termination wait.</summary>
     public static IReadOnlyList<string> ScaleDownUrns(StackOutputs outputs, IEnumerable<RolloutServiceRecord> services) =>
@@ -49,10 +56,11 @@ internal static class RolloutTargets
     public static string SmokeUrl(string testUrl, string path) => testUrl.TrimEnd('/') + path;
 
     /// <summary>
-    /// Where a service's smoke check goes on its test listener: the plan's path or the service's health-check path,
-    /// under the service's path prefix (its path pattern without the trailing <c>*</c> or <c>/*</c>, not repeated
-    /// when the path already starts with it), with the service's host as Host header. Without them the listener's
-    /// default rule would answer, i.e. another service.
+    /// Where a service's smoke check goes: the plan's path or the service's health-check path, under the service's
+    /// path prefix (its path pattern without the trailing <c>*</c> or <c>/*</c>, not repeated when the path already
+    /// starts with it). Through the preview route when the stack smokes through it: the service's production URL (its
+    /// host, so no Host header) with the preview header. Otherwise on the test listener, with the service's host as
+    /// Host header. Without host and prefix the listener's default rule would answer, i.e. another service.
     /// </summary>
     public static SmokeTarget Smoke(ServiceOutputs service, string? path)
     {
@@ -61,7 +69,9 @@ internal static class RolloutTargets
         var underPrefix = prefix.Length > 0 && (checkedPath == prefix || checkedPath.StartsWith(prefix + "/", StringComparison.Ordinal))
             ? checkedPath
             : prefix + checkedPath;
-        return new SmokeTarget(SmokeUrl(service.TestUrl, underPrefix), service.Host);
+        return service.Preview is { ForSmoke: true } preview
+            ? new SmokeTarget(SmokeUrl(preview.Url, underPrefix), null, new PreviewHeader(preview.HeaderName, preview.SecretArn))
+            : new SmokeTarget(SmokeUrl(service.TestUrl, underPrefix), service.Host);
     }
 
     /// <summary>"web -> green, api -> blue" for messages.</summary>

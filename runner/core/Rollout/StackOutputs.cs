@@ -18,6 +18,8 @@ public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, s
 /// was last deployed, to tell a ledger the stack never applied from the stack. <see cref="Host"/> and <see cref="PathPattern"/> are
 /// the listener rule's conditions (null when the service has none), which a smoke request must match to reach this
 /// service rather than the default one; <see cref="HealthCheckPath"/> is the smoke path when none is given.
+/// <see cref="Preview"/> is the service's preview rule on the production listener (null on a stack updated before
+/// it existed).
 /// </summary>
 public sealed record ServiceOutputs(
     string Name,
@@ -31,13 +33,23 @@ public sealed record ServiceOutputs(
     TrafficWeights Weights,
     string? Host,
     string? PathPattern,
-    string HealthCheckPath)
+    string HealthCheckPath,
+    PreviewRoute? Preview = null)
 {
     public ColorOutputs Of(DeployColor color) => color == DeployColor.Blue ? Blue : Green;
 
     /// <summary>The tasks a new color runs before its smoke check: the runner waits until that many targets are healthy.</summary>
     public int DesiredCount { get; init; }
 }
+
+/// <summary>
+/// A service's preview rule on the production listener: a request to <see cref="Url"/> (the service's production
+/// host, or the load balancer's DNS name) carrying the header <see cref="HeaderName"/> with the value kept in the
+/// Secrets Manager secret <see cref="SecretArn"/> reaches the idle color. <see cref="RouteUrn"/> follows the live
+/// color like the test route; <see cref="ForSmoke"/> is whether the stack smoke-tests through it
+/// (<c>infra:loadBalancer.smokeVia: previewHeader</c>) rather than through the test listener.
+/// </summary>
+public sealed record PreviewRoute(string RouteUrn, string Url, string HeaderName, string SecretArn, bool ForSmoke);
 
 /// <summary>The stack outputs the runner reads, keyed by service name.</summary>
 public sealed record StackOutputs(IReadOnlyDictionary<string, ServiceOutputs> Services)

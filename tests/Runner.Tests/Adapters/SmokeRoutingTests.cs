@@ -69,4 +69,29 @@ public class SmokeRoutingTests
     {
         Assert.Equal(accepted, SmokeHttpClient.AcceptsCertificate(errors));
     }
+
+    [Fact]
+    public void Through_the_preview_route_a_host_routed_service_is_requested_on_its_own_host_with_the_header_and_no_host_override()
+    {
+        var service = Service(new Uri("https://alb.example:8443/"), "api.example.com", "/api/*", "/healthz") with
+        {
+            Preview = new PreviewRoute("urn:svc:preview-rule", "https://api.example.com", "X-Infra-Preview", "arn:secret", ForSmoke: true),
+        };
+
+        var target = RolloutTargets.Smoke(service, null);
+
+        Assert.Equal(new SmokeTarget("https://api.example.com/api/healthz", null, new PreviewHeader("X-Infra-Preview", "arn:secret")), target);
+        Assert.Equal("https://api.example.com/api/healthz (with the X-Infra-Preview header)", target.ToString());
+    }
+
+    [Fact]
+    public void A_stack_that_smokes_through_the_test_listener_keeps_the_test_url_and_host_header()
+    {
+        var service = Service(new Uri("https://alb.example:8443/"), "api.example.com", null, "/healthz") with
+        {
+            Preview = new PreviewRoute("urn:svc:preview-rule", "https://api.example.com", "X-Infra-Preview", "arn:secret", ForSmoke: false),
+        };
+
+        Assert.Equal(new SmokeTarget("https://alb.example:8443/healthz", "api.example.com"), RolloutTargets.Smoke(service, null));
+    }
 }

@@ -106,6 +106,54 @@ public class StackOutputsReaderTests
         Assert.Equal("the stack output services.web.liveColor is missing or of the wrong type; is the stack up to date with the program?", error.Message);
     }
 
+    [Fact]
+    public void Reads_each_services_preview_route_and_the_stacks_smoke_route()
+    {
+        var web = StackOutputsReader.Read(WithSmokeRoute("testListener")).For("web");
+
+        Assert.Equal(new PreviewRoute("urn:web:preview-rule", "https://www.example.com", "X-Infra-Preview", "arn:aws:secretsmanager:eu-west-1:1:secret:p", false),
+            web.Preview);
+        Assert.True(StackOutputsReader.Read(WithSmokeRoute("previewHeader")).For("web").Preview!.ForSmoke);
+    }
+
+    [Fact]
+    public void A_stack_updated_before_the_preview_route_existed_smokes_through_the_test_listener()
+    {
+        Assert.Null(StackOutputsReader.Read(Outputs("web")).For("web").Preview);
+    }
+
+    [Theory]
+    [InlineData("previewRouteUrn", "services.web.previewRouteUrn")]
+    [InlineData("previewSecretArn", "smokeRoute.previewSecretArn")]
+    public void With_a_smoke_route_the_preview_outputs_are_required(string key, string path)
+    {
+        var json = WithSmokeRoute("previewHeader");
+        (key == "previewRouteUrn" ? json["services"]!["web"]! : json["smokeRoute"]!).AsObject().Remove(key);
+
+        var error = Assert.Throws<RolloutInputException>(() => StackOutputsReader.Read(json));
+
+        Assert.Equal($"the stack output {path} is missing or of the wrong type; is the stack up to date with the program?", error.Message);
+    }
+
+    [Fact]
+    public void A_smoke_route_other_than_the_preview_header_or_test_listener_names_its_output_path()
+    {
+        var error = Assert.Throws<RolloutInputException>(() => StackOutputsReader.Read(WithSmokeRoute("sideways")));
+
+        Assert.Equal("the stack output smokeRoute.via is missing or of the wrong type; is the stack up to date with the program?", error.Message);
+    }
+
+    private static JsonObject WithSmokeRoute(string via)
+    {
+        var json = Outputs("web");
+        var web = json["services"]!["web"]!.AsObject();
+        web["previewUrl"] = "https://www.example.com";
+        web["previewHeader"] = "X-Infra-Preview";
+        web["previewRouteUrn"] = "urn:web:preview-rule";
+        json["smokeRoute"] = new JsonObject { ["via"] = via, ["previewSecretArn"] = "arn:aws:secretsmanager:eu-west-1:1:secret:p" };
+        return json;
+    }
+
     private static JsonObject Color(string name, string color) => new()
     {
         ["serviceName"] = $"{name}-{color}",

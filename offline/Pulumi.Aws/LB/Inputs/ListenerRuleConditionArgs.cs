@@ -6,6 +6,9 @@ namespace Pulumi.Aws.LB.Inputs
         [Input("hostHeader")]
         public Input<Inputs.ListenerRuleConditionHostHeaderArgs>? HostHeader { get; set; }
 
+        [Input("httpHeader")]
+        public Input<Inputs.ListenerRuleConditionHttpHeaderArgs>? HttpHeader { get; set; }
+
         [Input("pathPattern")]
         public Input<Inputs.ListenerRuleConditionPathPatternArgs>? PathPattern { get; set; }
 

@@ -1,35 +1,16 @@
 using System.Text.Json.Nodes;
-using Infra.Components.Traffic;
 using Infra.Stacks.Settings;
 using Infra.Tests.Support;
+using static Infra.Tests.Components.Traffic.AlbPlan;
 
 namespace Infra.Tests.Components.Traffic;
 
 public sealed class WeightedAlbTests
 {
-    private const string Alb = "aws:lb/loadBalancer:LoadBalancer";
-    private const string Listener = "aws:lb/listener:Listener";
-    private const string Rule = "aws:lb/listenerRule:ListenerRule";
-    private const string TargetGroup = "aws:lb/targetGroup:TargetGroup";
-
-    private static Task<ComponentPlan> PlanAsync(StackSettings settings) =>
-        ComponentPlan.RunAsync(() => new WeightedAlb("alb", new WeightedAlbArgs
-        {
-            Settings = settings,
-            VpcId = "vpc-1",
-            PublicSubnetIds = new[] { "subnet-pub-a", "subnet-pub-b" },
-            SecurityGroupId = "sg-lb",
-        }), settings.StackName);
-
-    private static string Arn(string group) => ComponentPlan.Token(TargetGroup, group, "arn");
-
-    private static List<(string Arn, long Weight)> ForwardTargets(JsonNode action) =>
-        action["forward"]!["targetGroups"]!.AsArray().Select(t => ((string)t!["arn"]!, (long)t["weight"]!)).ToList();
-
     [Fact]
     public async Task The_https_listener_uses_tls_13_the_certificate_and_the_security_headers()
     {
-        var plan = await PlanAsync(TrafficStacks.Production);
+        var plan = await AlbPlan.RunAsync(TrafficStacks.Production);
 
         var https = plan.Inputs(Listener, "alb-https");
         Assert.Equal((443L, "HTTPS"), ((long)https["port"]!, (string)https["protocol"]!));
@@ -43,7 +24,7 @@ public sealed class WeightedAlbTests
     [Fact]
     public async Task Http_redirects_permanently_to_https()
     {
-        var plan = await PlanAsync(TrafficStacks.Production);
+        var plan = await AlbPlan.RunAsync(TrafficStacks.Production);
 
         var http = plan.Inputs(Listener, "alb-http");
         var action = Assert.Single(http["defaultActions"]!.AsArray())!;
@@ -60,7 +41,7 @@ public sealed class WeightedAlbTests
         {
             Services = TrafficStacks.Production.Services.Select(s => s.Name == "web" ? s with { Weights = new ColorPair<int>(90, 10) } : s).ToValueList(),
         };
-        var plan = await PlanAsync(settings);
+        var plan = await AlbPlan.RunAsync(settings);
 
         var action = Assert.Single(plan.Inputs(Listener, "alb-https")["defaultActions"]!.AsArray())!;
         Assert.Equal("forward", (string)action["type"]!);
@@ -70,7 +51,7 @@ public sealed class WeightedAlbTests
     [Fact]
     public async Task A_second_service_gets_a_host_rule_with_its_own_groups_and_weights()
     {
-        var plan = await PlanAsync(TrafficStacks.Production);
+        var plan = await AlbPlan.RunAsync(TrafficStacks.Production);
 
         var rule = plan.Inputs(Rule, "alb-api-rule");
         Assert.Equal(ComponentPlan.Token(Listener, "alb-https", "arn"), (string)rule["listenerArn"]!);
@@ -82,7 +63,7 @@ public sealed class WeightedAlbTests
     [Fact]
     public async Task The_test_listener_reaches_only_each_services_idle_color()
     {
-        var plan = await PlanAsync(TrafficStacks.Production);
+        var plan = await AlbPlan.RunAsync(TrafficStacks.Production);
 
         var test = plan.Inputs(Listener, "alb-test");
         Assert.Equal((8443L, "HTTPS"), ((long)test["port"]!, (string)test["protocol"]!));
@@ -95,19 +76,20 @@ public sealed class WeightedAlbTests
     [Fact]
     public async Task Two_services_get_distinct_target_groups_and_rules_and_one_service_needs_no_rule()
     {
-        var two = await PlanAsync(TrafficStacks.Production);
-        var one = await PlanAsync(TrafficStacks.Staging);
+        var two = await AlbPlan.RunAsync(TrafficStacks.Production);
+        var one = await AlbPlan.RunAsync(TrafficStacks.Staging);
 
         Assert.Equal(["alb-api-tg-blue", "alb-api-tg-green", "alb-web-tg-blue", "alb-web-tg-green"],
             two.OfType(TargetGroup).Select(t => (string)t["name"]!).Order());
-        Assert.Equal(["alb-api-rule", "alb-api-test-rule"], two.OfType(Rule).Select(r => (string)r["name"]!).Order());
-        Assert.Empty(one.OfType(Rule));
+        Assert.Equal(["alb-api-preview-rule", "alb-api-rule", "alb-api-test-rule", "alb-web-preview-rule"],
+            two.OfType(Rule).Select(r => (string)r["name"]!).Order());
+        Assert.Equal(["alb-web-preview-rule"], one.OfType(Rule).Select(r => (string)r["name"]!));
     }
 
     [Fact]
     public async Task Staging_without_a_certificate_serves_http_on_80_without_https()
     {
-        var plan = await PlanAsync(TrafficStacks.Staging);
+        var plan = await AlbPlan.RunAsync(TrafficStacks.Staging);
 
         Assert.Equal(["alb-http", "alb-test"], plan.OfType(Listener).Select(l => (string)l["name"]!).Order());
         var http = plan.Inputs(Listener, "alb-http");
@@ -119,7 +101,7 @@ public sealed class WeightedAlbTests
     [Fact]
     public async Task Target_groups_take_ip_targets_with_the_services_health_check_and_draining()
     {
-        var plan = await PlanAsync(TrafficStacks.Production);
+        var plan = await AlbPlan.RunAsync(TrafficStacks.Production);
 
         var group = plan.Inputs(TargetGroup, "alb-web-tg-green");
         Assert.Equal(("ip", "HTTP", 8080L, "vpc-1"), ((string)group["targetType"]!, (string)group["protocol"]!, (long)group["port"]!, (string)group["vpcId"]!));
@@ -133,7 +115,7 @@ public sealed class WeightedAlbTests
     [Fact]
     public async Task The_load_balancer_is_internet_facing_hardened_and_protected_in_production()
     {
-        var plan = await PlanAsync(TrafficStacks.Production);
+        var plan = await AlbPlan.RunAsync(TrafficStacks.Production);
 
         var alb = plan.Inputs(Alb, "alb-alb");
         Assert.False((bool)alb["internal"]!);
@@ -153,7 +135,7 @@ public sealed class WeightedAlbTests
             Services = TrafficStacks.Staging.Services.Select(s => s with { Name = "customer-portal" }).ToValueList(),
         };
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => PlanAsync(settings));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => AlbPlan.RunAsync(settings));
 
         Assert.Contains(
             "target group name 'alb-customer-portal-tg-green' is longer than 24 characters, which leaves no room for the suffix Pulumi adds within AWS's 32-character limit; shorten the service name or the load balancer's name (Parameter 'services')",

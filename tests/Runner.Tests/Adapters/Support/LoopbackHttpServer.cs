@@ -4,8 +4,8 @@ using System.Text;
 
 namespace Runner.Tests.Adapters.Support;
 
-/// <summary>A request as the loopback server received it.</summary>
-internal sealed record ReceivedRequest(string Method, string Path, string ContentType, string Body, string Host);
+/// <summary>A request as the loopback server received it; <see cref="Headers"/> by name, case-insensitively.</summary>
+internal sealed record ReceivedRequest(string Method, string Path, string ContentType, string Body, string Host, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 and a free port: answers each request with the next scripted status code
@@ -92,7 +92,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         }
 
         return new ReceivedRequest(requestLine[0], requestLine[1], headers.GetValueOrDefault("Content-Type", ""), Encoding.UTF8.GetString(body.ToArray()),
-            headers.GetValueOrDefault("Host", ""));
+            headers.GetValueOrDefault("Host", ""), headers);
     }
 
     private static int IndexOfHeaderEnd(List<byte> buffer)

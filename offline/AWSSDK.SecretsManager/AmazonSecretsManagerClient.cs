@@ -1,0 +1,35 @@
+using Amazon.SecretsManager.Internal;
+using Amazon.Offline;
+using Amazon.SecretsManager.Model;
+
+namespace Amazon.SecretsManager;
+
+/// <summary>
+/// Offline Secrets Manager client. It speaks the wire protocol the real v4 client speaks (AWS JSON 1.1, see
+/// <see cref="JsonProtocol"/>) to the endpoint override the real SDK honours (AWS_ENDPOINT_URL_SECRETS_MANAGER, then
+/// AWS_ENDPOINT_URL), on loopback only: it cannot sign requests (no SigV4 offline), so it refuses, saying so, to call
+/// AWS or any endpoint that is not on this machine.
+/// </summary>
+public class AmazonSecretsManagerClient
+{
+    /// <summary>Secrets Manager's service id is "Secrets Manager".</summary>
+    private static readonly LoopbackEndpoint Override = new("AWSSDK.SecretsManager", "Secrets Manager", "AWS_ENDPOINT_URL_SECRETS_MANAGER");
+
+    private readonly string? _region;
+
+    public AmazonSecretsManagerClient()
+    {
+        _region = Environment.GetEnvironmentVariable("AWS_REGION");
+    }
+
+    /// <summary>A client for <paramref name="region"/> rather than the one AWS_REGION names.</summary>
+    public AmazonSecretsManagerClient(RegionEndpoint region)
+    {
+        _region = region.SystemName;
+    }
+
+    public virtual Task<GetSecretValueResponse> GetSecretValueAsync(GetSecretValueRequest request, CancellationToken cancellationToken = default) =>
+        JsonProtocol.CallAsync(Endpoint(), GetSecretValueWire.Target, GetSecretValueWire.Request(request), GetSecretValueWire.Response, cancellationToken);
+
+    private Uri Endpoint() => Override.Require(_region, "read a secret");
+}
