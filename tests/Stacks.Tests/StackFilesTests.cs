@@ -17,7 +17,7 @@ public class StackFilesTests
         var settings = result.GetValidOrThrow();
         Assert.Equal("staging", settings.StackName);
         Assert.Equal(StackEnvironment.Staging, settings.Environment);
-        Assert.Equal(["web"], settings.Services.Select(s => s.Name));
+        Assert.Equal(["web", "api"], settings.Services.Select(s => s.Name));
         Assert.False(settings.LoadBalancer.ServesHttps);
     }
 

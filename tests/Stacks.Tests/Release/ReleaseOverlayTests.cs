@@ -45,7 +45,7 @@ public class ReleaseOverlayTests
 
         var overlaid = ReleaseOverlay.Apply(settings, ReleaseState.Empty.With("retired", Released), Ledger).GetValidOrThrow();
 
-        Assert.Equal(["web"], overlaid.Services.Select(s => s.Name));
+        Assert.Equal(["web", "api"], overlaid.Services.Select(s => s.Name));
     }
 
     [Fact]

@@ -161,7 +161,8 @@ public class DefaultAlarmsTests
         var settings = Staging.WithOverride(AlarmKeys.ColorResponseTimeP99, Override(enabled: false));
 
         Assert.DoesNotContain(Catalog(settings).Alarms, a => a.Key == AlarmKeys.ColorResponseTimeP99);
-        Assert.Equal(Catalog(Staging).Alarms.Count - 2, Catalog(settings).Alarms.Count);
+        // One per color of each of staging's two services.
+        Assert.Equal(Catalog(Staging).Alarms.Count - 4, Catalog(settings).Alarms.Count);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class WeightedAlbTests
     public async Task Two_services_get_distinct_target_groups_and_rules_and_one_service_needs_no_rule()
     {
         var two = await AlbPlan.RunAsync(TrafficStacks.Production);
-        var one = await AlbPlan.RunAsync(TrafficStacks.Staging);
+        var one = await AlbPlan.RunAsync(TrafficStacks.StagingWith(TrafficStacks.WebService()));
 
         Assert.Equal(["alb-api-tg-blue", "alb-api-tg-green", "alb-web-tg-blue", "alb-web-tg-green"],
             two.OfType(TargetGroup).Select(t => (string)t["name"]!).Order());
