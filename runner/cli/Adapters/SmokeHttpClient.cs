@@ -9,12 +9,14 @@ namespace Infra.Runner.Adapters;
 /// or revoked chain is still refused. The one secret these requests carry is the preview header's value, which only
 /// opens a route to a color nobody has released yet; a server holding a trusted certificate for another name could
 /// learn it, so a host-routed service is requested by its own host, where the name matches. Notifications use their
-/// own client with full validation.
+/// own client with full validation. Redirects are not followed: a custom header such as the preview header would go
+/// along to wherever the idle color points, and a check passes only on the color's own 2xx.
 /// </summary>
 public static class SmokeHttpClient
 {
     public static HttpClient Create(TimeSpan requestTimeout) => new(new SocketsHttpHandler
     {
+        AllowAutoRedirect = false,
         SslOptions = { RemoteCertificateValidationCallback = (_, _, _, errors) => AcceptsCertificate(errors) },
     })
     {

@@ -50,6 +50,23 @@ public sealed class PreviewSmokeWireTests : IDisposable
         new(http, time, Retry, new SecretsManagerValueReader(new AmazonSecretsManagerClient(RegionEndpoint.EUWest1), "eu-west-1"));
 
     [Fact]
+    public async Task A_redirect_is_a_failed_answer_and_the_preview_header_never_follows_it()
+    {
+        await using var elsewhere = new LoopbackHttpServer(200);
+        await using var loadBalancer = new LoopbackHttpServer(302) { Location = elsewhere.Url("/") };
+        using var smokeHttp = SmokeHttpClient.Create(TimeSpan.FromSeconds(5));
+        var target = RolloutTargets.Smoke(StackOutputsReader.Read(Outputs(loadBalancer.Url("/"))).For("web"), null);
+
+        var result = await Check(smokeHttp, _time).RunAsync(target, new SmokeCheckSettings(null, 1, TimeSpan.FromSeconds(4)), CancellationToken.None);
+
+        Assert.False(result.Passed);
+        Assert.StartsWith("no 1 x 2xx in a row within 4s", result.Detail);
+        Assert.Contains("302", result.Detail);
+        Assert.NotEmpty(loadBalancer.Requests);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Fact]
     public async Task The_request_carries_the_preview_header_with_the_value_read_from_secrets_manager_and_nothing_shows_it()
     {
         await using var loadBalancer = new LoopbackHttpServer(200);

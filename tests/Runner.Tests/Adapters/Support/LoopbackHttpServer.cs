@@ -31,6 +31,9 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public List<ReceivedRequest> Requests { get; } = [];
 
+    /// <summary>Sent as the Location header of every answer, to script redirects.</summary>
+    public Uri? Location { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         stop.Cancel();
@@ -60,7 +63,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                 status = statuses.Count > 0 ? statuses.Dequeue() : lastStatus;
             }
 
-            var response = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} Scripted\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            var response = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} Scripted\r\n{(Location is null ? "" : $"Location: {Location}\r\n")}Content-Length: 0\r\nConnection: close\r\n\r\n");
             await stream.WriteAsync(response, stop.Token);
         }
     }
