@@ -3,10 +3,15 @@
 # runner's deploy: the idle color gets the images, is smoke-tested, then takes traffic in alarm-gated steps. Only
 # digests are released, so every stack runs exactly the images staging tested.
 #
-# usage: release.sh STACK   (SERVICES in the environment)
+# usage: release.sh STACK   (SERVICES and AWS_CREDENTIAL_EXPIRATION in the environment)
 set -euo pipefail
 
 stack=${1:?usage: release.sh STACK}
+# Without the session's expiry the runner only warns, so a session too short for the release would go unnoticed.
+if [ -z "${AWS_CREDENTIAL_EXPIRATION:-}" ]; then
+  echo "release: AWS_CREDENTIAL_EXPIRATION is empty; pass the credentials step's aws-expiration output so the runner can refuse a session that ends mid-release" >&2
+  exit 2
+fi
 args=()
 while IFS= read -r service; do
   [ -z "$service" ] && continue

@@ -152,7 +152,7 @@ public class AlertingAndRolloutValidationTests
     {
         var rollout = StackSettingsLoader.FromFile(RepoFiles.StackFile("production")).Settings!.Rollout;
 
-        Assert.Equal((100, 15, Infra.Stacks.Settings.InconclusivePolicy.Pause, 2.0, 1.0, 1.5),
+        Assert.Equal((100, 15, Infra.Stacks.Settings.InconclusivePolicy.Fail, 2.0, 1.0, 1.5),
             (rollout.MinRequestsPerStep, rollout.MaxInconclusiveMinutes, rollout.OnInconclusive, rollout.ErrorRateRatio, rollout.ErrorRateFloorPercent, rollout.LatencyRatio));
     }
 

@@ -5,7 +5,7 @@ using Infra.Runner.Rollout;
 namespace Infra.Runner.Commands;
 
 /// <summary>
-/// <c>deploy --stack S --service web[=IMAGE] ...</c>: releases to the idle color, smoke-tests through the test listener,
+/// <c>deploy --stack S --service web[=IMAGE] ...</c>: releases to the idle color, smoke-tests through the smoke route (preview header or test listener),
 /// then shifts traffic step by step gated by alarms; any gate alarm rolls every service back.
 /// </summary>
 public static class DeployCommand
@@ -20,7 +20,7 @@ public static class DeployCommand
         var steps = new Option<string?>("--steps") { Description = "Percentages on the new color, e.g. 10,50,100. Default: the stack's infra:rollout.steps." };
         var bake = new Option<string?>("--bake") { Description = "Bake per step, e.g. 5m. Default: the stack's infra:rollout.bakeMinutes." };
         var interval = new Option<string?>("--interval") { Description = "Alarm poll interval, e.g. 10s. Default: the stack's infra:rollout.pollIntervalSeconds." };
-        var smoke = new Option<string?>("--smoke") { Description = "Smoke-check path on the test listener. Default: each service's health-check path." };
+        var smoke = new Option<string?>("--smoke") { Description = "Smoke-check path on the smoke route. Default: each service's health-check path." };
         var smokeSuccesses = new Option<int?>("--smoke-successes") { Description = "2xx answers in a row the smoke check needs. Default 3." };
         var smokeTimeout = new Option<string?>("--smoke-timeout") { Description = "Time the smoke check may take. Default 2m." };
         var terminationWait = new Option<string?>("--termination-wait") { Description = "How long the old color stays up after success. Default: the stack's infra:rollout.terminationWaitMinutes." };
@@ -88,6 +88,7 @@ public static class DeployCommand
             var plan = RolloutPlanParser.Parse(flags(StackRolloutDefaults.From(stackSettings)));
             ReleaseImages.Require(stackSettings, plan.Services, allowTag);
             var credentials = await new SdkCredentialExpiry().ResolveAsync(token);
+            CredentialLifetime.RequireBoundedWaits(credentials, plan);
             if (CredentialLifetime.Require(credentials, RolloutDuration.Total(plan), TimeProvider.System) is { } warning)
             {
                 logger.Warning("{Warning:l}", warning);

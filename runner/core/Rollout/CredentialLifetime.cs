@@ -34,5 +34,20 @@ public static class CredentialLifetime
             "(deploy --print-max-duration prints the figure) and run again; nothing was changed");
     }
 
+    /// <summary>
+    /// A step that pauses when its analysis stays inconclusive waits for a person without end, so no session is long
+    /// enough to outlast it: with credentials that expire, a pause could outlive them with traffic split and no way to
+    /// roll back. Throws <see cref="RolloutInputException"/> for that combination.
+    /// </summary>
+    public static void RequireBoundedWaits(ResolvedCredentials credentials, RolloutPlan plan)
+    {
+        if (plan.Canary.OnInconclusive != InconclusivePolicy.Pause || !(credentials.Temporary || credentials.ExpiresAt is not null)) return;
+        var expiry = credentials.ExpiresAt is { } expiresAt ? $"expire at {Utc(expiresAt)}" : "are a session that expires";
+        throw new RolloutInputException(
+            $"infra:rollout.onInconclusive is pause, so a step whose analysis stays inconclusive waits for promote or abort without end, " +
+            $"but the AWS credentials ({credentials.Source}) {expiry}, after which the rollout could neither watch nor roll back; " +
+            "set onInconclusive: fail, or deploy with credentials the SDK renews (a profile, SSO, an instance or container role); nothing was changed");
+    }
+
     private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -103,7 +103,11 @@ public sealed class WorkflowScriptTests : IDisposable
         _script.StandIn("dotnet", $"""printf '%s\n' "$@" > "{_script.Folder}/dotnet.args" """);
 
         var (exit, _, _) = await _script.RunAsync(
-            "release.sh", ["production"], new Dictionary<string, string> { ["SERVICES"] = $"web={Web}@{DigestA}\napi={Api}@{DigestB}\n" });
+            "release.sh", ["production"], new Dictionary<string, string>
+            {
+                ["SERVICES"] = $"web={Web}@{DigestA}\napi={Api}@{DigestB}\n",
+                ["AWS_CREDENTIAL_EXPIRATION"] = "2026-03-01T15:00:00Z",
+            });
 
         Assert.Equal(0, exit);
         Assert.Equal(
@@ -119,9 +123,21 @@ public sealed class WorkflowScriptTests : IDisposable
     {
         _script.StandIn("dotnet", $"""touch "{_script.Folder}/dotnet.ran" """);
 
-        var result = await _script.RunAsync("release.sh", ["staging"], new Dictionary<string, string> { ["SERVICES"] = services });
+        var result = await _script.RunAsync("release.sh", ["staging"],
+            new Dictionary<string, string> { ["SERVICES"] = services, ["AWS_CREDENTIAL_EXPIRATION"] = "2026-03-01T15:00:00Z" });
 
         Assert.Equal((2, "", message), result);
+        Assert.False(File.Exists(Path.Combine(_script.Folder, "dotnet.ran")));
+    }
+
+    [Fact]
+    public async Task A_release_without_the_session_s_expiry_never_reaches_the_runner()
+    {
+        _script.StandIn("dotnet", $"""touch "{_script.Folder}/dotnet.ran" """);
+
+        var result = await _script.RunAsync("release.sh", ["staging"], new Dictionary<string, string> { ["SERVICES"] = $"web={Web}@{DigestA}" });
+
+        Assert.Equal((2, "", "release: AWS_CREDENTIAL_EXPIRATION is empty; pass the credentials step's aws-expiration output so the runner can refuse a session that ends mid-release\n"), result);
         Assert.False(File.Exists(Path.Combine(_script.Folder, "dotnet.ran")));
     }
 

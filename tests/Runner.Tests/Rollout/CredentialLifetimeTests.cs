@@ -25,6 +25,24 @@ public class CredentialLifetimeTests
     }
 
     [Fact]
+    public void A_plan_that_may_pause_without_end_is_refused_with_credentials_that_expire()
+    {
+        var pausing = RolloutPlanParser.Parse(new RolloutArguments { Services = ["web=web:2"], OnInconclusive = "pause" });
+        var session = new ResolvedCredentials(Now.AddHours(12), "environment variables, expiry from AWS_CREDENTIAL_EXPIRATION", Temporary: true);
+
+        var error = Assert.Throws<RolloutInputException>(() => CredentialLifetime.RequireBoundedWaits(session, pausing));
+
+        Assert.Equal(
+            "infra:rollout.onInconclusive is pause, so a step whose analysis stays inconclusive waits for promote or abort without end, " +
+            "but the AWS credentials (environment variables, expiry from AWS_CREDENTIAL_EXPIRATION) expire at 2026-03-02 00:00:00Z, after which " +
+            "the rollout could neither watch nor roll back; set onInconclusive: fail, or deploy with credentials the SDK renews " +
+            "(a profile, SSO, an instance or container role); nothing was changed",
+            error.Message);
+        CredentialLifetime.RequireBoundedWaits(new ResolvedCredentials(null, "a profile the SDK renews", Temporary: false), pausing);
+        CredentialLifetime.RequireBoundedWaits(session, pausing with { Canary = pausing.Canary with { OnInconclusive = InconclusivePolicy.Fail } });
+    }
+
+    [Fact]
     public void Expired_credentials_are_refused_as_already_expired()
     {
         var error = Assert.Throws<RolloutInputException>(() =>
