@@ -71,6 +71,34 @@ public class CanaryAnalysisTests
     }
 
     [Fact]
+    public async Task A_failed_metrics_read_mid_bake_is_journaled_and_read_again_without_rolling_back()
+    {
+        var harness = Traffic(greenPerMinute: 1000);
+        var reads = 0;
+        var elb5xx = harness.Elb5xx;
+        harness.Elb5xx = (from, to) => ++reads == 2 ? throw new InvalidOperationException("Rate exceeded") : elb5xx(from, to);
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal(RolloutOutcome.Succeeded, result.Outcome);
+        Assert.Contains(harness.Events, e => e.Message ==
+            "Canary analysis at step 1 (10%) could not read CloudWatch (Rate exceeded); it reads again in 0:01:00, and the wait's last reading must succeed");
+    }
+
+    [Fact]
+    public async Task A_bake_whose_last_metrics_read_fails_rolls_back_rather_than_passing_unjudged()
+    {
+        var harness = Traffic(greenPerMinute: 1000);
+        harness.Elb5xx = (_, _) => throw new InvalidOperationException("Rate exceeded");
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
+        Assert.Contains("Rate exceeded", result.Message);
+        Assert.Equal(FirstStepAt(harness) + TimeSpan.FromMinutes(5), harness.TrafficUpdates.Last().At);
+    }
+
+    [Fact]
     public async Task A_new_color_within_the_error_and_latency_ratios_passes_every_step()
     {
         var harness = Traffic(greenPerMinute: 1000, greenErrorRate: 0.015, greenP99: 0.35);

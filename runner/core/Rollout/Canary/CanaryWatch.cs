@@ -39,7 +39,19 @@ internal sealed class CanaryWatch(RolloutPorts ports, RolloutReporter reporter, 
                 return new CanaryWaitResult(wait, last, AnalysisFailed: false);
             }
 
-            last = await AnalyseAsync(record, from, cancellationToken);
+            try
+            {
+                last = await AnalyseAsync(record, from, cancellationToken);
+            }
+            catch (Exception error) when (IsReadFailure(error, cancellationToken) && ports.Time.GetUtcNow() < until)
+            {
+                // One throttled or failed read must not roll a release back; the wait's last reading still has to succeed.
+                await reporter.TryAppendAsync(record.Id, RolloutEventKind.CanaryAnalysed,
+                    $"Canary analysis at {Where(record)} could not read CloudWatch ({error.Message}); it reads again in {AnalysisInterval:g}, and the wait's last reading must succeed",
+                    null, cancellationToken);
+                continue;
+            }
+
             var result = new CanaryWaitResult(wait, last, last.Any(v => v.Outcome == CanaryOutcome.Fail));
             if (result.AnalysisFailed || ports.Time.GetUtcNow() >= until || (untilConclusive && !result.Inconclusive))
             {
@@ -47,6 +59,9 @@ internal sealed class CanaryWatch(RolloutPorts ports, RolloutReporter reporter, 
             }
         }
     }
+
+    private static bool IsReadFailure(Exception error, CancellationToken cancellationToken) =>
+        error is not (RolloutInputException or RolloutLeaseException) && !(error is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     /// <summary>
     /// Bakes a step: the plan's bake, then while any service is inconclusive up to <see cref="CanarySettings.MaxInconclusive"/>
@@ -101,8 +116,8 @@ internal sealed class CanaryWatch(RolloutPorts ports, RolloutReporter reporter, 
     /// <summary>Reads every service's two target groups and the load balancer in one query, judges each service and journals the numbers.</summary>
     public async Task<IReadOnlyList<CanaryVerdict>> AnalyseAsync(RolloutRecord record, DateTimeOffset from, CancellationToken cancellationToken)
     {
-        var groups = record.Services.ToDictionary(s => s.Name, s => (New: TargetGroup(s.Name, s.ToColor), Live: TargetGroup(s.Name, s.FromColor)));
         RequireMetricNames(outputs, record.Services);
+        var groups = record.Services.ToDictionary(s => s.Name, s => (New: TargetGroup(s.Name, s.ToColor), Live: TargetGroup(s.Name, s.FromColor)));
         var loadBalancer = outputs.LoadBalancerArnSuffix!;
         var metrics = await ports.Metrics.ReadAsync(
             new MetricsQuery(loadBalancer, groups.Values.SelectMany(g => new[] { g.New, g.Live }).Distinct().ToList(), from, ports.Time.GetUtcNow()),
@@ -127,5 +142,5 @@ internal sealed class CanaryWatch(RolloutPorts ports, RolloutReporter reporter, 
     public static string Where(RolloutRecord record) =>
         record.Phase == RolloutPhase.TerminationWait ? "the termination wait" : $"step {record.StepIndex + 1} ({record.CurrentPercent}%)";
 
-    private string TargetGroup(string service, DeployColor color) => outputs.For(service).Of(color).TargetGroupArnSuffix!;
+    private string TargetGroup(string service, DeployColor color) => outputs.TargetGroup(service, color).TargetGroupArnSuffix;
 }
