@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Infra.Runner.Adapters;
+using Infra.Runner.Rollout;
 
 namespace Infra.Runner.Commands;
 
@@ -41,9 +43,28 @@ public static class ControlCommands
     public static Command Abort(TextWriter output) => Simple(output, "abort",
         "Stops the rollout in progress and rolls all its services back.", (session, t) => session.Engine.AbortAsync(t));
 
-    public static Command Resume(TextWriter output) => Simple(output, "resume",
-        "Continues the rollout recorded in the stack from its recorded phase and step (e.g. after the runner was killed).",
-        (session, t) => session.Engine.ResumeAsync(t));
+    public static Command Resume(TextWriter output)
+    {
+        var shared = new RunnerOptions();
+        var command = new Command("resume", "Continues the rollout recorded in the stack from its recorded phase and step (e.g. after the runner was killed).");
+        shared.AddTo(command);
+        command.SetAction((parse, token) => CommandRunner.RunAsync(shared.Read(parse), output, async (session, logger, t) =>
+        {
+            // Like deploy, refused (exit 2, nothing changed) with credentials that would expire before what is left of the rollout.
+            if (await session.Engine.ReadRolloutAsync(t) is { } record)
+            {
+                var credentials = await new SdkCredentialExpiry().ResolveAsync(t);
+                CredentialLifetime.RequireBoundedWaits(credentials, record.Plan);
+                if (CredentialLifetime.Require(credentials, RolloutDuration.Remaining(record), TimeProvider.System, "resume") is { } warning)
+                {
+                    logger.Warning("{Warning:l}", warning);
+                }
+            }
+
+            return await session.Engine.ResumeAsync(t);
+        }, token));
+        return command;
+    }
 
     private static Command Simple(
         TextWriter output, string name, string description, Func<RunnerSession, CancellationToken, Task<Rollout.RolloutResult>> run)

@@ -10,16 +10,16 @@ public static class CredentialLifetime
 {
     /// <summary>
     /// Throws <see cref="RolloutInputException"/> when <paramref name="credentials"/> expire before now +
-    /// <paramref name="needed"/>. Returns a warning for a session whose expiry is unknown, or null.
+    /// <paramref name="needed"/>, naming <paramref name="command"/>. Returns a warning for a session whose expiry is unknown, or null.
     /// </summary>
-    public static string? Require(ResolvedCredentials credentials, TimeSpan needed, TimeProvider time)
+    public static string? Require(ResolvedCredentials credentials, TimeSpan needed, TimeProvider time, string command = "deploy")
     {
         var now = time.GetUtcNow();
         var neededSeconds = (long)Math.Ceiling(needed.TotalSeconds);
         if (credentials.ExpiresAt is not { } expiresAt)
         {
             return credentials.Temporary
-                ? $"the AWS credentials ({credentials.Source}) are a session whose expiry is unknown; this deploy may take up to {neededSeconds} s, " +
+                ? $"the AWS credentials ({credentials.Source}) are a session whose expiry is unknown; this {command} may take up to {neededSeconds} s, " +
                   "so set AWS_CREDENTIAL_EXPIRATION to the session's expiry to have it checked"
                 : null;
         }
@@ -29,9 +29,9 @@ public static class CredentialLifetime
         var left = expiresAt - now;
         var remaining = left <= TimeSpan.Zero ? "already expired" : $"{(long)Math.Floor(left.TotalSeconds)} s from now";
         throw new RolloutInputException(
-            $"the AWS credentials ({credentials.Source}) expire at {Utc(expiresAt)} ({remaining}), but this deploy may take up to " +
+            $"the AWS credentials ({credentials.Source}) expire at {Utc(expiresAt)} ({remaining}), but this {command} may take up to " +
             $"{neededSeconds} s (until {Utc(until)}); request credentials that last at least {neededSeconds} s " +
-            "(deploy --print-max-duration prints the figure) and run again; nothing was changed");
+            (command == "deploy" ? "(deploy --print-max-duration prints the figure) " : "") + "and run again; nothing was changed");
     }
 
     /// <summary>

@@ -1,7 +1,10 @@
 namespace Infra.Runner.Rollout;
 
-/// <summary>One named part of a rollout's worst case: what it covers and how long it may take.</summary>
-public sealed record DurationTerm(string Name, TimeSpan Duration);
+/// <summary>
+/// One named part of a rollout's worst case: what it covers, how long it may take, and the phase it is spent in
+/// (null for the rollback reserve, which any phase may need).
+/// </summary>
+public sealed record DurationTerm(string Name, TimeSpan Duration, RolloutPhase? Phase);
 
 /// <summary>
 /// The longest a deploy can run, from its first update to the end of its scale-down, with one rollback on top: what
@@ -32,23 +35,37 @@ public static class RolloutDuration
         var services = plan.Services.Count;
         return
         [
-            new("deploying the new images: one service update", ServiceUpdateAllowance),
-            new($"readiness: every new color healthy within the ready timeout {plan.ReadyTimeout} + one {plan.PollInterval} poll", plan.ReadyTimeout + plan.PollInterval),
-            new($"smoke checks: {services} service(s) x the smoke timeout {plan.Smoke.Timeout}", services * plan.Smoke.Timeout),
-            new($"traffic steps: {steps} routing update(s), each waiting out a busy stack", steps * RoutingUpdate),
-            new($"bakes: {steps} x ({plan.Bake} bake + one {plan.PollInterval} poll)", steps * (plan.Bake + plan.PollInterval)),
+            new("deploying the new images: one service update", ServiceUpdateAllowance, RolloutPhase.Deploying),
+            new($"readiness: every new color healthy within the ready timeout {plan.ReadyTimeout} + one {plan.PollInterval} poll",
+                plan.ReadyTimeout + plan.PollInterval, RolloutPhase.WaitingForReady),
+            new($"smoke checks: {services} service(s) x the smoke timeout {plan.Smoke.Timeout}", services * plan.Smoke.Timeout, RolloutPhase.SmokeTesting),
+            new($"traffic steps: {steps} routing update(s), each waiting out a busy stack", steps * RoutingUpdate, RolloutPhase.Shifting),
+            new($"bakes: {steps} x ({plan.Bake} bake + one {plan.PollInterval} poll)", steps * (plan.Bake + plan.PollInterval), RolloutPhase.Shifting),
             new($"inconclusive steps: {steps} x the longest bake extension {plan.Canary.MaxInconclusive}" + (plan.Canary.OnInconclusive == InconclusivePolicy.Pause
                     ? " (a step that pauses after it waits for a person: not bounded here)" : ""),
-                steps * plan.Canary.MaxInconclusive),
-            new("making the new colors live: one routing update", RoutingUpdate),
-            new($"termination wait: {plan.TerminationWait} + one {plan.PollInterval} poll", plan.TerminationWait + plan.PollInterval),
-            new("scaling the old colors down: one service update", ServiceUpdateAllowance),
-            new("rollback reserve: traffic back (one routing update) and the new colors restored (one service update)", RoutingUpdate + ServiceUpdateAllowance),
+                steps * plan.Canary.MaxInconclusive, RolloutPhase.Shifting),
+            new("making the new colors live: one routing update", RoutingUpdate, RolloutPhase.Shifting),
+            new($"termination wait: {plan.TerminationWait} + one {plan.PollInterval} poll", plan.TerminationWait + plan.PollInterval, RolloutPhase.TerminationWait),
+            new("scaling the old colors down: one service update", ServiceUpdateAllowance, RolloutPhase.ScalingDown),
+            new("rollback reserve: traffic back (one routing update) and the new colors restored (one service update)", RoutingUpdate + ServiceUpdateAllowance, null),
         ];
     }
 
     /// <summary>The sum of <see cref="Terms"/>.</summary>
     public static TimeSpan Total(RolloutPlan plan) => Terms(plan).Aggregate(TimeSpan.Zero, (sum, term) => sum + term.Duration);
+
+    /// <summary>
+    /// What is left of the worst case for a recorded rollout resumed where it stopped: the terms of its phase and the
+    /// ones after it, a shifting rollout's remaining steps only (its current step is re-applied and baked in full), and
+    /// the rollback reserve. A rollout that is stopping or rolling back needs only the reserve.
+    /// </summary>
+    public static TimeSpan Remaining(RolloutRecord record)
+    {
+        var plan = record.Phase == RolloutPhase.Shifting ? record.Plan with { Steps = record.Plan.Steps.Skip(record.StepIndex).ToList() } : record.Plan;
+        var stopping = record.Phase is RolloutPhase.Stopping or RolloutPhase.RollingBack;
+        return Terms(plan).Where(t => t.Phase is not { } phase || (!stopping && phase >= record.Phase))
+            .Aggregate(TimeSpan.Zero, (sum, term) => sum + term.Duration);
+    }
 
     /// <summary>The worst case in whole seconds, rounded up: what <c>deploy --print-max-duration</c> prints.</summary>
     public static long TotalSeconds(RolloutPlan plan) => (long)Math.Ceiling(Total(plan).TotalSeconds);

@@ -86,6 +86,9 @@ public sealed class RolloutEngine(RolloutPorts ports)
         }
     }
 
+    /// <summary>The rollout in progress on this stack, or null: what a command checks before it resumes it.</summary>
+    public Task<RolloutRecord?> ReadRolloutAsync(CancellationToken cancellationToken = default) => Stack.ReadRolloutRecordAsync(cancellationToken);
+
     /// <summary>Continues the recorded rollout from its recorded phase and step (a step is re-applied and baked in full).</summary>
     public async Task<RolloutResult> ResumeAsync(CancellationToken cancellationToken = default)
     {

@@ -43,6 +43,19 @@ public class CredentialLifetimeTests
     }
 
     [Fact]
+    public void A_resume_is_refused_naming_itself_and_what_is_left_of_the_rollout()
+    {
+        var session = new ResolvedCredentials(Now.AddMinutes(10), "SessionAWSCredentials", Temporary: true);
+
+        var error = Assert.Throws<RolloutInputException>(() => CredentialLifetime.Require(session, TimeSpan.FromSeconds(3660), clock, "resume"));
+
+        Assert.Equal(
+            "the AWS credentials (SessionAWSCredentials) expire at 2026-03-01 12:10:00Z (600 s from now), but this resume may take up to 3660 s " +
+            "(until 2026-03-01 13:01:00Z); request credentials that last at least 3660 s and run again; nothing was changed",
+            error.Message);
+    }
+
+    [Fact]
     public void Expired_credentials_are_refused_as_already_expired()
     {
         var error = Assert.Throws<RolloutInputException>(() =>

@@ -69,4 +69,22 @@ public class RolloutDurationTests
 
         Assert.Equal(TimeSpan.FromMinutes(15), more);
     }
+
+    [Theory]
+    [InlineData(RolloutPhase.Deploying, 0, 9840)]
+    // Deploying's service update is behind it.
+    [InlineData(RolloutPhase.WaitingForReady, 0, 9840 - 1200)]
+    // Step 3 of 3: one routing update, one bake, one extension, then live, termination, scale-down and the reserve.
+    [InlineData(RolloutPhase.Shifting, 2, 350 + 310 + 600 + 350 + 910 + 1200 + 1550)]
+    [InlineData(RolloutPhase.TerminationWait, 2, 910 + 1200 + 1550)]
+    [InlineData(RolloutPhase.ScalingDown, 2, 1200 + 1550)]
+    [InlineData(RolloutPhase.Stopping, 0, 1550)]
+    [InlineData(RolloutPhase.RollingBack, 1, 1550)]
+    public void A_resumed_rollout_needs_what_is_left_of_its_phase_and_the_phases_after_it_with_the_rollback_reserve(RolloutPhase phase, int step, int seconds)
+    {
+        var at = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        var record = new RolloutRecord("r1", at, Plan(), [], phase, step, at, PromotionRequest.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), RolloutDuration.Remaining(record));
+    }
 }
