@@ -48,8 +48,21 @@ public sealed partial class ReleaseLedger
     }
 
     /// <summary>One page of the journal, oldest first, starting after <paramref name="after"/> (null: from the start).</summary>
-    public async Task<EventPage> ReadEventsAsync(string? after = null, int pageSize = DefaultEventPageSize,
-        CancellationToken cancellationToken = default)
+    public Task<EventPage> ReadEventsAsync(string? after = null, int pageSize = DefaultEventPageSize,
+        CancellationToken cancellationToken = default) => QueryEventsAsync(after, pageSize, oldestFirst: true, cancellationToken);
+
+    /// <summary>The whole journal, oldest first, read page by page.</summary>
+    public IAsyncEnumerable<LedgerEvent> ReadAllEventsAsync(int pageSize = DefaultEventPageSize, CancellationToken cancellationToken = default) =>
+        AllEventsAsync(pageSize, oldestFirst: true, cancellationToken);
+
+    /// <summary>
+    /// The journal newest first, read page by page as the caller goes on: what a reader wanting only the latest events
+    /// uses, so it stops after a page or two however long the journal has grown.
+    /// </summary>
+    public IAsyncEnumerable<LedgerEvent> ReadAllEventsNewestFirstAsync(int pageSize = DefaultEventPageSize, CancellationToken cancellationToken = default) =>
+        AllEventsAsync(pageSize, oldestFirst: false, cancellationToken);
+
+    private async Task<EventPage> QueryEventsAsync(string? after, int pageSize, bool oldestFirst, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var request = new QueryRequest
@@ -60,6 +73,7 @@ public sealed partial class ReleaseLedger
             ExpressionAttributeValues = new() { [":pk"] = Attr.S(Stack), [":prefix"] = Attr.S(LedgerTable.EventItemPrefix) },
             ConsistentRead = true,
             Limit = pageSize,
+            ScanIndexForward = oldestFirst,
         };
         if (after is not null) request.ExclusiveStartKey = Key(after);
 
@@ -70,14 +84,12 @@ public sealed partial class ReleaseLedger
         return new EventPage(events, next);
     }
 
-    /// <summary>The whole journal, oldest first, read page by page.</summary>
-    public async IAsyncEnumerable<LedgerEvent> ReadAllEventsAsync(int pageSize = DefaultEventPageSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<LedgerEvent> AllEventsAsync(int pageSize, bool oldestFirst, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? after = null;
         do
         {
-            var page = await ReadEventsAsync(after, pageSize, cancellationToken).ConfigureAwait(false);
+            var page = await QueryEventsAsync(after, pageSize, oldestFirst, cancellationToken).ConfigureAwait(false);
             foreach (var ledgerEvent in page.Events) yield return ledgerEvent;
             after = page.NextAfter;
         }

@@ -32,6 +32,25 @@ public class JournalTests(LedgerServerFixture server)
     }
 
     [Fact]
+    public async Task The_journal_reads_newest_first_page_by_page_for_a_reader_that_wants_only_the_latest()
+    {
+        var stack = await server.NewStackAsync();
+        var time = LedgerServerFixture.Clock();
+        var ledger = LedgerServerFixture.Machine(stack, "ci", time);
+        var appended = new List<LedgerEvent>();
+        for (var i = 0; i < 5; i++)
+        {
+            appended.Add(await ledger.AppendEventAsync("step", $$"""{"n":{{i}}}"""));
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var newest = new List<LedgerEvent>();
+        await foreach (var e in LedgerServerFixture.Machine(stack, "laptop", time).ReadAllEventsNewestFirstAsync(pageSize: 2)) newest.Add(e);
+
+        Assert.Equal(Enumerable.Reverse(appended), newest);
+    }
+
+    [Fact]
     public async Task Events_one_machine_appends_in_the_same_instant_keep_their_order()
     {
         var stack = await server.NewStackAsync();

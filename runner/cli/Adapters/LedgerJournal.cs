@@ -17,9 +17,16 @@ public sealed class LedgerJournal(ReleaseLedger ledger) : IJournal
         ledger.AppendEventAsync(Kind, JsonSerializer.Serialize(rolloutEvent, JournalJson.Options), cancellationToken);
 
     /// <summary>Every rollout event, oldest first; an entry that is not one names its key.</summary>
-    public async IAsyncEnumerable<RolloutEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<RolloutEvent> ReadAllAsync(CancellationToken cancellationToken) =>
+        RolloutEventsAsync(ledger.ReadAllEventsAsync(cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>Every rollout event, newest first, read only as far as the caller goes.</summary>
+    public IAsyncEnumerable<RolloutEvent> ReadNewestFirstAsync(CancellationToken cancellationToken) =>
+        RolloutEventsAsync(ledger.ReadAllEventsNewestFirstAsync(cancellationToken: cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<RolloutEvent> RolloutEventsAsync(IAsyncEnumerable<LedgerEvent> entries, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entry in ledger.ReadAllEventsAsync(cancellationToken: cancellationToken))
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
             if (entry.Kind != Kind) continue;
             RolloutEvent? read;

@@ -18,7 +18,7 @@ public static class StatusCommand
             Print(status, logger);
             if (status.InProgress is { } record)
             {
-                await PrintLastAnalysisAsync(session.Journal, record.Id, logger, t);
+                await PrintLastAnalysisAsync(session.Journal, record, logger, t);
             }
 
             return status.AlarmsUnreadable is null
@@ -66,20 +66,23 @@ public static class StatusCommand
     /// the rollout record on the lease, because the runner analyses every minute and the lease is what abort, rollback
     /// and promote from other machines write to: journaling is an append that never races them, and any machine reads it.
     /// </summary>
-    private static async Task PrintLastAnalysisAsync(Adapters.LedgerJournal journal, string rolloutId, ILogger logger, CancellationToken cancellationToken)
+    internal static async Task PrintLastAnalysisAsync(Adapters.LedgerJournal journal, RolloutRecord record, ILogger logger, CancellationToken cancellationToken)
     {
         RolloutEvent? last = null;
-        await foreach (var e in journal.ReadAllAsync(cancellationToken))
+        // Newest first, and no further back than the rollout's start: a few pages however long the journal has grown.
+        await foreach (var e in journal.ReadNewestFirstAsync(cancellationToken))
         {
-            if (e.RolloutId == rolloutId && e.Kind == RolloutEventKind.CanaryAnalysed)
+            if (e.At < record.StartedAt) break;
+            if (e.RolloutId == record.Id && e.Kind == RolloutEventKind.CanaryAnalysed)
             {
                 last = e;
+                break;
             }
         }
 
         if (last is null)
         {
-            logger.Information("No canary analysis yet for rollout {RolloutId:l}", rolloutId);
+            logger.Information("No canary analysis yet for rollout {RolloutId:l}", record.Id);
         }
         else
         {
