@@ -13,8 +13,6 @@ namespace Infra.Runner.Adapters;
 /// </summary>
 public sealed class CloudWatchTargetGroupMetrics(IAmazonCloudWatch cloudWatch) : ITargetGroupMetrics
 {
-    public const string Namespace = "AWS/ApplicationELB";
-
     private static readonly (string Key, string Metric, string Stat)[] PerTargetGroup =
     [
         ("requests", "RequestCount", "Sum"),
@@ -29,14 +27,14 @@ public sealed class CloudWatchTargetGroupMetrics(IAmazonCloudWatch cloudWatch) :
     public async Task<LoadBalancerMetrics> ReadAsync(MetricsQuery query, CancellationToken cancellationToken)
     {
         // CloudWatch rounds the start down to the minute; the end is rounded up so the last partial minute is read.
-        var start = Minute(query.From, up: false);
-        var end = Minute(query.To, up: true);
+        var start = ApplicationElbMetrics.Minute(query.From);
+        var end = ApplicationElbMetrics.Minute(query.To, up: true);
         end = end > start ? end : start.AddMinutes(1);
         var period = (int)(end - start).TotalSeconds;
         var queries = query.TargetGroups
             .SelectMany((group, index) => PerTargetGroup.Select(m => Query(Id(index, m.Key), m.Metric, m.Stat, period,
-                new Dimension { Name = "LoadBalancer", Value = query.LoadBalancer }, new Dimension { Name = "TargetGroup", Value = group })))
-            .Append(Query(Elb5xxId, "HTTPCode_ELB_5XX_Count", "Sum", period, new Dimension { Name = "LoadBalancer", Value = query.LoadBalancer }))
+                ApplicationElbMetrics.TargetGroup(new TargetGroupRef(query.LoadBalancer, group)))))
+            .Append(Query(Elb5xxId, "HTTPCode_ELB_5XX_Count", "Sum", period, [ApplicationElbMetrics.LoadBalancer(query.LoadBalancer)]))
             .ToList();
 
         var values = new Dictionary<string, List<double>>(StringComparer.Ordinal);
@@ -71,21 +69,14 @@ public sealed class CloudWatchTargetGroupMetrics(IAmazonCloudWatch cloudWatch) :
     // Ids must start with a lower-case letter and hold only letters, digits and underscores.
     private static string Id(int targetGroup, string key) => $"tg{targetGroup}_{key}";
 
-    private static MetricDataQuery Query(string id, string metric, string stat, int period, params Dimension[] dimensions) => new()
+    private static MetricDataQuery Query(string id, string metric, string stat, int period, List<Dimension> dimensions) => new()
     {
         Id = id,
         MetricStat = new MetricStat
         {
-            Metric = new Metric { Namespace = Namespace, MetricName = metric, Dimensions = [.. dimensions] },
+            Metric = new Metric { Namespace = ApplicationElbMetrics.Namespace, MetricName = metric, Dimensions = dimensions },
             Period = period,
             Stat = stat,
         },
     };
-
-    private static DateTime Minute(DateTimeOffset time, bool up)
-    {
-        var utc = time.UtcDateTime;
-        var floor = new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
-        return up && floor < utc ? floor.AddMinutes(1) : floor;
-    }
 }

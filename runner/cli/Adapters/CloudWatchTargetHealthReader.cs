@@ -18,7 +18,6 @@ namespace Infra.Runner.Adapters;
 /// </summary>
 public sealed class CloudWatchTargetHealthReader(IAmazonCloudWatch cloudWatch, TimeProvider time) : ITargetHealthReader
 {
-    public const string Namespace = "AWS/ApplicationELB";
     public const string HealthyMetric = "HealthyHostCount";
     public const string UnhealthyMetric = "UnHealthyHostCount";
     public const string Statistic = "Maximum";
@@ -26,7 +25,7 @@ public sealed class CloudWatchTargetHealthReader(IAmazonCloudWatch cloudWatch, T
 
     public async Task<TargetHealth> ReadAsync(TargetGroupRef targetGroup, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var start = new DateTime(since.UtcTicks - since.UtcTicks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        var start = ApplicationElbMetrics.Minute(since);
         var end = time.GetUtcNow().UtcDateTime;
         if (end <= start)
         {
@@ -42,13 +41,9 @@ public sealed class CloudWatchTargetHealthReader(IAmazonCloudWatch cloudWatch, T
     {
         var response = await cloudWatch.GetMetricStatisticsAsync(new GetMetricStatisticsRequest
         {
-            Namespace = Namespace,
+            Namespace = ApplicationElbMetrics.Namespace,
             MetricName = metric,
-            Dimensions =
-            [
-                new Dimension { Name = "TargetGroup", Value = targetGroup.TargetGroupArnSuffix },
-                new Dimension { Name = "LoadBalancer", Value = targetGroup.LoadBalancerArnSuffix },
-            ],
+            Dimensions = ApplicationElbMetrics.TargetGroup(targetGroup),
             Statistics = [Statistic],
             Period = PeriodSeconds,
             StartTime = start,

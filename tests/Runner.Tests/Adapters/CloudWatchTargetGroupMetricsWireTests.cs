@@ -34,7 +34,7 @@ public sealed class CloudWatchTargetGroupMetricsWireTests : IDisposable
         SetGreen("TargetConnectionErrorCount", Minutes(0, 3));
         SetGreen("TargetResponseTime", Enumerable.Range(1, 100).Select(i => (Noon.AddSeconds(i * 3), i / 100.0)));
         SetGreen("HealthyHostCount", Minutes(2, 2, 1, 2));
-        _server.SetDatapoints(CloudWatchTargetGroupMetrics.Namespace, "HTTPCode_ELB_5XX_Count", new Dictionary<string, string> { ["LoadBalancer"] = LoadBalancer },
+        _server.SetDatapoints(ApplicationElbMetrics.Namespace, "HTTPCode_ELB_5XX_Count", new Dictionary<string, string> { ["LoadBalancer"] = LoadBalancer },
             [(Noon.AddMinutes(-1), 50), (Noon.AddMinutes(1), 3), (Noon.AddMinutes(4), 4)]);
         // Outside the window (the minute before it, and the one after): not read.
         SetGreen("RequestCount", [.. Minutes(100, 100, 100, 100, 100, 100), (Noon.AddMinutes(-1), 999), (Noon.AddMinutes(6), 999)]);
@@ -54,7 +54,7 @@ public sealed class CloudWatchTargetGroupMetricsWireTests : IDisposable
         SetGreen("RequestCount", Minutes(100, 200));
         SetGreen("HTTPCode_Target_5XX_Count", Minutes(4));
         SetGreen("HealthyHostCount", Minutes(3));
-        _server.SetDatapoints(CloudWatchTargetGroupMetrics.Namespace, "HTTPCode_ELB_5XX_Count", new Dictionary<string, string> { ["LoadBalancer"] = LoadBalancer },
+        _server.SetDatapoints(ApplicationElbMetrics.Namespace, "HTTPCode_ELB_5XX_Count", new Dictionary<string, string> { ["LoadBalancer"] = LoadBalancer },
             [(Noon.AddMinutes(2), 5)]);
 
         var metrics = await Reader().ReadAsync(Query(), CancellationToken.None);
@@ -78,7 +78,7 @@ public sealed class CloudWatchTargetGroupMetricsWireTests : IDisposable
                     Id = "requests",
                     MetricStat = new MetricStat
                     {
-                        Metric = new Metric { Namespace = CloudWatchTargetGroupMetrics.Namespace, MetricName = "RequestCount" },
+                        Metric = new Metric { Namespace = ApplicationElbMetrics.Namespace, MetricName = "RequestCount" },
                         Period = 90,
                         Stat = "Sum",
                     },
@@ -122,6 +122,6 @@ public sealed class CloudWatchTargetGroupMetricsWireTests : IDisposable
     private static IEnumerable<(DateTime, double)> Minutes(params double[] values) => values.Select((v, i) => (Noon.AddMinutes(i), v));
 
     private void SetGreen(string metric, IEnumerable<(DateTime, double)> points) =>
-        _server.SetDatapoints(CloudWatchTargetGroupMetrics.Namespace, metric,
+        _server.SetDatapoints(ApplicationElbMetrics.Namespace, metric,
             new Dictionary<string, string> { ["LoadBalancer"] = LoadBalancer, ["TargetGroup"] = Green }, points);
 }
