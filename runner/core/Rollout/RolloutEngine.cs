@@ -45,7 +45,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
                 AlarmPreflight.Require(preflight, states,
                     "nothing was changed. Deploy once they are OK, or pass --during-incident to deploy a hotfix anyway");
             }
-            CanaryWatch.RequireMetricNames(outputs, services);
+            outputs.RequireMetricNames(services);
         }
         catch (RolloutInputException error)
         {

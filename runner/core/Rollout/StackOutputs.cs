@@ -57,11 +57,34 @@ public sealed record StackOutputs(IReadOnlyDictionary<string, ServiceOutputs> Se
     /// <summary>The load balancer as CloudWatch's LoadBalancer dimension names it (<c>app/NAME/ID</c>); null when the stack does not export it.</summary>
     public string? LoadBalancerArnSuffix { get; init; }
 
-    /// <summary>Where CloudWatch reports one color's target-group metrics; a deploy refuses a stack without these names (<see cref="CanaryWatch.RequireMetricNames"/>).</summary>
-    public TargetGroupRef TargetGroup(string service, DeployColor color) => new(
-        LoadBalancerArnSuffix ?? throw new RolloutInputException("the stack outputs lack albArnSuffix; run pulumi up with this version of the program first"),
-        For(service).Of(color).TargetGroupArnSuffix
-            ?? throw new RolloutInputException($"the stack outputs lack services.{service}.{color.ConfigName()}.targetGroupArnSuffix; run pulumi up with this version of the program first"));
+    /// <summary>Where CloudWatch reports one color's target-group metrics.</summary>
+    public TargetGroupRef TargetGroup(string service, DeployColor color)
+    {
+        RequireMetricNames([(service, color)]);
+        return new TargetGroupRef(LoadBalancerArnSuffix!, For(service).Of(color).TargetGroupArnSuffix!);
+    }
+
+    /// <summary>Both colors of each moving service: what a deploy refuses to start without.</summary>
+    public void RequireMetricNames(IEnumerable<RolloutServiceRecord> services) =>
+        RequireMetricNames(services.SelectMany(s => new[] { (s.Name, s.FromColor), (s.Name, s.ToColor) }));
+
+    /// <summary>
+    /// Refuses, naming every one missing, outputs that lack the names CloudWatch reports these colors' metrics by
+    /// (a stack last updated by a program older than the readiness wait and the canary analysis).
+    /// </summary>
+    public void RequireMetricNames(IEnumerable<(string Service, DeployColor Color)> colors)
+    {
+        var missing = colors
+            .Where(c => For(c.Service).Of(c.Color).TargetGroupArnSuffix is null)
+            .Select(c => $"services.{c.Service}.{c.Color.ConfigName()}.targetGroupArnSuffix")
+            .Prepend(LoadBalancerArnSuffix is null ? "albArnSuffix" : null)
+            .OfType<string>().Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            throw new RolloutInputException(
+                $"the stack outputs lack {string.Join(", ", missing)}, which the canary analysis reads CloudWatch metrics by; run pulumi up with this version of the program first");
+        }
+    }
 
     /// <summary>The outputs of one service; a name the stack does not export is an input error listing the ones it does.</summary>
     public ServiceOutputs For(string service) =>

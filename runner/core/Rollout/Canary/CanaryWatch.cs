@@ -96,27 +96,12 @@ internal sealed class CanaryWatch(RolloutPorts ports, RolloutReporter reporter, 
         return await WatchAsync(record, from, DateTimeOffset.MaxValue, alarms, untilConclusive: false, cancellationToken);
     }
 
-    /// <summary>Refuses, before anything changes, a stack whose outputs lack the names the analysis reads metrics by.</summary>
-    public static void RequireMetricNames(StackOutputs outputs, IEnumerable<RolloutServiceRecord> services)
-    {
-        var missing = services
-            .SelectMany(s => new[] { s.FromColor, s.ToColor }.Where(c => outputs.For(s.Name).Of(c).TargetGroupArnSuffix is null)
-                .Select(c => $"services.{s.Name}.{c.ConfigName()}.targetGroupArnSuffix"))
-            .Prepend(outputs.LoadBalancerArnSuffix is null ? "albArnSuffix" : null)
-            .OfType<string>().ToList();
-        if (missing.Count > 0)
-        {
-            throw new RolloutInputException(
-                $"the stack outputs lack {string.Join(", ", missing)}, which the canary analysis reads CloudWatch metrics by; run pulumi up with this version of the program first");
-        }
-    }
-
     private static bool StillInconclusive(CanaryWaitResult result) => result.Wait.End == WaitEnd.Elapsed && !result.AnalysisFailed && result.Inconclusive;
 
     /// <summary>Reads every service's two target groups and the load balancer in one query, judges each service and journals the numbers.</summary>
     public async Task<IReadOnlyList<CanaryVerdict>> AnalyseAsync(RolloutRecord record, DateTimeOffset from, CancellationToken cancellationToken)
     {
-        RequireMetricNames(outputs, record.Services);
+        outputs.RequireMetricNames(record.Services);
         var groups = record.Services.ToDictionary(s => s.Name, s => (New: TargetGroup(s.Name, s.ToColor), Live: TargetGroup(s.Name, s.FromColor)));
         var loadBalancer = outputs.LoadBalancerArnSuffix!;
         var metrics = await ports.Metrics.ReadAsync(
