@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Infra.Runner.Drill;
+using Infra.Runner.Rollout;
 
 namespace Infra.Runner.Adapters;
 
@@ -16,7 +17,7 @@ public sealed class JsonLinesJournal(string path) : IDrillJournal
     {
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
         if (folder is not null) Directory.CreateDirectory(folder);
-        var line = JsonSerializer.Serialize(drillEvent, JournalJson.Options) + "\n";
+        var line = JsonSerializer.Serialize(drillEvent, RolloutRecordJson.Options) + "\n";
         await using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
         await stream.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken);
     }

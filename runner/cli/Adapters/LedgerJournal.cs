@@ -14,7 +14,7 @@ public sealed class LedgerJournal(ReleaseLedger ledger) : IJournal
     public const string Kind = "rollout";
 
     public Task AppendAsync(RolloutEvent rolloutEvent, CancellationToken cancellationToken) =>
-        ledger.AppendEventAsync(Kind, JsonSerializer.Serialize(rolloutEvent, JournalJson.Options), cancellationToken);
+        ledger.AppendEventAsync(Kind, JsonSerializer.Serialize(rolloutEvent, RolloutRecordJson.Options), cancellationToken);
 
     /// <summary>Every rollout event, oldest first; an entry that is not one names its key.</summary>
     public IAsyncEnumerable<RolloutEvent> ReadAllAsync(CancellationToken cancellationToken) =>
@@ -32,7 +32,7 @@ public sealed class LedgerJournal(ReleaseLedger ledger) : IJournal
             RolloutEvent? read;
             try
             {
-                read = JsonSerializer.Deserialize<RolloutEvent>(entry.Data, JournalJson.Options);
+                read = JsonSerializer.Deserialize<RolloutEvent>(entry.Data, RolloutRecordJson.Options);
             }
             catch (JsonException error)
             {

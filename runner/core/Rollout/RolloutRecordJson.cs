@@ -6,7 +6,8 @@ namespace Infra.Runner.Rollout;
 /// <summary>The stored format of <see cref="RolloutRecord"/> (on the ledger's lease): compact JSON, enum names in camelCase, readable in the table.</summary>
 public static class RolloutRecordJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>How the runner writes every JSON it stores (this record, and journal events in the ledger and the drill's file): enum names in camelCase.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
