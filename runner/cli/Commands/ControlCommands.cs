@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
 
 namespace Infra.Runner.Commands;
@@ -53,12 +52,7 @@ public static class ControlCommands
             // Like deploy, refused (exit 2, nothing changed) with credentials that would expire before what is left of the rollout.
             if (await session.Engine.ReadRolloutAsync(t) is { } record)
             {
-                var credentials = await new SdkCredentialExpiry().ResolveAsync(t);
-                CredentialLifetime.RequireBoundedWaits(credentials, record.Plan);
-                if (CredentialLifetime.Require(credentials, RolloutDuration.Remaining(record), TimeProvider.System, "resume") is { } warning)
-                {
-                    logger.Warning("{Warning:l}", warning);
-                }
+                await CredentialGuard.RequireAsync(record.Plan, RolloutDuration.Remaining(record), "resume", logger, t);
             }
 
             return await session.Engine.ResumeAsync(t);

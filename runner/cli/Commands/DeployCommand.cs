@@ -87,12 +87,7 @@ public static class DeployCommand
             var stackSettings = await session.Stack.ReadSettingsAsync(token);
             var plan = RolloutPlanParser.Parse(flags(StackRolloutDefaults.From(stackSettings)));
             ReleaseImages.Require(stackSettings, plan.Services, allowTag);
-            var credentials = await new SdkCredentialExpiry().ResolveAsync(token);
-            CredentialLifetime.RequireBoundedWaits(credentials, plan);
-            if (CredentialLifetime.Require(credentials, RolloutDuration.Total(plan), TimeProvider.System) is { } warning)
-            {
-                logger.Warning("{Warning:l}", warning);
-            }
+            await CredentialGuard.RequireAsync(plan, RolloutDuration.Total(plan), "deploy", logger, token);
 
             return await session.Engine.DeployAsync(plan, token);
         }, cancellationToken);
