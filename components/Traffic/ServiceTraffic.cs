@@ -10,6 +10,10 @@ namespace Infra.Components.Traffic;
 /// The resource whose forward action holds the service's blue/green weights: the production listener for the first
 /// service, its listener rule otherwise. The runner shifts traffic with a targeted update of exactly this resource.
 /// </param>
+/// <param name="WeightsCarrierArn">
+/// That resource's ARN: the release guard and the runner's direct rollback change its forward action with the
+/// load balancer's API (ModifyListener or ModifyRule), seconds before a targeted update would.
+/// </param>
 /// <param name="TestRoute">The test listener (first service) or test listener rule that sends the idle color 100%.</param>
 /// <param name="PreviewRoute">The production listener rule that sends requests with the preview header 100% to the idle color.</param>
 /// <param name="PreviewUrl">
@@ -19,6 +23,7 @@ namespace Infra.Components.Traffic;
 public sealed record ServiceTraffic(
     ColorPair<TargetGroup> TargetGroups,
     CustomResource WeightsCarrier,
+    Output<string> WeightsCarrierArn,
     CustomResource TestRoute,
     ListenerRule PreviewRoute,
     Output<string> PreviewUrl);

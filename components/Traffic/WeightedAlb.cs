@@ -68,12 +68,12 @@ public sealed class WeightedAlb : ComponentResource
             var groups = targetGroups[route.Service.Name];
             var preview = DeclarePreviewRule(name, args, production, route, groups);
             var previewUrl = route.Service.Host is { } host ? Output.Create($"{scheme}://{host}") : Output.Format($"{scheme}://{alb.DnsName}");
-            if (route.IsDefaultAction) return new ServiceTraffic(groups, production, test, preview, previewUrl);
+            if (route.IsDefaultAction) return new ServiceTraffic(groups, production, production.Arn, test, preview, previewUrl);
             var weights = DeclareRule($"{name}-{route.Service.Name}-rule", settings, production, route,
                 WeightedTargets.ForLiveTraffic(route.Service, Arns(groups)));
             var testRule = DeclareRule($"{name}-{route.Service.Name}-test-rule", settings, test, route,
                 WeightedTargets.ForTestTraffic(route.Service, Arns(groups)));
-            return new ServiceTraffic(groups, weights, testRule, preview, previewUrl);
+            return new ServiceTraffic(groups, weights, weights.Arn, testRule, preview, previewUrl);
         });
 
         Url = Output.Format($"{scheme}://{alb.DnsName}");
