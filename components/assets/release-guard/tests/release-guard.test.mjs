@@ -1,57 +1,13 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDynalite } from './dynalite.mjs';
 import { alarmEvent, plain, scheduleEvent } from './events.mjs';
-import { ARNS, IMAGES, NOW, RELEASE_BEFORE, RUNNER, TABLE, startWorld } from './world.mjs';
 import { serviceRelease } from './runner-ledger.mjs';
+import { ARNS, AT, FLIP, IMAGES, NOW, RELEASE_AFTER, RELEASE_BEFORE, RUNNER, assertUntouched, ledgerServer, observe, startWorld } from './world.mjs';
 
-let dynalite;
-before(async () => {
-  dynalite = await startDynalite();
-  await dynalite.createLedgerTable(TABLE);
-});
-after(() => dynalite?.stop());
-
-const AT = '2026-11-30T12:00:00.1230000Z';
-const forward = (service, liveColor) => [{
-  type: 'forward',
-  targetGroups: [
-    { arn: ARNS.targetGroup(service, 'blue'), weight: liveColor === 'blue' ? 100 : 0 },
-    { arn: ARNS.targetGroup(service, 'green'), weight: liveColor === 'green' ? 100 : 0 },
-  ],
-}];
-// web (a listener) back to blue, api (a rule) back to green: each service to the color it was live on.
-const FLIP = [
-  { action: 'ModifyListener', arn: ARNS.webListener, actions: forward('web', 'blue') },
-  { action: 'ModifyRule', arn: ARNS.apiRule, actions: forward('api', 'green') },
-];
-const RELEASE_AFTER = {
-  services: {
-    api: { ...serviceRelease('green', 0, IMAGES.api) },
-    web: { ...serviceRelease('blue', 100, IMAGES.web) },
-    worker: RELEASE_BEFORE.services.worker,
-  },
-  drPromoted: false,
-};
-
-/** The world's ledger, load balancer and topic as the assertions compare them. */
-async function observe(world) {
-  return {
-    lease: plain(await world.ledger.lease()),
-    release: plain(await world.ledger.release()),
-    events: (await world.ledger.events()).map(plain),
-    elb: world.elbv2.calls(),
-    pages: world.sns.pages(),
-  };
-}
-
-async function assertUntouched(world, before) {
-  const now = await observe(world);
-  assert.deepEqual(now, { ...before, elb: [], pages: [], events: [] });
-}
+const dynalite = ledgerServer();
 
 test('an ALARM of a service the rollout moves flips every service back with one exact call each, then records, requests the rollback and pages', async (t) => {
-  const world = await startWorld(t, dynalite);
+  const world = await startWorld(t, dynalite.server);
   const before = await observe(world);
 
   const result = await world.guard(alarmEvent('evt-alarm-1', `${world.stack}-web-green-5xx`));
@@ -132,7 +88,7 @@ test('an ALARM of a service the rollout moves flips every service back with one 
 });
 
 test('without a rollout in progress neither an alarm nor the schedule does anything', async (t) => {
-  const world = await startWorld(t, dynalite, { lease: false });
+  const world = await startWorld(t, dynalite.server, { lease: false });
   const before = await observe(world);
 
   assert.deepEqual(await world.guard(alarmEvent('evt-1', `${world.stack}-web-green-5xx`)),
@@ -148,7 +104,7 @@ test('without a rollout in progress neither an alarm nor the schedule does anyth
 });
 
 test('an alarm of a service the rollout does not move, an alarm it does not watch, a recovery, or an alarm before traffic moved does nothing', async (t) => {
-  const world = await startWorld(t, dynalite);
+  const world = await startWorld(t, dynalite.server);
   const before = await observe(world);
   assert.deepEqual(await world.guard(alarmEvent('evt-1', `${world.stack}-worker-error-rate`)), {
     action: 'none', why: `alarm ${world.stack}-worker-error-rate is of service worker, which rollout r-20261130-1150 does not move`,
@@ -159,7 +115,7 @@ test('an alarm of a service the rollout does not move, an alarm it does not watc
   });
   await assertUntouched(world, before);
 
-  const ready = await startWorld(t, dynalite, { lease: { phase: 'WaitingForReady', stepIndex: 0 } });
+  const ready = await startWorld(t, dynalite.server, { lease: { phase: 'WaitingForReady', stepIndex: 0 } });
   const readyBefore = await observe(ready);
   assert.deepEqual(await ready.guard(alarmEvent('evt-4', `${ready.stack}-web-green-5xx`)), {
     action: 'none', why: 'rollout r-20261130-1150 is in phase WaitingForReady; an alarm moves traffic back only in Shifting or TerminationWait',
@@ -168,13 +124,13 @@ test('an alarm of a service the rollout does not move, an alarm it does not watc
 });
 
 test('an alarm during the termination wait flips back too', async (t) => {
-  const world = await startWorld(t, dynalite, { lease: { phase: 'TerminationWait', stepIndex: 2 } });
+  const world = await startWorld(t, dynalite.server, { lease: { phase: 'TerminationWait', stepIndex: 2 } });
   assert.deepEqual(await world.guard(alarmEvent('evt-1', `${world.stack}-api-blue-5xx`)), { action: 'rolled-back' });
   assert.deepEqual(world.elbv2.calls(), FLIP);
 });
 
 test('two alarms at once flip once: one invocation claims the flip, the other does nothing', async (t) => {
-  const world = await startWorld(t, dynalite);
+  const world = await startWorld(t, dynalite.server);
   const results = await Promise.all([
     world.guard(alarmEvent('evt-web', `${world.stack}-web-green-5xx`)),
     world.guard(alarmEvent('evt-api', `${world.stack}-api-blue-5xx`)),
@@ -197,7 +153,7 @@ test('two alarms at once flip once: one invocation claims the flip, the other do
 });
 
 test('a lease taken over between the read and the claim is not claimed, and nothing moves', async (t) => {
-  const world = await startWorld(t, dynalite);
+  const world = await startWorld(t, dynalite.server);
   world.clients.dynamodb.middlewareStack.add((next, context) => async (args) => {
     if (context.commandName === 'UpdateItemCommand' && args.input.Key.sk.S === 'lease') await world.ledger.takeOverLease('a-new-runner-token');
     return next(args);
@@ -225,7 +181,7 @@ function runnerWritesReleaseFirst(world, times) {
 }
 
 test('a release write lost to another writer is re-read and retried on top of what that writer wrote', async (t) => {
-  const world = await startWorld(t, dynalite);
+  const world = await startWorld(t, dynalite.server);
   runnerWritesReleaseFirst(world, 1);
 
   assert.deepEqual(await world.guard(alarmEvent('evt-1', `${world.stack}-web-green-5xx`)), { action: 'rolled-back' });
@@ -240,7 +196,7 @@ test('a release write lost to another writer is re-read and retried on top of wh
 });
 
 test('a release that keeps changing is left to the runner after three retries, journaled, without a second flip', async (t) => {
-  const world = await startWorld(t, dynalite);
+  const world = await startWorld(t, dynalite.server);
   runnerWritesReleaseFirst(world, 4);
 
   assert.deepEqual(await world.guard(alarmEvent('evt-1', `${world.stack}-web-green-5xx`)), { action: 'rolled-back' });
@@ -257,7 +213,7 @@ test('a release that keeps changing is left to the runner after three retries, j
 });
 
 test('a failed load balancer call marks the flip failed, journals, pages and throws; the retry of the event flips', async (t) => {
-  const world = await startWorld(t, dynalite, { listenerExists: false });
+  const world = await startWorld(t, dynalite.server, { listenerExists: false });
   const before = await observe(world);
   const event = alarmEvent('evt-1', `${world.stack}-web-green-5xx`);
   const failure = 'web: ListenerNotFoundException: One or more listeners not found';

@@ -1,15 +1,21 @@
 // One test's world: a stack mid-rollout in the ledger on dynalite, its load balancer and critical topic as loopback
 // stand-ins, and the guard built from real SDK clients pointed at them, with a fixed clock and a recording log.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { createGuard } from '../src/release-guard.mjs';
 import { AWS } from './aws.mjs';
+import { startDynalite } from './dynalite.mjs';
 import { startElbv2 } from './elbv2-server.mjs';
+import { plain } from './events.mjs';
 import { rolloutRecord, runnerLedger, serviceRelease } from './runner-ledger.mjs';
 import { startSns } from './sns-server.mjs';
 
 export const NOW = new Date('2026-11-30T12:00:00.123Z');
+/** NOW in the ledger's format. */
+export const AT = '2026-11-30T12:00:00.1230000Z';
 export const TABLE = 'infra-guarded-releases';
 const ELB = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012';
 const LISTENER = `${ELB}:listener/app/prod-alb/50dc6c495c0c9188/f2f7dc8efc522ab2`;
@@ -112,4 +118,55 @@ export async function startWorld(t, dynalite, { lease = {}, listenerExists = tru
     log: (level, message, fields) => logs.push({ level, message, ...fields }),
   });
   return { stack, ledger, elbv2, knownListeners, sns, logs, clock, clients, guard: guardWith(guardConfig(stack)), guardWith };
+}
+
+/** Starts the suite's dynalite with the ledger table before its tests and stops it after; `server` once started. */
+export function ledgerServer() {
+  const suite = {};
+  before(async () => {
+    suite.server = await startDynalite();
+    await suite.server.createLedgerTable(TABLE);
+  });
+  after(() => suite.server?.stop());
+  return suite;
+}
+
+const forward = (service, liveColor) => [{
+  type: 'forward',
+  targetGroups: [
+    { arn: ARNS.targetGroup(service, 'blue'), weight: liveColor === 'blue' ? 100 : 0 },
+    { arn: ARNS.targetGroup(service, 'green'), weight: liveColor === 'green' ? 100 : 0 },
+  ],
+}];
+
+/** The guard's calls to the load balancer: web (a listener) back to blue, api (a rule) back to green. */
+export const FLIP = [
+  { action: 'ModifyListener', arn: ARNS.webListener, actions: forward('web', 'blue') },
+  { action: 'ModifyRule', arn: ARNS.apiRule, actions: forward('api', 'green') },
+];
+
+/** RELEASE_BEFORE with web and api back on the colors they were live on, worker as it was. */
+export const RELEASE_AFTER = {
+  services: {
+    api: serviceRelease('green', 0, IMAGES.api),
+    web: serviceRelease('blue', 100, IMAGES.web),
+    worker: RELEASE_BEFORE.services.worker,
+  },
+  drPromoted: false,
+};
+
+/** The world's ledger, load balancer and topic as the assertions compare them. */
+export async function observe(world) {
+  return {
+    lease: plain(await world.ledger.lease()),
+    release: plain(await world.ledger.release()),
+    events: (await world.ledger.events()).map(plain),
+    elb: world.elbv2.calls(),
+    pages: world.sns.pages(),
+  };
+}
+
+/** Nothing written, called or paged since `before` was observed. */
+export async function assertUntouched(world, before) {
+  assert.deepEqual(await observe(world), { ...before, elb: [], pages: [], events: [] });
 }
