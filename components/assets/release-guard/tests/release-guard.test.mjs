@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alarmEvent, plain, scheduleEvent } from './events.mjs';
 import { serviceRelease } from './runner-ledger.mjs';
-import { ARNS, AT, FLIP, IMAGES, NOW, RELEASE_AFTER, RELEASE_BEFORE, RUNNER, assertUntouched, ledgerServer, observe, startWorld } from './world.mjs';
+import { ARNS, AT, FLIP, IMAGES, NOW, RELEASE_AFTER, RELEASE_BEFORE, RUNNER, assertFlippedLease, assertUntouched, ledgerServer, observe, startWorld } from './world.mjs';
 
 const dynalite = ledgerServer();
 
@@ -34,18 +34,7 @@ test('an ALARM of a service the rollout moves flips every service back with one 
   ]);
 
   const reason = `alarm ${world.stack}-web-green-5xx`;
-  assert.match(after.lease.controlId, /^[0-9a-f]{32}$/);
-  assert.deepEqual(after.lease, {
-    ...before.lease,
-    guardId: 'evt-alarm-1',
-    guardReason: reason,
-    guardAt: AT,
-    guardState: 'flipped',
-    controlId: after.lease.controlId,
-    controlAction: 'rollback',
-    controlBy: `release-guard (${reason})`,
-    controlAt: AT,
-  });
+  assertFlippedLease(after.lease, before.lease, 'evt-alarm-1', reason);
 
   assert.deepEqual(JSON.parse(after.release.desired), RELEASE_AFTER);
   assert.deepEqual(JSON.parse(after.release.applied), RELEASE_AFTER);
@@ -131,6 +120,17 @@ test('an alarm during the termination wait flips back too', async (t) => {
 
 test('two alarms at once flip once: one invocation claims the flip, the other does nothing', async (t) => {
   const world = await startWorld(t, dynalite.server);
+  // Both invocations have read the lease before either claims: only the claim's condition keeps them apart.
+  let arrived = 0;
+  let bothRead;
+  const bothClaiming = new Promise((resolve) => { bothRead = resolve; });
+  world.clients.dynamodb.middlewareStack.add((next, context) => async (args) => {
+    if (context.commandName === 'UpdateItemCommand' && args.input.ExpressionAttributeValues?.[':guardState']?.S === 'flipping') {
+      if (++arrived === 2) bothRead();
+      await bothClaiming;
+    }
+    return next(args);
+  }, { step: 'initialize', name: 'bothClaimAtOnce' });
   const results = await Promise.all([
     world.guard(alarmEvent('evt-web', `${world.stack}-web-green-5xx`)),
     world.guard(alarmEvent('evt-api', `${world.stack}-api-blue-5xx`)),
@@ -144,6 +144,8 @@ test('two alarms at once flip once: one invocation claims the flip, the other do
   assert.equal(after.release.version, 2);
   const winner = results[0].action === 'rolled-back' ? 'evt-web' : 'evt-api';
   assert.equal(after.lease.guardId, winner);
+  assert.deepEqual(results.find((result) => result.action === 'none'),
+    { action: 'none', why: 'the lease changed since it was read, or another invocation owns the flip' });
 
   // Later events for the same rollout see the flip on the lease and leave it alone.
   assert.deepEqual(await world.guard(alarmEvent('evt-late', `${world.stack}-web-error-rate`)), {

@@ -2,7 +2,7 @@
 // (ledger/ReleaseLedger.Lease.cs, acquired by runner/cli/Adapters/RolloutHold.cs with the rollout record of
 // runner/core/Rollout/RolloutRecordJson.cs) and the release (ledger/ReleaseLedger.Release.cs with
 // stacks/Release/ReleaseStateJson.cs); and the raw items read back for the assertions.
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { formatLedgerTime } from '../src/ledger-time.mjs';
 
 /** A service of a release state, as ReleaseStateJson writes it (key order included). */
@@ -102,10 +102,6 @@ export function runnerLedger(client, table, stack) {
           ? { ConditionExpression: 'attribute_not_exists(#sk)', ExpressionAttributeNames: { '#sk': 'sk' } }
           : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': { N: String(expectedVersion) } } }),
       }));
-    },
-
-    async releaseLease() {
-      await client.send(new DeleteItemCommand({ TableName: table, Key: key('lease') }));
     },
 
     lease: () => get('lease'),

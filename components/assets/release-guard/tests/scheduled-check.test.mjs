@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scheduleEvent } from './events.mjs';
-import { AT, FLIP, NOW, RELEASE_AFTER, assertUntouched, ledgerServer, observe, startWorld } from './world.mjs';
+import { FLIP, NOW, RELEASE_AFTER, assertFlippedLease, assertUntouched, ledgerServer, observe, startWorld } from './world.mjs';
 
 const dynalite = ledgerServer();
 const ago = (seconds) => new Date(NOW.getTime() - seconds * 1000);
@@ -37,17 +37,7 @@ test('the schedule flips back a rollout whose runner is gone while traffic may b
     const after = await observe(world);
     const reason = 'lease expired at 2026-11-30T12:00:00.0000000Z';
     assert.deepEqual(after.elb, FLIP);
-    assert.deepEqual(after.lease, {
-      ...before.lease,
-      guardId: 'tick-1',
-      guardReason: reason,
-      guardAt: AT,
-      guardState: 'flipped',
-      controlId: after.lease.controlId,
-      controlAction: 'rollback',
-      controlBy: `release-guard (${reason})`,
-      controlAt: AT,
-    });
+    assertFlippedLease(after.lease, before.lease, 'tick-1', reason);
     assert.deepEqual(JSON.parse(after.release.applied), RELEASE_AFTER);
     assert.equal(after.release.updatedBy, `release-guard (${reason})`);
     assert.deepEqual(after.events.map(({ kind, data }) => [kind, JSON.parse(data).reason]), [['GuardRolledBack', reason]]);

@@ -170,3 +170,19 @@ export async function observe(world) {
 export async function assertUntouched(world, before) {
   assert.deepEqual(await observe(world), { ...before, elb: [], pages: [], events: [] });
 }
+
+/** The runner's lease with the guard's marks of a done flip and the rollback it requests, nothing else changed. */
+export function assertFlippedLease(lease, before, guardId, reason) {
+  assert.match(lease.controlId, /^[0-9a-f]{32}$/);
+  assert.deepEqual(lease, {
+    ...before,
+    guardId,
+    guardReason: reason,
+    guardAt: AT,
+    guardState: 'flipped',
+    controlId: lease.controlId,
+    controlAction: 'rollback',
+    controlBy: `release-guard (${reason})`,
+    controlAt: AT,
+  });
+}
