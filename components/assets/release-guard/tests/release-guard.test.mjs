@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alarmEvent, plain, scheduleEvent } from './events.mjs';
 import { serviceRelease } from './runner-ledger.mjs';
-import { ARNS, AT, FLIP, IMAGES, NOW, RELEASE_AFTER, RELEASE_BEFORE, RUNNER, assertFlippedLease, assertUntouched, ledgerServer, observe, startWorld } from './world.mjs';
+import { ARNS, AT, FLIP, IMAGES, NOW, RELEASE_AFTER, RELEASE_BEFORE, RUNNER, assertFlippedLease, assertUntouched, guardConfig, ledgerServer, observe, startWorld } from './world.mjs';
 
 const dynalite = ledgerServer();
 
@@ -265,4 +265,39 @@ test('a failed load balancer call marks the flip failed, journals, pages and thr
   assert.equal(retried.lease.guardDetail, undefined);
   assert.deepEqual(retried.events.map(({ kind }) => kind), ['GuardFailed', 'GuardRolledBack']);
   assert.deepEqual(JSON.parse(retried.release.desired), RELEASE_AFTER);
+});
+
+test('a page the topic refuses is logged; the flip and its record stand', async (t) => {
+  const world = await startWorld(t, dynalite.server);
+  const guard = world.guardWith({ ...guardConfig(world.stack), criticalTopicArn: `${ARNS.topic}-gone` });
+
+  assert.deepEqual(await guard(alarmEvent('evt-1', `${world.stack}-web-green-5xx`)), { action: 'rolled-back' });
+
+  const after = await observe(world);
+  assert.deepEqual(after.elb, FLIP);
+  assert.deepEqual(after.events.map(({ kind }) => kind), ['GuardRolledBack']);
+  assert.deepEqual(after.pages, [{ topicArn: `${ARNS.topic}-gone`, subject: `Release guard rolled back ${world.stack}`, message: after.pages[0].message }]);
+  assert.deepEqual(world.logs.at(-1), {
+    level: 'error',
+    message: 'release guard: paging the critical topic failed',
+    event: 'evt-1',
+    trigger: `alarm ${world.stack}-web-green-5xx ALARM`,
+    rollout: 'r-20261130-1150',
+    error: 'NotFoundException: Topic does not exist',
+  });
+});
+
+test('a service of the rollout that GUARD_CONFIG does not route fails the flip by name, the others still move', async (t) => {
+  const world = await startWorld(t, dynalite.server);
+  const config = guardConfig(world.stack);
+  delete config.services.api;
+  delete config.alarms[`${world.stack}-api-blue-5xx`];
+
+  await assert.rejects(world.guardWith(config)(alarmEvent('evt-1', `${world.stack}-web-green-5xx`)), {
+    message: `release guard could not move stack ${world.stack}'s traffic back (alarm ${world.stack}-web-green-5xx): api: Error: service api is not in GUARD_CONFIG`,
+  });
+  const after = await observe(world);
+  assert.deepEqual(after.elb, [FLIP[0]]);
+  assert.equal(after.lease.guardState, 'failed');
+  assert.equal(after.lease.guardDetail, 'api: Error: service api is not in GUARD_CONFIG');
 });
