@@ -21,7 +21,6 @@ export function readTrigger(event) {
   throw new Error(`event ${id} is neither a CloudWatch alarm state change nor the scheduled check: ${describe(event)}`);
 }
 
-
 function describe(event) {
   return `source ${JSON.stringify(event?.source)}, detail-type ${JSON.stringify(event?.['detail-type'])}`;
 }
