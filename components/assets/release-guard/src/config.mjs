@@ -1,0 +1,98 @@
+// GUARD_CONFIG, the guard's whole configuration as the stack writes it (one compact JSON document), read strictly:
+// a key the stack does not write is as wrong as a missing one, because either means the two have drifted apart.
+// Every refusal reads `GUARD_CONFIG <key path>: found <value>; expected <what is allowed>`.
+
+const COLORS = ['blue', 'green'];
+const KINDS = ['listener', 'rule'];
+
+/**
+ * @param {string|undefined} text  the GUARD_CONFIG environment variable.
+ * @returns {{ stack: string, ledgerTable: string, criticalTopicArn: string,
+ *   services: Record<string, { kind: 'listener'|'rule', arn: string, targetGroups: { blue: string, green: string } }>,
+ *   alarms: Record<string, string> }}
+ */
+export function parseGuardConfig(text) {
+  if (text === undefined || text === '') throw new GuardConfigError('$', 'nothing (the variable is not set)', 'the JSON document the stack writes');
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    throw new GuardConfigError('$', `text that is not JSON (${error.message})`, 'a JSON object');
+  }
+  const fields = object(root, '$', ['stack', 'ledgerTable', 'criticalTopicArn', 'services', 'alarms']);
+  const services = Object.fromEntries(Object.entries(object(fields.services, 'services')).map(([name, service]) =>
+    [nonEmptyName(name, 'services'), readService(service, `services.${name}`)]));
+  if (Object.keys(services).length === 0) throw new GuardConfigError('services', 'an empty object', 'at least one service');
+  const alarms = Object.fromEntries(Object.entries(object(fields.alarms, 'alarms')).map(([alarm, service]) => {
+    nonEmptyName(alarm, 'alarms');
+    if (typeof service !== 'string' || !Object.hasOwn(services, service)) {
+      throw new GuardConfigError(`alarms.${alarm}`, shown(service), `one of the services: ${Object.keys(services).join(', ')}`);
+    }
+    return [alarm, service];
+  }));
+  return {
+    stack: string(fields.stack, 'stack'),
+    ledgerTable: string(fields.ledgerTable, 'ledgerTable'),
+    criticalTopicArn: arn(fields.criticalTopicArn, 'criticalTopicArn'),
+    services,
+    alarms,
+  };
+}
+
+export class GuardConfigError extends Error {
+  constructor(path, found, expected) {
+    super(`GUARD_CONFIG ${path}: found ${found}; expected ${expected}`);
+    this.name = 'GuardConfigError';
+  }
+}
+
+function readService(value, path) {
+  const fields = object(value, path, ['kind', 'arn', 'targetGroups']);
+  if (!KINDS.includes(fields.kind)) throw new GuardConfigError(`${path}.kind`, shown(fields.kind), 'listener or rule');
+  const targetGroups = object(fields.targetGroups, `${path}.targetGroups`, COLORS);
+  return {
+    kind: fields.kind,
+    arn: arn(fields.arn, `${path}.arn`),
+    targetGroups: { blue: arn(targetGroups.blue, `${path}.targetGroups.blue`), green: arn(targetGroups.green, `${path}.targetGroups.green`) },
+  };
+}
+
+// An object; with `keys`, exactly those keys (each required).
+function object(value, path, keys) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new GuardConfigError(path, shown(value), keys ? `an object with the keys ${keys.join(', ')}` : 'an object');
+  }
+  if (keys) {
+    const unknown = Object.keys(value).find((key) => !keys.includes(key));
+    if (unknown !== undefined) throw new GuardConfigError(child(path, unknown), 'a key the guard does not know', `only ${keys.join(', ')}`);
+    const missing = keys.find((key) => !Object.hasOwn(value, key));
+    if (missing !== undefined) throw new GuardConfigError(child(path, missing), 'nothing', `it to be present (${keys.join(', ')})`);
+  }
+  return value;
+}
+
+// `$` is the document itself; its keys are named without it (`services.web.kind`).
+function child(path, key) {
+  return path === '$' ? key : `${path}.${key}`;
+}
+
+function string(value, path) {
+  if (typeof value !== 'string' || value.trim() === '') throw new GuardConfigError(path, shown(value), 'a non-empty string');
+  return value;
+}
+
+function arn(value, path) {
+  if (typeof value !== 'string' || !value.startsWith('arn:')) throw new GuardConfigError(path, shown(value), 'an ARN (arn:…)');
+  return value;
+}
+
+function nonEmptyName(name, path) {
+  if (name.trim() === '') throw new GuardConfigError(path, 'an empty name', 'non-empty names');
+  return name;
+}
+
+function shown(value) {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length <= 60 ? text : `${text.slice(0, 57)}...`;
+}

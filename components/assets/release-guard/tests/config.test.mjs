@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseGuardConfig } from '../src/config.mjs';
+import { readTrigger } from '../src/trigger.mjs';
+import { alarmEvent, scheduleEvent } from './events.mjs';
+
+const TG = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/prod-web';
+const VALID = {
+  stack: 'production',
+  ledgerTable: 'infra-production-releases',
+  criticalTopicArn: 'arn:aws:sns:eu-west-1:123456789012:prod-alerts-critical',
+  services: {
+    web: { kind: 'listener', arn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/prod/1/2', targetGroups: { blue: `${TG}-blue/1`, green: `${TG}-green/2` } },
+    api: { kind: 'rule', arn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/prod/1/2/3', targetGroups: { blue: `${TG}-b/3`, green: `${TG}-g/4` } },
+  },
+  alarms: { 'prod-web-green-5xx': 'web', 'prod-api-error-rate': 'api' },
+};
+const withChange = (change) => {
+  const config = structuredClone(VALID);
+  change(config);
+  return JSON.stringify(config);
+};
+
+test('GUARD_CONFIG as the stack writes it is read as is', () => {
+  assert.deepEqual(parseGuardConfig(JSON.stringify(VALID)), VALID);
+});
+
+test('a GUARD_CONFIG the guard cannot use is refused naming the key path, the value and what is allowed', () => {
+  const refusals = [
+    [undefined, 'GUARD_CONFIG $: found nothing (the variable is not set); expected the JSON document the stack writes'],
+    ['{"stack":', 'GUARD_CONFIG $: found text that is not JSON (Unexpected end of JSON input); expected a JSON object'],
+    ['[]', 'GUARD_CONFIG $: found []; expected an object with the keys stack, ledgerTable, criticalTopicArn, services, alarms'],
+    [withChange((c) => { c.region = 'eu-west-1'; }), 'GUARD_CONFIG region: found a key the guard does not know; expected only stack, ledgerTable, criticalTopicArn, services, alarms'],
+    [withChange((c) => { delete c.alarms; }), 'GUARD_CONFIG alarms: found nothing; expected it to be present (stack, ledgerTable, criticalTopicArn, services, alarms)'],
+    [withChange((c) => { c.stack = ' '; }), 'GUARD_CONFIG stack: found " "; expected a non-empty string'],
+    [withChange((c) => { c.criticalTopicArn = 'prod-alerts-critical'; }), 'GUARD_CONFIG criticalTopicArn: found "prod-alerts-critical"; expected an ARN (arn:…)'],
+    [withChange((c) => { c.services = {}; }), 'GUARD_CONFIG services: found an empty object; expected at least one service'],
+    [withChange((c) => { c.services.web.kind = 'alb'; }), 'GUARD_CONFIG services.web.kind: found "alb"; expected listener or rule'],
+    [withChange((c) => { delete c.services.api.targetGroups.green; }), 'GUARD_CONFIG services.api.targetGroups.green: found nothing; expected it to be present (blue, green)'],
+    [withChange((c) => { c.services.web.targetGroups.blue = null; }), 'GUARD_CONFIG services.web.targetGroups.blue: found null; expected an ARN (arn:…)'],
+    [withChange((c) => { c.services.web.weight = 100; }), 'GUARD_CONFIG services.web.weight: found a key the guard does not know; expected only kind, arn, targetGroups'],
+    [withChange((c) => { c.alarms['prod-db-connections'] = 'database'; }), 'GUARD_CONFIG alarms.prod-db-connections: found "database"; expected one of the services: web, api'],
+  ];
+  for (const [text, message] of refusals) assert.throws(() => parseGuardConfig(text), { name: 'GuardConfigError', message });
+});
+
+test('the guard reads the alarm state change and the scheduled event, and refuses any other event', () => {
+  assert.deepEqual(readTrigger(alarmEvent('e-1', 'prod-web-green-5xx')), { kind: 'alarm', id: 'e-1', alarmName: 'prod-web-green-5xx', state: 'ALARM' });
+  assert.deepEqual(readTrigger(scheduleEvent('e-2')), { kind: 'schedule', id: 'e-2' });
+  assert.throws(() => readTrigger({ source: 'aws.events', 'detail-type': 'Scheduled Event' }),
+    { message: 'the event has no id: source "aws.events", detail-type "Scheduled Event"' });
+  assert.throws(() => readTrigger({ id: 'e-3', source: 'aws.ecs', 'detail-type': 'ECS Task State Change' }),
+    { message: 'event e-3 is neither a CloudWatch alarm state change nor the scheduled check: source "aws.ecs", detail-type "ECS Task State Change"' });
+  assert.throws(() => readTrigger({ ...alarmEvent('e-4', 'x'), detail: { alarmName: 'x' } }),
+    { message: 'alarm state change e-4 lacks detail.alarmName or detail.state.value' });
+});
+
+test('the deployed entry point refuses to act without GUARD_CONFIG, before any AWS call', async () => {
+  const saved = process.env.GUARD_CONFIG;
+  delete process.env.GUARD_CONFIG;
+  try {
+    const { handler } = await import('../src/index.mjs');
+    await assert.rejects(handler(alarmEvent('e-1', 'prod-web-green-5xx')),
+      { message: 'GUARD_CONFIG $: found nothing (the variable is not set); expected the JSON document the stack writes' });
+  } finally {
+    if (saved !== undefined) process.env.GUARD_CONFIG = saved;
+  }
+});
