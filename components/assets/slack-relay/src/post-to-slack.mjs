@@ -17,14 +17,16 @@ export const DEFAULT_RETRY = Object.freeze({ maxAttempts: 4, baseDelayMs: 1000, 
  * @param {number} [options.baseDelayMs]  First backoff; doubles per attempt. Default: 1000.
  * @param {number} [options.maxDelayMs]  Cap on any wait, Retry-After included. Default: 10000.
  * @param {number} [options.timeoutMs]  Per-attempt timeout. Default: 5000.
+ * @param {(ms: number) => AbortSignal} [options.deadline]  The signal that ends an attempt after timeoutMs
+ *   (injected, like sleep, so tests need no real time). Default: AbortSignal.timeout.
  * @returns {Promise<{ attempts: number }>}
  */
-export async function postToSlack(webhookUrl, payload, { sleep, log, fetchImpl = fetch, ...overrides }) {
+export async function postToSlack(webhookUrl, payload, { sleep, log, fetchImpl = fetch, deadline = AbortSignal.timeout, ...overrides }) {
   const { maxAttempts, baseDelayMs, maxDelayMs, timeoutMs } = { ...DEFAULT_RETRY, ...overrides };
   const body = JSON.stringify(payload);
   let failure;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    failure = await attemptPost(fetchImpl, webhookUrl, body, timeoutMs);
+    failure = await attemptPost(fetchImpl, webhookUrl, body, deadline, timeoutMs);
     if (!failure) return { attempts: attempt };
     if (!failure.retryable) throw new Error(`Slack webhook rejected the message: ${failure.description}`);
     if (attempt < maxAttempts) {
@@ -38,14 +40,14 @@ export async function postToSlack(webhookUrl, payload, { sleep, log, fetchImpl =
 }
 
 /** @returns {Promise<undefined | { retryable: boolean, description: string, retryAfterMs?: number }>} undefined on success. */
-async function attemptPost(fetchImpl, webhookUrl, body, timeoutMs) {
+async function attemptPost(fetchImpl, webhookUrl, body, deadline, timeoutMs) {
   let response;
   try {
     response = await fetchImpl(webhookUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: deadline(timeoutMs),
     });
   } catch (error) {
     return { retryable: true, description: describeNetworkError(error, timeoutMs) };

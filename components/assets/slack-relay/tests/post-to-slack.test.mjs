@@ -6,8 +6,8 @@ import { NO_REPLY, recordingSleep, refusedUrl, startScriptedServer } from './scr
 const WEBHOOK_PATH = '/services/T000/B000/SECRETPATH';
 const PAYLOAD = { text: 'hello' };
 
-async function postAgainst(replies, options = {}) {
-  const server = await startScriptedServer(replies);
+async function postAgainst(replies, options = {}, onRequest = undefined) {
+  const server = await startScriptedServer(replies, onRequest);
   const { sleep, delays } = recordingSleep();
   const logged = [];
   const log = (level, message, fields) => logged.push({ level, message, fields });
@@ -98,7 +98,10 @@ test('connection errors are retried and reported by code', async () => {
 });
 
 test('an attempt that gets no answer times out', async () => {
-  const { error, requests } = await postAgainst([NO_REPLY], { maxAttempts: 1, timeoutMs: 50 });
+  // The deadline passes once the request has reached the server: what a real timeout does, without real time.
+  const deadline = new AbortController();
+  const { error, requests } = await postAgainst([NO_REPLY], { maxAttempts: 1, timeoutMs: 50, deadline: () => deadline.signal },
+    () => deadline.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')));
   assert.equal(error.message, 'Slack webhook still failing after 1 attempt: timed out after 50 ms');
   assert.equal(requests.length, 1);
 });

@@ -7,9 +7,10 @@ export const NO_REPLY = Symbol('no reply');
 
 /**
  * @param {Array<{ status: number, headers?: object, body?: string } | typeof NO_REPLY>} replies
+ * @param {(request: object) => void} [onRequest]  Called with each request once it is recorded.
  * @returns {Promise<{ url(path: string): string, requests: object[], close(): Promise<void> }>}
  */
-export async function startScriptedServer(replies) {
+export async function startScriptedServer(replies, onRequest = () => {}) {
   const requests = [];
   const server = createServer((request, response) => {
     let body = '';
@@ -17,6 +18,7 @@ export async function startScriptedServer(replies) {
     request.on('data', (chunk) => { body += chunk; });
     request.on('end', () => {
       requests.push({ method: request.method, path: request.url, headers: request.headers, body });
+      onRequest(requests.at(-1));
       const reply = replies[Math.min(requests.length, replies.length) - 1];
       if (reply === NO_REPLY) return;
       response.writeHead(reply.status, reply.headers ?? {});
