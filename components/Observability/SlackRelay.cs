@@ -1,4 +1,5 @@
 using Infra.Components.Conventions;
+using Infra.Components.Functions;
 using Infra.Components.Iam;
 using Infra.Stacks.Settings;
 using Pulumi;
@@ -68,7 +69,7 @@ public sealed class SlackRelay : ComponentResource
             Policy = Output.Tuple(logGroup.Arn, secret.Arn).Apply(p => AlertingPolicies.SlackRelayPermissions(p.Item1, p.Item2).ToJson()),
         }, child);
 
-        var source = SlackRelaySource.Find();
+        var source = LambdaSource.SlackRelay.Find();
         var function = new Function($"{name}-function", new FunctionArgs
         {
             Name = functionName,
@@ -76,7 +77,7 @@ public sealed class SlackRelay : ComponentResource
             Runtime = Runtime.NodeJS22dX,
             Handler = Handler,
             Code = new FileArchive(source),
-            SourceCodeHash = SlackRelaySource.Hash(source),
+            SourceCodeHash = LambdaSource.Hash(source),
             Role = role.Arn,
             Timeout = TimeoutSeconds,
             MemorySize = 128,
