@@ -24,11 +24,11 @@ public static class GuardEventPatterns
         var chunk = new List<string>();
         foreach (var alarm in alarmNames)
         {
+            if (Pattern([alarm]).Length > maxLength)
+                throw new ArgumentException(
+                    $"alarm '{alarm}' alone makes an event pattern longer than EventBridge's {maxLength} characters", nameof(alarmNames));
             if (Pattern([.. chunk, alarm]).Length > maxLength)
             {
-                if (chunk.Count == 0)
-                    throw new ArgumentException(
-                        $"alarm '{alarm}' alone makes an event pattern longer than EventBridge's {maxLength} characters", nameof(alarmNames));
                 patterns.Add(Pattern(chunk));
                 chunk = [];
             }
