@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
 using Infra.Components.Conventions;
 using Infra.Components.Functions;
-using Infra.Components.Iam;
 using Infra.Stacks.Release;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
-using Pulumi.Aws.Iam;
 using Pulumi.Aws.Lambda;
 using Pulumi.Aws.Lambda.Inputs;
 using Pulumi.Aws.Sqs;
@@ -22,8 +20,6 @@ namespace Infra.Components.Release;
 public sealed class ReleaseGuard : ComponentResource
 {
     public const string Type = "infra:release:ReleaseGuard";
-    public const string Handler = "index.handler";
-
     /// <summary>A handful of DynamoDB, load-balancer and SNS calls; the SDK's own retries fit well inside.</summary>
     public const int TimeoutSeconds = 30;
 
@@ -49,14 +45,6 @@ public sealed class ReleaseGuard : ComponentResource
         var functionName = naming.Resource("release-guard");
         var child = new CustomResourceOptions { Parent = this };
 
-        var logGroupName = $"/aws/lambda/{functionName}";
-        var logGroup = new LogGroup($"{name}-logs", new LogGroupArgs
-        {
-            Name = logGroupName,
-            RetentionInDays = args.LogRetentionDays,
-            Tags = StackConventions.Tags(settings, logGroupName),
-        }, child);
-
         var queueName = naming.Resource("release-guard-dead-letters");
         var queue = new Queue($"{name}-dead-letters", new QueueArgs
         {
@@ -67,37 +55,20 @@ public sealed class ReleaseGuard : ComponentResource
             Tags = StackConventions.Tags(settings, queueName),
         }, child);
 
-        var role = new Role($"{name}-role", new RoleArgs
+        var function = NodeFunction.Declare(this, name, new NodeFunctionArgs
         {
-            AssumeRolePolicy = PolicyDocument.TrustPolicyFor("lambda.amazonaws.com"),
-            Description = "Release guard: moves this stack's traffic back to the live colors and records it in the ledger",
-            Tags = StackConventions.Tags(settings, functionName),
-        }, child);
-        var permissions = new RolePolicy($"{name}-permissions", new RolePolicyArgs
-        {
-            Role = role.Name,
-            Policy = Resources(args, queue.Arn, logGroup.Arn).Apply(r => ReleaseGuardPolicy.For(r).ToJson()),
-        }, child);
-
-        var source = LambdaSource.ReleaseGuard.Find();
-        var function = new Function($"{name}-function", new FunctionArgs
-        {
-            Name = functionName,
+            Settings = settings,
+            FunctionName = functionName,
             Description = "Moves a rollout's traffic back to the live colors on a gate alarm or an expired lease",
-            Runtime = Runtime.NodeJS22dX,
-            Handler = Handler,
-            Code = new FileArchive(source),
-            SourceCodeHash = LambdaSource.Hash(source),
-            Role = role.Arn,
-            Timeout = TimeoutSeconds,
-            MemorySize = MemorySizeMb,
+            RoleDescription = "Release guard: moves this stack's traffic back to the live colors and records it in the ledger",
+            Source = LambdaSource.ReleaseGuard,
+            Policy = logGroupArn => Resources(args, queue.Arn, logGroupArn).Apply(r => ReleaseGuardPolicy.For(r).ToJson()),
+            TimeoutSeconds = TimeoutSeconds,
+            MemorySizeMb = MemorySizeMb,
+            LogRetentionDays = args.LogRetentionDays,
             DeadLetterConfig = new FunctionDeadLetterConfigArgs { TargetArn = queue.Arn },
-            Environment = new FunctionEnvironmentArgs
-            {
-                Variables = { [GuardConfig.Variable] = Config(args).Apply(c => c.ToJson()) },
-            },
-            Tags = StackConventions.Tags(settings, functionName),
-        }, new CustomResourceOptions { Parent = this, DependsOn = { logGroup, permissions } });
+            Environment = { [GuardConfig.Variable] = Config(args).Apply(c => c.ToJson()) },
+        });
 
         var alarmNames = args.Services.SelectMany(s => s.AlarmNames).Distinct().ToList();
         var patterns = GuardEventPatterns.For(alarmNames);
@@ -123,7 +94,7 @@ public sealed class ReleaseGuard : ComponentResource
             new MetricStatistic("AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum", "QueueName", queue.Name), args);
         var errorsAlarm = naming.AlarmName(null, null, "release-guard-errors");
         PageOnAnyDatapoint($"{name}-errors-alarm", errorsAlarm,
-            $"The release guard failed an invocation; Lambda retries it, then sends it to {queueName}. Read its logs ({logGroupName}).",
+            $"The release guard failed an invocation; Lambda retries it, then sends it to {queueName}. Read its logs (/aws/lambda/{functionName}).",
             new MetricStatistic("AWS/Lambda", "Errors", "Sum", "FunctionName", function.Name), args);
 
         FunctionArn = function.Arn;
