@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Infra.Components.Conventions;
 using Infra.Components.Functions;
 using Infra.Stacks.Release;
+using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.Lambda;
@@ -20,6 +21,7 @@ namespace Infra.Components.Release;
 public sealed class ReleaseGuard : ComponentResource
 {
     public const string Type = "infra:release:ReleaseGuard";
+
     /// <summary>A handful of DynamoDB, load-balancer and SNS calls; the SDK's own retries fit well inside.</summary>
     public const int TimeoutSeconds = 30;
 
@@ -109,7 +111,7 @@ public sealed class ReleaseGuard : ComponentResource
     }
 
     /// <summary>A rule, its target (the function) and the permission for exactly that rule to invoke it.</summary>
-    private void Trigger(string name, string suffix, string ruleName, Function function, EventRuleArgs ruleArgs, Stacks.Settings.StackSettings settings)
+    private void Trigger(string name, string suffix, string ruleName, Function function, EventRuleArgs ruleArgs, StackSettings settings)
     {
         ruleArgs.Name = ruleName;
         ruleArgs.Tags = StackConventions.Tags(settings, ruleName);
