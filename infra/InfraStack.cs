@@ -102,6 +102,7 @@ public sealed class InfraStack : Stack
             });
         }
         var observability = StackObservability.Declare(settings, primary, database, dr?.Provider);
+        StackReleaseGuard.DeclareIfEnabled(settings, primary, ledger, observability);
 
         Url = primary.Alb.Url;
         TestUrl = primary.Alb.TestUrl;

@@ -11,7 +11,7 @@ namespace Infra;
 /// Alerting, the alarm catalog and the dashboard of a stack. The replica-lag alarm lives in the DR region, where its
 /// metric is, with topics of its own there (an alarm can only notify topics of its region).
 /// </summary>
-public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboards)
+public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboards, Alerting Alerting)
 {
     public static StackObservability Declare(StackSettings settings, ServingTier primary, Database database, Pulumi.Aws.Provider? drProvider)
     {
@@ -58,7 +58,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
             Dimensions = dimensions,
             AlarmArns = alarmArns,
         });
-        return new StackObservability(alarms, dashboards);
+        return new StackObservability(alarms, dashboards, alerting);
     }
 
     private static Dictionary<Severity, Input<string>> TopicArnsOf(Alerting alerting) =>

@@ -30,6 +30,9 @@ public sealed class ReleaseLedger : ComponentResource
     public Output<string> TableName { get; }
     public Output<string> TableArn { get; }
 
+    /// <summary>The primary table's KMS key: a role that reads or writes the table needs kms:Decrypt on it through DynamoDB.</summary>
+    public Output<string> KeyArn { get; }
+
     /// <summary>The primary region: where the runner writes while the region is up.</summary>
     public Output<string> Region { get; }
 
@@ -85,6 +88,7 @@ public sealed class ReleaseLedger : ComponentResource
 
         TableName = table.Name;
         TableArn = table.Arn;
+        KeyArn = key.Arn;
         Region = Output.Create(settings.Region);
         ReplicaRegion = Output.Create(replicaRegion);
         RegisterOutputs(new Dictionary<string, object?>

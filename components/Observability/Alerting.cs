@@ -21,6 +21,9 @@ public sealed class Alerting : ComponentResource
     /// <summary>The topic ARN of each severity.</summary>
     public IReadOnlyDictionary<Severity, Output<string>> TopicArns { get; }
 
+    /// <summary>The KMS key the topics are encrypted with: a publisher other than CloudWatch needs it through SNS.</summary>
+    public Output<string> TopicKeyArn { get; }
+
     /// <summary>The topic name of each severity; deterministic.</summary>
     public IReadOnlyDictionary<Severity, string> TopicNames { get; }
 
@@ -34,6 +37,7 @@ public sealed class Alerting : ComponentResource
             throw new ArgumentException("SlackWebhookUrl is only used when the slack mode is lambda; leave it unset for chatbot", nameof(args));
 
         var topicKeyArn = args.TopicKmsKeyId ?? DeclareTopicKey(name, settings, naming.Resource("alerting"));
+        TopicKeyArn = topicKeyArn.ToOutput();
         TopicNames = Enum.GetValues<Severity>().ToDictionary(s => s, s => naming.Resource(s.ToConfigName()));
         var arns = new Dictionary<Severity, Output<string>>();
         foreach (var (severity, topicName) in TopicNames)

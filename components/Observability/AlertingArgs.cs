@@ -21,7 +21,8 @@ public sealed class AlertingArgs
     /// <summary>
     /// The KMS key that encrypts the topics; its policy must let <c>cloudwatch.amazonaws.com</c> use kms:GenerateDataKey*
     /// and kms:Decrypt, or alarms cannot publish. Default: a customer managed key of this component with such a policy
-    /// (the AWS managed <c>alias/aws/sns</c> key cannot grant that).
+    /// (the AWS managed <c>alias/aws/sns</c> key cannot grant that). Give the key's ARN where the release guard
+    /// publishes: its role is granted the key by <see cref="Alerting.TopicKeyArn"/>.
     /// </summary>
     public Input<string>? TopicKmsKeyId { get; init; }
 

@@ -1,11 +1,8 @@
 using Infra.Components.Conventions;
-using Infra.Components.Iam;
+using Infra.Components.Functions;
 using Infra.Stacks.Settings;
 using Pulumi;
-using Pulumi.Aws.CloudWatch;
-using Pulumi.Aws.Iam;
 using Pulumi.Aws.Lambda;
-using Pulumi.Aws.Lambda.Inputs;
 using Pulumi.Aws.SecretsManager;
 using Pulumi.Aws.Sns;
 
@@ -17,8 +14,6 @@ namespace Infra.Components.Observability;
 /// </summary>
 public sealed class SlackRelay : ComponentResource
 {
-    public const string Handler = "index.handler";
-
     /// <summary>Covers four attempts of 5 s and three waits of up to 10 s (see the relay's README).</summary>
     public const int TimeoutSeconds = 60;
 
@@ -48,48 +43,22 @@ public sealed class SlackRelay : ComponentResource
             SecretString = args.WebhookUrl,
         }, child);
 
-        var logGroupName = $"/aws/lambda/{functionName}";
-        var logGroup = new LogGroup($"{name}-logs", new LogGroupArgs
+        var function = NodeFunction.Declare(this, name, new NodeFunctionArgs
         {
-            Name = logGroupName,
-            RetentionInDays = args.LogRetentionDays,
-            Tags = StackConventions.Tags(settings, logGroupName),
-        }, child);
-
-        var role = new Role($"{name}-role", new RoleArgs
-        {
-            AssumeRolePolicy = PolicyDocument.TrustPolicyFor("lambda.amazonaws.com"),
-            Description = "Slack relay: writes its own logs and reads the webhook secret",
-            Tags = StackConventions.Tags(settings, functionName),
-        }, child);
-        var permissions = new RolePolicy($"{name}-permissions", new RolePolicyArgs
-        {
-            Role = role.Name,
-            Policy = Output.Tuple(logGroup.Arn, secret.Arn).Apply(p => AlertingPolicies.SlackRelayPermissions(p.Item1, p.Item2).ToJson()),
-        }, child);
-
-        var source = SlackRelaySource.Find();
-        var function = new Function($"{name}-function", new FunctionArgs
-        {
-            Name = functionName,
+            Settings = settings,
+            FunctionName = functionName,
             Description = "Relays the alerting topics to Slack",
-            Runtime = Runtime.NodeJS22dX,
-            Handler = Handler,
-            Code = new FileArchive(source),
-            SourceCodeHash = SlackRelaySource.Hash(source),
-            Role = role.Arn,
-            Timeout = TimeoutSeconds,
-            MemorySize = 128,
-            Environment = new FunctionEnvironmentArgs
+            RoleDescription = "Slack relay: writes its own logs and reads the webhook secret",
+            Source = LambdaSource.SlackRelay,
+            Policy = logGroupArn => Output.Tuple(logGroupArn, secret.Arn).Apply(p => AlertingPolicies.SlackRelayPermissions(p.Item1, p.Item2).ToJson()),
+            TimeoutSeconds = TimeoutSeconds,
+            LogRetentionDays = args.LogRetentionDays,
+            Environment =
             {
-                Variables =
-                {
-                    ["SLACK_WEBHOOK_SECRET_ARN"] = secret.Arn,
-                    ["DASHBOARD_NAME"] = args.DashboardName,
-                },
+                ["SLACK_WEBHOOK_SECRET_ARN"] = secret.Arn,
+                ["DASHBOARD_NAME"] = args.DashboardName,
             },
-            Tags = StackConventions.Tags(settings, functionName),
-        }, new CustomResourceOptions { Parent = this, DependsOn = { logGroup, permissions } });
+        });
 
         foreach (var (severity, topicArn) in args.TopicArns)
         {

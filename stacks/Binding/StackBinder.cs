@@ -40,7 +40,8 @@ public static class StackBinder
             Alerting: AlertingBinder.BindAlerting(top.Map(ConfigKeys.Alerting), defaults),
             AlarmOverrides: AlertingBinder.BindAlarmOverrides(top.Map(ConfigKeys.Alarms)),
             Rollout: RolloutBinder.BindRollout(top.Map(ConfigKeys.Rollout), defaults),
-            Images: BindImages(top.Map(ConfigKeys.Images)));
+            Images: BindImages(top.Map(ConfigKeys.Images)),
+            ReleaseGuard: BindReleaseGuard(top.Map(ConfigKeys.ReleaseGuard), defaults));
         if (top.Node(ConfigKeys.RetiredRolloutInProgress) is not null)
         {
             diagnostics.Error(ConfigKeys.RetiredRolloutInProgress,
@@ -84,6 +85,13 @@ public static class StackBinder
     {
         var settings = new ImageSettings(images.StringList("allowedRegistries"));
         images.ReportUnknownKeys();
+        return settings;
+    }
+
+    private static ReleaseGuardSettings BindReleaseGuard(MapReader guard, StackDefaults defaults)
+    {
+        var settings = new ReleaseGuardSettings(Enabled: guard.Bool("enabled") ?? defaults.ReleaseGuardEnabled);
+        guard.ReportUnknownKeys();
         return settings;
     }
 

@@ -52,6 +52,8 @@ public sealed record StackDefaults
 
     public SlackMode SlackMode { get; init; } = SlackMode.Lambda;
 
+    public bool ReleaseGuardEnabled { get; init; } = true;
+
     public ValueList<int> RolloutSteps { get; init; } = ValueList.Of(10, 50, 100);
     // Staging's gates (p99 over 3 one-minute periods) need 3 minutes plus one period to be able to fire.
     public int BakeMinutes { get; init; } = 4;

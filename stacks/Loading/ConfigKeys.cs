@@ -18,6 +18,7 @@ public static class ConfigKeys
     public const string Alerting = "infra:alerting";
     public const string Alarms = "infra:alarms";
     public const string Rollout = "infra:rollout";
+    public const string ReleaseGuard = "infra:releaseGuard";
 
     /// <summary>Where older runners kept the rollout in progress; the release ledger holds it now.</summary>
     public const string RetiredRolloutInProgress = "infra:rolloutInProgress";
@@ -35,7 +36,7 @@ public static class ConfigKeys
     public static IReadOnlyList<string> TopLevel { get; } =
     [
         AwsRegion, Environment, DrRegion, Network, LoadBalancer, Services, Images,
-        Database, Dr, Alerting, Alarms, Rollout,
+        Database, Dr, Alerting, Alarms, Rollout, ReleaseGuard,
     ];
 
     /// <summary>Keys whose value is plain text; all others hold a map (JSON text in Pulumi's config values).</summary>

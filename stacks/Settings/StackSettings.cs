@@ -10,6 +10,7 @@ namespace Infra.Stacks.Settings;
 /// <param name="Services">In stack-file order; the first serves the load balancer's default action.</param>
 /// <param name="Images">Where images may come from (<c>infra:images</c>).</param>
 /// <param name="AlarmOverrides">Per alarm key (see <see cref="Validation.AlarmKeys"/>); only what the stack changes.</param>
+/// <param name="ReleaseGuard">Whether the stack declares the release guard (<c>infra:releaseGuard</c>).</param>
 public sealed record StackSettings(
     string StackName,
     StackEnvironment Environment,
@@ -23,7 +24,8 @@ public sealed record StackSettings(
     AlertingSettings Alerting,
     ValueMap<AlarmOverride> AlarmOverrides,
     RolloutSettings Rollout,
-    ImageSettings Images)
+    ImageSettings Images,
+    ReleaseGuardSettings ReleaseGuard)
 {
     public bool IsProduction => Environment == StackEnvironment.Production;
 

@@ -41,7 +41,7 @@ public class ConfigValuesEquivalenceTests
     {
         Assert.Equal(
             ["aws:region", "infra:environment", "infra:drRegion", "infra:network", "infra:loadBalancer", "infra:services",
-             "infra:images", "infra:database", "infra:dr", "infra:alerting", "infra:alarms", "infra:rollout"],
+             "infra:images", "infra:database", "infra:dr", "infra:alerting", "infra:alarms", "infra:rollout", "infra:releaseGuard"],
             ConfigKeys.TopLevel);
     }
 }

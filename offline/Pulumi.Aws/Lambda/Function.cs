@@ -38,6 +38,9 @@ namespace Pulumi.Aws.Lambda
         [Input("code")]
         public Input<Archive>? Code { get; set; }
 
+        [Input("deadLetterConfig")]
+        public Input<Inputs.FunctionDeadLetterConfigArgs>? DeadLetterConfig { get; set; }
+
         [Input("description")]
         public Input<string>? Description { get; set; }
 

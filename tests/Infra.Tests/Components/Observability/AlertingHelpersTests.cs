@@ -1,3 +1,4 @@
+using Infra.Components.Functions;
 using Infra.Components.Observability;
 
 namespace Infra.Tests.Components.Observability;
@@ -7,7 +8,7 @@ public class AlertingHelpersTests
     [Fact]
     public void Relay_source_is_found_from_a_folder_below_the_repository()
     {
-        var found = SlackRelaySource.Find([Path.Combine(RepoPaths.Root, "infra")]);
+        var found = LambdaSource.SlackRelay.Find([Path.Combine(RepoPaths.Root, "infra")]);
 
         Assert.Equal(Path.Combine(RepoPaths.Root, "components", "assets", "slack-relay", "src"), found);
         Assert.True(File.Exists(Path.Combine(found, "index.mjs")));
@@ -22,11 +23,11 @@ public class AlertingHelpersTests
             File.WriteAllText(Path.Combine(folder, "index.mjs"), "export const handler = () => 1;");
             Directory.CreateDirectory(Path.Combine(folder, "lib"));
             File.WriteAllText(Path.Combine(folder, "lib", "post.mjs"), "export const post = 1;");
-            var first = SlackRelaySource.Hash(folder);
+            var first = LambdaSource.Hash(folder);
 
-            Assert.Equal(first, SlackRelaySource.Hash(folder));
+            Assert.Equal(first, LambdaSource.Hash(folder));
             File.WriteAllText(Path.Combine(folder, "lib", "post.mjs"), "export const post = 2;");
-            Assert.NotEqual(first, SlackRelaySource.Hash(folder));
+            Assert.NotEqual(first, LambdaSource.Hash(folder));
         }
         finally
         {
@@ -39,7 +40,7 @@ public class AlertingHelpersTests
     {
         var outside = Path.GetPathRoot(RepoPaths.Root)!;
 
-        var error = Assert.Throws<DirectoryNotFoundException>(() => SlackRelaySource.Find([outside]));
+        var error = Assert.Throws<DirectoryNotFoundException>(() => LambdaSource.SlackRelay.Find([outside]));
         Assert.Equal($"the Slack relay source 'components/assets/slack-relay/src' was not found in or above {outside}; " +
                      "run the program from the repository", error.Message);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Infra.Components.Functions;
 using Infra.Components.Observability;
 using Infra.Runner.Plan;
 using Infra.Stacks.Loading;
@@ -93,7 +94,7 @@ public class AlertingTests
         Assert.Equal(("infra-production-slack-relay", "nodejs22.x", "index.handler", "[FileArchive]", 60L),
             ((string)function["name"]!, (string)function["runtime"]!, (string)function["handler"]!, (string)function["code"]!, (long)function["timeout"]!));
         // The archive's contents are not visible to the plan; their hash is, so a changed relay shows up in reviews.
-        Assert.Equal(SlackRelaySource.Hash(SlackRelaySource.Find([RepoPaths.Root])), (string)function["sourceCodeHash"]!);
+        Assert.Equal(LambdaSource.Hash(LambdaSource.SlackRelay.Find([RepoPaths.Root])), (string)function["sourceCodeHash"]!);
         Assert.Equal(ComponentPlan.Token("aws:iam/role:Role", "alerting-slack-relay-role", "arn"), (string)function["role"]!);
         var variables = function["environment"]!["variables"]!;
         Assert.Equal(ComponentPlan.Token("aws:secretsmanager/secret:Secret", "alerting-slack-relay-webhook", "arn"),

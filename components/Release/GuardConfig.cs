@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Infra.Stacks.Settings;
+
+namespace Infra.Components.Release;
+
+/// <summary>How the guard moves a service's traffic: the listener's default action or a listener rule's action.</summary>
+public enum TrafficRouteKind { Listener, Rule }
+
+/// <summary>One service as the guard sees it, with plain values (resolved ARNs).</summary>
+/// <param name="Route">The ARN of the listener or rule whose forward action carries the service's weights.</param>
+/// <param name="TargetGroupArns">Both colors' target groups, listed blue first in the forward action the guard writes.</param>
+/// <param name="AlarmNames">Every gate and critical alarm the runner watches for this service.</param>
+public sealed record GuardedRoute(string Service, TrafficRouteKind Kind, string Route, ColorPair<string> TargetGroupArns, IReadOnlyList<string> AlarmNames);
+
+/// <summary>
+/// The guard's whole configuration, the Lambda's <c>GUARD_CONFIG</c> (contract B): the stack, its ledger table, the
+/// critical topic, per service its route and target groups, and every watched alarm mapped to its service.
+/// </summary>
+public sealed record GuardConfig(string Stack, string LedgerTable, string CriticalTopicArn, IReadOnlyList<GuardedRoute> Services)
+{
+    /// <summary>The environment variable the guard reads.</summary>
+    public const string Variable = "GUARD_CONFIG";
+
+    /// <summary>
+    /// Alarm name → service. A stack-wide alarm (the database's connection errors) is watched for every service, but
+    /// the contract maps an alarm to one service: it goes to the first service that lists it, the default service.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AlarmServices()
+    {
+        var alarms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var service in Services)
+        {
+            foreach (var alarm in service.AlarmNames) alarms.TryAdd(alarm, service.Service);
+        }
+        return alarms;
+    }
+
+    /// <summary>Compact JSON, keys in the contract's order, services in stack-file order, alarms sorted by name.</summary>
+    public string ToJson()
+    {
+        var services = new JsonObject();
+        foreach (var service in Services)
+        {
+            services[service.Service] = new JsonObject
+            {
+                ["kind"] = service.Kind == TrafficRouteKind.Listener ? "listener" : "rule",
+                ["arn"] = service.Route,
+                ["targetGroups"] = new JsonObject
+                {
+                    ["blue"] = service.TargetGroupArns.Blue,
+                    ["green"] = service.TargetGroupArns.Green,
+                },
+            };
+        }
+        var alarms = new JsonObject();
+        foreach (var (alarm, service) in AlarmServices().OrderBy(p => p.Key, StringComparer.Ordinal)) alarms[alarm] = service;
+        return new JsonObject
+        {
+            ["stack"] = Stack,
+            ["ledgerTable"] = LedgerTable,
+            ["criticalTopicArn"] = CriticalTopicArn,
+            ["services"] = services,
+            ["alarms"] = alarms,
+        }.ToJsonString();
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections.Immutable;
+using Infra.Components.Conventions;
+using Infra.Components.Functions;
+using Infra.Stacks.Release;
+using Infra.Stacks.Settings;
+using Pulumi;
+using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.Lambda;
+using Pulumi.Aws.Lambda.Inputs;
+using Pulumi.Aws.Sqs;
+
+namespace Infra.Components.Release;
+
+/// <summary>
+/// The release guard (components/assets/release-guard): a Lambda that EventBridge invokes when a watched alarm goes to
+/// ALARM, and every minute, which flips a rollout's traffic back to the live colors when the runner does not (see
+/// README, "When the runner dies mid-rollout"). Its role may change only this stack's weights listeners and rules,
+/// read and write only this stack's ledger items, and page only the critical topic. An event it fails on, after
+/// Lambda's own retries, lands in an encrypted dead-letter queue whose first message pages the critical topic.
+/// </summary>
+public sealed class ReleaseGuard : ComponentResource
+{
+    public const string Type = "infra:release:ReleaseGuard";
+
+    /// <summary>A handful of DynamoDB, load-balancer and SNS calls; the SDK's own retries fit well inside.</summary>
+    public const int TimeoutSeconds = 30;
+
+    /// <summary>Lambda's CPU grows with memory: a faster cold start counts toward moving traffic back within seconds.</summary>
+    public const int MemorySizeMb = 256;
+
+    /// <summary>How often the guard looks for a rollout whose runner stopped renewing its lease.</summary>
+    public const string Schedule = "rate(1 minute)";
+
+    public Output<string> FunctionArn { get; }
+
+    public Output<string> DeadLetterQueueArn { get; }
+
+    /// <summary>The guard's own alarms (its dead letters, its errors), both paging the critical topic.</summary>
+    public IReadOnlyList<string> AlarmNames { get; }
+
+    public ReleaseGuard(string name, ReleaseGuardArgs args, ComponentResourceOptions? options = null)
+        : base(Type, name, options)
+    {
+        args.Validate();
+        var settings = args.Settings;
+        var naming = StackConventions.Naming(settings);
+        var functionName = naming.Resource("release-guard");
+        var child = new CustomResourceOptions { Parent = this };
+
+        var queueName = naming.Resource("release-guard-dead-letters");
+        var queue = new Queue($"{name}-dead-letters", new QueueArgs
+        {
+            Name = queueName,
+            MessageRetentionSeconds = args.DeadLetterRetentionDays * 24 * 60 * 60,
+            // SQS's own key: Lambda may send to it without a KMS grant.
+            SqsManagedSseEnabled = true,
+            Tags = StackConventions.Tags(settings, queueName),
+        }, child);
+
+        var function = NodeFunction.Declare(this, name, new NodeFunctionArgs
+        {
+            Settings = settings,
+            FunctionName = functionName,
+            Description = "Moves a rollout's traffic back to the live colors on a gate alarm or an expired lease",
+            RoleDescription = "Release guard: moves this stack's traffic back to the live colors and records it in the ledger",
+            Source = LambdaSource.ReleaseGuard,
+            Policy = logGroupArn => Resources(args, queue.Arn, logGroupArn).Apply(r => ReleaseGuardPolicy.For(r).ToJson()),
+            TimeoutSeconds = TimeoutSeconds,
+            MemorySizeMb = MemorySizeMb,
+            LogRetentionDays = args.LogRetentionDays,
+            DeadLetterConfig = new FunctionDeadLetterConfigArgs { TargetArn = queue.Arn },
+            Environment = { [GuardConfig.Variable] = Config(args).Apply(c => c.ToJson()) },
+        });
+
+        var alarmNames = args.Services.SelectMany(s => s.AlarmNames).Distinct().ToList();
+        var patterns = GuardEventPatterns.For(alarmNames);
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            var suffix = i == 0 ? "alarms" : $"alarms-{i + 1}";
+            Trigger(name, suffix, naming.Resource("release-guard", suffix), function, new EventRuleArgs
+            {
+                Description = "Gate and critical alarms of this stack's rollouts going to ALARM",
+                EventPattern = patterns[i],
+            }, settings);
+        }
+        Trigger(name, "schedule", naming.Resource("release-guard", "schedule"), function, new EventRuleArgs
+        {
+            Description = "Every minute: a rollout whose runner stopped renewing its lease",
+            ScheduleExpression = Schedule,
+        }, settings);
+
+        var deadLettersAlarm = naming.AlarmName(null, null, "release-guard-dead-letters");
+        PageOnAnyDatapoint($"{name}-dead-letters-alarm", deadLettersAlarm,
+            $"The release guard gave up on an event: traffic may still be split. Read the message in {queueName}, check the " +
+            $"stack's rollout (infra-runner status --stack {settings.StackName}) and roll back by hand if needed.",
+            new MetricStatistic("AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum", "QueueName", queue.Name), args);
+        var errorsAlarm = naming.AlarmName(null, null, "release-guard-errors");
+        PageOnAnyDatapoint($"{name}-errors-alarm", errorsAlarm,
+            $"The release guard failed an invocation; Lambda retries it, then sends it to {queueName}. Read its logs (/aws/lambda/{functionName}).",
+            new MetricStatistic("AWS/Lambda", "Errors", "Sum", "FunctionName", function.Name), args);
+
+        FunctionArn = function.Arn;
+        DeadLetterQueueArn = queue.Arn;
+        AlarmNames = [deadLettersAlarm, errorsAlarm];
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["functionArn"] = FunctionArn,
+            ["deadLetterQueueArn"] = DeadLetterQueueArn,
+            ["alarmNames"] = AlarmNames.ToImmutableArray(),
+        });
+    }
+
+    /// <summary>A rule, its target (the function) and the permission for exactly that rule to invoke it.</summary>
+    private void Trigger(string name, string suffix, string ruleName, Function function, EventRuleArgs ruleArgs, StackSettings settings)
+    {
+        ruleArgs.Name = ruleName;
+        ruleArgs.Tags = StackConventions.Tags(settings, ruleName);
+        var rule = new EventRule($"{name}-{suffix}", ruleArgs, new CustomResourceOptions { Parent = this });
+        var invoke = new Permission($"{name}-invoke-{suffix}", new PermissionArgs
+        {
+            Action = "lambda:InvokeFunction",
+            Function = function.Name,
+            Principal = "events.amazonaws.com",
+            SourceArn = rule.Arn,
+        }, new CustomResourceOptions { Parent = this });
+        new EventTarget($"{name}-{suffix}-target", new EventTargetArgs
+        {
+            Rule = rule.Name,
+            Arn = function.Arn,
+            TargetId = "release-guard",
+        }, new CustomResourceOptions { Parent = this, DependsOn = { invoke } });
+    }
+
+    /// <summary>One metric of one resource, by its single dimension.</summary>
+    private sealed record MetricStatistic(string Namespace, string MetricName, string Statistic, string Dimension, Output<string> DimensionValue);
+
+    /// <summary>An alarm that pages the critical topic as soon as one minute's statistic is above zero, and again when it clears.</summary>
+    private void PageOnAnyDatapoint(string resourceName, string alarmName, string description, MetricStatistic metric, ReleaseGuardArgs args) =>
+        new MetricAlarm(resourceName, new MetricAlarmArgs
+        {
+            Name = alarmName,
+            AlarmDescription = description,
+            Namespace = metric.Namespace,
+            MetricName = metric.MetricName,
+            Dimensions = { [metric.Dimension] = metric.DimensionValue },
+            Statistic = metric.Statistic,
+            Period = 60,
+            EvaluationPeriods = 1,
+            Threshold = 0,
+            ComparisonOperator = "GreaterThanThreshold",
+            // No datapoint means nothing failed: an idle queue and an idle function publish none.
+            TreatMissingData = "notBreaching",
+            AlarmActions = { args.CriticalTopicArn },
+            OkActions = { args.CriticalTopicArn },
+            Tags = StackConventions.Tags(args.Settings, alarmName),
+        }, new CustomResourceOptions { Parent = this });
+
+    private static Output<GuardConfig> Config(ReleaseGuardArgs args) =>
+        Output.Tuple(Output.All(args.Services.Select(Route)), args.CriticalTopicArn)
+            .Apply(t => new GuardConfig(args.Settings.StackName, LedgerTable.NameFor(args.Settings.StackName), t.Item2, t.Item1));
+
+    private static Output<GuardedRoute> Route(GuardedService service) =>
+        Output.Tuple(service.RouteArn, service.TargetGroupArns.Blue, service.TargetGroupArns.Green)
+            .Apply(t => new GuardedRoute(service.Name, service.Kind, t.Item1, new(t.Item2, t.Item3), service.AlarmNames));
+
+    private static Output<GuardResources> Resources(ReleaseGuardArgs args, Output<string> queueArn, Output<string> logGroupArn)
+    {
+        var settings = args.Settings;
+        var routes = Output.All(args.Services.Select(s => s.RouteArn.Apply(arn => (s.Kind, Arn: arn))));
+        return Output.Tuple(
+                routes,
+                Output.Tuple(args.LedgerTableArn, args.LedgerKeyArn),
+                Output.Tuple(args.CriticalTopicArn, args.CriticalTopicKeyArn),
+                Output.Tuple(queueArn, logGroupArn))
+            .Apply(t => new GuardResources(
+                settings.Region,
+                settings.StackName,
+                t.Item1.Where(r => r.Kind == TrafficRouteKind.Listener).Select(r => r.Arn).ToList(),
+                t.Item1.Where(r => r.Kind == TrafficRouteKind.Rule).Select(r => r.Arn).ToList(),
+                t.Item2.Item1, t.Item2.Item2, t.Item3.Item1, t.Item3.Item2, t.Item4.Item1, t.Item4.Item2));
+    }
+}

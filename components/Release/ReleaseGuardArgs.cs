@@ -1,0 +1,57 @@
+using Infra.Stacks.Settings;
+using Pulumi;
+
+namespace Infra.Components.Release;
+
+/// <summary>Arguments of <see cref="ReleaseGuard"/>.</summary>
+public sealed class ReleaseGuardArgs
+{
+    /// <summary>SQS keeps a message at most 14 days.</summary>
+    public const int MaxDeadLetterRetentionDays = 14;
+
+    /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
+    public static IReadOnlyList<int> LogRetentionChoices { get; } =
+        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+    /// <summary>The validated stack settings: the stack's name (its ledger partition) and region are read.</summary>
+    public required StackSettings Settings { get; init; }
+
+    /// <summary>Every service of the primary region's load balancer, in stack-file order; at least one.</summary>
+    public required IReadOnlyList<GuardedService> Services { get; init; }
+
+    /// <summary>The release ledger's table (<see cref="Data.ReleaseLedger.TableArn"/>).</summary>
+    public required Output<string> LedgerTableArn { get; init; }
+
+    /// <summary>The KMS key that encrypts the ledger table (<see cref="Data.ReleaseLedger.KeyArn"/>).</summary>
+    public required Output<string> LedgerKeyArn { get; init; }
+
+    /// <summary>The critical alerting topic: the guard pages it, and so do its dead-letter and error alarms.</summary>
+    public required Output<string> CriticalTopicArn { get; init; }
+
+    /// <summary>The ARN (not an alias) of the KMS key that encrypts the critical topic (<see cref="Observability.Alerting.TopicKeyArn"/>).</summary>
+    public required Output<string> CriticalTopicKeyArn { get; init; }
+
+    /// <summary>How long the guard's logs are kept, one of <see cref="LogRetentionChoices"/>. Default: 30 days.</summary>
+    public int LogRetentionDays { get; init; } = 30;
+
+    /// <summary>
+    /// How long an event the guard failed on stays in its dead-letter queue, 1 to 14 days. Default: 14, the most SQS
+    /// allows, so a failure found after a long weekend can still be read and replayed.
+    /// </summary>
+    public int DeadLetterRetentionDays { get; init; } = MaxDeadLetterRetentionDays;
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first wrong member and what is allowed.</summary>
+    internal void Validate()
+    {
+        if (Services.Count == 0)
+            throw new ArgumentException("ReleaseGuardArgs.Services is empty; pass every service of the load balancer");
+        if (Services.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"ReleaseGuardArgs.Services names '{twice.Key}' {twice.Count()} times; each service once");
+        if (!LogRetentionChoices.Contains(LogRetentionDays))
+            throw new ArgumentException(
+                $"ReleaseGuardArgs.LogRetentionDays: {LogRetentionDays} is not a CloudWatch Logs retention; allowed {string.Join(", ", LogRetentionChoices)}");
+        if (DeadLetterRetentionDays is < 1 or > MaxDeadLetterRetentionDays)
+            throw new ArgumentException(
+                $"ReleaseGuardArgs.DeadLetterRetentionDays: {DeadLetterRetentionDays} is out of range; allowed 1 to {MaxDeadLetterRetentionDays}");
+    }
+}
