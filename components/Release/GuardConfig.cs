@@ -14,7 +14,7 @@ public sealed record GuardedRoute(string Service, TrafficRouteKind Kind, string 
 
 /// <summary>
 /// The guard's whole configuration, the Lambda's <c>GUARD_CONFIG</c> (contract B): the stack, its ledger table, the
-/// critical topic, per service its route and target groups, and every watched alarm mapped to its service.
+/// critical topic, per service its route and target groups, and every watched alarm mapped to the services watching it.
 /// </summary>
 public sealed record GuardConfig(string Stack, string LedgerTable, string CriticalTopicArn, IReadOnlyList<GuardedRoute> Services)
 {
@@ -22,18 +22,15 @@ public sealed record GuardConfig(string Stack, string LedgerTable, string Critic
     public const string Variable = "GUARD_CONFIG";
 
     /// <summary>
-    /// Alarm name → service. A stack-wide alarm (the database's connection errors) is watched for every service, but
-    /// the contract maps an alarm to one service: it goes to the first service that lists it, the default service.
+    /// Alarm name → the services that watch it, in stack-file order. A stack-wide alarm (the database's connection
+    /// errors) is watched for every service, so it moves back whichever of them the rollout in progress moves.
     /// </summary>
-    public IReadOnlyDictionary<string, string> AlarmServices()
-    {
-        var alarms = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var service in Services)
-        {
-            foreach (var alarm in service.AlarmNames) alarms.TryAdd(alarm, service.Service);
-        }
-        return alarms;
-    }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AlarmServices() =>
+        Services
+            .SelectMany(service => service.AlarmNames.Select(alarm => (Alarm: alarm, service.Service)))
+            .GroupBy(pair => pair.Alarm, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => (IReadOnlyList<string>)group.Select(pair => pair.Service).Distinct().ToList(),
+                StringComparer.Ordinal);
 
     /// <summary>Compact JSON, keys in the contract's order, services in stack-file order, alarms sorted by name.</summary>
     public string ToJson()
@@ -53,7 +50,8 @@ public sealed record GuardConfig(string Stack, string LedgerTable, string Critic
             };
         }
         var alarms = new JsonObject();
-        foreach (var (alarm, service) in AlarmServices().OrderBy(p => p.Key, StringComparer.Ordinal)) alarms[alarm] = service;
+        foreach (var (alarm, watchers) in AlarmServices().OrderBy(p => p.Key, StringComparer.Ordinal))
+            alarms[alarm] = new JsonArray(watchers.Select(service => (JsonNode?)service).ToArray());
         return new JsonObject
         {
             ["stack"] = Stack,

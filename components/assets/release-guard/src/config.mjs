@@ -9,7 +9,7 @@ const KINDS = ['listener', 'rule'];
  * @param {string|undefined} text  the GUARD_CONFIG environment variable.
  * @returns {{ stack: string, ledgerTable: string, criticalTopicArn: string,
  *   services: Record<string, { kind: 'listener'|'rule', arn: string, targetGroups: { blue: string, green: string } }>,
- *   alarms: Record<string, string> }}
+ *   alarms: Record<string, string[]> }}
  */
 export function parseGuardConfig(text) {
   if (text === undefined || text === '') throw new GuardConfigError('$', 'nothing (the variable is not set)', 'the JSON document the stack writes');
@@ -23,12 +23,15 @@ export function parseGuardConfig(text) {
   const services = Object.fromEntries(Object.entries(object(fields.services, 'services')).map(([name, service]) =>
     [nonEmptyName(name, 'services'), readService(service, `services.${name}`)]));
   if (Object.keys(services).length === 0) throw new GuardConfigError('services', 'an empty object', 'at least one service');
-  const alarms = Object.fromEntries(Object.entries(object(fields.alarms, 'alarms')).map(([alarm, service]) => {
+  // A stack-wide alarm (the database's connection errors) is watched for every service: hence a list per alarm.
+  const alarms = Object.fromEntries(Object.entries(object(fields.alarms, 'alarms')).map(([alarm, watchers]) => {
     nonEmptyName(alarm, 'alarms');
-    if (typeof service !== 'string' || !Object.hasOwn(services, service)) {
-      throw new GuardConfigError(`alarms.${alarm}`, shown(service), `one of the services: ${Object.keys(services).join(', ')}`);
-    }
-    return [alarm, service];
+    const allowed = `a non-empty list of the services: ${Object.keys(services).join(', ')}`;
+    if (!Array.isArray(watchers) || watchers.length === 0) throw new GuardConfigError(`alarms.${alarm}`, shown(watchers), allowed);
+    watchers.forEach((service, i) => {
+      if (typeof service !== 'string' || !Object.hasOwn(services, service)) throw new GuardConfigError(`alarms.${alarm}[${i}]`, shown(service), allowed);
+    });
+    return [alarm, watchers];
   }));
   return {
     stack: string(fields.stack, 'stack'),

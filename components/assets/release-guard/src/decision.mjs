@@ -25,9 +25,9 @@ export function decide(trigger, lease, config, now) {
   if (earlier) return { act: false, why: earlier };
 
   if (trigger.kind === 'alarm') {
-    const service = config.alarms[trigger.alarmName];
-    if (!lease.services.some((moved) => moved.name === service)) {
-      return { act: false, why: `alarm ${trigger.alarmName} is of service ${service}, which rollout ${lease.rolloutId} does not move` };
+    const watchers = config.alarms[trigger.alarmName];
+    if (!lease.services.some((moved) => watchers.includes(moved.name))) {
+      return { act: false, why: `alarm ${trigger.alarmName} is of service ${watchers.join(', ')}, which rollout ${lease.rolloutId} does not move` };
     }
     if (!ALARM_PHASES.includes(lease.phase)) {
       return { act: false, why: `rollout ${lease.rolloutId} is in phase ${lease.phase}; an alarm moves traffic back only in ${ALARM_PHASES.join(' or ')}` };

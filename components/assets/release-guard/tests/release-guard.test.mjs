@@ -118,6 +118,12 @@ test('an alarm during the termination wait flips back too', async (t) => {
   assert.deepEqual(world.elbv2.calls(), FLIP);
 });
 
+test('a stack-wide alarm every service watches flips back the services the rollout moves', async (t) => {
+  const world = await startWorld(t, dynalite.server);
+  assert.deepEqual(await world.guard(alarmEvent('evt-1', `${world.stack}-db-connection-errors`)), { action: 'rolled-back' });
+  assert.deepEqual(world.elbv2.calls(), FLIP);
+});
+
 test('two alarms at once flip once: one invocation claims the flip, the other does nothing', async (t) => {
   const world = await startWorld(t, dynalite.server);
   // Both invocations have read the lease before either claims: only the claim's condition keeps them apart.
@@ -292,6 +298,7 @@ test('a service of the rollout that GUARD_CONFIG does not route fails the flip b
   const config = guardConfig(world.stack);
   delete config.services.api;
   delete config.alarms[`${world.stack}-api-blue-5xx`];
+  config.alarms[`${world.stack}-db-connection-errors`] = ['web', 'worker'];
 
   await assert.rejects(world.guardWith(config)(alarmEvent('evt-1', `${world.stack}-web-green-5xx`)), {
     message: `release guard could not move stack ${world.stack}'s traffic back (alarm ${world.stack}-web-green-5xx): api: Error: service api is not in GUARD_CONFIG`,

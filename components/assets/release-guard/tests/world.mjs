@@ -48,10 +48,11 @@ export function guardConfig(stack, { webListener = ARNS.webListener } = {}) {
     criticalTopicArn: ARNS.topic,
     services: { web: route('listener', webListener, 'web'), api: route('rule', ARNS.apiRule, 'api'), worker: route('rule', ARNS.workerRule, 'worker') },
     alarms: {
-      [`${stack}-web-green-5xx`]: 'web',
-      [`${stack}-web-error-rate`]: 'web',
-      [`${stack}-api-blue-5xx`]: 'api',
-      [`${stack}-worker-error-rate`]: 'worker',
+      [`${stack}-web-green-5xx`]: ['web'],
+      [`${stack}-web-error-rate`]: ['web'],
+      [`${stack}-api-blue-5xx`]: ['api'],
+      [`${stack}-worker-error-rate`]: ['worker'],
+      [`${stack}-db-connection-errors`]: ['web', 'api', 'worker'],
     },
   };
 }

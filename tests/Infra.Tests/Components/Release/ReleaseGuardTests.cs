@@ -126,9 +126,9 @@ public sealed class ReleaseGuardTests
             "\"web\":{\"kind\":\"listener\",\"arn\":\"" + ListenerArn + "\",\"targetGroups\":{\"blue\":\"" + TargetGroupArn("web", "blue") + "\",\"green\":\"" + TargetGroupArn("web", "green") + "\"}}," +
             "\"api\":{\"kind\":\"rule\",\"arn\":\"" + RuleArn + "\",\"targetGroups\":{\"blue\":\"" + TargetGroupArn("api", "blue") + "\",\"green\":\"" + TargetGroupArn("api", "green") + "\"}}}," +
             "\"alarms\":{" +
-            "\"infra-staging-api-blue-error-rate\":\"api\",\"infra-staging-api-error-rate\":\"api\",\"infra-staging-api-green-error-rate\":\"api\"," +
-            "\"infra-staging-db-connection-errors\":\"web\"," +
-            "\"infra-staging-web-blue-error-rate\":\"web\",\"infra-staging-web-error-rate\":\"web\",\"infra-staging-web-green-error-rate\":\"web\"}}",
+            "\"infra-staging-api-blue-error-rate\":[\"api\"],\"infra-staging-api-error-rate\":[\"api\"],\"infra-staging-api-green-error-rate\":[\"api\"]," +
+            "\"infra-staging-db-connection-errors\":[\"web\",\"api\"]," +
+            "\"infra-staging-web-blue-error-rate\":[\"web\"],\"infra-staging-web-error-rate\":[\"web\"],\"infra-staging-web-green-error-rate\":[\"web\"]}}",
             config);
     }
 
