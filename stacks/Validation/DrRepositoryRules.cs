@@ -17,6 +17,9 @@ public static partial class DrRepositoryRules
     [System.Text.RegularExpressions.GeneratedRegex("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$")]
     private static partial System.Text.RegularExpressions.Regex RepositoryName();
 
+    /// <summary>The most repository filters one ECR replication rule takes.</summary>
+    public const int MaxRepositories = 100;
+
     private static bool IsRepositoryName(string name) => name.Length is >= 2 and <= 256 && RepositoryName().IsMatch(name);
 
     public const string AllowedForm = "lower-case letters and digits separated by . _ - in components joined by /, 2 to 256 characters, e.g. web or team/web";
@@ -26,6 +29,8 @@ public static partial class DrRepositoryRules
         var repositories = settings.Dr.ReplicatedRepositories;
         if (repositories is not null && !settings.Dr.PilotLight)
             d.Error(Key, "set without a pilot light, which is what runs the replicated images; set infra:dr.pilotLight: true or remove the key");
+        if (repositories?.Count > MaxRepositories)
+            d.Error(Key, $"lists {repositories.Count} repositories; ECR's replication rule takes at most {MaxRepositories} repository filters");
         for (var i = 0; i < (repositories?.Count ?? 0); i++)
         {
             var repository = repositories![i];
