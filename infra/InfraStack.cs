@@ -90,6 +90,7 @@ public sealed class InfraStack : Stack
             ? ServingTier.Declare("dr-", PilotLight.SettingsFor(settings), drRegion.Network, database.ReplicaAddress.Apply(a => a ?? ""),
                 preview.Value, settings.DrRegion, new ComponentResourceOptions { Provider = drRegion.Provider })
             : null;
+        if (RegistryReplication.IsDeclaredBy(settings)) new RegistryReplication("registry-replication", settings);
         if (settings.Dr.Dns is not null && pilotLight is not null)
         {
             new DnsFailover("dns", new DnsFailoverArgs
@@ -101,7 +102,7 @@ public sealed class InfraStack : Stack
                 DrAlbZoneId = pilotLight.Alb.ZoneId,
             });
         }
-        var observability = StackObservability.Declare(settings, primary, database, dr?.Provider);
+        var observability = StackObservability.Declare(settings, primary, pilotLight, database, dr?.Provider);
         StackReleaseGuard.DeclareIfEnabled(settings, primary, ledger, observability);
 
         Url = primary.Alb.Url;

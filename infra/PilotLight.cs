@@ -1,8 +1,13 @@
+using Infra.Stacks.Dr;
 using Infra.Stacks.Settings;
 
 namespace Infra;
 
-/// <summary>The settings the DR region's serving tier runs with: the same services, sized for a pilot light.</summary>
+/// <summary>
+/// The settings the DR region's serving tier runs with: the same services, sized for a pilot light, running the DR
+/// region's copies of their images and secrets (see <see cref="DrRegionCopies"/>), so nothing they start with lives in
+/// the primary region.
+/// </summary>
 public static class PilotLight
 {
     /// <summary>
@@ -12,9 +17,8 @@ public static class PilotLight
     public static StackSettings SettingsFor(StackSettings settings)
     {
         var loadBalancer = settings.LoadBalancer with { CertificateArn = settings.Dr.CertificateArn };
-        var services = settings.Dr.Promote
-            ? settings.Services
-            : settings.Services.Select(Dormant).ToValueList();
+        var copies = settings.Services.Select(service => DrRegionCopies.Service(service, settings));
+        var services = settings.Dr.Promote ? copies.ToValueList() : copies.Select(Dormant).ToValueList();
         return settings with { LoadBalancer = loadBalancer, Services = services };
     }
 

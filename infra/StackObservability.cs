@@ -8,24 +8,16 @@ using Pulumi;
 namespace Infra;
 
 /// <summary>
-/// Alerting, the alarm catalog and the dashboard of a stack. The replica-lag alarm lives in the DR region, where its
-/// metric is, with topics of its own there (an alarm can only notify topics of its region).
+/// Alerting, the alarm catalog and the dashboard of a stack. The DR region has alarms of its own, next to their metrics
+/// (an alarm can only read metrics of its region and notify topics of its region): the replica's lag and, with a pilot
+/// light, the pilot light's services and load balancer, from the same catalog.
 /// </summary>
 public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboards, Alerting Alerting)
 {
-    public static StackObservability Declare(StackSettings settings, ServingTier primary, Database database, Pulumi.Aws.Provider? drProvider)
+    public static StackObservability Declare(StackSettings settings, ServingTier primary, ServingTier? pilotLight, Database database,
+        Pulumi.Aws.Provider? drProvider)
     {
-        var dimensions = new MetricDimensions
-        {
-            LoadBalancerArnSuffix = primary.Alb.ArnSuffix,
-            TargetGroupArnSuffixes = primary.Services.ToDictionary(s => s.Settings.Name, s => new ColorPair<Input<string>>(
-                s.Traffic.TargetGroups.Blue.ArnSuffix, s.Traffic.TargetGroups.Green.ArnSuffix)),
-            ClusterName = primary.Cluster.Name,
-            EcsServiceNames = primary.Services.ToDictionary(s => s.Settings.Name, s => new ColorPair<Input<string>>(
-                s.Compute.ServiceNames.Blue, s.Compute.ServiceNames.Green)),
-            PrimaryDbInstanceId = database.PrimaryIdentifier,
-            ReplicaDbInstanceId = database.ReplicaIdentifier.Apply(id => id ?? ""),
-        };
+        var dimensions = DimensionsOf(primary, database);
         var alerting = new Alerting("alerting", new AlertingArgs { Settings = settings });
         var alarms = new AlarmCatalog("alarms", new AlarmCatalogArgs
         {
@@ -35,18 +27,23 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
             ServiceLogGroupNames = primary.Services.ToDictionary(s => s.Settings.Name, s => (Input<string>)s.Compute.LogGroupName),
         });
         var alarmArns = new Dictionary<string, Output<string>>(alarms.AlarmArns);
-        if (drProvider is not null && settings.Dr is { Replica: true, Promote: false })
+        if (drProvider is not null && (DatabaseAlarms.WatchesReplica(settings) || pilotLight is not null))
         {
             var drOptions = new ComponentResourceOptions { Provider = drProvider };
+            // The DR region alerts on its own: when the primary region is down, so are its topics and its relay, and that
+            // is when the DR alarms matter. Its relay posts to the same Slack channel; e-mail addresses are subscribed
+            // once, to the primary region's topics, so each confirms once (an outage of the primary silences e-mail,
+            // not Slack).
             var drAlerting = new Alerting("alerting-dr", new AlertingArgs
             {
                 Settings = settings,
                 ChatbotConfigurationName = StackConventions.Naming(settings).Resource("alerts", settings.DrRegion!),
+                SubscribeEmails = false,
             }, drOptions);
             var drAlarms = new AlarmCatalog("alarms-dr", new AlarmCatalogArgs
             {
                 Settings = settings,
-                Dimensions = dimensions,
+                Dimensions = pilotLight is null ? dimensions : DimensionsOf(pilotLight, database),
                 TopicArns = TopicArnsOf(drAlerting),
                 Region = AlarmRegion.Dr,
             }, ComponentResourceOptions.Merge(drOptions, null));
@@ -60,6 +57,19 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
         });
         return new StackObservability(alarms, dashboards, alerting);
     }
+
+    // The replica is the database of the DR region; only its lag alarm reads it, in either tier's dimensions.
+    private static MetricDimensions DimensionsOf(ServingTier tier, Database database) => new()
+    {
+        LoadBalancerArnSuffix = tier.Alb.ArnSuffix,
+        TargetGroupArnSuffixes = tier.Services.ToDictionary(s => s.Settings.Name, s => new ColorPair<Input<string>>(
+            s.Traffic.TargetGroups.Blue.ArnSuffix, s.Traffic.TargetGroups.Green.ArnSuffix)),
+        ClusterName = tier.Cluster.Name,
+        EcsServiceNames = tier.Services.ToDictionary(s => s.Settings.Name, s => new ColorPair<Input<string>>(
+            s.Compute.ServiceNames.Blue, s.Compute.ServiceNames.Green)),
+        PrimaryDbInstanceId = database.PrimaryIdentifier,
+        ReplicaDbInstanceId = database.ReplicaIdentifier.Apply(id => id ?? ""),
+    };
 
     private static Dictionary<Severity, Input<string>> TopicArnsOf(Alerting alerting) =>
         alerting.TopicArns.ToDictionary(p => p.Key, p => (Input<string>)p.Value);

@@ -13,7 +13,8 @@ namespace Infra.Components.Data;
 /// <summary>
 /// The stack's PostgreSQL database: the encrypted primary with point-in-time recovery, its master credentials in
 /// Secrets Manager, enhanced monitoring, and, as settings ask, a cross-region replica (see
-/// <see cref="CrossRegionReplica"/>) and a restore-test instance.
+/// <see cref="CrossRegionReplica"/>. A restore test (<c>infra:database.restoreTest</c>) declares nothing here: a restore
+/// drill creates its instance through the RDS API and deletes it when done, so no stack carries a "temporary" instance.
 /// </summary>
 public sealed class Database : ComponentResource
 {
@@ -75,8 +76,6 @@ public sealed class Database : ComponentResource
         var primary = new Instance($"{name}-primary", primaryArgs,
             new CustomResourceOptions { Parent = this, Protect = production, RetainOnDelete = production, DependsOn = { monitoringPolicy } });
 
-        if (db.RestoreTest is { } restoreTest) DeclareRestoreTest(name, identifier, settings, restoreTest, regional, args.SecurityGroupId, primary);
-
         var replica = settings.Dr.Replica
             ? new CrossRegionReplica($"{name}-dr", new CrossRegionReplicaArgs
             {
@@ -133,6 +132,10 @@ public sealed class Database : ComponentResource
     }
 
     // The JSON is built inside Apply from the secret password, so it stays secret all the way into the version.
+    // Not RDS's own managed master secret (manageMasterUserPassword): RDS refuses to create a read replica of an
+    // instance whose credentials it manages in Secrets Manager (all engines but SQL Server), and its secret belongs to
+    // RDS, not to this stack, so the stack could not give it a replica in the DR region either. This secret is ours
+    // and is replicated below, so the DR region reads the credentials from its own copy.
     private Output<string> DeclareMasterSecret(string name, string identifier, StackSettings settings,
         RegionalDatabaseResources regional, RandomPassword password, Instance primary, CrossRegionReplica? replica)
     {
@@ -160,32 +163,6 @@ public sealed class Database : ComponentResource
                 .Apply(t => MasterSecretDocument.Json(db.Username, t.Item1, t.Item2, t.Item3, db.Name)),
         }, new CustomResourceOptions { Parent = this });
         return secret.Arn;
-    }
-
-    // A throwaway copy that proves the backups restore: never protected, no backups or final snapshot of its own.
-    private void DeclareRestoreTest(
-        string name, string identifier, StackSettings settings, RestoreTestSettings restoreTest,
-        RegionalDatabaseResources regional, Input<string> securityGroupId, Instance primary)
-    {
-        var testIdentifier = $"{identifier}-restore-test";
-        _ = new Instance($"{name}-restore-test", new InstanceArgs
-        {
-            Identifier = testIdentifier,
-            RestoreToPointInTime = RestorePoint.For(restoreTest, primary.Identifier),
-            InstanceClass = settings.Database.InstanceClass,
-            StorageType = StorageType.GP3,
-            StorageEncrypted = true,
-            KmsKeyId = regional.Key.Arn,
-            MultiAz = false,
-            BackupRetentionPeriod = 0,
-            DbSubnetGroupName = regional.SubnetGroup.Name,
-            VpcSecurityGroupIds = { securityGroupId },
-            ParameterGroupName = regional.ParameterGroup.Name,
-            PubliclyAccessible = false,
-            DeletionProtection = false,
-            SkipFinalSnapshot = true,
-            Tags = StackConventions.Tags(settings, testIdentifier),
-        }, new CustomResourceOptions { Parent = this, Protect = false });
     }
 
     private static Output<string?> Optional(Output<string>? output) =>

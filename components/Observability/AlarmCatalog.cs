@@ -35,7 +35,10 @@ public sealed class AlarmCatalog : ComponentResource
         var settings = args.Settings;
         var naming = StackConventions.Naming(settings);
         var catalog = DefaultAlarms.Build(settings, naming);
-        Alarms = catalog.Alarms.Where(a => a.Region == args.Region).ToList();
+        // The DR region's catalog also watches the pilot light's services, with the same definitions as the primary's.
+        Alarms = args.Region == AlarmRegion.Primary
+            ? catalog.Alarms.Where(a => a.Region == AlarmRegion.Primary).ToList()
+            : catalog.Alarms.Where(a => a.Region == AlarmRegion.Dr).Concat(PilotLightAlarms.For(settings, naming)).ToList();
         var missingTopics = Enum.GetValues<Severity>().Where(s => !args.TopicArns.ContainsKey(s)).ToList();
         if (missingTopics.Count > 0)
             throw new ArgumentException(

@@ -24,7 +24,9 @@ public sealed class AlarmCatalogArgs
 
     /// <summary>
     /// Which of the catalog's alarms this instance declares. Default: primary. Declare a second catalog with
-    /// <see cref="AlarmRegion.Dr"/> and the DR provider for the replica alarm, whose metric exists only in the DR region.
+    /// <see cref="AlarmRegion.Dr"/> and the DR provider for the alarms whose metrics exist only in the DR region: the
+    /// replica's lag and, with a pilot light, the pilot light's services and load balancer (then <see cref="Dimensions"/>
+    /// are the pilot light's).
     /// </summary>
     public AlarmRegion Region { get; init; } = AlarmRegion.Primary;
 }

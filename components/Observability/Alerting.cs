@@ -71,7 +71,7 @@ public sealed class Alerting : ComponentResource
         if (alerting.Slack is { Mode: SlackMode.Chatbot, WorkspaceId: { } workspace, ChannelId: { } channel })
             DeclareChatbot(name, settings, args.ChatbotConfigurationName ?? naming.Resource("alerts"), workspace, channel);
 
-        foreach (var severity in Enum.GetValues<Severity>())
+        foreach (var severity in args.SubscribeEmails ? Enum.GetValues<Severity>() : [])
         {
             foreach (var address in alerting.EmailsFor(severity))
             {

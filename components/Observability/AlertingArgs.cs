@@ -31,4 +31,11 @@ public sealed class AlertingArgs
     /// DR region, needs its own. Default: <c>&lt;project&gt;-&lt;stack&gt;-alerts</c>.
     /// </summary>
     public string? ChatbotConfigurationName { get; init; }
+
+    /// <summary>
+    /// Whether the topics get the e-mail subscriptions <c>infra:alerting.emails</c> lists. Every subscription sends its
+    /// own confirmation mail, so a second Alerting of the stack (the DR region's) sets false and each address is
+    /// subscribed once. Default true.
+    /// </summary>
+    public bool SubscribeEmails { get; init; } = true;
 }

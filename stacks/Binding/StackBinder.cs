@@ -108,7 +108,9 @@ public static class StackBinder
             Promote: dr.Bool("promote") ?? false,
             PilotLight: dr.Bool("pilotLight") ?? false,
             Dns: zoneId is null && name is null ? null : new DnsFailoverSettings(zoneId ?? "", name ?? ""),
-            CertificateArn: dr.String("certificateArn"));
+            CertificateArn: dr.String("certificateArn"),
+            ReplicatedRepositories: dr.StringList("replicatedRepositories"),
+            DeclareEcrReplication: dr.Bool("declareEcrReplication") ?? true);
         dr.ReportUnknownKeys();
         return settings;
     }

@@ -11,7 +11,10 @@ namespace Infra.Stacks.Settings;
 /// <param name="MaintenanceWindow">Weekly, UTC, <c>ddd:hh:mm-ddd:hh:mm</c>. Default sun:04:00-sun:05:00.</param>
 /// <param name="Name">Database name. Default app.</param>
 /// <param name="Username">Master user name. Default app_admin.</param>
-/// <param name="RestoreTest">When set, a temporary instance restored from the primary.</param>
+/// <param name="RestoreTest">
+/// What a restore drill restores; the program declares nothing for it (the drill creates its instance through the RDS
+/// API and deletes it afterwards). Null when not set.
+/// </param>
 public sealed record DatabaseSettings(
     string EngineVersion,
     string InstanceClass,
@@ -25,7 +28,10 @@ public sealed record DatabaseSettings(
     string Username,
     RestoreTestSettings? RestoreTest);
 
-/// <summary><c>infra:database.restoreTest</c>: restore to <see cref="PointInTime"/>, or to the latest restorable time when null.</summary>
+/// <summary>
+/// <c>infra:database.restoreTest</c>, read by a restore drill: restore the primary to <see cref="PointInTime"/>, or to
+/// the latest restorable time when null.
+/// </summary>
 public sealed record RestoreTestSettings(DateTimeOffset? PointInTime)
 {
     public bool UseLatestRestorableTime => PointInTime is null;

@@ -9,7 +9,16 @@ namespace Infra.Stacks.Settings;
 /// The DR load balancer's ACM certificate: certificates are regional, so the primary's cannot serve there. Required
 /// for a pilot light when the primary has one; null when not set.
 /// </param>
-public sealed record DrSettings(bool Replica, bool Promote, bool PilotLight, DnsFailoverSettings? Dns, string? CertificateArn = null);
+/// <param name="ReplicatedRepositories">
+/// ECR repositories of <c>aws:region</c>'s registry copied to the DR region, whose copies the pilot light pulls; null when
+/// not set. Required with a pilot light for every repository of the services' images in that registry.
+/// </param>
+/// <param name="DeclareEcrReplication">
+/// Whether this stack declares the registry's replication configuration (one per registry and region). False when
+/// another stack of the same account and region declares it and replicates these repositories. Default true.
+/// </param>
+public sealed record DrSettings(bool Replica, bool Promote, bool PilotLight, DnsFailoverSettings? Dns, string? CertificateArn = null,
+    ValueList<string>? ReplicatedRepositories = null, bool DeclareEcrReplication = true);
 
 /// <summary><c>infra:dr.dns</c>: the hosted zone and record name for failover.</summary>
 public sealed record DnsFailoverSettings(string ZoneId, string Name);

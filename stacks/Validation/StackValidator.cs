@@ -18,6 +18,7 @@ public static class StackValidator
         ImageRules.Validate(settings, diagnostics);
         DatabaseRules.Validate(settings.Database, diagnostics);
         ValidateDr(settings, diagnostics);
+        DrRepositoryRules.Validate(settings, diagnostics);
         AlertingRules.Validate(settings, diagnostics);
         AlertingRules.ValidateAlarmOverrides(settings.AlarmOverrides, knownAlarmKeys, diagnostics);
         RolloutRules.Validate(settings, diagnostics);

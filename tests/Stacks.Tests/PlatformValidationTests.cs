@@ -128,7 +128,7 @@ public class PlatformValidationTests
 
     [Fact]
     public void A_pilot_light_behind_https_needs_a_certificate_of_the_dr_region() =>
-        Expect.Error(StackBuilder.Production().Set("infra:dr", "pilotLight", true),
+        Expect.Error(StackBuilder.Production().Set("infra:dr", "pilotLight", true).Set("infra:dr", "replicatedRepositories", new JsonArray("web")),
             "infra:dr.certificateArn: required with a pilot light when infra:loadBalancer.certificateArn is set: an ACM certificate in eu-central-1 (certificates are regional)");
 
     [Fact]
@@ -139,6 +139,7 @@ public class PlatformValidationTests
     [Fact]
     public void A_pilot_light_needs_the_replica_as_its_database() =>
         Expect.Error(StackBuilder.Production().Set("infra:dr", "replica", false).Set("infra:dr", "pilotLight", true)
+                .Set("infra:dr", "replicatedRepositories", new JsonArray("web"))
                 .Set("infra:dr", "certificateArn", "arn:aws:acm:eu-central-1:123456789012:certificate/dr"),
             "infra:dr.pilotLight: true needs a database in the DR region for its services; set infra:dr.replica: true");
 

@@ -176,7 +176,8 @@ public class ServiceValidationTests
     public void With_a_pilot_light_service_names_are_shorter_still() =>
         Expect.Error(StackBuilder.Production().Set("infra:dr", "pilotLight", true)
                 .Set("infra:dr", "certificateArn", "arn:aws:acm:eu-central-1:123456789012:certificate/dr")
-                .Set("infra:services", "payments.image.blue", $"{StackBuilder.Registry}/p:1").Set("infra:services", "payments.host", "p.example.com")
-                .Set("infra:services", "checkout1.image.blue", $"{StackBuilder.Registry}/c:1").Set("infra:services", "checkout1.host", "c.example.com"),
+                .Set("infra:dr", "replicatedRepositories", new System.Text.Json.Nodes.JsonArray("web", "pay", "chk"))
+                .Set("infra:services", "payments.image.blue", $"{StackBuilder.Registry}/pay:1").Set("infra:services", "payments.host", "p.example.com")
+                .Set("infra:services", "checkout1.image.blue", $"{StackBuilder.Registry}/chk:1").Set("infra:services", "checkout1.host", "c.example.com"),
             "infra:services.checkout1: 'checkout1' is 9 characters; at most 11 (8 with a pilot light), so its target group names fit AWS's 32-character limit");
 }

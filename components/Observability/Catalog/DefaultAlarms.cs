@@ -18,12 +18,7 @@ public static class DefaultAlarms
             .Concat(DatabaseAlarms.For(settings, naming, connectionsThreshold))
             .Concat(LoadBalancerAlarms.For(naming));
 
-        var alarms = new List<AlarmDefinition>();
-        foreach (var alarm in defaults)
-        {
-            var changed = overrides.TryGetValue(alarm.Key, out var change) ? Apply(alarm, change) : alarm;
-            if (changed is not null) alarms.Add(changed);
-        }
+        var alarms = defaults.Select(alarm => WithOverride(alarm, overrides)).OfType<AlarmDefinition>().ToList();
 
         var logMetrics = new List<LogMetricDefinition>();
         if (alarms.Any(a => a.Key == AlarmKeys.DatabaseConnectionErrors))
@@ -33,6 +28,10 @@ public static class DefaultAlarms
         }
         return new AlarmSet(alarms, logMetrics);
     }
+
+    /// <summary>The alarm with the stack's override of its key, if any; null when the stack disables it.</summary>
+    public static AlarmDefinition? WithOverride(AlarmDefinition alarm, IReadOnlyDictionary<string, AlarmOverride> overrides) =>
+        overrides.TryGetValue(alarm.Key, out var change) ? Apply(alarm, change) : alarm;
 
     /// <summary>The alarm with what the stack changes; null when the stack disables it.</summary>
     public static AlarmDefinition? Apply(AlarmDefinition alarm, AlarmOverride change)

@@ -23,6 +23,7 @@ public sealed class PlanDiffOfStacksTests : IDisposable
             ("web:1.5.0", "web:1.6.0"),
             // No replica: the pilot light and DNS failover, which need it, go too.
             ("    replica: true\n    promote: false\n    pilotLight: true\n", "    replica: false\n    promote: false\n    pilotLight: false\n"),
+            ("    replicatedRepositories: [web, api]\n", ""),
             ("    dns:\n      zoneId: Z0123456789ABCDEFGHIJ\n      name: app.example.com\n", ""),
             ("    backupRetentionDays: 14\n", "    backupRetentionDays: 21\n"));
         var basePlan = await PlanVariantAsync();

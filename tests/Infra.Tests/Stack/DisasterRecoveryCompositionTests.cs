@@ -71,6 +71,18 @@ public sealed class DisasterRecoveryCompositionTests : IDisposable
     }
 
     [Fact]
+    public async Task Promotion_keeps_the_dr_regions_alerting_and_service_alarms_and_drops_only_the_replica_lag_alarm()
+    {
+        var dormant = await ProductionAsync();
+        var promoted = await PromotedAsync();
+
+        static IEnumerable<string> DrObservability(ComponentPlan plan) =>
+            plan.Urns.Where(u => u.Contains("::alarms-dr") || u.Contains("::alerting-dr")).Order(StringComparer.Ordinal);
+        Assert.Contains(DrObservability(dormant), u => u.EndsWith("::alarms-dr-db-replica-lag", StringComparison.Ordinal));
+        Assert.Equal(DrObservability(dormant).Where(u => !u.EndsWith("::alarms-dr-db-replica-lag", StringComparison.Ordinal)), DrObservability(promoted));
+    }
+
+    [Fact]
     public async Task Services_find_the_database_the_primary_region_at_the_primary_and_the_pilot_light_at_the_replica()
     {
         var plan = await ProductionAsync();

@@ -69,8 +69,9 @@ public sealed class DrillCommandTests : IDisposable
         var stack = await LocalLedger.NewStackAsync("drill");
         File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
         var staging = File.ReadAllText(RepoFiles.StackFile("staging"));
-        const string dr = "  infra:dr:\n    replica: true\n    pilotLight: true\n";
-        Assert.Contains(dr, staging);
+        // The whole block: the replicated repositories it lists are refused without a pilot light.
+        var dr = staging[staging.IndexOf("  infra:dr:\n", StringComparison.Ordinal)..staging.IndexOf("  infra:alerting:\n", StringComparison.Ordinal)];
+        Assert.StartsWith("  infra:dr:\n    replica: true\n    pilotLight: true\n", dr);
         var withoutDr = staging.Replace(dr, "  infra:dr:\n    replica: false\n");
         File.WriteAllText(Path.Combine(folder, $"Pulumi.{stack}.yaml"), withoutDr);
         var report = Path.Combine(folder, "dr-drill-report.md");

@@ -13,7 +13,7 @@ public sealed class DnsFailoverTests
     private const string PrimaryAlbZone = "Z32O12XQLNTSW2";
     private const string DrAlbDns = "dr-alb-456.eu-central-1.elb.amazonaws.com";
     private const string DrAlbZone = "Z215JYRZR1TBD5";
-    private static readonly string[] Dns = ["pilotLight: true", "replica: true", "certificateArn: arn:aws:acm:eu-central-1:123456789012:certificate/dr", "dns: {zoneId: Z0123456789ABCDEFGHIJ, name: app.example.com}"];
+    private static readonly string[] Dns = ["pilotLight: true", "replica: true", "replicatedRepositories: [web]", "certificateArn: arn:aws:acm:eu-central-1:123456789012:certificate/dr", "dns: {zoneId: Z0123456789ABCDEFGHIJ, name: app.example.com}"];
 
     [Fact]
     public async Task Health_check_probes_the_default_services_health_path_on_the_primary_alb_over_https()

@@ -105,11 +105,12 @@ public class AlarmCatalogTests
     }
 
     [Fact]
-    public async Task Dr_catalog_declares_only_the_replica_alarm_and_no_log_filters()
+    public async Task Without_a_pilot_light_the_dr_catalog_declares_only_the_replica_alarm_and_no_log_filters()
     {
+        var replicaOnly = Production with { Dr = Production.Dr with { PilotLight = false } };
         var plan = await ComponentPlan.RunAsync(() => new AlarmCatalog("alarms-dr", new AlarmCatalogArgs
         {
-            Settings = Production, TopicArns = Topics(), Dimensions = Dimensions(Production), Region = AlarmRegion.Dr,
+            Settings = replicaOnly, TopicArns = Topics(), Dimensions = Dimensions(replicaOnly), Region = AlarmRegion.Dr,
         }));
 
         var alarm = Assert.Single(plan.OfType(AlarmType));
@@ -117,6 +118,34 @@ public class AlarmCatalogTests
         Assert.Equal("db-replica", (string)alarm["inputs"]!["dimensions"]!["DBInstanceIdentifier"]!);
         Assert.Equal([TopicArn(Severity.High)], Strings(alarm["inputs"]!["alarmActions"]));
         Assert.Empty(plan.OfType(FilterType));
+    }
+
+    [Fact]
+    public async Task With_a_pilot_light_the_dr_catalog_also_watches_its_services_and_load_balancer_with_the_primarys_definitions()
+    {
+        AlarmCatalog? primary = null, dr = null;
+        var plan = await ComponentPlan.RunAsync(() =>
+        {
+            primary = new AlarmCatalog("alarms", new AlarmCatalogArgs
+            {
+                Settings = Production, TopicArns = Topics(), Dimensions = Dimensions(Production), ServiceLogGroupNames = LogGroups(Production),
+            });
+            dr = new AlarmCatalog("alarms-dr", new AlarmCatalogArgs
+            {
+                Settings = Production, TopicArns = Topics(), Dimensions = Dimensions(Production), Region = AlarmRegion.Dr,
+            });
+        });
+
+        var perService = primary!.Alarms.Where(a => a.Service is not null || a.Key.StartsWith("alb", StringComparison.Ordinal)).ToList();
+        var expected = perService.Select(a => a with { Name = a.Name.Replace("infra-production-", "infra-production-dr-"), Region = AlarmRegion.Dr })
+            .Append(Catalog(Production).Alarms.Single(a => a.Region == AlarmRegion.Dr));
+        Assert.Equal(expected.Select(a => a.Name).Order(StringComparer.Ordinal), dr!.Alarms.Select(a => a.Name).Order(StringComparer.Ordinal));
+        // Same definitions, overrides included (production raises targetErrorRate's evaluation periods to 3).
+        Assert.Equal(expected.Where(a => a.Service is not null).Select(a => (a.Name, a.Threshold, a.EvaluationPeriods, a.Severity, a.GatesRollout)).Order(),
+            dr.Alarms.Where(a => a.Service is not null).Select(a => (a.Name, a.Threshold, a.EvaluationPeriods, a.Severity, a.GatesRollout)).Order());
+        Assert.Equal(3L, (long)plan.Inputs(AlarmType, "alarms-dr-dr-web-error-rate")["evaluationPeriods"]!);
+        Assert.DoesNotContain(primary.Alarms, a => a.Name.StartsWith("infra-production-dr-", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.OfType(FilterType), f => ((string)f["name"]!).StartsWith("alarms-dr", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -182,6 +182,21 @@ public class AlertingTests
     }
 
     [Fact]
+    public async Task A_second_alerting_of_the_stack_keeps_its_topics_and_relay_but_subscribes_no_address_again()
+    {
+        var plan = await ComponentPlan.RunAsync(() => new Alerting("alerting-dr", new AlertingArgs
+        {
+            Settings = Production,
+            SlackWebhookUrl = Output.CreateSecret("https://hooks.slack.com/services/T/B/X"),
+            SubscribeEmails = false,
+        }));
+
+        Assert.Equal(Severities.Select(s => $"alerting-dr-{s}").Order(), plan.OfType(TopicType).Select(t => (string)t["name"]!).Order());
+        Assert.Single(plan.OfType(FunctionType));
+        Assert.DoesNotContain(plan.OfType(SubscriptionType), s => (string)s["inputs"]!["protocol"]! == "email");
+    }
+
+    [Fact]
     public async Task No_relay_when_no_webhook_is_set()
     {
         var plan = await PlanAsync(Staging);
