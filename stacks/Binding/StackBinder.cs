@@ -100,7 +100,11 @@ public static class StackBinder
             Promote: dr.Bool("promote") ?? false,
             PilotLight: dr.Bool("pilotLight") ?? false,
             Dns: zoneId is null && name is null ? null : new DnsFailoverSettings(zoneId ?? "", name ?? ""),
-            CertificateArn: dr.String("certificateArn"));
+            CertificateArn: dr.String("certificateArn"))
+        {
+            RtoTargetMinutes = dr.Int("rtoTargetMinutes") ?? defaults.DrRtoTargetMinutes,
+            RpoTargetSeconds = dr.Int("rpoTargetSeconds") ?? defaults.DrRpoTargetSeconds,
+        };
         dr.ReportUnknownKeys();
         return settings;
     }

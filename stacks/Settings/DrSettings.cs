@@ -9,7 +9,14 @@ namespace Infra.Stacks.Settings;
 /// The DR load balancer's ACM certificate: certificates are regional, so the primary's cannot serve there. Required
 /// for a pilot light when the primary has one; null when not set.
 /// </param>
-public sealed record DrSettings(bool Replica, bool Promote, bool PilotLight, DnsFailoverSettings? Dns, string? CertificateArn = null);
+public sealed record DrSettings(bool Replica, bool Promote, bool PilotLight, DnsFailoverSettings? Dns, string? CertificateArn = null)
+{
+    /// <summary><c>rtoTargetMinutes</c>: the longest a drill may take from its start to a healthy DR region and still pass. Default 60.</summary>
+    public int RtoTargetMinutes { get; init; }
+
+    /// <summary><c>rpoTargetSeconds</c>: the most marker time a drill may lose and still pass. Default 300.</summary>
+    public int RpoTargetSeconds { get; init; }
+}
 
 /// <summary><c>infra:dr.dns</c>: the hosted zone and record name for failover.</summary>
 public sealed record DnsFailoverSettings(string ZoneId, string Name);

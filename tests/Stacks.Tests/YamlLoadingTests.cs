@@ -25,7 +25,7 @@ public class YamlLoadingTests
     {
         var result = Expect.Yaml("staging", ValidStaging + "\n  infra:dr:\n    failover: true\n");
 
-        Assert.Equal(["Pulumi.staging.yaml: infra:dr.failover: unknown key; allowed keys are dns, replica, promote, pilotLight, certificateArn"],
+        Assert.Equal(["Pulumi.staging.yaml: infra:dr.failover: unknown key; allowed keys are dns, replica, promote, pilotLight, certificateArn, rtoTargetMinutes, rpoTargetSeconds"],
             result.Errors);
     }
 
