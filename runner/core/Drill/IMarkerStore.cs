@@ -7,7 +7,17 @@ public sealed record DrillMarker(string DrillId, long Sequence, DateTimeOffset W
 /// <param name="Name">How messages and the report name it, e.g. <c>primary staging-db</c>.</param>
 /// <param name="Host">Its endpoint address.</param>
 /// <param name="Port">Null: the port in the database secret.</param>
-public sealed record MarkerDatabase(string Name, string Host, int? Port = null);
+public sealed record MarkerDatabase(string Name, string Host, int? Port = null)
+{
+    /// <summary>From an RDS endpoint, <c>host:port</c> (or a bare address).</summary>
+    public static MarkerDatabase At(string name, string endpoint)
+    {
+        var colon = endpoint.LastIndexOf(':');
+        return colon > 0 && int.TryParse(endpoint[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            ? new MarkerDatabase(name, endpoint[..colon], port)
+            : new MarkerDatabase(name, endpoint);
+    }
+}
 
 /// <summary>Why a marker could not be written or read: the database, and what failed (never a credential).</summary>
 public sealed class MarkerStoreException(string message, Exception? inner = null) : Exception(message, inner);
