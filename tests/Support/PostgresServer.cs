@@ -10,7 +10,7 @@ namespace TestSupport;
 /// package, installed when missing) in a private folder on a private 127.0.0.1 port, and stopped by
 /// tools/postgres/stop.sh, which also deletes the folder, when disposed. The superuser's password is random per server.
 /// </summary>
-internal sealed class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : IAsyncDisposable
 {
     public const string Username = "infra";
 
