@@ -299,16 +299,9 @@ public class DrillEngineTests
     public async Task Ctrl_c_while_markers_are_written_stops_before_the_promotion()
     {
         var harness = new DrillHarness();
-        using var interrupt = new CancellationTokenSource();
-        harness.Journal.Setup(j => j.AppendAsync(It.IsAny<DrillEvent>(), It.IsAny<CancellationToken>()))
-            .Callback((DrillEvent e, CancellationToken _) =>
-            {
-                harness.Events.Add(e);
-                if (e.Message.StartsWith("markers:", StringComparison.Ordinal)) interrupt.Cancel();
-            })
-            .Returns(Task.CompletedTask);
+        var interrupt = harness.InterruptWhen(e => e.Message.StartsWith("markers:", StringComparison.Ordinal));
 
-        var result = await harness.RunAsync(cancellationToken: interrupt.Token);
+        var result = await harness.RunAsync(cancellationToken: interrupt);
 
         Assert.Equal(DrillOutcome.Interrupted, result.Outcome);
         Assert.Equal("Interrupted during phase markers before the promotion update started; nothing was changed", result.Message);

@@ -115,6 +115,20 @@ internal sealed class DrillHarness
         new DrillEngine(new DrillPorts(Stack.Object, Lag.Object, Health.Object, Markers, WithRestore ? Restore : null, Journal.Object,
             Notifier.Object, Reports.Object, Time)).RunAsync(options ?? new DrillOptions(), cancellationToken);
 
+    /// <summary>Ctrl+C, as the CLI's token sees it, the moment an event that <paramref name="when"/> accepts is journaled.</summary>
+    public CancellationToken InterruptWhen(Func<DrillEvent, bool> when)
+    {
+        var interrupt = new CancellationTokenSource();
+        Journal.Setup(j => j.AppendAsync(It.IsAny<DrillEvent>(), It.IsAny<CancellationToken>()))
+            .Callback((DrillEvent e, CancellationToken _) =>
+            {
+                Events.Add(e);
+                if (when(e)) interrupt.Cancel();
+            })
+            .Returns(Task.CompletedTask);
+        return interrupt.Token;
+    }
+
     /// <summary>The report's lines, for asserting one field at a time.</summary>
     public static IReadOnlyList<string> Lines(DrillResult result) => result.Report!.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 

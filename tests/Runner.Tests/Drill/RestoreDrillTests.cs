@@ -1,6 +1,5 @@
 using Infra.Runner.Drill;
 using Infra.Runner.Rollout;
-using Moq;
 
 namespace Runner.Tests.Drill;
 
@@ -125,16 +124,9 @@ public class RestoreDrillTests
     public async Task Ctrl_c_while_the_instance_is_created_still_deletes_it()
     {
         var harness = new DrillHarness();
-        using var interrupt = new CancellationTokenSource();
-        harness.Journal.Setup(j => j.AppendAsync(It.IsAny<DrillEvent>(), It.IsAny<CancellationToken>()))
-            .Callback((DrillEvent e, CancellationToken _) =>
-            {
-                harness.Events.Add(e);
-                if (e.Kind == DrillEventKind.RestoreStatus) interrupt.Cancel();
-            })
-            .Returns(Task.CompletedTask);
+        var interrupt = harness.InterruptWhen(e => e.Kind == DrillEventKind.RestoreStatus);
 
-        var result = await harness.RunAsync(Restore, interrupt.Token);
+        var result = await harness.RunAsync(Restore, interrupt);
 
         Assert.Equal(DrillOutcome.Interrupted, result.Outcome);
         Assert.Equal($"Interrupted during phase restore. The restored instance {Instance} was deleted", result.Message);
