@@ -4,7 +4,6 @@ using Infra.Runner.Adapters;
 using Infra.Runner.Drill;
 using Infra.Ledger;
 using Infra.Runner.Rollout;
-using Infra.Stacks.Settings;
 using Amazon;
 using Amazon.SecretsManager;
 using Npgsql;
@@ -78,7 +77,7 @@ public static class DrillCommand
     }
 
     /// <summary>Null when the stack may be drilled; otherwise why not (a production stack without <c>--allow-production</c>).</summary>
-    public static string? ProductionRefusal(StackSettings settings, bool allowProduction) => settings.IsProduction && !allowProduction
+    public static string? ProductionRefusal(Stacks.Settings.StackSettings settings, bool allowProduction) => settings.IsProduction && !allowProduction
         ? $"stack {settings.StackName} is a production stack (infra:environment: production); a drill promotes its DR region or restores its database " +
           "into a new instance: add --allow-production to drill it"
         : null;

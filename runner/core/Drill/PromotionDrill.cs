@@ -21,7 +21,16 @@ internal sealed class PromotionDrill(DrillPorts ports, DrillSession session)
         if (await session.WriteMarkersAsync(cancellationToken) is { } markersFailed) return markersFailed;
 
         await session.BeginAsync(DrillPhase.Promotion, "recording the promotion in the release ledger, then a full update", cancellationToken);
-        await session.Guard(t => ports.Stack.SetPromoteAsync(true, t), cancellationToken);
+        try
+        {
+            await session.Guard(t => ports.Stack.SetPromoteAsync(true, t), cancellationToken);
+        }
+        catch (Exception error) when (error is not InterruptedDrill)
+        {
+            return await session.FailAsync(DrillEventKind.UpdateFailed,
+                $"Recording the promotion in the release ledger failed ({error.Message}); nothing was changed");
+        }
+
         session.Facts = session.Facts with { PromoteConfig = PromoteConfig.SetTrue };
         await session.AppendAsync(DrillEventKind.PromotionConfigured,
             $"Promotion recorded in the release ledger (drPromoted: true); Pulumi.{stack.StackName}.yaml is not changed", CancellationToken.None);

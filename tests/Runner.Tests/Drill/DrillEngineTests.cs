@@ -191,6 +191,23 @@ public class DrillEngineTests
     }
 
     [Fact]
+    public async Task A_ledger_that_refuses_the_promotion_fails_the_promotion_phase_with_nothing_changed()
+    {
+        var harness = new DrillHarness();
+        harness.Stack.Setup(s => s.SetPromoteAsync(true, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("ConditionalCheckFailedException"));
+
+        var result = await harness.RunAsync();
+
+        Assert.Equal(DrillOutcome.Failed, result.Outcome);
+        Assert.Equal("Recording the promotion in the release ledger failed (ConditionalCheckFailedException); nothing was changed", result.Message);
+        Assert.Empty(harness.Calls);
+        var lines = DrillHarness.Lines(result);
+        Assert.Contains("- Outcome: **failed in phase promotion**", lines);
+        Assert.Contains("- DR region eu-central-1: the replica staging-db-replica is still a read replica of the primary and the DR services are at zero tasks (nothing was changed)", lines);
+    }
+
+    [Fact]
     public async Task A_failed_update_says_promotion_may_be_partial_and_reads_no_marker()
     {
         var harness = new DrillHarness { UpdateError = new InvalidOperationException("rds: InvalidDBInstanceState") };
