@@ -110,7 +110,11 @@ public static class StackBinder
             Dns: zoneId is null && name is null ? null : new DnsFailoverSettings(zoneId ?? "", name ?? ""),
             CertificateArn: dr.String("certificateArn"),
             ReplicatedRepositories: dr.StringList("replicatedRepositories"),
-            DeclareEcrReplication: dr.Bool("declareEcrReplication") ?? true);
+            DeclareEcrReplication: dr.Bool("declareEcrReplication") ?? true)
+        {
+            RtoTargetMinutes = dr.Int("rtoTargetMinutes") ?? defaults.DrRtoTargetMinutes,
+            RpoTargetSeconds = dr.Int("rpoTargetSeconds") ?? defaults.DrRpoTargetSeconds,
+        };
         dr.ReportUnknownKeys();
         return settings;
     }

@@ -49,6 +49,8 @@ public sealed record StackDefaults
     public string DatabaseUsername { get; init; } = "app_admin";
 
     public bool DrReplica { get; init; }
+    public int DrRtoTargetMinutes { get; init; } = 60;
+    public int DrRpoTargetSeconds { get; init; } = 300;
 
     public SlackMode SlackMode { get; init; } = SlackMode.Lambda;
 

@@ -18,7 +18,14 @@ namespace Infra.Stacks.Settings;
 /// another stack of the same account and region declares it and replicates these repositories. Default true.
 /// </param>
 public sealed record DrSettings(bool Replica, bool Promote, bool PilotLight, DnsFailoverSettings? Dns, string? CertificateArn = null,
-    ValueList<string>? ReplicatedRepositories = null, bool DeclareEcrReplication = true);
+    ValueList<string>? ReplicatedRepositories = null, bool DeclareEcrReplication = true)
+{
+    /// <summary><c>rtoTargetMinutes</c>: the longest a drill may take from its start to a healthy DR region and still pass. Default 60.</summary>
+    public int RtoTargetMinutes { get; init; }
+
+    /// <summary><c>rpoTargetSeconds</c>: the most marker time a drill may lose and still pass. Default 300.</summary>
+    public int RpoTargetSeconds { get; init; }
+}
 
 /// <summary><c>infra:dr.dns</c>: the hosted zone and record name for failover.</summary>
 public sealed record DnsFailoverSettings(string ZoneId, string Name);

@@ -114,6 +114,9 @@ public static class StackValidator
                 $"required with a pilot light when infra:loadBalancer.certificateArn is set: an ACM certificate in {drRegion} (certificates are regional)");
         if (dr.CertificateArn is { } certificate)
             CheckCertificateArn($"{ConfigKeys.Dr}.certificateArn", certificate, d);
+        // A drill's targets: a day bounds any recovery worth drilling; zero would fail every drill.
+        d.CheckRange($"{ConfigKeys.Dr}.rtoTargetMinutes", dr.RtoTargetMinutes, 1, 1440);
+        d.CheckRange($"{ConfigKeys.Dr}.rpoTargetSeconds", dr.RpoTargetSeconds, 1, 86400);
 
         if (dr.Dns is not { } dns) return;
         if (dns.ZoneId.Length == 0)

@@ -14,7 +14,7 @@ public class DefaultsTests
         Assert.Equal(new LoadBalancerSettings(null, 60, 8443, ValueList.Of("10.0.0.0/16"), false, "X-Infra-Preview", SmokeVia.PreviewHeader), s.LoadBalancer);
         Assert.Equal(new DatabaseSettings("16", "db.t4g.medium", 20, 100, false, 7, "02:00-03:00",
             "sun:04:00-sun:05:00", "app", "app_admin", null), s.Database);
-        Assert.Equal(new DrSettings(false, false, false, null), s.Dr);
+        Assert.Equal(new DrSettings(false, false, false, null) { RtoTargetMinutes = 60, RpoTargetSeconds = 300 }, s.Dr);
         Assert.Equal(new RolloutSettings(ValueList.Of(10, 50, 100), 4, 10, InsufficientDataPolicy.Ok, 15, 10)
         {
             MinRequestsPerStep = 50, MaxInconclusiveMinutes = 10, OnInconclusive = InconclusivePolicy.Fail,

@@ -165,6 +165,14 @@ public class PlatformValidationTests
         Expect.Error(StackBuilder.Production().Scalar("infra:drRegion", "eu-west-1"),
             "infra:drRegion: 'eu-west-1' is the same as aws:region; the DR region must be a different region");
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1441, 86401)]
+    public void Drill_targets_are_at_least_one_and_at_most_a_day(int minutes, int seconds) =>
+        Expect.Errors(StackBuilder.Production().Set("infra:dr", "rtoTargetMinutes", minutes).Set("infra:dr", "rpoTargetSeconds", seconds),
+            $"Pulumi.production.yaml: infra:dr.rtoTargetMinutes: {minutes} is out of range; allowed 1 to 1440",
+            $"Pulumi.production.yaml: infra:dr.rpoTargetSeconds: {seconds} is out of range; allowed 1 to 86400");
+
     [Fact]
     public void Replica_or_pilot_light_without_dr_region() =>
         Expect.Error(StackBuilder.Production().RemoveScalar("infra:drRegion").Set("infra:dr", "pilotLight", true),

@@ -38,6 +38,7 @@ public class StackFilesTests
         Assert.Equal(new ColorPair<int>(0, 100), settings.Service("api").Weights);
         Assert.True(settings.Dr.Replica);
         Assert.True(settings.Dr.PilotLight);
+        Assert.Equal((30, 30), (settings.Dr.RtoTargetMinutes, settings.Dr.RpoTargetSeconds));
         Assert.Equal(new SecretSetting("infra:alerting.slackWebhookUrl", true), settings.Alerting.SlackWebhookUrl);
         Assert.Equal(["oncall@example.com"], settings.Alerting.EmailsFor(Severity.Critical));
         Assert.Equal(5, settings.AlarmOverrides["targetErrorRate"].Threshold);

@@ -25,7 +25,7 @@ public class YamlLoadingTests
     {
         var result = Expect.Yaml("staging", ValidStaging + "\n  infra:dr:\n    failover: true\n");
 
-        Assert.Equal(["Pulumi.staging.yaml: infra:dr.failover: unknown key; allowed keys are dns, replica, promote, pilotLight, certificateArn, replicatedRepositories, declareEcrReplication"],
+        Assert.Equal(["Pulumi.staging.yaml: infra:dr.failover: unknown key; allowed keys are dns, replica, promote, pilotLight, certificateArn, replicatedRepositories, declareEcrReplication, rtoTargetMinutes, rpoTargetSeconds"],
             result.Errors);
     }
 

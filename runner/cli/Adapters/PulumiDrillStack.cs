@@ -9,7 +9,7 @@ namespace Infra.Runner.Adapters;
 /// <summary>
 /// The drill's view of a stack over the Automation API: the validated settings with the release ledger's desired
 /// release over them, as the program declares them (so a promotion kept in the ledger counts, and defaults apply as in
-/// the program), the <c>drUrl</c> and <c>database.replica.identifier</c> outputs, the rollout in progress from the
+/// the program), the <c>drUrl</c> and <c>database</c> outputs, the rollout in progress from the
 /// ledger, the promotion as the ledger's desired <c>drPromoted</c> (never the stack file), and a full update (no
 /// targets: promotion changes the replica, the DR services' capacity and the DR alarms) recorded as applied.
 /// </summary>
@@ -43,7 +43,14 @@ public sealed class PulumiDrillStack(WorkspaceStack stack, ReleaseLedger ledger,
         rolloutInProgress,
         settings.DefaultService.HealthCheck.Path,
         Text(outputs["drUrl"]),
-        Text(outputs["database"]?["replica"]?["identifier"]));
+        Text(outputs["database"]?["replica"]?["identifier"]),
+        new DrillTargets(TimeSpan.FromMinutes(settings.Dr.RtoTargetMinutes), TimeSpan.FromSeconds(settings.Dr.RpoTargetSeconds)),
+        Text(outputs["database"]?["primary"]?["identifier"]),
+        Text(outputs["database"]?["primary"]?["endpoint"]),
+        Text(outputs["database"]?["replica"]?["endpoint"]));
+
+    /// <summary>The stack output <c>database.secretArn</c>: the master credentials the marker rows are written with.</summary>
+    public static string? DatabaseSecretArn(JsonObject outputs) => Text(outputs["database"]?["secretArn"]);
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;

@@ -4,6 +4,9 @@ using Infra.Runner.Adapters;
 using Infra.Runner.Drill;
 using Infra.Ledger;
 using Infra.Runner.Rollout;
+using Amazon;
+using Amazon.SecretsManager;
+using Npgsql;
 using Pulumi.Automation;
 using Serilog;
 using Serilog.Events;
@@ -11,8 +14,10 @@ using Serilog.Events;
 namespace Infra.Runner.Commands;
 
 /// <summary>
-/// <c>drill --stack S [--report FILE] [--timeout 30m] [--health-successes 3]</c>: promotes the stack's DR region,
-/// measures RTO and RPO and writes a Markdown report; fail-back stays manual (the report lists the steps).
+/// <c>drill [--stack staging] [--allow-production] [--restore] [--report FILE] [--timeout 30m] [--health-successes 3]</c>:
+/// writes marker rows to the primary, then promotes the stack's DR region (or, with <c>--restore</c>, restores the
+/// primary to a new instance), reads the newest marker back, judges RTO and RPO against the stack's targets and
+/// writes the report as Markdown and JSON (also sent to Slack and the release ledger).
 /// </summary>
 public static class DrillCommand
 {
@@ -22,52 +27,80 @@ public static class DrillCommand
     /// <summary>Between health requests; the RTO is only as precise as this.</summary>
     private static readonly TimeSpan HealthRetryInterval = TimeSpan.FromSeconds(5);
 
-    public static Command Create(TextWriter output)
+    /// <summary>The stack a drill acts on when <c>--stack</c> is not given.</summary>
+    public const string DefaultStack = "staging";
+
+    /// <param name="restores">
+    /// The point-in-time restore adapter for a region (RDS); null where none is wired, and <c>--restore</c> is then
+    /// refused with exit 2 before anything changes.
+    /// </param>
+    public static Command Create(TextWriter output, Func<string, IPointInTimeRestore>? restores = null)
     {
         var shared = new RunnerOptions();
+        shared.Stack.Required = false;
+        shared.Stack.DefaultValueFactory = _ => DefaultStack;
+        shared.Stack.Description = $"The stack to drill. Default: {DefaultStack}.";
         var report = new Option<FileInfo?>("--report")
         {
-            Description = "Where to write the Markdown report. Default: .infra-runner/dr-drill-<stack>-<UTC time>.md in the project folder.",
+            Description = "Where to write the Markdown report; the JSON report goes next to it (.json). Default: .infra-runner/dr-drill-<stack>-<UTC time>.md in the project folder.",
         };
         var timeout = new Option<string?>("--timeout") { Description = "How long the DR region may take to answer healthy after the promotion update. Default 30m." };
         var successes = new Option<int?>("--health-successes") { Description = "2xx answers in a row from the DR URL's health path. Default 3." };
-        var command = new Command("drill",
-            "DR drill: measures the replica lag (RPO), promotes the DR region (drPromoted in the release ledger and a full update), measures " +
-            "the time until it answers healthy (RTO) and writes a report. Promotion is one-way; the report lists the manual fail-back.")
+        var allowProduction = new Option<bool>("--allow-production") { Description = "Drill a production stack (infra:environment: production); refused without it." };
+        var restore = new Option<bool>("--restore")
         {
-            report, timeout, successes,
+            Description = "A restore drill: markers to the primary, a point-in-time restore into a new instance, the newest marker read from it; the instance is deleted afterwards.",
+        };
+        var command = new Command("drill",
+            "DR drill with data: writes marker rows to the primary, promotes the DR region (drPromoted in the release ledger and a full update) or " +
+            "restores the primary to a new instance (--restore), reads the newest marker back (RPO) and times the recovery (RTO) against " +
+            "infra:dr.rpoTargetSeconds and rtoTargetMinutes, and writes the report (Markdown and JSON, to Slack and the release ledger).")
+        {
+            report, timeout, successes, allowProduction, restore,
         };
         shared.AddTo(command);
         command.SetAction((parse, token) => RunAsync(
-            shared.Read(parse), parse.GetValue(report)?.FullName, parse.GetValue(timeout), parse.GetValue(successes), output, token));
+            shared.Read(parse), new DrillFlags(parse.GetValue(report)?.FullName, parse.GetValue(timeout), parse.GetValue(successes),
+                parse.GetValue(allowProduction), parse.GetValue(restore)), restores, output, token));
         return command;
     }
 
     /// <summary>The drill's options from the flags; bad values are input errors naming the flag.</summary>
-    public static DrillOptions ParseOptions(string? timeout, int? successes)
+    public static DrillOptions ParseOptions(string? timeout, int? successes, bool restore = false)
     {
         if (successes is < 1)
         {
             throw new RolloutInputException($"--health-successes must be at least 1, got {successes}");
         }
 
-        return new DrillOptions(successes ?? 3, timeout is null ? null : DurationParser.Parse("--timeout", timeout));
+        return new DrillOptions(successes ?? 3, timeout is null ? null : DurationParser.Parse("--timeout", timeout), restore);
     }
+
+    /// <summary>Null when the stack may be drilled; otherwise why not (a production stack without <c>--allow-production</c>).</summary>
+    public static string? ProductionRefusal(Stacks.Settings.StackSettings settings, bool allowProduction) => settings.IsProduction && !allowProduction
+        ? $"stack {settings.StackName} is a production stack (infra:environment: production); a drill promotes its DR region or restores its database " +
+          "into a new instance: add --allow-production to drill it"
+        : null;
 
     /// <summary>The report's default path: in this machine's runner folder, named after the stack and the drill's start (UTC).</summary>
     public static string DefaultReportPath(RunnerSettings settings, DateTimeOffset now) =>
         Path.Combine(settings.LocalFolder, $"dr-drill-{settings.Stack}-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
 
+    /// <summary>The JSON report beside the Markdown one: the same name with <c>.json</c>.</summary>
+    public static string JsonReportPath(string reportPath) => Path.ChangeExtension(reportPath, ".json");
+
     /// <summary>Drill events go to a file of their own next to the report.</summary>
     public static string DrillJournalPath(RunnerSettings settings) => Path.Combine(settings.LocalFolder, $"{settings.Stack}.drill.jsonl");
 
+    private sealed record DrillFlags(string? ReportPath, string? Timeout, int? Successes, bool AllowProduction, bool Restore);
+
     private static async Task<int> RunAsync(
-        RunnerSettings settings, string? reportPath, string? timeout, int? successes, TextWriter output, CancellationToken cancellationToken)
+        RunnerSettings settings, DrillFlags flags, Func<string, IPointInTimeRestore>? restores, TextWriter output, CancellationToken cancellationToken)
     {
         DrillOptions options;
         try
         {
-            options = ParseOptions(timeout, successes);
+            options = ParseOptions(flags.Timeout, flags.Successes, flags.Restore);
         }
         catch (RolloutInputException error)
         {
@@ -76,24 +109,61 @@ public static class DrillCommand
         }
 
         using var logger = RunnerLog.Create(output, settings.LogJson);
-        reportPath ??= DefaultReportPath(settings, TimeProvider.System.GetUtcNow());
+        var reportPath = flags.ReportPath ?? DefaultReportPath(settings, TimeProvider.System.GetUtcNow());
         return await CommandRunner.GuardAsync(logger, "Interrupted before the drill started; nothing was changed", async () =>
         {
             using var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
             var stackSettings = await stack.ReadSettingsAsync(cancellationToken);
-            using var dynamo = LedgerClients.ForRegion(stackSettings.Region);
+            if (ProductionRefusal(stackSettings, flags.AllowProduction) is { } refusal)
+            {
+                await output.WriteLineAsync($"drill: {refusal}");
+                return ExitCodes.BadInput;
+            }
+
+            var region = stackSettings.Region;
+            using var dynamo = LedgerClients.ForRegion(region);
             using var http = SmokeHttpClient.Create(RequestTimeout);
+            using var notifierHttp = new HttpClient { Timeout = RequestTimeout };
+            var secretsManager = new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(region));
+            // The AWS SDK's client holds connections; the offline stand-in has nothing to release.
+            using var releaseSecrets = secretsManager as IDisposable;
+            var secrets = new SecretsManagerValueReader(secretsManager, region);
             var ledger = new ReleaseLedger(dynamo, stackSettings.StackName);
             var ports = new DrillPorts(
                 new PulumiDrillStack(stack, ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(stackSettings))),
                 new CloudWatchReplicaLagReader(CloudWatchClients.For),
                 new HttpSmokeCheck(http, TimeProvider.System, HealthRetryInterval),
+                new NpgsqlMarkerStore(Credentials(stack, secrets), SslMode.VerifyFull),
+                restores?.Invoke(region),
                 new JsonLinesJournal(DrillJournalPath(settings)),
+                RunnerSession.CreateNotifier(notifierHttp, logger),
+                new LedgerDrillReports(ledger),
                 TimeProvider.System,
                 new Progress(logger));
             var result = await new DrillEngine(ports).RunAsync(options, cancellationToken);
             return await FinishAsync(result, reportPath, logger);
         }, cancellationToken);
+    }
+
+    /// <summary>The database secret named by the stack's outputs, read once, on the first marker; never logged.</summary>
+    private static Func<CancellationToken, Task<DatabaseCredentials>> Credentials(WorkspaceStack stack, ISecretValueReader secrets)
+    {
+        Task<DatabaseCredentials>? read = null;
+        return cancellationToken => read ??= ReadAsync(cancellationToken);
+
+        async Task<DatabaseCredentials> ReadAsync(CancellationToken token)
+        {
+            var arn = PulumiDrillStack.DatabaseSecretArn(await stack.ReadOutputsAsync(token))
+                ?? throw new MarkerStoreException("the stack has no database.secretArn output; run a full update so the drill can read the database's credentials");
+            try
+            {
+                return DatabaseCredentials.Parse(arn, await secrets.ReadAsync(arn, token));
+            }
+            catch (SecretReadException error)
+            {
+                throw new MarkerStoreException($"the database's credentials cannot be read: {error.Message}");
+            }
+        }
     }
 
     private static async Task<int> FinishAsync(DrillResult result, string reportPath, ILogger logger)
@@ -104,7 +174,8 @@ public static class DrillCommand
             var folder = Path.GetDirectoryName(Path.GetFullPath(reportPath));
             if (folder is not null) Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(reportPath, report, CancellationToken.None);
-            logger.Information("Report written to {Report:l}", reportPath);
+            await File.WriteAllTextAsync(JsonReportPath(reportPath), result.ReportJson, CancellationToken.None);
+            logger.Information("Report written to {Report:l} and {Json:l}", reportPath, JsonReportPath(reportPath));
         }
 
         var level = result.Outcome == DrillOutcome.Succeeded ? LogEventLevel.Information : LogEventLevel.Error;
@@ -119,8 +190,9 @@ public static class DrillCommand
 
         private static LogEventLevel LevelOf(DrillEventKind kind) => kind switch
         {
-            DrillEventKind.RpoUnknown or DrillEventKind.StackBusy or DrillEventKind.Interrupted => LogEventLevel.Warning,
-            DrillEventKind.RpoReadFailed or DrillEventKind.UpdateFailed or DrillEventKind.HealthTimedOut => LogEventLevel.Error,
+            DrillEventKind.LagUnknown or DrillEventKind.StackBusy or DrillEventKind.Interrupted or DrillEventKind.ReportNotSent => LogEventLevel.Warning,
+            DrillEventKind.LagReadFailed or DrillEventKind.MarkersFailed or DrillEventKind.UpdateFailed or DrillEventKind.MarkerReadFailed
+                or DrillEventKind.HealthTimedOut or DrillEventKind.RestoreFailed or DrillEventKind.InstanceDeletionFailed => LogEventLevel.Error,
             _ => LogEventLevel.Information,
         };
     }

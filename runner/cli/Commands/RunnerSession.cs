@@ -107,7 +107,8 @@ public sealed class RunnerSession : IDisposable
         (cloudWatch as IDisposable)?.Dispose();
         (secretsManager as IDisposable)?.Dispose();
     }
-    private static INotifier CreateNotifier(HttpClient http, ILogger logger)
+    /// <summary>Slack when <c>INFRA_SLACK_WEBHOOK_URL</c> is an https URL, else the log; the drill uses it too.</summary>
+    internal static INotifier CreateNotifier(HttpClient http, ILogger logger)
     {
         var url = Environment.GetEnvironmentVariable(SlackWebhookNotifier.WebhookVariable);
         if (Uri.TryCreate(url, UriKind.Absolute, out var webhook) && webhook.Scheme == Uri.UriSchemeHttps)

@@ -4,13 +4,24 @@ namespace Infra.Runner.Drill;
 
 /// <summary>
 /// Everything outside the drill engine: the stack, CloudWatch's replica lag, the health check of the DR load balancer
-/// (the rollout's smoke check), the journal and the clock. <see cref="Progress"/> (optional) receives every event as
-/// it is journaled, for the log.
+/// (the rollout's smoke check), the marker rows, the point-in-time restore (null where none is wired: a restore drill
+/// is then refused), the drill journal, where the finished report goes (Slack and the release ledger) and the clock.
+/// <see cref="Progress"/> (optional) receives every event as it is journaled, for the log.
 /// </summary>
 public sealed record DrillPorts(
     IDrillStack Stack,
     IReplicaLagReader ReplicaLag,
     ISmokeCheck Health,
+    IMarkerStore Markers,
+    IPointInTimeRestore? Restore,
     IDrillJournal Journal,
+    INotifier Notifier,
+    IDrillReportLedger Reports,
     TimeProvider Time,
     IProgress<DrillEvent>? Progress = null);
+
+/// <summary>The finished drill's report (JSON) kept in the release ledger's journal, readable from any machine.</summary>
+public interface IDrillReportLedger
+{
+    Task RecordAsync(string reportJson, CancellationToken cancellationToken);
+}

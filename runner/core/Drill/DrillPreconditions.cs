@@ -3,7 +3,10 @@ namespace Infra.Runner.Drill;
 /// <summary>Pure checks that a stack can be drilled; every problem is listed at once, each with its fix.</summary>
 public static class DrillPreconditions
 {
-    public static IReadOnlyList<string> Problems(DrillStackState stack)
+    public static IReadOnlyList<string> Problems(DrillStackState stack, bool restore) =>
+        restore ? RestoreProblems(stack) : PromotionProblems(stack);
+
+    private static List<string> PromotionProblems(DrillStackState stack)
     {
         var problems = new List<string>();
         var name = stack.StackName;
@@ -43,6 +46,32 @@ public static class DrillPreconditions
             problems.Add($"stack {name} has no database.replica.identifier output; run a full update so the outputs include the replica");
         }
 
+        if (stack.Replica && string.IsNullOrEmpty(stack.ReplicaEndpoint))
+        {
+            problems.Add($"stack {name} has no database.replica.endpoint output; run a full update so the drill can read its markers from the promoted replica");
+        }
+
+        AddPrimaryEndpoint(stack, problems);
         return problems;
+    }
+
+    private static List<string> RestoreProblems(DrillStackState stack)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrEmpty(stack.PrimaryIdentifier))
+        {
+            problems.Add($"stack {stack.StackName} has no database.primary.identifier output; run a full update so a restore drill knows what to restore");
+        }
+
+        AddPrimaryEndpoint(stack, problems);
+        return problems;
+    }
+
+    private static void AddPrimaryEndpoint(DrillStackState stack, List<string> problems)
+    {
+        if (string.IsNullOrEmpty(stack.PrimaryEndpoint))
+        {
+            problems.Add($"stack {stack.StackName} has no database.primary.endpoint output; run a full update so the drill can write its markers to the primary");
+        }
     }
 }

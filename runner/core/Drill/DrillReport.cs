@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace Infra.Runner.Drill;
 
 /// <summary>
-/// The drill report as Markdown (for the job summary and the artifact), and the same facts as journal data. Pure:
-/// everything comes from <see cref="DrillFacts"/>.
+/// The drill report as Markdown (for the job summary and the artifact) and its one-paragraph summary (Slack, the log).
+/// Pure: everything comes from <see cref="DrillFacts"/>; <see cref="DrillReportJson"/> renders the same facts as data.
 /// </summary>
 public static class DrillReport
 {
@@ -15,38 +16,108 @@ public static class DrillReport
     {
         var stack = facts.Stack;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"# DR drill {facts.DrillId} on {stack.StackName}");
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Outcome: **{OutcomeName(outcome)}**");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Stack: {stack.StackName}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Primary region: {stack.Region}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- DR region: {stack.DrRegion}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Replica: {stack.ReplicaIdentifier}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {facts.HealthSuccesses} x 2xx in a row from {facts.HealthUrl}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Started (UTC): {Time(facts.StartedAt)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Promotion update started (UTC): {Time(facts.UpdateStartedAt)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Promoted (UTC): {Time(facts.PromotedAt)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Healthy (UTC): {Time(facts.HealthyAt)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- RTO: {Rto(facts)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- RPO: {Rpo(facts)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Promotion: {PromoteLine(facts)}");
-        text.AppendLine();
-        text.AppendLine("## What happened");
-        text.AppendLine();
-        text.AppendLine(message);
+        void Line(string line) => text.AppendLine(line);
+        Line($"# DR {(facts.Restore ? "restore drill" : "drill")} {facts.DrillId} on {stack.StackName}");
+        Line("");
+        Line($"- Outcome: **{OutcomeName(facts, outcome)}**");
+        Line($"- Stack: {stack.StackName}");
+        Line($"- Primary region: {stack.Region}");
+        Line($"- DR region: {stack.DrRegion}");
+        Line($"- Started (UTC): {Time(facts.StartedAt)}");
+        if (facts.Restore)
+        {
+            Line($"- Restored instance: {facts.RestoreInstanceId ?? NotReached}, as of (UTC) {Time(facts.RestoreTime)}");
+            Line($"- Restored (UTC): {Time(facts.RestoredAt)}");
+        }
+        else
+        {
+            Line($"- Replica: {stack.ReplicaIdentifier}");
+            Line($"- Health check: {facts.HealthSuccesses} x 2xx in a row from {facts.HealthUrl}");
+            Line($"- Promotion update started (UTC): {Time(facts.UpdateStartedAt)}");
+            Line($"- Promoted (UTC): {Time(facts.PromotedAt)}");
+            Line($"- Healthy (UTC): {Time(facts.HealthyAt)}");
+        }
+
+        Line($"- RTO: {Rto(facts)}; target {Duration(stack.Targets.Rto)}: **{VerdictName(facts.RtoVerdict)}**");
+        Line($"- RPO: {Rpo(facts)}; target {Duration(stack.Targets.Rpo)}: **{VerdictName(facts.RpoVerdict)}**");
+        if (!facts.Restore)
+        {
+            Line($"- Replica lag before the drill: {Lag(facts)}");
+            Line($"- Promotion: {PromoteLine(facts)}");
+        }
+
+        Line("");
+        Line("## What was measured");
+        Line("");
+        Line(Measured(facts));
+        Line("");
+        Line("## Phases");
+        Line("");
+        Line("| phase | started (UTC) | ended (UTC) | took | result |");
+        Line("| --- | --- | --- | --- | --- |");
+        foreach (var phase in facts.Phases)
+        {
+            Line($"| {PhaseName(phase.Phase)} | {Time(phase.StartedAt)} | {Time(phase.EndedAt)} | {(phase.Duration is { } took ? Duration(took) : "-")} | {ResultName(phase.Result)} |");
+        }
+
+        Line("");
+        Line("## State of each region");
+        Line("");
+        Line($"- Primary region {DrillRegions.Primary(facts)}");
+        Line($"- DR region {DrillRegions.Dr(facts)}");
+        Line("");
+        Line("## What happened");
+        Line("");
+        Line(message);
         if (facts.MayBePromoted)
         {
-            AppendFailBack(text, stack);
+            Line("");
+            Line("## Fail back");
+            Line("");
+            Line($"Run `failback --stack {stack.StackName} --yes` (dr-drill.yml runs it right after the drill): it creates a new replica in {stack.Region} " +
+                 "from the promoted database, waits until it has caught up and moves the primary role back, so the next drill starts from the original topology.");
         }
 
         return text.ToString();
     }
 
-    /// <summary>The RPO line: the replica lag's maximum and its window, or why it is unknown.</summary>
-    public static string Rpo(DrillFacts facts) => facts.Lag is { } lag
-        ? $"replica lag max {Seconds(lag.MaxSeconds)} over {Time(facts.LagFrom)} to {Time(facts.LagTo)} " +
-          $"(ReplicaLag, Maximum per 60 s, {lag.DataPoints} data point(s))"
-        : "unknown (no ReplicaLag data in the last 5 minutes)";
+    /// <summary>One paragraph for Slack and the log: outcome, the failed phase, both targets, and each region's state.</summary>
+    public static string Summary(DrillFacts facts, DrillOutcome outcome)
+    {
+        var stack = facts.Stack;
+        var text = $"DR {(facts.Restore ? "restore drill" : "drill")} {facts.DrillId} on {stack.StackName}: {OutcomeName(facts, outcome)}. " +
+            $"RTO {Rto(facts)}, target {Duration(stack.Targets.Rto)}: {VerdictName(facts.RtoVerdict)}. " +
+            $"RPO {Rpo(facts)}, target {Duration(stack.Targets.Rpo)}: {VerdictName(facts.RpoVerdict)}. " +
+            $"Primary region {DrillRegions.Primary(facts)}. DR region {DrillRegions.Dr(facts)}.";
+        return facts.MayBePromoted ? $"{text} Fail back with `failback --stack {stack.StackName} --yes`." : text;
+    }
+
+    /// <summary>The RPO: the marker time lost between the primary and the copy, or why it is not known.</summary>
+    public static string Rpo(DrillFacts facts) => facts.Rpo switch
+    {
+        null => "not measured (the drill ended before the markers were read back)",
+        { NoneSurvived: true } rpo =>
+            $"at least {Duration(rpo.Lost)}: no marker of this drill in the {rpo.FoundIn} (the last written to the primary was #{rpo.LastWritten.Sequence} at {Time(rpo.LastWritten.WrittenAt)})",
+        var rpo =>
+            $"{Duration(rpo.Lost)} (last marker written to the primary #{rpo.LastWritten.Sequence} at {Time(rpo.LastWritten.WrittenAt)}; " +
+            $"newest in the {rpo.FoundIn} #{rpo.NewestFound!.Sequence} at {Time(rpo.NewestFound.WrittenAt)})",
+    };
+
+    /// <summary>The RTO: the drill's start to the DR region healthy (or the restored instance available), or why it is not known.</summary>
+    public static string Rto(DrillFacts facts) => (facts.Rto, facts.Restore) switch
+    {
+        ({ } rto, false) => $"{Duration(rto)} (drill start to the DR region healthy)",
+        ({ } rto, true) => $"{Duration(rto)} (drill start to the restored instance available)",
+        (null, false) => "not measured (the DR region was not seen healthy)",
+        (null, true) => "not measured (the restored instance was not seen available)",
+    };
+
+    /// <summary>The replica's lag before the drill, for reference next to the RPO the markers measure.</summary>
+    public static string Lag(DrillFacts facts) => facts.Lag is { } lag
+        ? $"max {Seconds(lag.MaxSeconds)} over {Time(facts.LagFrom)} to {Time(facts.LagTo)} (ReplicaLag, Maximum per 60 s, {lag.DataPoints} data point(s))"
+        : facts.Phases.Any(p => p.Phase == DrillPhase.ReplicaLag && p.Result == PhaseResult.Passed)
+            ? "unknown (no ReplicaLag data in the last 5 minutes)"
+            : NotReached;
 
     /// <summary>90 s as "1m 30s", 2 h as "2h 0m 0s".</summary>
     public static string Duration(TimeSpan span)
@@ -56,34 +127,46 @@ public static class DrillReport
         return h > 0 ? $"{h}h {m}m {s}s" : m > 0 ? $"{m}m {s}s" : $"{s}s";
     }
 
-    /// <summary>The facts as journal data: ISO-8601 UTC times, RTO and RPO in seconds.</summary>
-    public static IReadOnlyDictionary<string, string> Data(DrillFacts facts)
-    {
-        var data = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["stack"] = facts.Stack.StackName,
-            ["region"] = facts.Stack.Region,
-            ["drRegion"] = facts.Stack.DrRegion ?? "",
-            ["startedAt"] = Time(facts.StartedAt),
-        };
-        Add(data, "updateStartedAt", facts.UpdateStartedAt is { } u ? Time(u) : null);
-        Add(data, "promotedAt", facts.PromotedAt is { } p ? Time(p) : null);
-        Add(data, "healthyAt", facts.HealthyAt is { } h ? Time(h) : null);
-        Add(data, "rtoSeconds", facts.Rto?.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
-        Add(data, "replicaLagMaxSeconds", facts.Lag?.MaxSeconds.ToString("0.###", CultureInfo.InvariantCulture));
-        return data;
-    }
-
     public static string Time(DateTimeOffset? at) =>
         at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : NotReached;
 
-    private static string Rto(DrillFacts facts) => facts.Rto is { } rto
-        ? $"{Duration(rto)} (promotion update start to healthy)"
-        : "not measured (the DR region was not seen healthy)";
+    /// <summary>A phase's name in reports and JSON, e.g. <c>markerRead</c>.</summary>
+    public static string PhaseName(DrillPhase phase) => JsonNamingPolicy.CamelCase.ConvertName(phase.ToString());
+
+    public static string VerdictName(TargetVerdict verdict) => verdict switch
+    {
+        TargetVerdict.Pass => "pass",
+        TargetVerdict.Fail => "fail",
+        _ => "not measured",
+    };
+
+    public static string OutcomeName(DrillFacts facts, DrillOutcome outcome) => outcome switch
+    {
+        DrillOutcome.Succeeded => "succeeded",
+        DrillOutcome.TargetsMissed => "targets missed",
+        DrillOutcome.StackBusy => "not started (stack busy)",
+        DrillOutcome.Interrupted => facts.FailedPhase is { } phase ? $"interrupted in phase {PhaseName(phase)}" : "interrupted",
+        _ => facts.FailedPhase is { } failed ? $"failed in phase {PhaseName(failed)}" : "failed",
+    };
+
+    private static string Measured(DrillFacts facts)
+    {
+        var copy = facts.Restore
+            ? "the instance restored to the moment the writer stopped"
+            : "the promoted replica";
+        var window = facts.Markers is { First: { } first, Last: { } last } run
+            ? $"from {Time(first.WrittenAt)} to {Time(last.WrittenAt)} ({run.Count} rows)"
+            : "(none was written)";
+        var stop = facts.Restore ? "before the restore started" : "when the promotion started";
+        return $"Marker rows (drill id, sequence, time written) went to the primary once a second {window}; the writer stopped {stop}, " +
+            $"so nothing was written to the primary after the last one. RPO is the time between the last marker written to the primary and " +
+            $"the newest one found in {copy}. RTO is the time from the drill's start to " +
+            (facts.Restore ? "the restored instance being available." : "the DR region answering healthy.");
+    }
 
     private static string PromoteLine(DrillFacts facts)
     {
-        var ledger = $"release ledger {LedgerTableOf(facts.Stack)}";
+        var ledger = $"release ledger infra-{facts.Stack.StackName}-releases";
         return facts.PromoteConfig switch
         {
             PromoteConfig.SetTrue => $"drPromoted is true in the {ledger}; every later update, a plain `pulumi up` included, keeps the DR region promoted",
@@ -92,42 +175,12 @@ public static class DrillReport
         };
     }
 
-    // The table the stack declares (Infra.Stacks.Release.LedgerTable.NameFor; the runner's core references no other project).
-    private static string LedgerTableOf(DrillStackState stack) => $"infra-{stack.StackName}-releases";
-
-    private static void AppendFailBack(StringBuilder text, DrillStackState stack)
+    private static string ResultName(PhaseResult result) => result switch
     {
-        var ledger = LedgerTableOf(stack);
-        text.AppendLine();
-        text.AppendLine("## Fail back (manual)");
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"Promotion is one-way: the replica {stack.ReplicaIdentifier} in {stack.DrRegion} is now a standalone database and the DR services run. The drill does not fail back; do it by hand:");
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"1. Leave the promotion (`drPromoted: true` in the release ledger {ledger}) until a new replica exists; set to false earlier, the program would declare the promoted database as a replica again.");
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"2. If anything written to {stack.ReplicaIdentifier} in {stack.DrRegion} must be kept, snapshot it now.");
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"3. Create a new cross-region read replica of the primary in {stack.DrRegion} and wait until it is available and reports ReplicaLag.");
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"4. Only then set the promotion back to false. No runner command does this yet: in the release ledger {ledger}, item pk `{stack.StackName}`, sk `release`, change `\"drPromoted\":true` to `false` in the `desired` attribute and add 1 to `version` (no runner may be running), and make sure `infra:dr.promote` is not true in Pulumi.{stack.StackName}.yaml.");
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"5. Check `pulumi preview --diff --stack {stack.StackName}`, then run `pulumi up`; this also scales the DR services back to zero.");
-    }
-
-    private static string OutcomeName(DrillOutcome outcome) => outcome switch
-    {
-        DrillOutcome.Succeeded => "succeeded",
-        DrillOutcome.StackBusy => "not started (stack busy)",
-        DrillOutcome.Interrupted => "interrupted",
-        _ => "failed",
+        PhaseResult.Passed => "passed",
+        PhaseResult.Failed => "**failed**",
+        _ => "running",
     };
 
     private static string Seconds(double seconds) => $"{seconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
-
-    private static void Add(IDictionary<string, string> data, string key, string? value)
-    {
-        if (value is not null) data[key] = value;
-    }
 }

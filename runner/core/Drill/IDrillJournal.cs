@@ -4,18 +4,37 @@ namespace Infra.Runner.Drill;
 public enum DrillEventKind
 {
     Started,
-    RpoMeasured,
 
-    /// <summary>No ReplicaLag data in the window: the RPO is unknown; a warning, the drill goes on.</summary>
-    RpoUnknown,
-    RpoReadFailed,
+    /// <summary>A phase began; the message says what it does.</summary>
+    PhaseStarted,
+    LagMeasured,
+
+    /// <summary>No ReplicaLag data in the window: the lag is unknown; a warning, the drill goes on.</summary>
+    LagUnknown,
+    LagReadFailed,
+    MarkersWritten,
+    MarkersFailed,
     PromotionConfigured,
     UpdateStarted,
     Promoted,
     UpdateFailed,
     StackBusy,
+    MarkerRead,
+    MarkerReadFailed,
     Healthy,
     HealthTimedOut,
+    RestoreStarted,
+
+    /// <summary>A look at the restored instance's status while it is being created.</summary>
+    RestoreStatus,
+    Restored,
+    RestoreFailed,
+    InstanceDeleted,
+    InstanceDeletionFailed,
+
+    /// <summary>The report could not be sent to Slack or recorded in the ledger; a warning, the report file is still written.</summary>
+    ReportNotSent,
+    Finished,
     Interrupted,
 }
 

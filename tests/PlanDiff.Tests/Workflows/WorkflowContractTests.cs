@@ -217,7 +217,7 @@ public class WorkflowContractTests
     }
 
     [Fact]
-    public void The_dr_drill_runs_monthly_and_on_demand_and_publishes_its_report_and_no_stack_file()
+    public void The_dr_drill_runs_monthly_and_on_demand_and_publishes_both_reports_and_no_stack_file()
     {
         var drill = Job("dr-drill.yml", "drill");
         var schedule = (YamlSequenceNode)((YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow("dr-drill.yml")).Get("on")!).Get("schedule")!;
@@ -228,6 +228,36 @@ public class WorkflowContractTests
         Assert.Contains(Runs(drill), r => r.Contains("cat dr-drill-report.md >> \"$GITHUB_STEP_SUMMARY\""));
         var uploads = Uses(drill, "actions/upload-artifact").Select(s => With(s).Scalar("path")).ToList();
         // The promotion lives in the release ledger: no stack file to keep or commit.
-        Assert.Equal(["dr-drill-report.md"], uploads);
+        Assert.Equal(["dr-drill-report.md\ndr-drill-report.json\n"], uploads);
+    }
+
+    [Fact]
+    public void The_dr_drill_fails_back_in_the_same_job_whenever_the_drill_may_have_promoted()
+    {
+        var drill = Job("dr-drill.yml", "drill");
+        var steps = drill.Steps().ToList();
+        var run = steps.FindIndex(s => s.Scalar("run")?.Contains("-- drill --stack staging") == true);
+        var decide = steps.FindIndex(s => s.Scalar("id") == "promoted");
+        var failback = steps.FindIndex(s => s.Scalar("run")?.Contains("-- failback --stack staging --yes") == true);
+
+        Assert.True(run >= 0 && run < decide && decide < failback, "the drill, then the decision, then failback, in one job");
+        Assert.Single(Jobs("dr-drill.yml").Children);
+        Assert.Equal("always()", steps[decide].Scalar("if"));
+        Assert.Contains("jq -r '.mayBePromoted' dr-drill-report.json", steps[decide].Scalar("run"));
+        Assert.Equal("always() && steps.promoted.outputs.needed == 'true'", steps[failback].Scalar("if"));
+        Assert.Equal("${{ secrets.PULUMI_ACCESS_TOKEN }}", Env(steps[failback]).Scalar("PULUMI_ACCESS_TOKEN"));
+    }
+
+    [Fact]
+    public void The_dr_drill_grants_only_what_it_uses_and_trusts_rds_certificates_for_the_marker_rows()
+    {
+        var drill = Job("dr-drill.yml", "drill");
+        var permissions = (YamlMappingNode)drill.Get("permissions")!;
+
+        Assert.Empty(((YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow("dr-drill.yml")).Get("permissions")!).Children);
+        Assert.Equal(["contents: read", "id-token: write"], permissions.Children.Select(p => $"{p.Key}: {p.Value}"));
+        Assert.Equal("staging", drill.Scalar("environment"));
+        Assert.Contains(Runs(drill), r => r.Contains("echo \"PGSSLROOTCERT=$RUNNER_TEMP/rds-ca-bundle.pem\" >> \"$GITHUB_ENV\""));
+        Assert.Equal("deploy", ((YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow("dr-drill.yml")).Get("concurrency")!).Scalar("group"));
     }
 }

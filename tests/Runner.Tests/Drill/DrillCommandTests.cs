@@ -34,15 +34,47 @@ public sealed class DrillCommandTests : IDisposable
         Assert.Equal($"{reason}{Environment.NewLine}", output.ToString());
     }
 
-    [Theory]
-    [InlineData("Option '--stack' is required.", "drill")]
-    [InlineData("Unrecognized command or argument '--fail-back'.", "drill", "--stack", "staging", "--fail-back")]
-    public async Task Parse_errors_exit_2(string reason, params string[] args)
+    [Fact]
+    public async Task Parse_errors_exit_2()
     {
-        var code = await RunAsync(args);
+        var code = await RunAsync(["drill", "--stack", "staging", "--fail-back"]);
 
         Assert.Equal(2, code);
-        Assert.Contains(reason, errors.ToString());
+        Assert.Contains("Unrecognized command or argument '--fail-back'.", errors.ToString());
+    }
+
+    [Fact]
+    public void Without_stack_the_drill_is_on_staging_and_production_needs_its_own_flag()
+    {
+        var parse = RunnerCli.CreateRoot(output).Parse(["drill", "--restore", "--allow-production"]);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal("staging", parse.GetValue<string>("--stack"));
+        Assert.True(parse.GetValue<bool>("--restore"));
+        Assert.True(parse.GetValue<bool>("--allow-production"));
+        Assert.False(RunnerCli.CreateRoot(output).Parse(["drill"]).GetValue<bool>("--allow-production"));
+    }
+
+    [Fact]
+    public void The_json_report_goes_next_to_the_markdown_one()
+    {
+        Assert.Equal(Path.Combine(folder, "dr-drill-report.json"), DrillCommand.JsonReportPath(Path.Combine(folder, "dr-drill-report.md")));
+    }
+
+    [OfflineSdkFact("opens the stack and reads its config through the workspace")]
+    public async Task A_production_stack_is_refused_without_allow_production_exit_2_and_nothing_is_written()
+    {
+        File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: infra\nruntime: dotnet\n");
+        File.Copy(RepoFiles.StackFile("production"), Path.Combine(folder, "Pulumi.production.yaml"));
+        var report = Path.Combine(folder, "dr-drill-report.md");
+
+        var code = await RunAsync(["drill", "--stack", "production", "--work-dir", folder, "--report", report]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("drill: stack production is a production stack (infra:environment: production); a drill promotes its DR region or restores its " +
+            "database into a new instance: add --allow-production to drill it", output.ToString());
+        Assert.False(File.Exists(report));
+        Assert.False(Directory.Exists(Path.Combine(folder, ".infra-runner")));
     }
 
     [Fact]
@@ -91,11 +123,11 @@ public sealed class DrillCommandTests : IDisposable
         var path = Path.Combine(folder, "staging.drill.jsonl");
         var journal = new JsonLinesJournal(path);
 
-        await journal.AppendAsync(new DrillEvent(DrillHarness.Start, "d20260301-060000", DrillEventKind.RpoUnknown, "RPO: unknown",
+        await journal.AppendAsync(new DrillEvent(DrillHarness.Start, "d20260301-060000", DrillEventKind.LagUnknown, "Replica lag: unknown",
             new Dictionary<string, string> { ["stack"] = "staging" }), CancellationToken.None);
 
         Assert.Equal(
-            "{\"at\":\"2026-03-01T06:00:00+00:00\",\"drillId\":\"d20260301-060000\",\"kind\":\"rpoUnknown\",\"message\":\"RPO: unknown\",\"data\":{\"stack\":\"staging\"}}",
+            "{\"at\":\"2026-03-01T06:00:00+00:00\",\"drillId\":\"d20260301-060000\",\"kind\":\"lagUnknown\",\"message\":\"Replica lag: unknown\",\"data\":{\"stack\":\"staging\"}}",
             Assert.Single(File.ReadAllLines(path)));
     }
 

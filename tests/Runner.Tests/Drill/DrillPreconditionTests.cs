@@ -14,6 +14,8 @@ public class DrillPreconditionTests
         { "rollout r20260301-0500-ab is in progress on stack staging; resume, abort or roll it back before a drill", s => s with { RolloutInProgressId = "r20260301-0500-ab" } },
         { "stack staging has no drUrl output; run a full update so the outputs include the pilot light", s => s with { DrUrl = null } },
         { "stack staging has no database.replica.identifier output; run a full update so the outputs include the replica", s => s with { ReplicaIdentifier = null } },
+        { "stack staging has no database.replica.endpoint output; run a full update so the drill can read its markers from the promoted replica", s => s with { ReplicaEndpoint = null } },
+        { "stack staging has no database.primary.endpoint output; run a full update so the drill can write its markers to the primary", s => s with { PrimaryEndpoint = null } },
     };
 
     [Theory]
@@ -39,6 +41,20 @@ public class DrillPreconditionTests
     {
         var state = new DrillHarness().State with { Replica = false, PilotLight = false, Promote = true };
 
-        Assert.Equal(3, DrillPreconditions.Problems(state).Count);
+        Assert.Equal(3, DrillPreconditions.Problems(state, restore: false).Count);
+    }
+
+    [Fact]
+    public void A_restore_drill_needs_only_the_primary_a_replica_or_pilot_light_is_not_asked_for()
+    {
+        var state = new DrillHarness().State with { Replica = false, PilotLight = false, DrRegion = null, DrUrl = null };
+
+        Assert.Empty(DrillPreconditions.Problems(state, restore: true));
+        Assert.Equal(
+            [
+                "stack staging has no database.primary.identifier output; run a full update so a restore drill knows what to restore",
+                "stack staging has no database.primary.endpoint output; run a full update so the drill can write its markers to the primary",
+            ],
+            DrillPreconditions.Problems(state with { PrimaryIdentifier = null, PrimaryEndpoint = null }, restore: true));
     }
 }

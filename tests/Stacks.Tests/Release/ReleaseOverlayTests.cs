@@ -71,7 +71,7 @@ public class ReleaseOverlayTests
     [Fact]
     public void A_dr_promotion_without_a_replica_fails_naming_the_ledger()
     {
-        var settings = Staging() with { Dr = new DrSettings(Replica: false, Promote: false, PilotLight: false, Dns: null) };
+        var settings = Staging() with { Dr = Staging().Dr with { Replica = false, Promote = false, PilotLight = false, Dns = null, ReplicatedRepositories = null } };
 
         var result = ReleaseOverlay.Apply(settings, ReleaseState.Empty with { DrPromoted = true }, Ledger);
 

@@ -1,0 +1,158 @@
+using Infra.Runner.Drill;
+using Infra.Runner.Rollout;
+
+namespace Runner.Tests.Drill;
+
+/// <summary>The restore drill under the fake clock, against fakes of RDS's point-in-time restore and the marker databases.</summary>
+public class RestoreDrillTests
+{
+    private const string Instance = "staging-db-d20260301-060000";
+
+    private static readonly DrillOptions Restore = new(Restore: true);
+
+    [Fact]
+    public async Task A_restore_drill_restores_to_the_moment_the_writer_stopped_reads_the_markers_and_deletes_the_instance()
+    {
+        var harness = new DrillHarness();
+
+        var result = await harness.RunAsync(Restore);
+
+        Assert.Equal(DrillOutcome.Succeeded, result.Outcome);
+        // RDS restores only up to five minutes back: the restore waits, then asks for the writer's stop time.
+        Assert.Equal([$"restore staging-db as of 06:00:59 into {Instance} at 06:05:59", $"delete {Instance} at 06:06:59"], harness.Restore.Calls);
+        Assert.Empty(harness.Restore.Existing);
+        Assert.Empty(harness.Calls);
+        Assert.Empty(harness.LagQueries);
+        Assert.Equal([$"{FakePointInTimeRestore.Address(Instance)} d20260301-060000"], harness.Markers.Reads);
+        Assert.Equal(["staging-db-d20260301-060000: creating", "staging-db-d20260301-060000: backing-up"],
+            harness.Events.Where(e => e.Kind == DrillEventKind.RestoreStatus).Select(e => e.Message));
+
+        var lines = DrillHarness.Lines(result);
+        Assert.Equal("# DR restore drill d20260301-060000 on staging", lines[0]);
+        Assert.Contains("- Outcome: **succeeded**", lines);
+        Assert.Contains($"- Restored instance: {Instance}, as of (UTC) 2026-03-01T06:00:59Z", lines);
+        Assert.Contains("- Restored (UTC): 2026-03-01T06:06:59Z", lines);
+        Assert.Contains("- RTO: 6m 59s (drill start to the restored instance available); target 45m 0s: **pass**", lines);
+        Assert.Contains($"- RPO: 0s (last marker written to the primary #60 at 2026-03-01T06:00:59Z; newest in the restored instance {Instance} #60 at 2026-03-01T06:00:59Z); target 1m 0s: **pass**", lines);
+        Assert.Contains("| restore | 2026-03-01T06:00:59Z | 2026-03-01T06:06:59Z | 6m 0s | passed |", lines);
+        Assert.Contains("| cleanup | 2026-03-01T06:06:59Z | 2026-03-01T06:06:59Z | 0s | passed |", lines);
+        Assert.Contains($"- Primary region eu-west-1: the primary staging-db is unchanged and still the writer; it holds 60 marker row(s) of this drill, the last (#60) " +
+            $"written at 2026-03-01T06:00:59Z. The restored instance {Instance} was deleted", lines);
+        Assert.Contains("- DR region eu-central-1: not touched by a restore drill", lines);
+        Assert.DoesNotContain("## Fail back", lines);
+        var json = DrillHarness.Json(result);
+        Assert.Equal("restore", (string)json["kind"]!);
+        Assert.Equal((Instance, "deleted"), ((string)json["restore"]!["instanceId"]!, (string)json["restore"]!["cleanup"]!));
+        Assert.Equal(["markers", "restore", "markerRead", "cleanup"], json["phases"]!.AsArray().Select(p => (string)p!["phase"]!));
+    }
+
+    [Fact]
+    public async Task A_rejected_restore_fails_the_restore_phase_and_still_deletes_whatever_was_created()
+    {
+        var harness = new DrillHarness();
+        harness.Restore.StartError = new InvalidOperationException("StorageQuotaExceeded");
+
+        var result = await harness.RunAsync(Restore);
+
+        Assert.Equal(DrillOutcome.Failed, result.Outcome);
+        Assert.Equal($"Starting the point-in-time restore of staging-db into {Instance} failed: StorageQuotaExceeded. The restored instance {Instance} was deleted", result.Message);
+        Assert.Equal($"delete {Instance} at 06:05:59", harness.Restore.Calls[^1]);
+        Assert.Contains("- Outcome: **failed in phase restore**", DrillHarness.Lines(result));
+        Assert.Contains("- RTO: not measured (the restored instance was not seen available); target 45m 0s: **not measured**", DrillHarness.Lines(result));
+    }
+
+    [Fact]
+    public async Task A_restore_that_ends_in_a_failed_status_fails_at_once_and_is_deleted()
+    {
+        var harness = new DrillHarness();
+        harness.Restore.Statuses = ["creating", "incompatible-restore"];
+
+        var result = await harness.RunAsync(Restore);
+
+        Assert.Equal(DrillOutcome.Failed, result.Outcome);
+        Assert.Equal($"The restore of {Instance} ended in status incompatible-restore; it will not become available. The restored instance {Instance} was deleted", result.Message);
+        Assert.Empty(harness.Restore.Existing);
+    }
+
+    [Fact]
+    public async Task A_restore_never_available_times_out_after_90_minutes_and_is_deleted()
+    {
+        var harness = new DrillHarness();
+        harness.Restore.Statuses = ["creating"];
+
+        var result = await harness.RunAsync(Restore);
+
+        Assert.Equal(DrillOutcome.Failed, result.Outcome);
+        Assert.Equal($"The restored instance {Instance} was not available within 1h 30m 0s (last status creating). The restored instance {Instance} was deleted", result.Message);
+        Assert.Contains("| restore | 2026-03-01T06:00:59Z | 2026-03-01T07:35:59Z | 1h 35m 0s | **failed** |", DrillHarness.Lines(result));
+        Assert.Empty(harness.Restore.Existing);
+    }
+
+    [Fact]
+    public async Task A_primary_refusing_markers_fails_before_any_restore()
+    {
+        var harness = new DrillHarness();
+        harness.Markers.RefuseFromWrite = 1;
+
+        var result = await harness.RunAsync(Restore);
+
+        Assert.Equal(DrillOutcome.Failed, result.Outcome);
+        Assert.Empty(harness.Restore.Calls);
+        Assert.Contains("- Outcome: **failed in phase markers**", DrillHarness.Lines(result));
+        Assert.Contains("- Restored instance: not reached, as of (UTC) not reached", DrillHarness.Lines(result));
+    }
+
+    [Fact]
+    public async Task An_instance_that_cannot_be_deleted_fails_the_cleanup_phase_and_says_how_to_delete_it()
+    {
+        var harness = new DrillHarness();
+        harness.Restore.DeleteError = new InvalidOperationException("InvalidDBInstanceState: backing-up");
+
+        var result = await harness.RunAsync(Restore);
+
+        Assert.Equal(DrillOutcome.Failed, result.Outcome);
+        var cleanup = $"Deleting the restored instance {Instance} failed (InvalidDBInstanceState: backing-up); it still costs money: delete it with " +
+            $"`aws rds delete-db-instance --region eu-west-1 --db-instance-identifier {Instance} --skip-final-snapshot --delete-automated-backups`";
+        Assert.EndsWith(cleanup, result.Message);
+        var lines = DrillHarness.Lines(result);
+        Assert.Contains("- Outcome: **failed in phase cleanup**", lines);
+        Assert.Contains(lines, l => l.StartsWith("- Primary region eu-west-1: ", StringComparison.Ordinal) && l.EndsWith(cleanup, StringComparison.Ordinal));
+        Assert.Equal(("deletionFailed", "cleanup"), ((string)DrillHarness.Json(result)["restore"]!["cleanup"]!, (string)DrillHarness.Json(result)["failedPhase"]!));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_while_the_instance_is_created_still_deletes_it()
+    {
+        var harness = new DrillHarness();
+        var interrupt = harness.InterruptWhen(e => e.Kind == DrillEventKind.RestoreStatus);
+
+        var result = await harness.RunAsync(Restore, interrupt);
+
+        Assert.Equal(DrillOutcome.Interrupted, result.Outcome);
+        Assert.Equal($"Interrupted during phase restore. The restored instance {Instance} was deleted", result.Message);
+        Assert.Empty(harness.Restore.Existing);
+        Assert.Contains("- Outcome: **interrupted in phase restore**", DrillHarness.Lines(result));
+    }
+
+    [Fact]
+    public async Task Without_a_restore_adapter_a_restore_drill_is_refused_before_anything_happens()
+    {
+        var harness = new DrillHarness { WithRestore = false };
+
+        var result = await harness.RunAsync(Restore);
+
+        Assert.Equal(DrillOutcome.BadInput, result.Outcome);
+        Assert.Equal(["this runner has no point-in-time restore adapter wired, so it cannot run a restore drill"], result.Problems);
+        Assert.Empty(harness.Markers.Primary);
+        Assert.Empty(harness.Events);
+    }
+
+    [Fact]
+    public void The_restored_instance_is_named_after_the_primary_and_the_drill_within_rds_limits()
+    {
+        Assert.Equal(Instance, RestoreDrill.TargetIdentifier("staging-db", "d20260301-060000"));
+        var name = RestoreDrill.TargetIdentifier(new string('p', 60), "d20260301-060000");
+        Assert.Equal(63, name.Length);
+        Assert.EndsWith("p-d20260301-060000", name);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+
+namespace TestSupport;
+
+/// <summary>
+/// A real PostgreSQL server for adapter tests, started by the project's own script tools/postgres/start.sh (Debian's
+/// package, installed when missing) in a private folder on a private 127.0.0.1 port, and stopped by
+/// tools/postgres/stop.sh, which also deletes the folder, when disposed. The superuser's password is random per server.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    public const string Username = "infra";
+
+    private readonly string _folder;
+
+    private PostgresServer(string folder, int port, string password)
+    {
+        _folder = folder;
+        Port = port;
+        Password = password;
+    }
+
+    public int Port { get; }
+
+    public string Password { get; }
+
+    public static async Task<PostgresServer> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("postgres-").FullName;
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        await File.WriteAllTextAsync(Path.Combine(folder, "password"), password + "\n");
+        var port = FreeLoopbackPort();
+        await RunScriptAsync("start.sh", folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Username);
+        return new PostgresServer(folder, port, password);
+    }
+
+    public ValueTask DisposeAsync() => new(RunScriptAsync("stop.sh", _folder));
+
+    // A port the OS just handed out and released; the server binds it a moment later (another test process taking it
+    // in between fails the start with the server's log, never silently).
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunScriptAsync(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Path.Combine(RepoRoot(), "tools", "postgres", script))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start tools/postgres/{script}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"tools/postgres/{script} exited {process.ExitCode}: {await error}{await output}");
+    }
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Infra.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("Infra.sln not found above the test folder");
+    }
+}
