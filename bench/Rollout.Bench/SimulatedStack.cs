@@ -62,6 +62,9 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader
     public Task SetLiveColorAsync(string service, DeployColor color, CancellationToken cancellationToken) =>
         Change(service, c => c with { LiveColor = color });
 
+    public Task RecordTrafficAppliedAsync(string service, DeployColor liveColor, TrafficWeights weights, CancellationToken cancellationToken) =>
+        Change(service, c => c with { LiveColor = liveColor, Weights = weights });
+
     public Task<RolloutRecord?> ReadRolloutRecordAsync(CancellationToken cancellationToken) =>
         Task.FromResult(record is null ? null : RolloutRecordJson.Deserialize(record));
 
