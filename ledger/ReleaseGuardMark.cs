@@ -1,3 +1,5 @@
+using Infra.Ledger.Items;
+
 namespace Infra.Ledger;
 
 /// <summary>Where the release guard's switch of a rollout's traffic is: claimed, done, or failed.</summary>
@@ -15,19 +17,12 @@ public sealed record ReleaseGuardMark(string Id, string Reason, DateTimeOffset A
 /// <summary>The ledger's spelling of guard states: flipping | flipped | failed.</summary>
 public static class GuardStates
 {
-    private static readonly string[] Names = ["flipping", "flipped", "failed"];
+    private static readonly WireNames<GuardState> Names = new("flipping", "flipped", "failed");
 
-    public static string ToWireName(this GuardState state) => Names[(int)state];
-
-    public static bool TryParse(string text, out GuardState state)
-    {
-        var index = Array.IndexOf(Names, text);
-        state = index >= 0 ? (GuardState)index : default;
-        return index >= 0;
-    }
+    public static bool TryParse(string text, out GuardState state) => Names.TryParse(text, out state);
 
     /// <summary>The allowed spellings, for messages.</summary>
-    public static string Allowed => string.Join(" | ", Names);
+    public static string Allowed => Names.Allowed;
 
     /// <summary>How the guard signs what it writes (<c>controlBy</c>, the release's <c>updatedBy</c>): <c>release-guard (&lt;reason&gt;)</c>.</summary>
     public const string WriterPrefix = "release-guard";

@@ -17,7 +17,7 @@ public class FastRollbackTests
     public async Task A_gate_alarm_switches_traffic_back_directly_and_the_reconciling_update_changes_no_weight()
     {
         var harness = new RolloutHarness("web") { DirectSwitch = true };
-        harness.AlarmState = (name, _) => name == "web-green-5xx" && harness.TrafficUpdates.Any() ? AlarmState.Alarm : AlarmState.Ok;
+        GateTripsOnceTrafficMoves(harness, "web-green-5xx");
 
         var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
 
@@ -46,7 +46,7 @@ public class FastRollbackTests
     public async Task Each_service_is_switched_and_recorded_before_the_one_reconciling_update_of_all_their_rules()
     {
         var harness = new RolloutHarness("web", "api") { DirectSwitch = true };
-        harness.AlarmState = (name, _) => name == "api-green-5xx" && harness.TrafficUpdates.Any() ? AlarmState.Alarm : AlarmState.Ok;
+        GateTripsOnceTrafficMoves(harness, "api-green-5xx");
 
         await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2", "api=api:2"));
 
@@ -61,7 +61,7 @@ public class FastRollbackTests
     public async Task A_failed_switch_is_journaled_and_the_targeted_update_moves_the_traffic_back_as_before()
     {
         var harness = new RolloutHarness("web") { DirectSwitch = true };
-        harness.AlarmState = (name, _) => name == "web-green-5xx" && harness.TrafficUpdates.Any() ? AlarmState.Alarm : AlarmState.Ok;
+        GateTripsOnceTrafficMoves(harness, "web-green-5xx");
         harness.SwitchFault = _ => new HttpRequestException("Connection refused (elasticloadbalancing.eu-west-1.amazonaws.com:443)");
 
         var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
@@ -83,7 +83,7 @@ public class FastRollbackTests
     {
         var harness = new RolloutHarness("web") { DirectSwitch = true };
         harness.OutputsOverride = outputs => outputs with { Route = null };
-        harness.AlarmState = (name, _) => name == "web-green-5xx" && harness.TrafficUpdates.Any() ? AlarmState.Alarm : AlarmState.Ok;
+        GateTripsOnceTrafficMoves(harness, "web-green-5xx");
 
         var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
 
@@ -151,4 +151,8 @@ public class FastRollbackTests
         Assert.Single(harness.Events, e => e.Kind == RolloutEventKind.GuardRollbackAdopted);
         Assert.Empty(harness.TrafficUpdates.Last().WeightChanges);
     }
+
+    /// <summary><paramref name="alarm"/> is ALARM from the first poll after traffic first moved: the rollback starts at step 1.</summary>
+    private static void GateTripsOnceTrafficMoves(RolloutHarness harness, string alarm) =>
+        harness.AlarmState = (name, _) => name == alarm && harness.TrafficUpdates.Any() ? AlarmState.Alarm : AlarmState.Ok;
 }
