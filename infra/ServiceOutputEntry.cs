@@ -3,6 +3,7 @@ using Infra.Components.Compute;
 using Infra.Components.Observability;
 using Infra.Stacks.Settings;
 using Pulumi;
+using Pulumi.Aws.LB;
 
 namespace Infra;
 
@@ -14,7 +15,9 @@ namespace Infra;
 /// host or the load balancer's DNS name), <c>previewHeader</c> (the header's name), <c>previewRouteUrn</c> (the
 /// production listener rule that sends requests with the header to the idle color), <c>criticalAlarmNames</c>, <c>desiredCount</c> (the tasks a
 /// new color runs before the smoke check; the runner waits for that many healthy targets), and per color (<c>blue</c>, <c>green</c>): <c>serviceName</c>, <c>serviceUrn</c>,
-/// <c>taskDefinitionUrn</c>, <c>scalingTargetUrn</c>, <c>targetGroupArnSuffix</c>, <c>gateAlarmNames</c>.
+/// <c>taskDefinitionUrn</c>, <c>scalingTargetUrn</c>, <c>targetGroupArnSuffix</c>, <c>targetGroupArn</c>, <c>gateAlarmNames</c>.
+/// <c>trafficRoute</c> (<c>kind</c>: listener | rule, <c>arn</c>) names the weights carrier for the load balancer's API:
+/// a rollback switches it directly, before its targeted update.
 /// </summary>
 public static class ServiceOutputEntry
 {
@@ -23,16 +26,18 @@ public static class ServiceOutputEntry
         var (service, traffic, _) = served;
         return Output.Tuple(
                 Output.Tuple(traffic.WeightsCarrier.Urn, traffic.TestRoute.Urn, testUrl),
-                Output.Tuple(traffic.PreviewRoute.Urn, traffic.PreviewUrl),
+                Output.Tuple(traffic.PreviewRoute.Urn, traffic.PreviewUrl, traffic.WeightsCarrierArn),
                 ColorEntry(served, alarms, Color.Blue),
                 ColorEntry(served, alarms, Color.Green))
             .Apply(values =>
             {
-                var ((trafficUrn, testRouteUrn, url), (previewRouteUrn, previewUrl), blue, green) = values;
+                var ((trafficUrn, testRouteUrn, url), (previewRouteUrn, previewUrl, carrierArn), blue, green) = values;
                 var entry = ImmutableDictionary.CreateBuilder<string, object>();
                 entry["liveColor"] = service.LiveColor.ToConfigName();
                 entry["weights"] = ImmutableDictionary<string, object>.Empty.Add("blue", service.Weights.Blue).Add("green", service.Weights.Green);
                 entry["trafficUrns"] = ImmutableArray.Create(trafficUrn);
+                entry["trafficRoute"] = ImmutableDictionary<string, object>.Empty
+                    .Add("kind", traffic.WeightsCarrier is Listener ? "listener" : "rule").Add("arn", carrierArn);
                 entry["testUrl"] = url;
                 entry["testRouteUrn"] = testRouteUrn;
                 entry["previewUrl"] = previewUrl;
@@ -53,16 +58,16 @@ public static class ServiceOutputEntry
     {
         var (service, traffic, compute) = served;
         return Output.Tuple(
-                compute.Services[color].Urn,
-                compute.TaskDefinitions[color].Urn,
-                compute.ScalingTargets[color].Urn,
-                traffic.TargetGroups[color].ArnSuffix)
+                Output.Tuple(compute.Services[color].Urn, compute.TaskDefinitions[color].Urn, compute.ScalingTargets[color].Urn),
+                traffic.TargetGroups[color].ArnSuffix,
+                traffic.TargetGroups[color].Arn)
             .Apply(values => ImmutableDictionary<string, object>.Empty
                 .Add("serviceName", compute.ServiceNames[color])
-                .Add("serviceUrn", values.Item1)
-                .Add("taskDefinitionUrn", values.Item2)
-                .Add("scalingTargetUrn", values.Item3)
-                .Add("targetGroupArnSuffix", values.Item4)
+                .Add("serviceUrn", values.Item1.Item1)
+                .Add("taskDefinitionUrn", values.Item1.Item2)
+                .Add("scalingTargetUrn", values.Item1.Item3)
+                .Add("targetGroupArnSuffix", values.Item2)
+                .Add("targetGroupArn", values.Item3)
                 .Add("gateAlarmNames", alarms.GateAlarmNames[service.Name][color].ToImmutableArray()));
     }
 }

@@ -1,3 +1,5 @@
+using Infra.Ledger.Items;
+
 namespace Infra.Ledger;
 
 /// <summary>What an operator asks the rollout in progress to do, from any machine.</summary>
@@ -10,17 +12,12 @@ public sealed record ControlRequest(string Id, ControlAction Action, string Requ
 /// <summary>The ledger's spelling of control actions: abort | promote | promote-full | rollback.</summary>
 public static class ControlActions
 {
-    private static readonly string[] Names = ["abort", "promote", "promote-full", "rollback"];
+    private static readonly WireNames<ControlAction> Names = new("abort", "promote", "promote-full", "rollback");
 
-    public static string ToWireName(this ControlAction action) => Names[(int)action];
+    public static string ToWireName(this ControlAction action) => Names.Of(action);
 
-    public static bool TryParse(string text, out ControlAction action)
-    {
-        var index = Array.IndexOf(Names, text);
-        action = index >= 0 ? (ControlAction)index : default;
-        return index >= 0;
-    }
+    public static bool TryParse(string text, out ControlAction action) => Names.TryParse(text, out action);
 
     /// <summary>The allowed spellings, for messages.</summary>
-    public static string Allowed => string.Join(" | ", Names);
+    public static string Allowed => Names.Allowed;
 }

@@ -19,13 +19,16 @@ public sealed record Lease(
     string Record,
     ControlRequest? Control)
 {
+    /// <summary>What the release guard wrote when it moved this rollout's traffic back on its own; null while it has not acted.</summary>
+    public ReleaseGuardMark? Guard { get; init; }
+
     /// <summary>Whether the holder has missed its renewals long enough for another runner to take over.</summary>
     public bool IsExpiredAt(DateTimeOffset now) => now.ToUnixTimeSeconds() >= ExpiresAt.ToUnixTimeSeconds();
 
     // Value equality on the services too; the default record equality would compare list references.
     public bool Equals(Lease? other) =>
-        other is not null && (Token, Owner, RolloutId, Phase, Step, HeartbeatAt, ExpiresAt, Record, Control) ==
-        (other.Token, other.Owner, other.RolloutId, other.Phase, other.Step, other.HeartbeatAt, other.ExpiresAt, other.Record, other.Control) &&
+        other is not null && (Token, Owner, RolloutId, Phase, Step, HeartbeatAt, ExpiresAt, Record, Control, Guard) ==
+        (other.Token, other.Owner, other.RolloutId, other.Phase, other.Step, other.HeartbeatAt, other.ExpiresAt, other.Record, other.Control, other.Guard) &&
         Services.SequenceEqual(other.Services, StringComparer.Ordinal);
 
     public override int GetHashCode() => HashCode.Combine(Token, RolloutId, Phase, Step, ExpiresAt);

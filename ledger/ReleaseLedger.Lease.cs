@@ -184,6 +184,9 @@ public sealed partial class ReleaseLedger
             read.Time(HeartbeatAtAttr),
             read.EpochSeconds(ExpiresAtAttr),
             read.String(RecordAttr),
-            ReadControl(read, item));
+            ReadControl(read, item))
+        {
+            Guard = ReadGuard(read, item),
+        };
     }
 }

@@ -8,9 +8,10 @@ internal sealed record SimulatedUpdate(DateTimeOffset At, IReadOnlyList<string> 
 /// <summary>
 /// An in-memory stack: config per service, the rollout record as JSON, and a log of every targeted update. Like a
 /// Pulumi stack, its outputs report the live color and weights config held at the last update. Its target groups
-/// report a new color's tasks healthy <see cref="TaskStartUp"/> after the deploy, as Fargate would.
+/// report a new color's tasks healthy <see cref="TaskStartUp"/> after the deploy, as Fargate would. Its load balancer
+/// takes direct switches (a rollback's first move), logged with the simulated time they were made.
 /// </summary>
-internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader
+internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, ITrafficSwitch
 {
     public const int DesiredCount = 2;
     public static readonly TimeSpan TaskStartUp = TimeSpan.FromSeconds(90);
@@ -37,12 +38,21 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader
             TrafficWeights.AllTo(DeployColor.Blue),
             null,
             null,
-            "/health") { DesiredCount = DesiredCount });
+            "/health") { DesiredCount = DesiredCount, Route = new TrafficRoute(TrafficRouteKind.Rule, $"arn:{name}:rule", $"arn:{name}:blue", $"arn:{name}:green") });
     }
 
     public string StackName => "bench";
 
     public List<SimulatedUpdate> Updates { get; } = [];
+
+    /// <summary>Every direct switch: when it was made and the route it changed.</summary>
+    public List<(DateTimeOffset At, string RouteArn, TrafficWeights Weights)> Switches { get; } = [];
+
+    public Task SwitchAsync(TrafficRoute route, TrafficWeights weights, CancellationToken cancellationToken)
+    {
+        Switches.Add((clock.GetUtcNow(), route.Arn, weights));
+        return Task.CompletedTask;
+    }
 
     public static string TrafficUrn(string service) => $"urn:{service}:listener-rule";
 
@@ -61,6 +71,9 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader
 
     public Task SetLiveColorAsync(string service, DeployColor color, CancellationToken cancellationToken) =>
         Change(service, c => c with { LiveColor = color });
+
+    public Task RecordTrafficAppliedAsync(string service, DeployColor liveColor, TrafficWeights weights, CancellationToken cancellationToken) =>
+        Change(service, c => c with { LiveColor = liveColor, Weights = weights });
 
     public Task<RolloutRecord?> ReadRolloutRecordAsync(CancellationToken cancellationToken) =>
         Task.FromResult(record is null ? null : RolloutRecordJson.Deserialize(record));

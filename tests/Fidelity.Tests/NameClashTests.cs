@@ -17,7 +17,7 @@ public class NameClashTests
         var catalog = new RealTypeCatalog();
         foreach (var listing in new[] { "Pulumi.PublicAPI.Shipped.txt", "Pulumi.Automation.PublicAPI.Shipped.txt" })
             catalog.AddListing(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Reference", listing)), listing);
-        foreach (var listing in new[] { "CloudWatchMembers.txt", "SecretsManagerMembers.txt" })
+        foreach (var listing in new[] { "CloudWatchMembers.txt", "SecretsManagerMembers.txt", "ElasticLoadBalancingV2Members.txt" })
             catalog.AddListing(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, listing)), listing);
         catalog.AddProvider(ProviderTypings.Aws, "Pulumi.Aws");
         catalog.AddProvider(ProviderTypings.Random, "Pulumi.Random");

@@ -41,6 +41,12 @@ public sealed class LedgerStackOperations(
     public Task SetLiveColorAsync(string service, DeployColor color, CancellationToken cancellationToken) =>
         ChangeDesiredAsync(service, r => r with { LiveColor = ReleaseMapping.ToColor(color) }, cancellationToken);
 
+    public Task RecordTrafficAppliedAsync(string service, DeployColor liveColor, TrafficWeights weights, CancellationToken cancellationToken) =>
+        release.ChangeAppliedAsync(state => state.Services.TryGetValue(service, out var current)
+            ? state.With(service, current with { LiveColor = ReleaseMapping.ToColor(liveColor), Weights = ReleaseMapping.ToWeights(weights) })
+            : throw NoSuchService(state, service),
+            cancellationToken);
+
     public Task<RolloutRecord?> ReadRolloutRecordAsync(CancellationToken cancellationToken) => hold.ReadAsync(cancellationToken);
 
     public Task WriteRolloutRecordAsync(RolloutRecord record, CancellationToken cancellationToken) => hold.WriteAsync(record, cancellationToken);

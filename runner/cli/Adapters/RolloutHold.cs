@@ -8,7 +8,8 @@ namespace Infra.Runner.Adapters;
 /// (exactly one runner wins a race); every later write renews it, and a heartbeat renews it while an update runs, so
 /// only a runner that is gone lets it expire. A runner that stops cleanly gives it up at once; another machine takes
 /// over one that expired only when told to (<c>--take-over</c>), which is journaled. Control requests from any
-/// machine ride on the lease and are cleared once the record shows they were acted on.
+/// machine ride on the lease and are cleared once the record shows they were acted on; the release guard's rollback,
+/// made after it switched the traffic itself, is marked so the rollback adopts it.
 /// </summary>
 public sealed class RolloutHold : IDisposable
 {
@@ -47,7 +48,7 @@ public sealed class RolloutHold : IDisposable
         }
 
         seenControlId = lease.Control?.Id;
-        return WithControl(RolloutRecordJson.Deserialize(lease.Record), lease.Control);
+        return WithControl(RolloutRecordJson.Deserialize(lease.Record), lease.Control, lease.Guard);
     }
 
     public async Task WriteAsync(RolloutRecord record, CancellationToken cancellationToken)
@@ -224,13 +225,20 @@ public sealed class RolloutHold : IDisposable
     private static LeaseProgress Progress(RolloutRecord record, TimeSpan lasting) => new(
         record.Phase.ToString(), record.StepIndex, record.Services.Select(s => s.Name).ToList(), RolloutRecordJson.Serialize(record), lasting);
 
-    private static RolloutRecord WithControl(RolloutRecord record, ControlRequest? control) => control?.Action switch
+    private static RolloutRecord WithControl(RolloutRecord record, ControlRequest? control, ReleaseGuardMark? guard) => control?.Action switch
     {
         ControlAction.Promote when record.Promotion != PromotionRequest.Full => record with { Promotion = PromotionRequest.SkipBake },
         ControlAction.PromoteFull => record with { Promotion = PromotionRequest.Full },
-        ControlAction.Abort or ControlAction.Rollback => record with { StopRequest = new RolloutStopRequest(control.Action.ToWireName(), control.RequestedBy) },
+        ControlAction.Abort or ControlAction.Rollback => record with
+        {
+            StopRequest = new RolloutStopRequest(control.Action.ToWireName(), control.RequestedBy) { GuardFlipped = IsGuardFlip(control, guard) },
+        },
         _ => record,
     };
+
+    /// <summary>The release guard's rollback request, written once its switch of the traffic is done (contract: guardState flipped).</summary>
+    private static bool IsGuardFlip(ControlRequest control, ReleaseGuardMark? guard) =>
+        control.Action == ControlAction.Rollback && guard?.State == GuardState.Flipped && GuardStates.IsGuard(control.RequestedBy);
 
     /// <summary>Whether a written record still carries a request, i.e. it was not acted on yet.</summary>
     private static bool Carries(RolloutRecord record, ControlAction action) => action switch

@@ -20,12 +20,14 @@ namespace Infra.Runner.Adapters;
 /// services.&lt;name&gt;.desiredCount         tasks the new color must run, all healthy, before the smoke check
 /// services.&lt;name&gt;.blue|green.taskDefinitionUrn, .serviceUrn, .scalingTargetUrn, .targetGroupArnSuffix, .gateAlarmNames
 /// services.&lt;name&gt;.previewUrl, .previewHeader, .previewRouteUrn   the preview rule on the production listener
+/// services.&lt;name&gt;.trafficRoute.kind (listener|rule), .arn with .blue|green.targetGroupArn   what a rollback switches directly
 /// smokeRoute.via, .previewSecretArn     how smoke checks reach the idle color; the secret holding the header's value
 /// albArnSuffix with .blue|green.targetGroupArnSuffix           CloudWatch dimensions of target health and the canary analysis
 /// </code>
 /// A stack updated before the preview rule existed has no <c>smokeRoute</c>: its services smoke-test on the test listener.
 /// <c>albArnSuffix</c> and <c>targetGroupArnSuffix</c> are optional here (a stack updated before they existed still
-/// reads); a deploy refuses without them.
+/// reads); a deploy refuses without them. So are <c>trafficRoute</c> and <c>targetGroupArn</c>: without them a
+/// rollback moves traffic with its targeted update only.
 /// </summary>
 public static class StackOutputsReader
 {
@@ -84,7 +86,24 @@ public static class StackOutputsReader
                 : null)
         {
             DesiredCount = Int(service, "desiredCount", path),
+            Route = Route(service, path),
         };
+    }
+
+    private static TrafficRoute? Route(JsonObject service, string path)
+    {
+        if (service["trafficRoute"] is null) return null;
+        var routePath = $"{path}.trafficRoute";
+        var route = service["trafficRoute"] as JsonObject ?? throw Missing(routePath);
+        var kind = String(route, "kind", routePath) switch
+        {
+            "listener" => TrafficRouteKind.Listener,
+            "rule" => TrafficRouteKind.Rule,
+            _ => throw Missing($"{routePath}.kind"),
+        };
+        var blue = OptionalString(service["blue"] as JsonObject ?? throw Missing($"{path}.blue"), "targetGroupArn", $"{path}.blue");
+        var green = OptionalString(service["green"] as JsonObject ?? throw Missing($"{path}.green"), "targetGroupArn", $"{path}.green");
+        return blue is null || green is null ? null : new TrafficRoute(kind, String(route, "arn", routePath), blue, green);
     }
 
     private static DeployColor LiveColor(JsonObject service, string path) => String(service, "liveColor", path) switch

@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.CloudWatch;
 using Amazon.DynamoDBv2;
+using Amazon.ElasticLoadBalancingV2;
 using Amazon.SecretsManager;
 using Infra.Ledger;
 using Infra.Runner.Adapters;
@@ -30,12 +31,14 @@ public sealed class RunnerSession : IDisposable
     private readonly HttpClient smokeHttp;
     private readonly IAmazonCloudWatch cloudWatch;
     private readonly AmazonSecretsManagerClient secretsManager;
+    private readonly AmazonElasticLoadBalancingV2Client loadBalancing;
     private readonly IAmazonDynamoDB dynamo;
     private readonly RolloutHold hold;
 
     private RunnerSession(
         WorkspaceStack stack, RolloutEngine engine, LedgerJournal journal, HttpClient notifierHttp, HttpClient smokeHttp,
-        IAmazonCloudWatch cloudWatch, AmazonSecretsManagerClient secretsManager, IAmazonDynamoDB dynamo, RolloutHold hold)
+        IAmazonCloudWatch cloudWatch, AmazonSecretsManagerClient secretsManager, AmazonElasticLoadBalancingV2Client loadBalancing,
+        IAmazonDynamoDB dynamo, RolloutHold hold)
     {
         Stack = stack;
         Engine = engine;
@@ -44,6 +47,7 @@ public sealed class RunnerSession : IDisposable
         this.smokeHttp = smokeHttp;
         this.cloudWatch = cloudWatch;
         this.secretsManager = secretsManager;
+        this.loadBalancing = loadBalancing;
         this.dynamo = dynamo;
         this.hold = hold;
     }
@@ -69,6 +73,7 @@ public sealed class RunnerSession : IDisposable
         var notifierHttp = new HttpClient { Timeout = RequestTimeout };
         var smokeHttp = SmokeHttpClient.Create(RequestTimeout);
         var secretsManager = new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(region));
+        var loadBalancing = new AmazonElasticLoadBalancingV2Client(RegionEndpoint.GetBySystemName(region));
         var ports = new RolloutPorts(
             new LedgerStackOperations(stack, ledger, ReleaseMapping.Seed(stackSettings), hold),
             new CloudWatchAlarmReader(cloudWatch, region),
@@ -80,8 +85,9 @@ public sealed class RunnerSession : IDisposable
             RunnerLog.Progress(logger))
         {
             TargetHealth = new CloudWatchTargetHealthReader(cloudWatch, TimeProvider.System),
+            TrafficSwitch = new ElbTrafficSwitch(loadBalancing),
         };
-        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, dynamo, hold);
+        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold);
     }
 
     /// <summary>Gives up this command's hold on the rollout, if it still has one; a hold already lost is another runner's.</summary>
@@ -106,6 +112,7 @@ public sealed class RunnerSession : IDisposable
         // The AWS SDK's client holds connections; the offline stand-in has nothing to release.
         (cloudWatch as IDisposable)?.Dispose();
         (secretsManager as IDisposable)?.Dispose();
+        (loadBalancing as IDisposable)?.Dispose();
     }
     /// <summary>Slack when <c>INFRA_SLACK_WEBHOOK_URL</c> is an https URL, else the log; the drill uses it too.</summary>
     internal static INotifier CreateNotifier(HttpClient http, ILogger logger)

@@ -41,6 +41,15 @@ public enum RolloutEventKind
 
     /// <summary>The rollout waits, gates still watched, for promote or abort from any machine.</summary>
     Paused,
+
+    /// <summary>A rollback moved traffic back with the load balancer's API and recorded it as applied, before its reconciling update.</summary>
+    FastRollbackApplied,
+
+    /// <summary>A rollback's direct switch failed (or could not be made); the targeted update moves the traffic instead.</summary>
+    FastRollbackFailed,
+
+    /// <summary>The release guard had already moved traffic back; the runner made no call of its own and reconciles.</summary>
+    GuardRollbackAdopted,
 }
 
 /// <summary>

@@ -97,7 +97,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
             var record = await Stack.ReadRolloutRecordAsync(cancellationToken) ?? throw new RolloutInputException(NoRollout);
             if (record.StopRequest is { } stop)
             {
-                return await StopRecordedAsync(record with { StopRequest = null }, stop.Describe(), cancellationToken);
+                return await StopRecordedAsync(record with { StopRequest = null }, stop.Describe(), cancellationToken, stop);
             }
 
             var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
@@ -171,7 +171,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
             {
                 return await new TrafficRollback(ports, reporter).RunAsync(
                     "rollback", null, configs.Select(c => (c.Name, c.LiveColor)).ToList(), applier,
-                    "rollback requested by operator", busyMeansNothingChanged: true, null, cancellationToken);
+                    "rollback requested by operator", busyMeansNothingChanged: true, null, null, cancellationToken);
             }
             catch (StackBusyException busy)
             {
@@ -299,7 +299,8 @@ public sealed class RolloutEngine(RolloutPorts ports)
                 $"{control.Name()} requested for rollout {record.Id}: the runner executing it rolls it back at its next poll " +
                 "(if that runner is gone, whoever resumes the rollout with --take-over once its hold expires does); follow it with status or history"),
             ControlDelivery.NoRollout => throw new RolloutInputException(NoRollout),
-            _ => await StopRecordedAsync(record with { StopRequest = null }, outputs, configs, reason, cancellationToken),
+            // A rollback the release guard already carried out (its request read with the record) is adopted here too.
+            _ => await StopRecordedAsync(record with { StopRequest = null }, outputs, configs, reason, cancellationToken, record.StopRequest),
         };
     }
 
@@ -308,21 +309,23 @@ public sealed class RolloutEngine(RolloutPorts ports)
     /// <summary>All traffic on the live color in the ledger: what a rollback outside a rollout restores.</summary>
     private static bool AtRest(ServiceConfig config) => config.Weights == TrafficWeights.AllTo(config.LiveColor);
 
-    private async Task<RolloutResult> StopRecordedAsync(RolloutRecord record, string reason, CancellationToken cancellationToken)
+    /// <param name="stop">The stored request being acted on (a release guard's is adopted), null for one made by this command.</param>
+    private async Task<RolloutResult> StopRecordedAsync(RolloutRecord record, string reason, CancellationToken cancellationToken, RolloutStopRequest? stop = null)
     {
         var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
-        return await StopRecordedAsync(record, outputs, configs, reason, cancellationToken);
+        return await StopRecordedAsync(record, outputs, configs, reason, cancellationToken, stop);
     }
 
     private async Task<RolloutResult> StopRecordedAsync(
-        RolloutRecord record, StackOutputs outputs, IReadOnlyList<ServiceConfig> configs, string reason, CancellationToken cancellationToken)
+        RolloutRecord record, StackOutputs outputs, IReadOnlyList<ServiceConfig> configs, string reason, CancellationToken cancellationToken,
+        RolloutStopRequest? stop = null)
     {
         // The rollout is this command's before anything changes: a runner still holding it refuses this one.
         await Stack.WriteRolloutRecordAsync(record, cancellationToken);
         try
         {
             return await new RolloutRun(ports, record, outputs, new TrafficLedger(configs))
-                .StopAsync(reason, busyMeansNothingChanged: true, cancellationToken);
+                .StopAsync(reason, busyMeansNothingChanged: true, cancellationToken, stop);
         }
         catch (StackBusyException busy)
         {

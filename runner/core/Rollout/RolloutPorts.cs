@@ -3,7 +3,7 @@ namespace Infra.Runner.Rollout;
 /// <summary>
 /// Everything outside the state machine: the stack, CloudWatch (alarms and load-balancer metrics), the smoke check, people, the journal and the clock.
 /// All waiting goes through <see cref="Time"/>; <see cref="Progress"/> (optional) receives a line at every poll.
-/// <see cref="TargetHealth"/> says when a new color's targets are healthy, before its smoke check.
+/// <see cref="TargetHealth"/> says when a new color's targets are healthy, before its smoke check; <see cref="TrafficSwitch"/> flips traffic back at once.
 /// </summary>
 public sealed record RolloutPorts(
     IStackOperations Stack,
@@ -16,4 +16,7 @@ public sealed record RolloutPorts(
     IProgress<RolloutProgress>? Progress = null)
 {
     public required ITargetHealthReader TargetHealth { get; init; }
+
+    /// <summary>The load balancer's API, which a rollback moves traffic with before its reconciling update; null: updates only.</summary>
+    public ITrafficSwitch? TrafficSwitch { get; init; }
 }

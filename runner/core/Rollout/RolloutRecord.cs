@@ -45,6 +45,12 @@ public enum PromotionRequest
 /// </summary>
 public sealed record RolloutStopRequest(string Action, string RequestedBy)
 {
+    /// <summary>
+    /// The release guard asked for this rollback after it had moved every service back to its live color itself:
+    /// the rollback adopts that and makes no load-balancer call of its own.
+    /// </summary>
+    public bool GuardFlipped { get; init; }
+
     public string Describe() => $"{Action} requested by {RequestedBy}";
 }
 

@@ -13,6 +13,9 @@ internal sealed class RolloutRun
     private readonly TrafficApplier traffic;
     private RolloutRecord record;
 
+    // The abort or rollback request being acted on, if any: a rollback the release guard already carried out is adopted.
+    private RolloutStopRequest? stopRequest;
+
     public RolloutRun(RolloutPorts ports, RolloutRecord record, StackOutputs outputs, TrafficLedger ledger)
     {
         this.ports = ports;
@@ -28,8 +31,11 @@ internal sealed class RolloutRun
     public Task<RolloutResult> RunAsync(CancellationToken cancellationToken) => GuardAsync(() => RunPhasesAsync(cancellationToken), cancellationToken);
 
     /// <summary>Stops the rollout for another command (see <see cref="StopCoreAsync"/>), ending like <see cref="RunAsync"/> on a cancel or a lost hold.</summary>
-    public Task<RolloutResult> StopAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken) =>
-        GuardAsync(() => StopCoreAsync(reason, busyMeansNothingChanged, cancellationToken), cancellationToken);
+    public Task<RolloutResult> StopAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken, RolloutStopRequest? stop = null)
+    {
+        stopRequest = stop;
+        return GuardAsync(() => StopCoreAsync(reason, busyMeansNothingChanged, cancellationToken), cancellationToken);
+    }
 
     /// <summary>
     /// The two endings that must never start a rollback of their own: a cancel (the record is kept, people are paged
@@ -136,7 +142,7 @@ internal sealed class RolloutRun
 
         var targets = record.Services.Select(s => (s.Name, s.FromColor)).ToList();
         return await new TrafficRollback(ports, reporter)
-            .RunAsync(record.Id, record, targets, traffic, reason, busyMeansNothingChanged, RestoreIdleColorsAsync, cancellationToken);
+            .RunAsync(record.Id, record, targets, traffic, reason, busyMeansNothingChanged, RestoreIdleColorsAsync, stopRequest, cancellationToken);
     }
 
     /// <summary>
@@ -282,6 +288,7 @@ internal sealed class RolloutRun
             case WaitEnd.TakenOver:
                 return TakenOver();
             case WaitEnd.StopRequested:
+                stopRequest = verdict.Stop;
                 return await StopCoreAsync($"{verdict.Detail} at {step}", busyMeansNothingChanged: false, cancellationToken);
             case WaitEnd.Elapsed:
                 await reporter.AppendAsync(record.Id, RolloutEventKind.StepBaked, $"Baked {step} for {Plan.Bake}", cancellationToken);
@@ -345,6 +352,7 @@ internal sealed class RolloutRun
 
         if (verdict.End == WaitEnd.StopRequested)
         {
+            stopRequest = verdict.Stop;
             return await StopCoreAsync($"{verdict.Detail} during the termination wait", busyMeansNothingChanged: false, cancellationToken);
         }
 
@@ -427,7 +435,9 @@ internal sealed class RolloutRun
     {
         var stored = await ports.Stack.ReadRolloutRecordAsync(cancellationToken);
         if (stored is null || stored.Id != record.Id) throw new TakenOverException();
-        return stored.StopRequest is { } stop ? throw new StopRequestedException(stop.Describe()) : stored;
+        if (stored.StopRequest is not { } stop) return stored;
+        stopRequest = stop;
+        throw new StopRequestedException(stop.Describe());
     }
 
     /// <summary>Unwinds to <see cref="RunAsync"/>, which ends with the taken-over result and touches nothing.</summary>

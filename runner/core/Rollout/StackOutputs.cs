@@ -40,6 +40,9 @@ public sealed record ServiceOutputs(
 
     /// <summary>The tasks a new color runs before its smoke check: the runner waits until that many targets are healthy.</summary>
     public int DesiredCount { get; init; }
+
+    /// <summary>The weights carrier by ARN, for a rollback's direct switch; null on a stack updated before it was exported.</summary>
+    public TrafficRoute? Route { get; init; }
 }
 
 /// <summary>

@@ -1,7 +1,9 @@
 namespace Infra.Runner.Rollout;
 
 /// <summary>
-/// Puts every given service back on its color with 100/0 weights and applies only their listener/rule URNs.
+/// Puts every given service back on its color with 100/0 weights: first directly through the load balancer's API
+/// (<see cref="FastRollback"/>, or adopting the release guard's switch), then with a targeted update of only their
+/// listener/rule URNs, which reconciles Pulumi's state (and moves the traffic itself when the direct switch failed).
 /// With a rollout record, the record is marked <see cref="RolloutPhase.RollingBack"/> before anything changes (so an
 /// interrupted rollback is finished by the next rollback), and after the traffic moved the new colors' config is
 /// restored and applied. If the traffic update fails, the journal and a critical notification state exactly which
@@ -16,6 +18,7 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
     /// False inside a running rollout, where any failure to revert is a failed rollback.
     /// </param>
     /// <param name="restoreIdleColors">With a record: restores and applies the new colors' config; returns "" or why applying failed.</param>
+    /// <param name="stop">The request this rollback acts on, if any: one the release guard made after switching traffic itself is adopted.</param>
     public async Task<RolloutResult> RunAsync(
         string rolloutId,
         RolloutRecord? record,
@@ -24,10 +27,12 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
         string reason,
         bool busyMeansNothingChanged,
         Func<CancellationToken, Task<string>>? restoreIdleColors,
+        RolloutStopRequest? stop,
         CancellationToken cancellationToken)
     {
         var services = string.Join(", ", targets.Select(t => t.Service));
         await reporter.TryAppendAsync(rolloutId, RolloutEventKind.RollbackStarted, $"Rolling back {services}: {reason}", null, cancellationToken);
+        var moved = false;
         try
         {
             if (record is not null)
@@ -40,19 +45,20 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
                 }
             }
 
+            moved = await new FastRollback(ports, reporter).RunAsync(rolloutId, targets, applier.Ledger, stop, cancellationToken);
             var back = targets.Select(t => (t.Service, TrafficWeights.AllTo(t.Color))).ToList();
-            if (busyMeansNothingChanged)
+            if (busyMeansNothingChanged && !moved)
             {
                 await applier.ApplyAsync(back, cancellationToken);
             }
             else
             {
-                // Inside a rollout traffic is split now: a busy stack is waited out rather than left split.
+                // Inside a rollout traffic is split now, and after a direct switch the state must catch up: a busy stack is waited out.
                 await BusyRetry.RunAsync(() => applier.ApplyAsync(back, cancellationToken), ports.Time,
                     reporter.BusyRetries(rolloutId, "while rolling back", cancellationToken), cancellationToken);
             }
         }
-        catch (StackBusyException) when (busyMeansNothingChanged)
+        catch (StackBusyException) when (busyMeansNothingChanged && !moved)
         {
             if (record is not null)
             {

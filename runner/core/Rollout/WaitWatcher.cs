@@ -16,7 +16,11 @@ internal enum WaitEnd
     StopRequested,
 }
 
-internal sealed record WaitVerdict(WaitEnd End, string Detail, PromotionRequest Promotion);
+internal sealed record WaitVerdict(WaitEnd End, string Detail, PromotionRequest Promotion)
+{
+    /// <summary>With <see cref="WaitEnd.StopRequested"/>: the request, for the rollback to act on.</summary>
+    public RolloutStopRequest? Stop { get; init; }
+}
 
 /// <summary>
 /// Waits until a deadline, polling every plan interval: first the alarms (so an ALARM is acted on within one
@@ -53,7 +57,7 @@ internal sealed class WaitWatcher(RolloutPorts ports, RolloutReporter reporter)
 
             if (stored.StopRequest is { } stop)
             {
-                return new WaitVerdict(WaitEnd.StopRequested, stop.Describe(), PromotionRequest.None);
+                return new WaitVerdict(WaitEnd.StopRequested, stop.Describe(), PromotionRequest.None) { Stop = stop };
             }
 
             if (stored.Promotion != PromotionRequest.None)

@@ -45,6 +45,20 @@ public sealed class InfraStackTests
     }
 
     [Fact]
+    public async Task Each_service_exports_its_weights_carrier_and_target_groups_by_arn_for_a_direct_switch()
+    {
+        var plan = await PlanAsync("production");
+
+        var services = plan.Outputs["services"]!;
+        Assert.Equal(("listener", ComponentPlan.Token(Listener, "alb-https", "arn")),
+            ((string)services["web"]!["trafficRoute"]!["kind"]!, (string)services["web"]!["trafficRoute"]!["arn"]!));
+        Assert.Equal(("rule", ComponentPlan.Token(Rule, "alb-api-rule", "arn")),
+            ((string)services["api"]!["trafficRoute"]!["kind"]!, (string)services["api"]!["trafficRoute"]!["arn"]!));
+        Assert.Equal(ComponentPlan.Token("aws:lb/targetGroup:TargetGroup", "alb-api-tg-blue", "arn"), (string)services["api"]!["blue"]!["targetGroupArn"]!);
+        Assert.Equal(ComponentPlan.Token("aws:lb/targetGroup:TargetGroup", "alb-api-tg-green", "arn"), (string)services["api"]!["green"]!["targetGroupArn"]!);
+    }
+
+    [Fact]
     public async Task Each_service_exports_its_live_color_weights_and_per_color_resources()
     {
         var plan = await PlanAsync("production");

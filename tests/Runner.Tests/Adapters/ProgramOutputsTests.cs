@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Infra.Runner.Adapters;
 using Infra.Runner.Plan;
+using Infra.Runner.Rollout;
 
 namespace Runner.Tests.Adapters;
 
@@ -19,5 +20,7 @@ public class ProgramOutputsTests
         Assert.EndsWith("::web-blue-scaling", web.Blue.ScalingTargetUrn);
         Assert.EndsWith("::web-green-scaling", web.Green.ScalingTargetUrn);
         Assert.Contains("aws:lb/listener", web.TestRouteUrn);
+        Assert.Equal(TrafficRouteKind.Listener, web.Route?.Kind);
+        Assert.Contains("aws:lb/targetGroup", web.Route!.BlueTargetGroupArn);
     }
 }

@@ -92,6 +92,34 @@ public sealed class RolloutHoldTests : IDisposable
         Assert.Null((await a.Ledger.ReadLeaseAsync())!.Control);
     }
 
+    [Theory]
+    [InlineData("flipped", true)]
+    [InlineData("flipping", false)]
+    [InlineData("failed", false)]
+    public async Task The_release_guard_s_rollback_is_adopted_only_once_its_switch_is_done(string guardState, bool adopted)
+    {
+        var stack = await LocalLedger.NewStackAsync("hold");
+        var a = Machine(stack, "runner-a", Clock());
+        await a.Hold.WriteAsync(Record("r1"), CancellationToken.None);
+        using var client = LocalLedger.Client();
+        var attributes = new Dictionary<string, string>
+        {
+            ["guardId"] = "evt-1", ["guardReason"] = "alarm web-green-5xx", ["guardAt"] = "2026-03-01T12:00:05.0000000Z", ["guardState"] = guardState,
+            ["controlId"] = "c-1", ["controlAction"] = "rollback", ["controlBy"] = "release-guard (alarm web-green-5xx)", ["controlAt"] = "2026-03-01T12:00:06.0000000Z",
+        };
+        await client.UpdateItemAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
+        {
+            TableName = Infra.Stacks.Release.LedgerTable.NameFor(stack),
+            Key = new() { [Infra.Stacks.Release.LedgerTable.PartitionKey] = new() { S = stack }, [Infra.Stacks.Release.LedgerTable.SortKey] = new() { S = Infra.Stacks.Release.LedgerTable.LeaseItem } },
+            UpdateExpression = "SET " + string.Join(", ", attributes.Keys.Select(k => $"{k} = :{k}")),
+            ExpressionAttributeValues = attributes.ToDictionary(a => $":{a.Key}", a => new Amazon.DynamoDBv2.Model.AttributeValue { S = a.Value }),
+        });
+
+        var seen = (await a.Hold.ReadAsync(CancellationToken.None))!;
+
+        Assert.Equal(new RolloutStopRequest("rollback", "release-guard (alarm web-green-5xx)") { GuardFlipped = adopted }, seen.StopRequest);
+    }
+
     [Fact]
     public async Task A_request_for_a_rollout_that_is_no_longer_in_progress_is_refused_and_stores_nothing()
     {

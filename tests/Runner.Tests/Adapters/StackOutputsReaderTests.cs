@@ -61,6 +61,39 @@ public class StackOutputsReaderTests
     }
 
     [Fact]
+    public void Reads_the_weights_carrier_and_both_target_groups_a_direct_switch_changes()
+    {
+        var json = Outputs("web");
+        var web = json["services"]!["web"]!.AsObject();
+        web["trafficRoute"] = new JsonObject { ["kind"] = "rule", ["arn"] = "arn:aws:elasticloadbalancing:eu-west-1:1:listener-rule/app/a/b/c/d" };
+        web["blue"]!["targetGroupArn"] = "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/web-tg-blue/73e2d6bc24d8a067";
+        web["green"]!["targetGroupArn"] = "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/web-tg-green/73e2d6bc24d8a067";
+
+        var route = StackOutputsReader.Read(json).For("web").Route;
+
+        Assert.Equal(new TrafficRoute(TrafficRouteKind.Rule, "arn:aws:elasticloadbalancing:eu-west-1:1:listener-rule/app/a/b/c/d",
+            "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/web-tg-blue/73e2d6bc24d8a067",
+            "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/web-tg-green/73e2d6bc24d8a067"), route);
+    }
+
+    [Fact]
+    public void A_stack_updated_before_the_route_outputs_existed_has_no_route_and_still_reads()
+    {
+        Assert.Null(StackOutputsReader.Read(Outputs("web")).For("web").Route);
+    }
+
+    [Fact]
+    public void A_route_kind_other_than_listener_or_rule_names_its_output_path()
+    {
+        var json = Outputs("web");
+        json["services"]!["web"]!["trafficRoute"] = new JsonObject { ["kind"] = "target-group", ["arn"] = "arn:x" };
+
+        var error = Assert.Throws<RolloutInputException>(() => StackOutputsReader.Read(json));
+
+        Assert.Equal("the stack output services.web.trafficRoute.kind is missing or of the wrong type; is the stack up to date with the program?", error.Message);
+    }
+
+    [Fact]
     public void A_stack_without_the_services_output_is_an_input_error()
     {
         var error = Assert.Throws<RolloutInputException>(() => StackOutputsReader.Read(new JsonObject { ["environment"] = "staging" }));

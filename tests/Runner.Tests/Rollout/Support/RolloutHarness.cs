@@ -9,7 +9,17 @@ internal sealed record UpdateCall(
 {
     /// <summary>Every service's state as the update declared it (what the program reads from the ledger).</summary>
     public IReadOnlyDictionary<string, ServiceConfig> Declared { get; init; } = new Dictionary<string, ServiceConfig>();
+
+    /// <summary>
+    /// The weight changes this update made on the load balancer: per targeted service whose declared weights differ
+    /// from what the load balancer held, from and to. Empty when the update found the traffic already as declared.
+    /// </summary>
+    public IReadOnlyDictionary<string, (TrafficWeights From, TrafficWeights To)> WeightChanges { get; init; } =
+        new Dictionary<string, (TrafficWeights, TrafficWeights)>();
 }
+
+/// <summary>A direct traffic switch as the fake load balancer's API received it, the rollout phase stored and the updates made before it.</summary>
+internal sealed record SwitchCall(TrafficRoute Route, TrafficWeights Weights, RolloutPhase? PhaseStored, int UpdatesBefore);
 
 /// <summary>
 /// Moq stand-ins for the stack, CloudWatch, the smoke check, Slack and the journal, backed by in-memory state so tests
@@ -57,6 +67,14 @@ internal sealed class RolloutHarness
                 return new LoadBalancerMetrics(Elb5xx(query.From, query.To),
                     query.TargetGroups.ToDictionary(g => g, g => TargetGroupMetrics(g, query.From, query.To)));
             });
+        Switch.Setup(s => s.SwitchAsync(It.IsAny<TrafficRoute>(), It.IsAny<TrafficWeights>(), It.IsAny<CancellationToken>()))
+            .Returns((TrafficRoute route, TrafficWeights weights, CancellationToken _) =>
+            {
+                Switches.Add(new SwitchCall(route, weights, Record?.Phase, Updates.Count));
+                if (SwitchFault(route) is { } fault) return Task.FromException(fault);
+                Balancer[Balancer.Keys.Single(name => RouteFor(name).Arn == route.Arn)] = weights;
+                return Task.CompletedTask;
+            });
         Journal.Setup(j => j.AppendAsync(It.IsAny<RolloutEvent>(), It.IsAny<CancellationToken>()))
             .Callback((RolloutEvent e, CancellationToken _) => Events.Add(e))
             .Returns(Task.CompletedTask);
@@ -75,6 +93,29 @@ internal sealed class RolloutHarness
     public Mock<IJournal> Journal { get; } = new(MockBehavior.Strict);
 
     public Mock<ITargetHealthReader> TargetHealth { get; } = new(MockBehavior.Strict);
+
+    /// <summary>The load balancer's API: switches the fake load balancer's weights unless <see cref="SwitchFault"/> says it fails.</summary>
+    public Mock<ITrafficSwitch> Switch { get; } = new(MockBehavior.Strict);
+
+    /// <summary>Whether the engine gets <see cref="Switch"/> (a rollback's direct switch); off by default, as before it existed.</summary>
+    public bool DirectSwitch { get; set; }
+
+    /// <summary>Given the route a switch is asked to change, an exception to fail it with, or null.</summary>
+    public Func<TrafficRoute, Exception?> SwitchFault { get; set; } = _ => null;
+
+    public List<SwitchCall> Switches { get; } = [];
+
+    /// <summary>The weights the load balancer holds per service: moved by targeted updates of the service's rule and by direct switches.</summary>
+    public Dictionary<string, TrafficWeights> Balancer { get; } = new();
+
+    /// <summary>Every change recorded as applied outside an update (after a direct switch): service, live color, weights.</summary>
+    public List<(string Service, DeployColor LiveColor, TrafficWeights Weights)> AppliedRecords { get; } = [];
+
+    /// <summary>The weights carrier of a service, as the stack exports it for the load balancer's API.</summary>
+    public static TrafficRoute RouteFor(string name) => new(TrafficRouteKind.Rule,
+        $"arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/infra-production/0123456789abcdef/{name}",
+        $"arn:aws:elasticloadbalancing:eu-west-1:123456789012:{TargetGroup(name, DeployColor.Blue)}",
+        $"arn:aws:elasticloadbalancing:eu-west-1:123456789012:{TargetGroup(name, DeployColor.Green)}");
 
     /// <summary>Tasks each service's new color must run, as the stack exports it.</summary>
     public const int DesiredCount = 2;
@@ -154,6 +195,7 @@ internal sealed class RolloutHarness
         Stack.Object, Alarms.Object, Metrics.Object, Smoke.Object, Notifier.Object, Journal.Object, Time, new SyncProgress(Progress))
     {
         TargetHealth = TargetHealth.Object,
+        TrafficSwitch = DirectSwitch ? Switch.Object : null,
     });
 
     public static RolloutPlan Plan(params string[] services) =>
@@ -183,6 +225,7 @@ internal sealed class RolloutHarness
     {
         Configs[config.Name] = config;
         Deployed[config.Name] = (config.LiveColor, config.Weights);
+        Balancer[config.Name] = config.Weights;
     }
 
     private static ServiceOutputs OutputsFor(string name) => new(
@@ -200,6 +243,7 @@ internal sealed class RolloutHarness
         "/health")
     {
         DesiredCount = DesiredCount,
+        Route = RouteFor(name),
     };
 
     private static ColorOutputs Color(string name, DeployColor color)
@@ -232,6 +276,13 @@ internal sealed class RolloutHarness
         Stack.Setup(s => s.SetLiveColorAsync(It.IsAny<string>(), It.IsAny<DeployColor>(), It.IsAny<CancellationToken>()))
             .Callback((string name, DeployColor color, CancellationToken _) => Configs[name] = Configs[name] with { LiveColor = color })
             .Returns(Task.CompletedTask);
+        Stack.Setup(s => s.RecordTrafficAppliedAsync(It.IsAny<string>(), It.IsAny<DeployColor>(), It.IsAny<TrafficWeights>(), It.IsAny<CancellationToken>()))
+            .Callback((string name, DeployColor color, TrafficWeights weights, CancellationToken _) =>
+            {
+                AppliedRecords.Add((name, color, weights));
+                Configs[name] = Configs[name] with { LiveColor = color, Weights = weights };
+            })
+            .Returns(Task.CompletedTask);
         Stack.Setup(s => s.ReadRolloutRecordAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => Record);
         Stack.Setup(s => s.WriteRolloutRecordAsync(It.IsAny<RolloutRecord>(), It.IsAny<CancellationToken>()))
             .Callback((RolloutRecord record, CancellationToken _) => StoredRecord = RolloutRecordJson.Serialize(record))
@@ -253,16 +304,23 @@ internal sealed class RolloutHarness
         Stack.Setup(s => s.UpdateAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .Returns((IReadOnlyList<string> targets, CancellationToken _) =>
             {
+                // Like the provider, an update changes a rule's forward action only where it differs from what the load balancer holds.
+                var changes = Configs
+                    .Where(c => targets.Contains($"urn:{c.Key}:listener-rule") && c.Value.Weights != Balancer[c.Key])
+                    .ToDictionary(c => c.Key, c => (Balancer[c.Key], c.Value.Weights));
                 Updates.Add(new UpdateCall(targets.ToList(), Time.GetUtcNow(),
                     Configs.ToDictionary(c => c.Key, c => c.Value.Weights), Configs.ToDictionary(c => c.Key, c => c.Value.LiveColor))
                 {
                     Declared = new Dictionary<string, ServiceConfig>(Configs),
+                    WeightChanges = changes,
                 });
                 var fault = UpdateFault(Updates.Count, targets);
                 if (fault is not null)
                 {
                     return Task.FromException(fault);
                 }
+
+                foreach (var (name, (_, to)) in changes) Balancer[name] = to;
 
                 // Like Pulumi, every update re-exports the stack outputs from the config it ran with.
                 foreach (var (name, config) in Configs)

@@ -1,0 +1,59 @@
+namespace Infra.Runner.Rollout;
+
+/// <summary>
+/// The first move of a rollback: every service back on its color with one load-balancer call each, each recorded in
+/// the ledger as applied (desired and applied), before the reconciling targeted update. Or, when the release guard
+/// already did exactly that, nothing but the journal saying so. Either way the update that follows finds the weights
+/// already where it declares them.
+/// </summary>
+internal sealed class FastRollback(RolloutPorts ports, RolloutReporter reporter)
+{
+    /// <summary>True when traffic is back on every target's color already (moved here or by the guard); false: the update moves it.</summary>
+    public async Task<bool> RunAsync(
+        string rolloutId,
+        IReadOnlyList<(string Service, DeployColor Color)> targets,
+        TrafficLedger ledger,
+        RolloutStopRequest? adopted,
+        CancellationToken cancellationToken)
+    {
+        var described = string.Join(", ", targets.Select(t => $"{t.Service} to {t.Color.ConfigName()}"));
+        if (adopted is { GuardFlipped: true })
+        {
+            foreach (var (service, color) in targets) ledger.Confirm(service, TrafficWeights.AllTo(color));
+            await reporter.TryAppendAsync(rolloutId, RolloutEventKind.GuardRollbackAdopted,
+                $"The release guard already moved {described} ({adopted.Describe()}); no load-balancer call of the runner's own, reconciling with a targeted update",
+                ledger.ToData(), cancellationToken);
+            return true;
+        }
+
+        if (ports.TrafficSwitch is not { } traffic) return false;
+        var moved = new List<string>();
+        try
+        {
+            var outputs = await ports.Stack.ReadOutputsAsync(cancellationToken);
+            foreach (var (service, color) in targets)
+            {
+                var route = outputs.For(service).Route ?? throw new RolloutInputException(
+                    $"the stack outputs lack services.{service}.trafficRoute or its colors' targetGroupArn; run pulumi up with this version of the program first");
+                var weights = TrafficWeights.AllTo(color);
+                await traffic.SwitchAsync(route, weights, cancellationToken);
+                ledger.Confirm(service, weights);
+                moved.Add(service);
+                await ports.Stack.RecordTrafficAppliedAsync(service, color, weights, cancellationToken);
+            }
+        }
+        catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
+        {
+            var done = moved.Count == 0 ? "no service was switched" : $"switched {string.Join(", ", moved)} before it stopped";
+            await reporter.TryAppendAsync(rolloutId, RolloutEventKind.FastRollbackFailed,
+                $"Direct switch of {described} failed ({error.Message}); {done}; the targeted update moves the traffic instead",
+                ledger.ToData(), cancellationToken);
+            return false;
+        }
+
+        await reporter.TryAppendAsync(rolloutId, RolloutEventKind.FastRollbackApplied,
+            $"Moved {described} with the load balancer's API and recorded it as applied; reconciling with a targeted update",
+            ledger.ToData(), cancellationToken);
+        return true;
+    }
+}
