@@ -101,15 +101,17 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     /// holding that identifier is renamed to <paramref name="retiredId"/> first (keeping its data, and freeing the
     /// identifier, hence the endpoint name the services and the program know), then the replica is created with the
     /// region's KMS key, subnet group and security groups, and waited for. A replica of the source already there
-    /// (a re-run) is kept.
+    /// (a re-run) is kept. <paramref name="unsafeToRetire"/> (optional) names a reason not to rename a standalone instance.
     /// </summary>
-    public IEnumerable<DrStep> NewReplica(DrRegionSide target, DrRegionSide source, string retiredId, Func<string> sourceArn) =>
+    public IEnumerable<DrStep> NewReplica(
+        DrRegionSide target, DrRegionSide source, string retiredId, Func<string> sourceArn, Func<CancellationToken, Task<string?>>? unsafeToRetire = null) =>
     [
         new($"retire-{target.Region}", $"rename any standalone {target.InstanceId} in {target.Region} to {retiredId} (RDS ModifyDBInstance)", async t =>
         {
             var existing = await ports.Database.DescribeAsync(target.Region, target.InstanceId, t);
             if (existing is null) return $"no {target.InstanceId} in {target.Region}; nothing to retire";
             if (existing.ReplicaOf is not null) return $"{target.InstanceId} is already a replica of {existing.ReplicaOf}; kept";
+            if (unsafeToRetire is not null && await unsafeToRetire(t) is { } reason) throw new DrStepException(reason);
             await ports.Database.RenameAsync(target.Region, target.InstanceId, retiredId, t);
             await DrWait.UntilAsync(ports.Time, options.Poll, options.Promote, $"{target.InstanceId} being renamed to {retiredId}", async c =>
             {

@@ -41,7 +41,7 @@ public sealed class Failback(DrPorts ports, DrOptions options)
                 drArn = state.Arn;
                 return $"{dr.InstanceId} ({state.Arn}) is available and standalone";
             }),
-            .. steps.NewReplica(primary, dr, $"{primary.InstanceId}-retired-{stamp}", () => drArn!),
+            .. steps.NewReplica(primary, dr, $"{primary.InstanceId}-retired-{stamp}", () => drArn!, t => NewPrimaryMayExistAsync(topology, t)),
             new("catch-up", $"wait until the new replica's lag is under the RPO target ({options.RpoTargetSeconds} s)", t =>
             {
                 var since = ports.Time.GetUtcNow();
@@ -71,6 +71,23 @@ public sealed class Failback(DrPorts ports, DrOptions options)
         ];
         return await procedure.RunAsync(plan, $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}",
             Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken);
+    }
+
+    /// <summary>
+    /// A standalone instance in the original region is the stale old primary only while the DR services still take
+    /// writes; once a fail-back stopped them, it may be the new primary a failed run already promoted, which must never
+    /// be renamed aside.
+    /// </summary>
+    private async Task<string?> NewPrimaryMayExistAsync(DrTopology topology, CancellationToken cancellationToken)
+    {
+        var dr = topology.Dr;
+        foreach (var service in dr.Services)
+        {
+            if ((await ports.Services.DescribeAsync(dr.Region, dr.ClusterName, service.EcsServiceName, cancellationToken))?.Desired > 0) return null;
+        }
+
+        return $"the DR services are already stopped, so {topology.Primary.InstanceId} in {topology.Primary.Region} may be the primary a previous fail-back promoted; " +
+            "it is not renamed. Check it, then finish by hand (README, Disaster recovery, Fail-back)";
     }
 
     /// <summary>
