@@ -15,8 +15,8 @@ namespace Infra;
 public static class DrOutputEntry
 {
     public static Output<ImmutableDictionary<string, object?>> For(ServingTier primary, ServingTier? pilotLight, Output<string>? healthCheckId) =>
-        Output.Tuple(Side(primary), pilotLight is null ? Output.Create<ImmutableDictionary<string, object>?>(null) : Side(pilotLight).Apply(s => (ImmutableDictionary<string, object>?)s),
-                healthCheckId?.Apply(id => (string?)id) ?? Output.Create<string?>(null))
+        Output.Tuple(Side(primary), pilotLight is null ? Output.Create((ImmutableDictionary<string, object>?)null) : Side(pilotLight).Apply(s => (ImmutableDictionary<string, object>?)s),
+                healthCheckId?.Apply(id => (string?)id) ?? Output.Create((string?)null))
             .Apply(values => ImmutableDictionary<string, object?>.Empty
                 .Add("healthCheckId", values.Item3)
                 .Add("primary", values.Item1)
