@@ -99,45 +99,54 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     /// <summary>
     /// Makes <paramref name="target"/>'s instance a new replica of <paramref name="source"/>'s: an instance already
     /// holding that identifier is renamed to <paramref name="retiredId"/> first (keeping its data, and freeing the
-    /// identifier, hence the endpoint name the services and the program know), then the replica is created with the
-    /// region's KMS key, subnet group and security groups, and waited for. A replica of the source already there
-    /// (a re-run) is kept. <paramref name="unsafeToRetire"/> (optional) names a reason not to rename a standalone instance.
+    /// identifier, hence the endpoint name the services and the program know), then the replica is created where that
+    /// instance was (its KMS key, subnet group and security groups, read from RDS) and waited for. A replica of the
+    /// source already there (a re-run) is kept. <paramref name="unsafeToRetire"/> (optional) names a reason not to
+    /// rename a standalone instance.
     /// </summary>
     public IEnumerable<DrStep> NewReplica(
-        DrRegionSide target, DrRegionSide source, string retiredId, Func<string> sourceArn, Func<CancellationToken, Task<string?>>? unsafeToRetire = null) =>
-    [
-        new($"retire-{target.Region}", $"rename any standalone {target.InstanceId} in {target.Region} to {retiredId} (RDS ModifyDBInstance)", async t =>
-        {
-            var existing = await ports.Database.DescribeAsync(target.Region, target.InstanceId, t);
-            if (existing is null) return $"no {target.InstanceId} in {target.Region}; nothing to retire";
-            if (existing.ReplicaOf is not null) return $"{target.InstanceId} is already a replica of {existing.ReplicaOf}; kept";
-            if (unsafeToRetire is not null && await unsafeToRetire(t) is { } reason) throw new DrStepException(reason);
-            await ports.Database.RenameAsync(target.Region, target.InstanceId, retiredId, t);
-            await DrWait.UntilAsync(ports.Time, options.Poll, options.Promote, $"{target.InstanceId} being renamed to {retiredId}", async c =>
+        DrRegionSide target, DrRegionSide source, string retiredId, Func<string> sourceArn, Func<CancellationToken, Task<string?>>? unsafeToRetire = null)
+    {
+        DbPlacement? placement = null;
+        return
+        [
+            new($"retire-{target.Region}", $"rename any standalone {target.InstanceId} in {target.Region} to {retiredId} (RDS ModifyDBInstance)", async t =>
             {
-                var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
-                return (seen is null, true, Shown(seen));
-            }, t);
-            return $"{target.InstanceId} renamed to {retiredId} (its data is kept; delete it once the new topology is checked)";
-        }),
-        new($"create-replica-{target.Region}", $"create {target.InstanceId} in {target.Region} as a read replica of {source.InstanceId} ({source.Region}; RDS CreateDBInstanceReadReplica)", async t =>
-        {
-            var existing = await ports.Database.DescribeAsync(target.Region, target.InstanceId, t);
-            if (existing?.ReplicaOf is not null) return $"{target.InstanceId} already replicates {existing.ReplicaOf}";
-            await ports.Database.CreateReplicaAsync(new ReplicaRequest(target.Region, target.InstanceId, sourceArn(), source.Region,
-                target.KmsKeyArn, target.SubnetGroupName, target.SecurityGroupIds), t);
-            return $"CreateDBInstanceReadReplica accepted: {target.InstanceId} from {sourceArn()} with KMS key {target.KmsKeyArn} and subnet group {target.SubnetGroupName}";
-        }),
-        new($"wait-replica-{target.Region}", $"wait until the replica {target.InstanceId} is available", async t =>
-        {
-            await DrWait.UntilAsync(ports.Time, options.Poll, options.Replica, $"{target.InstanceId} becoming an available replica", async c =>
+                var existing = await ports.Database.DescribeAsync(target.Region, target.InstanceId, t);
+                if (existing is null) return $"no {target.InstanceId} in {target.Region}; nothing to retire";
+                if (existing.ReplicaOf is not null) return $"{target.InstanceId} is already a replica of {existing.ReplicaOf}; kept";
+                if (unsafeToRetire is not null && await unsafeToRetire(t) is { } reason) throw new DrStepException(reason);
+                placement = existing.Placement;
+                await ports.Database.RenameAsync(target.Region, target.InstanceId, retiredId, t);
+                await DrWait.UntilAsync(ports.Time, options.Poll, options.Promote, $"{target.InstanceId} being renamed to {retiredId}", async c =>
+                {
+                    var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
+                    return (seen is null, true, Shown(seen));
+                }, t);
+                return $"{target.InstanceId} renamed to {retiredId} (its data is kept; delete it once the new topology is checked)";
+            }),
+            new($"create-replica-{target.Region}", $"create {target.InstanceId} in {target.Region} as a read replica of {source.InstanceId} ({source.Region}; RDS CreateDBInstanceReadReplica)", async t =>
             {
-                var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
-                return (seen is { Status: "available", ReplicaOf: not null }, true, Shown(seen));
-            }, t);
-            return $"{target.InstanceId} is an available replica";
-        }),
-    ];
+                var existing = await ports.Database.DescribeAsync(target.Region, target.InstanceId, t);
+                if (existing?.ReplicaOf is not null) return $"{target.InstanceId} already replicates {existing.ReplicaOf}";
+                var where = placement ?? throw new DrStepException(
+                    $"no instance {target.InstanceId} was found in {target.Region} to take the KMS key, subnet group and security groups from; " +
+                    $"create the replica by hand (README, Disaster recovery, Fail-back) and run failback again");
+                await ports.Database.CreateReplicaAsync(new ReplicaRequest(target.Region, target.InstanceId, sourceArn(), source.Region, where), t);
+                return $"CreateDBInstanceReadReplica accepted: {target.InstanceId} from {sourceArn()} with KMS key {where.KmsKeyId}, subnet group {where.SubnetGroupName} " +
+                    $"and security groups {string.Join(", ", where.SecurityGroupIds)}";
+            }),
+            new($"wait-replica-{target.Region}", $"wait until the replica {target.InstanceId} is available", async t =>
+            {
+                await DrWait.UntilAsync(ports.Time, options.Poll, options.Replica, $"{target.InstanceId} becoming an available replica", async c =>
+                {
+                    var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
+                    return (seen is { Status: "available", ReplicaOf: not null }, true, Shown(seen));
+                }, t);
+                return $"{target.InstanceId} is an available replica";
+            }),
+        ];
+    }
 
     /// <summary>Waits until CloudWatch's ReplicaLag of the replica, over the window from <paramref name="since"/>, is at most <paramref name="seconds"/>.</summary>
     public async Task<string> WaitForLagAsync(DrRegionSide replica, double seconds, Func<DateTimeOffset> since, CancellationToken cancellationToken)

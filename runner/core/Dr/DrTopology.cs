@@ -10,18 +10,10 @@ namespace Infra.Runner.Dr;
 /// <param name="PrimaryHealthUrl">The primary load balancer's health URL (<c>url</c> + the default service's health path).</param>
 public sealed record DrTopology(string StackName, DrRegionSide Primary, DrRegionSide Dr, string? HealthCheckId, string PrimaryHealthUrl);
 
-/// <summary>One region's share: its database instance and where a new replica there is placed, and its services.</summary>
+/// <summary>One region's share: its database instance and its services.</summary>
 /// <param name="InstanceId">The primary's identifier in the primary region; the replica's in the DR region.</param>
-/// <param name="KmsKeyArn">The region's database KMS key, for a replica created there.</param>
 /// <param name="Services">The ECS services that serve traffic in this region, with the task count each runs when live.</param>
-public sealed record DrRegionSide(
-    string Region,
-    string InstanceId,
-    string KmsKeyArn,
-    string SubnetGroupName,
-    IReadOnlyList<string> SecurityGroupIds,
-    string ClusterName,
-    IReadOnlyList<DrService> Services);
+public sealed record DrRegionSide(string Region, string InstanceId, string ClusterName, IReadOnlyList<DrService> Services);
 
 /// <summary>An ECS service and the tasks it runs while its region is live.</summary>
 public sealed record DrService(string Name, string EcsServiceName, int LiveCount);

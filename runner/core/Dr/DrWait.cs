@@ -2,7 +2,11 @@ using Infra.Runner.Drill;
 
 namespace Infra.Runner.Dr;
 
-/// <summary>Polls until a condition holds, under the given clock; running out of time names what was last seen.</summary>
+/// <summary>
+/// Polls until a condition holds, under the given clock; running out of time names what was last seen. An API error
+/// during a look is seen and looked past (a wait of hours outlives a throttled or timed-out call); a
+/// <see cref="DrStepException"/> ends the wait at once.
+/// </summary>
 internal static class DrWait
 {
     public static async Task<T> UntilAsync<T>(
@@ -12,8 +16,17 @@ internal static class DrWait
         var deadline = time.GetUtcNow() + timeout;
         while (true)
         {
-            var (done, value, seen) = await look(cancellationToken);
-            if (done) return value;
+            string seen;
+            try
+            {
+                (var done, var value, seen) = await look(cancellationToken);
+                if (done) return value;
+            }
+            catch (Exception error) when (error is not DrStepException && error is not OperationCanceledException)
+            {
+                seen = $"the API did not answer ({error.Message})";
+            }
+
             if (time.GetUtcNow() >= deadline)
             {
                 throw new DrStepException($"{what} did not happen within {DrillReport.Duration(timeout)}; last seen: {seen}");

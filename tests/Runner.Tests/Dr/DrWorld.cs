@@ -18,9 +18,9 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 3, 0, 0, TimeSpan.Zero);
 
     public static readonly DrTopology Topology = new("production",
-        new DrRegionSide(Primary, "production-db", "arn:aws:kms:eu-west-1:123456789012:key/p", "production-db-subnets", ["sg-p"], "production",
+        new DrRegionSide(Primary, "production-db", "production",
             [new DrService("web", "production-web-blue", 3)]),
-        new DrRegionSide(Dr, "production-db-replica", "arn:aws:kms:eu-central-1:123456789012:key/d", "production-dr-db-subnets", ["sg-d"], "production-dr",
+        new DrRegionSide(Dr, "production-db-replica", "production-dr",
             [new DrService("web", "production-dr-web-blue", 3)]),
         "hc-1", "https://primary.example.com/healthz");
 
@@ -39,6 +39,13 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public AutoAdvancingTimeProvider Time { get; } = new(Start);
 
     public Dictionary<(string Region, string Id), Instance> Instances { get; } = [];
+
+    /// <summary>Where every instance of a region lives (its KMS key, subnet group and security groups).</summary>
+    public static readonly Dictionary<string, DbPlacement> Placements = new()
+    {
+        [Primary] = new("arn:aws:kms:eu-west-1:123456789012:key/p", "production-db-subnets", ["sg-p"]),
+        [Dr] = new("arn:aws:kms:eu-central-1:123456789012:key/d", "production-dr-db-subnets", ["sg-d"]),
+    };
 
     public Dictionary<(string Region, string Service), Counts> Services { get; } = [];
 
@@ -77,7 +84,8 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
             instance = Instances[(region, instanceId)] = instance with { Status = next, Then = null };
         }
 
-        return Task.FromResult<DbInstanceState?>(new DbInstanceState(instance.Status, instance.Arn, instance.ReplicaOf, $"{instanceId}.abc.{region}.rds.amazonaws.com"));
+        return Task.FromResult<DbInstanceState?>(new DbInstanceState(
+            instance.Status, instance.Arn, instance.ReplicaOf, $"{instanceId}.abc.{region}.rds.amazonaws.com", Placements[region]));
     }
 
     public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
@@ -89,7 +97,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public Task CreateReplicaAsync(ReplicaRequest request, CancellationToken cancellationToken)
     {
-        Call($"create {request.Region}", $"{request.InstanceId} from {request.SourceArn} key {request.KmsKeyArn} subnets {request.SubnetGroupName}");
+        Call($"create {request.Region}", $"{request.InstanceId} from {request.SourceArn} key {request.Placement.KmsKeyId} subnets {request.Placement.SubnetGroupName}");
         var source = request.SourceArn.Split(':')[^1];
         Instances[(request.Region, request.InstanceId)] = new Instance("creating", Arn(request.Region, request.InstanceId), source, "available");
         return Task.CompletedTask;

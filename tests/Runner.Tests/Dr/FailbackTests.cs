@@ -89,7 +89,6 @@ public class FailbackTests
     {
         { "retire-eu-west-1", "rename eu-west-1" },
         { "create-replica-eu-west-1", "create eu-west-1" },
-        { "catch-up", "lag eu-west-1" },
         { "scale-stop-writes", "scale eu-central-1" },
         { "promote-database-eu-west-1", "promote eu-west-1" },
         { "scale-primary-services", "scale eu-west-1" },
@@ -144,5 +143,30 @@ public class FailbackTests
             "Failback failed at step retire-eu-west-1 (the DR services are already stopped, so production-db in eu-west-1 may be the primary a previous fail-back promoted; " +
             "it is not renamed. Check it, then finish by hand (README, Disaster recovery, Fail-back)); the report says what state each region is in", result.Message);
         Assert.Empty(_world.Calls);
+    }
+
+    [Fact]
+    public async Task Without_an_instance_to_copy_the_placement_from_no_replica_is_guessed()
+    {
+        _world.Instances.Remove((DrWorld.Primary, "production-db"));
+
+        var result = await RunAsync();
+
+        Assert.Equal(
+            "Failback failed at step create-replica-eu-west-1 (no instance production-db was found in eu-west-1 to take the KMS key, subnet group and security groups from; " +
+            "create the replica by hand (README, Disaster recovery, Fail-back) and run failback again); the report says what state each region is in", result.Message);
+    }
+
+    [Fact]
+    public async Task An_api_error_during_a_wait_is_looked_past_until_the_wait_times_out()
+    {
+        _world.Failing["lag eu-west-1"] = new HttpRequestException("Rate exceeded");
+
+        var result = await RunAsync();
+
+        Assert.Equal(
+            "Failback failed at step catch-up (ReplicaLag of production-db at most 30 s did not happen within 3h 0m 0s; last seen: the API did not answer (Rate exceeded)); " +
+            "the report says what state each region is in", result.Message);
+        Assert.Equal(720, _world.Time.Waits.Count(w => w == TimeSpan.FromSeconds(15)));
     }
 }
