@@ -28,6 +28,13 @@ public sealed class ReleaseStore(ReleaseLedger ledger, ReleaseState seed)
         await WriteAsync(version, change(desired), applied, cancellationToken);
     }
 
+    /// <summary>Writes <paramref name="change"/> to desired and applied alike: for a change AWS already has (failover, fail-back).</summary>
+    public async Task ChangeBothAsync(Func<ReleaseState, ReleaseState> change, CancellationToken cancellationToken)
+    {
+        var (version, desired, applied) = await ReadAsync(cancellationToken);
+        await WriteAsync(version, change(desired), change(applied), cancellationToken);
+    }
+
     /// <summary>
     /// Runs <paramref name="update"/> (which declares the desired state: the program reads it itself) and, when it
     /// succeeds, records the desired state it ran with as applied. A failed update records nothing. Once the update
