@@ -23,6 +23,8 @@ public static class RunnerCli
         StatusCommand.Create(output),
         HistoryCommand.Create(output),
         DrillCommand.Create(output),
+        DrCommands.Failover(output, Console.In),
+        DrCommands.Failback(output, Console.In),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)

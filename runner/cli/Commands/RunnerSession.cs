@@ -107,7 +107,7 @@ public sealed class RunnerSession : IDisposable
         (cloudWatch as IDisposable)?.Dispose();
         (secretsManager as IDisposable)?.Dispose();
     }
-    private static INotifier CreateNotifier(HttpClient http, ILogger logger)
+    internal static INotifier CreateNotifier(HttpClient http, ILogger logger)
     {
         var url = Environment.GetEnvironmentVariable(SlackWebhookNotifier.WebhookVariable);
         if (Uri.TryCreate(url, UriKind.Absolute, out var webhook) && webhook.Scheme == Uri.UriSchemeHttps)
