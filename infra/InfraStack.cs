@@ -51,6 +51,10 @@ public sealed class InfraStack : Stack
     [Output("database")]
     public Output<ImmutableDictionary<string, object?>> Database { get; private set; }
 
+    /// <summary>See <see cref="DrOutputEntry"/>.</summary>
+    [Output("dr")]
+    public Output<ImmutableDictionary<string, object?>> Dr { get; private set; }
+
     /// <summary>See <see cref="LedgerOutputEntry"/>.</summary>
     [Output("ledger")]
     public Output<ImmutableDictionary<string, object?>> Ledger { get; private set; }
@@ -91,17 +95,16 @@ public sealed class InfraStack : Stack
                 preview.Value, settings.DrRegion, new ComponentResourceOptions { Provider = drRegion.Provider })
             : null;
         if (RegistryReplication.IsDeclaredBy(settings)) new RegistryReplication("registry-replication", settings);
-        if (settings.Dr.Dns is not null && pilotLight is not null)
-        {
-            new DnsFailover("dns", new DnsFailoverArgs
+        var dns = settings.Dr.Dns is not null && pilotLight is not null
+            ? new DnsFailover("dns", new DnsFailoverArgs
             {
                 Settings = settings,
                 PrimaryAlbDnsName = primary.Alb.DnsName,
                 PrimaryAlbZoneId = primary.Alb.ZoneId,
                 DrAlbDnsName = pilotLight.Alb.DnsName,
                 DrAlbZoneId = pilotLight.Alb.ZoneId,
-            });
-        }
+            })
+            : null;
         var observability = StackObservability.Declare(settings, primary, pilotLight, database, dr?.Provider);
         StackReleaseGuard.DeclareIfEnabled(settings, primary, ledger, observability);
 
@@ -116,6 +119,7 @@ public sealed class InfraStack : Stack
             .Apply(entries => entries.ToImmutableDictionary());
         Database = DatabaseOutputEntry.For(database);
         Ledger = LedgerOutputEntry.For(ledger);
+        Dr = DrOutputEntry.For(primary, pilotLight, dns?.HealthCheckId);
         AlarmNamesBySeverity = Output.Create(observability.Alarms.AlarmNamesBySeverity
             .ToImmutableDictionary(p => p.Key.ToConfigName(), p => p.Value.ToImmutableArray()));
         DashboardName = Output.Create(observability.Dashboards.DashboardName);

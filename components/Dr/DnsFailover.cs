@@ -8,7 +8,9 @@ namespace Infra.Components.Dr;
 
 /// <summary>
 /// Route 53 failover for <c>infra:dr.dns.name</c>: the PRIMARY alias answers while a health check on the primary
-/// load balancer passes; otherwise the SECONDARY alias sends clients to the DR region's load balancer.
+/// load balancer passes; otherwise the SECONDARY alias sends clients to the DR region's load balancer. While the DR
+/// region is promoted (<c>dr.promote</c>, or the ledger's <c>drPromoted</c>) the health check is inverted, so Route 53
+/// answers with the DR region whatever the primary's health.
 /// </summary>
 public sealed class DnsFailover : ComponentResource
 {
@@ -30,6 +32,10 @@ public sealed class DnsFailover : ComponentResource
         {
             Type = probe.Type,
             Fqdn = args.PrimaryAlbDnsName,
+            // Failover inverts it (the runner's failover command) and records the promotion in the ledger, which the
+            // program reads: a later update keeps it inverted until fail-back, so a recovering primary region does not
+            // take traffic back from the promoted database.
+            InvertHealthcheck = settings.Dr.Promote,
             Port = probe.Port,
             ResourcePath = probe.ResourcePath,
             FailureThreshold = FailoverHealthCheck.FailureThreshold,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Commands;
 using Infra.Runner.Plan;
 
@@ -22,7 +23,9 @@ public static class RunnerCli
         ControlCommands.Resume(output),
         StatusCommand.Create(output),
         HistoryCommand.Create(output),
-        DrillCommand.Create(output),
+        DrillCommand.Create(output, RdsPointInTimeRestore.ForRegion),
+        DrCommands.Failover(output, Console.In),
+        DrCommands.Failback(output, Console.In),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)

@@ -26,6 +26,9 @@ namespace Pulumi.Aws.Route53
         [Input("fqdn")]
         public Input<string>? Fqdn { get; set; }
 
+        [Input("invertHealthcheck")]
+        public Input<bool>? InvertHealthcheck { get; set; }
+
         [Input("port")]
         public Input<int>? Port { get; set; }
 

@@ -29,7 +29,10 @@ public sealed class ReleaseStore(ReleaseLedger ledger, ReleaseState seed)
     public Task ChangeDesiredAsync(Func<ReleaseState, ReleaseState> change, CancellationToken cancellationToken) =>
         WriteAsync(null, (desired, applied) => (change(desired), applied), cancellationToken);
 
-    /// <summary>Writes <paramref name="change"/> of both the desired and the applied state: a change made outside an update that already holds.</summary>
+    /// <summary>
+    /// Writes <paramref name="change"/> of both the desired and the applied state: a change AWS already has, made outside
+    /// an update (a direct traffic switch, failover, fail-back).
+    /// </summary>
     public Task ChangeAppliedAsync(Func<ReleaseState, ReleaseState> change, CancellationToken cancellationToken) =>
         WriteAsync(null, (desired, applied) => (change(desired), change(applied)), cancellationToken);
 

@@ -30,11 +30,8 @@ public static class DrillCommand
     /// <summary>The stack a drill acts on when <c>--stack</c> is not given.</summary>
     public const string DefaultStack = "staging";
 
-    /// <param name="restores">
-    /// The point-in-time restore adapter for a region (RDS); null where none is wired, and <c>--restore</c> is then
-    /// refused with exit 2 before anything changes.
-    /// </param>
-    public static Command Create(TextWriter output, Func<string, IPointInTimeRestore>? restores = null)
+    /// <param name="restores">The point-in-time restore adapter for a region (RDS), for <c>--restore</c>.</param>
+    public static Command Create(TextWriter output, Func<string, IPointInTimeRestore> restores)
     {
         var shared = new RunnerOptions();
         shared.Stack.Required = false;
@@ -95,7 +92,7 @@ public static class DrillCommand
     private sealed record DrillFlags(string? ReportPath, string? Timeout, int? Successes, bool AllowProduction, bool Restore);
 
     private static async Task<int> RunAsync(
-        RunnerSettings settings, DrillFlags flags, Func<string, IPointInTimeRestore>? restores, TextWriter output, CancellationToken cancellationToken)
+        RunnerSettings settings, DrillFlags flags, Func<string, IPointInTimeRestore> restores, TextWriter output, CancellationToken cancellationToken)
     {
         DrillOptions options;
         try
@@ -134,7 +131,7 @@ public static class DrillCommand
                 new CloudWatchReplicaLagReader(CloudWatchClients.For),
                 new HttpSmokeCheck(http, TimeProvider.System, HealthRetryInterval),
                 new NpgsqlMarkerStore(Credentials(stack, secrets), SslMode.VerifyFull),
-                restores?.Invoke(region),
+                restores(region),
                 new JsonLinesJournal(DrillJournalPath(settings)),
                 RunnerSession.CreateNotifier(notifierHttp, logger),
                 new LedgerDrillReports(ledger),

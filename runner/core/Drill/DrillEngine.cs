@@ -15,11 +15,6 @@ public sealed class DrillEngine(DrillPorts ports)
     {
         var stack = await ports.Stack.ReadAsync(cancellationToken);
         var problems = DrillPreconditions.Problems(stack, options.Restore).ToList();
-        if (options.Restore && ports.Restore is null)
-        {
-            problems.Add("this runner has no point-in-time restore adapter wired, so it cannot run a restore drill");
-        }
-
         if (problems.Count > 0)
         {
             return new DrillResult(DrillOutcome.BadInput, $"stack {stack.StackName} cannot be drilled", problems, null, null);

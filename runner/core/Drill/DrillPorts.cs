@@ -4,8 +4,7 @@ namespace Infra.Runner.Drill;
 
 /// <summary>
 /// Everything outside the drill engine: the stack, CloudWatch's replica lag, the health check of the DR load balancer
-/// (the rollout's smoke check), the marker rows, the point-in-time restore (null where none is wired: a restore drill
-/// is then refused), the drill journal, where the finished report goes (Slack and the release ledger) and the clock.
+/// (the rollout's smoke check), the marker rows, the point-in-time restore (a restore drill's), the drill journal, where the finished report goes (Slack and the release ledger) and the clock.
 /// <see cref="Progress"/> (optional) receives every event as it is journaled, for the log.
 /// </summary>
 public sealed record DrillPorts(
@@ -13,7 +12,7 @@ public sealed record DrillPorts(
     IReplicaLagReader ReplicaLag,
     ISmokeCheck Health,
     IMarkerStore Markers,
-    IPointInTimeRestore? Restore,
+    IPointInTimeRestore Restore,
     IDrillJournal Journal,
     INotifier Notifier,
     IDrillReportLedger Reports,

@@ -108,11 +108,8 @@ internal sealed class DrillHarness
 
     public List<string> LedgerReports { get; } = [];
 
-    /// <summary>Null: no restore adapter wired, as the CLI is until the RDS adapter lands.</summary>
-    public bool WithRestore { get; set; } = true;
-
     public Task<DrillResult> RunAsync(DrillOptions? options = null, CancellationToken cancellationToken = default) =>
-        new DrillEngine(new DrillPorts(Stack.Object, Lag.Object, Health.Object, Markers, WithRestore ? Restore : null, Journal.Object,
+        new DrillEngine(new DrillPorts(Stack.Object, Lag.Object, Health.Object, Markers, Restore, Journal.Object,
             Notifier.Object, Reports.Object, Time)).RunAsync(options ?? new DrillOptions(), cancellationToken);
 
     /// <summary>Ctrl+C, as the CLI's token sees it, the moment an event that <paramref name="when"/> accepts is journaled.</summary>

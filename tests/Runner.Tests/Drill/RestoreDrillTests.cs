@@ -135,19 +135,6 @@ public class RestoreDrillTests
     }
 
     [Fact]
-    public async Task Without_a_restore_adapter_a_restore_drill_is_refused_before_anything_happens()
-    {
-        var harness = new DrillHarness { WithRestore = false };
-
-        var result = await harness.RunAsync(Restore);
-
-        Assert.Equal(DrillOutcome.BadInput, result.Outcome);
-        Assert.Equal(["this runner has no point-in-time restore adapter wired, so it cannot run a restore drill"], result.Problems);
-        Assert.Empty(harness.Markers.Primary);
-        Assert.Empty(harness.Events);
-    }
-
-    [Fact]
     public void The_restored_instance_is_named_after_the_primary_and_the_drill_within_rds_limits()
     {
         Assert.Equal(Instance, RestoreDrill.TargetIdentifier("staging-db", "d20260301-060000"));

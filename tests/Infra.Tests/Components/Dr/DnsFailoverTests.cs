@@ -31,6 +31,16 @@ public sealed class DnsFailoverTests
     }
 
     [Fact]
+    public async Task The_health_check_is_inverted_only_while_the_dr_region_is_promoted()
+    {
+        var normal = await PlanAsync(Production(dr: Dns));
+        var promoted = await PlanAsync(Production(dr: [.. Dns, "promote: true"]));
+
+        Assert.False((bool)normal.Inputs(HealthCheck, "dns-primary-health")["invertHealthcheck"]!);
+        Assert.True((bool)promoted.Inputs(HealthCheck, "dns-primary-health")["invertHealthcheck"]!);
+    }
+
+    [Fact]
     public async Task Without_a_certificate_the_health_check_probes_over_http()
     {
         var plan = await PlanAsync(Staging(dr: Dns));

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Pulumi;
+
+namespace Infra;
+
+/// <summary>
+/// The <c>dr</c> stack output: what <c>failover</c> and <c>failback</c> act on besides <c>database</c> and
+/// <c>services</c>. Kept in the Pulumi backend, so the runner reads it when the primary region is gone:
+/// <code>
+/// dr.healthCheckId                          the Route 53 health check on the primary load balancer (null without infra:dr.dns)
+/// dr.primary.clusterName, dr.dr.clusterName the ECS cluster of each region (dr.dr is null without a pilot light)
+/// dr.&lt;side&gt;.services.&lt;name&gt;.blue|green    each color's ECS service name in that region
+/// </code>
+/// </summary>
+public static class DrOutputEntry
+{
+    public static Output<ImmutableDictionary<string, object?>> For(ServingTier primary, ServingTier? pilotLight, Output<string>? healthCheckId) =>
+        Output.Tuple(Side(primary), pilotLight is null ? Output.Create((ImmutableDictionary<string, object>?)null) : Side(pilotLight).Apply(s => (ImmutableDictionary<string, object>?)s),
+                healthCheckId?.Apply(id => (string?)id) ?? Output.Create((string?)null))
+            .Apply(values => ImmutableDictionary<string, object?>.Empty
+                .Add("healthCheckId", values.Item3)
+                .Add("primary", values.Item1)
+                .Add("dr", values.Item2));
+
+    private static Output<ImmutableDictionary<string, object>> Side(ServingTier tier) =>
+        tier.Cluster.Name.Apply(cluster => ImmutableDictionary<string, object>.Empty
+            .Add("clusterName", cluster)
+            .Add("services", tier.Services.ToImmutableDictionary(
+                s => s.Settings.Name,
+                s => (object)ImmutableDictionary<string, object>.Empty
+                    .Add("blue", s.Compute.ServiceNames.Blue)
+                    .Add("green", s.Compute.ServiceNames.Green))));
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Amazon.Offline;
+using Amazon.RDS.Model;
+
+namespace Amazon.RDS.Internal;
+
+/// <summary>
+/// AWS Query as rds-2014-10-31 defines it: a form-encoded body with <c>Action</c>, <c>Version</c> and the members by
+/// their model names; a list as <c>Name.MemberName.1</c>, <c>.2</c>…; booleans <c>true</c>/<c>false</c>; timestamps
+/// ISO 8601 UTC. The answer is <c>&lt;Action&gt;Response/&lt;Action&gt;Result</c>. <c>SourceRegion</c> is not a wire
+/// member: the real client turns it into a SigV4-presigned <c>PreSignedUrl</c>, which offline cannot sign, so it is
+/// left out (a loopback server has no second region to call anyway).
+/// </summary>
+internal static class QueryWire
+{
+    public const string Version = "2014-10-31";
+
+    private static readonly AwsXml Protocol = new("RDS", (code, message, type, requestId, status) =>
+        code == "DBInstanceNotFound"
+            ? new DBInstanceNotFoundException(message, null!, type, code, requestId, status)
+            : new AmazonRDSException(message, null!, type, code, requestId, status));
+
+    public static async Task<XElement> CallAsync(Uri endpoint, string action, IEnumerable<(string Name, string? Value)> parameters, CancellationToken cancellationToken)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", Version) };
+        form.AddRange(parameters.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Name, p.Value!)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, "/")) { Content = new FormUrlEncodedContent(form) };
+        var root = await Protocol.SendAsync(request, action, cancellationToken);
+        return AwsXml.Element(root, $"{action}Result") ?? new XElement($"{action}Result");
+    }
+
+    public static IEnumerable<(string, string?)> List(string name, string memberName, List<string>? values) =>
+        (values ?? []).Select((value, index) => ($"{name}.{memberName}.{index + 1}", (string?)value));
+
+    public static string? Bool(bool? value) => value switch { true => "true", false => "false", null => null };
+
+    public static string? Time(DateTime? value) =>
+        value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static List<DBInstance> Instances(XElement result) =>
+        (AwsXml.Element(result, "DBInstances")?.Elements() ?? []).Select(Instance).ToList();
+
+    private static DBInstance Instance(XElement instance) => new()
+    {
+        DBInstanceIdentifier = AwsXml.Child(instance, "DBInstanceIdentifier"),
+        DBInstanceArn = AwsXml.Child(instance, "DBInstanceArn"),
+        DBInstanceStatus = AwsXml.Child(instance, "DBInstanceStatus"),
+        KmsKeyId = AwsXml.Child(instance, "KmsKeyId"),
+        ReadReplicaSourceDBInstanceIdentifier = AwsXml.Child(instance, "ReadReplicaSourceDBInstanceIdentifier"),
+        Endpoint = AwsXml.Element(instance, "Endpoint") is { } endpoint ? new Endpoint { Address = AwsXml.Child(endpoint, "Address") } : null,
+        DBSubnetGroup = AwsXml.Element(instance, "DBSubnetGroup") is { } group
+            ? new DBSubnetGroup { DBSubnetGroupName = AwsXml.Child(group, "DBSubnetGroupName") }
+            : null,
+        VpcSecurityGroups = AwsXml.Element(instance, "VpcSecurityGroups")?.Elements()
+            .Select(g => new VpcSecurityGroupMembership { VpcSecurityGroupId = AwsXml.Child(g, "VpcSecurityGroupId") }).ToList(),
+    };
+}

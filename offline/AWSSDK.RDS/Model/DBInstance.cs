@@ -1,0 +1,23 @@
+namespace Amazon.RDS.Model;
+
+/// <summary>The DB instance members the runner reads.</summary>
+public class DBInstance
+{
+    public string? DBInstanceIdentifier { get; set; }
+
+    public string? DBInstanceArn { get; set; }
+
+    /// <summary>e.g. <c>creating</c>, <c>available</c>, <c>modifying</c>, <c>deleting</c>.</summary>
+    public string? DBInstanceStatus { get; set; }
+
+    public Endpoint? Endpoint { get; set; }
+
+    public string? KmsKeyId { get; set; }
+
+    /// <summary>The source this instance replicates; null once it is not (or never was) a read replica.</summary>
+    public string? ReadReplicaSourceDBInstanceIdentifier { get; set; }
+
+    public DBSubnetGroup? DBSubnetGroup { get; set; }
+
+    public List<VpcSecurityGroupMembership>? VpcSecurityGroups { get; set; }
+}

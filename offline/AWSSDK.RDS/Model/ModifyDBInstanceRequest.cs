@@ -1,0 +1,11 @@
+namespace Amazon.RDS.Model;
+
+/// <summary>ModifyDBInstance parameters used here: renaming an instance, at once rather than in the maintenance window.</summary>
+public class ModifyDBInstanceRequest
+{
+    public string? DBInstanceIdentifier { get; set; }
+
+    public string? NewDBInstanceIdentifier { get; set; }
+
+    public bool? ApplyImmediately { get; set; }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Infra.Runner.Dr;
+using Infra.Runner.Rollout;
+using StackSettings = Infra.Stacks.Settings.StackSettings;
+
+namespace Infra.Runner.Adapters.Dr;
+
+/// <summary>
+/// Failover's and fail-back's view of the stack, from the stack file's settings (regions, the default health path) and
+/// the outputs the last update recorded (<c>url</c>, <c>database.primary|replica.identifier</c>, <c>services.&lt;name&gt;.liveColor</c>
+/// and <c>.desiredCount</c>, and <c>dr</c>, see infra/DrOutputEntry.cs). Both live outside AWS's regions (the checkout
+/// and the Pulumi backend), so nothing here needs the primary region. Every missing piece is named at once.
+/// </summary>
+public static class DrTopologyReader
+{
+    public static DrTopology Read(StackSettings settings, JsonObject outputs)
+    {
+        var problems = new List<string>();
+        if (settings.DrRegion is null) problems.Add("the stack has no infra:drRegion");
+        if (!settings.Dr.Replica) problems.Add("the stack has no DR replica (infra:dr.replica is false)");
+        if (!settings.Dr.PilotLight) problems.Add("the stack has no pilot light (infra:dr.pilotLight is false)");
+        var url = Text(outputs, "url", problems);
+        var primaryId = Text(outputs, "database.primary.identifier", problems);
+        var replicaId = Text(outputs, "database.replica.identifier", problems);
+        var primary = Side(settings, outputs, "primary", settings.Region, primaryId, problems);
+        var dr = Side(settings, outputs, "dr", settings.DrRegion ?? "", replicaId, problems);
+        if (problems.Count > 0)
+        {
+            throw new RolloutInputException(
+                $"stack {settings.StackName} cannot fail over or back: {string.Join("; ", problems)}. Run a full update with this version of the program first");
+        }
+
+        var healthCheckId = Node(outputs, "dr.healthCheckId") is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
+        return new DrTopology(settings.StackName, primary!, dr!, healthCheckId, url!.TrimEnd('/') + settings.DefaultService.HealthCheck.Path);
+    }
+
+    private static DrRegionSide? Side(StackSettings settings, JsonObject outputs, string side, string region, string? instanceId, List<string> problems)
+    {
+        var cluster = Text(outputs, $"dr.{side}.clusterName", problems);
+        var services = settings.Services.Select(service =>
+        {
+            var live = Text(outputs, $"services.{service.Name}.liveColor", problems) ?? "blue";
+            return new DrService(service.Name, Text(outputs, $"dr.{side}.services.{service.Name}.{live}", problems) ?? "", service.DesiredCount);
+        }).ToList();
+        return instanceId is null || cluster is null ? null : new DrRegionSide(region, instanceId, cluster, services);
+    }
+
+    private static string? Text(JsonObject outputs, string path, List<string> problems)
+    {
+        if (Node(outputs, path) is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0) return text;
+        problems.Add($"the stack output {path} is missing");
+        return null;
+    }
+
+    private static JsonNode? Node(JsonObject outputs, string path) =>
+        path.Split('.').Aggregate((JsonNode?)outputs, (node, key) => node is JsonObject o ? o[key] : null);
+}

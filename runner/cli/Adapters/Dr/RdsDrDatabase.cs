@@ -1,0 +1,68 @@
+using Amazon;
+using Amazon.RDS;
+using Amazon.RDS.Model;
+using Infra.Runner.Dr;
+
+namespace Infra.Runner.Adapters.Dr;
+
+/// <summary>
+/// The DB instance operations of failover and fail-back over RDS, one client per region
+/// (<paramref name="clientForRegion"/>); every call is bounded by <paramref name="callTimeout"/>, so a region whose API
+/// does not answer fails the call quickly instead of holding a failover.
+/// </summary>
+public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion, TimeSpan callTimeout) : IDrDatabase
+{
+    public static AmazonRDSClient ClientFor(string region) => new(RegionEndpoint.GetBySystemName(region));
+
+    public async Task<DbInstanceState?> DescribeAsync(string region, string instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await DescribeInstanceAsync(clientForRegion(region), instanceId, callTimeout, cancellationToken);
+        return instance is null ? null : new DbInstanceState(
+            instance.DBInstanceStatus ?? "unknown",
+            instance.DBInstanceArn ?? "",
+            string.IsNullOrEmpty(instance.ReadReplicaSourceDBInstanceIdentifier) ? null : instance.ReadReplicaSourceDBInstanceIdentifier,
+            instance.Endpoint?.Address,
+            instance is { KmsKeyId: { } key, DBSubnetGroup.DBSubnetGroupName: { } subnets }
+                ? new DbPlacement(key, subnets, [.. (instance.VpcSecurityGroups ?? []).Select(g => g.VpcSecurityGroupId).OfType<string>()])
+                : null);
+    }
+
+    public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken) =>
+        clientForRegion(region).PromoteReadReplicaAsync(new PromoteReadReplicaRequest { DBInstanceIdentifier = instanceId }, cancellationToken)
+            .WaitAsync(callTimeout, cancellationToken);
+
+    /// <summary>SourceRegion makes the real client presign the request RDS sends to the source's region (an encrypted cross-region replica needs it).</summary>
+    public Task CreateReplicaAsync(ReplicaRequest request, CancellationToken cancellationToken) =>
+        clientForRegion(request.Region).CreateDBInstanceReadReplicaAsync(new CreateDBInstanceReadReplicaRequest
+        {
+            DBInstanceIdentifier = request.InstanceId,
+            SourceDBInstanceIdentifier = request.SourceArn,
+            SourceRegion = request.SourceRegion,
+            KmsKeyId = request.Placement.KmsKeyId,
+            DBSubnetGroupName = request.Placement.SubnetGroupName,
+            VpcSecurityGroupIds = [.. request.Placement.SecurityGroupIds],
+        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+
+    public Task RenameAsync(string region, string instanceId, string newInstanceId, CancellationToken cancellationToken) =>
+        clientForRegion(region).ModifyDBInstanceAsync(new ModifyDBInstanceRequest
+        {
+            DBInstanceIdentifier = instanceId,
+            NewDBInstanceIdentifier = newInstanceId,
+            ApplyImmediately = true,
+        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+
+    /// <summary>The instance, or null when RDS answers DBInstanceNotFound.</summary>
+    internal static async Task<DBInstance?> DescribeInstanceAsync(AmazonRDSClient client, string instanceId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.DescribeDBInstancesAsync(new DescribeDBInstancesRequest { DBInstanceIdentifier = instanceId }, cancellationToken)
+                .WaitAsync(timeout, cancellationToken);
+            return response.DBInstances?.FirstOrDefault();
+        }
+        catch (DBInstanceNotFoundException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using Amazon.Route53;
+using Infra.Ledger;
+using Infra.Runner.Adapters;
+using Infra.Runner.Adapters.Dr;
+using Infra.Runner.Dr;
+using Pulumi.Automation;
+using Serilog;
+using Serilog.Events;
+
+namespace Infra.Runner.Commands;
+
+/// <summary>
+/// <c>failover --stack S [--yes] [--force]</c> and <c>failback --stack S [--yes]</c>: the stack name typed back unless
+/// --yes, then the procedure over the real adapters. The settings come from the stack file and the identifiers from
+/// the stack outputs in the Pulumi backend; the ledger is reached in the DR region (its global table's replica), so
+/// nothing here needs the primary region's APIs. Both write a JSON and a Markdown report.
+/// </summary>
+public static class DrCommands
+{
+    /// <summary>Per AWS call and per health request: a region that does not answer in this time counts as down.</summary>
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
+
+    public static Command Failover(TextWriter output, TextReader input)
+    {
+        var force = new Option<bool>("--force") { Description = "Fail over even while the primary answers healthy (its health URL 2xx and its database available)." };
+        var command = Create("failover",
+            "Fail over to the DR region with only its APIs: promote the replica, record drPromoted in the ledger, scale the DR services, move DNS " +
+            "(invert the primary's Route 53 health check), stop the primary's services where reachable, page. Refuses while the primary answers healthy unless --force.",
+            output, input, (options, parse) => (ports, topology, token) => new Failover(ports, options).RunAsync(topology, parse.GetValue(force), token));
+        command.Options.Add(force);
+        return command;
+    }
+
+    public static Command Failback(TextWriter output, TextReader input) => Create("failback",
+        "Move the primary role back after a failover: a new replica of the DR database in the original region, catch-up under the RPO target, " +
+        "writes stopped, lag zero, promotion, DNS back, and the DR replica rebuilt; drPromoted false at the end.",
+        output, input, (options, _) => (ports, topology, token) => new Failback(ports, options).RunAsync(topology, token));
+
+    private static Command Create(
+        string name, string description, TextWriter output, TextReader input,
+        Func<DrOptions, ParseResult, Func<DrPorts, DrTopology, CancellationToken, Task<DrResult>>> procedure)
+    {
+        var shared = new RunnerOptions();
+        var yes = new Option<bool>("--yes") { Description = "Do not ask for the stack name to be typed back." };
+        var report = new Option<FileInfo?>("--report")
+        {
+            Description = $"Where to write the Markdown report (the JSON goes next to it). Default: .infra-runner/{name}-<stack>-<UTC time>.md in the project folder.",
+        };
+        var command = new Command(name, description) { yes, report };
+        shared.AddTo(command);
+        command.SetAction((parse, token) => RunAsync(name, shared.Read(parse), parse.GetValue(yes), parse.GetValue(report)?.FullName, output, input,
+            procedure(new DrOptions(), parse), token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        string name, RunnerSettings settings, bool yes, string? reportPath, TextWriter output, TextReader input,
+        Func<DrPorts, DrTopology, CancellationToken, Task<DrResult>> procedure, CancellationToken cancellationToken)
+    {
+        using var logger = RunnerLog.Create(output, settings.LogJson);
+        return await CommandRunner.GuardAsync(logger, $"Interrupted; the {name} report says which step was reached", async () =>
+        {
+            using var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
+            var stackSettings = await stack.ReadSettingsAsync(cancellationToken);
+            var topology = DrTopologyReader.Read(stackSettings, await stack.ReadOutputsAsync(cancellationToken));
+            if (!yes && !await ConfirmedAsync(name, topology, output, input))
+            {
+                logger.Error("The stack name was not typed back; nothing was changed");
+                return ExitCodes.BadInput;
+            }
+
+            using var dynamo = LedgerClients.ForRegion(topology.Dr.Region);
+            using var http = SmokeHttpClient.Create(CallTimeout);
+            using var pagerHttp = new HttpClient { Timeout = CallTimeout };
+            var ledger = new ReleaseLedger(dynamo, stackSettings.StackName);
+            logger.Information("Reading the release ledger in {Region:l} (the DR region's replica)", topology.Dr.Region);
+            var ports = new DrPorts(
+                new RdsDrDatabase(RdsDrDatabase.ClientFor, CallTimeout),
+                new EcsDrServices(EcsDrServices.ClientFor, CallTimeout),
+                new Route53DnsSwitch(new AmazonRoute53Client(), CallTimeout),
+                new HttpHealthProbe(http),
+                new CloudWatchReplicaLagReader(CloudWatchClients.For),
+                new LedgerDrRecord(ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(stackSettings))),
+                RunnerSession.CreateNotifier(pagerHttp, logger),
+                TimeProvider.System,
+                new Progress(logger));
+            var result = await procedure(ports, topology, cancellationToken);
+            await WriteReportsAsync(result, reportPath ?? DefaultReportPath(name, settings), logger);
+            logger.Write(result.Outcome == DrOutcome.Succeeded ? LogEventLevel.Information : LogEventLevel.Error,
+                "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
+            return result.ExitCode;
+        }, cancellationToken);
+    }
+
+    /// <summary>The stack name typed back, exactly; anything else (or no input) is a no.</summary>
+    public static async Task<bool> ConfirmedAsync(string name, DrTopology topology, TextWriter output, TextReader input)
+    {
+        await output.WriteLineAsync(
+            $"{name} of stack {topology.StackName}: primary {topology.Primary.Region}, DR {topology.Dr.Region}. Type the stack name to go on:");
+        return (await input.ReadLineAsync())?.Trim() == topology.StackName;
+    }
+
+    public static string DefaultReportPath(string name, RunnerSettings settings) => Path.Combine(settings.LocalFolder,
+        $"{name}-{settings.Stack}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
+
+    private static async Task WriteReportsAsync(DrResult result, string markdownPath, ILogger logger)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(markdownPath));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        var jsonPath = Path.ChangeExtension(markdownPath, ".json");
+        await File.WriteAllTextAsync(markdownPath, result.MarkdownReport, CancellationToken.None);
+        await File.WriteAllTextAsync(jsonPath, result.JsonReport, CancellationToken.None);
+        logger.Information("Reports written to {Markdown:l} and {Json:l}", markdownPath, jsonPath);
+    }
+
+    /// <summary>One log line per journaled event; failures at error level.</summary>
+    private sealed class Progress(ILogger logger) : IProgress<DrEvent>
+    {
+        public void Report(DrEvent value) => logger.Write(
+            value.Kind.EndsWith("Failed", StringComparison.Ordinal) ? LogEventLevel.Error
+                : value.Kind.EndsWith("Refused", StringComparison.Ordinal) || value.Kind.EndsWith("Forced", StringComparison.Ordinal) ? LogEventLevel.Warning
+                : LogEventLevel.Information,
+            "{Kind:l}: {Message:l}", value.Kind, value.Message);
+    }
+}

@@ -1,0 +1,19 @@
+using Infra.Runner.Drill;
+using Infra.Runner.Rollout;
+
+namespace Infra.Runner.Dr;
+
+/// <summary>
+/// Everything outside failover and fail-back: RDS, ECS, Route 53, the primary's health URL, CloudWatch's replica lag,
+/// the ledger, the pager and the clock. <see cref="Progress"/> (optional) receives every journaled event, for the log.
+/// </summary>
+public sealed record DrPorts(
+    IDrDatabase Database,
+    IDrServices Services,
+    IDnsSwitch Dns,
+    IHealthProbe Health,
+    IReplicaLagReader Lag,
+    IDrLedger Ledger,
+    INotifier Pager,
+    TimeProvider Time,
+    IProgress<DrEvent>? Progress = null);

@@ -1,0 +1,104 @@
+using Infra.Runner.Rollout;
+
+namespace Infra.Runner.Dr;
+
+/// <summary>
+/// Runs the steps of failover or fail-back in order, logging and journaling each; the first failure (or Ctrl+C) stops
+/// it. Whatever the ending, it describes each region as it now is, renders the report (JSON and Markdown), journals the
+/// ending in the ledger and pages. Journal and pager failures are noted in the report, never hide the outcome.
+/// </summary>
+public sealed class DrProcedure(DrPorts ports, DrTopology topology, string name)
+{
+    private readonly List<string> _notes = [];
+
+    public string Name => name;
+
+    /// <summary>Journals and logs one event of this procedure (<c>&lt;Name&gt;&lt;kind&gt;</c>, e.g. <c>FailoverStep</c>).</summary>
+    public async Task EventAsync(string kind, string message, IReadOnlyDictionary<string, string>? data = null)
+    {
+        var drEvent = new DrEvent(ports.Time.GetUtcNow(), $"{name}{kind}", message, data ?? new Dictionary<string, string>());
+        ports.Progress?.Report(drEvent);
+        try
+        {
+            await ports.Ledger.AppendAsync(drEvent, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            _notes.Add($"journaling {drEvent.Kind} in the release ledger failed: {error.Message}");
+        }
+    }
+
+    /// <summary>Ends without a change: journaled, reported, not paged.</summary>
+    public async Task<DrResult> RefuseAsync(string reason, DateTimeOffset startedAt)
+    {
+        await EventAsync("Refused", reason);
+        var report = new DrReportFacts(name, topology, startedAt, ports.Time.GetUtcNow(), DrOutcome.Refused, reason, [], [], _notes, []);
+        return new DrResult(DrOutcome.Refused, reason, DrReport.Json(report), DrReport.Markdown(report));
+    }
+
+    public async Task<DrResult> RunAsync(
+        IReadOnlyList<DrStep> steps, string succeeded, IReadOnlyList<string> afterwards, NotificationSeverity successSeverity, CancellationToken cancellationToken)
+    {
+        var startedAt = ports.Time.GetUtcNow();
+        await EventAsync("Started", $"{name} of stack {topology.StackName} started: primary {topology.Primary.Region}, DR {topology.Dr.Region}; {steps.Count} steps");
+        var records = new List<DrStepRecord>();
+        DrStepRecord? failed = null;
+        for (var index = 0; index < steps.Count && failed is null; index++)
+        {
+            var step = steps[index];
+            var at = ports.Time.GetUtcNow();
+            await EventAsync("StepStarted", $"step {index + 1}/{steps.Count} {step.Name}: {step.Description}", new Dictionary<string, string> { ["step"] = step.Name });
+            string detail;
+            bool ok;
+            try
+            {
+                detail = await step.Run(cancellationToken);
+                ok = true;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                (detail, ok) = ("interrupted (Ctrl+C) during this step", false);
+            }
+            catch (Exception error)
+            {
+                (detail, ok) = (error.Message, false);
+            }
+
+            var record = new DrStepRecord(step.Name, step.Description, at, ports.Time.GetUtcNow(), ok, detail);
+            records.Add(record);
+            if (!ok) failed = record;
+            await EventAsync(ok ? "StepDone" : "StepFailed", $"step {index + 1}/{steps.Count} {step.Name}: {detail}",
+                new Dictionary<string, string> { ["step"] = step.Name });
+        }
+
+        var outcome = failed is null ? DrOutcome.Succeeded : DrOutcome.Failed;
+        var message = failed is null
+            ? succeeded
+            : $"{name} failed at step {failed.Name} ({failed.Detail}); the report says what state each region is in";
+        var regions = await DrRegionStates.DescribeAsync(ports, topology, CancellationToken.None);
+        var skipped = steps.Skip(records.Count).Select(s => s.Name).ToList();
+        await EventAsync(failed is null ? "Succeeded" : "Failed", message, new Dictionary<string, string>
+        {
+            ["failedStep"] = failed?.Name ?? "",
+            ["stepsDone"] = string.Join(",", records.Where(r => r.Succeeded).Select(r => r.Name)),
+        });
+        await PageAsync(failed is null ? successSeverity : NotificationSeverity.Critical, $"{name} of {topology.StackName}: {message}");
+        var facts = new DrReportFacts(name, topology, startedAt, ports.Time.GetUtcNow(), outcome, message, records, skipped, _notes, regions)
+        {
+            Afterwards = afterwards,
+        };
+        return new DrResult(outcome, message, DrReport.Json(facts), DrReport.Markdown(facts));
+    }
+
+    private async Task PageAsync(NotificationSeverity severity, string message)
+    {
+        try
+        {
+            await ports.Pager.NotifyAsync(severity, message, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            _notes.Add($"paging failed: {error.Message}");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using Infra.Runner.Drill;
+
+namespace Infra.Runner.Dr;
+
+/// <summary>The steps failover and fail-back share: promote and wait, scale and wait, move DNS, make a new replica.</summary>
+public sealed class DrSteps(DrPorts ports, DrOptions options)
+{
+    /// <summary>Promotes the replica (skipped when it already is standalone, so a re-run goes on), then waits until it takes writes.</summary>
+    public IEnumerable<DrStep> Promote(string region, string instanceId) =>
+    [
+        new("promote-database", $"promote the read replica {instanceId} in {region} (RDS PromoteReadReplica)", async t =>
+        {
+            var state = await ports.Database.DescribeAsync(region, instanceId, t)
+                ?? throw new DrStepException($"there is no DB instance {instanceId} in {region}");
+            if (state.ReplicaOf is null) return $"{instanceId} is already standalone ({state.Status}); nothing to promote";
+            await ports.Database.PromoteAsync(region, instanceId, t);
+            return $"PromoteReadReplica accepted for {instanceId} (was a replica of {state.ReplicaOf})";
+        }),
+        new("wait-database", $"wait until {instanceId} is available and no longer a replica", async t =>
+        {
+            var state = await DrWait.UntilAsync(ports.Time, options.Poll, options.Promote, $"{instanceId} becoming available and standalone",
+                async c =>
+                {
+                    var seen = await ports.Database.DescribeAsync(region, instanceId, c);
+                    return (seen?.IsAvailableStandalone == true, seen, Shown(seen));
+                }, t);
+            return $"{instanceId} is available and standalone at {state!.Address ?? "(no endpoint yet)"}";
+        }),
+    ];
+
+    /// <summary>Sets each service's desired count to <paramref name="count"/> (null: the count it runs while live), then waits for the running counts.</summary>
+    public IEnumerable<DrStep> Scale(DrRegionSide side, string name, Func<DrService, int> count) =>
+    [
+        new($"scale-{name}", $"set the desired task count of {string.Join(", ", side.Services.Select(s => $"{s.EcsServiceName} to {count(s)}"))} in {side.ClusterName} ({side.Region}, ECS UpdateService)",
+            async t =>
+            {
+                foreach (var service in side.Services) await ports.Services.ScaleAsync(side.Region, side.ClusterName, service.EcsServiceName, count(service), t);
+                return $"{side.Services.Count} service(s) updated";
+            }),
+        new($"wait-{name}", $"wait until every service in {side.ClusterName} runs its desired count", async t =>
+        {
+            foreach (var service in side.Services)
+            {
+                var target = count(service);
+                await DrWait.UntilAsync(ports.Time, options.Poll, options.Services, $"{service.EcsServiceName} running {target} task(s)", async c =>
+                {
+                    var counts = await ports.Services.DescribeAsync(side.Region, side.ClusterName, service.EcsServiceName, c)
+                        ?? throw new DrStepException($"there is no active ECS service {service.EcsServiceName} in cluster {side.ClusterName} ({side.Region})");
+                    return (counts.Running == target, counts, $"{counts.Running} running of {counts.Desired} desired");
+                }, t);
+            }
+
+            return $"every service runs its desired count in {side.Region}";
+        }),
+    ];
+
+    /// <summary>
+    /// Best effort: stops the old primary region's services so that, if that region is still partly up, nothing keeps
+    /// writing to the old primary database. Its API not answering is expected in a regional outage and is reported, not
+    /// a failure.
+    /// </summary>
+    public DrStep Fence(DrRegionSide primary) => new(
+        "fence-primary", $"best effort: scale the services in {primary.ClusterName} ({primary.Region}) to 0 so nothing writes to the old primary", async t =>
+        {
+            var outcomes = new List<string>();
+            foreach (var service in primary.Services)
+            {
+                try
+                {
+                    await ports.Services.ScaleAsync(primary.Region, primary.ClusterName, service.EcsServiceName, 0, t);
+                    outcomes.Add($"{service.EcsServiceName} set to 0");
+                }
+                catch (Exception error) when (error is not OperationCanceledException || !t.IsCancellationRequested)
+                {
+                    outcomes.Add($"{service.EcsServiceName} not reached ({error.Message})");
+                }
+            }
+
+            return string.Join("; ", outcomes);
+        });
+
+    /// <summary>Inverts (or restores) the primary's health check; a stack without DNS failover records skips it, saying so.</summary>
+    public DrStep Dns(DrTopology topology, bool toDr) => new(
+        "switch-dns",
+        toDr
+            ? "invert the Route 53 health check on the primary load balancer, so the failover records answer with the DR region"
+            : "restore the Route 53 health check on the primary load balancer, so the failover records answer with the primary region",
+        async t =>
+        {
+            if (topology.HealthCheckId is not { } id)
+            {
+                return "the stack declares no Route 53 failover records (infra:dr.dns): clients must be pointed at the other region's URL by hand";
+            }
+
+            await ports.Dns.SetPrimaryInvertedAsync(id, toDr, t);
+            return $"health check {id} inverted: {(toDr ? "true" : "false")}";
+        });
+
+    /// <summary>
+    /// Makes <paramref name="target"/>'s instance a new replica of <paramref name="source"/>'s: an instance already
+    /// holding that identifier is renamed to <paramref name="retiredId"/> first (keeping its data, and freeing the
+    /// identifier, hence the endpoint name the services and the program know), then the replica is created where that
+    /// instance was (its KMS key, subnet group and security groups, read from RDS) and waited for. A replica of the
+    /// source already there (a re-run) is kept. <paramref name="unsafeToRetire"/> (optional) names a reason not to
+    /// rename a standalone instance.
+    /// </summary>
+    public IEnumerable<DrStep> NewReplica(
+        DrRegionSide target, DrRegionSide source, string retiredId, Func<string> sourceArn, Func<CancellationToken, Task<string?>>? unsafeToRetire = null)
+    {
+        DbPlacement? placement = null;
+        return
+        [
+            new($"retire-{target.Region}", $"rename any standalone {target.InstanceId} in {target.Region} to {retiredId} (RDS ModifyDBInstance)", async t =>
+            {
+                var existing = await ports.Database.DescribeAsync(target.Region, target.InstanceId, t);
+                if (existing is null) return $"no {target.InstanceId} in {target.Region}; nothing to retire";
+                if (existing.ReplicaOf is not null) return $"{target.InstanceId} is already a replica of {existing.ReplicaOf}; kept";
+                if (unsafeToRetire is not null && await unsafeToRetire(t) is { } reason) throw new DrStepException(reason);
+                placement = existing.Placement;
+                await ports.Database.RenameAsync(target.Region, target.InstanceId, retiredId, t);
+                await DrWait.UntilAsync(ports.Time, options.Poll, options.Promote, $"{target.InstanceId} being renamed to {retiredId}", async c =>
+                {
+                    var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
+                    return (seen is null, true, Shown(seen));
+                }, t);
+                return $"{target.InstanceId} renamed to {retiredId} (its data is kept; delete it once the new topology is checked)";
+            }),
+            new($"create-replica-{target.Region}", $"create {target.InstanceId} in {target.Region} as a read replica of {source.InstanceId} ({source.Region}; RDS CreateDBInstanceReadReplica)", async t =>
+            {
+                var existing = await ports.Database.DescribeAsync(target.Region, target.InstanceId, t);
+                if (existing?.ReplicaOf is not null) return $"{target.InstanceId} already replicates {existing.ReplicaOf}";
+                var where = placement ?? throw new DrStepException(
+                    $"no instance {target.InstanceId} was found in {target.Region} to take the KMS key, subnet group and security groups from; " +
+                    $"create the replica by hand (README, Disaster recovery, Fail-back) and run failback again");
+                await ports.Database.CreateReplicaAsync(new ReplicaRequest(target.Region, target.InstanceId, sourceArn(), source.Region, where), t);
+                return $"CreateDBInstanceReadReplica accepted: {target.InstanceId} from {sourceArn()} with KMS key {where.KmsKeyId}, subnet group {where.SubnetGroupName} " +
+                    $"and security groups {string.Join(", ", where.SecurityGroupIds)}";
+            }),
+            new($"wait-replica-{target.Region}", $"wait until the replica {target.InstanceId} is available", async t =>
+            {
+                await DrWait.UntilAsync(ports.Time, options.Poll, options.Replica, $"{target.InstanceId} becoming an available replica", async c =>
+                {
+                    var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
+                    return (seen is { Status: "available", ReplicaOf: not null }, true, Shown(seen));
+                }, t);
+                return $"{target.InstanceId} is an available replica";
+            }),
+        ];
+    }
+
+    /// <summary>Waits until CloudWatch's ReplicaLag of the replica, over the window from <paramref name="since"/>, is at most <paramref name="seconds"/>.</summary>
+    public async Task<string> WaitForLagAsync(DrRegionSide replica, double seconds, Func<DateTimeOffset> since, CancellationToken cancellationToken)
+    {
+        var reading = await DrWait.UntilAsync(ports.Time, options.Poll, options.Replica, $"ReplicaLag of {replica.InstanceId} at most {seconds} s", async c =>
+        {
+            var lag = await ports.Lag.ReadMaxAsync(new ReplicaLagQuery(replica.Region, replica.InstanceId, since(), ports.Time.GetUtcNow()), c);
+            return (lag is { DataPoints: > 0 } && lag.MaxSeconds <= seconds, lag, lag is null ? "no ReplicaLag data yet" : $"max {lag.MaxSeconds} s over {lag.DataPoints} data point(s)");
+        }, cancellationToken);
+        return $"ReplicaLag of {replica.InstanceId}: max {reading!.MaxSeconds} s over {reading.DataPoints} data point(s), target {seconds} s";
+    }
+
+    private static string Shown(DbInstanceState? state) => state is null
+        ? "no such instance"
+        : $"{state.Status}, {(state.ReplicaOf is null ? "standalone" : $"replica of {state.ReplicaOf}")}";
+}

@@ -1,0 +1,19 @@
+namespace Infra.Runner.Dr;
+
+/// <summary>
+/// What failover and fail-back act on, read from the stack file (regions) and the stack outputs (identifiers), both of
+/// which live outside AWS's regions: the stack file in the checkout, the outputs in the Pulumi backend.
+/// </summary>
+/// <param name="Primary">The stack's own region (<c>aws:region</c>) and what lives there.</param>
+/// <param name="Dr">The DR region (<c>infra:drRegion</c>) and what lives there.</param>
+/// <param name="HealthCheckId">The Route 53 health check on the primary load balancer (<c>dr.healthCheckId</c>); null without <c>infra:dr.dns</c>.</param>
+/// <param name="PrimaryHealthUrl">The primary load balancer's health URL (<c>url</c> + the default service's health path).</param>
+public sealed record DrTopology(string StackName, DrRegionSide Primary, DrRegionSide Dr, string? HealthCheckId, string PrimaryHealthUrl);
+
+/// <summary>One region's share: its database instance and its services.</summary>
+/// <param name="InstanceId">The primary's identifier in the primary region; the replica's in the DR region.</param>
+/// <param name="Services">The ECS services that serve traffic in this region, with the task count each runs when live.</param>
+public sealed record DrRegionSide(string Region, string InstanceId, string ClusterName, IReadOnlyList<DrService> Services);
+
+/// <summary>An ECS service and the tasks it runs while its region is live.</summary>
+public sealed record DrService(string Name, string EcsServiceName, int LiveCount);

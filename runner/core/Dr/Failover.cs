@@ -1,0 +1,81 @@
+using Infra.Runner.Rollout;
+
+namespace Infra.Runner.Dr;
+
+/// <summary>
+/// <c>failover</c>: moves the stack to its DR region using only the DR region's APIs and Route 53 (global). Refuses,
+/// changing nothing, while the primary answers healthy (its health URL 2xx AND its database available) unless forced;
+/// then promotes the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), scales the DR
+/// services to their live counts, moves DNS, stops the primary's services where its API still answers, and pages. Steps are safe to re-run after a failure.
+/// </summary>
+public sealed class Failover(DrPorts ports, DrOptions options)
+{
+    public async Task<DrResult> RunAsync(DrTopology topology, bool force, CancellationToken cancellationToken = default)
+    {
+        var procedure = new DrProcedure(ports, topology, "Failover");
+        var startedAt = ports.Time.GetUtcNow();
+        if (!force)
+        {
+            var healthy = await PrimaryHealthyAsync(topology, procedure, cancellationToken);
+            if (healthy is not null)
+            {
+                return await procedure.RefuseAsync(
+                    $"the primary region {topology.Primary.Region} answers healthy ({healthy}); nothing was changed. Fail over anyway with --force", startedAt);
+            }
+        }
+        else
+        {
+            await procedure.EventAsync("Forced", "--force: the primary region's health is not checked");
+        }
+
+        var dr = topology.Dr;
+        var steps = new DrSteps(ports, options);
+        IReadOnlyList<DrStep> plan =
+        [
+            .. steps.Promote(dr.Region, dr.InstanceId),
+            new("record-promotion", "record drPromoted: true in the release ledger (its replica in the DR region)", async t =>
+            {
+                await ports.Ledger.RecordPromotedAsync(true, t);
+                return "drPromoted is true (desired and applied): every later update, a plain `pulumi up` included, keeps the DR region promoted";
+            }),
+            .. steps.Scale(dr, "dr-services", s => s.LiveCount),
+            steps.Dns(topology, toDr: true),
+            steps.Fence(topology.Primary),
+        ];
+        return await procedure.RunAsync(plan, $"{topology.StackName} now runs in {dr.Region}: database {dr.InstanceId} promoted, services running, DNS moved",
+            [$"When {topology.Primary.Region} is back, run `failback --stack {topology.StackName}`; until then do not run a full `pulumi up` (it needs the primary region's APIs)."],
+            NotificationSeverity.Critical, cancellationToken);
+    }
+
+    /// <summary>A description of why the primary counts as healthy; null when it does not (either probe failed or did not answer).</summary>
+    private async Task<string?> PrimaryHealthyAsync(DrTopology topology, DrProcedure procedure, CancellationToken cancellationToken)
+    {
+        var primary = topology.Primary;
+        (bool Healthy, string Detail) http;
+        try
+        {
+            http = await ports.Health.GetAsync(topology.PrimaryHealthUrl, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            http = (false, $"no answer: {error.Message}");
+        }
+
+        string database;
+        bool databaseUp;
+        try
+        {
+            var state = await ports.Database.DescribeAsync(primary.Region, primary.InstanceId, cancellationToken);
+            databaseUp = state?.Status == "available";
+            database = state is null ? "no such instance" : state.Status;
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            (databaseUp, database) = (false, $"the RDS API did not answer: {error.Message}");
+        }
+
+        var seen = $"{topology.PrimaryHealthUrl}: {http.Detail}; database {primary.InstanceId}: {database}";
+        await procedure.EventAsync("PrimaryChecked", $"primary region {primary.Region}: {seen}");
+        return http.Healthy && databaseUp ? seen : null;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Infra.Runner.Dr;
+
+/// <summary>An RDS instance as failover and fail-back read it.</summary>
+/// <param name="Status">RDS's DBInstanceStatus, e.g. <c>available</c>, <c>modifying</c>, <c>creating</c>.</param>
+/// <param name="ReplicaOf">The source it replicates; null for a standalone instance.</param>
+/// <param name="Placement">Its KMS key, subnet group and security groups: where a new instance in its region goes.</param>
+public sealed record DbInstanceState(string Status, string Arn, string? ReplicaOf, string? Address, DbPlacement? Placement = null)
+{
+    public bool IsAvailableStandalone => Status == "available" && ReplicaOf is null;
+}
+
+/// <summary>Where an instance lives in its region: the KMS key it is encrypted with, its subnet group and security groups.</summary>
+public sealed record DbPlacement(string KmsKeyId, string SubnetGroupName, IReadOnlyList<string> SecurityGroupIds);
+
+/// <summary>Where and from what a new cross-region read replica is created.</summary>
+public sealed record ReplicaRequest(string Region, string InstanceId, string SourceArn, string SourceRegion, DbPlacement Placement);
+
+/// <summary>The RDS API, one region per call (the adapter makes a client per region).</summary>
+public interface IDrDatabase
+{
+    /// <summary>Null when the region has no such instance.</summary>
+    Task<DbInstanceState?> DescribeAsync(string region, string instanceId, CancellationToken cancellationToken);
+
+    Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken);
+
+    Task CreateReplicaAsync(ReplicaRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Renames an instance at once (ModifyDBInstance, ApplyImmediately), freeing its identifier and endpoint name.</summary>
+    Task RenameAsync(string region, string instanceId, string newInstanceId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,206 @@
+using Amazon.RDS;
+using Amazon.Route53;
+using Infra.Runner.Adapters.Dr;
+using Infra.Runner.Dr;
+using TestSupport;
+
+namespace Runner.Tests.Dr;
+
+[CollectionDefinition(nameof(DrEndpointOverrides), DisableParallelization = true)]
+public sealed class DrEndpointOverrides;
+
+/// <summary>
+/// The failover and fail-back adapters through the offline AWSSDK.RDS / ECS / Route53 clients to the loopback fakes
+/// (AWS_ENDPOINT_URL_RDS, _ECS, _ROUTE_53): the exact requests on the wire, and the services' errors as the adapters
+/// turn them into answers.
+/// </summary>
+[Collection(nameof(DrEndpointOverrides))]
+public sealed class DrAdapterWireTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly FakeRdsServer _rds = FakeRdsServer.Start();
+    private readonly FakeEcsServer _ecs = FakeEcsServer.Start();
+    private readonly FakeRoute53Server _route53 = FakeRoute53Server.Start();
+
+    public DrAdapterWireTests()
+    {
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_RDS", _rds.Endpoint);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ECS", _ecs.Endpoint);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ROUTE_53", _route53.Endpoint);
+    }
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_RDS", null);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ECS", null);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ROUTE_53", null);
+        _rds.Dispose();
+        _ecs.Dispose();
+        _route53.Dispose();
+    }
+
+    private RdsDrDatabase Database => new(RdsDrDatabase.ClientFor, Timeout);
+
+    [Fact]
+    public async Task Describe_reads_status_replica_source_endpoint_and_placement()
+    {
+        _rds.Instances["db-replica"] = new FakeRdsServer.Instance("available", "db", "arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"]);
+
+        var state = await Database.DescribeAsync("eu-west-1", "db-replica", CancellationToken.None);
+
+        Assert.Equal(new DbInstanceState("available", "arn:aws:rds:eu-west-1:123456789012:db:db-replica", "db", "db-replica.abc.eu-west-1.rds.amazonaws.com",
+            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"])) { }, state, new StateComparer());
+        Assert.Equal(
+            new Dictionary<string, string> { ["Action"] = "DescribeDBInstances", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db-replica" },
+            Assert.Single(_rds.Requests));
+    }
+
+    [Fact]
+    public async Task An_unknown_instance_is_none_not_an_error()
+    {
+        Assert.Null(await Database.DescribeAsync("eu-west-1", "nope", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Promote_sends_PromoteReadReplica_and_a_standalone_instance_is_refused_as_rds_refuses_it()
+    {
+        _rds.Instances["db-replica"] = new FakeRdsServer.Instance("available", "db");
+        _rds.Instances["db"] = new FakeRdsServer.Instance("available");
+
+        await Database.PromoteAsync("eu-west-1", "db-replica", CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<AmazonRDSException>(() => Database.PromoteAsync("eu-west-1", "db", CancellationToken.None));
+
+        Assert.Equal(
+            new Dictionary<string, string> { ["Action"] = "PromoteReadReplica", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db-replica" },
+            _rds.Requests[0]);
+        Assert.Equal(("InvalidDBInstanceState", "DB Instance db is not a read replica."), (refused.ErrorCode, refused.Message));
+    }
+
+    [Fact]
+    public async Task A_new_cross_region_replica_carries_the_source_arn_the_regions_key_subnet_group_and_security_groups()
+    {
+        await Database.CreateReplicaAsync(new ReplicaRequest("eu-west-1", "db", "arn:aws:rds:eu-central-1:123456789012:db:db-replica", "eu-central-1",
+            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/p", "db-subnets", ["sg-1", "sg-2"])), CancellationToken.None);
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Action"] = "CreateDBInstanceReadReplica",
+            ["Version"] = "2014-10-31",
+            ["DBInstanceIdentifier"] = "db",
+            ["SourceDBInstanceIdentifier"] = "arn:aws:rds:eu-central-1:123456789012:db:db-replica",
+            ["KmsKeyId"] = "arn:aws:kms:eu-west-1:123456789012:key/p",
+            ["DBSubnetGroupName"] = "db-subnets",
+            ["VpcSecurityGroupIds.VpcSecurityGroupId.1"] = "sg-1",
+            ["VpcSecurityGroupIds.VpcSecurityGroupId.2"] = "sg-2",
+        }, Assert.Single(_rds.Requests));
+        Assert.Equal("db-replica", _rds.Instances["db"].ReplicaOf);
+    }
+
+    [Fact]
+    public async Task Rename_is_ModifyDBInstance_applied_immediately()
+    {
+        _rds.Instances["db"] = new FakeRdsServer.Instance("available");
+
+        await Database.RenameAsync("eu-west-1", "db", "db-retired-202606010300", CancellationToken.None);
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Action"] = "ModifyDBInstance",
+            ["Version"] = "2014-10-31",
+            ["DBInstanceIdentifier"] = "db",
+            ["NewDBInstanceIdentifier"] = "db-retired-202606010300",
+            ["ApplyImmediately"] = "true",
+        }, Assert.Single(_rds.Requests));
+        Assert.Equal(["db-retired-202606010300"], _rds.Instances.Keys);
+    }
+
+    [Fact]
+    public async Task A_point_in_time_restore_uses_the_sources_subnet_group_and_security_groups_and_deleting_twice_is_fine()
+    {
+        _rds.Instances["db"] = new FakeRdsServer.Instance("available", null, "k", "db-subnets", ["sg-1"]);
+        var restore = new RdsPointInTimeRestore(RdsDrDatabase.ClientFor("eu-west-1"), Timeout);
+
+        await restore.StartRestoreAsync("db", "db-drill", new DateTimeOffset(2026, 6, 1, 2, 59, 30, TimeSpan.Zero), CancellationToken.None);
+        var described = await restore.DescribeAsync("db-drill", CancellationToken.None);
+        await restore.DeleteAsync("db-drill", CancellationToken.None);
+        await restore.DeleteAsync("db-drill", CancellationToken.None);
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Action"] = "RestoreDBInstanceToPointInTime",
+            ["Version"] = "2014-10-31",
+            ["SourceDBInstanceIdentifier"] = "db",
+            ["TargetDBInstanceIdentifier"] = "db-drill",
+            ["RestoreTime"] = "2026-06-01T02:59:30.000Z",
+            ["DBSubnetGroupName"] = "db-subnets",
+            ["VpcSecurityGroupIds.VpcSecurityGroupId.1"] = "sg-1",
+        }, _rds.Requests[1]);
+        Assert.Equal(("creating", null), described);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Action"] = "DeleteDBInstance", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db-drill", ["SkipFinalSnapshot"] = "true",
+        }, _rds.Requests[3]);
+        Assert.False(_rds.Instances.ContainsKey("db-drill"));
+        Assert.Null(await restore.DescribeAsync("db-drill", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Ecs_scales_with_UpdateService_and_reads_counts_with_DescribeServices()
+    {
+        _ecs.Services[("production", "production-web-blue")] = (0, 0);
+        var services = new EcsDrServices(EcsDrServices.ClientFor, Timeout);
+
+        await services.ScaleAsync("eu-central-1", "production", "production-web-blue", 3, CancellationToken.None);
+        var counts = await services.DescribeAsync("eu-central-1", "production", "production-web-blue", CancellationToken.None);
+        var missing = await services.DescribeAsync("eu-central-1", "production", "production-api-blue", CancellationToken.None);
+
+        Assert.Equal(
+        [
+            ("AmazonEC2ContainerServiceV20141113.UpdateService", """{"cluster":"production","service":"production-web-blue","desiredCount":3}"""),
+            ("AmazonEC2ContainerServiceV20141113.DescribeServices", """{"cluster":"production","services":["production-web-blue"]}"""),
+            ("AmazonEC2ContainerServiceV20141113.DescribeServices", """{"cluster":"production","services":["production-api-blue"]}"""),
+        ], _ecs.Requests);
+        Assert.Equal(new ServiceCounts(3, 0), counts);
+        Assert.Null(missing);
+    }
+
+    [Fact]
+    public async Task Scaling_a_service_of_an_unknown_cluster_fails_as_ecs_does()
+    {
+        _ecs.Services[("production", "production-web-blue")] = (0, 0);
+        var services = new EcsDrServices(EcsDrServices.ClientFor, Timeout);
+
+        var error = await Assert.ThrowsAsync<Amazon.ECS.Model.ClusterNotFoundException>(
+            () => services.ScaleAsync("eu-central-1", "staging", "staging-web-blue", 1, CancellationToken.None));
+
+        Assert.Equal("Cluster not found.", error.Message);
+    }
+
+    [Fact]
+    public async Task Dns_inverts_the_health_check_with_UpdateHealthCheck_and_an_unknown_id_fails_as_route53_does()
+    {
+        _route53.HealthChecks["hc-1"] = false;
+        var dns = new Route53DnsSwitch(new AmazonRoute53Client(), Timeout);
+
+        await dns.SetPrimaryInvertedAsync("hc-1", true, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<Amazon.Route53.Model.NoSuchHealthCheckException>(
+            () => dns.SetPrimaryInvertedAsync("hc-2", true, CancellationToken.None));
+
+        Assert.Equal(("POST", "/2013-04-01/healthcheck/hc-1",
+            """<?xml version="1.0" encoding="UTF-8"?><UpdateHealthCheckRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Inverted>true</Inverted></UpdateHealthCheckRequest>"""),
+            _route53.Requests[0]);
+        Assert.True(_route53.HealthChecks["hc-1"]);
+        Assert.Equal("A health check with id hc-2 does not exist.", error.Message);
+    }
+
+    /// <summary>Records with list members compare by content.</summary>
+    private sealed class StateComparer : IEqualityComparer<DbInstanceState?>
+    {
+        public bool Equals(DbInstanceState? x, DbInstanceState? y) =>
+            x is not null && y is not null && (x with { Placement = null }) == (y with { Placement = null })
+            && x.Placement?.KmsKeyId == y.Placement?.KmsKeyId && x.Placement?.SubnetGroupName == y.Placement?.SubnetGroupName
+            && (x.Placement?.SecurityGroupIds ?? []).SequenceEqual(y.Placement?.SecurityGroupIds ?? []);
+
+        public int GetHashCode(DbInstanceState? obj) => 0;
+    }
+}

@@ -1,0 +1,187 @@
+using Infra.Runner.Dr;
+using Infra.Runner.Drill;
+using Infra.Runner.Rollout;
+using Runner.Tests.Rollout.Support;
+
+namespace Runner.Tests.Dr;
+
+/// <summary>
+/// Two regions of AWS as failover and fail-back see them, in memory: RDS instances that take one look to finish a
+/// promotion, creation or rename; ECS services whose running count follows the desired count one look later; a Route 53
+/// health check; CloudWatch's replica lag; the ledger and the pager. A region can be made unreachable (every call
+/// throws, as a timed-out SDK call does) and any operation can be made to fail or never finish. Every call is recorded.
+/// </summary>
+internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthProbe, IReplicaLagReader, IDrLedger, INotifier
+{
+    public const string Primary = "eu-west-1";
+    public const string Dr = "eu-central-1";
+    public static readonly DateTimeOffset Start = new(2026, 6, 1, 3, 0, 0, TimeSpan.Zero);
+
+    public static readonly DrTopology Topology = new("production",
+        new DrRegionSide(Primary, "production-db", "production",
+            [new DrService("web", "production-web-blue", 3)]),
+        new DrRegionSide(Dr, "production-db-replica", "production-dr",
+            [new DrService("web", "production-dr-web-blue", 3)]),
+        "hc-1", "https://primary.example.com/healthz");
+
+    public DrWorld()
+    {
+        Instances[(Primary, "production-db")] = new Instance("available", Arn(Primary, "production-db"), null);
+        Instances[(Dr, "production-db-replica")] = new Instance("available", Arn(Dr, "production-db-replica"), "production-db");
+        Services[(Primary, "production-web-blue")] = new Counts(3, 3);
+        Services[(Dr, "production-dr-web-blue")] = new Counts(0, 0);
+    }
+
+    public sealed record Instance(string Status, string Arn, string? ReplicaOf, string? Then = null);
+
+    public sealed record Counts(int Desired, int Running);
+
+    public AutoAdvancingTimeProvider Time { get; } = new(Start);
+
+    public Dictionary<(string Region, string Id), Instance> Instances { get; } = [];
+
+    /// <summary>Where every instance of a region lives (its KMS key, subnet group and security groups).</summary>
+    public static readonly Dictionary<string, DbPlacement> Placements = new()
+    {
+        [Primary] = new("arn:aws:kms:eu-west-1:123456789012:key/p", "production-db-subnets", ["sg-p"]),
+        [Dr] = new("arn:aws:kms:eu-central-1:123456789012:key/d", "production-dr-db-subnets", ["sg-d"]),
+    };
+
+    public Dictionary<(string Region, string Service), Counts> Services { get; } = [];
+
+    public HashSet<string> Unreachable { get; } = [];
+
+    /// <summary>Operations that throw, by name (e.g. <c>promote eu-central-1</c>, <c>dns</c>, <c>record</c>).</summary>
+    public Dictionary<string, Exception> Failing { get; } = [];
+
+    /// <summary>Instances or services that never finish what they were asked.</summary>
+    public HashSet<string> Stuck { get; } = [];
+
+    public (bool Healthy, string Detail) PrimaryHttp { get; set; } = (true, "HTTP 200");
+
+    public ReplicaLagReading? Lag { get; set; } = new(0, 3);
+
+    public bool Promoted { get; set; }
+
+    public bool? Inverted { get; private set; }
+
+    public List<string> Calls { get; } = [];
+
+    public List<DrEvent> Events { get; } = [];
+
+    public List<(NotificationSeverity Severity, string Message)> Pages { get; } = [];
+
+    public DrPorts Ports => new(this, this, this, this, this, this, this, Time);
+
+    public static string Arn(string region, string id) => $"arn:aws:rds:{region}:123456789012:db:{id}";
+
+    public Task<DbInstanceState?> DescribeAsync(string region, string instanceId, CancellationToken cancellationToken)
+    {
+        Call($"describe {region}", null);
+        if (!Instances.TryGetValue((region, instanceId), out var instance)) return Task.FromResult<DbInstanceState?>(null);
+        if (instance.Then is { } next && !Stuck.Contains(instanceId))
+        {
+            instance = Instances[(region, instanceId)] = instance with { Status = next, Then = null };
+        }
+
+        return Task.FromResult<DbInstanceState?>(new DbInstanceState(
+            instance.Status, instance.Arn, instance.ReplicaOf, $"{instanceId}.abc.{region}.rds.amazonaws.com", Placements[region]));
+    }
+
+    public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
+    {
+        Call($"promote {region}", instanceId);
+        Instances[(region, instanceId)] = Instances[(region, instanceId)] with { Status = "modifying", ReplicaOf = null, Then = "available" };
+        return Task.CompletedTask;
+    }
+
+    public Task CreateReplicaAsync(ReplicaRequest request, CancellationToken cancellationToken)
+    {
+        Call($"create {request.Region}", $"{request.InstanceId} from {request.SourceArn} key {request.Placement.KmsKeyId} subnets {request.Placement.SubnetGroupName}");
+        var source = request.SourceArn.Split(':')[^1];
+        Instances[(request.Region, request.InstanceId)] = new Instance("creating", Arn(request.Region, request.InstanceId), source, "available");
+        return Task.CompletedTask;
+    }
+
+    public Task RenameAsync(string region, string instanceId, string newInstanceId, CancellationToken cancellationToken)
+    {
+        Call($"rename {region}", $"{instanceId} to {newInstanceId}");
+        var instance = Instances[(region, instanceId)];
+        Instances.Remove((region, instanceId));
+        Instances[(region, newInstanceId)] = instance with { Status = "renaming", Then = "available" };
+        return Task.CompletedTask;
+    }
+
+    public Task ScaleAsync(string region, string cluster, string service, int count, CancellationToken cancellationToken)
+    {
+        Call($"scale {region}", $"{service} to {count}");
+        Services[(region, service)] = Services[(region, service)] with { Desired = count };
+        return Task.CompletedTask;
+    }
+
+    Task<ServiceCounts?> IDrServices.DescribeAsync(string region, string cluster, string service, CancellationToken cancellationToken)
+    {
+        Call($"services {region}", null);
+        if (!Services.TryGetValue((region, service), out var counts)) return Task.FromResult<ServiceCounts?>(null);
+        var shown = new ServiceCounts(counts.Desired, counts.Running);
+        if (!Stuck.Contains(service)) Services[(region, service)] = counts with { Running = counts.Desired };
+        return Task.FromResult<ServiceCounts?>(shown);
+    }
+
+    public Task SetPrimaryInvertedAsync(string healthCheckId, bool inverted, CancellationToken cancellationToken)
+    {
+        Call("dns", $"{healthCheckId} inverted {inverted}");
+        Inverted = inverted;
+        return Task.CompletedTask;
+    }
+
+    public Task<(bool Healthy, string Detail)> GetAsync(string url, CancellationToken cancellationToken)
+    {
+        Call($"http {Primary}", url);
+        return Task.FromResult(PrimaryHttp);
+    }
+
+    public Task<ReplicaLagReading?> ReadMaxAsync(ReplicaLagQuery query, CancellationToken cancellationToken)
+    {
+        Call($"lag {query.Region}", null);
+        return Task.FromResult(Lag);
+    }
+
+    public Task<bool> ReadPromotedAsync(CancellationToken cancellationToken)
+    {
+        Call("ledger", null);
+        return Task.FromResult(Promoted);
+    }
+
+    public Task RecordPromotedAsync(bool promoted, CancellationToken cancellationToken)
+    {
+        Call("record", $"drPromoted {promoted}");
+        Promoted = promoted;
+        return Task.CompletedTask;
+    }
+
+    public Task AppendAsync(DrEvent drEvent, CancellationToken cancellationToken)
+    {
+        Events.Add(drEvent);
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyAsync(NotificationSeverity severity, string message, CancellationToken cancellationToken)
+    {
+        Pages.Add((severity, message));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Records a call that changes something (a look has no detail) and fails it as configured.</summary>
+    private void Call(string operation, string? detail)
+    {
+        var region = operation.Split(' ').Skip(1).FirstOrDefault();
+        if (region is not null && Unreachable.Contains(region))
+        {
+            throw new HttpRequestException($"connecting to the {operation.Split(' ')[0]} endpoint in {region} timed out");
+        }
+
+        if (Failing.TryGetValue(operation, out var error)) throw error;
+        if (detail is not null) Calls.Add($"{operation}: {detail}");
+    }
+}

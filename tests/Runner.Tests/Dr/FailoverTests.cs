@@ -1,0 +1,176 @@
+using System.Text.Json;
+using Infra.Runner.Dr;
+using Infra.Runner.Rollout;
+
+namespace Runner.Tests.Dr;
+
+public class FailoverTests
+{
+    private readonly DrWorld _world = new();
+
+    private Task<DrResult> RunAsync(bool force = false) => new Failover(_world.Ports, new DrOptions()).RunAsync(DrWorld.Topology, force);
+
+    [Fact]
+    public async Task An_unhealthy_primary_fails_over_promoting_recording_scaling_moving_dns_and_fencing_in_that_order()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.Equal(
+        [
+            "http eu-west-1: https://primary.example.com/healthz",
+            "promote eu-central-1: production-db-replica",
+            "record: drPromoted True",
+            "scale eu-central-1: production-dr-web-blue to 3",
+            "dns: hc-1 inverted True",
+            "scale eu-west-1: production-web-blue to 0",
+        ], _world.Calls);
+        Assert.Equal(new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "production-db-replica"), null), _world.Instances[(DrWorld.Dr, "production-db-replica")]);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
+        Assert.True(_world.Promoted);
+        Assert.True(_world.Inverted);
+        Assert.Equal(
+            "production now runs in eu-central-1: database production-db-replica promoted, services running, DNS moved", result.Message);
+        Assert.Equal((NotificationSeverity.Critical, $"Failover of production: {result.Message}"), Assert.Single(_world.Pages));
+        Assert.Equal(ExitCodesSuccess, result.ExitCode);
+    }
+
+    private const int ExitCodesSuccess = 0;
+
+    [Fact]
+    public async Task Every_step_is_journaled_with_its_start_and_its_outcome()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+
+        await RunAsync();
+
+        Assert.Equal(
+            ["FailoverPrimaryChecked", "FailoverStarted",
+             .. Enumerable.Repeat<string[]>(["FailoverStepStarted", "FailoverStepDone"], 7).SelectMany(k => k), "FailoverSucceeded"],
+            _world.Events.Select(e => e.Kind));
+        Assert.Equal("step 2/7 wait-database: production-db-replica is available and standalone at production-db-replica.abc.eu-central-1.rds.amazonaws.com",
+            _world.Events.Single(e => e.Kind == "FailoverStepDone" && e.Data["step"] == "wait-database").Message);
+    }
+
+    [Fact]
+    public async Task A_primary_that_answers_healthy_is_refused_without_force_and_nothing_changes()
+    {
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Refused, result.Outcome);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            "the primary region eu-west-1 answers healthy (https://primary.example.com/healthz: HTTP 200; database production-db: available); nothing was changed. Fail over anyway with --force",
+            result.Message);
+        Assert.Equal(["http eu-west-1: https://primary.example.com/healthz"], _world.Calls);
+        Assert.False(_world.Promoted);
+        Assert.Empty(_world.Pages);
+        Assert.Equal("FailoverRefused", _world.Events[^1].Kind);
+    }
+
+    [Fact]
+    public async Task A_healthy_load_balancer_over_an_unavailable_database_is_not_healthy()
+    {
+        _world.Instances[(DrWorld.Primary, "production-db")] = _world.Instances[(DrWorld.Primary, "production-db")] with { Status = "storage-full" };
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.Equal("primary region eu-west-1: https://primary.example.com/healthz: HTTP 200; database production-db: storage-full", _world.Events[0].Message);
+    }
+
+    [Fact]
+    public async Task Force_skips_the_health_check_and_fails_over_a_healthy_primary()
+    {
+        var result = await RunAsync(force: true);
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.DoesNotContain(_world.Calls, c => c.StartsWith("http", StringComparison.Ordinal));
+        Assert.Equal("--force: the primary region's health is not checked", _world.Events[0].Message);
+    }
+
+    [Fact]
+    public async Task The_primary_regions_apis_not_answering_do_not_stop_a_failover_and_the_report_says_so()
+    {
+        _world.Unreachable.Add(DrWorld.Primary);
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.True(_world.Promoted);
+        Assert.True(_world.Inverted);
+        Assert.Equal(
+            "primary region eu-west-1: https://primary.example.com/healthz: no answer: connecting to the http endpoint in eu-west-1 timed out; " +
+            "database production-db: the RDS API did not answer: connecting to the describe endpoint in eu-west-1 timed out",
+            _world.Events[0].Message);
+        var report = JsonDocument.Parse(result.JsonReport).RootElement;
+        var fence = report.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "fence-primary");
+        Assert.Equal("production-web-blue not reached (connecting to the scale endpoint in eu-west-1 timed out)", fence.GetProperty("detail").GetString());
+        Assert.Equal(
+            ["database production-db: unknown, the RDS API did not answer (connecting to the describe endpoint in eu-west-1 timed out)",
+             "service web (production/production-web-blue): unknown, the ECS API did not answer (connecting to the services endpoint in eu-west-1 timed out)"],
+            report.GetProperty("regions")[0].GetProperty("state").EnumerateArray().Select(l => l.GetString()));
+    }
+
+    public static TheoryData<string, string, string> FailingSteps => new()
+    {
+        { "promote-database", "promote eu-central-1", "RDS: InvalidDBInstanceState" },
+        { "record-promotion", "record", "the ledger did not answer" },
+        { "scale-dr-services", "scale eu-central-1", "ECS: AccessDeniedException" },
+        { "switch-dns", "dns", "Route 53: Throttling" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FailingSteps))]
+    public async Task A_failing_step_stops_the_failover_and_the_report_names_it_and_each_regions_state(string step, string operation, string error)
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.Failing[operation] = new InvalidOperationException(error);
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Failed, result.Outcome);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"Failover failed at step {step} ({error}); the report says what state each region is in", result.Message);
+        var report = JsonDocument.Parse(result.JsonReport).RootElement;
+        Assert.Equal(step, report.GetProperty("failedStep").GetString());
+        Assert.Equal(["eu-west-1", "eu-central-1"], report.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("region").GetString()));
+        Assert.Contains($"- **FAILED** `{step}`", result.MarkdownReport, StringComparison.Ordinal);
+        Assert.Contains("## State of each region", result.MarkdownReport, StringComparison.Ordinal);
+        Assert.Equal((NotificationSeverity.Critical, $"Failover of production: {result.Message}"), Assert.Single(_world.Pages));
+        Assert.Equal("FailoverFailed", _world.Events[^1].Kind);
+        Assert.Equal(step, _world.Events[^1].Data["failedStep"]);
+    }
+
+    [Theory]
+    [InlineData("production-db-replica", "wait-database",
+        "production-db-replica becoming available and standalone did not happen within 30m 0s; last seen: modifying, standalone")]
+    [InlineData("production-dr-web-blue", "wait-dr-services",
+        "production-dr-web-blue running 3 task(s) did not happen within 15m 0s; last seen: 0 running of 3 desired")]
+    public async Task A_wait_that_never_ends_fails_its_step_after_its_timeout(string stuck, string step, string detail)
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.Stuck.Add(stuck);
+
+        var result = await RunAsync();
+
+        Assert.Equal($"Failover failed at step {step} ({detail}); the report says what state each region is in", result.Message);
+    }
+
+    [Fact]
+    public async Task A_rerun_after_a_failure_finds_the_database_promoted_and_finishes()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.Failing["dns"] = new InvalidOperationException("Route 53: Throttling");
+        await RunAsync();
+        _world.Failing.Clear();
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.Single(_world.Calls, c => c.StartsWith("promote", StringComparison.Ordinal));
+        Assert.Contains("production-db-replica is already standalone (available); nothing to promote", result.MarkdownReport, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace TestSupport;
+
+/// <summary>
+/// An ECS stand-in on 127.0.0.1 speaking AWS JSON 1.1 (target prefix AmazonEC2ContainerServiceV20141113) for
+/// UpdateService and DescribeServices. It fails as ECS does: ClusterNotFoundException for an unknown cluster,
+/// ServiceNotFoundException when updating an unknown service, a MISSING failure (HTTP 200) when describing one, and
+/// UnknownOperationException for any other target. Every request is recorded as (target, body).
+/// </summary>
+internal sealed class FakeEcsServer : IDisposable
+{
+    private const string Prefix = "AmazonEC2ContainerServiceV20141113.";
+    private readonly HttpListener _listener;
+    private readonly Task _serving;
+    private readonly ConcurrentQueue<(string Target, string Body)> _requests = new();
+
+    private FakeEcsServer(HttpListener listener, int port)
+    {
+        _listener = listener;
+        Endpoint = $"http://127.0.0.1:{port}";
+        _serving = Task.Run(() => LoopbackHttpListener.ServeAsync(listener, AnswerAsync));
+    }
+
+    public string Endpoint { get; }
+
+    /// <summary>(cluster, service) to (desired, running).</summary>
+    public ConcurrentDictionary<(string Cluster, string Service), (int Desired, int Running)> Services { get; } = new();
+
+    public IReadOnlyList<(string Target, string Body)> Requests => [.. _requests];
+
+    public static FakeEcsServer Start()
+    {
+        var (listener, port) = LoopbackHttpListener.Start();
+        return new FakeEcsServer(listener, port);
+    }
+
+    public void Dispose() => LoopbackHttpListener.Stop(_listener, _serving);
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var target = context.Request.Headers["X-Amz-Target"] ?? "";
+        var text = await reader.ReadToEndAsync();
+        _requests.Enqueue((target, text));
+        var (status, body) = Answer(target, JsonNode.Parse(text) as JsonObject ?? []);
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/x-amz-json-1.1";
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+
+    private (int, JsonObject) Answer(string target, JsonObject body)
+    {
+        var cluster = (string?)body["cluster"] ?? "default";
+        if (target is not (Prefix + "UpdateService" or Prefix + "DescribeServices")) return Error("UnknownOperationException", $"no operation {target}");
+        if (!Services.Keys.Any(k => k.Cluster == cluster)) return Error("ClusterNotFoundException", "Cluster not found.");
+        if (target == Prefix + "UpdateService")
+        {
+            var service = (string?)body["service"] ?? "";
+            if (!Services.TryGetValue((cluster, service), out var counts)) return Error("ServiceNotFoundException", "Service not found.");
+            Services[(cluster, service)] = counts with { Desired = (int?)body["desiredCount"] ?? counts.Desired };
+            return (200, new JsonObject { ["service"] = Shown(service, Services[(cluster, service)]) });
+        }
+
+        var names = (body["services"] as JsonArray)?.Select(n => (string)n!).ToList() ?? [];
+        var found = names.Where(n => Services.ContainsKey((cluster, n))).ToList();
+        return (200, new JsonObject
+        {
+            ["services"] = new JsonArray([.. found.Select(n => (JsonNode)Shown(n, Services[(cluster, n)]))]),
+            ["failures"] = new JsonArray([.. names.Except(found).Select(n => (JsonNode)new JsonObject
+            {
+                ["arn"] = $"arn:aws:ecs:eu-central-1:123456789012:service/{cluster}/{n}",
+                ["reason"] = "MISSING",
+            })]),
+        });
+    }
+
+    private static JsonObject Shown(string name, (int Desired, int Running) counts) => new()
+    {
+        ["serviceName"] = name,
+        ["status"] = "ACTIVE",
+        ["desiredCount"] = counts.Desired,
+        ["runningCount"] = counts.Running,
+        ["pendingCount"] = 0,
+    };
+
+    private static (int, JsonObject) Error(string code, string message) => (400, new JsonObject { ["__type"] = code, ["message"] = message });
+}

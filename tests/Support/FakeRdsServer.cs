@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Web;
+
+namespace TestSupport;
+
+/// <summary>
+/// An RDS stand-in on 127.0.0.1 speaking AWS Query (form-encoded POST /, Version 2014-10-31) with XML answers, for the
+/// DB instance operations failover, fail-back and the restore drill use. It fails as RDS does: DBInstanceNotFound (404)
+/// for an unknown identifier, InvalidDBInstanceState for promoting an instance that is not a replica,
+/// DBInstanceAlreadyExists for a taken identifier, InvalidAction for an unknown action, and a missing Version is
+/// MissingParameter. Every request's form is recorded.
+/// </summary>
+internal sealed class FakeRdsServer : IDisposable
+{
+    private const string Ns = "http://rds.amazonaws.com/doc/2014-10-31/";
+    private readonly HttpListener _listener;
+    private readonly Task _serving;
+    private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _requests = new();
+
+    private FakeRdsServer(HttpListener listener, int port)
+    {
+        _listener = listener;
+        Endpoint = $"http://127.0.0.1:{port}";
+        _serving = Task.Run(() => LoopbackHttpListener.ServeAsync(listener, AnswerAsync));
+    }
+
+    public sealed record Instance(string Status, string? ReplicaOf = null, string KmsKeyId = "arn:aws:kms:eu-west-1:123456789012:key/k",
+        string SubnetGroup = "db-subnets", string[]? SecurityGroups = null);
+
+    public string Endpoint { get; }
+
+    public string Region { get; set; } = "eu-west-1";
+
+    public ConcurrentDictionary<string, Instance> Instances { get; } = new();
+
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Requests => [.. _requests];
+
+    public static FakeRdsServer Start()
+    {
+        var (listener, port) = LoopbackHttpListener.Start();
+        return new FakeRdsServer(listener, port);
+    }
+
+    public void Dispose() => LoopbackHttpListener.Stop(_listener, _serving);
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var query = HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
+        var form = query.AllKeys.OfType<string>().ToDictionary(k => k, k => query[k]!);
+        _requests.Enqueue(form);
+        var (status, body) = Answer(form);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/xml";
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+
+    private (int, string) Answer(Dictionary<string, string> form)
+    {
+        if (!form.TryGetValue("Version", out var version) || version != "2014-10-31") return Error(400, "MissingParameter", "The request must contain the parameter Version");
+        var action = form.GetValueOrDefault("Action", "");
+        var id = form.GetValueOrDefault(action == "RestoreDBInstanceToPointInTime" ? "SourceDBInstanceIdentifier" : "DBInstanceIdentifier", "");
+        switch (action)
+        {
+            case "DescribeDBInstances":
+                return Instances.TryGetValue(id, out var described)
+                    ? Ok(action, $"<DBInstances><DBInstance>{Xml(id, described)}</DBInstance></DBInstances>")
+                    : NotFound(id);
+            case "PromoteReadReplica":
+                if (!Instances.TryGetValue(id, out var replica)) return NotFound(id);
+                if (replica.ReplicaOf is null) return Error(400, "InvalidDBInstanceState", $"DB Instance {id} is not a read replica.");
+                Instances[id] = replica with { Status = "modifying", ReplicaOf = null };
+                return Ok(action, $"<DBInstance>{Xml(id, Instances[id])}</DBInstance>");
+            case "CreateDBInstanceReadReplica":
+                if (Instances.ContainsKey(id)) return Error(400, "DBInstanceAlreadyExists", "DB instance already exists");
+                var source = form.GetValueOrDefault("SourceDBInstanceIdentifier", "");
+                if (source.StartsWith("arn:", StringComparison.Ordinal) && !source.Contains($":{Region}:", StringComparison.Ordinal) && !form.ContainsKey("KmsKeyId"))
+                    return Error(400, "InvalidParameterCombination", "Cross-region read replica of an encrypted source requires KmsKeyId");
+                Instances[id] = new Instance("creating", source.Split(':')[^1], form.GetValueOrDefault("KmsKeyId", ""), form.GetValueOrDefault("DBSubnetGroupName", ""));
+                return Ok(action, $"<DBInstance>{Xml(id, Instances[id])}</DBInstance>");
+            case "ModifyDBInstance":
+                if (!Instances.TryRemove(id, out var renamed)) return NotFound(id);
+                var newId = form.GetValueOrDefault("NewDBInstanceIdentifier", id);
+                Instances[newId] = renamed with { Status = "renaming" };
+                return Ok(action, $"<DBInstance>{Xml(newId, Instances[newId])}</DBInstance>");
+            case "RestoreDBInstanceToPointInTime":
+                if (!Instances.ContainsKey(id)) return NotFound(id);
+                var target = form.GetValueOrDefault("TargetDBInstanceIdentifier", "");
+                if (Instances.ContainsKey(target)) return Error(400, "DBInstanceAlreadyExists", "DB instance already exists");
+                Instances[target] = new Instance("creating");
+                return Ok(action, $"<DBInstance>{Xml(target, Instances[target])}</DBInstance>");
+            case "DeleteDBInstance":
+                return Instances.TryRemove(id, out var deleted) ? Ok(action, $"<DBInstance>{Xml(id, deleted with { Status = "deleting" })}</DBInstance>") : NotFound(id);
+            default:
+                return Error(400, "InvalidAction", $"The action {action} is not valid for this web service.");
+        }
+    }
+
+    private string Xml(string id, Instance instance) =>
+        $"<DBInstanceIdentifier>{id}</DBInstanceIdentifier><DBInstanceArn>arn:aws:rds:{Region}:123456789012:db:{id}</DBInstanceArn>" +
+        $"<DBInstanceStatus>{instance.Status}</DBInstanceStatus><KmsKeyId>{instance.KmsKeyId}</KmsKeyId>" +
+        (instance.Status == "creating" ? "" : $"<Endpoint><Address>{id}.abc.{Region}.rds.amazonaws.com</Address><Port>5432</Port></Endpoint>") +
+        (instance.ReplicaOf is null ? "" : $"<ReadReplicaSourceDBInstanceIdentifier>{instance.ReplicaOf}</ReadReplicaSourceDBInstanceIdentifier>") +
+        $"<DBSubnetGroup><DBSubnetGroupName>{instance.SubnetGroup}</DBSubnetGroupName></DBSubnetGroup><VpcSecurityGroups>" +
+        string.Concat((instance.SecurityGroups ?? ["sg-1"]).Select(g => $"<VpcSecurityGroupMembership><VpcSecurityGroupId>{g}</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership>")) +
+        "</VpcSecurityGroups>";
+
+    private static (int, string) Ok(string action, string result) =>
+        (200, $"<{action}Response xmlns=\"{Ns}\"><{action}Result>{result}</{action}Result><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></{action}Response>");
+
+    private static (int, string) NotFound(string id) => Error(404, "DBInstanceNotFound", $"DBInstance {id} not found.");
+
+    private static (int, string) Error(int status, string code, string message) =>
+        (status, $"<ErrorResponse xmlns=\"{Ns}\"><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>r-2</RequestId></ErrorResponse>");
+}
