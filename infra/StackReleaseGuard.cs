@@ -1,4 +1,5 @@
 using Infra.Components.Data;
+using Infra.Components.Observability;
 using Infra.Components.Release;
 using Infra.Stacks.Settings;
 
@@ -18,13 +19,18 @@ public static class StackReleaseGuard
         return new ReleaseGuard("release-guard", new ReleaseGuardArgs
         {
             Settings = settings,
-            Services = primary.Services.Select(s => GuardedService.For(s.Settings.Name, s.Traffic,
-                [.. alarms.GateAlarmNames[s.Settings.Name].Blue, .. alarms.GateAlarmNames[s.Settings.Name].Green, .. alarms.CriticalAlarmNames[s.Settings.Name]]))
-                .ToList(),
+            Services = primary.Services.Select(s => GuardedService.For(s.Settings.Name, s.Traffic, Watched(alarms, s.Settings.Name))).ToList(),
             LedgerTableArn = ledger.TableArn,
             LedgerKeyArn = ledger.KeyArn,
             CriticalTopicArn = observability.Alerting.TopicArns[Severity.Critical],
             CriticalTopicKeyArn = observability.Alerting.TopicKeyArn,
         });
     }
+
+    private static List<WatchedAlarm> Watched(AlarmCatalog alarms, string service) =>
+    [
+        .. alarms.GateAlarmNames[service].Blue.Select(name => new WatchedAlarm(name, Color.Blue)),
+        .. alarms.GateAlarmNames[service].Green.Select(name => new WatchedAlarm(name, Color.Green)),
+        .. alarms.CriticalAlarmNames[service].Select(name => new WatchedAlarm(name, null)),
+    ];
 }

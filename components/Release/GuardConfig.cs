@@ -9,12 +9,20 @@ public enum TrafficRouteKind { Listener, Rule }
 /// <summary>One service as the guard sees it, with plain values (resolved ARNs).</summary>
 /// <param name="Route">The ARN of the listener or rule whose forward action carries the service's weights.</param>
 /// <param name="TargetGroupArns">Both colors' target groups, listed blue first in the forward action the guard writes.</param>
-/// <param name="AlarmNames">Every gate and critical alarm the runner watches for this service.</param>
-public sealed record GuardedRoute(string Service, TrafficRouteKind Kind, string Route, ColorPair<string> TargetGroupArns, IReadOnlyList<string> AlarmNames);
+/// <param name="Alarms">Every gate and critical alarm the runner watches for this service.</param>
+public sealed record GuardedRoute(string Service, TrafficRouteKind Kind, string Route, ColorPair<string> TargetGroupArns, IReadOnlyList<WatchedAlarm> Alarms);
+
+/// <summary>An alarm the guard acts on for a service.</summary>
+/// <param name="GateOf">
+/// The color whose gate alarm it is, or null for a critical alarm of the service. A gate alarm matters only while its
+/// color is the one a rollout moves traffic to: moving everything back onto an alarming live color would be wrong.
+/// </param>
+public sealed record WatchedAlarm(string Name, Color? GateOf);
 
 /// <summary>
 /// The guard's whole configuration, the Lambda's <c>GUARD_CONFIG</c> (contract B): the stack, its ledger table, the
-/// critical topic, per service its route and target groups, and every watched alarm mapped to the services watching it.
+/// critical topic, per service its route and target groups, and every watched alarm mapped to the services (and, for a
+/// gate alarm, the color) watching it.
 /// </summary>
 public sealed record GuardConfig(string Stack, string LedgerTable, string CriticalTopicArn, IReadOnlyList<GuardedRoute> Services)
 {
@@ -22,15 +30,16 @@ public sealed record GuardConfig(string Stack, string LedgerTable, string Critic
     public const string Variable = "GUARD_CONFIG";
 
     /// <summary>
-    /// Alarm name → the services that watch it, in stack-file order. A stack-wide alarm (the database's connection
-    /// errors) is watched for every service, so it moves back whichever of them the rollout in progress moves.
+    /// Alarm name → who watches it, in stack-file order: a service and, for a gate alarm, its color. A stack-wide alarm
+    /// (the database's connection errors) is watched for every service, so it moves back whichever of them the rollout
+    /// in progress moves.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> AlarmServices() =>
+    public IReadOnlyDictionary<string, IReadOnlyList<(string Service, Color? GateOf)>> AlarmWatchers() =>
         Services
-            .SelectMany(service => service.AlarmNames.Select(alarm => (Alarm: alarm, service.Service)))
-            .GroupBy(pair => pair.Alarm, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => (IReadOnlyList<string>)group.Select(pair => pair.Service).Distinct().ToList(),
-                StringComparer.Ordinal);
+            .SelectMany(service => service.Alarms.Select(alarm => (alarm.Name, Watcher: (service.Service, alarm.GateOf))))
+            .GroupBy(pair => pair.Name, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key,
+                group => (IReadOnlyList<(string, Color?)>)group.Select(pair => pair.Watcher).Distinct().ToList(), StringComparer.Ordinal);
 
     /// <summary>Compact JSON, keys in the contract's order, services in stack-file order, alarms sorted by name.</summary>
     public string ToJson()
@@ -50,8 +59,8 @@ public sealed record GuardConfig(string Stack, string LedgerTable, string Critic
             };
         }
         var alarms = new JsonObject();
-        foreach (var (alarm, watchers) in AlarmServices().OrderBy(p => p.Key, StringComparer.Ordinal))
-            alarms[alarm] = new JsonArray(watchers.Select(service => (JsonNode?)service).ToArray());
+        foreach (var (alarm, watchers) in AlarmWatchers().OrderBy(p => p.Key, StringComparer.Ordinal))
+            alarms[alarm] = new JsonArray(watchers.Select(Watcher).ToArray());
         return new JsonObject
         {
             ["stack"] = Stack,
@@ -61,4 +70,8 @@ public sealed record GuardConfig(string Stack, string LedgerTable, string Critic
             ["alarms"] = alarms,
         }.ToJsonString();
     }
+
+    private static JsonNode Watcher((string Service, Color? GateOf) watcher) => watcher.GateOf is { } color
+        ? new JsonObject { ["service"] = watcher.Service, ["color"] = color.ToConfigName() }
+        : new JsonObject { ["service"] = watcher.Service };
 }

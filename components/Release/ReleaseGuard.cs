@@ -72,7 +72,7 @@ public sealed class ReleaseGuard : ComponentResource
             Environment = { [GuardConfig.Variable] = Config(args).Apply(c => c.ToJson()) },
         });
 
-        var alarmNames = args.Services.SelectMany(s => s.AlarmNames).Distinct().ToList();
+        var alarmNames = args.Services.SelectMany(s => s.Alarms.Select(a => a.Name)).Distinct().ToList();
         var patterns = GuardEventPatterns.For(alarmNames);
         for (var i = 0; i < patterns.Count; i++)
         {
@@ -161,7 +161,7 @@ public sealed class ReleaseGuard : ComponentResource
 
     private static Output<GuardedRoute> Route(GuardedService service) =>
         Output.Tuple(service.RouteArn, service.TargetGroupArns.Blue, service.TargetGroupArns.Green)
-            .Apply(t => new GuardedRoute(service.Name, service.Kind, t.Item1, new(t.Item2, t.Item3), service.AlarmNames));
+            .Apply(t => new GuardedRoute(service.Name, service.Kind, t.Item1, new(t.Item2, t.Item3), service.Alarms));
 
     private static Output<GuardResources> Resources(ReleaseGuardArgs args, Output<string> queueArn, Output<string> logGroupArn)
     {

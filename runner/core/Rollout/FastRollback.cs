@@ -2,9 +2,10 @@ namespace Infra.Runner.Rollout;
 
 /// <summary>
 /// The first move of a rollback: every service back on its color with one load-balancer call each, each recorded in
-/// the ledger as applied (desired and applied), before the reconciling targeted update. Or, when the release guard
-/// already did exactly that, nothing but the journal saying so. Either way the update that follows finds the weights
-/// already where it declares them.
+/// the ledger as applied (desired and applied), before the reconciling targeted update, which then finds the weights
+/// already where it declares them. When the release guard already moved the traffic the runner says so and switches
+/// again all the same: an update of its own that was in flight when the guard acted may have split it again, and the
+/// call is idempotent.
 /// </summary>
 internal sealed class FastRollback(RolloutPorts ports, RolloutReporter reporter)
 {
@@ -19,11 +20,9 @@ internal sealed class FastRollback(RolloutPorts ports, RolloutReporter reporter)
         var described = string.Join(", ", targets.Select(t => $"{t.Service} to {t.Color.ConfigName()}"));
         if (adopted is { GuardFlipped: true })
         {
-            foreach (var (service, color) in targets) ledger.Confirm(service, TrafficWeights.AllTo(color));
             await reporter.TryAppendAsync(rolloutId, RolloutEventKind.GuardRollbackAdopted,
-                $"The release guard already moved {described} ({adopted.Describe()}); no load-balancer call of the runner's own, reconciling with a targeted update",
+                $"The release guard already moved {described} ({adopted.Describe()}); switching again in case an update in flight split it, then reconciling with a targeted update",
                 ledger.ToData(), cancellationToken);
-            return true;
         }
 
         if (ports.TrafficSwitch is not { } traffic) return false;

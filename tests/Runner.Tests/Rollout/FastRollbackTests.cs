@@ -97,7 +97,7 @@ public class FastRollbackTests
     }
 
     [Fact]
-    public async Task When_the_release_guard_switched_first_the_runner_adopts_it_without_a_call_of_its_own_and_reconciles()
+    public async Task When_the_release_guard_switched_first_the_runner_adopts_it_switches_again_and_reconciles()
     {
         var harness = new RolloutHarness("web") { DirectSwitch = true };
         var guardActed = false;
@@ -121,15 +121,42 @@ public class FastRollbackTests
 
         Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
         Assert.Equal("Rolled back web to blue: rollback requested by release-guard (alarm web-green-5xx) at step 1 (10%)", result.Message);
-        Assert.Empty(harness.Switches);
-        Assert.Empty(harness.AppliedRecords);
         Assert.Equal(
-            "The release guard already moved web to blue (rollback requested by release-guard (alarm web-green-5xx)); no load-balancer call of the runner's own, reconciling with a targeted update",
+            "The release guard already moved web to blue (rollback requested by release-guard (alarm web-green-5xx)); switching again in case an update in flight split it, then reconciling with a targeted update",
             harness.Event(RolloutEventKind.GuardRollbackAdopted).Message);
         var reconcile = harness.TrafficUpdates.Last();
         Assert.Equal(RolloutHarness.TrafficUrns("web"), reconcile.Targets);
         Assert.Empty(reconcile.WeightChanges);
-        harness.Switch.Verify(s => s.SwitchAsync(It.IsAny<TrafficRoute>(), It.IsAny<TrafficWeights>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(AllBlue, harness.Balancer["web"]);
+    }
+
+    [Fact]
+    public async Task A_guard_flip_undone_by_an_update_in_flight_is_switched_back_by_the_runner()
+    {
+        var harness = new RolloutHarness("web") { DirectSwitch = true };
+        var guardActed = false;
+        harness.AlarmState = (_, _) =>
+        {
+            if (harness.TrafficUpdates.Any() && !guardActed && harness.Record is { } record)
+            {
+                guardActed = true;
+                // The guard moved web back, then the runner's own shift update, already in flight, split it again.
+                harness.Balancer["web"] = new TrafficWeights(90, 10);
+                harness.StoredRecord = RolloutRecordJson.Serialize(record with
+                {
+                    StopRequest = new RolloutStopRequest("rollback", "release-guard (alarm web-green-5xx)") { GuardFlipped = true },
+                });
+            }
+
+            return AlarmState.Ok;
+        };
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
+        Assert.Equal(AllBlue, harness.Balancer["web"]);
+        Assert.Single(harness.Events, e => e.Kind == RolloutEventKind.FastRollbackApplied);
+        Assert.Empty(harness.TrafficUpdates.Last().WeightChanges);
     }
 
     [Fact]
@@ -147,8 +174,8 @@ public class FastRollbackTests
         var result = await harness.Engine.ResumeAsync();
 
         Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
-        Assert.Empty(harness.Switches);
         Assert.Single(harness.Events, e => e.Kind == RolloutEventKind.GuardRollbackAdopted);
+        Assert.Equal(AllBlue, harness.Balancer["web"]);
         Assert.Empty(harness.TrafficUpdates.Last().WeightChanges);
     }
 

@@ -9,7 +9,7 @@ const KINDS = ['listener', 'rule'];
  * @param {string|undefined} text  the GUARD_CONFIG environment variable.
  * @returns {{ stack: string, ledgerTable: string, criticalTopicArn: string,
  *   services: Record<string, { kind: 'listener'|'rule', arn: string, targetGroups: { blue: string, green: string } }>,
- *   alarms: Record<string, string[]> }}
+ *   alarms: Record<string, Array<{ service: string, color?: 'blue'|'green' }>> }}
  */
 export function parseGuardConfig(text) {
   if (text === undefined || text === '') throw new GuardConfigError('$', 'nothing (the variable is not set)', 'the JSON document the stack writes');
@@ -23,15 +23,13 @@ export function parseGuardConfig(text) {
   const services = Object.fromEntries(Object.entries(object(fields.services, 'services')).map(([name, service]) =>
     [nonEmptyName(name, 'services'), readService(service, `services.${name}`)]));
   if (Object.keys(services).length === 0) throw new GuardConfigError('services', 'an empty object', 'at least one service');
-  // A stack-wide alarm (the database's connection errors) is watched for every service: hence a list per alarm.
+  // Per alarm, who watches it: a service's critical alarm (a stack-wide one, the database's connection errors, lists
+  // every service), or a service's gate alarm of one color, which matters only while that color is the new one.
   const alarms = Object.fromEntries(Object.entries(object(fields.alarms, 'alarms')).map(([alarm, watchers]) => {
     nonEmptyName(alarm, 'alarms');
-    const allowed = `a non-empty list of the services: ${Object.keys(services).join(', ')}`;
+    const allowed = `a non-empty list of {service, color?} with service one of ${Object.keys(services).join(', ')} and color blue or green`;
     if (!Array.isArray(watchers) || watchers.length === 0) throw new GuardConfigError(`alarms.${alarm}`, shown(watchers), allowed);
-    watchers.forEach((service, i) => {
-      if (typeof service !== 'string' || !Object.hasOwn(services, service)) throw new GuardConfigError(`alarms.${alarm}[${i}]`, shown(service), allowed);
-    });
-    return [alarm, watchers];
+    return [alarm, watchers.map((watcher, i) => readWatcher(watcher, `alarms.${alarm}[${i}]`, services, allowed))];
   }));
   return {
     stack: string(fields.stack, 'stack'),
@@ -58,6 +56,15 @@ function readService(value, path) {
     arn: arn(fields.arn, `${path}.arn`),
     targetGroups: { blue: arn(targetGroups.blue, `${path}.targetGroups.blue`), green: arn(targetGroups.green, `${path}.targetGroups.green`) },
   };
+}
+
+function readWatcher(value, path, services, allowed) {
+  const known = value !== null && typeof value === 'object' && !Array.isArray(value) &&
+    Object.keys(value).every((key) => key === 'service' || key === 'color');
+  if (!known || !Object.hasOwn(services, value.service) || (Object.hasOwn(value, 'color') && !COLORS.includes(value.color))) {
+    throw new GuardConfigError(path, shown(value), allowed);
+  }
+  return Object.hasOwn(value, 'color') ? { service: value.service, color: value.color } : { service: value.service };
 }
 
 // An object; with `keys`, exactly those keys (each required).

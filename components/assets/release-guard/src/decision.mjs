@@ -5,7 +5,9 @@
 import { formatEpochSeconds } from './ledger-time.mjs';
 
 const ALARM_PHASES = ['Shifting', 'TerminationWait'];
-const EXPIRED_LEASE_PHASES = ['Shifting', 'TerminationWait', 'RollingBack'];
+// Not TerminationWait: the new color already takes all the traffic, and a runner that died there leaves a healthy
+// release, not a split one (an alarm in that phase still moves it back).
+const EXPIRED_LEASE_PHASES = ['Shifting', 'RollingBack'];
 
 /**
  * @param {{ kind: 'alarm', id: string, alarmName: string, state: string } | { kind: 'schedule', id: string }} trigger
@@ -25,9 +27,12 @@ export function decide(trigger, lease, config, now) {
   if (earlier) return { act: false, why: earlier };
 
   if (trigger.kind === 'alarm') {
+    // A gate alarm of the color the rollout moves away from (the live one) never moves traffic onto that color.
     const watchers = config.alarms[trigger.alarmName];
-    if (!lease.services.some((moved) => watchers.includes(moved.name))) {
-      return { act: false, why: `alarm ${trigger.alarmName} is of service ${watchers.join(', ')}, which rollout ${lease.rolloutId} does not move` };
+    const concerns = ({ service, color }) => lease.services.some((moved) => moved.name === service && color !== moved.fromColor);
+    if (!watchers.some(concerns)) {
+      const whose = watchers.map(({ service, color }) => (color ? `${service} (${color})` : service)).join(', ');
+      return { act: false, why: `alarm ${trigger.alarmName} is of ${whose}, not of a new color or service rollout ${lease.rolloutId} moves` };
     }
     if (!ALARM_PHASES.includes(lease.phase)) {
       return { act: false, why: `rollout ${lease.rolloutId} is in phase ${lease.phase}; an alarm moves traffic back only in ${ALARM_PHASES.join(' or ')}` };

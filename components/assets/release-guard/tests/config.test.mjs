@@ -13,7 +13,7 @@ const VALID = {
     web: { kind: 'listener', arn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/prod/1/2', targetGroups: { blue: `${TG}-blue/1`, green: `${TG}-green/2` } },
     api: { kind: 'rule', arn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/prod/1/2/3', targetGroups: { blue: `${TG}-b/3`, green: `${TG}-g/4` } },
   },
-  alarms: { 'prod-web-green-5xx': ['web'], 'prod-api-error-rate': ['api'], 'prod-db-connection-errors': ['web', 'api'] },
+  alarms: { 'prod-web-green-5xx': [{ service: 'web', color: 'green' }], 'prod-api-error-rate': [{ service: 'api' }], 'prod-db-connection-errors': [{ service: 'web' }, { service: 'api' }] },
 };
 const withChange = (change) => {
   const config = structuredClone(VALID);
@@ -39,9 +39,10 @@ test('a GUARD_CONFIG the guard cannot use is refused naming the key path, the va
     [withChange((c) => { delete c.services.api.targetGroups.green; }), 'GUARD_CONFIG services.api.targetGroups.green: found nothing; expected it to be present (blue, green)'],
     [withChange((c) => { c.services.web.targetGroups.blue = null; }), 'GUARD_CONFIG services.web.targetGroups.blue: found null; expected an ARN (arn:…)'],
     [withChange((c) => { c.services.web.weight = 100; }), 'GUARD_CONFIG services.web.weight: found a key the guard does not know; expected only kind, arn, targetGroups'],
-    [withChange((c) => { c.alarms['prod-db-connections'] = 'web'; }), 'GUARD_CONFIG alarms.prod-db-connections: found "web"; expected a non-empty list of the services: web, api'],
-    [withChange((c) => { c.alarms['prod-db-connections'] = []; }), 'GUARD_CONFIG alarms.prod-db-connections: found []; expected a non-empty list of the services: web, api'],
-    [withChange((c) => { c.alarms['prod-db-connections'] = ['web', 'database']; }), 'GUARD_CONFIG alarms.prod-db-connections[1]: found "database"; expected a non-empty list of the services: web, api'],
+    [withChange((c) => { c.alarms['prod-db-connections'] = 'web'; }), 'GUARD_CONFIG alarms.prod-db-connections: found "web"; expected a non-empty list of {service, color?} with service one of web, api and color blue or green'],
+    [withChange((c) => { c.alarms['prod-db-connections'] = []; }), 'GUARD_CONFIG alarms.prod-db-connections: found []; expected a non-empty list of {service, color?} with service one of web, api and color blue or green'],
+    [withChange((c) => { c.alarms['prod-db-connections'] = [{ service: 'web' }, { service: 'database' }]; }), 'GUARD_CONFIG alarms.prod-db-connections[1]: found {"service":"database"}; expected a non-empty list of {service, color?} with service one of web, api and color blue or green'],
+    [withChange((c) => { c.alarms['prod-web-5xx'] = [{ service: 'web', color: 'red' }]; }), 'GUARD_CONFIG alarms.prod-web-5xx[0]: found {"service":"web","color":"red"}; expected a non-empty list of {service, color?} with service one of web, api and color blue or green'],
   ];
   for (const [text, message] of refusals) assert.throws(() => parseGuardConfig(text), { name: 'GuardConfigError', message });
 });

@@ -92,11 +92,15 @@ test('without a rollout in progress neither an alarm nor the schedule does anyth
   ]);
 });
 
-test('an alarm of a service the rollout does not move, an alarm it does not watch, a recovery, or an alarm before traffic moved does nothing', async (t) => {
+test('an alarm of a service the rollout does not move, a gate of the live color, an alarm it does not watch, a recovery, or an alarm before traffic moved does nothing', async (t) => {
   const world = await startWorld(t, dynalite.server);
   const before = await observe(world);
   assert.deepEqual(await world.guard(alarmEvent('evt-1', `${world.stack}-worker-error-rate`)), {
-    action: 'none', why: `alarm ${world.stack}-worker-error-rate is of service worker, which rollout r-20261130-1150 does not move`,
+    action: 'none', why: `alarm ${world.stack}-worker-error-rate is of worker, not of a new color or service rollout r-20261130-1150 moves`,
+  });
+  // The live color's own gate: moving all the traffic onto it would be the wrong way.
+  assert.deepEqual(await world.guard(alarmEvent('evt-5', `${world.stack}-web-blue-5xx`)), {
+    action: 'none', why: `alarm ${world.stack}-web-blue-5xx is of web (blue), not of a new color or service rollout r-20261130-1150 moves`,
   });
   assert.deepEqual(await world.guard(alarmEvent('evt-2', 'someone-elses-alarm')), { action: 'none', why: 'alarm someone-elses-alarm is not one the guard watches' });
   assert.deepEqual(await world.guard(alarmEvent('evt-3', `${world.stack}-web-green-5xx`, 'OK')), {
@@ -298,7 +302,7 @@ test('a service of the rollout that GUARD_CONFIG does not route fails the flip b
   const config = guardConfig(world.stack);
   delete config.services.api;
   delete config.alarms[`${world.stack}-api-blue-5xx`];
-  config.alarms[`${world.stack}-db-connection-errors`] = ['web', 'worker'];
+  config.alarms[`${world.stack}-db-connection-errors`] = [{ service: 'web' }, { service: 'worker' }];
 
   await assert.rejects(world.guardWith(config)(alarmEvent('evt-1', `${world.stack}-web-green-5xx`)), {
     message: `release guard could not move stack ${world.stack}'s traffic back (alarm ${world.stack}-web-green-5xx): api: Error: service api is not in GUARD_CONFIG`,

@@ -48,11 +48,12 @@ export function guardConfig(stack, { webListener = ARNS.webListener } = {}) {
     criticalTopicArn: ARNS.topic,
     services: { web: route('listener', webListener, 'web'), api: route('rule', ARNS.apiRule, 'api'), worker: route('rule', ARNS.workerRule, 'worker') },
     alarms: {
-      [`${stack}-web-green-5xx`]: ['web'],
-      [`${stack}-web-error-rate`]: ['web'],
-      [`${stack}-api-blue-5xx`]: ['api'],
-      [`${stack}-worker-error-rate`]: ['worker'],
-      [`${stack}-db-connection-errors`]: ['web', 'api', 'worker'],
+      [`${stack}-web-green-5xx`]: [{ service: 'web', color: 'green' }],
+      [`${stack}-web-blue-5xx`]: [{ service: 'web', color: 'blue' }],
+      [`${stack}-web-error-rate`]: [{ service: 'web' }],
+      [`${stack}-api-blue-5xx`]: [{ service: 'api', color: 'blue' }],
+      [`${stack}-worker-error-rate`]: [{ service: 'worker' }],
+      [`${stack}-db-connection-errors`]: [{ service: 'web' }, { service: 'api' }, { service: 'worker' }],
     },
   };
 }

@@ -29,15 +29,21 @@ public sealed class ReleaseGuardTests
     private const string TopicArn = "arn:aws:sns:eu-west-1:123456789012:infra-staging-critical";
     private const string TopicKeyArn = "arn:aws:kms:eu-west-1:123456789012:key/2222bbbb-topics";
 
-    private static readonly string[] WebAlarms = ["infra-staging-web-blue-error-rate", "infra-staging-web-green-error-rate", "infra-staging-web-error-rate", "infra-staging-db-connection-errors"];
-    private static readonly string[] ApiAlarms = ["infra-staging-api-blue-error-rate", "infra-staging-api-green-error-rate", "infra-staging-api-error-rate", "infra-staging-db-connection-errors"];
+    private static readonly WatchedAlarm[] WebAlarms = Watched("web");
+    private static readonly WatchedAlarm[] ApiAlarms = Watched("api");
+
+    private static WatchedAlarm[] Watched(string service) =>
+    [
+        new($"infra-staging-{service}-blue-error-rate", Color.Blue), new($"infra-staging-{service}-green-error-rate", Color.Green),
+        new($"infra-staging-{service}-error-rate", null), new("infra-staging-db-connection-errors", null),
+    ];
 
     private static StackSettings Staging { get; } = StackSettingsLoader.FromFile(RepoPaths.StackFile("staging")).GetValidOrThrow();
 
     private static string TargetGroupArn(string service, string color) =>
         $"arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/{service}-{color}/73e2d6bc24d8a067";
 
-    private static GuardedService Service(string name, TrafficRouteKind kind, string arn, string[] alarms) =>
+    private static GuardedService Service(string name, TrafficRouteKind kind, string arn, WatchedAlarm[] alarms) =>
         new(name, kind, Output.Create(arn),
             new ColorPair<Output<string>>(Output.Create(TargetGroupArn(name, "blue")), Output.Create(TargetGroupArn(name, "green"))), alarms);
 
@@ -126,9 +132,11 @@ public sealed class ReleaseGuardTests
             "\"web\":{\"kind\":\"listener\",\"arn\":\"" + ListenerArn + "\",\"targetGroups\":{\"blue\":\"" + TargetGroupArn("web", "blue") + "\",\"green\":\"" + TargetGroupArn("web", "green") + "\"}}," +
             "\"api\":{\"kind\":\"rule\",\"arn\":\"" + RuleArn + "\",\"targetGroups\":{\"blue\":\"" + TargetGroupArn("api", "blue") + "\",\"green\":\"" + TargetGroupArn("api", "green") + "\"}}}," +
             "\"alarms\":{" +
-            "\"infra-staging-api-blue-error-rate\":[\"api\"],\"infra-staging-api-error-rate\":[\"api\"],\"infra-staging-api-green-error-rate\":[\"api\"]," +
-            "\"infra-staging-db-connection-errors\":[\"web\",\"api\"]," +
-            "\"infra-staging-web-blue-error-rate\":[\"web\"],\"infra-staging-web-error-rate\":[\"web\"],\"infra-staging-web-green-error-rate\":[\"web\"]}}",
+            "\"infra-staging-api-blue-error-rate\":[{\"service\":\"api\",\"color\":\"blue\"}],\"infra-staging-api-error-rate\":[{\"service\":\"api\"}]," +
+            "\"infra-staging-api-green-error-rate\":[{\"service\":\"api\",\"color\":\"green\"}]," +
+            "\"infra-staging-db-connection-errors\":[{\"service\":\"web\"},{\"service\":\"api\"}]," +
+            "\"infra-staging-web-blue-error-rate\":[{\"service\":\"web\",\"color\":\"blue\"}],\"infra-staging-web-error-rate\":[{\"service\":\"web\"}]," +
+            "\"infra-staging-web-green-error-rate\":[{\"service\":\"web\",\"color\":\"green\"}]}}",
             config);
     }
 
