@@ -2,7 +2,7 @@
 // It acts only on a rollout in progress whose traffic may be split: on a gate or critical alarm of a service that
 // rollout moves while it shifts or waits to terminate the old color, and on the schedule once the runner is gone
 // (its lease expired) while traffic may be split, including a rollback it did not finish.
-import { formatEpochSeconds } from './ledger-time.mjs';
+import { formatEpochSeconds, staleClaimBefore } from './ledger-time.mjs';
 
 const ALARM_PHASES = ['Shifting', 'TerminationWait'];
 // Not TerminationWait: the new color already takes all the traffic, and a runner that died there leaves a healthy
@@ -23,7 +23,7 @@ export function decide(trigger, lease, config, now) {
   }
   if (!lease) return { act: false, why: `no rollout in progress on stack ${config.stack}` };
 
-  const earlier = earlierFlip(trigger, lease);
+  const earlier = earlierFlip(trigger, lease, now);
   if (earlier) return { act: false, why: earlier };
 
   if (trigger.kind === 'alarm') {
@@ -51,10 +51,11 @@ export function decide(trigger, lease, config, now) {
 }
 
 // Another event already moved (or is moving) this rollout's traffic back: nothing to add. A failed flip may be
-// claimed again, and so may this event's own unfinished one (Lambda retrying it).
-function earlierFlip(trigger, lease) {
+// claimed again, and so may this event's own unfinished one (Lambda retrying it) and one whose invocation died (stale).
+function earlierFlip(trigger, lease, now) {
   if (lease.guardState === 'flipped') return `the release guard already moved rollout ${lease.rolloutId}'s traffic back (event ${lease.guardId})`;
-  if (lease.guardState === 'flipping' && lease.guardId !== trigger.id) {
+  const stale = lease.guardAt !== undefined && lease.guardAt < staleClaimBefore(now);
+  if (lease.guardState === 'flipping' && lease.guardId !== trigger.id && !stale) {
     return `event ${lease.guardId} is moving rollout ${lease.rolloutId}'s traffic back`;
   }
   return undefined;

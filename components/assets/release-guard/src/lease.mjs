@@ -16,6 +16,7 @@ export function readLeaseItem(table, item) {
     services: readRecordServices(read, read.string('record')),
     guardId: read.optionalString('guardId'),
     guardState: read.optionalString('guardState'),
+    guardAt: read.optionalString('guardAt'),
   };
 }
 

@@ -10,3 +10,14 @@ export function formatLedgerTime(time) {
 export function formatEpochSeconds(seconds) {
   return formatLedgerTime(new Date(seconds * 1000));
 }
+
+/**
+ * How long a claim may stay `flipping` before another invocation may take it over: an invocation that died mid-flip
+ * (its 30 s timeout, a crash) never marks it flipped or failed, and would otherwise block the guard for good.
+ */
+export const STALE_CLAIM_MS = 2 * 60 * 1000;
+
+/** The ledger time before which a `flipping` claim is stale, at `now`. */
+export function staleClaimBefore(now) {
+  return formatLedgerTime(new Date(now.getTime() - STALE_CLAIM_MS));
+}

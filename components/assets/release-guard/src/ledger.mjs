@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { attributeReader, readLeaseItem } from './lease.mjs';
-import { formatLedgerTime } from './ledger-time.mjs';
+import { formatLedgerTime, staleClaimBefore } from './ledger-time.mjs';
 
 const LEASE = 'lease';
 const RELEASE = 'release';
@@ -56,14 +56,19 @@ export function createLedger({ dynamodb, table, stack }) {
 
     /**
      * Takes the flip for this event: only while the lease is still the one read (same token) and no other invocation
-     * owns a flip that has not failed. False: someone else owns it, or the lease changed; do nothing more.
+     * owns a flip that has neither failed nor gone stale (see STALE_CLAIM_MS). False: someone else owns it, or the
+     * lease changed; do nothing more.
      */
     claim({ token, guardId, reason, at }) {
       return update(LEASE, {
         set: { guardId: { S: guardId }, guardReason: { S: reason }, guardAt: { S: formatLedgerTime(at) }, guardState: { S: 'flipping' } },
         remove: ['guardDetail'],
-        condition: '#token = :token AND (attribute_not_exists(#guardId) OR #guardId = :id OR #guardState = :failed)',
-        values: { ':token': { S: token }, ':id': { S: guardId }, ':failed': { S: 'failed' } },
+        condition: '#token = :token AND (attribute_not_exists(#guardId) OR #guardId = :id OR #guardState = :failed ' +
+          'OR (#guardState = :flipping AND #guardAt < :staleBefore))',
+        values: {
+          ':token': { S: token }, ':id': { S: guardId }, ':failed': { S: 'failed' }, ':flipping': { S: 'flipping' },
+          ':staleBefore': { S: staleClaimBefore(at) },
+        },
       });
     },
 

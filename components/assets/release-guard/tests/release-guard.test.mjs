@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alarmEvent, plain, scheduleEvent } from './events.mjs';
 import { serviceRelease } from './runner-ledger.mjs';
-import { ARNS, AT, FLIP, IMAGES, NOW, RELEASE_AFTER, RELEASE_BEFORE, RUNNER, assertFlippedLease, assertUntouched, guardConfig, ledgerServer, observe, startWorld } from './world.mjs';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { formatLedgerTime } from '../src/ledger-time.mjs';
+import { ARNS, AT, FLIP, IMAGES, NOW, RELEASE_AFTER, RELEASE_BEFORE, RUNNER, TABLE, assertFlippedLease, assertUntouched, guardConfig, ledgerServer, observe, startWorld } from './world.mjs';
 
 const dynalite = ledgerServer();
 
@@ -126,6 +128,30 @@ test('a stack-wide alarm every service watches flips back the services the rollo
   const world = await startWorld(t, dynalite.server);
   assert.deepEqual(await world.guard(alarmEvent('evt-1', `${world.stack}-db-connection-errors`)), { action: 'rolled-back' });
   assert.deepEqual(world.elbv2.calls(), FLIP);
+});
+
+test('a claim whose invocation died mid-flip blocks other events for two minutes, then is taken over', async (t) => {
+  const world = await startWorld(t, dynalite.server);
+  // What an invocation leaves when its Lambda times out between the claim and marking the flip done or failed.
+  await world.clients.dynamodb.send(new UpdateItemCommand({
+    TableName: TABLE,
+    Key: { pk: { S: world.stack }, sk: { S: 'lease' } },
+    UpdateExpression: 'SET guardId = :id, guardReason = :reason, guardAt = :at, guardState = :state',
+    ExpressionAttributeValues: {
+      ':id': { S: 'evt-dead' }, ':reason': { S: `alarm ${world.stack}-web-green-5xx` }, ':at': { S: formatLedgerTime(NOW) }, ':state': { S: 'flipping' },
+    },
+  }));
+
+  world.clock.now = new Date(NOW.getTime() + 119_000);
+  assert.deepEqual(await world.guard(alarmEvent('evt-2', `${world.stack}-web-green-5xx`)), {
+    action: 'none', why: 'event evt-dead is moving rollout r-20261130-1150\'s traffic back',
+  });
+  assert.deepEqual(world.elbv2.calls(), []);
+
+  world.clock.now = new Date(NOW.getTime() + 121_000);
+  assert.deepEqual(await world.guard(alarmEvent('evt-3', `${world.stack}-web-green-5xx`)), { action: 'rolled-back' });
+  assert.deepEqual(world.elbv2.calls(), FLIP);
+  assert.equal((await observe(world)).lease.guardId, 'evt-3');
 });
 
 test('two alarms at once flip once: one invocation claims the flip, the other does nothing', async (t) => {
