@@ -304,7 +304,8 @@ internal sealed class RolloutHarness
         Stack.Setup(s => s.UpdateAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .Returns((IReadOnlyList<string> targets, CancellationToken _) =>
             {
-                // Like the provider, an update changes a rule's forward action only where it differs from what the load balancer holds.
+                // The traffic an update moves: rules whose declared weights differ from what the load balancer holds. (Pulumi
+                // diffs against its saved state, so after a direct switch it still re-sends the same action, which moves nothing.)
                 var changes = Configs
                     .Where(c => targets.Contains($"urn:{c.Key}:listener-rule") && c.Value.Weights != Balancer[c.Key])
                     .ToDictionary(c => c.Key, c => (Balancer[c.Key], c.Value.Weights));
