@@ -4,7 +4,7 @@ using Infra.Stacks.Release;
 namespace Infra.Ledger.Tests;
 
 /// <summary>
-/// The release guard's marks on the lease (issue 14 contract A), written as the guard writes them (UpdateItem, never
+/// The release guard's marks on the lease (contract A of components/assets/release-guard/README.md), written as the guard writes them (UpdateItem, never
 /// PutItem) and read by the runner's ledger; the runner's own writes keep them.
 /// </summary>
 [Collection(LedgerServerCollection.Name)]

@@ -10,7 +10,8 @@ namespace Infra.Runner.Drill;
 /// </summary>
 internal sealed class PromotionDrill(DrillPorts ports, DrillSession session)
 {
-    // No runner command on this branch clears the promotion; `failback` (README "Disaster recovery") does.
+    // What to do by hand when an interrupted drill leaves the promotion recorded but not applied; after a finished
+    // promotion `failback` (README "Disaster recovery") puts the original topology back.
     private const string SetBackByHand =
         "set \"drPromoted\" to false in the desired state of the release ledger's release item before the next update (see README, Disaster recovery)";
 

@@ -8,7 +8,7 @@ using Runner.Tests.Adapters.Support;
 namespace Runner.Tests.Adapters;
 
 /// <summary>
-/// Issue 14 contract A: the release guard writes the release item (traffic back on the live color, in desired and
+/// The release guard's contract (components/assets/release-guard/README.md, "What it does"): the guard writes the release item (traffic back on the live color, in desired and
 /// applied) while a runner is between its read and its write. The runner re-reads and writes on the guard's version,
 /// keeping the guard's state; a write lost to anyone else is still "another runner".
 /// </summary>
