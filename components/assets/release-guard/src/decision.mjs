@@ -1,7 +1,8 @@
 // Whether the guard acts, from what triggered it and the lease it read; pure, so every rule is tested on its own.
-// It acts only on a rollout in progress whose traffic may be split: on a gate or critical alarm of a service that
-// rollout moves while it shifts or waits to terminate the old color, and on the schedule once the runner is gone
-// (its lease expired) while traffic may be split, including a rollback it did not finish.
+// It acts only on a rollout in progress whose traffic may be split or newly moved: on a critical alarm of a service
+// that rollout moves, or a gate alarm of such a service's new color, while it shifts or waits to terminate the old
+// color; and on the schedule once the runner is gone (its lease expired) while traffic may be split, including a
+// rollback it did not finish.
 import { formatEpochSeconds, staleClaimBefore } from './ledger-time.mjs';
 
 const ALARM_PHASES = ['Shifting', 'TerminationWait'];
