@@ -24,7 +24,7 @@ internal sealed class DynaliteServer : IDisposable
 
     public static async Task<DynaliteServer> StartAsync()
     {
-        var folder = Path.Combine(RepoRoot(), "tools", "dynalite");
+        var folder = Path.Combine(RepoRoot.Path, "tools", "dynalite");
         if (!File.Exists(Path.Combine(folder, "node_modules", "dynalite", "package.json")))
             throw new InvalidOperationException(
                 $"the DynamoDB-compatible test server is not installed ({Path.Combine(folder, "node_modules")} is missing); " +
@@ -78,13 +78,6 @@ internal sealed class DynaliteServer : IDisposable
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
         _process.Dispose();
-    }
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Infra.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Infra.sln not found above the test folder");
     }
 
     private static string? FindOnPath(string name) =>

@@ -50,7 +50,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static async Task RunScriptAsync(string script, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path.Combine(RepoRoot(), "tools", "postgres", script))
+        var start = new ProcessStartInfo(Path.Combine(RepoRoot.Path, "tools", "postgres", script))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -63,12 +63,5 @@ public sealed class PostgresServer : IAsyncDisposable
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"tools/postgres/{script} exited {process.ExitCode}: {await error}{await output}");
-    }
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Infra.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Infra.sln not found above the test folder");
     }
 }
