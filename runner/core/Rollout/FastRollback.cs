@@ -13,6 +13,7 @@ internal sealed class FastRollback(RolloutPorts ports, RolloutReporter reporter)
     public async Task<bool> RunAsync(
         string rolloutId,
         IReadOnlyList<(string Service, DeployColor Color)> targets,
+        StackOutputs outputs,
         TrafficLedger ledger,
         RolloutStopRequest? adopted,
         CancellationToken cancellationToken)
@@ -29,7 +30,6 @@ internal sealed class FastRollback(RolloutPorts ports, RolloutReporter reporter)
         var moved = new List<string>();
         try
         {
-            var outputs = await ports.Stack.ReadOutputsAsync(cancellationToken);
             foreach (var (service, color) in targets)
             {
                 var route = outputs.For(service).Route ?? throw new RolloutInputException(

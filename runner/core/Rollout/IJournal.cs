@@ -48,7 +48,7 @@ public enum RolloutEventKind
     /// <summary>A rollback's direct switch failed (or could not be made); the targeted update moves the traffic instead.</summary>
     FastRollbackFailed,
 
-    /// <summary>The release guard had already moved traffic back; the runner made no call of its own and reconciles.</summary>
+    /// <summary>The release guard had already moved traffic back; the runner makes the same call again and reconciles.</summary>
     GuardRollbackAdopted,
 }
 

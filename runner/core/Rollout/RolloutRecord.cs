@@ -47,7 +47,8 @@ public sealed record RolloutStopRequest(string Action, string RequestedBy)
 {
     /// <summary>
     /// The release guard asked for this rollback after it had moved every service back to its live color itself:
-    /// the rollback adopts that and makes no load-balancer call of its own.
+    /// the rollback adopts that, says so, and makes the same idempotent load-balancer call again (an update of the
+    /// runner's in flight when the guard acted may have split the traffic again).
     /// </summary>
     public bool GuardFlipped { get; init; }
 

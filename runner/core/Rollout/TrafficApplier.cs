@@ -5,6 +5,9 @@ internal sealed class TrafficApplier(IStackOperations stack, StackOutputs output
 {
     public TrafficLedger Ledger => ledger;
 
+    /// <summary>The stack outputs this rollout read at its start: the routes and target groups do not change between updates.</summary>
+    public StackOutputs Outputs => outputs;
+
     public async Task ApplyAsync(IReadOnlyList<(string Service, TrafficWeights Weights)> changes, CancellationToken cancellationToken)
     {
         foreach (var (service, weights) in changes)

@@ -45,7 +45,7 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
                 }
             }
 
-            moved = await new FastRollback(ports, reporter).RunAsync(rolloutId, targets, applier.Ledger, stop, cancellationToken);
+            moved = await new FastRollback(ports, reporter).RunAsync(rolloutId, targets, applier.Outputs, applier.Ledger, stop, cancellationToken);
             var back = targets.Select(t => (t.Service, TrafficWeights.AllTo(t.Color))).ToList();
             if (busyMeansNothingChanged && !moved)
             {
