@@ -51,13 +51,13 @@ public static class DrCommands
         var command = new Command(name, description) { yes, report };
         shared.AddTo(command);
         command.SetAction((parse, token) => RunAsync(name, shared.Read(parse), parse.GetValue(yes), parse.GetValue(report)?.FullName, output, input,
-            procedure(new DrOptions(), parse), token));
+            options => procedure(options, parse), token));
         return command;
     }
 
     private static async Task<int> RunAsync(
         string name, RunnerSettings settings, bool yes, string? reportPath, TextWriter output, TextReader input,
-        Func<DrPorts, DrTopology, CancellationToken, Task<DrResult>> procedure, CancellationToken cancellationToken)
+        Func<DrOptions, Func<DrPorts, DrTopology, CancellationToken, Task<DrResult>>> procedure, CancellationToken cancellationToken)
     {
         using var logger = RunnerLog.Create(output, settings.LogJson);
         return await CommandRunner.GuardAsync(logger, $"Interrupted; the {name} report says which step was reached", async () =>
@@ -86,7 +86,7 @@ public static class DrCommands
                 RunnerSession.CreateNotifier(pagerHttp, logger),
                 TimeProvider.System,
                 new Progress(logger));
-            var result = await procedure(ports, topology, cancellationToken);
+            var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds))(ports, topology, cancellationToken);
             await WriteReportsAsync(result, reportPath ?? DefaultReportPath(name, settings), logger);
             logger.Write(result.Outcome == DrOutcome.Succeeded ? LogEventLevel.Information : LogEventLevel.Error,
                 "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);

@@ -1,23 +1,20 @@
 namespace Infra.Runner.Dr;
 
 /// <summary>How long each wait of failover and fail-back may take, and how often it looks.</summary>
+/// <param name="RpoTargetSeconds">Fail-back's catch-up target for the new replica's lag: the stack's <c>infra:dr.rpoTargetSeconds</c>.</param>
 /// <param name="ProbeTimeout">Per primary-health probe (HTTP, RDS): a region that does not answer in time is not healthy. Default 5 s.</param>
 /// <param name="PollInterval">Between two looks at an instance or a service. Default 15 s.</param>
 /// <param name="PromoteTimeout">For a promoted instance to be available and standalone. Default 30 minutes.</param>
 /// <param name="ServicesTimeout">For the services to run (or stop) their tasks. Default 15 minutes.</param>
 /// <param name="ReplicaTimeout">For a new cross-region replica to be created and catch up. Default 3 hours.</param>
-/// <param name="RpoTargetSeconds">Fail-back's catch-up target for the new replica's lag (<c>infra:dr.rpoTargetSeconds</c>). Default 60.</param>
 public sealed record DrOptions(
+    double RpoTargetSeconds,
     TimeSpan? ProbeTimeout = null,
     TimeSpan? PollInterval = null,
     TimeSpan? PromoteTimeout = null,
     TimeSpan? ServicesTimeout = null,
-    TimeSpan? ReplicaTimeout = null,
-    double RpoTargetSeconds = DrOptions.DefaultRpoTargetSeconds)
+    TimeSpan? ReplicaTimeout = null)
 {
-    /// <summary>Used when the stack sets no <c>infra:dr.rpoTargetSeconds</c>.</summary>
-    public const double DefaultRpoTargetSeconds = 60;
-
     public TimeSpan Probe => ProbeTimeout ?? TimeSpan.FromSeconds(5);
 
     public TimeSpan Poll => PollInterval ?? TimeSpan.FromSeconds(15);

@@ -8,7 +8,7 @@ public class FailoverTests
 {
     private readonly DrWorld _world = new();
 
-    private Task<DrResult> RunAsync(bool force = false) => new Failover(_world.Ports, new DrOptions()).RunAsync(DrWorld.Topology, force);
+    private Task<DrResult> RunAsync(bool force = false) => new Failover(_world.Ports, new DrOptions(RpoTargetSeconds: 30)).RunAsync(DrWorld.Topology, force);
 
     [Fact]
     public async Task An_unhealthy_primary_fails_over_promoting_recording_scaling_moving_dns_and_fencing_in_that_order()
