@@ -17,7 +17,7 @@ internal sealed class RestoreDrill(DrillPorts ports, DrillSession session)
         "inaccessible-encryption-credentials", "deleting",
     };
 
-    private IPointInTimeRestore Restore => ports.Restore!;
+    private IPointInTimeRestore Restore => ports.Restore;
 
     public async Task<DrillResult> RunAsync(CancellationToken cancellationToken)
     {

@@ -18,10 +18,8 @@ const EXPIRED_LEASE_PHASES = ['Shifting', 'RollingBack'];
  * @returns {{ act: false, why: string } | { act: true, reason: string }}
  */
 export function decide(trigger, lease, config, now) {
-  if (trigger.kind === 'alarm') {
-    if (trigger.state !== 'ALARM') return { act: false, why: `alarm ${trigger.alarmName} went to ${trigger.state}, not ALARM` };
-    if (!Object.hasOwn(config.alarms, trigger.alarmName)) return { act: false, why: `alarm ${trigger.alarmName} is not one the guard watches` };
-  }
+  const ignored = ignoredAlarm(trigger, config);
+  if (ignored) return { act: false, why: ignored };
   if (!lease) return { act: false, why: `no rollout in progress on stack ${config.stack}` };
 
   const earlier = earlierFlip(trigger, lease, now);
@@ -49,6 +47,17 @@ export function decide(trigger, lease, config, now) {
     return { act: false, why: `rollout ${lease.rolloutId}'s lease expired at ${expiresAt} in phase ${lease.phase}, where no traffic is split` };
   }
   return { act: true, reason: `lease expired at ${expiresAt}` };
+}
+
+/**
+ * Why an alarm event needs no look at the ledger at all (a recovery, an alarm the guard does not watch); undefined for
+ * the schedule and for a watched alarm going to ALARM.
+ */
+export function ignoredAlarm(trigger, config) {
+  if (trigger.kind !== 'alarm') return undefined;
+  if (trigger.state !== 'ALARM') return `alarm ${trigger.alarmName} went to ${trigger.state}, not ALARM`;
+  if (!Object.hasOwn(config.alarms, trigger.alarmName)) return `alarm ${trigger.alarmName} is not one the guard watches`;
+  return undefined;
 }
 
 // Another event already moved (or is moving) this rollout's traffic back: nothing to add. A failed flip may be

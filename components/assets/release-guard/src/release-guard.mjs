@@ -2,7 +2,7 @@
 // point the same clients at local servers. One invocation: read the lease, decide, claim the flip, move every
 // service of the rollout back to its live color, record that (lease, release, journal) and page.
 import { parseGuardConfig } from './config.mjs';
-import { decide } from './decision.mjs';
+import { decide, ignoredAlarm } from './decision.mjs';
 import { createLedger } from './ledger.mjs';
 import { page } from './page.mjs';
 import { rolledBackState } from './release-state.mjs';
@@ -29,7 +29,7 @@ export function createGuard({ env, dynamodb, elbv2, sns, now = () => new Date(),
     config ??= parseGuardConfig(env.GUARD_CONFIG);
     const trigger = readTrigger(event);
     const ledger = createLedger({ dynamodb, table: config.ledgerTable, stack: config.stack });
-    const lease = trigger.kind === 'alarm' && !Object.hasOwn(config.alarms, trigger.alarmName) ? undefined : await ledger.readLease();
+    const lease = ignoredAlarm(trigger, config) ? undefined : await ledger.readLease();
     const decision = decide(trigger, lease, config, now());
     const about = { event: trigger.id, trigger: trigger.kind === 'alarm' ? `alarm ${trigger.alarmName} ${trigger.state}` : 'schedule', rollout: lease?.rolloutId };
     if (!decision.act) {
