@@ -22,8 +22,11 @@ public sealed class ReleaseStore(ReleaseLedger ledger, ReleaseState seed)
     public async Task<(long Version, ReleaseState Desired, ReleaseState Applied)> ReadAsync(CancellationToken cancellationToken)
     {
         var record = await ledger.ReadReleaseAsync(cancellationToken);
-        return record is null ? (0, seed, seed) : (record.Version, WithSeed(record.Desired), WithSeed(record.Applied));
+        return record is null ? (0, seed, seed) : Seeded(record);
     }
+
+    private (long Version, ReleaseState Desired, ReleaseState Applied) Seeded(ReleaseRecord record) =>
+        (record.Version, WithSeed(record.Desired), WithSeed(record.Applied));
 
     /// <summary>Writes <paramref name="change"/> of the desired state read just before; applied stays as it was.</summary>
     public Task ChangeDesiredAsync(Func<ReleaseState, ReleaseState> change, CancellationToken cancellationToken) =>
@@ -74,7 +77,7 @@ public sealed class ReleaseStore(ReleaseLedger ledger, ReleaseState seed)
                     throw new RolloutLeaseException($"{conflict.Message}: another runner is changing this stack", conflict);
                 }
 
-                (version, desired, applied) = (current.Version, WithSeed(current.Desired), WithSeed(current.Applied));
+                (version, desired, applied) = Seeded(current);
             }
         }
     }

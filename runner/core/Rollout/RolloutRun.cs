@@ -246,7 +246,7 @@ internal sealed class RolloutRun
 
     private async Task<RolloutResult?> ShiftAndBakeAsync(CancellationToken cancellationToken)
     {
-        var step = $"step {record.StepIndex + 1} ({record.CurrentPercent}%)";
+        var step = CanaryWatch.Where(record);
         var changes = record.Services.Select(s => (s.Name, TrafficWeights.Shifted(s.ToColor, record.CurrentPercent))).ToList();
         await RequireOwnershipAsync(cancellationToken);
         try
