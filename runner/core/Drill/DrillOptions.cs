@@ -11,12 +11,12 @@ public sealed record DrillOptions(int HealthSuccesses = 3, TimeSpan? HealthTimeo
     /// <summary>The replica lag's window, for reference: ReplicaLag over the five minutes before promotion.</summary>
     public static readonly TimeSpan LagWindow = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long markers are written (one a second) before the promotion or restore starts.</summary>
+    /// <summary>How long markers are written (one a second) before the promotion or restore starts; the writer goes on after it.</summary>
     public static readonly TimeSpan MarkerWindow = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// RDS can restore only up to its latest restorable time, which trails by up to five minutes (transaction logs are
-    /// archived every five): the restore drill waits this long after the last marker before restoring to that moment.
+    /// archived every five): the restore drill waits this long after the restore time it chose before restoring to it.
     /// </summary>
     public static readonly TimeSpan RestorableDelay = TimeSpan.FromMinutes(5);
 
