@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Dr;
@@ -84,6 +83,5 @@ public static class DrCommands
         return (await input.ReadLineAsync())?.Trim() == topology.StackName;
     }
 
-    public static string DefaultReportPath(string name, RunnerSettings settings) => Path.Combine(settings.LocalFolder,
-        $"{name}-{settings.Stack}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
+    public static string DefaultReportPath(string name, RunnerSettings settings) => ReportFiles.DefaultPath(settings, name, DateTimeOffset.UtcNow);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Infra.Runner.Adapters;
 using Infra.Runner.Drill;
 using Infra.Ledger;
@@ -41,7 +40,7 @@ public static class DrillCommand
         {
             Description = "Where to write the Markdown report; the JSON report goes next to it (.json). Default: .infra-runner/dr-drill-<stack>-<UTC time>.md in the project folder.",
         };
-        var timeout = new Option<string?>("--timeout") { Description = "How long the DR region may take to answer healthy after the promotion update. Default 30m." };
+        var timeout = new Option<string?>("--timeout") { Description = "How long the DR region may take to answer healthy after failover. Default 30m." };
         var successes = new Option<int?>("--health-successes") { Description = "2xx answers in a row from the DR URL's health path. Default 3." };
         var allowProduction = new Option<bool>("--allow-production") { Description = "Drill a production stack (infra:environment: production); refused without it." };
         var restore = new Option<bool>("--restore")
@@ -74,8 +73,7 @@ public static class DrillCommand
     }
 
     /// <summary>The report's default path: in this machine's runner folder, named after the stack and the drill's start (UTC).</summary>
-    public static string DefaultReportPath(RunnerSettings settings, DateTimeOffset now) =>
-        Path.Combine(settings.LocalFolder, $"dr-drill-{settings.Stack}-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
+    public static string DefaultReportPath(RunnerSettings settings, DateTimeOffset now) => ReportFiles.DefaultPath(settings, "dr-drill", now);
 
     /// <summary>Drill events go to a file of their own next to the report.</summary>
     public static string DrillJournalPath(RunnerSettings settings) => Path.Combine(settings.LocalFolder, $"{settings.Stack}.drill.jsonl");

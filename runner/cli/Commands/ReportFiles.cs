@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serilog;
 
 namespace Infra.Runner.Commands;
@@ -5,6 +6,10 @@ namespace Infra.Runner.Commands;
 /// <summary>The Markdown and JSON reports of a drill, failover or fail-back, side by side on disk.</summary>
 public static class ReportFiles
 {
+    /// <summary>The Markdown report's default path: in this machine's runner folder, named after what ran, the stack and when it started (UTC).</summary>
+    public static string DefaultPath(RunnerSettings settings, string name, DateTimeOffset startedAt) => Path.Combine(settings.LocalFolder,
+        $"{name}-{settings.Stack}-{startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
+
     /// <summary>The JSON report beside the Markdown one: the same name with <c>.json</c>.</summary>
     public static string JsonPath(string markdownPath) => Path.ChangeExtension(markdownPath, ".json");
 

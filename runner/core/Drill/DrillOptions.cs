@@ -2,7 +2,7 @@ namespace Infra.Runner.Drill;
 
 /// <summary>Which drill runs and how it decides the DR region, or the restored instance, is ready.</summary>
 /// <param name="HealthSuccesses">2xx answers in a row from the DR URL's health path. Default 3.</param>
-/// <param name="HealthTimeout">How long after the update the health check may take. Default 30 minutes.</param>
+/// <param name="HealthTimeout">How long after failover the health check may take. Default 30 minutes.</param>
 /// <param name="Restore">A restore drill (a point-in-time restore into a new instance) instead of a promotion. Default false.</param>
 public sealed record DrillOptions(int HealthSuccesses = 3, TimeSpan? HealthTimeout = null, bool Restore = false)
 {
