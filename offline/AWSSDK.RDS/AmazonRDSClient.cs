@@ -57,7 +57,7 @@ public class AmazonRDSClient
     {
         await CallAsync("RestoreDBInstanceToPointInTime", "restore a DB instance", cancellationToken,
             [("SourceDBInstanceIdentifier", request.SourceDBInstanceIdentifier), ("TargetDBInstanceIdentifier", request.TargetDBInstanceIdentifier),
-             ("RestoreTime", QueryWire.Time(request.RestoreTime)), ("DBSubnetGroupName", request.DBSubnetGroupName),
+             ("RestoreTime", QueryWire.Time(request.RestoreTime)), ("DBSubnetGroupName", request.DBSubnetGroupName), ("DBInstanceClass", request.DBInstanceClass),
              .. QueryWire.List("VpcSecurityGroupIds", "VpcSecurityGroupId", request.VpcSecurityGroupIds)]);
         return new RestoreDBInstanceToPointInTimeResponse();
     }

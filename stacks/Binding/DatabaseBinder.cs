@@ -30,12 +30,13 @@ public static class DatabaseBinder
     {
         var path = restoreTest.PathOf("pointInTime");
         var text = restoreTest.String("pointInTime") ?? Latest;
+        var instanceClass = restoreTest.String("instanceClass");
         restoreTest.ReportUnknownKeys();
-        if (text == Latest) return new RestoreTestSettings(null);
-        if (IsoTimestamp.TryParse(text, out var pointInTime)) return new RestoreTestSettings(pointInTime);
+        if (text == Latest) return new RestoreTestSettings(null, instanceClass);
+        if (IsoTimestamp.TryParse(text, out var pointInTime)) return new RestoreTestSettings(pointInTime, instanceClass);
 
         restoreTest.Diagnostics.Error(path,
             $"{Shown.Text(text)} is not allowed; use latest or an ISO-8601 timestamp with offset, e.g. 2026-11-20T08:00:00Z");
-        return new RestoreTestSettings(null);
+        return new RestoreTestSettings(null, instanceClass);
     }
 }

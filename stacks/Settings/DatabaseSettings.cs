@@ -29,10 +29,13 @@ public sealed record DatabaseSettings(
     RestoreTestSettings? RestoreTest);
 
 /// <summary>
-/// <c>infra:database.restoreTest</c>, read by a restore drill: restore the primary to <see cref="PointInTime"/>, or to
-/// the latest restorable time when null.
+/// <c>infra:database.restoreTest</c>, read only by <c>drill --restore</c> (drill time; the program declares nothing for
+/// it): restore the primary to <see cref="PointInTime"/>, or, when null (<c>latest</c>), to the moment the drill stops
+/// writing its marker rows, into an instance of <see cref="InstanceClass"/>.
 /// </summary>
-public sealed record RestoreTestSettings(DateTimeOffset? PointInTime)
+/// <param name="InstanceClass">The restored instance's class. Default: the primary's (RDS's default for a restore).</param>
+public sealed record RestoreTestSettings(DateTimeOffset? PointInTime, string? InstanceClass = null)
 {
+    /// <summary>Whether the drill picks the time itself (<c>latest</c>), so its markers measure the data the restore lost.</summary>
     public bool UseLatestRestorableTime => PointInTime is null;
 }

@@ -22,9 +22,8 @@ public static partial class DatabaseRules
     {
         if (!VersionShape().IsMatch(db.EngineVersion))
             d.Error($"{Path}.engineVersion", $"{Shown.Text(db.EngineVersion)} is not a PostgreSQL version; expected a form like 16.4");
-        if (!db.InstanceClass.StartsWith("db.", StringComparison.Ordinal))
-            d.Error($"{Path}.instanceClass",
-                $"{Shown.Text(db.InstanceClass)} is not an RDS instance class; expected a name starting with db., e.g. db.r6g.large");
+        CheckInstanceClass($"{Path}.instanceClass", db.InstanceClass, d);
+        if (db.RestoreTest?.InstanceClass is { } restoreClass) CheckInstanceClass($"{Path}.restoreTest.instanceClass", restoreClass, d);
 
         var allocatedOk = d.CheckRange($"{Path}.allocatedStorageGb", db.AllocatedStorageGb, 20, 65536);
         if (allocatedOk && db.MaxAllocatedStorageGb < db.AllocatedStorageGb)
@@ -37,6 +36,12 @@ public static partial class DatabaseRules
         ValidateWindows(db, d);
         CheckIdentifier($"{Path}.name", db.Name, d);
         CheckIdentifier($"{Path}.username", db.Username, d);
+    }
+
+    private static void CheckInstanceClass(string path, string instanceClass, Diagnostics d)
+    {
+        if (!instanceClass.StartsWith("db.", StringComparison.Ordinal))
+            d.Error(path, $"{Shown.Text(instanceClass)} is not an RDS instance class; expected a name starting with db., e.g. db.r6g.large");
     }
 
     private static void ValidateWindows(DatabaseSettings db, Diagnostics d)

@@ -67,6 +67,19 @@ public class DatabaseValidationTests
     }
 
     [Fact]
+    public void Restore_test_instance_class()
+    {
+        var settings = Db("restoreTest.instanceClass", "db.t4g.small").Load().GetValidOrThrow();
+
+        Assert.Equal(new RestoreTestSettings(null, "db.t4g.small"), settings.Database.RestoreTest);
+    }
+
+    [Fact]
+    public void Restore_test_instance_class_must_be_an_rds_class() =>
+        Expect.Error(Db("restoreTest.instanceClass", "t4g.small"),
+            "infra:database.restoreTest.instanceClass: 't4g.small' is not an RDS instance class; expected a name starting with db., e.g. db.r6g.large");
+
+    [Fact]
     public void Restore_test_is_absent_unless_set() =>
         Assert.Null(StackBuilder.Staging().Load().GetValidOrThrow().Database.RestoreTest);
 

@@ -17,7 +17,7 @@ as_root() {
   fi
 }
 
-bin_dir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+. "$(dirname "$0")/server.sh"
 
 if [ -z "$(bin_dir)" ] || [ ! -x "$(bin_dir)/initdb" ]; then
   echo "postgres: installing Debian's postgresql package" >&2
@@ -32,16 +32,13 @@ if [ -z "$(bin_dir)" ] || [ ! -x "$(bin_dir)/initdb" ]; then
 fi
 bin=$(bin_dir)
 
-# PostgreSQL refuses to run as root: as root, the package's `postgres` account owns the folder and runs the server.
-run() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
+# As root, the package's `postgres` account owns the folder and runs the server (as_server).
 if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$folder"; fi
 chmod 700 "$folder"
 
-run "$bin/initdb" -D "$folder/data" -U "$user" --pwfile="$folder/password" \
+as_server "$bin/initdb" -D "$folder/data" -U "$user" --pwfile="$folder/password" \
   --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --no-instructions >"$folder/initdb.log" 2>&1 ||
   { cat "$folder/initdb.log" >&2; exit 1; }
-run "$bin/pg_ctl" start -D "$folder/data" -w -t 60 -l "$folder/server.log" \
+as_server "$bin/pg_ctl" start -D "$folder/data" -w -t 60 -l "$folder/server.log" \
   -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=off" >/dev/null ||
   { cat "$folder/server.log" >&2; exit 1; }

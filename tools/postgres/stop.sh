@@ -4,12 +4,8 @@
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 FOLDER" >&2; exit 2; }
 folder=$1
-bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+. "$(dirname "$0")/server.sh"
 if [ -f "$folder/data/postmaster.pid" ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$bin/pg_ctl" stop -D "$folder/data" -m immediate -w >/dev/null
-  else
-    "$bin/pg_ctl" stop -D "$folder/data" -m immediate -w >/dev/null
-  fi
+  as_server "$(bin_dir)/pg_ctl" stop -D "$folder/data" -m immediate -w >/dev/null
 fi
 rm -rf "$folder"

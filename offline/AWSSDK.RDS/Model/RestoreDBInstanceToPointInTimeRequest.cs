@@ -11,5 +11,7 @@ public class RestoreDBInstanceToPointInTimeRequest
 
     public string? DBSubnetGroupName { get; set; }
 
+    public string? DBInstanceClass { get; set; }
+
     public List<string>? VpcSecurityGroupIds { get; set; }
 }

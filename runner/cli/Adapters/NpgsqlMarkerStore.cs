@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using Infra.Runner.Drill;
 using Npgsql;
@@ -6,7 +7,7 @@ namespace Infra.Runner.Adapters;
 
 /// <summary>
 /// The drill's marker rows in PostgreSQL through Npgsql: table <c>infra_drill_markers</c> (drill id, sequence,
-/// written at), created on the first write to a database. Credentials come from <paramref name="credentials"/> (the
+/// written at), created by this store's first successful write to a database and not asked for again. Credentials come from <paramref name="credentials"/> (the
 /// stack's database secret, read once) and never appear in a message. Connecting and each command are bounded by
 /// <see cref="Timeout"/>, so a refused or silent database fails the call within seconds instead of hanging a drill.
 /// </summary>
@@ -21,14 +22,22 @@ public sealed class NpgsqlMarkerStore(Func<CancellationToken, Task<DatabaseCrede
 
     public const string Table = "infra_drill_markers";
 
+    /// <summary>The databases (as messages name them: name, host and port) this store has made the table in.</summary>
+    private readonly ConcurrentDictionary<string, bool> created = new(StringComparer.Ordinal);
+
     public async Task WriteAsync(MarkerDatabase database, DrillMarker marker, CancellationToken cancellationToken)
     {
-        await RunAsync(database, "write a marker to", async connection =>
+        await RunAsync(database, "write a marker to", async (connection, where) =>
         {
-            await using var create = new NpgsqlCommand(
-                $"CREATE TABLE IF NOT EXISTS {Table} (drill_id text NOT NULL, sequence bigint NOT NULL, written_at timestamptz NOT NULL, PRIMARY KEY (drill_id, sequence))",
-                connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            if (!created.ContainsKey(where))
+            {
+                await using var create = new NpgsqlCommand(
+                    $"CREATE TABLE IF NOT EXISTS {Table} (drill_id text NOT NULL, sequence bigint NOT NULL, written_at timestamptz NOT NULL, PRIMARY KEY (drill_id, sequence))",
+                    connection);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+                created[where] = true;
+            }
+
             await using var insert = new NpgsqlCommand($"INSERT INTO {Table} (drill_id, sequence, written_at) VALUES ($1, $2, $3)", connection);
             insert.Parameters.Add(new NpgsqlParameter { Value = marker.DrillId });
             insert.Parameters.Add(new NpgsqlParameter { Value = marker.Sequence });
@@ -39,7 +48,7 @@ public sealed class NpgsqlMarkerStore(Func<CancellationToken, Task<DatabaseCrede
     }
 
     public Task<DrillMarker?> ReadNewestAsync(MarkerDatabase database, string drillId, CancellationToken cancellationToken) =>
-        RunAsync(database, "read the newest marker from", async connection =>
+        RunAsync(database, "read the newest marker from", async (connection, _) =>
         {
             await using var select = new NpgsqlCommand(
                 $"SELECT sequence, written_at FROM {Table} WHERE drill_id = $1 ORDER BY sequence DESC LIMIT 1", connection);
@@ -58,7 +67,7 @@ public sealed class NpgsqlMarkerStore(Func<CancellationToken, Task<DatabaseCrede
             }
         }, cancellationToken);
 
-    private async Task<T> RunAsync<T>(MarkerDatabase database, string action, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(MarkerDatabase database, string action, Func<NpgsqlConnection, string, Task<T>> work, CancellationToken cancellationToken)
     {
         var login = await credentials(cancellationToken);
         var port = database.Port ?? login.Port;
@@ -81,7 +90,7 @@ public sealed class NpgsqlMarkerStore(Func<CancellationToken, Task<DatabaseCrede
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
-            return await work(connection);
+            return await work(connection, where);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using Amazon.Route53;
-using Infra.Ledger;
 using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Dr;
@@ -19,9 +16,6 @@ namespace Infra.Runner.Commands;
 /// </summary>
 public static class DrCommands
 {
-    /// <summary>Per AWS call and per health request: a region that does not answer in this time counts as down.</summary>
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
-
     public static Command Failover(TextWriter output, TextReader input)
     {
         var force = new Option<bool>("--force") { Description = "Fail over even while the primary answers healthy (its health URL 2xx and its database available)." };
@@ -71,23 +65,10 @@ public static class DrCommands
                 return ExitCodes.BadInput;
             }
 
-            using var dynamo = LedgerClients.ForRegion(topology.Dr.Region);
-            using var http = SmokeHttpClient.Create(CallTimeout);
-            using var pagerHttp = new HttpClient { Timeout = CallTimeout };
-            var ledger = new ReleaseLedger(dynamo, stackSettings.StackName);
-            logger.Information("Reading the release ledger in {Region:l} (the DR region's replica)", topology.Dr.Region);
-            var ports = new DrPorts(
-                new RdsDrDatabase(RdsDrDatabase.ClientFor, CallTimeout),
-                new EcsDrServices(EcsDrServices.ClientFor, CallTimeout),
-                new Route53DnsSwitch(new AmazonRoute53Client(), CallTimeout),
-                new HttpHealthProbe(http),
-                new CloudWatchReplicaLagReader(CloudWatchClients.For),
-                new LedgerDrRecord(ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(stackSettings))),
-                RunnerSession.CreateNotifier(pagerHttp, logger),
-                TimeProvider.System,
-                new Progress(logger));
-            var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds))(ports, topology, cancellationToken);
-            await WriteReportsAsync(result, reportPath ?? DefaultReportPath(name, settings), logger);
+            // The DR region's replica of the ledger: failover must not need the primary region.
+            using var adapters = new DrAdapters(stackSettings, topology.Dr.Region, logger);
+            var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds))(adapters.Ports, topology, cancellationToken);
+            await ReportFiles.WriteAsync(reportPath ?? DefaultReportPath(name, settings), result.MarkdownReport, result.JsonReport, logger);
             logger.Write(result.Outcome == DrOutcome.Succeeded ? LogEventLevel.Information : LogEventLevel.Error,
                 "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
             return result.ExitCode;
@@ -102,26 +83,5 @@ public static class DrCommands
         return (await input.ReadLineAsync())?.Trim() == topology.StackName;
     }
 
-    public static string DefaultReportPath(string name, RunnerSettings settings) => Path.Combine(settings.LocalFolder,
-        $"{name}-{settings.Stack}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
-
-    private static async Task WriteReportsAsync(DrResult result, string markdownPath, ILogger logger)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(markdownPath));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        var jsonPath = Path.ChangeExtension(markdownPath, ".json");
-        await File.WriteAllTextAsync(markdownPath, result.MarkdownReport, CancellationToken.None);
-        await File.WriteAllTextAsync(jsonPath, result.JsonReport, CancellationToken.None);
-        logger.Information("Reports written to {Markdown:l} and {Json:l}", markdownPath, jsonPath);
-    }
-
-    /// <summary>One log line per journaled event; failures at error level.</summary>
-    private sealed class Progress(ILogger logger) : IProgress<DrEvent>
-    {
-        public void Report(DrEvent value) => logger.Write(
-            value.Kind.EndsWith("Failed", StringComparison.Ordinal) ? LogEventLevel.Error
-                : value.Kind.EndsWith("Refused", StringComparison.Ordinal) || value.Kind.EndsWith("Forced", StringComparison.Ordinal) ? LogEventLevel.Warning
-                : LogEventLevel.Information,
-            "{Kind:l}: {Message:l}", value.Kind, value.Message);
-    }
+    public static string DefaultReportPath(string name, RunnerSettings settings) => ReportFiles.DefaultPath(settings, name, DateTimeOffset.UtcNow);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Infra.Runner.Adapters;
 using Infra.Runner.Drill;
 using Infra.Ledger;
@@ -15,8 +14,8 @@ namespace Infra.Runner.Commands;
 
 /// <summary>
 /// <c>drill [--stack staging] [--allow-production] [--restore] [--report FILE] [--timeout 30m] [--health-successes 3]</c>:
-/// writes marker rows to the primary, then promotes the stack's DR region (or, with <c>--restore</c>, restores the
-/// primary to a new instance), reads the newest marker back, judges RTO and RPO against the stack's targets and
+/// writes marker rows to the primary, then promotes the stack's DR region through failover (or, with <c>--restore</c>,
+/// restores the primary to a new instance), reads the newest marker back, judges RTO and RPO against the stack's targets and
 /// writes the report as Markdown and JSON (also sent to Slack and the release ledger).
 /// </summary>
 public static class DrillCommand
@@ -41,7 +40,7 @@ public static class DrillCommand
         {
             Description = "Where to write the Markdown report; the JSON report goes next to it (.json). Default: .infra-runner/dr-drill-<stack>-<UTC time>.md in the project folder.",
         };
-        var timeout = new Option<string?>("--timeout") { Description = "How long the DR region may take to answer healthy after the promotion update. Default 30m." };
+        var timeout = new Option<string?>("--timeout") { Description = "How long the DR region may take to answer healthy after failover. Default 30m." };
         var successes = new Option<int?>("--health-successes") { Description = "2xx answers in a row from the DR URL's health path. Default 3." };
         var allowProduction = new Option<bool>("--allow-production") { Description = "Drill a production stack (infra:environment: production); refused without it." };
         var restore = new Option<bool>("--restore")
@@ -49,8 +48,8 @@ public static class DrillCommand
             Description = "A restore drill: markers to the primary, a point-in-time restore into a new instance, the newest marker read from it; the instance is deleted afterwards.",
         };
         var command = new Command("drill",
-            "DR drill with data: writes marker rows to the primary, promotes the DR region (drPromoted in the release ledger and a full update) or " +
-            "restores the primary to a new instance (--restore), reads the newest marker back (RPO) and times the recovery (RTO) against " +
+            "DR drill with data: writes marker rows to the primary, promotes the DR region through failover (as `failover --yes --force` would) or " +
+            "restores the primary to a new instance (--restore, as infra:database.restoreTest says), reads the newest marker back (RPO) and times the recovery (RTO) against " +
             "infra:dr.rpoTargetSeconds and rtoTargetMinutes, and writes the report (Markdown and JSON, to Slack and the release ledger).")
         {
             report, timeout, successes, allowProduction, restore,
@@ -73,18 +72,8 @@ public static class DrillCommand
         return new DrillOptions(successes ?? 3, timeout is null ? null : DurationParser.Parse("--timeout", timeout), restore);
     }
 
-    /// <summary>Null when the stack may be drilled; otherwise why not (a production stack without <c>--allow-production</c>).</summary>
-    public static string? ProductionRefusal(Stacks.Settings.StackSettings settings, bool allowProduction) => settings.IsProduction && !allowProduction
-        ? $"stack {settings.StackName} is a production stack (infra:environment: production); a drill promotes its DR region or restores its database " +
-          "into a new instance: add --allow-production to drill it"
-        : null;
-
     /// <summary>The report's default path: in this machine's runner folder, named after the stack and the drill's start (UTC).</summary>
-    public static string DefaultReportPath(RunnerSettings settings, DateTimeOffset now) =>
-        Path.Combine(settings.LocalFolder, $"dr-drill-{settings.Stack}-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
-
-    /// <summary>The JSON report beside the Markdown one: the same name with <c>.json</c>.</summary>
-    public static string JsonReportPath(string reportPath) => Path.ChangeExtension(reportPath, ".json");
+    public static string DefaultReportPath(RunnerSettings settings, DateTimeOffset now) => ReportFiles.DefaultPath(settings, "dr-drill", now);
 
     /// <summary>Drill events go to a file of their own next to the report.</summary>
     public static string DrillJournalPath(RunnerSettings settings) => Path.Combine(settings.LocalFolder, $"{settings.Stack}.drill.jsonl");
@@ -111,47 +100,58 @@ public static class DrillCommand
         {
             using var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
             var stackSettings = await stack.ReadSettingsAsync(cancellationToken);
-            if (ProductionRefusal(stackSettings, flags.AllowProduction) is { } refusal)
+            if (DrillPreconditions.ProductionRefusal(stackSettings.StackName, stackSettings.IsProduction, flags.AllowProduction) is { } refusal)
             {
                 await output.WriteLineAsync($"drill: {refusal}");
                 return ExitCodes.BadInput;
             }
 
             var region = stackSettings.Region;
+            var outputs = await stack.ReadOutputsAsync(cancellationToken);
             using var dynamo = LedgerClients.ForRegion(region);
             using var http = SmokeHttpClient.Create(RequestTimeout);
             using var notifierHttp = new HttpClient { Timeout = RequestTimeout };
+            // Failover reaches the ledger through the DR region's replica, exactly as in an outage.
+            using var failover = new DrAdapters(stackSettings, stackSettings.DrRegion ?? region, logger);
             var secretsManager = new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(region));
             // The AWS SDK's client holds connections; the offline stand-in has nothing to release.
             using var releaseSecrets = secretsManager as IDisposable;
             var secrets = new SecretsManagerValueReader(secretsManager, region);
             var ledger = new ReleaseLedger(dynamo, stackSettings.StackName);
             var ports = new DrillPorts(
-                new PulumiDrillStack(stack, ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(stackSettings))),
+                new PulumiDrillStack(stack, ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(stackSettings)), outputs),
                 new CloudWatchReplicaLagReader(CloudWatchClients.For),
                 new HttpSmokeCheck(http, TimeProvider.System, HealthRetryInterval),
-                new NpgsqlMarkerStore(Credentials(stack, secrets), SslMode.VerifyFull),
+                new NpgsqlMarkerStore(Credentials(PulumiDrillStack.DatabaseSecretArn(outputs), secrets), SslMode.VerifyFull),
                 restores(region),
+                failover.Ports,
                 new JsonLinesJournal(DrillJournalPath(settings)),
                 RunnerSession.CreateNotifier(notifierHttp, logger),
                 new LedgerDrillReports(ledger),
                 TimeProvider.System,
                 new Progress(logger));
             var result = await new DrillEngine(ports).RunAsync(options, cancellationToken);
-            return await FinishAsync(result, reportPath, logger);
+            foreach (var problem in result.Problems) logger.Error("Bad input: {Reason:l}", problem);
+            if (result.Report is { } report) await ReportFiles.WriteAsync(reportPath, report, result.ReportJson!, logger);
+            logger.Write(result.Outcome == DrillOutcome.Succeeded ? LogEventLevel.Information : LogEventLevel.Error,
+                "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
+            return result.ExitCode;
         }, cancellationToken);
     }
 
-    /// <summary>The database secret named by the stack's outputs, read once, on the first marker; never logged.</summary>
-    private static Func<CancellationToken, Task<DatabaseCredentials>> Credentials(WorkspaceStack stack, ISecretValueReader secrets)
+    /// <summary>The database secret the stack's outputs name (<c>database.secretArn</c>), read once, on the first marker; never logged.</summary>
+    private static Func<CancellationToken, Task<DatabaseCredentials>> Credentials(string? arn, ISecretValueReader secrets)
     {
         Task<DatabaseCredentials>? read = null;
         return cancellationToken => read ??= ReadAsync(cancellationToken);
 
         async Task<DatabaseCredentials> ReadAsync(CancellationToken token)
         {
-            var arn = PulumiDrillStack.DatabaseSecretArn(await stack.ReadOutputsAsync(token))
-                ?? throw new MarkerStoreException("the stack has no database.secretArn output; run a full update so the drill can read the database's credentials");
+            if (arn is null)
+            {
+                throw new MarkerStoreException("the stack has no database.secretArn output; run a full update so the drill can read the database's credentials");
+            }
+
             try
             {
                 return DatabaseCredentials.Parse(arn, await secrets.ReadAsync(arn, token));
@@ -163,23 +163,6 @@ public static class DrillCommand
         }
     }
 
-    private static async Task<int> FinishAsync(DrillResult result, string reportPath, ILogger logger)
-    {
-        foreach (var problem in result.Problems) logger.Error("Bad input: {Reason:l}", problem);
-        if (result.Report is { } report)
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(reportPath));
-            if (folder is not null) Directory.CreateDirectory(folder);
-            await File.WriteAllTextAsync(reportPath, report, CancellationToken.None);
-            await File.WriteAllTextAsync(JsonReportPath(reportPath), result.ReportJson, CancellationToken.None);
-            logger.Information("Report written to {Report:l} and {Json:l}", reportPath, JsonReportPath(reportPath));
-        }
-
-        var level = result.Outcome == DrillOutcome.Succeeded ? LogEventLevel.Information : LogEventLevel.Error;
-        logger.Write(level, "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
-        return result.ExitCode;
-    }
-
     /// <summary>One log line per journaled drill event; failures and warnings at their level.</summary>
     private sealed class Progress(ILogger logger) : IProgress<DrillEvent>
     {
@@ -187,8 +170,8 @@ public static class DrillCommand
 
         private static LogEventLevel LevelOf(DrillEventKind kind) => kind switch
         {
-            DrillEventKind.LagUnknown or DrillEventKind.StackBusy or DrillEventKind.Interrupted or DrillEventKind.ReportNotSent => LogEventLevel.Warning,
-            DrillEventKind.LagReadFailed or DrillEventKind.MarkersFailed or DrillEventKind.UpdateFailed or DrillEventKind.MarkerReadFailed
+            DrillEventKind.LagUnknown or DrillEventKind.Interrupted or DrillEventKind.ReportNotSent => LogEventLevel.Warning,
+            DrillEventKind.LagReadFailed or DrillEventKind.MarkersFailed or DrillEventKind.FailoverFailed or DrillEventKind.MarkerReadFailed
                 or DrillEventKind.HealthTimedOut or DrillEventKind.RestoreFailed or DrillEventKind.InstanceDeletionFailed => LogEventLevel.Error,
             _ => LogEventLevel.Information,
         };

@@ -23,27 +23,28 @@ public sealed class DrillEngine(DrillPorts ports)
         var now = ports.Time.GetUtcNow();
         var facts = new DrillFacts(
             $"d{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}", stack, options.Restore, now,
-            options.Restore ? null : RolloutTargets.SmokeUrl(stack.DrUrl!, stack.HealthCheckPath), options.HealthSuccesses,
-            now - DrillOptions.LagWindow, now);
+            options.Restore ? null : RolloutTargets.SmokeUrl(stack.DrUrl!, stack.HealthCheckPath), options.HealthSuccesses);
         var session = new DrillSession(ports, facts);
-        DrillResult result;
+        DrillEnding ending;
         try
         {
             await session.AppendAsync(DrillEventKind.Started, options.Restore
                 ? $"Restore drill {facts.DrillId} started on stack {stack.StackName}: primary {stack.PrimaryIdentifier} in {stack.Region}"
                 : $"Drill {facts.DrillId} started on stack {stack.StackName}: primary {stack.Region}, DR {stack.DrRegion}", cancellationToken);
-            result = options.Restore
+            ending = options.Restore
                 ? await new RestoreDrill(ports, session).RunAsync(cancellationToken)
                 : await new PromotionDrill(ports, session).RunAsync(options, cancellationToken);
         }
         catch (InterruptedDrill)
         {
-            var message = options.Restore ? RestoreDrill.Interrupted(session.Facts) : await new PromotionDrill(ports, session).InterruptedAsync();
+            await session.StopMarkersAsync();
+            var message = options.Restore ? RestoreDrill.Interrupted(session.Facts) : PromotionDrill.Interrupted(session.Facts);
             if (session.Facts.Running is not null) session.Facts = session.Facts.End(session.Now, PhaseResult.Failed);
             await session.AppendAsync(DrillEventKind.Interrupted, message, CancellationToken.None);
-            result = session.Ended(DrillOutcome.Interrupted, message);
+            ending = new DrillEnding(DrillOutcome.Interrupted, message);
         }
 
+        var result = session.Render(ending);
         await PublishAsync(session, result);
         return result;
     }

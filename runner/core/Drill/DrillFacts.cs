@@ -1,14 +1,6 @@
+using Infra.Runner.Dr;
+
 namespace Infra.Runner.Drill;
-
-/// <summary>Whether the drill changed the promotion in the release ledger (<c>drPromoted</c>), for the report's promotion line.</summary>
-public enum PromoteConfig
-{
-    Unchanged,
-    SetTrue,
-
-    /// <summary>Written true, then set back to false because the update never started (the stack was busy).</summary>
-    SetBackToFalse,
-}
 
 /// <summary>What became of a restore drill's instance.</summary>
 public enum RestoreCleanup
@@ -29,10 +21,13 @@ public sealed record DrillFacts(
     bool Restore,
     DateTimeOffset StartedAt,
     string? HealthUrl,
-    int HealthSuccesses,
-    DateTimeOffset LagFrom,
-    DateTimeOffset LagTo)
+    int HealthSuccesses)
 {
+    /// <summary>The replica lag's window, for reference: the five minutes before the drill started.</summary>
+    public DateTimeOffset LagFrom => StartedAt - DrillOptions.LagWindow;
+
+    public DateTimeOffset LagTo => StartedAt;
+
     public IReadOnlyList<PhaseTiming> Phases { get; init; } = [];
 
     public ReplicaLagReading? Lag { get; init; }
@@ -41,11 +36,14 @@ public sealed record DrillFacts(
 
     public RecoveryPoint? Rpo { get; init; }
 
-    public PromoteConfig PromoteConfig { get; init; } = PromoteConfig.Unchanged;
+    /// <summary>When the marker writer stopped: at the promote call, or when the restore time was chosen (or the drill ended first).</summary>
+    public DateTimeOffset? MarkersStoppedAt { get; init; }
 
-    public DateTimeOffset? UpdateStartedAt { get; init; }
+    /// <summary>Promotion drill: when the drill handed over to the failover procedure.</summary>
+    public DateTimeOffset? FailoverStartedAt { get; init; }
 
-    public DateTimeOffset? PromotedAt { get; init; }
+    /// <summary>Promotion drill: failover's ending and its reports, once it ended.</summary>
+    public DrResult? Failover { get; init; }
 
     public DateTimeOffset? HealthyAt { get; init; }
 
@@ -74,8 +72,8 @@ public sealed record DrillFacts(
 
     public TargetVerdict RpoVerdict => TargetJudge.Rpo(Rpo, Stack.Targets);
 
-    /// <summary>Whether the promotion may have reached AWS, so the DR region needs a fail-back.</summary>
-    public bool MayBePromoted => UpdateStartedAt is not null;
+    /// <summary>Whether failover started, so the DR region may be promoted and needs a fail-back.</summary>
+    public bool MayBePromoted => FailoverStartedAt is not null;
 
     public DrillFacts Begin(DrillPhase phase, DateTimeOffset at) => this with { Phases = [.. Phases, new PhaseTiming(phase, at)] };
 

@@ -15,9 +15,6 @@ public enum DrillOutcome
     /// <summary>A precondition failed; nothing was changed.</summary>
     BadInput,
 
-    /// <summary>Another update held the stack; nothing was changed and the ledger's promotion was set back to false.</summary>
-    StackBusy,
-
     /// <summary>Ctrl+C; the report says which phase was reached.</summary>
     Interrupted,
 }
@@ -29,7 +26,6 @@ public static class DrillOutcomes
         DrillOutcome.Succeeded => ExitCodes.Success,
         DrillOutcome.Failed or DrillOutcome.TargetsMissed => ExitCodes.Failed,
         DrillOutcome.BadInput => ExitCodes.BadInput,
-        DrillOutcome.StackBusy => ExitCodes.StackBusy,
         DrillOutcome.Interrupted => ExitCodes.Interrupted,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown drill outcome"),
     };

@@ -6,10 +6,10 @@ public enum DrillPhase
     /// <summary>Promotion drill: the replica's ReplicaLag before promotion, for reference.</summary>
     ReplicaLag,
 
-    /// <summary>Marker rows written to the primary once a second.</summary>
+    /// <summary>Marker rows written to the primary once a second for the marker window (the writer goes on after it).</summary>
     Markers,
 
-    /// <summary>Promotion drill: the ledger's promotion and the full update.</summary>
+    /// <summary>Promotion drill: the core failover procedure, forced, until it ends.</summary>
     Promotion,
 
     /// <summary>Restore drill: the point-in-time restore into a new instance, until it is available.</summary>

@@ -6,6 +6,15 @@ public static class DrillPreconditions
     public static IReadOnlyList<string> Problems(DrillStackState stack, bool restore) =>
         restore ? RestoreProblems(stack) : PromotionProblems(stack);
 
+    /// <summary>
+    /// Null when the stack may be drilled; otherwise why not: a production stack without <c>--allow-production</c>.
+    /// Checked from the stack file alone, before any AWS client is made.
+    /// </summary>
+    public static string? ProductionRefusal(string stackName, bool production, bool allowProduction) => production && !allowProduction
+        ? $"stack {stackName} is a production stack (infra:environment: production); a drill promotes its DR region or restores its database " +
+          "into a new instance: add --allow-production to drill it"
+        : null;
+
     private static List<string> PromotionProblems(DrillStackState stack)
     {
         var problems = new List<string>();
@@ -49,6 +58,11 @@ public static class DrillPreconditions
         if (stack.Replica && string.IsNullOrEmpty(stack.ReplicaEndpoint))
         {
             problems.Add($"stack {name} has no database.replica.endpoint output; run a full update so the drill can read its markers from the promoted replica");
+        }
+
+        if (stack.Replica && stack.PilotLight && stack.DrRegion is not null && stack.Topology is null)
+        {
+            problems.Add($"{stack.TopologyProblem} (a drill promotes through failover)");
         }
 
         AddPrimaryEndpoint(stack, problems);

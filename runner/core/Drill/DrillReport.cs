@@ -26,6 +26,7 @@ public static class DrillReport
         Line($"- Started (UTC): {Time(facts.StartedAt)}");
         if (facts.Restore)
         {
+            Line($"- Markers stopped (UTC): {Time(facts.MarkersStoppedAt)}");
             Line($"- Restored instance: {facts.RestoreInstanceId ?? NotReached}, as of (UTC) {Time(facts.RestoreTime)}");
             Line($"- Restored (UTC): {Time(facts.RestoredAt)}");
         }
@@ -33,8 +34,9 @@ public static class DrillReport
         {
             Line($"- Replica: {stack.ReplicaIdentifier}");
             Line($"- Health check: {facts.HealthSuccesses} x 2xx in a row from {facts.HealthUrl}");
-            Line($"- Promotion update started (UTC): {Time(facts.UpdateStartedAt)}");
-            Line($"- Promoted (UTC): {Time(facts.PromotedAt)}");
+            Line($"- Failover started (UTC): {Time(facts.FailoverStartedAt)}");
+            Line($"- Markers stopped (UTC): {Time(facts.MarkersStoppedAt)}");
+            Line($"- Failover: {FailoverLine(facts)}");
             Line($"- Healthy (UTC): {Time(facts.HealthyAt)}");
         }
 
@@ -43,7 +45,6 @@ public static class DrillReport
         if (!facts.Restore)
         {
             Line($"- Replica lag before the drill: {Lag(facts)}");
-            Line($"- Promotion: {PromoteLine(facts)}");
         }
 
         Line("");
@@ -69,6 +70,12 @@ public static class DrillReport
         Line("## What happened");
         Line("");
         Line(message);
+        if (facts.Failover is { } failover)
+        {
+            // Failover's own report, one heading level down: its steps and each region's state as failover saw them.
+            Line("");
+            foreach (var line in failover.MarkdownReport.TrimEnd('\n').Split('\n')) Line(line.StartsWith('#') ? $"#{line}" : line);
+        }
         if (facts.MayBePromoted)
         {
             Line("");
@@ -144,7 +151,6 @@ public static class DrillReport
     {
         DrillOutcome.Succeeded => "succeeded",
         DrillOutcome.TargetsMissed => "targets missed",
-        DrillOutcome.StackBusy => "not started (stack busy)",
         DrillOutcome.Interrupted => facts.FailedPhase is { } phase ? $"interrupted in phase {PhaseName(phase)}" : "interrupted",
         _ => facts.FailedPhase is { } failed ? $"failed in phase {PhaseName(failed)}" : "failed",
     };
@@ -152,28 +158,21 @@ public static class DrillReport
     private static string Measured(DrillFacts facts)
     {
         var copy = facts.Restore
-            ? "the instance restored to the moment the writer stopped"
+            ? $"the instance restored to {Time(facts.RestoreTime)}"
             : "the promoted replica";
         var window = facts.Markers is { First: { } first, Last: { } last } run
-            ? $"from {Time(first.WrittenAt)} to {Time(last.WrittenAt)} ({run.Count} rows)"
+            ? $"from {Time(first.WrittenAt)} to {Time(last.WrittenAt)} ({run.Count} rows{(run.Failed > 0 ? $"; {run.Failed} write(s) failed, the last: {run.LastFailure}" : "")})"
             : "(none was written)";
-        var stop = facts.Restore ? "before the restore started" : "when the promotion started";
+        var stop = facts.Restore ? "when the drill chose the restore time" : "at failover's promote call";
         return $"Marker rows (drill id, sequence, time written) went to the primary once a second {window}; the writer stopped {stop}, " +
-            $"so nothing was written to the primary after the last one. RPO is the time between the last marker written to the primary and " +
+            $"so the last one is the last data the copy could hold. RPO is the time between the last marker written to the primary and " +
             $"the newest one found in {copy}. RTO is the time from the drill's start to " +
             (facts.Restore ? "the restored instance being available." : "the DR region answering healthy.");
     }
 
-    private static string PromoteLine(DrillFacts facts)
-    {
-        var ledger = $"release ledger infra-{facts.Stack.StackName}-releases";
-        return facts.PromoteConfig switch
-        {
-            PromoteConfig.SetTrue => $"drPromoted is true in the {ledger}; every later update, a plain `pulumi up` included, keeps the DR region promoted",
-            PromoteConfig.SetBackToFalse => $"drPromoted was set to true, then back to false in the {ledger}",
-            _ => $"drPromoted unchanged (false) in the {ledger}",
-        };
-    }
+    private static string FailoverLine(DrillFacts facts) => facts.Failover is { } failover
+        ? $"{failover.Outcome.ToString().ToLowerInvariant()}: {failover.Message}"
+        : facts.FailoverStartedAt is null ? NotReached : "did not end (interrupted)";
 
     private static string ResultName(PhaseResult result) => result switch
     {

@@ -37,6 +37,8 @@ public static class DrillReportJson
                 ["targetSeconds"] = stack.Targets.Rpo.TotalSeconds,
                 ["verdict"] = Verdict(facts.RpoVerdict),
                 ["markersWritten"] = facts.Markers?.Count ?? 0,
+                ["markerWritesFailed"] = facts.Markers?.Failed ?? 0,
+                ["markersStoppedAt"] = Time(facts.MarkersStoppedAt),
                 ["lastWritten"] = Marker(facts.Markers?.Last),
                 ["newestFound"] = Marker(facts.Rpo?.NewestFound),
                 ["foundIn"] = facts.Rpo?.FoundIn,
@@ -62,6 +64,9 @@ public static class DrillReportJson
         else
         {
             report["replicaLagMaxSeconds"] = facts.Lag?.MaxSeconds;
+            report["failoverStartedAt"] = Time(facts.FailoverStartedAt);
+            // Failover's own JSON report, as `failover` writes it: its steps, and each region's state.
+            report["failover"] = facts.Failover is { } failover ? JsonNode.Parse(failover.JsonReport) : null;
         }
 
         return report.ToJsonString(Indented);
@@ -77,12 +82,13 @@ public static class DrillReportJson
             ["drRegion"] = facts.Stack.DrRegion ?? "",
             ["startedAt"] = DrillReport.Time(facts.StartedAt),
         };
-        Add(data, "updateStartedAt", Time(facts.UpdateStartedAt));
-        Add(data, "promotedAt", Time(facts.PromotedAt));
+        Add(data, "failoverStartedAt", Time(facts.FailoverStartedAt));
+        Add(data, "markersStoppedAt", Time(facts.MarkersStoppedAt));
         Add(data, "healthyAt", Time(facts.HealthyAt));
         Add(data, "restoredAt", Time(facts.RestoredAt));
         Add(data, "restoreInstanceId", facts.RestoreInstanceId);
         Add(data, "markersWritten", facts.Markers?.Count.ToString(CultureInfo.InvariantCulture));
+        Add(data, "markerWritesFailed", facts.Markers?.Failed.ToString(CultureInfo.InvariantCulture));
         Add(data, "rtoSeconds", Text(Seconds(facts.Rto)));
         Add(data, "rpoSeconds", Text(Seconds(facts.Rpo?.Lost)));
         Add(data, "replicaLagMaxSeconds", Text(facts.Lag?.MaxSeconds));

@@ -1,11 +1,17 @@
 namespace Infra.Runner.Drill;
 
+/// <summary>How a drill's phases ended: the outcome and one line for the operator; the engine renders the reports once.</summary>
+internal sealed record DrillEnding(DrillOutcome Outcome, string Message);
+
 /// <summary>
-/// One drill in progress: its facts so far, its journal, the phase bookkeeping and the two marker steps both kinds of
-/// drill share (write to the primary, read the newest from the copy). Every event is journaled with the facts as data.
+/// One drill in progress: its facts so far, its journal, the phase bookkeeping and the marker steps both kinds of
+/// drill share (the writer to the primary, started and stopped; the newest read from the copy). Every event is
+/// journaled with the facts as data.
 /// </summary>
 internal sealed class DrillSession(DrillPorts ports, DrillFacts facts)
 {
+    private MarkerStream? writer;
+
     public DrillFacts Facts { get; set; } = facts;
 
     public DateTimeOffset Now => ports.Time.GetUtcNow();
@@ -27,46 +33,66 @@ internal sealed class DrillSession(DrillPorts ports, DrillFacts facts)
     public void Passed() => Facts = Facts.End(Now, PhaseResult.Passed);
 
     /// <summary>Ends the running phase as failed and journals why; the drill's result names the phase.</summary>
-    public async Task<DrillResult> FailAsync(DrillEventKind kind, string message, DrillOutcome outcome = DrillOutcome.Failed)
+    public async Task<DrillEnding> FailAsync(DrillEventKind kind, string message, DrillOutcome outcome = DrillOutcome.Failed)
     {
         Facts = Facts.End(Now, PhaseResult.Failed);
         await AppendAsync(kind, message, CancellationToken.None);
-        return Ended(outcome, message);
+        return new DrillEnding(outcome, message);
     }
 
-    /// <summary>The result and both reports; a drill that ran through but missed a target ends as <see cref="DrillOutcome.TargetsMissed"/>.</summary>
-    public DrillResult Ended(DrillOutcome outcome, string message)
+    /// <summary>The result and both reports, rendered once; a drill that ran through but missed a target ends as <see cref="DrillOutcome.TargetsMissed"/>.</summary>
+    public DrillResult Render(DrillEnding ending)
     {
+        var outcome = ending.Outcome;
         if (outcome == DrillOutcome.Succeeded && (Facts.RtoVerdict != TargetVerdict.Pass || Facts.RpoVerdict != TargetVerdict.Pass))
         {
             outcome = DrillOutcome.TargetsMissed;
         }
 
-        return new DrillResult(outcome, message, [], DrillReport.Render(Facts, outcome, message), DrillReportJson.Render(Facts, outcome, message));
+        return new DrillResult(outcome, ending.Message, [], DrillReport.Render(Facts, outcome, ending.Message), DrillReportJson.Render(Facts, outcome, ending.Message));
     }
 
-    /// <summary>Phase <see cref="DrillPhase.Markers"/>: markers to the primary for the marker window; null when all were written.</summary>
-    public async Task<DrillResult?> WriteMarkersAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Phase <see cref="DrillPhase.Markers"/>: starts the writer and lets it run for the marker window; the writer goes
+    /// on afterwards until <see cref="StopMarkersAsync"/>. Null when the primary took markers; a primary that took none
+    /// in the whole window fails the drill before anything changed (there would be nothing to measure).
+    /// </summary>
+    public async Task<DrillEnding?> StartMarkersAsync(CancellationToken cancellationToken)
     {
         var primary = Facts.Stack.Primary;
-        await BeginAsync(DrillPhase.Markers, $"writing a marker row to the {primary.Name} once a second for {DrillReport.Duration(DrillOptions.MarkerWindow)}", cancellationToken);
-        var run = await Guard(t => new MarkerWriter(ports.Markers, ports.Time).WriteAsync(primary, Facts.DrillId, DrillOptions.MarkerWindow, t), cancellationToken);
+        await BeginAsync(DrillPhase.Markers,
+            $"writing a marker row to the {primary.Name} once a second for {DrillReport.Duration(DrillOptions.MarkerWindow)} before going on; the writer keeps going until {StopPoint}",
+            cancellationToken);
+        writer = new MarkerWriter(ports.Markers, ports.Time).Start(primary, Facts.DrillId, cancellationToken);
+        await Guard(t => Task.Delay(DrillOptions.MarkerWindow, ports.Time, t), cancellationToken);
+        var run = writer.Written;
         Facts = Facts with { Markers = run };
-        if (run.Failure is { } failure)
+        if (run.Count == 0)
         {
+            await StopMarkersAsync();
             return await FailAsync(DrillEventKind.MarkersFailed,
-                $"Writing marker rows to the {primary.Name} failed after {run.Count} marker(s): {failure}; nothing was changed");
+                $"The {primary.Name} took no marker row in {DrillReport.Duration(DrillOptions.MarkerWindow)} ({run.Failed} write(s) failed, the last: {run.LastFailure}); nothing was changed");
         }
 
         Passed();
         await AppendAsync(DrillEventKind.MarkersWritten,
-            $"{run.Count} marker(s) written to the {primary.Name}, the last (#{run.Last!.Sequence}) at {DrillReport.Time(run.Last.WrittenAt)}; no more are written from now on",
-            cancellationToken);
+            $"{run.Count} marker(s) written to the {primary.Name}{Failures(run)}; the writer keeps going until {StopPoint}", cancellationToken);
         return null;
     }
 
+    /// <summary>Stops the writer (once; later calls do nothing) and records what it wrote, the last marker being the last data the copy may hold.</summary>
+    public async Task StopMarkersAsync()
+    {
+        if (writer is null || Facts.MarkersStoppedAt is not null) return;
+        var run = await writer.StopAsync();
+        Facts = Facts with { Markers = run, MarkersStoppedAt = Now };
+        await AppendAsync(DrillEventKind.MarkersStopped, run.Last is { } last
+            ? $"Marker writer stopped: {run.Count} marker(s) written to the {Facts.Stack.Primary.Name}{Failures(run)}, the last (#{last.Sequence}) at {DrillReport.Time(last.WrittenAt)}"
+            : $"Marker writer stopped: no marker was written{Failures(run)}", CancellationToken.None);
+    }
+
     /// <summary>Phase <see cref="DrillPhase.MarkerRead"/>: the newest marker in <paramref name="copy"/> and the RPO; null when read.</summary>
-    public async Task<DrillResult?> ReadMarkersAsync(MarkerDatabase copy, CancellationToken cancellationToken)
+    public async Task<DrillEnding?> ReadMarkersAsync(MarkerDatabase copy, CancellationToken cancellationToken)
     {
         await BeginAsync(DrillPhase.MarkerRead, $"reading the newest marker of drill {Facts.DrillId} from the {copy.Name}", cancellationToken);
         DrillMarker? newest;
@@ -104,6 +130,10 @@ internal sealed class DrillSession(DrillPorts ports, DrillFacts facts)
             await call(t);
             return true;
         }, cancellationToken);
+
+    private string StopPoint => Facts.Restore ? "the restore time is chosen" : "failover's promote call";
+
+    private static string Failures(MarkerRun run) => run.Failed == 0 ? "" : $" ({run.Failed} write(s) failed, the last: {run.LastFailure})";
 }
 
 /// <summary>Ctrl+C during a phase; the session's facts say how far the drill got.</summary>

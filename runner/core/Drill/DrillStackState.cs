@@ -1,3 +1,5 @@
+using Infra.Runner.Dr;
+
 namespace Infra.Runner.Drill;
 
 /// <summary>
@@ -13,6 +15,9 @@ namespace Infra.Runner.Drill;
 /// <param name="PrimaryIdentifier">The stack output <c>database.primary.identifier</c>; null when missing.</param>
 /// <param name="PrimaryEndpoint">The stack output <c>database.primary.endpoint</c> (<c>host:port</c>); null when missing.</param>
 /// <param name="ReplicaEndpoint">The stack output <c>database.replica.endpoint</c>; null when missing.</param>
+/// <param name="Topology">What failover acts on (regions, instances, services, DNS); null when the stack cannot fail over.</param>
+/// <param name="TopologyProblem">Why <paramref name="Topology"/> is null, as failover would say it.</param>
+/// <param name="RestoreTest"><c>infra:database.restoreTest</c>: what a restore drill restores; null when not set (the latest, the source's class).</param>
 public sealed record DrillStackState(
     string StackName,
     string Region,
@@ -27,7 +32,10 @@ public sealed record DrillStackState(
     DrillTargets Targets,
     string? PrimaryIdentifier,
     string? PrimaryEndpoint,
-    string? ReplicaEndpoint)
+    string? ReplicaEndpoint,
+    DrTopology? Topology = null,
+    string? TopologyProblem = null,
+    DrillRestoreTest? RestoreTest = null)
 {
     /// <summary>The primary database as the marker writer reaches it.</summary>
     public MarkerDatabase Primary => MarkerDatabase.At($"primary {PrimaryIdentifier}", PrimaryEndpoint!);
@@ -35,3 +43,8 @@ public sealed record DrillStackState(
     /// <summary>The replica, promoted by the drill, as the marker reader reaches it.</summary>
     public MarkerDatabase PromotedReplica => MarkerDatabase.At($"promoted replica {ReplicaIdentifier}", ReplicaEndpoint!);
 }
+
+/// <summary><c>infra:database.restoreTest</c> as a restore drill reads it.</summary>
+/// <param name="PointInTime">A fixed time to restore to; null (<c>latest</c>): the moment the drill chooses, when it stops its markers.</param>
+/// <param name="InstanceClass">The restored instance's class; null: the source's.</param>
+public sealed record DrillRestoreTest(DateTimeOffset? PointInTime, string? InstanceClass);

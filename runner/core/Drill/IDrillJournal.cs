@@ -13,12 +13,13 @@ public enum DrillEventKind
     LagUnknown,
     LagReadFailed,
     MarkersWritten,
+
+    /// <summary>The marker writer stopped (at the promote call, or when the restore time was chosen): how many it wrote and how many failed.</summary>
+    MarkersStopped,
     MarkersFailed,
-    PromotionConfigured,
-    UpdateStarted,
-    Promoted,
-    UpdateFailed,
-    StackBusy,
+    FailoverStarted,
+    FailedOver,
+    FailoverFailed,
     MarkerRead,
     MarkerReadFailed,
     Healthy,

@@ -1,8 +1,11 @@
+using Infra.Runner.Dr;
+
 namespace Infra.Runner.Drill;
 
 /// <summary>
-/// The restore drill's phases: markers to the primary, a point-in-time restore of the primary (as it was when the
-/// marker writer stopped) into a new instance, the newest marker read from it, and the instance deleted afterwards
+/// The restore drill's phases: markers to the primary, a point-in-time restore of the primary into a new instance (to
+/// the moment the drill chose, when it stopped the marker writer, or to <c>infra:database.restoreTest.pointInTime</c>,
+/// in the class <c>restoreTest.instanceClass</c> names), the newest marker read from it, and the instance deleted afterwards
 /// whatever happened (Ctrl+C included). RTO is the drill's start to the restored instance being available.
 /// </summary>
 internal sealed class RestoreDrill(DrillPorts ports, DrillSession session)
@@ -19,25 +22,25 @@ internal sealed class RestoreDrill(DrillPorts ports, DrillSession session)
 
     private IPointInTimeRestore Restore => ports.Restore;
 
-    public async Task<DrillResult> RunAsync(CancellationToken cancellationToken)
+    public async Task<DrillEnding> RunAsync(CancellationToken cancellationToken)
     {
-        DrillResult result;
+        DrillEnding ending;
         try
         {
-            result = await PhasesAsync(cancellationToken);
+            ending = await PhasesAsync(cancellationToken);
         }
         finally
         {
             await CleanupAsync();
         }
 
-        // Rendered again after the cleanup, so the reports say what became of the instance.
+        // The ending names what became of the instance; a failed deletion fails a drill that otherwise passed.
         var facts = session.Facts;
-        var message = facts.RestoreInstanceId is null ? result.Message : $"{result.Message}. {CleanupLine(facts)}";
-        var outcome = facts.Cleanup == RestoreCleanup.DeletionFailed && result.Outcome is DrillOutcome.Succeeded or DrillOutcome.TargetsMissed
+        var message = facts.RestoreInstanceId is null ? ending.Message : $"{ending.Message}. {CleanupLine(facts)}";
+        var outcome = facts.Cleanup == RestoreCleanup.DeletionFailed && ending.Outcome is DrillOutcome.Succeeded or DrillOutcome.TargetsMissed
             ? DrillOutcome.Failed
-            : result.Outcome;
-        return session.Ended(outcome, message);
+            : ending.Outcome;
+        return new DrillEnding(outcome, message);
     }
 
     /// <summary>An interrupted restore drill's message; cleanup has already run.</summary>
@@ -48,23 +51,28 @@ internal sealed class RestoreDrill(DrillPorts ports, DrillSession session)
         return facts.RestoreInstanceId is null ? $"Interrupted{phase}; no restore was started" : $"Interrupted{phase}. {CleanupLine(facts)}";
     }
 
-    private async Task<DrillResult> PhasesAsync(CancellationToken cancellationToken)
+    private async Task<DrillEnding> PhasesAsync(CancellationToken cancellationToken)
     {
-        if (await session.WriteMarkersAsync(cancellationToken) is { } markersFailed) return markersFailed;
+        if (await session.StartMarkersAsync(cancellationToken) is { } markersFailed) return markersFailed;
 
         var stack = session.Facts.Stack;
-        var restoreTime = session.Facts.Phases[^1].EndedAt!.Value;
         var target = TargetIdentifier(stack.PrimaryIdentifier!, session.Facts.DrillId);
+        // The restore time is chosen now (or fixed by infra:database.restoreTest.pointInTime); the writer stops here, so
+        // the last marker is the newest the restored instance should hold.
+        var restoreTime = stack.RestoreTest?.PointInTime ?? session.Now;
+        var request = new RestoreRequest(stack.PrimaryIdentifier!, target, restoreTime, stack.RestoreTest?.InstanceClass);
         await session.BeginAsync(DrillPhase.Restore,
-            $"restoring {stack.PrimaryIdentifier} as of {DrillReport.Time(restoreTime)} into {target} once RDS can restore to that time " +
-            $"(it trails by up to {DrillReport.Duration(DrillOptions.RestorableDelay)})", cancellationToken);
-        await session.Guard(t => Task.Delay(DrillOptions.RestorableDelay, ports.Time, t), cancellationToken);
+            $"restoring {stack.PrimaryIdentifier} as of {DrillReport.Time(restoreTime)} into {target} ({request.InstanceClass ?? "the primary's instance class"}) " +
+            $"once RDS can restore to that time (it trails by up to {DrillReport.Duration(DrillOptions.RestorableDelay)})", cancellationToken);
+        await session.StopMarkersAsync();
+        var restorable = restoreTime + DrillOptions.RestorableDelay - session.Now;
+        if (restorable > TimeSpan.Zero) await session.Guard(t => Task.Delay(restorable, ports.Time, t), cancellationToken);
 
         // Recorded before the call, so an instance a failed call half-created is deleted too.
         session.Facts = session.Facts with { RestoreInstanceId = target, RestoreTime = restoreTime };
         try
         {
-            await session.Guard(t => Restore.StartRestoreAsync(stack.PrimaryIdentifier!, target, restoreTime, t), cancellationToken);
+            await session.Guard(t => Restore.StartRestoreAsync(request, t), cancellationToken);
         }
         catch (Exception error) when (error is not InterruptedDrill)
         {
@@ -72,10 +80,14 @@ internal sealed class RestoreDrill(DrillPorts ports, DrillSession session)
         }
 
         await session.AppendAsync(DrillEventKind.RestoreStarted, $"Restore of {stack.PrimaryIdentifier} into {target} started", cancellationToken);
-        var (address, failure) = await WaitAvailableAsync(target, cancellationToken);
-        if (address is null)
+        string address;
+        try
         {
-            return await session.FailAsync(DrillEventKind.RestoreFailed, failure!);
+            address = await session.Guard(t => WaitAvailableAsync(target, t), cancellationToken);
+        }
+        catch (DrStepException failure)
+        {
+            return await session.FailAsync(DrillEventKind.RestoreFailed, failure.Message);
         }
 
         session.Facts = session.Facts with { RestoredAt = session.Now };
@@ -85,51 +97,27 @@ internal sealed class RestoreDrill(DrillPorts ports, DrillSession session)
         var restored = new MarkerDatabase($"restored instance {target}", address, stack.Primary.Port);
         if (await session.ReadMarkersAsync(restored, cancellationToken) is { } readFailed) return readFailed;
 
-        return session.Ended(DrillOutcome.Succeeded,
+        return new DrillEnding(DrillOutcome.Succeeded,
             $"The restored instance {target} was available; RTO {DrillReport.Rto(session.Facts)}, RPO {DrillReport.Rpo(session.Facts)}");
     }
 
-    /// <summary>The address once the instance is available, or why it never will be (its status, or the timeout).</summary>
-    private async Task<(string? Address, string? Failure)> WaitAvailableAsync(string target, CancellationToken cancellationToken)
+    /// <summary>The address once the instance is available; a status it never leaves, a vanished instance or the timeout is a <see cref="DrStepException"/>.</summary>
+    private async Task<string> WaitAvailableAsync(string target, CancellationToken cancellationToken)
     {
-        var deadline = session.Now + DrillOptions.RestoreTimeout;
         string? last = null;
-        while (true)
+        return await DrWait.UntilAsync(ports.Time, DrillOptions.RestorePollInterval, DrillOptions.RestoreTimeout, $"{target} becoming available", async t =>
         {
-            (string Status, string? Address)? seen;
-            try
+            var (status, address) = await Restore.DescribeAsync(target, t)
+                ?? throw new DrStepException($"The restored instance {target} does not exist (deleted by someone else, or the restore was rejected)");
+            if (Terminal.Contains(status)) throw new DrStepException($"The restore of {target} ended in status {status}; it will not become available");
+            if (status != last)
             {
-                seen = await session.Guard(t => Restore.DescribeAsync(target, t), cancellationToken);
-            }
-            catch (Exception error) when (error is not InterruptedDrill)
-            {
-                return (null, $"Reading the status of {target} failed: {error.Message}");
-            }
-
-            if (seen is not { } instance)
-            {
-                return (null, $"The restored instance {target} does not exist (deleted by someone else, or the restore was rejected)");
+                last = status;
+                if (status != "available") await session.AppendAsync(DrillEventKind.RestoreStatus, $"{target}: {status}", t);
             }
 
-            if (instance.Status == "available" && instance.Address is { Length: > 0 } address) return (address, null);
-            if (Terminal.Contains(instance.Status))
-            {
-                return (null, $"The restore of {target} ended in status {instance.Status}; it will not become available");
-            }
-
-            if (instance.Status != last)
-            {
-                last = instance.Status;
-                await session.AppendAsync(DrillEventKind.RestoreStatus, $"{target}: {instance.Status}", cancellationToken);
-            }
-
-            if (session.Now + DrillOptions.RestorePollInterval > deadline)
-            {
-                return (null, $"The restored instance {target} was not available within {DrillReport.Duration(DrillOptions.RestoreTimeout)} (last status {instance.Status})");
-            }
-
-            await session.Guard(t => Task.Delay(DrillOptions.RestorePollInterval, ports.Time, t), cancellationToken);
-        }
+            return (status == "available" && address is { Length: > 0 }, address ?? "", status);
+        }, cancellationToken);
     }
 
     /// <summary>Phase <see cref="DrillPhase.Cleanup"/>: whatever happened, the drill's instance does not outlive it.</summary>

@@ -249,6 +249,22 @@ public class WorkflowContractTests
     }
 
     [Fact]
+    public void The_dr_drill_runs_on_the_self_hosted_runner_inside_the_vpc_and_nothing_else_does()
+    {
+        var labels = (YamlSequenceNode)Job("dr-drill.yml", "drill").Get("runs-on")!;
+
+        Assert.Equal(["self-hosted", "linux", "x64", "infra-dr-drill"], labels.Children.Select(l => ((YamlScalarNode)l).Value));
+        // Pull-request code must never reach a machine inside the VPC: every other job runs on GitHub's runners.
+        foreach (var workflow in new[] { "preview.yml", "preview-comment.yml", "deploy.yml" })
+        {
+            foreach (var (name, job) in Jobs(workflow).Children.Select(j => (((YamlScalarNode)j.Key).Value, (YamlMappingNode)j.Value)))
+            {
+                Assert.True(job.Get("runs-on") is YamlScalarNode { Value: "ubuntu-latest" }, $"{workflow} job '{name}' must run on ubuntu-latest");
+            }
+        }
+    }
+
+    [Fact]
     public void The_dr_drill_grants_only_what_it_uses_and_trusts_rds_certificates_for_the_marker_rows()
     {
         var drill = Job("dr-drill.yml", "drill");

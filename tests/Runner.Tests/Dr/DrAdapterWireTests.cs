@@ -2,6 +2,7 @@ using Amazon.RDS;
 using Amazon.Route53;
 using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Dr;
+using Infra.Runner.Drill;
 using TestSupport;
 
 namespace Runner.Tests.Dr;
@@ -115,12 +116,12 @@ public sealed class DrAdapterWireTests : IDisposable
     }
 
     [Fact]
-    public async Task A_point_in_time_restore_uses_the_sources_subnet_group_and_security_groups_and_deleting_twice_is_fine()
+    public async Task A_point_in_time_restore_uses_the_sources_subnet_group_and_security_groups_and_the_restore_tests_class_and_deleting_twice_is_fine()
     {
         _rds.Instances["db"] = new FakeRdsServer.Instance("available", null, "k", "db-subnets", ["sg-1"]);
         var restore = new RdsPointInTimeRestore(RdsDrDatabase.ClientFor("eu-west-1"), Timeout);
 
-        await restore.StartRestoreAsync("db", "db-drill", new DateTimeOffset(2026, 6, 1, 2, 59, 30, TimeSpan.Zero), CancellationToken.None);
+        await restore.StartRestoreAsync(new RestoreRequest("db", "db-drill", new DateTimeOffset(2026, 6, 1, 2, 59, 30, TimeSpan.Zero), "db.t4g.small"), CancellationToken.None);
         var described = await restore.DescribeAsync("db-drill", CancellationToken.None);
         await restore.DeleteAsync("db-drill", CancellationToken.None);
         await restore.DeleteAsync("db-drill", CancellationToken.None);
@@ -133,6 +134,7 @@ public sealed class DrAdapterWireTests : IDisposable
             ["TargetDBInstanceIdentifier"] = "db-drill",
             ["RestoreTime"] = "2026-06-01T02:59:30.000Z",
             ["DBSubnetGroupName"] = "db-subnets",
+            ["DBInstanceClass"] = "db.t4g.small",
             ["VpcSecurityGroupIds.VpcSecurityGroupId.1"] = "sg-1",
         }, _rds.Requests[1]);
         Assert.Equal(("creating", null), described);

@@ -58,7 +58,7 @@ public sealed class DrillCommandTests : IDisposable
     [Fact]
     public void The_json_report_goes_next_to_the_markdown_one()
     {
-        Assert.Equal(Path.Combine(folder, "dr-drill-report.json"), DrillCommand.JsonReportPath(Path.Combine(folder, "dr-drill-report.md")));
+        Assert.Equal(Path.Combine(folder, "dr-drill-report.json"), ReportFiles.JsonPath(Path.Combine(folder, "dr-drill-report.md")));
     }
 
     [OfflineSdkFact("opens the stack and reads its config through the workspace")]

@@ -1,13 +1,17 @@
 using Infra.Runner.Drill;
 using Infra.Runner.Rollout;
 using Moq;
+using Runner.Tests.Dr;
 
 namespace Runner.Tests.Drill;
 
+/// <summary>The promotion drill under the virtual clock: markers beside failover (the core procedure, over <see cref="DrWorld"/>).</summary>
 public class DrillEngineTests
 {
+    private const string DrillId = "d20260301-060000";
+
     [Fact]
-    public async Task A_drill_writes_markers_promotes_reads_the_newest_marker_back_and_judges_rto_and_rpo_under_the_clock()
+    public async Task A_drill_writes_markers_until_failovers_promote_call_reads_the_newest_back_and_judges_rto_and_rpo()
     {
         var harness = new DrillHarness();
 
@@ -15,11 +19,19 @@ public class DrillEngineTests
 
         Assert.Equal(DrillOutcome.Succeeded, result.Outcome);
         Assert.Equal(0, result.ExitCode);
-        // The writer stopped before the promotion started: 60 markers, one a second, the last at 06:00:59.
-        Assert.Equal(60, harness.Markers.Primary.Count);
+        // One marker a second from the start through the warm-up minute, and on until the promote call at 06:01:00.
+        var stoppedAt = DrillHarness.Start.AddMinutes(1);
+        Assert.Equal(stoppedAt, harness.MarkersStoppedAt);
         Assert.Equal(Enumerable.Range(0, 60).Select(s => DrillHarness.Start.AddSeconds(s)), harness.Markers.Primary.Select(m => m.WrittenAt));
-        Assert.Equal(["set dr.promote True", "full update at 06:00:59"], harness.Calls);
-        Assert.Equal([$"{DrillHarness.ReplicaHost} d20260301-060000"], harness.Markers.Reads);
+        // Failover ran as `failover --force` would, over the same ports: promote, record, scale, DNS, fence.
+        Assert.Equal(
+            [
+                "promote eu-central-1: staging-db-replica", "record: drPromoted True", "scale eu-central-1: staging-dr-web-blue to 2",
+                "dns: hc-1 inverted True", "scale eu-west-1: staging-web-blue to 0",
+            ],
+            harness.World.Calls);
+        Assert.Contains(harness.World.Events, e => e.Kind == "FailoverForced");
+        Assert.Equal([$"{DrillHarness.ReplicaHost} {DrillId}"], harness.Markers.Reads);
         Assert.Equal(new ReplicaLagQuery("eu-central-1", "staging-db-replica", DrillHarness.Start.AddMinutes(-5), DrillHarness.Start), Assert.Single(harness.LagQueries));
         var (target, settings) = Assert.Single(harness.HealthCalls);
         Assert.Equal(new SmokeTarget("http://dr-alb.example.com/healthz", null), target);
@@ -27,68 +39,68 @@ public class DrillEngineTests
         Assert.Equal(
             [
                 DrillEventKind.Started, DrillEventKind.PhaseStarted, DrillEventKind.LagMeasured, DrillEventKind.PhaseStarted, DrillEventKind.MarkersWritten,
-                DrillEventKind.PhaseStarted, DrillEventKind.PromotionConfigured, DrillEventKind.UpdateStarted, DrillEventKind.Promoted,
+                DrillEventKind.PhaseStarted, DrillEventKind.FailoverStarted, DrillEventKind.MarkersStopped, DrillEventKind.FailedOver,
                 DrillEventKind.PhaseStarted, DrillEventKind.MarkerRead, DrillEventKind.PhaseStarted, DrillEventKind.Healthy, DrillEventKind.Finished,
             ],
             harness.Events.Select(e => e.Kind));
-        Assert.All(harness.Events, e => Assert.Equal("d20260301-060000", e.DrillId));
-        Assert.Equal("509", harness.Events[^1].Data["rtoSeconds"]);
-        Assert.Equal("2", harness.Events[^1].Data["rpoSeconds"]);
+        Assert.Equal("Marker writer stopped: 60 marker(s) written to the primary staging-db, the last (#60) at 2026-03-01T06:00:59Z",
+            Assert.Single(harness.Events, e => e.Kind == DrillEventKind.MarkersStopped).Message);
+        Assert.All(harness.Events, e => Assert.Equal(DrillId, e.DrillId));
+        Assert.Equal("1", harness.Events[^1].Data["rpoSeconds"]);
 
         var lines = DrillHarness.Lines(result);
-        Assert.Equal("# DR drill d20260301-060000 on staging", lines[0]);
+        Assert.Equal($"# DR drill {DrillId} on staging", lines[0]);
         Assert.Contains("- Outcome: **succeeded**", lines);
-        Assert.Contains("- Primary region: eu-west-1", lines);
-        Assert.Contains("- DR region: eu-central-1", lines);
-        Assert.Contains("- Started (UTC): 2026-03-01T06:00:00Z", lines);
-        Assert.Contains("- Promotion update started (UTC): 2026-03-01T06:00:59Z", lines);
-        Assert.Contains("- Promoted (UTC): 2026-03-01T06:06:59Z", lines);
-        Assert.Contains("- Healthy (UTC): 2026-03-01T06:08:29Z", lines);
-        Assert.Contains("- RTO: 8m 29s (drill start to the DR region healthy); target 45m 0s: **pass**", lines);
-        Assert.Contains("- RPO: 2s (last marker written to the primary #60 at 2026-03-01T06:00:59Z; newest in the promoted replica staging-db-replica #58 at 2026-03-01T06:00:57Z); target 1m 0s: **pass**", lines);
-        Assert.Contains("- Replica lag before the drill: max 4.5 s over 2026-03-01T05:55:00Z to 2026-03-01T06:00:00Z (ReplicaLag, Maximum per 60 s, 5 data point(s))", lines);
-        Assert.Contains("- Promotion: drPromoted is true in the release ledger infra-staging-releases; every later update, a plain `pulumi up` included, keeps the DR region promoted", lines);
+        Assert.Contains("- Failover started (UTC): 2026-03-01T06:01:00Z", lines);
+        Assert.Contains("- Markers stopped (UTC): 2026-03-01T06:01:00Z", lines);
+        Assert.Contains("- Failover: succeeded: staging now runs in eu-central-1: database staging-db-replica promoted, services running, DNS moved", lines);
+        Assert.Contains("- RPO: 1s (last marker written to the primary #60 at 2026-03-01T06:00:59Z; newest in the promoted replica staging-db-replica #59 at 2026-03-01T06:00:58Z); target 1m 0s: **pass**", lines);
         Assert.Contains("Marker rows (drill id, sequence, time written) went to the primary once a second from 2026-03-01T06:00:00Z to 2026-03-01T06:00:59Z (60 rows); " +
-            "the writer stopped when the promotion started, so nothing was written to the primary after the last one. RPO is the time between the last marker written " +
+            "the writer stopped at failover's promote call, so the last one is the last data the copy could hold. RPO is the time between the last marker written " +
             "to the primary and the newest one found in the promoted replica. RTO is the time from the drill's start to the DR region answering healthy.", lines);
-        Assert.Contains("| replicaLag | 2026-03-01T06:00:00Z | 2026-03-01T06:00:00Z | 0s | passed |", lines);
-        Assert.Contains("| markers | 2026-03-01T06:00:00Z | 2026-03-01T06:00:59Z | 59s | passed |", lines);
-        Assert.Contains("| promotion | 2026-03-01T06:00:59Z | 2026-03-01T06:06:59Z | 6m 0s | passed |", lines);
-        Assert.Contains("| markerRead | 2026-03-01T06:06:59Z | 2026-03-01T06:06:59Z | 0s | passed |", lines);
-        Assert.Contains("| health | 2026-03-01T06:06:59Z | 2026-03-01T06:08:29Z | 1m 30s | passed |", lines);
-        Assert.Contains("- Primary region eu-west-1: the primary staging-db is unchanged and still the writer; it holds 60 marker row(s) of this drill, the last (#60) " +
-            "written at 2026-03-01T06:00:59Z; the promoted replica no longer follows it, so writes to it after the promotion are not in the DR region", lines);
-        Assert.Contains("- DR region eu-central-1: the replica staging-db-replica is promoted (a standalone writer) and the DR region answers healthy at http://dr-alb.example.com/healthz", lines);
+        Assert.Contains("| markers | 2026-03-01T06:00:00Z | 2026-03-01T06:01:00Z | 1m 0s | passed |", lines);
+        // Failover's own report, one heading level down, with its steps.
+        Assert.Contains("## Failover of staging", lines);
+        Assert.Contains("### Steps", lines);
+        Assert.Contains(lines, l => l.StartsWith("- done `promote-database` (", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("- done `fence-primary` (", StringComparison.Ordinal));
+        Assert.Contains("- DR region eu-central-1: the replica staging-db-replica is promoted (a standalone writer), the DR services run and the DR region answers healthy at http://dr-alb.example.com/healthz", lines);
         Assert.Contains("## Fail back", lines);
-        Assert.Contains(lines, l => l.StartsWith("Run `failback --stack staging --yes` (dr-drill.yml runs it right after the drill)", StringComparison.Ordinal));
 
         var json = DrillHarness.Json(result);
         Assert.Equal("succeeded", (string)json["outcome"]!);
-        Assert.Null(json["failedPhase"]);
-        Assert.Equal((509.0, 2700.0, "pass"), ((double)json["rto"]!["seconds"]!, (double)json["rto"]!["targetSeconds"]!, (string)json["rto"]!["verdict"]!));
-        Assert.Equal((2.0, 60.0, "pass"), ((double)json["rpo"]!["seconds"]!, (double)json["rpo"]!["targetSeconds"]!, (string)json["rpo"]!["verdict"]!));
-        Assert.Equal((60L, 58L), ((long)json["rpo"]!["lastWritten"]!["sequence"]!, (long)json["rpo"]!["newestFound"]!["sequence"]!));
+        Assert.Equal((1.0, 60.0, "pass"), ((double)json["rpo"]!["seconds"]!, (double)json["rpo"]!["targetSeconds"]!, (string)json["rpo"]!["verdict"]!));
+        Assert.Equal((60L, 59L, 0L), ((long)json["rpo"]!["lastWritten"]!["sequence"]!, (long)json["rpo"]!["newestFound"]!["sequence"]!, (long)json["rpo"]!["markerWritesFailed"]!));
         Assert.Equal(["replicaLag", "markers", "promotion", "markerRead", "health"], json["phases"]!.AsArray().Select(p => (string)p!["phase"]!));
+        Assert.Equal(("Failover", "Succeeded"), ((string)json["failover"]!["procedure"]!, (string)json["failover"]!["outcome"]!));
+        Assert.Equal("promote-database", (string)json["failover"]!["steps"]![0]!["name"]!);
         Assert.True((bool)json["mayBePromoted"]!);
 
         Assert.Equal([result.ReportJson!], harness.LedgerReports);
         var (severity, message) = Assert.Single(harness.Notifications);
         Assert.Equal(NotificationSeverity.Info, severity);
-        Assert.StartsWith("DR drill d20260301-060000 on staging: succeeded. RTO 8m 29s (drill start to the DR region healthy), target 45m 0s: pass. RPO 2s (", message);
         Assert.EndsWith("Fail back with `failback --stack staging --yes`.", message);
+        // Failover pages as it would in an outage.
+        Assert.Equal(NotificationSeverity.Critical, Assert.Single(harness.World.Pages).Severity);
     }
 
     [Fact]
-    public async Task Without_lag_data_the_lag_is_unknown_with_a_warning_and_the_drill_goes_on()
+    public async Task Writes_that_fail_while_the_primary_goes_away_are_counted_and_reported_and_the_drill_goes_on()
     {
-        var harness = new DrillHarness { LagReading = null };
+        var harness = new DrillHarness();
+        harness.Markers.RefuseFromWrite = 31;
 
         var result = await harness.RunAsync();
 
         Assert.Equal(DrillOutcome.Succeeded, result.Outcome);
-        Assert.Contains("- Replica lag before the drill: unknown (no ReplicaLag data in the last 5 minutes)", DrillHarness.Lines(result));
-        var warning = Assert.Single(harness.Events, e => e.Kind == DrillEventKind.LagUnknown);
-        Assert.Equal("Replica lag: unknown (no ReplicaLag data in the last 5 minutes)", warning.Message);
+        Assert.Equal(30, harness.Markers.Primary.Count);
+        Assert.Equal("Marker writer stopped: 30 marker(s) written to the primary staging-db (30 write(s) failed, the last: could not write a marker to primary staging-db " +
+            $"at {DrillHarness.PrimaryHost}:5432 within 5s: Connection refused), the last (#30) at 2026-03-01T06:00:29Z",
+            Assert.Single(harness.Events, e => e.Kind == DrillEventKind.MarkersStopped).Message);
+        Assert.Equal(30L, (long)DrillHarness.Json(result)["rpo"]!["markerWritesFailed"]!);
+        // The replica has every marker the primary took: nothing was lost.
+        Assert.Contains("- RPO: 0s (last marker written to the primary #30 at 2026-03-01T06:00:29Z; newest in the promoted replica staging-db-replica #30 at 2026-03-01T06:00:29Z); target 1m 0s: **pass**",
+            DrillHarness.Lines(result));
     }
 
     [Fact]
@@ -103,24 +115,23 @@ public class DrillEngineTests
         Assert.Equal(1, result.ExitCode);
         var lines = DrillHarness.Lines(result);
         Assert.Contains("- Outcome: **targets missed**", lines);
-        Assert.Contains("- RTO: 8m 29s (drill start to the DR region healthy); target 45m 0s: **pass**", lines);
-        Assert.Contains("- RPO: 45s (last marker written to the primary #60 at 2026-03-01T06:00:59Z; newest in the promoted replica staging-db-replica #15 at 2026-03-01T06:00:14Z); target 30s: **fail**", lines);
+        Assert.Contains("- RPO: 44s (last marker written to the primary #60 at 2026-03-01T06:00:59Z; newest in the promoted replica staging-db-replica #16 at 2026-03-01T06:00:15Z); target 30s: **fail**", lines);
         Assert.Equal("fail", (string)DrillHarness.Json(result)["rpo"]!["verdict"]!);
     }
 
     [Fact]
-    public async Task A_slow_promotion_misses_the_rto_target()
+    public async Task A_slow_dr_region_misses_the_rto_target()
     {
-        var harness = new DrillHarness { UpdateTakes = TimeSpan.FromMinutes(50) };
+        var harness = new DrillHarness { HealthTakes = TimeSpan.FromMinutes(50) };
 
         var result = await harness.RunAsync();
 
         Assert.Equal(DrillOutcome.TargetsMissed, result.Outcome);
-        Assert.Contains("- RTO: 52m 29s (drill start to the DR region healthy); target 45m 0s: **fail**", DrillHarness.Lines(result));
+        Assert.Contains(DrillHarness.Lines(result), l => l.StartsWith("- RTO: 51m ", StringComparison.Ordinal) && l.EndsWith("target 45m 0s: **fail**", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task A_replica_holding_no_marker_of_the_drill_fails_the_rpo_with_the_whole_window_as_the_least_loss()
+    public async Task A_replica_holding_no_marker_of_the_drill_fails_the_rpo_with_the_whole_run_as_the_least_loss()
     {
         var harness = new DrillHarness { ReplicaBehind = TimeSpan.FromMinutes(5) };
 
@@ -133,7 +144,7 @@ public class DrillEngineTests
     }
 
     [Fact]
-    public async Task A_primary_that_refuses_the_first_marker_fails_the_markers_phase_before_anything_changes()
+    public async Task A_primary_that_takes_no_marker_in_the_window_fails_the_markers_phase_before_anything_changes()
     {
         var harness = new DrillHarness();
         harness.Markers.RefuseFromWrite = 1;
@@ -143,32 +154,16 @@ public class DrillEngineTests
         Assert.Equal(DrillOutcome.Failed, result.Outcome);
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
-            $"Writing marker rows to the primary staging-db failed after 0 marker(s): could not write a marker to primary staging-db at {DrillHarness.PrimaryHost}:5432 within 5s: " +
-            "Connection refused; nothing was changed", result.Message);
-        Assert.Empty(harness.Calls);
+            $"The primary staging-db took no marker row in 1m 0s (60 write(s) failed, the last: could not write a marker to primary staging-db at {DrillHarness.PrimaryHost}:5432 within 5s: " +
+            "Connection refused); nothing was changed", result.Message);
+        Assert.Empty(harness.World.Calls);
         Assert.Empty(harness.HealthCalls);
         var lines = DrillHarness.Lines(result);
         Assert.Contains("- Outcome: **failed in phase markers**", lines);
-        Assert.Contains("| markers | 2026-03-01T06:00:00Z | 2026-03-01T06:00:00Z | 0s | **failed** |", lines);
         Assert.Contains("- RPO: not measured (the drill ended before the markers were read back); target 1m 0s: **not measured**", lines);
         Assert.Contains("- DR region eu-central-1: the replica staging-db-replica is still a read replica of the primary and the DR services are at zero tasks (nothing was changed)", lines);
         Assert.DoesNotContain("## Fail back", lines);
         Assert.Equal("markers", (string)DrillHarness.Json(result)["failedPhase"]!);
-    }
-
-    [Fact]
-    public async Task A_primary_that_stops_taking_markers_mid_window_fails_with_how_many_it_took()
-    {
-        var harness = new DrillHarness();
-        harness.Markers.RefuseFromWrite = 10;
-
-        var result = await harness.RunAsync();
-
-        Assert.Equal(DrillOutcome.Failed, result.Outcome);
-        Assert.StartsWith("Writing marker rows to the primary staging-db failed after 9 marker(s): ", result.Message);
-        Assert.Empty(harness.Calls);
-        Assert.Contains("- Primary region eu-west-1: the primary staging-db is unchanged and still the writer; it holds 9 marker row(s) of this drill, the last (#9) written at 2026-03-01T06:00:08Z",
-            DrillHarness.Lines(result));
     }
 
     [Fact]
@@ -181,55 +176,50 @@ public class DrillEngineTests
         var result = await harness.RunAsync();
 
         Assert.Equal(DrillOutcome.Failed, result.Outcome);
-        Assert.Equal(
-            "Reading ReplicaLag of staging-db-replica in eu-central-1 failed (AccessDenied: cloudwatch:GetMetricStatistics); nothing was changed",
-            result.Message);
-        Assert.Empty(harness.Calls);
+        Assert.Equal("Reading ReplicaLag of staging-db-replica in eu-central-1 failed (AccessDenied: cloudwatch:GetMetricStatistics); nothing was changed", result.Message);
+        Assert.Empty(harness.World.Calls);
         Assert.Empty(harness.Markers.Primary);
         Assert.Contains("- Outcome: **failed in phase replicaLag**", DrillHarness.Lines(result));
-        Assert.Contains("- Promotion: drPromoted unchanged (false) in the release ledger infra-staging-releases", DrillHarness.Lines(result));
     }
 
     [Fact]
-    public async Task A_ledger_that_refuses_the_promotion_fails_the_promotion_phase_with_nothing_changed()
+    public async Task A_failover_step_that_fails_fails_the_promotion_phase_with_failovers_report_and_reads_no_marker()
     {
         var harness = new DrillHarness();
-        harness.Stack.Setup(s => s.SetPromoteAsync(true, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("ConditionalCheckFailedException"));
-
-        var result = await harness.RunAsync();
-
-        Assert.Equal(DrillOutcome.Failed, result.Outcome);
-        Assert.Equal("Recording the promotion in the release ledger failed (ConditionalCheckFailedException); nothing was changed", result.Message);
-        Assert.Empty(harness.Calls);
-        var lines = DrillHarness.Lines(result);
-        Assert.Contains("- Outcome: **failed in phase promotion**", lines);
-        Assert.Contains("- DR region eu-central-1: the replica staging-db-replica is still a read replica of the primary and the DR services are at zero tasks (nothing was changed)", lines);
-    }
-
-    [Fact]
-    public async Task A_failed_update_says_promotion_may_be_partial_and_reads_no_marker()
-    {
-        var harness = new DrillHarness { UpdateError = new InvalidOperationException("rds: InvalidDBInstanceState") };
+        harness.World.Failing["dns"] = new InvalidOperationException("Route53: Throttling");
 
         var result = await harness.RunAsync();
 
         Assert.Equal(DrillOutcome.Failed, result.Outcome);
         Assert.Equal(
-            "The promotion update failed (rds: InvalidDBInstanceState); promotion may be partial. The release ledger's promotion stays true. " +
-            "Inspect with `pulumi preview --diff --stack staging`, then run `pulumi up --stack staging` to finish the promotion",
+            "Failover failed at step switch-dns (Route53: Throttling); the report says what state each region is in. " +
+            "Finish it with `failover --stack staging --yes --force` (its steps are safe to re-run), or go back with `failback --stack staging --yes`",
             result.Message);
-        Assert.Equal(["set dr.promote True", "full update at 06:00:59"], harness.Calls);
         Assert.Empty(harness.Markers.Reads);
         Assert.Empty(harness.HealthCalls);
         var lines = DrillHarness.Lines(result);
         Assert.Contains("- Outcome: **failed in phase promotion**", lines);
-        Assert.Contains("- Promoted (UTC): not reached", lines);
-        Assert.Contains("- DR region eu-central-1: the promotion update did not finish: the replica staging-db-replica may be promoted and the DR services partly scaled up; " +
-            "the release ledger's drPromoted is true", lines);
+        Assert.Contains("- **FAILED** `switch-dns` (0s): Route53: Throttling", lines);
+        Assert.Contains("- not run `fence-primary`", lines);
+        Assert.Contains("- DR region eu-central-1: failover did not finish: the replica staging-db-replica may be promoted and the DR services partly scaled up (failover's report below says what each region is in)", lines);
         Assert.Contains("## Fail back", lines);
-        Assert.Equal(DrillEventKind.UpdateFailed, harness.Events[^2].Kind);
+        Assert.Equal("switch-dns", (string)DrillHarness.Json(result)["failover"]!["failedStep"]!);
+        Assert.Equal(DrillEventKind.FailoverFailed, harness.Events[^2].Kind);
         Assert.Equal(NotificationSeverity.Critical, Assert.Single(harness.Notifications).Severity);
+    }
+
+    [Fact]
+    public async Task A_failover_that_fails_before_its_promote_call_still_stops_the_writer()
+    {
+        var harness = new DrillHarness();
+        harness.World.Failing["promote eu-central-1"] = new InvalidOperationException("InvalidDBInstanceState");
+
+        var result = await harness.RunAsync();
+
+        Assert.Equal(DrillOutcome.Failed, result.Outcome);
+        Assert.StartsWith("Failover failed at step promote-database (InvalidDBInstanceState)", result.Message);
+        Assert.NotNull(harness.MarkersStoppedAt);
+        Assert.Equal(60, harness.Markers.Primary.Count);
     }
 
     [Fact]
@@ -246,7 +236,7 @@ public class DrillEngineTests
         Assert.Empty(harness.HealthCalls);
         var lines = DrillHarness.Lines(result);
         Assert.Contains("- Outcome: **failed in phase markerRead**", lines);
-        Assert.Contains("- DR region eu-central-1: the replica staging-db-replica is promoted (a standalone writer) and the DR services were scaled up, but the DR load balancer was not checked", lines);
+        Assert.Contains("- DR region eu-central-1: the replica staging-db-replica is promoted (a standalone writer) and the DR services run, but the DR load balancer was not checked", lines);
     }
 
     [Fact]
@@ -262,58 +252,18 @@ public class DrillEngineTests
 
         Assert.Equal(DrillOutcome.Failed, result.Outcome);
         Assert.Equal(
-            "The DR region did not become healthy within 10m 0s after the promotion update: no 3 x 2xx in a row within 600s (120 request(s)); " +
+            "The DR region did not become healthy within 10m 0s after failover: no 3 x 2xx in a row within 600s (120 request(s)); " +
             "last answers: 503, 503. The replica is promoted; check the DR services and the target health of the DR load balancer in eu-central-1",
             result.Message);
         var lines = DrillHarness.Lines(result);
         Assert.Contains("- Outcome: **failed in phase health**", lines);
-        Assert.Contains("- Healthy (UTC): not reached", lines);
         Assert.Contains("- RTO: not measured (the DR region was not seen healthy); target 45m 0s: **not measured**", lines);
-        Assert.Contains(lines, l => l.StartsWith("- RPO: 2s (", StringComparison.Ordinal) && l.EndsWith("**pass**", StringComparison.Ordinal));
-        Assert.Contains("- DR region eu-central-1: the replica staging-db-replica is promoted (a standalone writer) and the DR services were scaled up, but the DR load balancer did not answer healthy", lines);
-        Assert.Contains("| health | 2026-03-01T06:06:59Z | 2026-03-01T06:16:59Z | 10m 0s | **failed** |", lines);
+        Assert.Contains(lines, l => l.StartsWith("- RPO: 1s (", StringComparison.Ordinal) && l.EndsWith("**pass**", StringComparison.Ordinal));
+        Assert.Contains("- DR region eu-central-1: the replica staging-db-replica is promoted (a standalone writer) and the DR services run, but the DR load balancer did not answer healthy", lines);
     }
 
     [Fact]
-    public async Task A_busy_stack_changes_nothing_and_sets_promote_back_to_false()
-    {
-        var harness = new DrillHarness { UpdateTakes = TimeSpan.Zero, UpdateError = new StackBusyException("update in progress") };
-
-        var result = await harness.RunAsync();
-
-        Assert.Equal(DrillOutcome.StackBusy, result.Outcome);
-        Assert.Equal(4, result.ExitCode);
-        Assert.Equal(["set dr.promote True", "full update at 06:00:59", "set dr.promote False"], harness.Calls);
-        var lines = DrillHarness.Lines(result);
-        Assert.Contains("- Outcome: **not started (stack busy)**", lines);
-        Assert.Contains("- Promotion: drPromoted was set to true, then back to false in the release ledger infra-staging-releases", lines);
-        Assert.DoesNotContain("## Fail back", lines);
-    }
-
-    [Fact]
-    public async Task Ctrl_c_after_dr_promote_was_set_but_before_the_update_sets_it_back_and_reports_the_interruption()
-    {
-        var harness = new DrillHarness();
-        using var interrupt = new CancellationTokenSource();
-        harness.Stack.Setup(s => s.SetPromoteAsync(It.IsAny<bool>(), It.IsAny<CancellationToken>()))
-            .Callback((bool promote, CancellationToken _) =>
-            {
-                harness.Calls.Add($"set dr.promote {promote}");
-                interrupt.Cancel();
-            })
-            .Returns(Task.CompletedTask);
-
-        var result = await harness.RunAsync(cancellationToken: interrupt.Token);
-
-        Assert.Equal(DrillOutcome.Interrupted, result.Outcome);
-        Assert.Equal("Interrupted during phase promotion before the promotion update started; the release ledger's promotion is false again", result.Message);
-        Assert.Equal(["set dr.promote True", "set dr.promote False"], harness.Calls);
-        Assert.Equal(DrillEventKind.Interrupted, harness.Events[^2].Kind);
-        Assert.Contains("- Outcome: **interrupted in phase promotion**", DrillHarness.Lines(result));
-    }
-
-    [Fact]
-    public async Task Ctrl_c_while_markers_are_written_stops_before_the_promotion()
+    public async Task Ctrl_c_while_markers_are_written_stops_the_writer_before_failover()
     {
         var harness = new DrillHarness();
         var interrupt = harness.InterruptWhen(e => e.Message.StartsWith("markers:", StringComparison.Ordinal));
@@ -321,9 +271,25 @@ public class DrillEngineTests
         var result = await harness.RunAsync(cancellationToken: interrupt);
 
         Assert.Equal(DrillOutcome.Interrupted, result.Outcome);
-        Assert.Equal("Interrupted during phase markers before the promotion update started; nothing was changed", result.Message);
-        Assert.Empty(harness.Calls);
+        Assert.Equal("Interrupted during phase markers before failover started; nothing was changed", result.Message);
+        Assert.Empty(harness.World.Calls);
+        Assert.Empty(harness.Markers.Primary);
         Assert.Contains("| markers | 2026-03-01T06:00:00Z | 2026-03-01T06:00:00Z | 0s | **failed** |", DrillHarness.Lines(result));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_during_failover_ends_the_drill_as_interrupted_with_failovers_report()
+    {
+        var harness = new DrillHarness();
+        var interrupt = harness.InterruptWhen(e => e.Kind == DrillEventKind.MarkersStopped);
+
+        var result = await harness.RunAsync(cancellationToken: interrupt);
+
+        Assert.Equal(DrillOutcome.Interrupted, result.Outcome);
+        Assert.StartsWith("Interrupted during phase promotion after failover started: Failover failed at step ", result.Message);
+        Assert.Contains("- Outcome: **interrupted in phase promotion**", DrillHarness.Lines(result));
+        Assert.Contains("## Failover of staging", DrillHarness.Lines(result));
+        Assert.True((bool)DrillHarness.Json(result)["mayBePromoted"]!);
     }
 
     [Fact]

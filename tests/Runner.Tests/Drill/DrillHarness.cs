@@ -1,16 +1,18 @@
+using Infra.Runner.Dr;
 using Infra.Runner.Drill;
 using Infra.Runner.Rollout;
 using Moq;
-using Runner.Tests.Rollout.Support;
+using Runner.Tests.Dr;
 
 namespace Runner.Tests.Drill;
 
 /// <summary>
 /// Moq stand-ins for the stack, CloudWatch's replica lag, the DR health check, the journal, Slack and the ledger's
-/// report, and fakes of the marker databases and RDS's point-in-time restore, around a drillable stack. The update and
-/// the health check take fake time (<see cref="UpdateTakes"/>, <see cref="HealthTakes"/>), so RTO is measured under the
-/// fake clock; the promoted replica holds the markers written up to <see cref="ReplicaBehind"/> before the promotion.
-/// <see cref="Calls"/> records the stack calls in order.
+/// report; fakes of the marker databases and RDS's point-in-time restore; and failover's AWS (<see cref="DrWorld"/>,
+/// which records its calls in <see cref="World"/>), around a drillable stack. Everything runs under one
+/// <see cref="VirtualClock"/>, so the marker writer and failover interleave the same way on every run; the health check
+/// takes <see cref="HealthTakes"/>; the promoted replica holds the markers written up to <see cref="ReplicaBehind"/>
+/// before the promote call stopped the writer.
 /// </summary>
 internal sealed class DrillHarness
 {
@@ -24,18 +26,12 @@ internal sealed class DrillHarness
     {
         Markers = new FakeMarkerDatabases(PrimaryHost);
         Restore = new FakePointInTimeRestore(Time, Markers);
-        Markers.AddCopy(ReplicaHost, m => PromotionStartedAt is { } at && m.WrittenAt <= at - ReplicaBehind);
+        Markers.AddCopy(ReplicaHost, m => MarkersStoppedAt is { } at && m.WrittenAt <= at - ReplicaBehind);
+        World.Instances[(DrWorld.Primary, "staging-db")] = new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Primary, "staging-db"), null);
+        World.Instances[(DrWorld.Dr, "staging-db-replica")] = new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "staging-db-replica"), "staging-db");
+        World.Services[(DrWorld.Primary, "staging-web-blue")] = new DrWorld.Counts(2, 2);
+        World.Services[(DrWorld.Dr, "staging-dr-web-blue")] = new DrWorld.Counts(0, 0);
         Stack.Setup(s => s.ReadAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => State);
-        Stack.Setup(s => s.SetPromoteAsync(It.IsAny<bool>(), It.IsAny<CancellationToken>()))
-            .Callback((bool promote, CancellationToken _) => Calls.Add($"set dr.promote {promote}"))
-            .Returns(Task.CompletedTask);
-        Stack.Setup(s => s.UpdateAsync(It.IsAny<CancellationToken>())).Returns(async (CancellationToken t) =>
-        {
-            PromotionStartedAt = Time.GetUtcNow();
-            Calls.Add($"full update at {Time.GetUtcNow():HH:mm:ss}");
-            await Task.Delay(UpdateTakes, Time, t);
-            if (UpdateError is not null) throw UpdateError;
-        });
         Lag.Setup(l => l.ReadMaxAsync(It.IsAny<ReplicaLagQuery>(), It.IsAny<CancellationToken>()))
             .Callback((ReplicaLagQuery query, CancellationToken _) => LagQueries.Add(query))
             .ReturnsAsync(() => LagReading);
@@ -57,7 +53,15 @@ internal sealed class DrillHarness
             .Returns(Task.CompletedTask);
     }
 
-    public AutoAdvancingTimeProvider Time { get; } = new(Start);
+    public VirtualClock Time { get; } = new(Start);
+
+    /// <summary>Failover's AWS: both regions' RDS and ECS, Route 53, the ledger's promotion and the pager.</summary>
+    public DrWorld World { get; } = new();
+
+    public static readonly DrTopology Topology = new("staging",
+        new DrRegionSide(DrWorld.Primary, "staging-db", "staging", [new DrService("web", "staging-web-blue", 2)]),
+        new DrRegionSide(DrWorld.Dr, "staging-db-replica", "staging-dr", [new DrService("web", "staging-dr-web-blue", 2)]),
+        "hc-1", "https://staging.example.com/healthz");
 
     public Mock<IDrillStack> Stack { get; } = new(MockBehavior.Strict);
 
@@ -79,24 +83,19 @@ internal sealed class DrillHarness
         "staging", "eu-west-1", "eu-central-1", Replica: true, PilotLight: true, Promote: false, RolloutInProgressId: null,
         "/healthz", "http://dr-alb.example.com", "staging-db-replica",
         new DrillTargets(TimeSpan.FromMinutes(45), TimeSpan.FromSeconds(60)),
-        "staging-db", $"{PrimaryHost}:5432", $"{ReplicaHost}:5432");
+        "staging-db", $"{PrimaryHost}:5432", $"{ReplicaHost}:5432", Topology);
 
     public ReplicaLagReading? LagReading { get; set; } = new(4.5, 5);
 
-    /// <summary>How far behind the primary the replica was when the promotion started: it holds markers written up to then.</summary>
+    /// <summary>How far behind the primary the replica was at the promote call: it holds markers written up to then.</summary>
     public TimeSpan ReplicaBehind { get; set; } = TimeSpan.FromSeconds(2);
 
-    public DateTimeOffset? PromotionStartedAt { get; private set; }
-
-    public TimeSpan UpdateTakes { get; set; } = TimeSpan.FromMinutes(6);
-
-    public Exception? UpdateError { get; set; }
+    /// <summary>When the drill stopped its marker writer (failover's promote call, or the restore time chosen).</summary>
+    public DateTimeOffset? MarkersStoppedAt => Events.LastOrDefault(e => e.Kind == DrillEventKind.MarkersStopped)?.At;
 
     public TimeSpan HealthTakes { get; set; } = TimeSpan.FromSeconds(90);
 
     public SmokeCheckResult HealthResult { get; set; } = new(true, "3 x 2xx in a row after 7 request(s) in 90s");
-
-    public List<string> Calls { get; } = [];
 
     public List<ReplicaLagQuery> LagQueries { get; } = [];
 
@@ -109,8 +108,8 @@ internal sealed class DrillHarness
     public List<string> LedgerReports { get; } = [];
 
     public Task<DrillResult> RunAsync(DrillOptions? options = null, CancellationToken cancellationToken = default) =>
-        new DrillEngine(new DrillPorts(Stack.Object, Lag.Object, Health.Object, Markers, Restore, Journal.Object,
-            Notifier.Object, Reports.Object, Time)).RunAsync(options ?? new DrillOptions(), cancellationToken);
+        Task.FromResult(Time.Run(() => new DrillEngine(new DrillPorts(Stack.Object, Lag.Object, Health.Object, Markers, Restore,
+            World.Ports with { Time = Time }, Journal.Object, Notifier.Object, Reports.Object, Time)).RunAsync(options ?? new DrillOptions(), cancellationToken)));
 
     /// <summary>Ctrl+C, as the CLI's token sees it, the moment an event that <paramref name="when"/> accepts is journaled.</summary>
     public CancellationToken InterruptWhen(Func<DrillEvent, bool> when)

@@ -16,6 +16,10 @@ public class DrillPreconditionTests
         { "stack staging has no database.replica.identifier output; run a full update so the outputs include the replica", s => s with { ReplicaIdentifier = null } },
         { "stack staging has no database.replica.endpoint output; run a full update so the drill can read its markers from the promoted replica", s => s with { ReplicaEndpoint = null } },
         { "stack staging has no database.primary.endpoint output; run a full update so the drill can write its markers to the primary", s => s with { PrimaryEndpoint = null } },
+        {
+            "stack staging cannot fail over or back: the stack output dr.dr.clusterName is missing. Run a full update with this version of the program first (a drill promotes through failover)",
+            s => s with { Topology = null, TopologyProblem = "stack staging cannot fail over or back: the stack output dr.dr.clusterName is missing. Run a full update with this version of the program first" }
+        },
     };
 
     [Theory]
@@ -31,10 +35,17 @@ public class DrillPreconditionTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal([message], result.Problems);
         Assert.Null(result.Report);
-        Assert.Empty(harness.Calls);
+        Assert.Empty(harness.World.Calls);
         Assert.Empty(harness.Events);
         harness.Lag.Verify(l => l.ReadMaxAsync(It.IsAny<ReplicaLagQuery>(), It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    [Theory]
+    [InlineData(true, false, "stack production is a production stack (infra:environment: production); a drill promotes its DR region or restores its database into a new instance: add --allow-production to drill it")]
+    [InlineData(true, true, null)]
+    [InlineData(false, false, null)]
+    public void A_production_stack_needs_allow_production(bool production, bool allowProduction, string? refusal) =>
+        Assert.Equal(refusal, DrillPreconditions.ProductionRefusal(production ? "production" : "staging", production, allowProduction));
 
     [Fact]
     public void Every_problem_is_listed_at_once()

@@ -23,9 +23,10 @@ internal sealed class FakePointInTimeRestore(TimeProvider time, FakeMarkerDataba
 
     public IReadOnlyCollection<string> Existing => instances.Keys;
 
-    public Task StartRestoreAsync(string sourceInstanceId, string targetInstanceId, DateTimeOffset restoreTime, CancellationToken cancellationToken)
+    public Task StartRestoreAsync(RestoreRequest request, CancellationToken cancellationToken)
     {
-        Calls.Add($"restore {sourceInstanceId} as of {restoreTime:HH:mm:ss} into {targetInstanceId} at {time.GetUtcNow():HH:mm:ss}");
+        var (sourceInstanceId, targetInstanceId, restoreTime) = (request.SourceInstanceId, request.TargetInstanceId, request.RestoreTime);
+        Calls.Add($"restore {sourceInstanceId} as of {restoreTime:HH:mm:ss} into {targetInstanceId} ({request.InstanceClass ?? "source's class"}) at {time.GetUtcNow():HH:mm:ss}");
         if (restoreTime > time.GetUtcNow() - TimeSpan.FromMinutes(5))
             throw new InvalidOperationException($"InvalidRestoreTime: {restoreTime:O} is after the latest restorable time");
         if (instances.ContainsKey(targetInstanceId)) throw new InvalidOperationException($"DBInstanceAlreadyExists: {targetInstanceId}");

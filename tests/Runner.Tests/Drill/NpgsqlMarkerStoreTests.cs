@@ -81,15 +81,46 @@ public sealed class NpgsqlMarkerStoreTests(PostgresFixture postgres) : IClassFix
         var time = new AutoAdvancingTimeProvider(new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.Zero));
         // The copy follows the primary until 06:00:04 (it takes markers #1 to #5), then receives nothing more.
         var stopsAt = time.GetUtcNow().AddSeconds(4);
-        var replicating = new ReplicatingStore(store, copyStore, copy, marker => marker.WrittenAt <= stopsAt);
-        var written = await new MarkerWriter(replicating, time).WriteAsync(Primary, drill, TimeSpan.FromSeconds(10), CancellationToken.None);
+        // The drill stops the writer at the promote call; here, while the primary takes marker #10.
+        var stopped = new TaskCompletionSource<Task<MarkerRun>>();
+        MarkerStream? stream = null;
+        var replicating = new ReplicatingStore(store, copyStore, copy, marker => marker.WrittenAt <= stopsAt,
+            marker =>
+            {
+                if (marker.Sequence == 10) stopped.SetResult(stream!.StopAsync());
+            });
+        stream = new MarkerWriter(replicating, time).Start(Primary, drill, CancellationToken.None);
+        var written = await await stopped.Task;
         var rpo = RecoveryPoint.Measure(written, await copyStore.ReadNewestAsync(copy, drill, CancellationToken.None), copy.Name);
 
-        Assert.Null(written.Failure);
-        Assert.Equal(10, written.Count);
+        Assert.Equal((10, 0), (written.Count, written.Failed));
         Assert.Equal(new DrillMarker(drill, 10, stopsAt.AddSeconds(5)), await store.ReadNewestAsync(Primary, drill, CancellationToken.None));
         Assert.Equal(5, rpo.NewestFound!.Sequence);
         Assert.Equal(TimeSpan.FromSeconds(5), rpo.Lost);
+    }
+
+    [Fact]
+    public async Task A_store_makes_the_marker_table_once_and_does_not_ask_again_on_later_writes()
+    {
+        var store = Store();
+        var drill = NewDrill();
+        await store.WriteAsync(Primary, new DrillMarker(drill, 1, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = postgres.Server.Port, Username = PostgresServer.Username, Password = postgres.Server.Password, Database = "app",
+        }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP TABLE {NpgsqlMarkerStore.Table}", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        // The same store inserts straight away, so the dropped table is missing; a new store makes it again.
+        var error = await Assert.ThrowsAsync<MarkerStoreException>(() =>
+            store.WriteAsync(Primary, new DrillMarker(drill, 2, DateTimeOffset.UnixEpoch), CancellationToken.None));
+        Assert.Equal($"could not write a marker to primary app at 127.0.0.1:{postgres.Server.Port}: 42P01 relation \"{NpgsqlMarkerStore.Table}\" does not exist", error.Message);
+        await Store().WriteAsync(Primary, new DrillMarker(drill, 3, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        Assert.Equal(3, (await store.ReadNewestAsync(Primary, drill, CancellationToken.None))!.Sequence);
     }
 
     [Fact]
@@ -136,13 +167,18 @@ public sealed class NpgsqlMarkerStoreTests(PostgresFixture postgres) : IClassFix
             Assert.Throws<SecretReadException>(() => DatabaseCredentials.Parse("arn:secret", "s3cret")).Message);
     }
 
-    /// <summary>Writes to the primary and, while <c>follows</c> says so, the same marker to the copy: replication that stops.</summary>
-    private sealed class ReplicatingStore(IMarkerStore primary, IMarkerStore copyStore, MarkerDatabase copy, Func<DrillMarker, bool> follows) : IMarkerStore
+    /// <summary>
+    /// Writes to the primary and, while <c>follows</c> says so, the same marker to the copy: replication that stops.
+    /// <c>written</c> sees each marker before the write returns, as a drill's promote call can come during one.
+    /// </summary>
+    private sealed class ReplicatingStore(
+        IMarkerStore primary, IMarkerStore copyStore, MarkerDatabase copy, Func<DrillMarker, bool> follows, Action<DrillMarker> written) : IMarkerStore
     {
         public async Task WriteAsync(MarkerDatabase database, DrillMarker marker, CancellationToken cancellationToken)
         {
             await primary.WriteAsync(database, marker, cancellationToken);
             if (follows(marker)) await copyStore.WriteAsync(copy, marker, cancellationToken);
+            written(marker);
         }
 
         public Task<DrillMarker?> ReadNewestAsync(MarkerDatabase database, string drillId, CancellationToken cancellationToken) =>

@@ -1,5 +1,7 @@
 using Infra.Ledger;
 using Infra.Runner.Adapters;
+using Infra.Runner.Adapters.Dr;
+using Infra.Runner.Drill;
 using Pulumi.Automation;
 using Pulumi.Automation.Commands.Exceptions;
 using Runner.Tests.Adapters.Support;
@@ -8,8 +10,8 @@ namespace Runner.Tests.Drill;
 
 /// <summary>
 /// The drill's stack adapter against a real DynamoDB-compatible ledger and the offline workspace, which runs this
-/// repository's program on every update: the promotion lives in the ledger, the stack file is never written, and a
-/// plain full update afterwards still declares the promoted database.
+/// repository's program on every update: a promotion failover recorded in the ledger counts, the stack file is never
+/// written, and a plain full update afterwards still declares the promoted database.
 /// </summary>
 public sealed class PulumiDrillStackTests : IDisposable
 {
@@ -27,24 +29,19 @@ public sealed class PulumiDrillStackTests : IDisposable
     private readonly List<IDisposable> owned = [];
 
     [OfflineSdkFact(Reason)]
-    public async Task Promotion_is_written_to_the_ledger_and_a_plain_full_update_afterwards_keeps_the_replica_promoted()
+    public async Task A_promotion_failover_recorded_in_the_ledger_counts_and_a_plain_full_update_afterwards_keeps_the_replica_promoted()
     {
-        var (drill, ledger, stack, stackFilePath) = await OpenAsync();
+        var (ledger, stack, stackFilePath) = await OpenAsync();
         var stackFile = await File.ReadAllBytesAsync(stackFilePath);
         await stack.UpAsync();
         Assert.True(await DeclaresReplicaAlarmsAsync(stack));
+        var drill = await DrillStackAsync(stack, ledger);
         Assert.False((await drill.ReadAsync(CancellationToken.None)).Promote);
 
-        await drill.SetPromoteAsync(true, CancellationToken.None);
-        var configured = (await ledger.ReadReleaseAsync())!;
-        await drill.UpdateAsync(CancellationToken.None);
+        // What the drill's failover does through its ledger port (record-promotion).
+        await new LedgerDrRecord(ledger, await ReleaseStoreAsync(stack, ledger)).RecordPromotedAsync(true, CancellationToken.None);
 
-        Assert.Equal((true, false), (configured.Desired.DrPromoted, configured.Applied.DrPromoted));
-        var applied = (await ledger.ReadReleaseAsync())!;
-        Assert.Equal((true, true), (applied.Desired.DrPromoted, applied.Applied.DrPromoted));
         Assert.True((await drill.ReadAsync(CancellationToken.None)).Promote);
-        Assert.Equal(stackFile, await File.ReadAllBytesAsync(stackFilePath));
-
         // A person runs `pulumi up` from main, with the stack file as committed (dr.promote absent, i.e. false).
         await stack.UpAsync();
 
@@ -55,19 +52,23 @@ public sealed class PulumiDrillStackTests : IDisposable
     }
 
     [OfflineSdkFact(Reason)]
-    public async Task Setting_the_promotion_back_before_the_update_leaves_the_replica_replicating()
+    public async Task The_state_carries_the_restore_test_and_why_the_stack_cannot_fail_over()
     {
-        var (drill, ledger, stack, stackFilePath) = await OpenAsync();
-        var stackFile = await File.ReadAllBytesAsync(stackFilePath);
-
-        await drill.SetPromoteAsync(true, CancellationToken.None);
-        await drill.SetPromoteAsync(false, CancellationToken.None);
+        var (ledger, stack, stackFilePath) = await OpenAsync();
+        await File.AppendAllTextAsync(stackFilePath, "\n" + """
+              infra:database:
+                restoreTest:
+                  pointInTime: "2026-11-20T08:00:00Z"
+                  instanceClass: db.t4g.small
+            """);
         await stack.UpAsync();
 
-        Assert.False((await ledger.ReadReleaseAsync())!.Desired.DrPromoted);
-        Assert.False((await drill.ReadAsync(CancellationToken.None)).Promote);
-        Assert.True(await DeclaresReplicaAlarmsAsync(stack));
-        Assert.Equal(stackFile, await File.ReadAllBytesAsync(stackFilePath));
+        var state = await (await DrillStackAsync(stack, ledger)).ReadAsync(CancellationToken.None);
+
+        Assert.Equal(new DrillRestoreTest(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero), "db.t4g.small"), state.RestoreTest);
+        // No pilot light here: failover has nothing to scale, which the drill's preconditions report.
+        Assert.Null(state.Topology);
+        Assert.StartsWith($"stack {stack.Name} cannot fail over or back: ", state.TopologyProblem);
     }
 
     public void Dispose()
@@ -94,8 +95,15 @@ public sealed class PulumiDrillStackTests : IDisposable
         }
     }
 
+    /// <summary>The drill's adapter over the outputs of the last update, as the CLI reads them once.</summary>
+    private static async Task<PulumiDrillStack> DrillStackAsync(WorkspaceStack stack, ReleaseLedger ledger) =>
+        new(stack, ledger, await ReleaseStoreAsync(stack, ledger), await stack.ReadOutputsAsync(CancellationToken.None));
+
+    private static async Task<ReleaseStore> ReleaseStoreAsync(WorkspaceStack stack, ReleaseLedger ledger) =>
+        new(ledger, ReleaseMapping.Seed(await stack.ReadSettingsAsync(CancellationToken.None)));
+
     /// <summary>A stack of its own (its ledger table exists) in a project whose program is infra/.</summary>
-    private async Task<(PulumiDrillStack Drill, ReleaseLedger Ledger, WorkspaceStack Stack, string StackFilePath)> OpenAsync()
+    private async Task<(ReleaseLedger Ledger, WorkspaceStack Stack, string StackFilePath)> OpenAsync()
     {
         var name = await LocalLedger.NewStackAsync("drillstack");
         OfflineProject.WriteProjectFile(folder);
@@ -103,8 +111,6 @@ public sealed class PulumiDrillStackTests : IDisposable
         await File.WriteAllTextAsync(stackFilePath, StackFile);
         var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(name, folder));
         owned.Add(stack);
-        var ledger = LocalLedger.Ledger(name);
-        var seed = ReleaseMapping.Seed(await stack.ReadSettingsAsync(CancellationToken.None));
-        return (new PulumiDrillStack(stack, ledger, new ReleaseStore(ledger, seed)), ledger, stack, stackFilePath);
+        return (LocalLedger.Ledger(name), stack, stackFilePath);
     }
 }

@@ -11,17 +11,20 @@ public class RestoreDrillTests
     private static readonly DrillOptions Restore = new(Restore: true);
 
     [Fact]
-    public async Task A_restore_drill_restores_to_the_moment_the_writer_stopped_reads_the_markers_and_deletes_the_instance()
+    public async Task A_restore_drill_restores_to_the_moment_it_chose_when_it_stopped_the_writer_reads_the_markers_and_deletes_the_instance()
     {
         var harness = new DrillHarness();
 
         var result = await harness.RunAsync(Restore);
 
         Assert.Equal(DrillOutcome.Succeeded, result.Outcome);
-        // RDS restores only up to five minutes back: the restore waits, then asks for the writer's stop time.
-        Assert.Equal([$"restore staging-db as of 06:00:59 into {Instance} at 06:05:59", $"delete {Instance} at 06:06:59"], harness.Restore.Calls);
+        // The restore time is the clock when the warm-up minute ended, not the last marker; the writer stopped then.
+        Assert.Equal(DrillHarness.Start.AddMinutes(1), harness.MarkersStoppedAt);
+        Assert.Equal(60, harness.Markers.Primary.Count);
+        // RDS restores only up to five minutes back: the restore waits, then asks for the chosen time.
+        Assert.Equal([$"restore staging-db as of 06:01:00 into {Instance} (source's class) at 06:06:00", $"delete {Instance} at 06:07:00"], harness.Restore.Calls);
         Assert.Empty(harness.Restore.Existing);
-        Assert.Empty(harness.Calls);
+        Assert.Empty(harness.World.Calls);
         Assert.Empty(harness.LagQueries);
         Assert.Equal([$"{FakePointInTimeRestore.Address(Instance)} d20260301-060000"], harness.Markers.Reads);
         Assert.Equal(["staging-db-d20260301-060000: creating", "staging-db-d20260301-060000: backing-up"],
@@ -30,12 +33,13 @@ public class RestoreDrillTests
         var lines = DrillHarness.Lines(result);
         Assert.Equal("# DR restore drill d20260301-060000 on staging", lines[0]);
         Assert.Contains("- Outcome: **succeeded**", lines);
-        Assert.Contains($"- Restored instance: {Instance}, as of (UTC) 2026-03-01T06:00:59Z", lines);
-        Assert.Contains("- Restored (UTC): 2026-03-01T06:06:59Z", lines);
-        Assert.Contains("- RTO: 6m 59s (drill start to the restored instance available); target 45m 0s: **pass**", lines);
+        Assert.Contains($"- Restored instance: {Instance}, as of (UTC) 2026-03-01T06:01:00Z", lines);
+        Assert.Contains("- Markers stopped (UTC): 2026-03-01T06:01:00Z", lines);
+        Assert.Contains("- Restored (UTC): 2026-03-01T06:07:00Z", lines);
+        Assert.Contains("- RTO: 7m 0s (drill start to the restored instance available); target 45m 0s: **pass**", lines);
         Assert.Contains($"- RPO: 0s (last marker written to the primary #60 at 2026-03-01T06:00:59Z; newest in the restored instance {Instance} #60 at 2026-03-01T06:00:59Z); target 1m 0s: **pass**", lines);
-        Assert.Contains("| restore | 2026-03-01T06:00:59Z | 2026-03-01T06:06:59Z | 6m 0s | passed |", lines);
-        Assert.Contains("| cleanup | 2026-03-01T06:06:59Z | 2026-03-01T06:06:59Z | 0s | passed |", lines);
+        Assert.Contains("| restore | 2026-03-01T06:01:00Z | 2026-03-01T06:07:00Z | 6m 0s | passed |", lines);
+        Assert.Contains("| cleanup | 2026-03-01T06:07:00Z | 2026-03-01T06:07:00Z | 0s | passed |", lines);
         Assert.Contains($"- Primary region eu-west-1: the primary staging-db is unchanged and still the writer; it holds 60 marker row(s) of this drill, the last (#60) " +
             $"written at 2026-03-01T06:00:59Z. The restored instance {Instance} was deleted", lines);
         Assert.Contains("- DR region eu-central-1: not touched by a restore drill", lines);
@@ -56,7 +60,7 @@ public class RestoreDrillTests
 
         Assert.Equal(DrillOutcome.Failed, result.Outcome);
         Assert.Equal($"Starting the point-in-time restore of staging-db into {Instance} failed: StorageQuotaExceeded. The restored instance {Instance} was deleted", result.Message);
-        Assert.Equal($"delete {Instance} at 06:05:59", harness.Restore.Calls[^1]);
+        Assert.Equal($"delete {Instance} at 06:06:00", harness.Restore.Calls[^1]);
         Assert.Contains("- Outcome: **failed in phase restore**", DrillHarness.Lines(result));
         Assert.Contains("- RTO: not measured (the restored instance was not seen available); target 45m 0s: **not measured**", DrillHarness.Lines(result));
     }
@@ -83,9 +87,24 @@ public class RestoreDrillTests
         var result = await harness.RunAsync(Restore);
 
         Assert.Equal(DrillOutcome.Failed, result.Outcome);
-        Assert.Equal($"The restored instance {Instance} was not available within 1h 30m 0s (last status creating). The restored instance {Instance} was deleted", result.Message);
-        Assert.Contains("| restore | 2026-03-01T06:00:59Z | 2026-03-01T07:35:59Z | 1h 35m 0s | **failed** |", DrillHarness.Lines(result));
+        Assert.Equal($"{Instance} becoming available did not happen within 1h 30m 0s; last seen: creating. The restored instance {Instance} was deleted", result.Message);
+        Assert.Contains("| restore | 2026-03-01T06:01:00Z | 2026-03-01T07:36:00Z | 1h 35m 0s | **failed** |", DrillHarness.Lines(result));
         Assert.Empty(harness.Restore.Existing);
+    }
+
+    [Fact]
+    public async Task The_restore_test_settings_choose_the_time_and_the_instance_class_and_an_older_time_loses_every_marker()
+    {
+        var harness = new DrillHarness();
+        harness.State = harness.State with { RestoreTest = new DrillRestoreTest(DrillHarness.Start.AddHours(-1), "db.t4g.small") };
+
+        var result = await harness.RunAsync(Restore);
+
+        // A fixed time already restorable: no wait; the writer still stops when the time is chosen.
+        Assert.Equal($"restore staging-db as of 05:00:00 into {Instance} (db.t4g.small) at 06:01:00", harness.Restore.Calls[0]);
+        Assert.Equal(DrillOutcome.TargetsMissed, result.Outcome);
+        Assert.Contains($"- RPO: at least 59s: no marker of this drill in the restored instance {Instance} (the last written to the primary was #60 at 2026-03-01T06:00:59Z); target 1m 0s: **fail**",
+            DrillHarness.Lines(result));
     }
 
     [Fact]

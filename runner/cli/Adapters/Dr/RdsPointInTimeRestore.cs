@@ -17,15 +17,17 @@ public sealed class RdsPointInTimeRestore(AmazonRDSClient client, TimeSpan callT
     /// <summary>The adapter a restore drill uses in <paramref name="region"/>, the primary database's region.</summary>
     public static IPointInTimeRestore ForRegion(string region) => new RdsPointInTimeRestore(RdsDrDatabase.ClientFor(region), DrillCallTimeout);
 
-    public async Task StartRestoreAsync(string sourceInstanceId, string targetInstanceId, DateTimeOffset restoreTime, CancellationToken cancellationToken)
+    public async Task StartRestoreAsync(RestoreRequest request, CancellationToken cancellationToken)
     {
-        var source = await RdsDrDatabase.DescribeInstanceAsync(client, sourceInstanceId, callTimeout, cancellationToken)
-            ?? throw new InvalidOperationException($"there is no DB instance {sourceInstanceId} to restore from");
+        var source = await RdsDrDatabase.DescribeInstanceAsync(client, request.SourceInstanceId, callTimeout, cancellationToken)
+            ?? throw new InvalidOperationException($"there is no DB instance {request.SourceInstanceId} to restore from");
         await client.RestoreDBInstanceToPointInTimeAsync(new RestoreDBInstanceToPointInTimeRequest
         {
-            SourceDBInstanceIdentifier = sourceInstanceId,
-            TargetDBInstanceIdentifier = targetInstanceId,
-            RestoreTime = restoreTime.UtcDateTime,
+            SourceDBInstanceIdentifier = request.SourceInstanceId,
+            TargetDBInstanceIdentifier = request.TargetInstanceId,
+            RestoreTime = request.RestoreTime.UtcDateTime,
+            // Null (not set): RDS restores into the source's class.
+            DBInstanceClass = request.InstanceClass,
             DBSubnetGroupName = source.DBSubnetGroup?.DBSubnetGroupName,
             VpcSecurityGroupIds = source.VpcSecurityGroups?.Select(g => g.VpcSecurityGroupId).OfType<string>().ToList(),
         }, cancellationToken).WaitAsync(callTimeout, cancellationToken);

@@ -1,0 +1,64 @@
+using Amazon.DynamoDBv2;
+using Amazon.Route53;
+using Infra.Ledger;
+using Infra.Runner.Adapters;
+using Infra.Runner.Adapters.Dr;
+using Infra.Runner.Dr;
+using Serilog;
+using Serilog.Events;
+using StackSettings = Infra.Stacks.Settings.StackSettings;
+
+namespace Infra.Runner.Commands;
+
+/// <summary>
+/// Failover's ports over the real AWS clients, made once for <c>failover</c>, <c>failback</c> and a drill's promotion
+/// (which runs the same failover): RDS, ECS and Route 53, the primary's health URL, CloudWatch, the release ledger through
+/// <paramref name="ledgerRegion"/>'s replica of its global table, and the pager. Disposing releases the clients.
+/// </summary>
+public sealed class DrAdapters : IDisposable
+{
+    /// <summary>Per AWS call and per health request: a region that does not answer in this time counts as down.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly IAmazonDynamoDB dynamo;
+    private readonly HttpClient http;
+    private readonly HttpClient pagerHttp;
+
+    public DrAdapters(StackSettings settings, string ledgerRegion, ILogger logger)
+    {
+        dynamo = LedgerClients.ForRegion(ledgerRegion);
+        http = SmokeHttpClient.Create(CallTimeout);
+        pagerHttp = new HttpClient { Timeout = CallTimeout };
+        var ledger = new ReleaseLedger(dynamo, settings.StackName);
+        logger.Information("Failover reads the release ledger in {Region:l}", ledgerRegion);
+        Ports = new DrPorts(
+            new RdsDrDatabase(RdsDrDatabase.ClientFor, CallTimeout),
+            new EcsDrServices(EcsDrServices.ClientFor, CallTimeout),
+            new Route53DnsSwitch(new AmazonRoute53Client(), CallTimeout),
+            new HttpHealthProbe(http),
+            new CloudWatchReplicaLagReader(CloudWatchClients.For),
+            new LedgerDrRecord(ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(settings))),
+            RunnerSession.CreateNotifier(pagerHttp, logger),
+            TimeProvider.System,
+            new Progress(logger));
+    }
+
+    public DrPorts Ports { get; }
+
+    public void Dispose()
+    {
+        dynamo.Dispose();
+        http.Dispose();
+        pagerHttp.Dispose();
+    }
+
+    /// <summary>One log line per journaled event; failures at error level.</summary>
+    private sealed class Progress(ILogger logger) : IProgress<DrEvent>
+    {
+        public void Report(DrEvent value) => logger.Write(
+            value.Kind.EndsWith("Failed", StringComparison.Ordinal) ? LogEventLevel.Error
+                : value.Kind.EndsWith("Refused", StringComparison.Ordinal) || value.Kind.EndsWith("Forced", StringComparison.Ordinal) ? LogEventLevel.Warning
+                : LogEventLevel.Information,
+            "{Kind:l}: {Message:l}", value.Kind, value.Message);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace PlanDiff.Tests.Workflows;
+
+/// <summary>
+/// .github/iam/dr-drill-policy.json, what the role dr-drill.yml assumes needs for the drill and the fail-back after it:
+/// exactly the AWS calls their adapters make (read from the adapters' source, so a new call without its permission
+/// fails here), KMS only through the service that encrypts, and no wildcard action.
+/// </summary>
+public partial class DrDrillPolicyTests
+{
+    /// <summary>The adapters a drill, its failover and the fail-back call AWS through, with each one's IAM service prefix.</summary>
+    private static readonly (string File, string Service)[] Adapters =
+    [
+        ("runner/cli/Adapters/CloudWatchReplicaLagReader.cs", "cloudwatch"),
+        ("runner/cli/Adapters/SecretsManagerValueReader.cs", "secretsmanager"),
+        ("runner/cli/Adapters/Dr/RdsDrDatabase.cs", "rds"),
+        ("runner/cli/Adapters/Dr/RdsPointInTimeRestore.cs", "rds"),
+        ("runner/cli/Adapters/Dr/EcsDrServices.cs", "ecs"),
+        ("runner/cli/Adapters/Dr/Route53DnsSwitch.cs", "route53"),
+        // The release ledger: the release and lease read, the release written and journal events appended.
+        ("ledger/ReleaseLedger.cs", "dynamodb"),
+        ("ledger/ReleaseLedger.Release.cs", "dynamodb"),
+    ];
+
+    private static JsonElement Policy { get; } =
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoFiles.Root, ".github", "iam", "dr-drill-policy.json"))).RootElement;
+
+    private static IEnumerable<JsonElement> Statements => Policy.GetProperty("Statement").EnumerateArray();
+
+    private static IEnumerable<string> Strings(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(v => v.GetString()!) : [value.GetString()!];
+
+    [GeneratedRegex(@"\.(?<call>[A-Z][A-Za-z0-9]+)Async\(\s*(new [A-Za-z]+Request|request|update)")]
+    private static partial Regex SdkCall();
+
+    /// <summary>Each SDK call in the adapters as an IAM action, e.g. <c>rds:PromoteReadReplica</c>.</summary>
+    private static SortedSet<string> CalledActions() => new(
+        Adapters.SelectMany(adapter => SdkCall().Matches(File.ReadAllText(Path.Combine(RepoFiles.Root, adapter.File)))
+            .Select(m => $"{adapter.Service}:{m.Groups["call"].Value}")),
+        StringComparer.Ordinal);
+
+    [Fact]
+    public void It_grants_exactly_the_calls_the_adapters_make_besides_kms()
+    {
+        var granted = Statements.SelectMany(s => Strings(s.GetProperty("Action"))).Where(a => !a.StartsWith("kms:", StringComparison.Ordinal));
+
+        Assert.Equal(CalledActions(), new SortedSet<string>(granted, StringComparer.Ordinal));
+        Assert.Equal(
+            ["cloudwatch:GetMetricStatistics", "dynamodb:GetItem", "dynamodb:PutItem", "ecs:DescribeServices", "ecs:UpdateService",
+             "rds:CreateDBInstanceReadReplica", "rds:DeleteDBInstance", "rds:DescribeDBInstances", "rds:ModifyDBInstance", "rds:PromoteReadReplica",
+             "rds:RestoreDBInstanceToPointInTime", "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue"],
+            CalledActions());
+    }
+
+    [Fact]
+    public void No_action_has_a_wildcard_and_no_statement_allows_everything_else()
+    {
+        Assert.Equal("2012-10-17", Policy.GetProperty("Version").GetString());
+        foreach (var statement in Statements)
+        {
+            Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
+            Assert.Empty(statement.EnumerateObject().Select(p => p.Name).Except(["Sid", "Effect", "Action", "Resource", "Condition"]));
+            Assert.All(Strings(statement.GetProperty("Action")), action => Assert.DoesNotContain("*", action));
+        }
+    }
+
+    [Fact]
+    public void Kms_is_used_only_through_the_service_that_encrypts_the_secret_the_instances_and_the_ledger()
+    {
+        var kms = Statements.Where(s => Strings(s.GetProperty("Action")).Any(a => a.StartsWith("kms:", StringComparison.Ordinal))).ToList();
+
+        Assert.Equal(
+            ["kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"],
+            kms.SelectMany(s => Strings(s.GetProperty("Action"))).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(kms, s => Assert.True(
+            s.GetProperty("Condition").GetProperty("StringEquals").TryGetProperty("kms:ViaService", out _), $"{s.GetProperty("Sid")} must name kms:ViaService"));
+    }
+
+    [Fact]
+    public void The_only_secret_read_is_the_staging_databases_master_secret()
+    {
+        var reads = Statements.Where(s => Strings(s.GetProperty("Action")).Contains("secretsmanager:GetSecretValue")).ToList();
+
+        Assert.Equal(["arn:aws:secretsmanager:eu-west-1:123456789012:secret:infra-staging-db-master-*"], Strings(Assert.Single(reads).GetProperty("Resource")));
+    }
+}
