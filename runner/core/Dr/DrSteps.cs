@@ -28,20 +28,25 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
         }),
     ];
 
-    /// <summary>Sets each service's desired count to <paramref name="count"/> (null: the count it runs while live), then waits for the running counts.</summary>
-    public IEnumerable<DrStep> Scale(DrRegionSide side, string name, Func<DrService, int> count) =>
+    /// <summary>
+    /// Gives each service its <paramref name="capacity"/> (autoscaling range first, then the desired count), then waits
+    /// for the running counts.
+    /// </summary>
+    public IEnumerable<DrStep> Scale(DrRegionSide side, string name, Func<DrService, ServiceCapacity> capacity) =>
     [
-        new($"scale-{name}", $"set the desired task count of {string.Join(", ", side.Services.Select(s => $"{s.EcsServiceName} to {count(s)}"))} in {side.ClusterName} ({side.Region}, ECS UpdateService)",
+        new($"scale-{name}",
+            $"scale {string.Join(", ", side.Services.Select(s => $"{s.EcsServiceName} to {capacity(s)}"))} in {side.ClusterName} ({side.Region}; " +
+            "Application Auto Scaling RegisterScalableTarget, then ECS UpdateService)",
             async t =>
             {
-                foreach (var service in side.Services) await ports.Services.ScaleAsync(side.Region, side.ClusterName, service.EcsServiceName, count(service), t);
+                foreach (var service in side.Services) await ports.Services.ScaleAsync(side.Region, side.ClusterName, service.EcsServiceName, capacity(service), t);
                 return $"{side.Services.Count} service(s) updated";
             }),
         new($"wait-{name}", $"wait until every service in {side.ClusterName} runs its desired count", async t =>
         {
             foreach (var service in side.Services)
             {
-                var target = count(service);
+                var target = capacity(service).Desired;
                 await DrWait.UntilAsync(ports.Time, options.Poll, options.Services, $"{service.EcsServiceName} running {target} task(s)", async c =>
                 {
                     var counts = await ports.Services.DescribeAsync(side.Region, side.ClusterName, service.EcsServiceName, c)
@@ -55,9 +60,9 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     ];
 
     /// <summary>
-    /// Best effort: stops the old primary region's services so that, if that region is still partly up, nothing keeps
-    /// writing to the old primary database. Its API not answering is expected in a regional outage and is reported, not
-    /// a failure.
+    /// Best effort: stops the old primary region's services (autoscaling pinned to 0 too, or it would start them again)
+    /// so that, if that region is still partly up, nothing keeps writing to the old primary database. Its API not
+    /// answering is expected in a regional outage and is reported, not a failure.
     /// </summary>
     public DrStep Fence(DrRegionSide primary) => new(
         "fence-primary", $"best effort: scale the services in {primary.ClusterName} ({primary.Region}) to 0 so nothing writes to the old primary", async t =>
@@ -67,7 +72,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             {
                 try
                 {
-                    await ports.Services.ScaleAsync(primary.Region, primary.ClusterName, service.EcsServiceName, 0, t);
+                    await ports.Services.ScaleAsync(primary.Region, primary.ClusterName, service.EcsServiceName, ServiceCapacity.Stopped, t);
                     outcomes.Add($"{service.EcsServiceName} set to 0");
                 }
                 catch (Exception error) when (error is not OperationCanceledException || !t.IsCancellationRequested)

@@ -16,4 +16,10 @@ public sealed record DrTopology(string StackName, DrRegionSide Primary, DrRegion
 public sealed record DrRegionSide(string Region, string InstanceId, string ClusterName, IReadOnlyList<DrService> Services);
 
 /// <summary>An ECS service and the tasks it runs while its region is live.</summary>
-public sealed record DrService(string Name, string EcsServiceName, int LiveCount);
+/// <param name="MinCount">Its autoscaling minimum while live, as the program declares it; null pins it at <paramref name="LiveCount"/>.</param>
+/// <param name="MaxCount">Its autoscaling maximum while live, as the program declares it; null pins it at <paramref name="LiveCount"/>.</param>
+public sealed record DrService(string Name, string EcsServiceName, int LiveCount, int? MinCount = null, int? MaxCount = null)
+{
+    /// <summary>What the service runs while its region is live.</summary>
+    public ServiceCapacity Live => new(LiveCount, MinCount ?? LiveCount, MaxCount ?? LiveCount);
+}

@@ -47,14 +47,14 @@ public sealed class Failback(DrPorts ports, DrOptions options)
                 var since = ports.Time.GetUtcNow();
                 return steps.WaitForLagAsync(primary, options.RpoTargetSeconds, () => since, t);
             }),
-            .. steps.Scale(dr, "stop-writes", _ => 0).Select(s => s with { Description = $"stop writes: {s.Description}" }),
+            .. steps.Scale(dr, "stop-writes", _ => ServiceCapacity.Stopped).Select(s => s with { Description = $"stop writes: {s.Description}" }),
             new("wait-lag-zero", "wait until the new replica has applied every write (ReplicaLag 0 since the writes stopped)", t =>
             {
                 writesStoppedAt = ports.Time.GetUtcNow();
                 return steps.WaitForLagAsync(primary, 0, () => writesStoppedAt, t);
             }),
             .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }),
-            .. steps.Scale(primary, "primary-services", s => s.LiveCount),
+            .. steps.Scale(primary, "primary-services", s => s.Live),
             steps.Dns(topology, toDr: false),
             new("read-new-primary", $"read the ARN of the new primary {primary.InstanceId}", async t =>
             {

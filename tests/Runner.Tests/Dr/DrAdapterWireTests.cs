@@ -21,12 +21,14 @@ public sealed class DrAdapterWireTests : IDisposable
     private readonly FakeRdsServer _rds = FakeRdsServer.Start();
     private readonly FakeEcsServer _ecs = FakeEcsServer.Start();
     private readonly FakeRoute53Server _route53 = FakeRoute53Server.Start();
+    private readonly FakeApplicationAutoScalingServer _scaling = FakeApplicationAutoScalingServer.Start();
 
     public DrAdapterWireTests()
     {
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_RDS", _rds.Endpoint);
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ECS", _ecs.Endpoint);
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ROUTE_53", _route53.Endpoint);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING", _scaling.Endpoint);
     }
 
     public void Dispose()
@@ -34,6 +36,8 @@ public sealed class DrAdapterWireTests : IDisposable
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_RDS", null);
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ECS", null);
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ROUTE_53", null);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING", null);
+        _scaling.Dispose();
         _rds.Dispose();
         _ecs.Dispose();
         _route53.Dispose();
@@ -145,12 +149,14 @@ public sealed class DrAdapterWireTests : IDisposable
     }
 
     [Fact]
-    public async Task Ecs_scales_with_UpdateService_and_reads_counts_with_DescribeServices()
+    public async Task Ecs_scales_by_registering_the_autoscaling_range_then_UpdateService_and_reads_counts_with_DescribeServices()
     {
         _ecs.Services[("production", "production-web-blue")] = (0, 0);
+        _scaling.EcsServices["service/production/production-web-blue"] = true;
+        _scaling.Targets["service/production/production-web-blue"] = (0, 0);
         var services = new EcsDrServices(EcsDrServices.ClientFor, Timeout);
 
-        await services.ScaleAsync("eu-central-1", "production", "production-web-blue", 3, CancellationToken.None);
+        await services.ScaleAsync("eu-central-1", "production", "production-web-blue", new ServiceCapacity(3, 3, 12), CancellationToken.None);
         var counts = await services.DescribeAsync("eu-central-1", "production", "production-web-blue", CancellationToken.None);
         var missing = await services.DescribeAsync("eu-central-1", "production", "production-api-blue", CancellationToken.None);
 
@@ -162,16 +168,34 @@ public sealed class DrAdapterWireTests : IDisposable
         ], _ecs.Requests);
         Assert.Equal(new ServiceCounts(3, 0), counts);
         Assert.Null(missing);
+        Assert.Equal(("AnyScaleFrontendService.RegisterScalableTarget",
+            """{"MaxCapacity":12,"MinCapacity":3,"ResourceId":"service/production/production-web-blue","ScalableDimension":"ecs:service:DesiredCount","ServiceNamespace":"ecs"}"""),
+            Assert.Single(_scaling.Requests));
+        Assert.Equal((3, 12), _scaling.Targets["service/production/production-web-blue"]);
+    }
+
+    [Fact]
+    public async Task A_refused_autoscaling_range_fails_the_scale_before_the_desired_count_is_touched()
+    {
+        _ecs.Services[("production", "production-web-blue")] = (0, 0);
+        var services = new EcsDrServices(EcsDrServices.ClientFor, Timeout);
+
+        var error = await Assert.ThrowsAsync<Amazon.ApplicationAutoScaling.Model.ValidationException>(
+            () => services.ScaleAsync("eu-central-1", "production", "production-web-blue", new ServiceCapacity(3, 3, 12), CancellationToken.None));
+
+        Assert.Equal(("ValidationException", "ECS service doesn't exist: service/production/production-web-blue"), (error.ErrorCode, error.Message));
+        Assert.Empty(_ecs.Requests);
     }
 
     [Fact]
     public async Task Scaling_a_service_of_an_unknown_cluster_fails_as_ecs_does()
     {
         _ecs.Services[("production", "production-web-blue")] = (0, 0);
+        _scaling.EcsServices["service/staging/staging-web-blue"] = true;
         var services = new EcsDrServices(EcsDrServices.ClientFor, Timeout);
 
         var error = await Assert.ThrowsAsync<Amazon.ECS.Model.ClusterNotFoundException>(
-            () => services.ScaleAsync("eu-central-1", "staging", "staging-web-blue", 1, CancellationToken.None));
+            () => services.ScaleAsync("eu-central-1", "staging", "staging-web-blue", new ServiceCapacity(1, 1, 4), CancellationToken.None));
 
         Assert.Equal("Cluster not found.", error.Message);
     }

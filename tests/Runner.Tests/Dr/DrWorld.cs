@@ -19,9 +19,9 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public static readonly DrTopology Topology = new("production",
         new DrRegionSide(Primary, "production-db", "production",
-            [new DrService("web", "production-web-blue", 3)]),
+            [new DrService("web", "production-web-blue", 3, 3, 12)]),
         new DrRegionSide(Dr, "production-db-replica", "production-dr",
-            [new DrService("web", "production-dr-web-blue", 3)]),
+            [new DrService("web", "production-dr-web-blue", 3, 3, 12)]),
         "hc-1", "https://primary.example.com/healthz");
 
     public DrWorld()
@@ -112,10 +112,10 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         return Task.CompletedTask;
     }
 
-    public Task ScaleAsync(string region, string cluster, string service, int count, CancellationToken cancellationToken)
+    public Task ScaleAsync(string region, string cluster, string service, ServiceCapacity capacity, CancellationToken cancellationToken)
     {
-        Call($"scale {region}", $"{service} to {count}");
-        Services[(region, service)] = Services[(region, service)] with { Desired = count };
+        Call($"scale {region}", $"{service} to {capacity}");
+        Services[(region, service)] = Services[(region, service)] with { Desired = capacity.Desired };
         return Task.CompletedTask;
     }
 

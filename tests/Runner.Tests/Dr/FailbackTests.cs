@@ -29,9 +29,9 @@ public class FailbackTests
         [
             "rename eu-west-1: production-db to production-db-retired-202606010300",
             "create eu-west-1: production-db from arn:aws:rds:eu-central-1:123456789012:db:production-db-replica key arn:aws:kms:eu-west-1:123456789012:key/p subnets production-db-subnets",
-            "scale eu-central-1: production-dr-web-blue to 0",
+            "scale eu-central-1: production-dr-web-blue to 0 (autoscaling 0..0)",
             "promote eu-west-1: production-db",
-            "scale eu-west-1: production-web-blue to 3",
+            "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
             "dns: hc-1 inverted False",
             "rename eu-central-1: production-db-replica to production-db-replica-retired-202606010300",
             "create eu-central-1: production-db-replica from arn:aws:rds:eu-west-1:123456789012:db:production-db key arn:aws:kms:eu-central-1:123456789012:key/d subnets production-dr-db-subnets",

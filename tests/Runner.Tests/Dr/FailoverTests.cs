@@ -23,9 +23,9 @@ public class FailoverTests
             "http eu-west-1: https://primary.example.com/healthz",
             "promote eu-central-1: production-db-replica",
             "record: drPromoted True",
-            "scale eu-central-1: production-dr-web-blue to 3",
+            "scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)",
             "dns: hc-1 inverted True",
-            "scale eu-west-1: production-web-blue to 0",
+            "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
         ], _world.Calls);
         Assert.Equal(new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "production-db-replica"), null), _world.Instances[(DrWorld.Dr, "production-db-replica")]);
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
