@@ -22,7 +22,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
                 async c =>
                 {
                     var seen = await ports.Database.DescribeAsync(region, instanceId, c);
-                    return (seen?.IsAvailableStandalone == true, seen, Shown(seen));
+                    return (seen?.IsAvailableStandalone == true, seen, DbInstanceState.Shown(seen));
                 }, t);
             return $"{instanceId} is available and standalone at {state!.Address ?? "(no endpoint yet)"}";
         }),
@@ -126,7 +126,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
                 await DrWait.UntilAsync(ports.Time, options.Poll, options.Promote, $"{target.InstanceId} being renamed to {retiredId}", async c =>
                 {
                     var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
-                    return (seen is null, true, Shown(seen));
+                    return (seen is null, true, DbInstanceState.Shown(seen));
                 }, t);
                 return $"{target.InstanceId} renamed to {retiredId} (its data is kept; delete it once the new topology is checked)";
             }),
@@ -146,7 +146,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
                 await DrWait.UntilAsync(ports.Time, options.Poll, options.Replica, $"{target.InstanceId} becoming an available replica", async c =>
                 {
                     var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
-                    return (seen is { Status: "available", ReplicaOf: not null }, true, Shown(seen));
+                    return (seen is { Status: "available", ReplicaOf: not null }, true, DbInstanceState.Shown(seen));
                 }, t);
                 return $"{target.InstanceId} is an available replica";
             }),
@@ -164,7 +164,31 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
         return $"ReplicaLag of {replica.InstanceId}: max {reading!.MaxSeconds} s over {reading.DataPoints} data point(s), target {seconds} s";
     }
 
-    private static string Shown(DbInstanceState? state) => state is null
-        ? "no such instance"
-        : $"{state.Status}, {(state.ReplicaOf is null ? "standalone" : $"replica of {state.ReplicaOf}")}";
+    /// <summary>The most a replica may lag, in every data point of the final catch-up's window, to count as caught up.</summary>
+    public const double FinalLagSeconds = 1;
+
+    /// <summary>How many of CloudWatch's one-minute ReplicaLag data points the final catch-up needs, all of them after the writes stopped.</summary>
+    public const int FinalLagDataPoints = 2;
+
+    /// <summary>
+    /// Fail-back's last look before the switchover, while nothing writes: CloudWatch's ReplicaLag (whole seconds, one
+    /// data point a minute) at most <see cref="FinalLagSeconds"/> in each of at least <see cref="FinalLagDataPoints"/>
+    /// data points of the trailing window, which never reaches back before <paramref name="writesStoppedAt"/>, so the
+    /// lag of the catch-up before it drops out and one lucky reading is not enough. "Exactly 0" is not asked for: the
+    /// metric rounds, and an idle PostgreSQL source may never report it. Bounded by <see cref="DrOptions.FinalCatchUp"/>.
+    /// </summary>
+    public async Task<string> WaitForFinalCatchUpAsync(DrRegionSide replica, DateTimeOffset writesStoppedAt, CancellationToken cancellationToken)
+    {
+        var window = TimeSpan.FromMinutes(FinalLagDataPoints + 1);
+        var reading = await DrWait.UntilAsync(ports.Time, options.Poll, options.FinalCatchUp,
+            $"ReplicaLag of {replica.InstanceId} at most {FinalLagSeconds} s in {FinalLagDataPoints} data points after the writes stopped", async c =>
+            {
+                var now = ports.Time.GetUtcNow();
+                var from = now - window < writesStoppedAt ? writesStoppedAt : now - window;
+                var lag = await ports.Lag.ReadMaxAsync(new ReplicaLagQuery(replica.Region, replica.InstanceId, from, now), c);
+                return (lag is not null && lag.DataPoints >= FinalLagDataPoints && lag.MaxSeconds <= FinalLagSeconds, lag,
+                    lag is null ? "no ReplicaLag data yet" : $"max {lag.MaxSeconds} s over {lag.DataPoints} data point(s)");
+            }, cancellationToken);
+        return $"ReplicaLag of {replica.InstanceId}: max {reading!.MaxSeconds} s over {reading.DataPoints} data point(s) since the writes stopped";
+    }
 }

@@ -7,6 +7,11 @@ namespace Infra.Runner.Dr;
 public sealed record DbInstanceState(string Status, string Arn, string? ReplicaOf, string? Address, DbPlacement? Placement = null)
 {
     public bool IsAvailableStandalone => Status == "available" && ReplicaOf is null;
+
+    /// <summary>How logs, step details and reports word an instance's state (null: there is none).</summary>
+    public static string Shown(DbInstanceState? state) => state is null
+        ? "missing"
+        : $"{state.Status}, {(state.ReplicaOf is null ? "standalone (accepts writes)" : $"read replica of {state.ReplicaOf}")}";
 }
 
 /// <summary>Where an instance lives in its region: the KMS key it is encrypted with, its subnet group and security groups.</summary>

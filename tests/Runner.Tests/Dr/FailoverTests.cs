@@ -146,7 +146,7 @@ public class FailoverTests
 
     [Theory]
     [InlineData("production-db-replica", "wait-database",
-        "production-db-replica becoming available and standalone did not happen within 30m 0s; last seen: modifying, standalone")]
+        "production-db-replica becoming available and standalone did not happen within 30m 0s; last seen: modifying, standalone (accepts writes)")]
     [InlineData("production-dr-web-blue", "wait-dr-services",
         "production-dr-web-blue running 3 task(s) did not happen within 15m 0s; last seen: 0 running of 3 desired")]
     public async Task A_wait_that_never_ends_fails_its_step_after_its_timeout(string stuck, string step, string detail)
