@@ -47,18 +47,19 @@ public sealed class DrProcedure(DrPorts ports, DrTopology topology, string name)
         var startedAt = ports.Time.GetUtcNow();
         await EventAsync("Started", $"{name} of stack {topology.StackName} started: primary {topology.Primary.Region}, DR {topology.Dr.Region}; {steps.Count} steps");
         var records = new List<DrStepRecord>();
-        var failed = await RunStepsAsync(steps, records, cancellationToken);
+        var failed = (await RunStepsAsync(steps, records, cancellationToken, keepGoing: false)).FirstOrDefault();
         var skipped = steps.Skip(records.Count).Select(s => s.Name).ToList();
         DrRecoveryOutcome? recovered = null;
         if (failed is not null && recovery is not null && recovery.Guarded.Contains(failed.Name))
         {
             await EventAsync("RecoveryStarted", $"step {failed.Name} failed after the change began: undoing it ({string.Join(", ", recovery.Steps.Select(s => s.Name))})");
             // Undoing must not be stopped by the Ctrl+C that may have stopped the change.
-            var undoFailed = await RunStepsAsync(recovery.Steps, records, CancellationToken.None);
-            recovered = undoFailed is null
+            // Every undo step runs even when one before it fails: each restores a different part.
+            var undoFailed = await RunStepsAsync(recovery.Steps, records, CancellationToken.None, keepGoing: true);
+            recovered = undoFailed.Count == 0
                 ? new DrRecoveryOutcome(true, recovery.Restored)
-                : new DrRecoveryOutcome(false, $"undoing it failed at step {undoFailed.Name} ({undoFailed.Detail})");
-            await EventAsync(undoFailed is null ? "RecoveryDone" : "RecoveryFailed", recovered.State);
+                : new DrRecoveryOutcome(false, $"undoing it failed at {string.Join(", ", undoFailed.Select(f => $"step {f.Name} ({f.Detail})"))}");
+            await EventAsync(undoFailed.Count == 0 ? "RecoveryDone" : "RecoveryFailed", recovered.State);
         }
 
         var outcome = failed is null ? DrOutcome.Succeeded : DrOutcome.Failed;
@@ -83,11 +84,11 @@ public sealed class DrProcedure(DrPorts ports, DrTopology topology, string name)
         return new DrResult(outcome, message, DrReport.Json(facts), DrReport.Markdown(facts));
     }
 
-    /// <summary>Runs steps in order until one fails, adding a record for each; returns the failed one, if any.</summary>
-    private async Task<DrStepRecord?> RunStepsAsync(IReadOnlyList<DrStep> steps, List<DrStepRecord> records, CancellationToken cancellationToken)
+    /// <summary>Runs steps in order, adding a record for each, until one fails (or to the end when <paramref name="keepGoing"/>); returns the failed ones.</summary>
+    private async Task<IReadOnlyList<DrStepRecord>> RunStepsAsync(IReadOnlyList<DrStep> steps, List<DrStepRecord> records, CancellationToken cancellationToken, bool keepGoing)
     {
-        DrStepRecord? failed = null;
-        for (var index = 0; index < steps.Count && failed is null; index++)
+        var failed = new List<DrStepRecord>();
+        for (var index = 0; index < steps.Count && (keepGoing || failed.Count == 0); index++)
         {
             var step = steps[index];
             var at = ports.Time.GetUtcNow();
@@ -110,7 +111,7 @@ public sealed class DrProcedure(DrPorts ports, DrTopology topology, string name)
 
             var record = new DrStepRecord(step.Name, step.Description, at, ports.Time.GetUtcNow(), ok, detail);
             records.Add(record);
-            if (!ok) failed = record;
+            if (!ok) failed.Add(record);
             await EventAsync(ok ? "StepDone" : "StepFailed", $"step {index + 1}/{steps.Count} {step.Name}: {detail}",
                 new Dictionary<string, string> { ["step"] = step.Name });
         }

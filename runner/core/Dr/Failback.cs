@@ -30,8 +30,14 @@ public sealed class Failback(DrPorts ports, DrOptions options)
                     $"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false); nothing was changed", startedAt);
             }
 
+            if (await DrMayTakeWritesAsync(dr, cancellationToken) is { } writes)
+            {
+                return await procedure.RefuseAsync($"the release ledger's drPromoted is false but {writes}; nothing was changed", startedAt);
+            }
+
             await procedure.EventAsync("Resumed", unfinished);
-            return await procedure.RunAsync([.. RebuildDr(topology, steps, stamp)],
+            // The switchover's last steps again (both no-ops when done), then the rebuild.
+            return await procedure.RunAsync([.. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp)],
                 $"{topology.StackName}'s DR replica is rebuilt: {dr.InstanceId} in {dr.Region} replicates {primary.InstanceId} again",
                 Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken);
         }
@@ -77,14 +83,14 @@ public sealed class Failback(DrPorts ports, DrOptions options)
         var undo = new DrRecovery(
             switchover.Select(s => s.Name).ToHashSet(),
             [
-                steps.Fence(primary) with { Name = "undo-stop-primary-services" },
-                .. steps.Scale(dr, "undo-restore-writes", s => s.Live),
-                steps.Dns(topology, toDr: true) with { Name = "undo-switch-dns" },
                 new("undo-record-promotion", "record drPromoted: true again in the release ledger", async t =>
                 {
                     await ports.Ledger.RecordPromotedAsync(true, t);
                     return "drPromoted is true: the stack stays failed over";
                 }),
+                steps.Fence(primary) with { Name = "undo-stop-primary-services" },
+                .. steps.Scale(dr, "undo-restore-writes", s => s.Live),
+                steps.Dns(topology, toDr: true) with { Name = "undo-switch-dns" },
             ],
             $"undone: writes are restored in {dr.Region} (its services run, the primary's are stopped, DNS and the ledger say failed over); " +
             $"{primary.InstanceId} in {primary.Region} is left as it is, and the next failback retires and replaces it");
@@ -111,8 +117,23 @@ public sealed class Failback(DrPorts ports, DrOptions options)
                 primaryArn = state.Arn;
                 return primaryArn;
             }),
-            .. steps.NewReplica(dr, primary, $"{dr.InstanceId}-retired-{stamp}", () => primaryArn!),
+            .. steps.NewReplica(dr, primary, $"{dr.InstanceId}-retired-{stamp}", () => primaryArn!, t => DrMayTakeWritesAsync(dr, t)),
         ];
+    }
+
+    /// <summary>A standalone DR instance is never renamed aside while the DR services run: it may be taking writes (e.g. after an undone switchover).</summary>
+    private async Task<string?> DrMayTakeWritesAsync(DrRegionSide dr, CancellationToken cancellationToken)
+    {
+        foreach (var service in dr.Services)
+        {
+            if ((await ports.Services.DescribeAsync(dr.Region, dr.ClusterName, service.EcsServiceName, cancellationToken))?.Desired > 0)
+            {
+                return $"{service.EcsServiceName} in {dr.Region} runs tasks, so {dr.InstanceId} may be taking writes; it is not renamed. " +
+                    "Check which database takes writes, then run failback again (README, Disaster recovery, Fail-back)";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     /// <summary>Operations that throw, by name (e.g. <c>promote eu-central-1</c>, <c>dns</c>, <c>record</c>).</summary>
     public Dictionary<string, Exception> Failing { get; } = [];
 
+    /// <summary>Operations that throw the next time only (a blip a retry or an undo gets past).</summary>
+    public Dictionary<string, Exception> FailingOnce { get; } = [];
+
     /// <summary>Instances or services that never finish what they were asked.</summary>
     public HashSet<string> Stuck { get; } = [];
 
@@ -181,7 +184,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
             throw new HttpRequestException($"connecting to the {operation.Split(' ')[0]} endpoint in {region} timed out");
         }
 
-        if (Failing.TryGetValue(operation, out var error)) throw error;
+        if (Failing.TryGetValue(operation, out var error) || FailingOnce.Remove(operation, out error)) throw error;
         if (detail is not null) Calls.Add($"{operation}: {detail}");
     }
 }
