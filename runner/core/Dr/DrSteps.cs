@@ -110,9 +110,18 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     /// rename a standalone instance.
     /// </summary>
     public IEnumerable<DrStep> NewReplica(
-        DrRegionSide target, DrRegionSide source, string retiredId, Func<string> sourceArn, Func<CancellationToken, Task<string?>>? unsafeToRetire = null)
+        DrRegionSide target, DrRegionSide source, string retiredId, Func<string> sourceArn, Func<CancellationToken, Task<string?>>? unsafeToRetire = null,
+        ReplicaSettings? settings = null)
     {
         DbPlacement? placement = null;
+        IEnumerable<DrStep> configure = settings is null ? [] :
+        [
+            new($"backups-{target.Region}", $"set {target.InstanceId}'s backup retention to {settings.BackupRetentionDays} days (RDS ModifyDBInstance, at once)", async t =>
+            {
+                await ports.Database.SetBackupRetentionAsync(target.Region, target.InstanceId, settings.BackupRetentionDays, t);
+                return $"{target.InstanceId} keeps automated backups {settings.BackupRetentionDays} days, as the program declares";
+            }),
+        ];
         return
         [
             new($"retire-{target.Region}", $"rename any standalone {target.InstanceId} in {target.Region} to {retiredId} (RDS ModifyDBInstance)", async t =>
@@ -137,9 +146,10 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
                 var where = placement ?? throw new DrStepException(
                     $"no instance {target.InstanceId} was found in {target.Region} to take the KMS key, subnet group and security groups from; " +
                     $"create the replica by hand (README, Disaster recovery, Fail-back) and run failback again");
-                await ports.Database.CreateReplicaAsync(new ReplicaRequest(target.Region, target.InstanceId, sourceArn(), source.Region, where), t);
-                return $"CreateDBInstanceReadReplica accepted: {target.InstanceId} from {sourceArn()} with KMS key {where.KmsKeyId}, subnet group {where.SubnetGroupName} " +
-                    $"and security groups {string.Join(", ", where.SecurityGroupIds)}";
+                await ports.Database.CreateReplicaAsync(new ReplicaRequest(target.Region, target.InstanceId, sourceArn(), source.Region, where, settings), t);
+                return $"CreateDBInstanceReadReplica accepted: {target.InstanceId} from {sourceArn()} with KMS key {where.KmsKeyId}, subnet group {where.SubnetGroupName}, " +
+                    $"security groups {string.Join(", ", where.SecurityGroupIds)} and parameter group {where.ParameterGroupName ?? "(RDS's default)"}" +
+                    (settings is null ? "" : $"; {settings.InstanceClass}, Multi-AZ {(settings.MultiAz ? "on" : "off")}, deletion protection {(settings.DeletionProtection ? "on" : "off")}");
             }),
             new($"wait-replica-{target.Region}", $"wait until the replica {target.InstanceId} is available", async t =>
             {
@@ -150,6 +160,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
                 }, t);
                 return $"{target.InstanceId} is an available replica";
             }),
+            .. configure,
         ];
     }
 

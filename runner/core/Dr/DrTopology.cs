@@ -8,7 +8,8 @@ namespace Infra.Runner.Dr;
 /// <param name="Dr">The DR region (<c>infra:drRegion</c>) and what lives there.</param>
 /// <param name="HealthCheckId">The Route 53 health check on the primary load balancer (<c>dr.healthCheckId</c>); null without <c>infra:dr.dns</c>.</param>
 /// <param name="PrimaryHealthUrl">The primary load balancer's health URL (<c>url</c> + the default service's health path).</param>
-public sealed record DrTopology(string StackName, DrRegionSide Primary, DrRegionSide Dr, string? HealthCheckId, string PrimaryHealthUrl);
+/// <param name="Replica">What a replica fail-back creates must match (the program's declaration); null leaves RDS's defaults.</param>
+public sealed record DrTopology(string StackName, DrRegionSide Primary, DrRegionSide Dr, string? HealthCheckId, string PrimaryHealthUrl, ReplicaSettings? Replica = null);
 
 /// <summary>One region's share: its database instance and its services.</summary>
 /// <param name="InstanceId">The primary's identifier in the primary region; the replica's in the DR region.</param>

@@ -57,7 +57,7 @@ public sealed class Failback(DrPorts ports, DrOptions options)
                 drArn = state.Arn;
                 return $"{dr.InstanceId} ({state.Arn}) is available and standalone";
             }),
-            .. steps.NewReplica(primary, dr, $"{primary.InstanceId}-retired-{stamp}", () => drArn!, t => NewPrimaryMayExistAsync(topology, t)),
+            .. steps.NewReplica(primary, dr, $"{primary.InstanceId}-retired-{stamp}", () => drArn!, t => NewPrimaryMayExistAsync(topology, t), topology.Replica),
             new("catch-up", $"wait until the new replica's lag is under the RPO target ({options.RpoTargetSeconds} s)", t =>
             {
                 var since = ports.Time.GetUtcNow();
@@ -117,7 +117,7 @@ public sealed class Failback(DrPorts ports, DrOptions options)
                 primaryArn = state.Arn;
                 return primaryArn;
             }),
-            .. steps.NewReplica(dr, primary, $"{dr.InstanceId}-retired-{stamp}", () => primaryArn!, t => DrMayTakeWritesAsync(dr, t)),
+            .. steps.NewReplica(dr, primary, $"{dr.InstanceId}-retired-{stamp}", () => primaryArn!, t => DrMayTakeWritesAsync(dr, t), topology.Replica),
         ];
     }
 
@@ -182,7 +182,9 @@ public sealed class Failback(DrPorts ports, DrOptions options)
             "`pulumi stack --show-urns` lists the URNs. Then `pulumi preview --diff` must show no replacement of either instance.",
             $"The replaced instances are kept, renamed: {primary.InstanceId}-retired-{stamp} in {primary.Region} and {dr.InstanceId}-retired-{stamp} in {dr.Region}. " +
             "Delete them (with a final snapshot) once the data is checked.",
-            "A replica is created single-AZ with the source's instance class: the next `pulumi up` applies the declared Multi-AZ and class.",
+            topology.Replica is null
+                ? "A replica is created with RDS's defaults (class of the source, single-AZ): the next `pulumi up` applies what the stack declares."
+                : "The new replicas have the stack's instance class, Multi-AZ, parameter group, backup retention and deletion protection, as the program declares them.",
         ];
     }
 }

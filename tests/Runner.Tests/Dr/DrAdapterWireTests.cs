@@ -53,7 +53,7 @@ public sealed class DrAdapterWireTests : IDisposable
         var state = await Database.DescribeAsync("eu-west-1", "db-replica", CancellationToken.None);
 
         Assert.Equal(new DbInstanceState("available", "arn:aws:rds:eu-west-1:123456789012:db:db-replica", "db", "db-replica.abc.eu-west-1.rds.amazonaws.com",
-            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"])) { }, state, new StateComparer());
+            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"], "default.postgres16")) { }, state, new StateComparer());
         Assert.Equal(
             new Dictionary<string, string> { ["Action"] = "DescribeDBInstances", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db-replica" },
             Assert.Single(_rds.Requests));
@@ -98,6 +98,38 @@ public sealed class DrAdapterWireTests : IDisposable
             ["VpcSecurityGroupIds.VpcSecurityGroupId.2"] = "sg-2",
         }, Assert.Single(_rds.Requests));
         Assert.Equal("db-replica", _rds.Instances["db"].ReplicaOf);
+    }
+
+    [Fact]
+    public async Task A_new_replica_gets_what_the_program_declares_and_its_backup_retention_right_after()
+    {
+        await Database.CreateReplicaAsync(new ReplicaRequest("eu-west-1", "db", "arn:aws:rds:eu-central-1:123456789012:db:db-replica", "eu-central-1",
+            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/p", "db-subnets", ["sg-1"], "db-params-1a2b3c"),
+            new ReplicaSettings("db.r6g.large", MultiAz: true, BackupRetentionDays: 14, DeletionProtection: true)), CancellationToken.None);
+        await Database.SetBackupRetentionAsync("eu-west-1", "db", 14, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<AmazonRDSException>(() => Database.SetBackupRetentionAsync("eu-west-1", "db", 36, CancellationToken.None));
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Action"] = "CreateDBInstanceReadReplica",
+            ["Version"] = "2014-10-31",
+            ["DBInstanceIdentifier"] = "db",
+            ["SourceDBInstanceIdentifier"] = "arn:aws:rds:eu-central-1:123456789012:db:db-replica",
+            ["KmsKeyId"] = "arn:aws:kms:eu-west-1:123456789012:key/p",
+            ["DBSubnetGroupName"] = "db-subnets",
+            ["VpcSecurityGroupIds.VpcSecurityGroupId.1"] = "sg-1",
+            ["DBInstanceClass"] = "db.r6g.large",
+            ["DBParameterGroupName"] = "db-params-1a2b3c",
+            ["MultiAZ"] = "true",
+            ["DeletionProtection"] = "true",
+            ["CopyTagsToSnapshot"] = "true",
+        }, _rds.Requests[0]);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Action"] = "ModifyDBInstance", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db", ["ApplyImmediately"] = "true", ["BackupRetentionPeriod"] = "14",
+        }, _rds.Requests[1]);
+        Assert.Equal(("db-params-1a2b3c", 14), (_rds.Instances["db"].ParameterGroup, _rds.Instances["db"].BackupRetention));
+        Assert.Equal("InvalidParameterValue", refused.ErrorCode);
     }
 
     [Fact]
@@ -223,6 +255,7 @@ public sealed class DrAdapterWireTests : IDisposable
         public bool Equals(DbInstanceState? x, DbInstanceState? y) =>
             x is not null && y is not null && (x with { Placement = null }) == (y with { Placement = null })
             && x.Placement?.KmsKeyId == y.Placement?.KmsKeyId && x.Placement?.SubnetGroupName == y.Placement?.SubnetGroupName
+            && x.Placement?.ParameterGroupName == y.Placement?.ParameterGroupName
             && (x.Placement?.SecurityGroupIds ?? []).SequenceEqual(y.Placement?.SecurityGroupIds ?? []);
 
         public int GetHashCode(DbInstanceState? obj) => 0;

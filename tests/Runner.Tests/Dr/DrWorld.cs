@@ -101,8 +101,17 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public Task CreateReplicaAsync(ReplicaRequest request, CancellationToken cancellationToken)
     {
         Call($"create {request.Region}", $"{request.InstanceId} from {request.SourceArn} key {request.Placement.KmsKeyId} subnets {request.Placement.SubnetGroupName}");
+        Created.Add(request);
         var source = request.SourceArn.Split(':')[^1];
         Instances[(request.Region, request.InstanceId)] = new Instance("creating", Arn(request.Region, request.InstanceId), source, "available");
+        return Task.CompletedTask;
+    }
+
+    public List<ReplicaRequest> Created { get; } = [];
+
+    public Task SetBackupRetentionAsync(string region, string instanceId, int days, CancellationToken cancellationToken)
+    {
+        Call($"backups {region}", $"{instanceId} {days} days");
         return Task.CompletedTask;
     }
 

@@ -306,4 +306,18 @@ public class FailbackTests
             "Check which database takes writes, then run failback again (README, Disaster recovery, Fail-back); nothing was changed", result.Message);
         Assert.Empty(_world.Calls);
     }
+
+    [Fact]
+    public async Task New_replicas_get_the_stacks_class_multi_az_parameter_group_deletion_protection_and_backup_retention()
+    {
+        var settings = new ReplicaSettings("db.r6g.large", MultiAz: true, BackupRetentionDays: 14, DeletionProtection: true);
+
+        var result = await new Failback(_world.Ports, new DrOptions(RpoTargetSeconds: 30)).RunAsync(DrWorld.Topology with { Replica = settings });
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.All(_world.Created, request => Assert.Equal(settings, request.Settings));
+        Assert.Equal(2, _world.Created.Count);
+        Assert.Equal(["backups eu-west-1: production-db 14 days", "backups eu-central-1: production-db-replica 14 days"],
+            _world.Calls.Where(c => c.StartsWith("backups", StringComparison.Ordinal)));
+    }
 }
