@@ -40,7 +40,10 @@ public class AmazonRDSClient
         await CallAsync("CreateDBInstanceReadReplica", "create a read replica", cancellationToken,
             [("DBInstanceIdentifier", request.DBInstanceIdentifier), ("SourceDBInstanceIdentifier", request.SourceDBInstanceIdentifier),
              ("KmsKeyId", request.KmsKeyId), ("DBSubnetGroupName", request.DBSubnetGroupName),
-             .. QueryWire.List("VpcSecurityGroupIds", "VpcSecurityGroupId", request.VpcSecurityGroupIds)]);
+             .. QueryWire.List("VpcSecurityGroupIds", "VpcSecurityGroupId", request.VpcSecurityGroupIds),
+             ("DBInstanceClass", request.DBInstanceClass), ("DBParameterGroupName", request.DBParameterGroupName),
+             ("MultiAZ", QueryWire.Bool(request.MultiAZ)), ("DeletionProtection", QueryWire.Bool(request.DeletionProtection)),
+             ("CopyTagsToSnapshot", QueryWire.Bool(request.CopyTagsToSnapshot))]);
         return new CreateDBInstanceReadReplicaResponse();
     }
 
@@ -48,7 +51,8 @@ public class AmazonRDSClient
     {
         await CallAsync("ModifyDBInstance", "modify a DB instance", cancellationToken,
             ("DBInstanceIdentifier", request.DBInstanceIdentifier), ("NewDBInstanceIdentifier", request.NewDBInstanceIdentifier),
-            ("ApplyImmediately", QueryWire.Bool(request.ApplyImmediately)));
+            ("ApplyImmediately", QueryWire.Bool(request.ApplyImmediately)),
+            ("BackupRetentionPeriod", request.BackupRetentionPeriod?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return new ModifyDBInstanceResponse();
     }
 

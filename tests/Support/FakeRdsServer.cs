@@ -27,7 +27,7 @@ internal sealed class FakeRdsServer : IDisposable
     }
 
     public sealed record Instance(string Status, string? ReplicaOf = null, string KmsKeyId = "arn:aws:kms:eu-west-1:123456789012:key/k",
-        string SubnetGroup = "db-subnets", string[]? SecurityGroups = null);
+        string SubnetGroup = "db-subnets", string[]? SecurityGroups = null, string ParameterGroup = "default.postgres16", int BackupRetention = 0);
 
     public string Endpoint { get; }
 
@@ -80,7 +80,14 @@ internal sealed class FakeRdsServer : IDisposable
                 var source = form.GetValueOrDefault("SourceDBInstanceIdentifier", "");
                 if (source.StartsWith("arn:", StringComparison.Ordinal) && !source.Contains($":{Region}:", StringComparison.Ordinal) && !form.ContainsKey("KmsKeyId"))
                     return Error(400, "InvalidParameterCombination", "Cross-region read replica of an encrypted source requires KmsKeyId");
-                Instances[id] = new Instance("creating", source.Split(':')[^1], form.GetValueOrDefault("KmsKeyId", ""), form.GetValueOrDefault("DBSubnetGroupName", ""));
+                Instances[id] = new Instance("creating", source.Split(':')[^1], form.GetValueOrDefault("KmsKeyId", ""), form.GetValueOrDefault("DBSubnetGroupName", ""),
+                    ParameterGroup: form.GetValueOrDefault("DBParameterGroupName", "default.postgres16"));
+                return Ok(action, $"<DBInstance>{Xml(id, Instances[id])}</DBInstance>");
+            case "ModifyDBInstance" when !form.ContainsKey("NewDBInstanceIdentifier"):
+                if (!Instances.TryGetValue(id, out var modified)) return NotFound(id);
+                if (!int.TryParse(form.GetValueOrDefault("BackupRetentionPeriod", ""), out var days) || days is < 0 or > 35)
+                    return Error(400, "InvalidParameterValue", "Invalid backup retention period");
+                Instances[id] = modified with { Status = "modifying", BackupRetention = days };
                 return Ok(action, $"<DBInstance>{Xml(id, Instances[id])}</DBInstance>");
             case "ModifyDBInstance":
                 if (!Instances.TryRemove(id, out var renamed)) return NotFound(id);
@@ -107,7 +114,9 @@ internal sealed class FakeRdsServer : IDisposable
         (instance.ReplicaOf is null ? "" : $"<ReadReplicaSourceDBInstanceIdentifier>{instance.ReplicaOf}</ReadReplicaSourceDBInstanceIdentifier>") +
         $"<DBSubnetGroup><DBSubnetGroupName>{instance.SubnetGroup}</DBSubnetGroupName></DBSubnetGroup><VpcSecurityGroups>" +
         string.Concat((instance.SecurityGroups ?? ["sg-1"]).Select(g => $"<VpcSecurityGroupMembership><VpcSecurityGroupId>{g}</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership>")) +
-        "</VpcSecurityGroups>";
+        "</VpcSecurityGroups>" +
+        $"<DBParameterGroups><DBParameterGroup><DBParameterGroupName>{instance.ParameterGroup}</DBParameterGroupName><ParameterApplyStatus>in-sync</ParameterApplyStatus></DBParameterGroup></DBParameterGroups>" +
+        $"<BackupRetentionPeriod>{instance.BackupRetention}</BackupRetentionPeriod>";
 
     private static (int, string) Ok(string action, string result) =>
         (200, $"<{action}Response xmlns=\"{Ns}\"><{action}Result>{result}</{action}Result><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></{action}Response>");

@@ -54,5 +54,7 @@ internal static class QueryWire
             : null,
         VpcSecurityGroups = AwsXml.Element(instance, "VpcSecurityGroups")?.Elements()
             .Select(g => new VpcSecurityGroupMembership { VpcSecurityGroupId = AwsXml.Child(g, "VpcSecurityGroupId") }).ToList(),
+        DBParameterGroups = AwsXml.Element(instance, "DBParameterGroups")?.Elements()
+            .Select(g => new DBParameterGroupStatus { DBParameterGroupName = AwsXml.Child(g, "DBParameterGroupName") }).ToList(),
     };
 }

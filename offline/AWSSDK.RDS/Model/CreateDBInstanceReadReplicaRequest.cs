@@ -18,4 +18,14 @@ public class CreateDBInstanceReadReplicaRequest
     public List<string>? VpcSecurityGroupIds { get; set; }
 
     public string? SourceRegion { get; set; }
+
+    public string? DBInstanceClass { get; set; }
+
+    public string? DBParameterGroupName { get; set; }
+
+    public bool? MultiAZ { get; set; }
+
+    public bool? DeletionProtection { get; set; }
+
+    public bool? CopyTagsToSnapshot { get; set; }
 }

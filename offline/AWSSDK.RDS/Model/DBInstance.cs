@@ -20,4 +20,6 @@ public class DBInstance
     public DBSubnetGroup? DBSubnetGroup { get; set; }
 
     public List<VpcSecurityGroupMembership>? VpcSecurityGroups { get; set; }
+
+    public List<DBParameterGroupStatus>? DBParameterGroups { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace Amazon.RDS.Model;
 
-/// <summary>ModifyDBInstance parameters used here: renaming an instance, at once rather than in the maintenance window.</summary>
+/// <summary>ModifyDBInstance parameters used here: renaming an instance and setting its backup retention, at once rather than in the maintenance window.</summary>
 public class ModifyDBInstanceRequest
 {
     public string? DBInstanceIdentifier { get; set; }
@@ -8,4 +8,6 @@ public class ModifyDBInstanceRequest
     public string? NewDBInstanceIdentifier { get; set; }
 
     public bool? ApplyImmediately { get; set; }
+
+    public int? BackupRetentionPeriod { get; set; }
 }

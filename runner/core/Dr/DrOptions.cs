@@ -7,13 +7,18 @@ namespace Infra.Runner.Dr;
 /// <param name="PromoteTimeout">For a promoted instance to be available and standalone. Default 30 minutes.</param>
 /// <param name="ServicesTimeout">For the services to run (or stop) their tasks. Default 15 minutes.</param>
 /// <param name="ReplicaTimeout">For a new cross-region replica to be created and catch up. Default 3 hours.</param>
+/// <param name="FinalCatchUpTimeout">
+/// For fail-back's final catch-up while no region takes writes (an outage, so short); when it runs out, writes are
+/// restored in the DR region. Default 10 minutes.
+/// </param>
 public sealed record DrOptions(
     double RpoTargetSeconds,
     TimeSpan? ProbeTimeout = null,
     TimeSpan? PollInterval = null,
     TimeSpan? PromoteTimeout = null,
     TimeSpan? ServicesTimeout = null,
-    TimeSpan? ReplicaTimeout = null)
+    TimeSpan? ReplicaTimeout = null,
+    TimeSpan? FinalCatchUpTimeout = null)
 {
     public TimeSpan Probe => ProbeTimeout ?? TimeSpan.FromSeconds(5);
 
@@ -24,4 +29,6 @@ public sealed record DrOptions(
     public TimeSpan Services => ServicesTimeout ?? TimeSpan.FromMinutes(15);
 
     public TimeSpan Replica => ReplicaTimeout ?? TimeSpan.FromHours(3);
+
+    public TimeSpan FinalCatchUp => FinalCatchUpTimeout ?? TimeSpan.FromMinutes(10);
 }

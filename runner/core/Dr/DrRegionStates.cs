@@ -28,9 +28,7 @@ internal static class DrRegionStates
         try
         {
             var state = await ports.Database.DescribeAsync(side.Region, side.InstanceId, cancellationToken);
-            return state is null
-                ? $"database {side.InstanceId}: does not exist"
-                : $"database {side.InstanceId}: {state.Status}, {(state.ReplicaOf is null ? "standalone (accepts writes)" : $"read replica of {state.ReplicaOf}")}";
+            return $"database {side.InstanceId}: {DbInstanceState.Shown(state)}";
         }
         catch (Exception error)
         {

@@ -19,6 +19,9 @@ public sealed record DrReportFacts(
 {
     /// <summary>What an operator still has to do (e.g. Pulumi state steps after fail-back).</summary>
     public IReadOnlyList<string> Afterwards { get; init; } = [];
+
+    /// <summary>Set when a failure was undone (or undoing it failed): the state the stack was left in.</summary>
+    public DrRecoveryOutcome? Recovery { get; init; }
 }
 
 /// <summary>The failover / fail-back report as JSON (for tools and the artifact) and Markdown (for people). Pure.</summary>
@@ -46,6 +49,7 @@ public static class DrReport
             detail = s.Detail,
         }),
         notRun = facts.NotRun,
+        recovery = facts.Recovery is { } recovery ? new { succeeded = recovery.Succeeded, state = recovery.State } : null,
         regions = facts.Regions.Select(r => new { region = r.Region, role = r.Role, state = r.Lines }),
         afterwards = facts.Afterwards,
         notes = facts.Notes,
@@ -73,6 +77,14 @@ public static class DrReport
             }
 
             foreach (var name in facts.NotRun) Line(text, $"- not run `{name}`");
+        }
+
+        if (facts.Recovery is { } recovery)
+        {
+            Line(text, "");
+            Line(text, "## Undoing the failed change");
+            Line(text, "");
+            Line(text, $"{(recovery.Succeeded ? "Undone" : "**Not undone**")}: {recovery.State}");
         }
 
         if (facts.Regions.Count > 0)

@@ -22,26 +22,31 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
                 async c =>
                 {
                     var seen = await ports.Database.DescribeAsync(region, instanceId, c);
-                    return (seen?.IsAvailableStandalone == true, seen, Shown(seen));
+                    return (seen?.IsAvailableStandalone == true, seen, DbInstanceState.Shown(seen));
                 }, t);
             return $"{instanceId} is available and standalone at {state!.Address ?? "(no endpoint yet)"}";
         }),
     ];
 
-    /// <summary>Sets each service's desired count to <paramref name="count"/> (null: the count it runs while live), then waits for the running counts.</summary>
-    public IEnumerable<DrStep> Scale(DrRegionSide side, string name, Func<DrService, int> count) =>
+    /// <summary>
+    /// Gives each service its <paramref name="capacity"/> (autoscaling range first, then the desired count), then waits
+    /// for the running counts.
+    /// </summary>
+    public IEnumerable<DrStep> Scale(DrRegionSide side, string name, Func<DrService, ServiceCapacity> capacity) =>
     [
-        new($"scale-{name}", $"set the desired task count of {string.Join(", ", side.Services.Select(s => $"{s.EcsServiceName} to {count(s)}"))} in {side.ClusterName} ({side.Region}, ECS UpdateService)",
+        new($"scale-{name}",
+            $"scale {string.Join(", ", side.Services.Select(s => $"{s.EcsServiceName} to {capacity(s)}"))} in {side.ClusterName} ({side.Region}; " +
+            "Application Auto Scaling RegisterScalableTarget, then ECS UpdateService)",
             async t =>
             {
-                foreach (var service in side.Services) await ports.Services.ScaleAsync(side.Region, side.ClusterName, service.EcsServiceName, count(service), t);
+                foreach (var service in side.Services) await ports.Services.ScaleAsync(side.Region, side.ClusterName, service.EcsServiceName, capacity(service), t);
                 return $"{side.Services.Count} service(s) updated";
             }),
         new($"wait-{name}", $"wait until every service in {side.ClusterName} runs its desired count", async t =>
         {
             foreach (var service in side.Services)
             {
-                var target = count(service);
+                var target = capacity(service).Desired;
                 await DrWait.UntilAsync(ports.Time, options.Poll, options.Services, $"{service.EcsServiceName} running {target} task(s)", async c =>
                 {
                     var counts = await ports.Services.DescribeAsync(side.Region, side.ClusterName, service.EcsServiceName, c)
@@ -55,9 +60,9 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     ];
 
     /// <summary>
-    /// Best effort: stops the old primary region's services so that, if that region is still partly up, nothing keeps
-    /// writing to the old primary database. Its API not answering is expected in a regional outage and is reported, not
-    /// a failure.
+    /// Best effort: stops the old primary region's services (autoscaling pinned to 0 too, or it would start them again)
+    /// so that, if that region is still partly up, nothing keeps writing to the old primary database. Its API not
+    /// answering is expected in a regional outage and is reported, not a failure.
     /// </summary>
     public DrStep Fence(DrRegionSide primary) => new(
         "fence-primary", $"best effort: scale the services in {primary.ClusterName} ({primary.Region}) to 0 so nothing writes to the old primary", async t =>
@@ -67,7 +72,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             {
                 try
                 {
-                    await ports.Services.ScaleAsync(primary.Region, primary.ClusterName, service.EcsServiceName, 0, t);
+                    await ports.Services.ScaleAsync(primary.Region, primary.ClusterName, service.EcsServiceName, ServiceCapacity.Stopped, t);
                     outcomes.Add($"{service.EcsServiceName} set to 0");
                 }
                 catch (Exception error) when (error is not OperationCanceledException || !t.IsCancellationRequested)
@@ -105,9 +110,18 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     /// rename a standalone instance.
     /// </summary>
     public IEnumerable<DrStep> NewReplica(
-        DrRegionSide target, DrRegionSide source, string retiredId, Func<string> sourceArn, Func<CancellationToken, Task<string?>>? unsafeToRetire = null)
+        DrRegionSide target, DrRegionSide source, string retiredId, Func<string> sourceArn, Func<CancellationToken, Task<string?>>? unsafeToRetire = null,
+        ReplicaSettings? settings = null)
     {
         DbPlacement? placement = null;
+        IEnumerable<DrStep> configure = settings is null ? [] :
+        [
+            new($"backups-{target.Region}", $"set {target.InstanceId}'s backup retention to {settings.BackupRetentionDays} days (RDS ModifyDBInstance, at once)", async t =>
+            {
+                await ports.Database.SetBackupRetentionAsync(target.Region, target.InstanceId, settings.BackupRetentionDays, t);
+                return $"{target.InstanceId} keeps automated backups {settings.BackupRetentionDays} days, as the program declares";
+            }),
+        ];
         return
         [
             new($"retire-{target.Region}", $"rename any standalone {target.InstanceId} in {target.Region} to {retiredId} (RDS ModifyDBInstance)", async t =>
@@ -121,7 +135,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
                 await DrWait.UntilAsync(ports.Time, options.Poll, options.Promote, $"{target.InstanceId} being renamed to {retiredId}", async c =>
                 {
                     var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
-                    return (seen is null, true, Shown(seen));
+                    return (seen is null, true, DbInstanceState.Shown(seen));
                 }, t);
                 return $"{target.InstanceId} renamed to {retiredId} (its data is kept; delete it once the new topology is checked)";
             }),
@@ -132,19 +146,21 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
                 var where = placement ?? throw new DrStepException(
                     $"no instance {target.InstanceId} was found in {target.Region} to take the KMS key, subnet group and security groups from; " +
                     $"create the replica by hand (README, Disaster recovery, Fail-back) and run failback again");
-                await ports.Database.CreateReplicaAsync(new ReplicaRequest(target.Region, target.InstanceId, sourceArn(), source.Region, where), t);
-                return $"CreateDBInstanceReadReplica accepted: {target.InstanceId} from {sourceArn()} with KMS key {where.KmsKeyId}, subnet group {where.SubnetGroupName} " +
-                    $"and security groups {string.Join(", ", where.SecurityGroupIds)}";
+                await ports.Database.CreateReplicaAsync(new ReplicaRequest(target.Region, target.InstanceId, sourceArn(), source.Region, where, settings), t);
+                return $"CreateDBInstanceReadReplica accepted: {target.InstanceId} from {sourceArn()} with KMS key {where.KmsKeyId}, subnet group {where.SubnetGroupName}, " +
+                    $"security groups {string.Join(", ", where.SecurityGroupIds)} and parameter group {where.ParameterGroupName ?? "(RDS's default)"}" +
+                    (settings is null ? "" : $"; {settings.InstanceClass}, Multi-AZ {(settings.MultiAz ? "on" : "off")}, deletion protection {(settings.DeletionProtection ? "on" : "off")}");
             }),
             new($"wait-replica-{target.Region}", $"wait until the replica {target.InstanceId} is available", async t =>
             {
                 await DrWait.UntilAsync(ports.Time, options.Poll, options.Replica, $"{target.InstanceId} becoming an available replica", async c =>
                 {
                     var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
-                    return (seen is { Status: "available", ReplicaOf: not null }, true, Shown(seen));
+                    return (seen is { Status: "available", ReplicaOf: not null }, true, DbInstanceState.Shown(seen));
                 }, t);
                 return $"{target.InstanceId} is an available replica";
             }),
+            .. configure,
         ];
     }
 
@@ -159,7 +175,31 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
         return $"ReplicaLag of {replica.InstanceId}: max {reading!.MaxSeconds} s over {reading.DataPoints} data point(s), target {seconds} s";
     }
 
-    private static string Shown(DbInstanceState? state) => state is null
-        ? "no such instance"
-        : $"{state.Status}, {(state.ReplicaOf is null ? "standalone" : $"replica of {state.ReplicaOf}")}";
+    /// <summary>The most a replica may lag, in every data point of the final catch-up's window, to count as caught up.</summary>
+    public const double FinalLagSeconds = 1;
+
+    /// <summary>How many of CloudWatch's one-minute ReplicaLag data points the final catch-up needs, all of them after the writes stopped.</summary>
+    public const int FinalLagDataPoints = 2;
+
+    /// <summary>
+    /// Fail-back's last look before the switchover, while nothing writes: CloudWatch's ReplicaLag (whole seconds, one
+    /// data point a minute) at most <see cref="FinalLagSeconds"/> in each of at least <see cref="FinalLagDataPoints"/>
+    /// data points of the trailing window, which never reaches back before <paramref name="writesStoppedAt"/>, so the
+    /// lag of the catch-up before it drops out and one lucky reading is not enough. "Exactly 0" is not asked for: the
+    /// metric rounds, and an idle PostgreSQL source may never report it. Bounded by <see cref="DrOptions.FinalCatchUp"/>.
+    /// </summary>
+    public async Task<string> WaitForFinalCatchUpAsync(DrRegionSide replica, DateTimeOffset writesStoppedAt, CancellationToken cancellationToken)
+    {
+        var window = TimeSpan.FromMinutes(FinalLagDataPoints + 1);
+        var reading = await DrWait.UntilAsync(ports.Time, options.Poll, options.FinalCatchUp,
+            $"ReplicaLag of {replica.InstanceId} at most {FinalLagSeconds} s in {FinalLagDataPoints} data points after the writes stopped", async c =>
+            {
+                var now = ports.Time.GetUtcNow();
+                var from = now - window < writesStoppedAt ? writesStoppedAt : now - window;
+                var lag = await ports.Lag.ReadMaxAsync(new ReplicaLagQuery(replica.Region, replica.InstanceId, from, now), c);
+                return (lag is not null && lag.DataPoints >= FinalLagDataPoints && lag.MaxSeconds <= FinalLagSeconds, lag,
+                    lag is null ? "no ReplicaLag data yet" : $"max {lag.MaxSeconds} s over {lag.DataPoints} data point(s)");
+            }, cancellationToken);
+        return $"ReplicaLag of {replica.InstanceId}: max {reading!.MaxSeconds} s over {reading.DataPoints} data point(s) since the writes stopped";
+    }
 }

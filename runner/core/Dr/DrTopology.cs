@@ -8,7 +8,8 @@ namespace Infra.Runner.Dr;
 /// <param name="Dr">The DR region (<c>infra:drRegion</c>) and what lives there.</param>
 /// <param name="HealthCheckId">The Route 53 health check on the primary load balancer (<c>dr.healthCheckId</c>); null without <c>infra:dr.dns</c>.</param>
 /// <param name="PrimaryHealthUrl">The primary load balancer's health URL (<c>url</c> + the default service's health path).</param>
-public sealed record DrTopology(string StackName, DrRegionSide Primary, DrRegionSide Dr, string? HealthCheckId, string PrimaryHealthUrl);
+/// <param name="Replica">What a replica fail-back creates must match (the program's declaration); null leaves RDS's defaults.</param>
+public sealed record DrTopology(string StackName, DrRegionSide Primary, DrRegionSide Dr, string? HealthCheckId, string PrimaryHealthUrl, ReplicaSettings? Replica = null);
 
 /// <summary>One region's share: its database instance and its services.</summary>
 /// <param name="InstanceId">The primary's identifier in the primary region; the replica's in the DR region.</param>
@@ -16,4 +17,10 @@ public sealed record DrTopology(string StackName, DrRegionSide Primary, DrRegion
 public sealed record DrRegionSide(string Region, string InstanceId, string ClusterName, IReadOnlyList<DrService> Services);
 
 /// <summary>An ECS service and the tasks it runs while its region is live.</summary>
-public sealed record DrService(string Name, string EcsServiceName, int LiveCount);
+/// <param name="MinCount">Its autoscaling minimum while live, as the program declares it; null pins it at <paramref name="LiveCount"/>.</param>
+/// <param name="MaxCount">Its autoscaling maximum while live, as the program declares it; null pins it at <paramref name="LiveCount"/>.</param>
+public sealed record DrService(string Name, string EcsServiceName, int LiveCount, int? MinCount = null, int? MaxCount = null)
+{
+    /// <summary>What the service runs while its region is live.</summary>
+    public ServiceCapacity Live => new(LiveCount, MinCount ?? LiveCount, MaxCount ?? LiveCount);
+}

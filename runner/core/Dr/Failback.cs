@@ -1,3 +1,4 @@
+using Infra.Runner.Drill;
 using Infra.Runner.Rollout;
 
 namespace Infra.Runner.Dr;
@@ -6,9 +7,11 @@ namespace Infra.Runner.Dr;
 /// <c>failback</c>: moves the primary role back to the original region after a failover, in a planned switchover that
 /// keeps every identifier (and so every endpoint name) the program and the services know. In the original region the
 /// old primary is renamed aside and a new cross-region replica of the promoted DR database takes its identifier; once
-/// its lag is under the RPO target, the DR services stop (no more writes), the lag reaches zero, the new replica is
-/// promoted, the primary's services run again and DNS moves back. The DR side is then rebuilt the same way (old DR instance renamed, a new replica of the
-/// new primary under the DR identifier), and only then the ledger says drPromoted: false.
+/// its lag is under the RPO target, the DR services stop (no more writes), the final catch-up is seen, the new replica
+/// is promoted, the primary's services run, the ledger says drPromoted: false and DNS moves back: the switchover. A
+/// failure during it is undone (writes restored in the DR region, which stays failed over) and the report says so.
+/// The DR side is then rebuilt the same way (old DR instance renamed, a new replica of the new primary under the DR
+/// identifier); a run that stopped there is resumed by the next one, which finds drPromoted false and no DR replica.
 /// </summary>
 public sealed class Failback(DrPorts ports, DrOptions options)
 {
@@ -16,61 +19,135 @@ public sealed class Failback(DrPorts ports, DrOptions options)
     {
         var procedure = new DrProcedure(ports, topology, "Failback");
         var startedAt = ports.Time.GetUtcNow();
-        if (!await ports.Ledger.ReadPromotedAsync(cancellationToken))
-        {
-            return await procedure.RefuseAsync(
-                $"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false); nothing was changed", startedAt);
-        }
-
-        var (primary, dr) = (topology.Primary, topology.Dr);
         var stamp = startedAt.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
         var steps = new DrSteps(ports, options);
+        var (primary, dr) = (topology.Primary, topology.Dr);
+        if (!await ports.Ledger.ReadPromotedAsync(cancellationToken))
+        {
+            if (await UnfinishedRebuildAsync(topology, cancellationToken) is not { } unfinished)
+            {
+                return await procedure.RefuseAsync(
+                    $"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false); nothing was changed", startedAt);
+            }
+
+            if (await DrMayTakeWritesAsync(dr, cancellationToken) is { } writes)
+            {
+                return await procedure.RefuseAsync($"the release ledger's drPromoted is false but {writes}; nothing was changed", startedAt);
+            }
+
+            await procedure.EventAsync("Resumed", unfinished);
+            // The switchover's last steps again (both no-ops when done), then the rebuild.
+            return await procedure.RunAsync([.. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp)],
+                $"{topology.StackName}'s DR replica is rebuilt: {dr.InstanceId} in {dr.Region} replicates {primary.InstanceId} again",
+                Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken);
+        }
+
         string? drArn = null;
-        string? primaryArn = null;
         DateTimeOffset writesStoppedAt = default;
-        IReadOnlyList<DrStep> plan =
+        IReadOnlyList<DrStep> before =
         [
             new("check-dr-database", $"check that {dr.InstanceId} in {dr.Region} is the available, standalone primary", async t =>
             {
                 var state = await ports.Database.DescribeAsync(dr.Region, dr.InstanceId, t);
                 if (state?.IsAvailableStandalone != true)
                 {
-                    throw new DrStepException($"{dr.InstanceId} in {dr.Region} is {(state is null ? "missing" : $"{state.Status}, replica of {state.ReplicaOf ?? "nothing"}")}; fail-back starts from an available standalone DR database");
+                    throw new DrStepException($"{dr.InstanceId} in {dr.Region} is {DbInstanceState.Shown(state)}; fail-back starts from an available standalone DR database");
                 }
 
                 drArn = state.Arn;
                 return $"{dr.InstanceId} ({state.Arn}) is available and standalone";
             }),
-            .. steps.NewReplica(primary, dr, $"{primary.InstanceId}-retired-{stamp}", () => drArn!, t => NewPrimaryMayExistAsync(topology, t)),
+            .. steps.NewReplica(primary, dr, $"{primary.InstanceId}-retired-{stamp}", () => drArn!, t => NewPrimaryMayExistAsync(topology, t), topology.Replica),
             new("catch-up", $"wait until the new replica's lag is under the RPO target ({options.RpoTargetSeconds} s)", t =>
             {
                 var since = ports.Time.GetUtcNow();
                 return steps.WaitForLagAsync(primary, options.RpoTargetSeconds, () => since, t);
             }),
-            .. steps.Scale(dr, "stop-writes", _ => 0).Select(s => s with { Description = $"stop writes: {s.Description}" }),
-            new("wait-lag-zero", "wait until the new replica has applied every write (ReplicaLag 0 since the writes stopped)", t =>
-            {
-                writesStoppedAt = ports.Time.GetUtcNow();
-                return steps.WaitForLagAsync(primary, 0, () => writesStoppedAt, t);
-            }),
+        ];
+        IReadOnlyList<DrStep> switchover =
+        [
+            .. steps.Scale(dr, "stop-writes", _ => ServiceCapacity.Stopped).Select((s, i) =>
+                i == 0 ? s with { Description = $"stop writes: {s.Description}" } : s with { Run = async t => { var done = await s.Run(t); writesStoppedAt = ports.Time.GetUtcNow(); return done; } }),
+            new("final-catch-up", $"wait until the new replica has applied every write: ReplicaLag at most {DrSteps.FinalLagSeconds} s in " +
+                $"{DrSteps.FinalLagDataPoints} data points after the writes stopped ({DrillReport.Duration(options.FinalCatchUp)} at most)",
+                t => steps.WaitForFinalCatchUpAsync(primary, writesStoppedAt, t)),
             .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }),
-            .. steps.Scale(primary, "primary-services", s => s.LiveCount),
-            steps.Dns(topology, toDr: false),
-            new("read-new-primary", $"read the ARN of the new primary {primary.InstanceId}", async t =>
-            {
-                primaryArn = (await ports.Database.DescribeAsync(primary.Region, primary.InstanceId, t))?.Arn
-                    ?? throw new DrStepException($"{primary.InstanceId} disappeared from {primary.Region}");
-                return primaryArn;
-            }),
-            .. steps.NewReplica(dr, primary, $"{dr.InstanceId}-retired-{stamp}", () => primaryArn!),
-            new("record-promotion", "record drPromoted: false in the release ledger", async t =>
+            .. steps.Scale(primary, "primary-services", s => s.Live),
+            new("record-promotion", "record drPromoted: false in the release ledger, as traffic moves back", async t =>
             {
                 await ports.Ledger.RecordPromotedAsync(false, t);
                 return "drPromoted is false (desired and applied): the program declares the original topology again";
             }),
+            steps.Dns(topology, toDr: false),
         ];
-        return await procedure.RunAsync(plan, $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}",
-            Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken);
+        var undo = new DrRecovery(
+            switchover.Select(s => s.Name).ToHashSet(),
+            [
+                new("undo-record-promotion", "record drPromoted: true again in the release ledger", async t =>
+                {
+                    await ports.Ledger.RecordPromotedAsync(true, t);
+                    return "drPromoted is true: the stack stays failed over";
+                }),
+                steps.Fence(primary) with { Name = "undo-stop-primary-services" },
+                .. steps.Scale(dr, "undo-restore-writes", s => s.Live),
+                steps.Dns(topology, toDr: true) with { Name = "undo-switch-dns" },
+            ],
+            $"undone: writes are restored in {dr.Region} (its services run, the primary's are stopped, DNS and the ledger say failed over); " +
+            $"{primary.InstanceId} in {primary.Region} is left as it is, and the next failback retires and replaces it");
+        return await procedure.RunAsync([.. before, .. switchover, .. RebuildDr(topology, steps, stamp)],
+            $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}",
+            Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken, undo);
+    }
+
+    /// <summary>After the switchover: the DR side becomes a new replica of the new primary, under its own identifier.</summary>
+    private IEnumerable<DrStep> RebuildDr(DrTopology topology, DrSteps steps, string stamp)
+    {
+        var (primary, dr) = (topology.Primary, topology.Dr);
+        string? primaryArn = null;
+        return
+        [
+            new("read-new-primary", $"check that {primary.InstanceId} in {primary.Region} is the available, standalone primary and read its ARN", async t =>
+            {
+                var state = await ports.Database.DescribeAsync(primary.Region, primary.InstanceId, t);
+                if (state?.IsAvailableStandalone != true)
+                {
+                    throw new DrStepException($"{primary.InstanceId} in {primary.Region} is {DbInstanceState.Shown(state)}; the DR replica is rebuilt from an available standalone primary");
+                }
+
+                primaryArn = state.Arn;
+                return primaryArn;
+            }),
+            .. steps.NewReplica(dr, primary, $"{dr.InstanceId}-retired-{stamp}", () => primaryArn!, t => DrMayTakeWritesAsync(dr, t), topology.Replica),
+        ];
+    }
+
+    /// <summary>A standalone DR instance is never renamed aside while the DR services run: it may be taking writes (e.g. after an undone switchover).</summary>
+    private async Task<string?> DrMayTakeWritesAsync(DrRegionSide dr, CancellationToken cancellationToken)
+    {
+        foreach (var service in dr.Services)
+        {
+            if ((await ports.Services.DescribeAsync(dr.Region, dr.ClusterName, service.EcsServiceName, cancellationToken))?.Desired > 0)
+            {
+                return $"{service.EcsServiceName} in {dr.Region} runs tasks, so {dr.InstanceId} may be taking writes; it is not renamed. " +
+                    "Check which database takes writes, then run failback again (README, Disaster recovery, Fail-back)";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// With drPromoted false, a fail-back that switched over but did not finish rebuilding the DR replica: the primary
+    /// is standalone and the DR instance is not yet an available replica. Null for a stack that is simply not failed over.
+    /// </summary>
+    private async Task<string?> UnfinishedRebuildAsync(DrTopology topology, CancellationToken cancellationToken)
+    {
+        var (primary, dr) = (topology.Primary, topology.Dr);
+        var primaryState = await ports.Database.DescribeAsync(primary.Region, primary.InstanceId, cancellationToken);
+        var drState = await ports.Database.DescribeAsync(dr.Region, dr.InstanceId, cancellationToken);
+        if (primaryState?.ReplicaOf is not null || drState is { Status: "available", ReplicaOf: not null }) return null;
+        return $"drPromoted is false but {dr.InstanceId} in {dr.Region} is {DbInstanceState.Shown(drState)}: " +
+            "a fail-back switched over and did not finish rebuilding the DR replica; resuming there";
     }
 
     /// <summary>
@@ -105,7 +182,9 @@ public sealed class Failback(DrPorts ports, DrOptions options)
             "`pulumi stack --show-urns` lists the URNs. Then `pulumi preview --diff` must show no replacement of either instance.",
             $"The replaced instances are kept, renamed: {primary.InstanceId}-retired-{stamp} in {primary.Region} and {dr.InstanceId}-retired-{stamp} in {dr.Region}. " +
             "Delete them (with a final snapshot) once the data is checked.",
-            "A replica is created single-AZ with the source's instance class: the next `pulumi up` applies the declared Multi-AZ and class.",
+            topology.Replica is null
+                ? "A replica is created with RDS's defaults (class of the source, single-AZ): the next `pulumi up` applies what the stack declares."
+                : "The new replicas have the stack's instance class, Multi-AZ, parameter group, backup retention and deletion protection, as the program declares them.",
         ];
     }
 }

@@ -38,7 +38,7 @@ public sealed class Failover(DrPorts ports, DrOptions options)
                 await ports.Ledger.RecordPromotedAsync(true, t);
                 return "drPromoted is true (desired and applied): every later update, a plain `pulumi up` included, keeps the DR region promoted";
             }),
-            .. steps.Scale(dr, "dr-services", s => s.LiveCount),
+            .. steps.Scale(dr, "dr-services", s => s.Live),
             steps.Dns(topology, toDr: true),
             steps.Fence(topology.Primary),
         ];

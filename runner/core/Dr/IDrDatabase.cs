@@ -7,13 +7,28 @@ namespace Infra.Runner.Dr;
 public sealed record DbInstanceState(string Status, string Arn, string? ReplicaOf, string? Address, DbPlacement? Placement = null)
 {
     public bool IsAvailableStandalone => Status == "available" && ReplicaOf is null;
+
+    /// <summary>How logs, step details and reports word an instance's state (null: there is none).</summary>
+    public static string Shown(DbInstanceState? state) => state is null
+        ? "missing"
+        : $"{state.Status}, {(state.ReplicaOf is null ? "standalone (accepts writes)" : $"read replica of {state.ReplicaOf}")}";
 }
 
-/// <summary>Where an instance lives in its region: the KMS key it is encrypted with, its subnet group and security groups.</summary>
-public sealed record DbPlacement(string KmsKeyId, string SubnetGroupName, IReadOnlyList<string> SecurityGroupIds);
+/// <summary>
+/// Where an instance lives in its region: the KMS key it is encrypted with, its subnet group and security groups, and
+/// its parameter group (the program's, whose name Pulumi generates, so it is read from RDS).
+/// </summary>
+public sealed record DbPlacement(string KmsKeyId, string SubnetGroupName, IReadOnlyList<string> SecurityGroupIds, string? ParameterGroupName = null);
 
-/// <summary>Where and from what a new cross-region read replica is created.</summary>
-public sealed record ReplicaRequest(string Region, string InstanceId, string SourceArn, string SourceRegion, DbPlacement Placement);
+/// <summary>
+/// What the program declares for every serving instance (components/Data/ServingInstanceArgs.cs), so a replica the
+/// runner creates matches it: the stack's <c>database.instanceClass</c>, <c>multiAz</c> and <c>backupRetentionDays</c>,
+/// and deletion protection in production (tags are always copied to snapshots).
+/// </summary>
+public sealed record ReplicaSettings(string InstanceClass, bool MultiAz, int BackupRetentionDays, bool DeletionProtection);
+
+/// <summary>Where and from what a new cross-region read replica is created; without <paramref name="Settings"/>, RDS's defaults.</summary>
+public sealed record ReplicaRequest(string Region, string InstanceId, string SourceArn, string SourceRegion, DbPlacement Placement, ReplicaSettings? Settings = null);
 
 /// <summary>The RDS API, one region per call (the adapter makes a client per region).</summary>
 public interface IDrDatabase
@@ -27,4 +42,7 @@ public interface IDrDatabase
 
     /// <summary>Renames an instance at once (ModifyDBInstance, ApplyImmediately), freeing its identifier and endpoint name.</summary>
     Task RenameAsync(string region, string instanceId, string newInstanceId, CancellationToken cancellationToken);
+
+    /// <summary>Sets the automated backups' retention at once (ModifyDBInstance, ApplyImmediately): CreateDBInstanceReadReplica has no such member.</summary>
+    Task SetBackupRetentionAsync(string region, string instanceId, int days, CancellationToken cancellationToken);
 }

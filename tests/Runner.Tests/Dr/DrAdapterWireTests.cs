@@ -22,12 +22,14 @@ public sealed class DrAdapterWireTests : IDisposable
     private readonly FakeRdsServer _rds = FakeRdsServer.Start();
     private readonly FakeEcsServer _ecs = FakeEcsServer.Start();
     private readonly FakeRoute53Server _route53 = FakeRoute53Server.Start();
+    private readonly FakeApplicationAutoScalingServer _scaling = FakeApplicationAutoScalingServer.Start();
 
     public DrAdapterWireTests()
     {
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_RDS", _rds.Endpoint);
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ECS", _ecs.Endpoint);
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ROUTE_53", _route53.Endpoint);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING", _scaling.Endpoint);
     }
 
     public void Dispose()
@@ -35,6 +37,8 @@ public sealed class DrAdapterWireTests : IDisposable
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_RDS", null);
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ECS", null);
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ROUTE_53", null);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING", null);
+        _scaling.Dispose();
         _rds.Dispose();
         _ecs.Dispose();
         _route53.Dispose();
@@ -50,7 +54,7 @@ public sealed class DrAdapterWireTests : IDisposable
         var state = await Database.DescribeAsync("eu-west-1", "db-replica", CancellationToken.None);
 
         Assert.Equal(new DbInstanceState("available", "arn:aws:rds:eu-west-1:123456789012:db:db-replica", "db", "db-replica.abc.eu-west-1.rds.amazonaws.com",
-            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"])) { }, state, new StateComparer());
+            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"], "default.postgres16")) { }, state, new StateComparer());
         Assert.Equal(
             new Dictionary<string, string> { ["Action"] = "DescribeDBInstances", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db-replica" },
             Assert.Single(_rds.Requests));
@@ -95,6 +99,38 @@ public sealed class DrAdapterWireTests : IDisposable
             ["VpcSecurityGroupIds.VpcSecurityGroupId.2"] = "sg-2",
         }, Assert.Single(_rds.Requests));
         Assert.Equal("db-replica", _rds.Instances["db"].ReplicaOf);
+    }
+
+    [Fact]
+    public async Task A_new_replica_gets_what_the_program_declares_and_its_backup_retention_right_after()
+    {
+        await Database.CreateReplicaAsync(new ReplicaRequest("eu-west-1", "db", "arn:aws:rds:eu-central-1:123456789012:db:db-replica", "eu-central-1",
+            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/p", "db-subnets", ["sg-1"], "db-params-1a2b3c"),
+            new ReplicaSettings("db.r6g.large", MultiAz: true, BackupRetentionDays: 14, DeletionProtection: true)), CancellationToken.None);
+        await Database.SetBackupRetentionAsync("eu-west-1", "db", 14, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<AmazonRDSException>(() => Database.SetBackupRetentionAsync("eu-west-1", "db", 36, CancellationToken.None));
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Action"] = "CreateDBInstanceReadReplica",
+            ["Version"] = "2014-10-31",
+            ["DBInstanceIdentifier"] = "db",
+            ["SourceDBInstanceIdentifier"] = "arn:aws:rds:eu-central-1:123456789012:db:db-replica",
+            ["KmsKeyId"] = "arn:aws:kms:eu-west-1:123456789012:key/p",
+            ["DBSubnetGroupName"] = "db-subnets",
+            ["VpcSecurityGroupIds.VpcSecurityGroupId.1"] = "sg-1",
+            ["DBInstanceClass"] = "db.r6g.large",
+            ["DBParameterGroupName"] = "db-params-1a2b3c",
+            ["MultiAZ"] = "true",
+            ["DeletionProtection"] = "true",
+            ["CopyTagsToSnapshot"] = "true",
+        }, _rds.Requests[0]);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Action"] = "ModifyDBInstance", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db", ["ApplyImmediately"] = "true", ["BackupRetentionPeriod"] = "14",
+        }, _rds.Requests[1]);
+        Assert.Equal(("db-params-1a2b3c", 14), (_rds.Instances["db"].ParameterGroup, _rds.Instances["db"].BackupRetention));
+        Assert.Equal("InvalidParameterValue", refused.ErrorCode);
     }
 
     [Fact]
@@ -147,12 +183,14 @@ public sealed class DrAdapterWireTests : IDisposable
     }
 
     [Fact]
-    public async Task Ecs_scales_with_UpdateService_and_reads_counts_with_DescribeServices()
+    public async Task Ecs_scales_by_registering_the_autoscaling_range_then_UpdateService_and_reads_counts_with_DescribeServices()
     {
         _ecs.Services[("production", "production-web-blue")] = (0, 0);
+        _scaling.EcsServices["service/production/production-web-blue"] = true;
+        _scaling.Targets["service/production/production-web-blue"] = (0, 0);
         var services = new EcsDrServices(EcsDrServices.ClientFor, Timeout);
 
-        await services.ScaleAsync("eu-central-1", "production", "production-web-blue", 3, CancellationToken.None);
+        await services.ScaleAsync("eu-central-1", "production", "production-web-blue", new ServiceCapacity(3, 3, 12), CancellationToken.None);
         var counts = await services.DescribeAsync("eu-central-1", "production", "production-web-blue", CancellationToken.None);
         var missing = await services.DescribeAsync("eu-central-1", "production", "production-api-blue", CancellationToken.None);
 
@@ -164,16 +202,34 @@ public sealed class DrAdapterWireTests : IDisposable
         ], _ecs.Requests);
         Assert.Equal(new ServiceCounts(3, 0), counts);
         Assert.Null(missing);
+        Assert.Equal(("AnyScaleFrontendService.RegisterScalableTarget",
+            """{"MaxCapacity":12,"MinCapacity":3,"ResourceId":"service/production/production-web-blue","ScalableDimension":"ecs:service:DesiredCount","ServiceNamespace":"ecs"}"""),
+            Assert.Single(_scaling.Requests));
+        Assert.Equal((3, 12), _scaling.Targets["service/production/production-web-blue"]);
+    }
+
+    [Fact]
+    public async Task A_refused_autoscaling_range_fails_the_scale_before_the_desired_count_is_touched()
+    {
+        _ecs.Services[("production", "production-web-blue")] = (0, 0);
+        var services = new EcsDrServices(EcsDrServices.ClientFor, Timeout);
+
+        var error = await Assert.ThrowsAsync<Amazon.ApplicationAutoScaling.Model.ValidationException>(
+            () => services.ScaleAsync("eu-central-1", "production", "production-web-blue", new ServiceCapacity(3, 3, 12), CancellationToken.None));
+
+        Assert.Equal(("ValidationException", "ECS service doesn't exist: service/production/production-web-blue"), (error.ErrorCode, error.Message));
+        Assert.Empty(_ecs.Requests);
     }
 
     [Fact]
     public async Task Scaling_a_service_of_an_unknown_cluster_fails_as_ecs_does()
     {
         _ecs.Services[("production", "production-web-blue")] = (0, 0);
+        _scaling.EcsServices["service/staging/staging-web-blue"] = true;
         var services = new EcsDrServices(EcsDrServices.ClientFor, Timeout);
 
         var error = await Assert.ThrowsAsync<Amazon.ECS.Model.ClusterNotFoundException>(
-            () => services.ScaleAsync("eu-central-1", "staging", "staging-web-blue", 1, CancellationToken.None));
+            () => services.ScaleAsync("eu-central-1", "staging", "staging-web-blue", new ServiceCapacity(1, 1, 4), CancellationToken.None));
 
         Assert.Equal("Cluster not found.", error.Message);
     }
@@ -201,6 +257,7 @@ public sealed class DrAdapterWireTests : IDisposable
         public bool Equals(DbInstanceState? x, DbInstanceState? y) =>
             x is not null && y is not null && (x with { Placement = null }) == (y with { Placement = null })
             && x.Placement?.KmsKeyId == y.Placement?.KmsKeyId && x.Placement?.SubnetGroupName == y.Placement?.SubnetGroupName
+            && x.Placement?.ParameterGroupName == y.Placement?.ParameterGroupName
             && (x.Placement?.SecurityGroupIds ?? []).SequenceEqual(y.Placement?.SecurityGroupIds ?? []);
 
         public int GetHashCode(DbInstanceState? obj) => 0;

@@ -19,9 +19,9 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public static readonly DrTopology Topology = new("production",
         new DrRegionSide(Primary, "production-db", "production",
-            [new DrService("web", "production-web-blue", 3)]),
+            [new DrService("web", "production-web-blue", 3, 3, 12)]),
         new DrRegionSide(Dr, "production-db-replica", "production-dr",
-            [new DrService("web", "production-dr-web-blue", 3)]),
+            [new DrService("web", "production-dr-web-blue", 3, 3, 12)]),
         "hc-1", "https://primary.example.com/healthz");
 
     public DrWorld()
@@ -53,6 +53,9 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     /// <summary>Operations that throw, by name (e.g. <c>promote eu-central-1</c>, <c>dns</c>, <c>record</c>).</summary>
     public Dictionary<string, Exception> Failing { get; } = [];
+
+    /// <summary>Operations that throw the next time only (a blip a retry or an undo gets past).</summary>
+    public Dictionary<string, Exception> FailingOnce { get; } = [];
 
     /// <summary>Instances or services that never finish what they were asked.</summary>
     public HashSet<string> Stuck { get; } = [];
@@ -98,8 +101,17 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public Task CreateReplicaAsync(ReplicaRequest request, CancellationToken cancellationToken)
     {
         Call($"create {request.Region}", $"{request.InstanceId} from {request.SourceArn} key {request.Placement.KmsKeyId} subnets {request.Placement.SubnetGroupName}");
+        Created.Add(request);
         var source = request.SourceArn.Split(':')[^1];
         Instances[(request.Region, request.InstanceId)] = new Instance("creating", Arn(request.Region, request.InstanceId), source, "available");
+        return Task.CompletedTask;
+    }
+
+    public List<ReplicaRequest> Created { get; } = [];
+
+    public Task SetBackupRetentionAsync(string region, string instanceId, int days, CancellationToken cancellationToken)
+    {
+        Call($"backups {region}", $"{instanceId} {days} days");
         return Task.CompletedTask;
     }
 
@@ -112,10 +124,10 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         return Task.CompletedTask;
     }
 
-    public Task ScaleAsync(string region, string cluster, string service, int count, CancellationToken cancellationToken)
+    public Task ScaleAsync(string region, string cluster, string service, ServiceCapacity capacity, CancellationToken cancellationToken)
     {
-        Call($"scale {region}", $"{service} to {count}");
-        Services[(region, service)] = Services[(region, service)] with { Desired = count };
+        Call($"scale {region}", $"{service} to {capacity}");
+        Services[(region, service)] = Services[(region, service)] with { Desired = capacity.Desired };
         return Task.CompletedTask;
     }
 
@@ -181,7 +193,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
             throw new HttpRequestException($"connecting to the {operation.Split(' ')[0]} endpoint in {region} timed out");
         }
 
-        if (Failing.TryGetValue(operation, out var error)) throw error;
+        if (Failing.TryGetValue(operation, out var error) || FailingOnce.Remove(operation, out error)) throw error;
         if (detail is not null) Calls.Add($"{operation}: {detail}");
     }
 }

@@ -29,13 +29,13 @@ public class FailbackTests
         [
             "rename eu-west-1: production-db to production-db-retired-202606010300",
             "create eu-west-1: production-db from arn:aws:rds:eu-central-1:123456789012:db:production-db-replica key arn:aws:kms:eu-west-1:123456789012:key/p subnets production-db-subnets",
-            "scale eu-central-1: production-dr-web-blue to 0",
+            "scale eu-central-1: production-dr-web-blue to 0 (autoscaling 0..0)",
             "promote eu-west-1: production-db",
-            "scale eu-west-1: production-web-blue to 3",
+            "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
+            "record: drPromoted False",
             "dns: hc-1 inverted False",
             "rename eu-central-1: production-db-replica to production-db-replica-retired-202606010300",
             "create eu-central-1: production-db-replica from arn:aws:rds:eu-west-1:123456789012:db:production-db key arn:aws:kms:eu-central-1:123456789012:key/d subnets production-dr-db-subnets",
-            "record: drPromoted False",
         ], _world.Calls);
         Assert.Null(_world.Instances[(DrWorld.Primary, "production-db")].ReplicaOf);
         Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
@@ -62,7 +62,9 @@ public class FailbackTests
     [Fact]
     public async Task A_stack_that_is_not_failed_over_is_refused()
     {
+        var original = new DrWorld();
         _world.Promoted = false;
+        _world.Instances[(DrWorld.Dr, "production-db-replica")] = original.Instances[(DrWorld.Dr, "production-db-replica")];
 
         var result = await RunAsync();
 
@@ -85,17 +87,13 @@ public class FailbackTests
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
     }
 
+    /// <summary>Steps before the switchover, and after it: a failure there stops the fail-back and changes nothing back.</summary>
     public static TheoryData<string, string> FailingSteps => new()
     {
         { "retire-eu-west-1", "rename eu-west-1" },
         { "create-replica-eu-west-1", "create eu-west-1" },
-        { "scale-stop-writes", "scale eu-central-1" },
-        { "promote-database-eu-west-1", "promote eu-west-1" },
-        { "scale-primary-services", "scale eu-west-1" },
-        { "switch-dns", "dns" },
         { "retire-eu-central-1", "rename eu-central-1" },
         { "create-replica-eu-central-1", "create eu-central-1" },
-        { "record-promotion", "record" },
     };
 
     [Theory]
@@ -130,12 +128,10 @@ public class FailbackTests
     }
 
     [Fact]
-    public async Task A_rerun_after_the_new_primary_was_promoted_never_renames_it_aside()
+    public async Task A_standalone_primary_is_never_renamed_aside_while_the_dr_services_are_stopped()
     {
-        _world.Failing["dns"] = new InvalidOperationException("the API refused");
-        await RunAsync();
-        _world.Failing.Clear();
-        _world.Calls.Clear();
+        _world.Services[(DrWorld.Dr, "production-dr-web-blue")] = new DrWorld.Counts(0, 0);
+        _world.Instances[(DrWorld.Primary, "production-db")] = new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Primary, "production-db"), null);
 
         var result = await RunAsync();
 
@@ -168,5 +164,160 @@ public class FailbackTests
             "Failback failed at step catch-up (ReplicaLag of production-db at most 30 s did not happen within 3h 0m 0s; last seen: the API did not answer (Rate exceeded)); " +
             "the report says what state each region is in", result.Message);
         Assert.Equal(720, _world.Time.Waits.Count(w => w == TimeSpan.FromSeconds(15)));
+    }
+
+    private const string Undone =
+        "undone: writes are restored in eu-central-1 (its services run, the primary's are stopped, DNS and the ledger say failed over); " +
+        "production-db in eu-west-1 is left as it is, and the next failback retires and replaces it";
+
+    /// <summary>The switchover's steps, from stopping the writes to moving DNS back, and the operation that fails each.</summary>
+    public static TheoryData<string, string> SwitchoverSteps => new()
+    {
+        { "scale-stop-writes", "scale eu-central-1" },
+        { "promote-database-eu-west-1", "promote eu-west-1" },
+        { "scale-primary-services", "scale eu-west-1" },
+        { "record-promotion", "record" },
+        { "switch-dns", "dns" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SwitchoverSteps))]
+    public async Task A_failure_during_the_switchover_is_undone_and_the_stack_stays_failed_over_with_writes_in_the_dr_region(string step, string operation)
+    {
+        _world.FailingOnce[operation] = new InvalidOperationException("the API refused");
+
+        var result = await RunAsync();
+
+        Assert.Equal($"Failback failed at step {step} (the API refused); {Undone}; the report says what state each region is in", result.Message);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
+        Assert.Equal(0, _world.Services[(DrWorld.Primary, "production-web-blue")].Desired);
+        Assert.True(_world.Promoted);
+        Assert.True(_world.Inverted);
+        var report = JsonDocument.Parse(result.JsonReport).RootElement;
+        Assert.Equal(step, report.GetProperty("failedStep").GetString());
+        Assert.True(report.GetProperty("recovery").GetProperty("succeeded").GetBoolean());
+        Assert.Equal(
+            ["undo-record-promotion", "undo-stop-primary-services", "scale-undo-restore-writes", "wait-undo-restore-writes", "undo-switch-dns"],
+            report.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()).SkipWhile(n => n != step).Skip(1));
+        Assert.Equal(["FailbackRecoveryStarted", "FailbackRecoveryDone"], _world.Events.Select(e => e.Kind).Where(k => k.Contains("Recovery", StringComparison.Ordinal)));
+        Assert.Contains($"Undone: {Undone}", result.MarkdownReport, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_final_catch_up_that_is_not_seen_in_time_restores_the_writes_instead_of_waiting_with_both_regions_down()
+    {
+        _world.Lag = new(2, 3);
+
+        var result = await RunAsync();
+
+        Assert.Equal(
+            "Failback failed at step final-catch-up (ReplicaLag of production-db at most 1 s in 2 data points after the writes stopped did not happen within 10m 0s; " +
+            $"last seen: max 2 s over 3 data point(s)); {Undone}; the report says what state each region is in", result.Message);
+        Assert.DoesNotContain(_world.Calls, c => c.StartsWith("promote", StringComparison.Ordinal));
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
+    }
+
+    [Fact]
+    public async Task The_final_catch_up_needs_two_data_points_after_the_writes_stopped_not_one_lucky_zero()
+    {
+        _world.Lag = new(0, 1);
+
+        var result = await RunAsync();
+
+        Assert.StartsWith("Failback failed at step final-catch-up (", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_undo_that_fails_still_runs_its_other_steps_and_the_report_names_what_was_not_undone()
+    {
+        _world.Failing["dns"] = new InvalidOperationException("Route 53: Throttling");
+
+        var result = await RunAsync();
+
+        Assert.Equal(
+            "Failback failed at step switch-dns (Route 53: Throttling); undoing it failed at step undo-switch-dns (Route 53: Throttling); " +
+            "the report says what state each region is in", result.Message);
+        Assert.True(_world.Promoted);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
+        Assert.False(JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("recovery").GetProperty("succeeded").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(SwitchoverSteps))]
+    public async Task A_rerun_after_an_undone_switchover_fails_back_from_the_start(string step, string operation)
+    {
+        _world.FailingOnce[operation] = new InvalidOperationException("the API refused");
+        Assert.Equal(DrOutcome.Failed, (await RunAsync()).Outcome);
+        Assert.Contains(step, _world.Events[^1].Data["failedStep"], StringComparison.Ordinal);
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.Null(_world.Instances[(DrWorld.Primary, "production-db")].ReplicaOf);
+        Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
+        Assert.False(_world.Promoted);
+        Assert.False(_world.Inverted);
+        Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
+    }
+
+    [Fact]
+    public async Task The_ledger_says_failed_back_as_soon_as_traffic_moves_and_a_rerun_after_a_rebuild_failure_resumes_the_rebuild()
+    {
+        _world.FailingOnce["rename eu-central-1"] = new InvalidOperationException("the API refused");
+        var first = await RunAsync();
+        Assert.Equal("retire-eu-central-1", JsonDocument.Parse(first.JsonReport).RootElement.GetProperty("failedStep").GetString());
+        Assert.False(_world.Promoted);
+        Assert.False(_world.Inverted);
+        _world.Calls.Clear();
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.Equal("production's DR replica is rebuilt: production-db-replica in eu-central-1 replicates production-db again", result.Message);
+        Assert.StartsWith("drPromoted is false but production-db-replica in eu-central-1 is ", _world.Events.Single(e => e.Kind == "FailbackResumed").Message, StringComparison.Ordinal);
+        Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
+        Assert.DoesNotContain(_world.Calls, c => c.StartsWith("promote", StringComparison.Ordinal) || c.StartsWith("rename eu-west-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_rerun_after_the_dr_replica_was_created_but_not_yet_seen_available_finds_it_replicating_and_changes_nothing()
+    {
+        _world.Stuck.Add("production-db-replica");
+        var first = await RunAsync();
+        Assert.Equal("wait-replica-eu-central-1", JsonDocument.Parse(first.JsonReport).RootElement.GetProperty("failedStep").GetString());
+        _world.Stuck.Clear();
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Refused, result.Outcome);
+        Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
+    }
+
+    [Fact]
+    public async Task A_rerun_never_resumes_over_a_dr_database_whose_services_run_again()
+    {
+        _world.Promoted = false;
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Refused, result.Outcome);
+        Assert.Equal(
+            "the release ledger's drPromoted is false but production-dr-web-blue in eu-central-1 runs tasks, so production-db-replica may be taking writes; it is not renamed. " +
+            "Check which database takes writes, then run failback again (README, Disaster recovery, Fail-back); nothing was changed", result.Message);
+        Assert.Empty(_world.Calls);
+    }
+
+    [Fact]
+    public async Task New_replicas_get_the_stacks_class_multi_az_parameter_group_deletion_protection_and_backup_retention()
+    {
+        var settings = new ReplicaSettings("db.r6g.large", MultiAz: true, BackupRetentionDays: 14, DeletionProtection: true);
+
+        var result = await new Failback(_world.Ports, new DrOptions(RpoTargetSeconds: 30)).RunAsync(DrWorld.Topology with { Replica = settings });
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.All(_world.Created, request => Assert.Equal(settings, request.Settings));
+        Assert.Equal(2, _world.Created.Count);
+        Assert.Equal(["backups eu-west-1: production-db 14 days", "backups eu-central-1: production-db-replica 14 days"],
+            _world.Calls.Where(c => c.StartsWith("backups", StringComparison.Ordinal)));
     }
 }

@@ -23,9 +23,9 @@ public class FailoverTests
             "http eu-west-1: https://primary.example.com/healthz",
             "promote eu-central-1: production-db-replica",
             "record: drPromoted True",
-            "scale eu-central-1: production-dr-web-blue to 3",
+            "scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)",
             "dns: hc-1 inverted True",
-            "scale eu-west-1: production-web-blue to 0",
+            "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
         ], _world.Calls);
         Assert.Equal(new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "production-db-replica"), null), _world.Instances[(DrWorld.Dr, "production-db-replica")]);
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
@@ -146,7 +146,7 @@ public class FailoverTests
 
     [Theory]
     [InlineData("production-db-replica", "wait-database",
-        "production-db-replica becoming available and standalone did not happen within 30m 0s; last seen: modifying, standalone")]
+        "production-db-replica becoming available and standalone did not happen within 30m 0s; last seen: modifying, standalone (accepts writes)")]
     [InlineData("production-dr-web-blue", "wait-dr-services",
         "production-dr-web-blue running 3 task(s) did not happen within 15m 0s; last seen: 0 running of 3 desired")]
     public async Task A_wait_that_never_ends_fails_its_step_after_its_timeout(string stuck, string step, string detail)

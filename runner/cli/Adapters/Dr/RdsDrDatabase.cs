@@ -23,7 +23,8 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
             string.IsNullOrEmpty(instance.ReadReplicaSourceDBInstanceIdentifier) ? null : instance.ReadReplicaSourceDBInstanceIdentifier,
             instance.Endpoint?.Address,
             instance is { KmsKeyId: { } key, DBSubnetGroup.DBSubnetGroupName: { } subnets }
-                ? new DbPlacement(key, subnets, [.. (instance.VpcSecurityGroups ?? []).Select(g => g.VpcSecurityGroupId).OfType<string>()])
+                ? new DbPlacement(key, subnets, [.. (instance.VpcSecurityGroups ?? []).Select(g => g.VpcSecurityGroupId).OfType<string>()],
+                    instance.DBParameterGroups?.FirstOrDefault()?.DBParameterGroupName)
                 : null);
     }
 
@@ -41,6 +42,11 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
             KmsKeyId = request.Placement.KmsKeyId,
             DBSubnetGroupName = request.Placement.SubnetGroupName,
             VpcSecurityGroupIds = [.. request.Placement.SecurityGroupIds],
+            DBParameterGroupName = request.Placement.ParameterGroupName,
+            DBInstanceClass = request.Settings?.InstanceClass,
+            MultiAZ = request.Settings?.MultiAz,
+            DeletionProtection = request.Settings?.DeletionProtection,
+            CopyTagsToSnapshot = request.Settings is null ? null : true,
         }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
 
     public Task RenameAsync(string region, string instanceId, string newInstanceId, CancellationToken cancellationToken) =>
@@ -48,6 +54,14 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
         {
             DBInstanceIdentifier = instanceId,
             NewDBInstanceIdentifier = newInstanceId,
+            ApplyImmediately = true,
+        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+
+    public Task SetBackupRetentionAsync(string region, string instanceId, int days, CancellationToken cancellationToken) =>
+        clientForRegion(region).ModifyDBInstanceAsync(new ModifyDBInstanceRequest
+        {
+            DBInstanceIdentifier = instanceId,
+            BackupRetentionPeriod = days,
             ApplyImmediately = true,
         }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
 

@@ -1,0 +1,7 @@
+namespace Amazon.RDS.Model;
+
+/// <summary>A parameter group applied to a DB instance.</summary>
+public class DBParameterGroupStatus
+{
+    public string? DBParameterGroupName { get; set; }
+}
