@@ -22,4 +22,7 @@ internal sealed class StopMarkersOnPromote(IDrDatabase rds, Func<Task> stopMarke
 
     public Task RenameAsync(string region, string instanceId, string newInstanceId, CancellationToken cancellationToken) =>
         rds.RenameAsync(region, instanceId, newInstanceId, cancellationToken);
+
+    public Task SetBackupRetentionAsync(string region, string instanceId, int days, CancellationToken cancellationToken) =>
+        rds.SetBackupRetentionAsync(region, instanceId, days, cancellationToken);
 }
