@@ -85,8 +85,11 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, IT
     public Task SetLiveColorAsync(string service, DeployColor color, CancellationToken cancellationToken) =>
         Change(service, c => c with { LiveColor = color });
 
-    public Task RecordTrafficAppliedAsync(string service, DeployColor liveColor, TrafficWeights weights, CancellationToken cancellationToken) =>
-        Change(service, c => c with { LiveColor = liveColor, Weights = weights });
+    public Task RecordTrafficAppliedAsync(IReadOnlyList<(string Service, DeployColor LiveColor, TrafficWeights Weights)> moved, CancellationToken cancellationToken)
+    {
+        foreach (var (service, liveColor, weights) in moved) configs[service] = configs[service] with { LiveColor = liveColor, Weights = weights };
+        return Ledger(2);
+    }
 
     public Task<RolloutRecord?> ReadRolloutRecordAsync(CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ public class FastRollbackTests
         Assert.Equal("Rolled back web to blue: gate tripped at step 1 (10%): web-green-5xx is ALARM", result.Message);
         var flip = Assert.Single(harness.Switches);
         Assert.Equal((RolloutHarness.RouteFor("web"), AllBlue, RolloutPhase.RollingBack), (flip.Route, flip.Weights, flip.PhaseStored));
-        Assert.Equal([("web", DeployColor.Blue, AllBlue)], harness.AppliedRecords);
+        Assert.Equal([("web", DeployColor.Blue, AllBlue)], Assert.Single(harness.AppliedRecords));
         var step = harness.TrafficUpdates.First();
         var reconcile = harness.TrafficUpdates.Last();
         Assert.Equal(new Dictionary<string, (TrafficWeights, TrafficWeights)> { ["web"] = (AllBlue, new TrafficWeights(90, 10)) }, step.WeightChanges);
@@ -51,7 +51,7 @@ public class FastRollbackTests
         await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2", "api=api:2"));
 
         Assert.Equal([RolloutHarness.RouteFor("web"), RolloutHarness.RouteFor("api")], harness.Switches.Select(s => s.Route));
-        Assert.Equal([("web", DeployColor.Blue, AllBlue), ("api", DeployColor.Blue, AllBlue)], harness.AppliedRecords);
+        Assert.Equal([("web", DeployColor.Blue, AllBlue), ("api", DeployColor.Blue, AllBlue)], Assert.Single(harness.AppliedRecords)); // one write after both switches
         var reconcile = harness.TrafficUpdates.Last();
         Assert.Equal(RolloutHarness.TrafficUrns("web", "api"), reconcile.Targets);
         Assert.Empty(reconcile.WeightChanges);

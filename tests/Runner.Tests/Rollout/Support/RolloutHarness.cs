@@ -109,7 +109,7 @@ internal sealed class RolloutHarness
     public Dictionary<string, TrafficWeights> Balancer { get; } = new();
 
     /// <summary>Every change recorded as applied outside an update (after a direct switch): service, live color, weights.</summary>
-    public List<(string Service, DeployColor LiveColor, TrafficWeights Weights)> AppliedRecords { get; } = [];
+    public List<IReadOnlyList<(string Service, DeployColor LiveColor, TrafficWeights Weights)>> AppliedRecords { get; } = [];
 
     /// <summary>The weights carrier of a service, as the stack exports it for the load balancer's API.</summary>
     public static TrafficRoute RouteFor(string name) => new(TrafficRouteKind.Rule,
@@ -276,11 +276,11 @@ internal sealed class RolloutHarness
         Stack.Setup(s => s.SetLiveColorAsync(It.IsAny<string>(), It.IsAny<DeployColor>(), It.IsAny<CancellationToken>()))
             .Callback((string name, DeployColor color, CancellationToken _) => Configs[name] = Configs[name] with { LiveColor = color })
             .Returns(Task.CompletedTask);
-        Stack.Setup(s => s.RecordTrafficAppliedAsync(It.IsAny<string>(), It.IsAny<DeployColor>(), It.IsAny<TrafficWeights>(), It.IsAny<CancellationToken>()))
-            .Callback((string name, DeployColor color, TrafficWeights weights, CancellationToken _) =>
+        Stack.Setup(s => s.RecordTrafficAppliedAsync(It.IsAny<IReadOnlyList<(string, DeployColor, TrafficWeights)>>(), It.IsAny<CancellationToken>()))
+            .Callback((IReadOnlyList<(string Service, DeployColor LiveColor, TrafficWeights Weights)> moved, CancellationToken _) =>
             {
-                AppliedRecords.Add((name, color, weights));
-                Configs[name] = Configs[name] with { LiveColor = color, Weights = weights };
+                AppliedRecords.Add(moved);
+                foreach (var (name, color, weights) in moved) Configs[name] = Configs[name] with { LiveColor = color, Weights = weights };
             })
             .Returns(Task.CompletedTask);
         Stack.Setup(s => s.ReadRolloutRecordAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => Record);
