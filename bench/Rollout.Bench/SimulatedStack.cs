@@ -115,6 +115,9 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, IT
     public Task<ControlDelivery> RequestControlAsync(string rolloutId, RolloutControl control, CancellationToken cancellationToken) =>
         Task.FromResult(record is null ? ControlDelivery.NoRollout : ControlDelivery.Stored);
 
+    // After the last switch, so outside what the bench times.
+    public Task RefreshAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken)
     {
         Updates.Add(new SimulatedUpdate(clock.GetUtcNow(), targetUrns.ToList(), configs.ToDictionary(c => c.Key, c => c.Value.Weights)));

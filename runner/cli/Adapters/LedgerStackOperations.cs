@@ -67,6 +67,12 @@ public sealed class LedgerStackOperations(
             new UpOptions { Target = targetUrns.Append(stack.RootStackUrn()).ToList(), Message = "infra-runner targeted update" },
             CancellationToken.None), cancellationToken);
 
+    /// <summary>Like an update, a refresh in flight is never cancelled.</summary>
+    public Task RefreshAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken) =>
+        stack.RefreshOrBusyAsync(
+            new RefreshOptions { Target = targetUrns.ToList(), Message = "infra-runner targeted refresh after a direct traffic switch" },
+            CancellationToken.None);
+
     private Task ChangeDesiredAsync(string service, Func<ServiceRelease, ServiceRelease> change, CancellationToken cancellationToken) =>
         release.ChangeDesiredAsync(desired => desired.Services.TryGetValue(service, out var current)
             ? desired.With(service, change(current))

@@ -68,6 +68,27 @@ internal sealed class FastRollback(RolloutPorts ports, RolloutReporter reporter)
         await reporter.TryAppendAsync(rolloutId, RolloutEventKind.FastRollbackApplied,
             $"Moved {described} with the load balancer's API and recorded it as applied; reconciling with a targeted update",
             ledger.ToData(), cancellationToken);
+        await RefreshStateAsync(rolloutId, targets.Select(t => t.Service), outputs, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Pulumi's state still holds the weights of the last update: a targeted refresh of the switched routes reads what
+    /// the load balancer does now, so the reconciling update finds no change. When it fails the update goes on all the
+    /// same: it re-sends the forward action the switch already set, which moves no traffic.
+    /// </summary>
+    private async Task RefreshStateAsync(string rolloutId, IEnumerable<string> services, StackOutputs outputs, CancellationToken cancellationToken)
+    {
+        var urns = RolloutTargets.TrafficUrns(outputs, services);
+        try
+        {
+            await ports.Stack.RefreshAsync(urns, cancellationToken);
+        }
+        catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
+        {
+            await reporter.TryAppendAsync(rolloutId, RolloutEventKind.StateRefreshFailed,
+                $"Refreshing Pulumi's state of {string.Join(", ", urns)} failed ({error.Message}); the reconciling update re-sends the forward action already in place, so it shows the listener or rule as changed but moves no traffic",
+                null, cancellationToken);
+        }
     }
 }

@@ -54,6 +54,14 @@ public interface IStackOperations
     Task<ControlDelivery> RequestControlAsync(string rolloutId, RolloutControl control, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads exactly <paramref name="targetUrns"/> from AWS into Pulumi's state (a targeted refresh), after traffic was
+    /// moved outside an update, so the reconciling update diffs against what the load balancer does and reports no
+    /// change. Throws <see cref="StackBusyException"/> when another update holds the stack; any other exception means
+    /// the state was not refreshed.
+    /// </summary>
+    Task RefreshAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Applies the current config to exactly <paramref name="targetUrns"/>.
     /// Throws <see cref="StackBusyException"/> when another update holds the stack (nothing was changed);
     /// any other exception means the update failed and may have applied part of its targets.
