@@ -3,14 +3,14 @@ using Infra.Runner.Rollout;
 using Rollout.Bench;
 
 // Simulated rollouts: each shifts 1-4 services, a gate alarm turns ALARM at a seeded random moment while traffic
-// shifts, and the bench checks (1) the rollback update follows within one poll interval and (2) it targets exactly
-// one listener rule per service. Exit 1 when either bound is broken. Then the canary analysis figure: seeded
+// shifts, and the bench checks (1) the rollback update follows within the alarm watch's interval (one second, whatever
+// the poll interval) and (2) it targets exactly one listener rule per service. Exit 1 when either bound is broken. Then the canary analysis figure: seeded
 // traffic with an injected bad canary (errors, latency, load-balancer 503s, no healthy targets) must be caught, and a
 // good canary with little traffic must not be failed by the analysis; both shares are printed (a figure, no bound).
 // For the same alarms, the time from the state change to traffic back on the live color along three paths (the
 // targeted update, the runner's direct switch, the release guard with no runner), with AWS's delays modeled
-// (RollbackModel, printed) and the runner's poll wait simulated. Bounds: every service switched before the reconciling
-// update, and the guard's p99 under 3 s.
+// (RollbackModel, printed), the runner's wait for its next alarm read simulated and its ledger requests counted.
+// Bounds: every service switched before the reconciling update, and the fast path's and the guard's p99 under 3 s.
 var rollouts = ArgValue("--rollouts", 5000);
 var seed = ArgValue("--seed", 42);
 var random = new Random(seed);
@@ -42,7 +42,7 @@ for (var run = 0; run < rollouts; run++)
     var quiet = new QuietPorts();
     // Error-free traffic at a steady p99: this part measures the alarm gate, so the analysis must pass.
     var traffic = new SimulatedTraffic(stack, clock, random, 1000, CanaryFault.None, maxLiveErrorRate: 0, latencySpread: 0);
-    var result = await new RolloutEngine(new RolloutPorts(stack, alarms, traffic, quiet, quiet, quiet, clock) { TargetHealth = stack, TrafficSwitch = stack })
+    var result = await new RolloutEngine(new RolloutPorts(stack, alarms, traffic, quiet, quiet, stack, clock) { TargetHealth = stack, TrafficSwitch = stack })
         .DeployAsync(plan);
 
     var trippedAt = alarms.TrippedAt;
@@ -57,11 +57,11 @@ for (var run = 0; run < rollouts; run++)
 
     var latency = rollback.At - trippedAt.Value;
     latencies.Add((plan.PollInterval.TotalSeconds, latency.TotalSeconds));
-    ratios.Add(latency / plan.PollInterval);
+    ratios.Add(latency / AlarmWatch.CallInterval);
     targetCounts[rollback.Targets.Count - services.Count] = targetCounts.GetValueOrDefault(rollback.Targets.Count - services.Count) + 1;
-    if (latency > plan.PollInterval)
+    if (latency > AlarmWatch.CallInterval)
     {
-        violations.Add($"run {run}: rollback {latency.TotalSeconds:0.###}s after the alarm, poll interval {plan.PollInterval.TotalSeconds}s");
+        violations.Add($"run {run}: rollback {latency.TotalSeconds:0.###}s after the alarm, alarm watch interval {AlarmWatch.CallInterval.TotalSeconds}s");
     }
 
     if (rollback.Targets.Count != services.Count || !rollback.Targets.Order().SequenceEqual(services.Select(SimulatedStack.TrafficUrn).Order()))
@@ -76,9 +76,11 @@ for (var run = 0; run < rollouts; run++)
         continue;
     }
 
-    // The direct switches happen at the poll that saw the alarm, like the update; the models add what AWS takes.
-    var pollWait = (switched[^1].At - trippedAt.Value).TotalSeconds;
-    paths.Add((plan.PollInterval.TotalSeconds, model.UpdatePath(pollWait), model.FastPath(pollWait, services.Count), model.Guard(services.Count)));
+    // The direct switches happen at the read that saw the alarm, like the update; the models add what AWS takes for
+    // that read, the ledger requests made before the last switch (journal, rollout record, live colors) and the calls.
+    var noticeWait = (switched[^1].At - trippedAt.Value).TotalSeconds;
+    var ledgerCalls = switched[^1].LedgerCalls - alarms.LedgerCallsWhenNoticed!.Value;
+    paths.Add((plan.PollInterval.TotalSeconds, model.UpdatePath(noticeWait, ledgerCalls), model.FastPath(noticeWait, ledgerCalls, services.Count), model.Guard(services.Count)));
 }
 
 Console.WriteLine($"rollouts: {rollouts} (seed {seed}), rolled back with a measured rollback: {latencies.Count}");
@@ -91,7 +93,7 @@ if (latencies.Count > 0)
             $"p99 {Percentile(seconds, 0.99):0.###}s, median {Percentile(seconds, 0.5):0.###}s");
     }
 
-    Console.WriteLine($"as a share of the poll interval: worst {ratios.Max():0.####}, p99 {Percentile(ratios, 0.99):0.####} (bound: 1)");
+    Console.WriteLine($"as a share of the alarm watch's {AlarmWatch.CallInterval.TotalSeconds}s interval: worst {ratios.Max():0.####}, p99 {Percentile(ratios, 0.99):0.####} (bound: 1)");
     Console.WriteLine($"rollback targets minus services: {string.Join(", ", targetCounts.OrderBy(c => c.Key).Select(c => $"{c.Key:+0;-0;0} in {c.Value} runs"))} (bound: 0)");
 }
 
@@ -105,15 +107,15 @@ if (paths.Count > 0)
     foreach (var group in paths.GroupBy(p => p.Interval).OrderBy(g => g.Key))
     {
         Console.WriteLine(Figures($"  fast path, poll interval {group.Key}s", group.Select(p => p.Fast).ToList()) +
-            $" (bounded by the poll interval; goal p99 < 3s {(Percentile(group.Select(p => p.Fast).ToList(), 0.99) < 3 ? "met" : "NOT met")})");
+            $" (alarms read every {AlarmWatch.CallInterval.TotalSeconds}s between polls)");
     }
 
     var guardP99 = Percentile(paths.Select(p => p.Guard).ToList(), 0.99);
-    Console.WriteLine($"  goal p99 < 3s: guard {guardP99:0.###}s ({(guardP99 < 3 ? "met" : "NOT met")}); " +
-        $"fast path {Percentile(paths.Select(p => p.Fast).ToList(), 0.99):0.###}s over all poll intervals, see per interval above");
-    if (guardP99 >= 3)
+    var fastP99 = Percentile(paths.Select(p => p.Fast).ToList(), 0.99);
+    Console.WriteLine($"  goal p99 < 3s: fast path {fastP99:0.###}s ({(fastP99 < 3 ? "met" : "NOT met")}), guard {guardP99:0.###}s ({(guardP99 < 3 ? "met" : "NOT met")})");
+    foreach (var (path, p99) in new[] { ("fast path", fastP99), ("release guard", guardP99) }.Where(p => p.Item2 >= 3))
     {
-        violations.Add($"the release guard's p99 is {guardP99:0.###}s; goal under 3s");
+        violations.Add($"the {path}'s p99 is {p99:0.###}s; goal under 3s");
     }
 }
 

@@ -13,6 +13,12 @@ internal sealed class RollbackModel(Random random)
     /// <summary>One AWS API call from the runner or the Lambda (DescribeAlarms, GetItem, UpdateItem, ModifyListener/ModifyRule).</summary>
     public static readonly (double Min, double Max) ApiCall = (0.05, 0.3);
 
+    /// <summary>
+    /// One request of the runner to its release ledger in DynamoDB (a journal line, the rollout record, a release change's
+    /// read or write): single-digit milliseconds from inside the region, up to ~100 ms from a CI runner elsewhere.
+    /// </summary>
+    public static readonly (double Min, double Max) LedgerRequest = (0.005, 0.1);
+
     /// <summary>EventBridge delivering the "CloudWatch Alarm State Change" event to the guard's rule target.</summary>
     public static readonly (double Min, double Max) EventBridgeDelivery = (0.1, 1.0);
 
@@ -26,11 +32,14 @@ internal sealed class RollbackModel(Random random)
     /// <summary>A targeted <c>pulumi up</c> of the listener rules: program run, provider start, refresh and diff, then the change.</summary>
     public static readonly (double Min, double Max) TargetedUpdate = (25, 90);
 
-    /// <summary>The runner's path to traffic back after its poll saw the alarm: one DescribeAlarms, then the update.</summary>
-    public double UpdatePath(double pollWait) => pollWait + Draw(ApiCall) + Draw(TargetedUpdate);
+    /// <summary>
+    /// The runner's path to traffic back after its read saw the alarm: that DescribeAlarms, the ledger requests before
+    /// the rollback (journal, rollout record, live colors), then the update.
+    /// </summary>
+    public double UpdatePath(double noticeWait, int ledgerCalls) => noticeWait + Draw(ApiCall) + Requests(ledgerCalls) + Draw(TargetedUpdate);
 
-    /// <summary>The runner's fast path: one DescribeAlarms, then one ModifyListener/ModifyRule per service, in turn.</summary>
-    public double FastPath(double pollWait, int services) => pollWait + Draw(ApiCall) + Calls(services);
+    /// <summary>The runner's fast path: that DescribeAlarms, the same ledger requests, then one ModifyListener/ModifyRule per service, in turn.</summary>
+    public double FastPath(double noticeWait, int ledgerCalls, int services) => noticeWait + Draw(ApiCall) + Requests(ledgerCalls) + Calls(services);
 
     /// <summary>The guard with no runner: the event, the Lambda, reading the lease, claiming it, then one call per service.</summary>
     public double Guard(int services) =>
@@ -38,10 +47,13 @@ internal sealed class RollbackModel(Random random)
 
     public static string Describe() =>
         $"models (uniform, seconds; not measured): alarm evaluation {Range(AlarmEvaluation)} before the state change (not counted), " +
-        $"API call {Range(ApiCall)}, EventBridge delivery {Range(EventBridgeDelivery)}, Lambda cold {Range(LambdaCold)} ({ColdShare:P0} of invocations) / " +
-        $"warm {Range(LambdaWarm)}, targeted update {Range(TargetedUpdate)}; the runner's wait for its next poll is simulated, not modeled";
+        $"API call {Range(ApiCall)}, runner's ledger request {Range(LedgerRequest)}, EventBridge delivery {Range(EventBridgeDelivery)}, Lambda cold {Range(LambdaCold)} ({ColdShare:P0} of invocations) / " +
+        $"warm {Range(LambdaWarm)}, targeted update {Range(TargetedUpdate)}; the runner's wait for its next alarm read is simulated " +
+        "and its ledger requests before the last switch counted, not modeled";
 
-    private double Calls(int services) => Enumerable.Range(0, services).Sum(_ => Draw(ApiCall));
+    private double Calls(int count) => Enumerable.Range(0, count).Sum(_ => Draw(ApiCall));
+
+    private double Requests(int count) => Enumerable.Range(0, count).Sum(_ => Draw(LedgerRequest));
 
     private double Draw((double Min, double Max) range) => range.Min + random.NextDouble() * (range.Max - range.Min);
 

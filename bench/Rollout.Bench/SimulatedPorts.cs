@@ -12,6 +12,9 @@ internal sealed class InjectedAlarms(SimulatedStack stack, TimeProvider clock, T
 
     public string Region => "eu-west-1";
 
+    /// <summary>The stack's ledger requests before the first read that returned ALARM (the runner noticed), or null.</summary>
+    public int? LedgerCallsWhenNoticed { get; private set; }
+
     /// <summary>When the alarms turned ALARM, once traffic has moved.</summary>
     public DateTimeOffset? TrippedAt =>
         stack.Updates.FirstOrDefault(u => u.Targets.All(t => t.EndsWith(":listener-rule", StringComparison.Ordinal)))?.At + Offset;
@@ -19,6 +22,7 @@ internal sealed class InjectedAlarms(SimulatedStack stack, TimeProvider clock, T
     public Task<IReadOnlyDictionary<string, AlarmState>> ReadStatesAsync(IReadOnlyCollection<string> alarmNames, CancellationToken cancellationToken)
     {
         var state = TrippedAt is { } at && clock.GetUtcNow() >= at ? AlarmState.Alarm : AlarmState.Ok;
+        if (state == AlarmState.Alarm) LedgerCallsWhenNoticed ??= stack.LedgerCalls;
         return Task.FromResult<IReadOnlyDictionary<string, AlarmState>>(alarmNames.ToDictionary(n => n, _ => state));
     }
 }

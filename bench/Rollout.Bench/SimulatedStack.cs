@@ -9,9 +9,10 @@ internal sealed record SimulatedUpdate(DateTimeOffset At, IReadOnlyList<string> 
 /// An in-memory stack: config per service, the rollout record as JSON, and a log of every targeted update. Like a
 /// Pulumi stack, its outputs report the live color and weights config held at the last update. Its target groups
 /// report a new color's tasks healthy <see cref="TaskStartUp"/> after the deploy, as Fargate would. Its load balancer
-/// takes direct switches (a rollback's first move), logged with the simulated time they were made.
+/// takes direct switches (a rollback's first move), logged with the simulated time they were made. It also counts the
+/// requests the release ledger (state, rollout record and journal, in DynamoDB) would get, which take no simulated time.
 /// </summary>
-internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, ITrafficSwitch
+internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, ITrafficSwitch, IJournal
 {
     public const int DesiredCount = 2;
     public static readonly TimeSpan TaskStartUp = TimeSpan.FromSeconds(90);
@@ -45,20 +46,32 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, IT
 
     public List<SimulatedUpdate> Updates { get; } = [];
 
-    /// <summary>Every direct switch: when it was made and the route it changed.</summary>
-    public List<(DateTimeOffset At, string RouteArn, TrafficWeights Weights)> Switches { get; } = [];
+    /// <summary>Every direct switch: when it was made, the route it changed and how many ledger requests were made before it.</summary>
+    public List<(DateTimeOffset At, string RouteArn, TrafficWeights Weights, int LedgerCalls)> Switches { get; } = [];
+
+    /// <summary>
+    /// DynamoDB requests the ledger adapters would make so far: a read, a record write or a journal line is one; a change of
+    /// the release state is a read and a conditional write.
+    /// </summary>
+    public int LedgerCalls { get; private set; }
 
     public Task SwitchAsync(TrafficRoute route, TrafficWeights weights, CancellationToken cancellationToken)
     {
-        Switches.Add((clock.GetUtcNow(), route.Arn, weights));
+        Switches.Add((clock.GetUtcNow(), route.Arn, weights, LedgerCalls));
         return Task.CompletedTask;
     }
+
+    public Task AppendAsync(RolloutEvent rolloutEvent, CancellationToken cancellationToken) => Ledger(1);
 
     public static string TrafficUrn(string service) => $"urn:{service}:listener-rule";
 
     public Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) => Task.FromResult(new StackOutputs(deployed.ToDictionary()) { LoadBalancerArnSuffix = "app/bench/0" });
 
-    public Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken) => Task.FromResult(configs[service]);
+    public Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken)
+    {
+        LedgerCalls++;
+        return Task.FromResult(configs[service]);
+    }
 
     public Task SetImageAsync(string service, DeployColor color, string? image, CancellationToken cancellationToken) =>
         Change(service, c => color == DeployColor.Blue ? c with { Blue = c.Blue with { Image = image } } : c with { Green = c.Green with { Image = image } });
@@ -72,22 +85,28 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, IT
     public Task SetLiveColorAsync(string service, DeployColor color, CancellationToken cancellationToken) =>
         Change(service, c => c with { LiveColor = color });
 
-    public Task RecordTrafficAppliedAsync(string service, DeployColor liveColor, TrafficWeights weights, CancellationToken cancellationToken) =>
-        Change(service, c => c with { LiveColor = liveColor, Weights = weights });
+    public Task RecordTrafficAppliedAsync(IReadOnlyList<(string Service, DeployColor LiveColor, TrafficWeights Weights)> moved, CancellationToken cancellationToken)
+    {
+        foreach (var (service, liveColor, weights) in moved) configs[service] = configs[service] with { LiveColor = liveColor, Weights = weights };
+        return Ledger(2);
+    }
 
-    public Task<RolloutRecord?> ReadRolloutRecordAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(record is null ? null : RolloutRecordJson.Deserialize(record));
+    public Task<RolloutRecord?> ReadRolloutRecordAsync(CancellationToken cancellationToken)
+    {
+        LedgerCalls++;
+        return Task.FromResult(record is null ? null : RolloutRecordJson.Deserialize(record));
+    }
 
     public Task WriteRolloutRecordAsync(RolloutRecord rolloutRecord, CancellationToken cancellationToken)
     {
         record = RolloutRecordJson.Serialize(rolloutRecord);
-        return Task.CompletedTask;
+        return Ledger(1);
     }
 
     public Task ClearRolloutRecordAsync(CancellationToken cancellationToken)
     {
         record = null;
-        return Task.CompletedTask;
+        return Ledger(1);
     }
 
     public Task ReleaseRolloutAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -95,6 +114,9 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, IT
     // The benchmark runs one rollout with no other command: nothing ever asks it to stop or promote.
     public Task<ControlDelivery> RequestControlAsync(string rolloutId, RolloutControl control, CancellationToken cancellationToken) =>
         Task.FromResult(record is null ? ControlDelivery.NoRollout : ControlDelivery.Stored);
+
+    // After the last switch, so outside what the bench times.
+    public Task RefreshAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task UpdateAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken)
     {
@@ -125,6 +147,12 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, IT
     private Task Change(string service, Func<ServiceConfig, ServiceConfig> change)
     {
         configs[service] = change(configs[service]);
+        return Ledger(2);
+    }
+
+    private Task Ledger(int requests)
+    {
+        LedgerCalls += requests;
         return Task.CompletedTask;
     }
 }

@@ -5,6 +5,7 @@ using Infra.Stacks.Release;
 using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.CloudWatch.Inputs;
 using Pulumi.Aws.Lambda;
 using Pulumi.Aws.Lambda.Inputs;
 using Pulumi.Aws.Sqs;
@@ -16,7 +17,8 @@ namespace Infra.Components.Release;
 /// ALARM, and every minute, which flips a rollout's traffic back to the live colors when the runner does not (see
 /// README, "When the runner dies mid-rollout"). Its role may change only this stack's weights listeners and rules,
 /// read and write only this stack's ledger items, and page only the critical topic. An event it fails on, after
-/// Lambda's own retries, lands in an encrypted dead-letter queue whose first message pages the critical topic.
+/// Lambda's own retries, lands in an encrypted dead-letter queue whose first message pages the critical topic; so does
+/// an event EventBridge could not deliver to it within its bounded retries.
 /// </summary>
 public sealed class ReleaseGuard : ComponentResource
 {
@@ -27,6 +29,15 @@ public sealed class ReleaseGuard : ComponentResource
 
     /// <summary>Lambda's CPU grows with memory: a faster cold start counts toward moving traffic back within seconds.</summary>
     public const int MemorySizeMb = 256;
+
+    /// <summary>
+    /// How long EventBridge keeps retrying an event it cannot hand to the function (default 24 h): after 10 minutes a
+    /// flip is a person's job, so the event goes to the dead-letter queue, whose alarm pages.
+    /// </summary>
+    public const int DeliveryMaxAgeSeconds = 600;
+
+    /// <summary>EventBridge's delivery attempts before it dead-letters the event (default 185), with its own back-off.</summary>
+    public const int DeliveryMaxRetries = 10;
 
     /// <summary>How often the guard looks for a rollout whose runner stopped renewing its lease.</summary>
     public const string Schedule = "rate(1 minute)";
@@ -74,20 +85,26 @@ public sealed class ReleaseGuard : ComponentResource
 
         var alarmNames = args.Services.SelectMany(s => s.Alarms.Select(a => a.Name)).Distinct().ToList();
         var patterns = GuardEventPatterns.For(alarmNames);
+        var rules = new List<EventRule>();
         for (var i = 0; i < patterns.Count; i++)
         {
             var suffix = i == 0 ? "alarms" : $"alarms-{i + 1}";
-            Trigger(name, suffix, naming.Resource("release-guard", suffix), function, new EventRuleArgs
+            rules.Add(Trigger(name, suffix, naming.Resource("release-guard", suffix), function, queue, new EventRuleArgs
             {
                 Description = "Gate and critical alarms of this stack's rollouts going to ALARM",
                 EventPattern = patterns[i],
-            }, settings);
+            }, settings));
         }
-        Trigger(name, "schedule", naming.Resource("release-guard", "schedule"), function, new EventRuleArgs
+        rules.Add(Trigger(name, "schedule", naming.Resource("release-guard", "schedule"), function, queue, new EventRuleArgs
         {
             Description = "Every minute: a rollout whose runner stopped renewing its lease",
             ScheduleExpression = Schedule,
-        }, settings);
+        }, settings));
+        new QueuePolicy($"{name}-dead-letters-policy", new QueuePolicyArgs
+        {
+            QueueUrl = queue.Url,
+            Policy = Output.Tuple(queue.Arn, Output.All(rules.Select(r => r.Arn))).Apply(t => GuardQueuePolicy.For(t.Item1, t.Item2)),
+        }, child);
 
         var deadLettersAlarm = naming.AlarmName(null, null, "release-guard-dead-letters");
         PageOnAnyDatapoint($"{name}-dead-letters-alarm", deadLettersAlarm,
@@ -110,8 +127,11 @@ public sealed class ReleaseGuard : ComponentResource
         });
     }
 
-    /// <summary>A rule, its target (the function) and the permission for exactly that rule to invoke it.</summary>
-    private void Trigger(string name, string suffix, string ruleName, Function function, EventRuleArgs ruleArgs, StackSettings settings)
+    /// <summary>
+    /// A rule, its target (the function, with a bounded retry and the dead-letter queue for what EventBridge cannot
+    /// deliver) and the permission for exactly that rule to invoke it.
+    /// </summary>
+    private EventRule Trigger(string name, string suffix, string ruleName, Function function, Queue deadLetters, EventRuleArgs ruleArgs, StackSettings settings)
     {
         ruleArgs.Name = ruleName;
         ruleArgs.Tags = StackConventions.Tags(settings, ruleName);
@@ -128,7 +148,10 @@ public sealed class ReleaseGuard : ComponentResource
             Rule = rule.Name,
             Arn = function.Arn,
             TargetId = "release-guard",
+            RetryPolicy = new EventTargetRetryPolicyArgs { MaximumEventAgeInSeconds = DeliveryMaxAgeSeconds, MaximumRetryAttempts = DeliveryMaxRetries },
+            DeadLetterConfig = new EventTargetDeadLetterConfigArgs { Arn = deadLetters.Arn },
         }, new CustomResourceOptions { Parent = this, DependsOn = { invoke } });
+        return rule;
     }
 
     /// <summary>One metric of one resource, by its single dimension.</summary>

@@ -76,6 +76,14 @@ public sealed class WorkspaceStack : IDisposable
         return new UpResult(standardOutput, standardError, summary!, new StackOutputsFile(files).Read());
     }
 
+    /// <summary>
+    /// Reads the resources (all, or <see cref="UpdateOptions.Target"/>) from the provider into the stack's state. Offline
+    /// nothing is deployed, so it changes nothing; it fails like the CLI on a target the state does not hold and on a
+    /// locked stack (<see cref="Commands.Exceptions.ConcurrentUpdateException"/>), and is recorded in the history.
+    /// </summary>
+    public Task<UpdateResult> RefreshAsync(RefreshOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new StackRefresh(Name, files).Run(options, cancellationToken));
+
     /// <summary>Runs the program as a dry run and fails as <see cref="UpAsync"/> does; records nothing.</summary>
     public async Task<PreviewResult> PreviewAsync(PreviewOptions? options = null, CancellationToken cancellationToken = default)
     {

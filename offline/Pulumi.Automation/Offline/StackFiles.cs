@@ -25,6 +25,9 @@ internal sealed class StackFiles(string workDir, string stackName, IDictionary<s
     /// <summary>The outputs of the last update that updated the stack resource, as the backend keeps them.</summary>
     public string OutputsPath => Path.Combine(StateFolder, $"{stackName}.outputs.json");
 
+    /// <summary>The URNs the state holds (offline: those the last successful update declared).</summary>
+    public string ResourcesPath => Path.Combine(StateFolder, $"{stackName}.resources.json");
+
     public string LockPath => Path.Combine(StateFolder, $"{stackName}.lock");
 
     /// <summary>Where the running program reports what it declared; one at a time, under the lock.</summary>

@@ -47,6 +47,7 @@ internal sealed class StackUpdate(string stackName, StackFiles files)
         }
 
         if (!succeeded) throw CommandOutcome.Failure(standardOutput, standardError).ToException();
+        if (!preview) new StackResourcesFile(files).Write(run.Report!.Urns);
         if (!preview && (targets.Count == 0 || targets.Any(IsStack)))
         {
             new StackOutputsFile(files).Write(run.Report!.Outputs);
@@ -56,7 +57,7 @@ internal sealed class StackUpdate(string stackName, StackFiles files)
     }
 
     /// <summary>The engine's check after the steps: every target must name a resource (offline: one the program declared).</summary>
-    private static List<string> MissingTargets(IReadOnlyList<string> targets, ImmutableArray<string> declared) =>
+    public static List<string> MissingTargets(IReadOnlyList<string> targets, ImmutableArray<string> declared) =>
         targets.Where(t => !declared.Contains(t))
             .Select(t => t.Contains('$', StringComparison.Ordinal)
                 ? $"Target '{t}' could not be found in the stack."

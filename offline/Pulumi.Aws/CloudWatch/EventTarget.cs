@@ -24,6 +24,12 @@ namespace Pulumi.Aws.CloudWatch
         [Input("arn", required: true)]
         public Input<string> Arn { get; set; } = null!;
 
+        [Input("deadLetterConfig")]
+        public Input<Inputs.EventTargetDeadLetterConfigArgs>? DeadLetterConfig { get; set; }
+
+        [Input("retryPolicy")]
+        public Input<Inputs.EventTargetRetryPolicyArgs>? RetryPolicy { get; set; }
+
         [Input("rule", required: true)]
         public Input<string> Rule { get; set; } = null!;
 

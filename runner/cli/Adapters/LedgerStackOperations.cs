@@ -41,10 +41,10 @@ public sealed class LedgerStackOperations(
     public Task SetLiveColorAsync(string service, DeployColor color, CancellationToken cancellationToken) =>
         ChangeDesiredAsync(service, r => r with { LiveColor = ReleaseMapping.ToColor(color) }, cancellationToken);
 
-    public Task RecordTrafficAppliedAsync(string service, DeployColor liveColor, TrafficWeights weights, CancellationToken cancellationToken) =>
-        release.ChangeAppliedAsync(state => state.Services.TryGetValue(service, out var current)
-            ? state.With(service, current with { LiveColor = ReleaseMapping.ToColor(liveColor), Weights = ReleaseMapping.ToWeights(weights) })
-            : throw NoSuchService(state, service),
+    public Task RecordTrafficAppliedAsync(IReadOnlyList<(string Service, DeployColor LiveColor, TrafficWeights Weights)> moved, CancellationToken cancellationToken) =>
+        release.ChangeAppliedAsync(state => moved.Aggregate(state, (changed, m) => changed.Services.TryGetValue(m.Service, out var current)
+            ? changed.With(m.Service, current with { LiveColor = ReleaseMapping.ToColor(m.LiveColor), Weights = ReleaseMapping.ToWeights(m.Weights) })
+            : throw NoSuchService(changed, m.Service)),
             cancellationToken);
 
     public Task<RolloutRecord?> ReadRolloutRecordAsync(CancellationToken cancellationToken) => hold.ReadAsync(cancellationToken);
@@ -66,6 +66,12 @@ public sealed class LedgerStackOperations(
         release.UpdateAsync(() => stack.UpdateOrBusyAsync(
             new UpOptions { Target = targetUrns.Append(stack.RootStackUrn()).ToList(), Message = "infra-runner targeted update" },
             CancellationToken.None), cancellationToken);
+
+    /// <summary>Like an update, a refresh in flight is never cancelled.</summary>
+    public Task RefreshAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken) =>
+        stack.RefreshOrBusyAsync(
+            new RefreshOptions { Target = targetUrns.ToList(), Message = "infra-runner targeted refresh after a direct traffic switch" },
+            CancellationToken.None);
 
     private Task ChangeDesiredAsync(string service, Func<ServiceRelease, ServiceRelease> change, CancellationToken cancellationToken) =>
         release.ChangeDesiredAsync(desired => desired.Services.TryGetValue(service, out var current)

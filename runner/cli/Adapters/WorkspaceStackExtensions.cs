@@ -30,11 +30,18 @@ public static class WorkspaceStackExtensions
     }
 
     /// <summary>An update; another update holding the stack is <see cref="StackBusyException"/>, the runner's port contract.</summary>
-    public static async Task UpdateOrBusyAsync(this WorkspaceStack stack, UpOptions options, CancellationToken cancellationToken)
+    public static Task UpdateOrBusyAsync(this WorkspaceStack stack, UpOptions options, CancellationToken cancellationToken) =>
+        OrBusyAsync(() => stack.UpAsync(options, cancellationToken));
+
+    /// <summary>A refresh, busy like <see cref="UpdateOrBusyAsync"/>.</summary>
+    public static Task RefreshOrBusyAsync(this WorkspaceStack stack, RefreshOptions options, CancellationToken cancellationToken) =>
+        OrBusyAsync(() => stack.RefreshAsync(options, cancellationToken));
+
+    private static async Task OrBusyAsync(Func<Task> operation)
     {
         try
         {
-            await stack.UpAsync(options, cancellationToken);
+            await operation();
         }
         catch (ConcurrentUpdateException busy)
         {

@@ -1,8 +1,8 @@
 namespace Infra.Runner.Rollout;
 
 /// <summary>
-/// The first move of a rollback: every service back on its color with one load-balancer call each, each recorded in
-/// the ledger as applied (desired and applied), before the reconciling targeted update, which then finds the weights
+/// The first move of a rollback: every service back on its color with one load-balancer call each, then all of them
+/// recorded in the ledger as applied (desired and applied) in one write, before the reconciling targeted update, which then finds the weights
 /// already where it declares them. When the release guard already moved the traffic the runner says so and switches
 /// again all the same: an update of its own that was in flight when the guard acted may have split it again, and the
 /// call is idempotent.
@@ -27,7 +27,8 @@ internal sealed class FastRollback(RolloutPorts ports, RolloutReporter reporter)
         }
 
         if (ports.TrafficSwitch is not { } traffic) return false;
-        var moved = new List<string>();
+        var moved = new List<(string Service, DeployColor LiveColor, TrafficWeights Weights)>();
+        Exception? failure = null;
         try
         {
             foreach (var (service, color) in targets)
@@ -37,15 +38,29 @@ internal sealed class FastRollback(RolloutPorts ports, RolloutReporter reporter)
                 var weights = TrafficWeights.AllTo(color);
                 await traffic.SwitchAsync(route, weights, cancellationToken);
                 ledger.Confirm(service, weights);
-                moved.Add(service);
-                await ports.Stack.RecordTrafficAppliedAsync(service, color, weights, cancellationToken);
+                moved.Add((service, color, weights));
             }
         }
         catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
         {
-            var done = moved.Count == 0 ? "no service was switched" : $"switched {string.Join(", ", moved)} before it stopped";
+            failure = error;
+        }
+
+        try
+        {
+            // What moved is recorded even when a later switch failed, so the ledger says where the load balancer is.
+            if (moved.Count > 0) await ports.Stack.RecordTrafficAppliedAsync(moved, cancellationToken);
+        }
+        catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
+        {
+            failure ??= error;
+        }
+
+        if (failure is not null)
+        {
+            var done = moved.Count == 0 ? "no service was switched" : $"switched {string.Join(", ", moved.Select(m => m.Service))} before it stopped";
             await reporter.TryAppendAsync(rolloutId, RolloutEventKind.FastRollbackFailed,
-                $"Direct switch of {described} failed ({error.Message}); {done}; the targeted update moves the traffic instead",
+                $"Direct switch of {described} failed ({failure.Message}); {done}; the targeted update moves the traffic instead",
                 ledger.ToData(), cancellationToken);
             return false;
         }
@@ -53,6 +68,27 @@ internal sealed class FastRollback(RolloutPorts ports, RolloutReporter reporter)
         await reporter.TryAppendAsync(rolloutId, RolloutEventKind.FastRollbackApplied,
             $"Moved {described} with the load balancer's API and recorded it as applied; reconciling with a targeted update",
             ledger.ToData(), cancellationToken);
+        await RefreshStateAsync(rolloutId, targets.Select(t => t.Service), outputs, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Pulumi's state still holds the weights of the last update: a targeted refresh of the switched routes reads what
+    /// the load balancer does now, so the reconciling update finds no change. When it fails the update goes on all the
+    /// same: it re-sends the forward action the switch already set, which moves no traffic.
+    /// </summary>
+    private async Task RefreshStateAsync(string rolloutId, IEnumerable<string> services, StackOutputs outputs, CancellationToken cancellationToken)
+    {
+        var urns = RolloutTargets.TrafficUrns(outputs, services);
+        try
+        {
+            await ports.Stack.RefreshAsync(urns, cancellationToken);
+        }
+        catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
+        {
+            await reporter.TryAppendAsync(rolloutId, RolloutEventKind.StateRefreshFailed,
+                $"Refreshing Pulumi's state of {string.Join(", ", urns)} failed ({error.Message}); the reconciling update re-sends the forward action already in place, so it shows the listener or rule as changed but moves no traffic",
+                null, cancellationToken);
+        }
     }
 }

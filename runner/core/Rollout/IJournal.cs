@@ -50,6 +50,9 @@ public enum RolloutEventKind
 
     /// <summary>The release guard had already moved traffic back; the runner makes the same call again and reconciles.</summary>
     GuardRollbackAdopted,
+
+    /// <summary>The targeted refresh after a direct switch failed; the reconciling update goes on and shows the routes as changed.</summary>
+    StateRefreshFailed,
 }
 
 /// <summary>

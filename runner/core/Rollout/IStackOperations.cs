@@ -25,11 +25,11 @@ public interface IStackOperations
     Task SetLiveColorAsync(string service, DeployColor color, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records traffic that was moved outside an update (a direct switch): the service's live color and weights in
-    /// the desired AND the applied state, in one write, so a plain <c>pulumi up</c> and the reconciling update declare
+    /// Records traffic that was moved outside an update (a direct switch): each service's live color and weights in
+    /// the desired AND the applied state, all in one write, so a plain <c>pulumi up</c> and the reconciling update declare
     /// what the load balancer already does.
     /// </summary>
-    Task RecordTrafficAppliedAsync(string service, DeployColor liveColor, TrafficWeights weights, CancellationToken cancellationToken);
+    Task RecordTrafficAppliedAsync(IReadOnlyList<(string Service, DeployColor LiveColor, TrafficWeights Weights)> moved, CancellationToken cancellationToken);
 
     /// <summary>The rollout in progress with any pending promote or stop request, or null; <see cref="RolloutRecordJson"/> is its format.</summary>
     Task<RolloutRecord?> ReadRolloutRecordAsync(CancellationToken cancellationToken);
@@ -52,6 +52,14 @@ public interface IStackOperations
     /// <see cref="RolloutLeaseException"/> when another rollout has started since it was read.
     /// </summary>
     Task<ControlDelivery> RequestControlAsync(string rolloutId, RolloutControl control, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads exactly <paramref name="targetUrns"/> from AWS into Pulumi's state (a targeted refresh), after traffic was
+    /// moved outside an update, so the reconciling update diffs against what the load balancer does and reports no
+    /// change. Throws <see cref="StackBusyException"/> when another update holds the stack; any other exception means
+    /// the state was not refreshed.
+    /// </summary>
+    Task RefreshAsync(IReadOnlyList<string> targetUrns, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies the current config to exactly <paramref name="targetUrns"/>.

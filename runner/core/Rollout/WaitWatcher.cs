@@ -23,8 +23,9 @@ internal sealed record WaitVerdict(WaitEnd End, string Detail, PromotionRequest 
 }
 
 /// <summary>
-/// Waits until a deadline, polling every plan interval: first the alarms (so an ALARM is acted on within one
-/// interval, before anything else at that poll), then the stored record for abort, rollback or promote from other commands.
+/// Waits until a deadline, polling every plan interval: first the alarms (so an ALARM is acted on before anything else
+/// at that poll), then the stored record for abort, rollback or promote from other commands. Between polls the alarms
+/// alone are read about every second (<see cref="AlarmWatch"/>), so an ALARM is acted on within a second or so.
 /// </summary>
 internal sealed class WaitWatcher(RolloutPorts ports, RolloutReporter reporter)
 {
@@ -71,7 +72,11 @@ internal sealed class WaitWatcher(RolloutPorts ports, RolloutReporter reporter)
             }
 
             var interval = record.Plan.PollInterval;
-            await Task.Delay(left < interval ? left : interval, ports.Time, cancellationToken);
+            var nextPoll = ports.Time.GetUtcNow() + (left < interval ? left : interval);
+            if (await new AlarmWatch(ports).WatchUntilAsync(alarmNames, record.Plan.InsufficientData, nextPoll, cancellationToken) is { } tripped)
+            {
+                return new WaitVerdict(WaitEnd.Tripped, tripped.Describe(), PromotionRequest.None);
+            }
         }
     }
 }

@@ -110,6 +110,27 @@ public sealed class OfflineWorkspaceUpdateTests : IDisposable
         Assert.DoesNotContain("hooks.slack.com", File.ReadAllText(HistoryPath) + File.ReadAllText(OutputsPath));
     }
 
+    [OfflineSdkFact("asserts the offline workspace's targeted refresh: the state's resources, the engine's unknown-target message, the history")]
+    public async Task A_targeted_refresh_runs_no_program_fails_on_a_resource_the_state_does_not_hold_and_is_recorded()
+    {
+        var stack = await StackAsync();
+        var beforeAnyUpdate = await Assert.ThrowsAsync<CommandException>(() => stack.RefreshAsync(new RefreshOptions { Target = [OfflineProject.GreenServiceUrn] }));
+        Assert.EndsWith($"error: Target '{OfflineProject.GreenServiceUrn}' could not be found in the stack.\n\n", beforeAnyUpdate.Message);
+        await stack.UpAsync();
+        // A config the program rejects: a refresh does not run the program, so it does not fail on it.
+        await stack.SetConfigAsync("infra:services.web.liveColour", new ConfigValue("green"), path: true);
+
+        var refreshed = await stack.RefreshAsync(new RefreshOptions { Target = [OfflineProject.GreenServiceUrn], Message = "after a switch" });
+
+        Assert.Equal((UpdateKind.Refresh, UpdateState.Succeeded, 3, "after a switch"),
+            (refreshed.Summary.Kind, refreshed.Summary.Result, refreshed.Summary.Version, refreshed.Summary.Message));
+        Assert.Equal($"offline refresh of 1 target(s) of stack 'test': nothing is deployed, so the state already matches\n  {OfflineProject.GreenServiceUrn}\n",
+            refreshed.StandardOutput);
+        Assert.Equal(["refresh", "update", "refresh"], History().Select(h => h["kind"]!.GetValue<string>()));
+        Assert.Equal(["failed", "succeeded", "succeeded"], History().Select(h => h["result"]!.GetValue<string>()));
+        Assert.False(File.Exists(Path.Combine(StateFolder, "test.lock")));
+    }
+
     [OfflineSdkFact("asserts the offline workspace's preview and its update history file")]
     public async Task A_preview_runs_the_program_and_records_nothing()
     {

@@ -39,7 +39,7 @@ public class ReleaseStoreGuardTests
         await ledger.WriteReleaseAsync(0, State(Split), State(Split), "infra-runner on ci (pid 1)");
         var operations = new LedgerStackOperations(null!, ledger, State(Split), null!);
 
-        await operations.RecordTrafficAppliedAsync("web", DeployColor.Blue, TrafficWeights.AllTo(DeployColor.Blue), CancellationToken.None);
+        await operations.RecordTrafficAppliedAsync([("web", DeployColor.Blue, TrafficWeights.AllTo(DeployColor.Blue))], CancellationToken.None);
 
         var release = await ledger.ReadReleaseAsync();
         Assert.Equal((2L, State(Back), State(Back)), (release!.Version, release.Desired, release.Applied));

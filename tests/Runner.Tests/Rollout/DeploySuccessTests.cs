@@ -63,7 +63,7 @@ public class DeploySuccessTests
     }
 
     [Fact]
-    public async Task Each_step_bakes_for_the_bake_time_polling_the_new_colors_gate_alarms_and_the_critical_alarms_every_interval()
+    public async Task Each_step_bakes_for_the_bake_time_polling_every_interval_and_reading_the_new_colors_gate_alarms_and_the_critical_alarms_every_second()
     {
         var harness = new RolloutHarness("web");
 
@@ -72,9 +72,10 @@ public class DeploySuccessTests
         var firstBake = harness.TrafficUpdates.First().At;
         var secondStep = harness.TrafficUpdates.ElementAt(1).At;
         Assert.Equal(firstBake + TimeSpan.FromMinutes(5), secondStep);
-        var pollsInFirstBake = harness.AlarmReads.Where(t => t >= firstBake && t <= secondStep).Distinct().ToList();
-        Assert.Equal(31, pollsInFirstBake.Count); // at 0s, 10s, ... 300s
-        Assert.All(pollsInFirstBake.Zip(pollsInFirstBake.Skip(1)), pair => Assert.Equal(TimeSpan.FromSeconds(10), pair.Second - pair.First));
+        var pollsInFirstBake = harness.Progress.Where(p => p.Phase == RolloutPhase.Shifting && p.StepNumber == 1).Select(p => p.TimeLeft).Distinct().ToList();
+        Assert.Equal(Enumerable.Range(0, 31).Select(i => TimeSpan.FromSeconds(300 - 10 * i)), pollsInFirstBake); // at 0s, 10s, ... 300s
+        var readsInFirstBake = harness.AlarmReads.Where(t => t >= firstBake && t <= secondStep).Distinct().ToList();
+        Assert.Equal(Enumerable.Range(0, 301).Select(i => firstBake + TimeSpan.FromSeconds(i)), readsInFirstBake); // once a second, once at each poll
         harness.Alarms.Verify(a => a.ReadStatesAsync(
             It.Is<IReadOnlyCollection<string>>(names => names.SequenceEqual(new[] { "web-green-5xx", "web-green-unhealthy", "web-error-rate" })),
             It.IsAny<CancellationToken>()));

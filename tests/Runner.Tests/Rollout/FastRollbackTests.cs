@@ -25,13 +25,17 @@ public class FastRollbackTests
         Assert.Equal("Rolled back web to blue: gate tripped at step 1 (10%): web-green-5xx is ALARM", result.Message);
         var flip = Assert.Single(harness.Switches);
         Assert.Equal((RolloutHarness.RouteFor("web"), AllBlue, RolloutPhase.RollingBack), (flip.Route, flip.Weights, flip.PhaseStored));
-        Assert.Equal([("web", DeployColor.Blue, AllBlue)], harness.AppliedRecords);
+        Assert.Equal([("web", DeployColor.Blue, AllBlue)], Assert.Single(harness.AppliedRecords));
         var step = harness.TrafficUpdates.First();
         var reconcile = harness.TrafficUpdates.Last();
         Assert.Equal(new Dictionary<string, (TrafficWeights, TrafficWeights)> { ["web"] = (AllBlue, new TrafficWeights(90, 10)) }, step.WeightChanges);
         Assert.Equal(RolloutHarness.TrafficUrns("web"), reconcile.Targets);
         Assert.Same(reconcile, harness.Updates[flip.UpdatesBefore]);
+        var refresh = Assert.Single(harness.Refreshes);
+        Assert.Equal(RolloutHarness.TrafficUrns("web"), refresh.Targets);
+        Assert.Equal((flip.UpdatesBefore, 1), (refresh.UpdatesBefore, refresh.SwitchesBefore)); // switched, refreshed, then updated
         Assert.Empty(reconcile.WeightChanges);
+        Assert.Empty(reconcile.ReportedChanges);
         Assert.Equal(AllBlue, reconcile.Declared["web"].Weights);
         Assert.Equal(AllBlue, harness.Balancer["web"]);
         Assert.Equal(
@@ -51,10 +55,33 @@ public class FastRollbackTests
         await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2", "api=api:2"));
 
         Assert.Equal([RolloutHarness.RouteFor("web"), RolloutHarness.RouteFor("api")], harness.Switches.Select(s => s.Route));
-        Assert.Equal([("web", DeployColor.Blue, AllBlue), ("api", DeployColor.Blue, AllBlue)], harness.AppliedRecords);
+        Assert.Equal([("web", DeployColor.Blue, AllBlue), ("api", DeployColor.Blue, AllBlue)], Assert.Single(harness.AppliedRecords)); // one write after both switches
         var reconcile = harness.TrafficUpdates.Last();
         Assert.Equal(RolloutHarness.TrafficUrns("web", "api"), reconcile.Targets);
+        Assert.Equal(RolloutHarness.TrafficUrns("web", "api"), Assert.Single(harness.Refreshes).Targets);
         Assert.Empty(reconcile.WeightChanges);
+        Assert.Empty(reconcile.ReportedChanges);
+    }
+
+    [Fact]
+    public async Task A_failed_refresh_is_journaled_and_the_reconciling_update_goes_on_showing_the_rule_changed_but_moving_no_traffic()
+    {
+        var harness = new RolloutHarness("web") { DirectSwitch = true };
+        GateTripsOnceTrafficMoves(harness, "web-green-5xx");
+        harness.RefreshFault = _ => new InvalidOperationException("error: failed to refresh: AccessDenied: elasticloadbalancing:DescribeRules");
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal("Rolled back web to blue: gate tripped at step 1 (10%): web-green-5xx is ALARM", result.Message);
+        Assert.Equal(
+            "Refreshing Pulumi's state of urn:web:listener-rule failed (error: failed to refresh: AccessDenied: elasticloadbalancing:DescribeRules); " +
+            "the reconciling update re-sends the forward action already in place, so it shows the listener or rule as changed but moves no traffic",
+            harness.Event(RolloutEventKind.StateRefreshFailed).Message);
+        var reconcile = harness.TrafficUpdates.Last();
+        Assert.Equal(new Dictionary<string, (TrafficWeights, TrafficWeights)> { ["web"] = (new TrafficWeights(90, 10), AllBlue) }, reconcile.ReportedChanges);
+        Assert.Empty(reconcile.WeightChanges);
+        Assert.Equal(AllBlue, harness.Balancer["web"]);
+        Assert.Null(harness.StoredRecord);
     }
 
     [Fact]
@@ -68,6 +95,7 @@ public class FastRollbackTests
 
         Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
         Assert.Single(harness.Switches);
+        Assert.Empty(harness.Refreshes);
         Assert.Empty(harness.AppliedRecords);
         Assert.Equal(
             "Direct switch of web to blue failed (Connection refused (elasticloadbalancing.eu-west-1.amazonaws.com:443)); no service was switched; the targeted update moves the traffic instead",

@@ -21,6 +21,7 @@ public sealed class ReleaseGuardTests
     private const string Queue = "aws:sqs/queue:Queue";
     private const string Alarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
     private const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
+    private const string QueuePolicy = "aws:sqs/queuePolicy:QueuePolicy";
 
     private const string ListenerArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/infra-staging/50dc6c495c0c9188/f2f7dc8efc522ab2";
     private const string RuleArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/infra-staging/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee";
@@ -104,6 +105,33 @@ public sealed class ReleaseGuardTests
             ((string)p["action"]!, (string)p["principal"]!, (string)p["function"]!)));
         Assert.Equal([Token(Rule, "release-guard-alarms", "arn"), Token(Rule, "release-guard-schedule", "arn")],
             permissions.Select(p => (string)p["sourceArn"]!).Order());
+    }
+
+    [Fact]
+    public async Task Each_target_retries_delivery_for_at_most_10_minutes_then_sends_the_event_to_the_guards_dead_letter_queue()
+    {
+        var plan = await PlanAsync();
+
+        var targets = plan.OfType(Target).Select(t => t["inputs"]!).ToList();
+        Assert.Equal(2, targets.Count);
+        Assert.All(targets, t => Assert.Equal(
+            (600L, 10L, Token(Queue, "release-guard-dead-letters", "arn")),
+            ((long)t["retryPolicy"]!["maximumEventAgeInSeconds"]!, (long)t["retryPolicy"]!["maximumRetryAttempts"]!, (string)t["deadLetterConfig"]!["arn"]!)));
+    }
+
+    [Fact]
+    public async Task Only_the_guards_own_rules_may_send_to_its_dead_letter_queue()
+    {
+        var plan = await PlanAsync();
+
+        var queuePolicy = plan.Inputs(QueuePolicy, "release-guard-dead-letters-policy");
+        Assert.Equal(Token(Queue, "release-guard-dead-letters", "url"), (string)queuePolicy["queueUrl"]!);
+        Assert.Equal(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"UndeliveredGuardEvents\",\"Effect\":\"Allow\"," +
+            "\"Principal\":{\"Service\":\"events.amazonaws.com\"},\"Action\":\"sqs:SendMessage\"," +
+            $"\"Resource\":\"{Token(Queue, "release-guard-dead-letters", "arn")}\"," +
+            $"\"Condition\":{{\"ArnEquals\":{{\"aws:SourceArn\":[\"{Token(Rule, "release-guard-alarms", "arn")}\",\"{Token(Rule, "release-guard-schedule", "arn")}\"]}}}}}}]}}",
+            (string)queuePolicy["policy"]!);
     }
 
     [Fact]
@@ -203,7 +231,7 @@ public sealed class ReleaseGuardTests
 
         var component = plan.Urn(ReleaseGuard.Type, "release-guard");
         var children = plan.Resources.Where(r => (string)r["type"]! is not (ReleaseGuard.Type or "pulumi:pulumi:Stack")).ToList();
-        Assert.Equal(13, children.Count);
+        Assert.Equal(14, children.Count);
         Assert.All(children, c => Assert.Equal(component, (string)c["parent"]!));
         Assert.All(children, c => Assert.StartsWith("release-guard-", (string)c["name"]!));
     }

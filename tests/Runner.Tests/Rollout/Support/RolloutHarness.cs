@@ -16,7 +16,17 @@ internal sealed record UpdateCall(
     /// </summary>
     public IReadOnlyDictionary<string, (TrafficWeights From, TrafficWeights To)> WeightChanges { get; init; } =
         new Dictionary<string, (TrafficWeights, TrafficWeights)>();
+
+    /// <summary>
+    /// The weight changes this update reported, as Pulumi does: per targeted service whose declared weights differ from
+    /// Pulumi's state (the last update's, or the load balancer's after a refresh). Empty: the update shows no change.
+    /// </summary>
+    public IReadOnlyDictionary<string, (TrafficWeights From, TrafficWeights To)> ReportedChanges { get; init; } =
+        new Dictionary<string, (TrafficWeights, TrafficWeights)>();
 }
+
+/// <summary>A targeted refresh as the mocked stack saw it: its targets, and how many updates and direct switches came before it.</summary>
+internal sealed record RefreshCall(IReadOnlyList<string> Targets, int UpdatesBefore, int SwitchesBefore);
 
 /// <summary>A direct traffic switch as the fake load balancer's API received it, the rollout phase stored and the updates made before it.</summary>
 internal sealed record SwitchCall(TrafficRoute Route, TrafficWeights Weights, RolloutPhase? PhaseStored, int UpdatesBefore);
@@ -108,8 +118,16 @@ internal sealed class RolloutHarness
     /// <summary>The weights the load balancer holds per service: moved by targeted updates of the service's rule and by direct switches.</summary>
     public Dictionary<string, TrafficWeights> Balancer { get; } = new();
 
+    /// <summary>The weights Pulumi's state holds per service: those of the last update of its rule, or the load balancer's after a refresh of it.</summary>
+    public Dictionary<string, TrafficWeights> PulumiState { get; } = new();
+
+    public List<RefreshCall> Refreshes { get; } = [];
+
+    /// <summary>Given the refresh's targets, an exception to fail it with, or null.</summary>
+    public Func<IReadOnlyList<string>, Exception?> RefreshFault { get; set; } = _ => null;
+
     /// <summary>Every change recorded as applied outside an update (after a direct switch): service, live color, weights.</summary>
-    public List<(string Service, DeployColor LiveColor, TrafficWeights Weights)> AppliedRecords { get; } = [];
+    public List<IReadOnlyList<(string Service, DeployColor LiveColor, TrafficWeights Weights)>> AppliedRecords { get; } = [];
 
     /// <summary>The weights carrier of a service, as the stack exports it for the load balancer's API.</summary>
     public static TrafficRoute RouteFor(string name) => new(TrafficRouteKind.Rule,
@@ -226,6 +244,7 @@ internal sealed class RolloutHarness
         Configs[config.Name] = config;
         Deployed[config.Name] = (config.LiveColor, config.Weights);
         Balancer[config.Name] = config.Weights;
+        PulumiState[config.Name] = config.Weights;
     }
 
     private static ServiceOutputs OutputsFor(string name) => new(
@@ -276,11 +295,11 @@ internal sealed class RolloutHarness
         Stack.Setup(s => s.SetLiveColorAsync(It.IsAny<string>(), It.IsAny<DeployColor>(), It.IsAny<CancellationToken>()))
             .Callback((string name, DeployColor color, CancellationToken _) => Configs[name] = Configs[name] with { LiveColor = color })
             .Returns(Task.CompletedTask);
-        Stack.Setup(s => s.RecordTrafficAppliedAsync(It.IsAny<string>(), It.IsAny<DeployColor>(), It.IsAny<TrafficWeights>(), It.IsAny<CancellationToken>()))
-            .Callback((string name, DeployColor color, TrafficWeights weights, CancellationToken _) =>
+        Stack.Setup(s => s.RecordTrafficAppliedAsync(It.IsAny<IReadOnlyList<(string, DeployColor, TrafficWeights)>>(), It.IsAny<CancellationToken>()))
+            .Callback((IReadOnlyList<(string Service, DeployColor LiveColor, TrafficWeights Weights)> moved, CancellationToken _) =>
             {
-                AppliedRecords.Add((name, color, weights));
-                Configs[name] = Configs[name] with { LiveColor = color, Weights = weights };
+                AppliedRecords.Add(moved);
+                foreach (var (name, color, weights) in moved) Configs[name] = Configs[name] with { LiveColor = color, Weights = weights };
             })
             .Returns(Task.CompletedTask);
         Stack.Setup(s => s.ReadRolloutRecordAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => Record);
@@ -301,6 +320,14 @@ internal sealed class RolloutHarness
                 });
                 return HeldByRunningRunner ? ControlDelivery.ToRunningRunner : ControlDelivery.Stored;
             });
+        Stack.Setup(s => s.RefreshAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyList<string> targets, CancellationToken _) =>
+            {
+                Refreshes.Add(new RefreshCall(targets.ToList(), Updates.Count, Switches.Count));
+                if (RefreshFault(targets) is { } fault) return Task.FromException(fault);
+                foreach (var name in Balancer.Keys.Where(name => targets.Contains($"urn:{name}:listener-rule"))) PulumiState[name] = Balancer[name];
+                return Task.CompletedTask;
+            });
         Stack.Setup(s => s.UpdateAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .Returns((IReadOnlyList<string> targets, CancellationToken _) =>
             {
@@ -309,11 +336,15 @@ internal sealed class RolloutHarness
                 var changes = Configs
                     .Where(c => targets.Contains($"urn:{c.Key}:listener-rule") && c.Value.Weights != Balancer[c.Key])
                     .ToDictionary(c => c.Key, c => (Balancer[c.Key], c.Value.Weights));
+                var reported = Configs
+                    .Where(c => targets.Contains($"urn:{c.Key}:listener-rule") && c.Value.Weights != PulumiState[c.Key])
+                    .ToDictionary(c => c.Key, c => (PulumiState[c.Key], c.Value.Weights));
                 Updates.Add(new UpdateCall(targets.ToList(), Time.GetUtcNow(),
                     Configs.ToDictionary(c => c.Key, c => c.Value.Weights), Configs.ToDictionary(c => c.Key, c => c.Value.LiveColor))
                 {
                     Declared = new Dictionary<string, ServiceConfig>(Configs),
                     WeightChanges = changes,
+                    ReportedChanges = reported,
                 });
                 var fault = UpdateFault(Updates.Count, targets);
                 if (fault is not null)
@@ -322,6 +353,7 @@ internal sealed class RolloutHarness
                 }
 
                 foreach (var (name, (_, to)) in changes) Balancer[name] = to;
+                foreach (var (name, (_, to)) in reported) PulumiState[name] = to;
 
                 // Like Pulumi, every update re-exports the stack outputs from the config it ran with.
                 foreach (var (name, config) in Configs)
