@@ -2,7 +2,8 @@ using Infra.Components.Conventions;
 using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.S3;
-using Pulumi.Aws.S3.Inputs;
+// S3 and S3.Inputs both declare BucketServerSideEncryptionConfigurationArgs: the nested inputs go by this alias.
+using S3Inputs = Pulumi.Aws.S3.Inputs;
 
 namespace Infra.Components.Storage;
 
@@ -31,7 +32,7 @@ public sealed record PrivateBucket(Bucket Bucket, Output<string> Name, Output<st
         var ownership = new BucketOwnershipControls($"{name}-ownership", new BucketOwnershipControlsArgs
         {
             Bucket = bucket.Id,
-            Rule = new BucketOwnershipControlsRuleArgs { ObjectOwnership = "BucketOwnerEnforced" },
+            Rule = new S3Inputs.BucketOwnershipControlsRuleArgs { ObjectOwnership = "BucketOwnerEnforced" },
         }, child);
         var publicAccess = new BucketPublicAccessBlock($"{name}-public-access", new BucketPublicAccessBlockArgs
         {
@@ -46,9 +47,9 @@ public sealed record PrivateBucket(Bucket Bucket, Output<string> Name, Output<st
             Bucket = bucket.Id,
             Rules =
             {
-                new BucketServerSideEncryptionConfigurationRuleArgs
+                new S3Inputs.BucketServerSideEncryptionConfigurationRuleArgs
                 {
-                    ApplyServerSideEncryptionByDefault = new BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
+                    ApplyServerSideEncryptionByDefault = new S3Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
                     {
                         SseAlgorithm = "AES256",
                     },
@@ -61,13 +62,13 @@ public sealed record PrivateBucket(Bucket Bucket, Output<string> Name, Output<st
             Bucket = bucket.Id,
             Rules =
             {
-                new BucketLifecycleConfigurationRuleArgs
+                new S3Inputs.BucketLifecycleConfigurationRuleArgs
                 {
                     Id = "expire",
                     Status = "Enabled",
-                    Filter = new BucketLifecycleConfigurationRuleFilterArgs { Prefix = "" },
-                    Expiration = new BucketLifecycleConfigurationRuleExpirationArgs { Days = expireDays },
-                    AbortIncompleteMultipartUpload = new BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs { DaysAfterInitiation = 1 },
+                    Filter = new S3Inputs.BucketLifecycleConfigurationRuleFilterArgs { Prefix = "" },
+                    Expiration = new S3Inputs.BucketLifecycleConfigurationRuleExpirationArgs { Days = expireDays },
+                    AbortIncompleteMultipartUpload = new S3Inputs.BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs { DaysAfterInitiation = 1 },
                 },
             },
         }, child);
