@@ -76,7 +76,8 @@ public sealed class InfraStack : Stack
         Region = Output.Create(settings.Region);
         DrRegion = Output.Create(settings.DrRegion);
 
-        var network = new Network("net", new NetworkArgs { Settings = settings });
+        var logsKey = new LogsKey("logs-key", settings, settings.Region);
+        var network = new Network("net", new NetworkArgs { Settings = settings, LogsKmsKeyArn = logsKey.Arn });
         var dr = DrRegionResources.DeclareIfNeeded(settings);
         var database = new Database("db", new DatabaseArgs
         {
@@ -89,10 +90,10 @@ public sealed class InfraStack : Stack
         });
         var ledger = new ReleaseLedger("ledger", new ReleaseLedgerArgs { Settings = settings, DrProvider = dr?.Provider });
         var preview = new PreviewSecret("preview", settings);
-        var primary = ServingTier.Declare("", settings, network, database.PrimaryAddress, preview.Value);
+        var primary = ServingTier.Declare("", settings, network, database.PrimaryAddress, preview.Value, logsKey);
         var pilotLight = dr is { } drRegion && settings.Dr.PilotLight
             ? ServingTier.Declare("dr-", PilotLight.SettingsFor(settings), drRegion.Network, database.ReplicaAddress.Apply(a => a ?? ""),
-                preview.Value, settings.DrRegion, new ComponentResourceOptions { Provider = drRegion.Provider })
+                preview.Value, drRegion.LogsKey, settings.DrRegion, new ComponentResourceOptions { Provider = drRegion.Provider })
             : null;
         if (RegistryReplication.IsDeclaredBy(settings)) new RegistryReplication("registry-replication", settings);
         var dns = settings.Dr.Dns is not null && pilotLight is not null
@@ -105,8 +106,9 @@ public sealed class InfraStack : Stack
                 DrAlbZoneId = pilotLight.Alb.ZoneId,
             })
             : null;
-        var observability = StackObservability.Declare(settings, primary, pilotLight, database, dr?.Provider);
-        StackReleaseGuard.DeclareIfEnabled(settings, primary, ledger, observability);
+        var observability = StackObservability.Declare(settings, primary, pilotLight, database, dr?.Provider, logsKey, dr?.LogsKey);
+        StackReleaseGuard.DeclareIfEnabled(settings, primary, ledger, observability, logsKey);
+        StackFeatureFlags.DeclareIfAny(settings, primary, observability);
 
         Url = primary.Alb.Url;
         TestUrl = primary.Alb.TestUrl;

@@ -1,5 +1,6 @@
 using Infra.Components.Compute;
 using Infra.Components.Network;
+using Infra.Components.Observability;
 using Infra.Components.Traffic;
 using Infra.Stacks.Settings;
 using Pulumi;
@@ -19,11 +20,15 @@ public sealed class ServingTier
 
     /// <param name="prefix">Prepended to component names: empty in the primary region, <c>dr-</c> in the DR region.</param>
     /// <param name="previewHeaderValue">The stack's preview header value (<see cref="PreviewSecret.Value"/>).</param>
+    /// <param name="logsKey">The region's log-group key; its account is the one the access logs are written under.</param>
     /// <param name="region">The region the tier runs in, for log delivery. Default: the stack's.</param>
     public static ServingTier Declare(string prefix, StackSettings settings, Network network, Input<string> databaseAddress,
-        Input<string> previewHeaderValue, string? region = null, ComponentResourceOptions? options = null)
+        Input<string> previewHeaderValue, LogsKey logsKey, string? region = null, ComponentResourceOptions? options = null)
     {
         ComponentResourceOptions Options() => ComponentResourceOptions.Merge(options, null);
+        var accessLogs = settings.LoadBalancer.AccessLogs.Enabled
+            ? new AccessLogBucket($"{prefix}alb-access-logs", settings, region ?? settings.Region, logsKey.AccountId, Options())
+            : null;
         var alb = new WeightedAlb($"{prefix}alb", new WeightedAlbArgs
         {
             Settings = settings,
@@ -31,6 +36,7 @@ public sealed class ServingTier
             PublicSubnetIds = network.PublicSubnetIds,
             SecurityGroupId = network.LoadBalancerSecurityGroupId,
             PreviewHeaderValue = previewHeaderValue,
+            AccessLogBucketName = accessLogs is null ? null : (Input<string>)accessLogs.BucketName,
         }, Options());
         var cluster = new ServiceCluster($"{prefix}ecs", settings, Options());
         var services = settings.Services.Select(service =>
@@ -48,6 +54,7 @@ public sealed class ServingTier
                 TrafficRoutes = [traffic.WeightsCarrier],
                 DatabaseAddress = databaseAddress,
                 Region = region,
+                LogsKmsKeyArn = logsKey.Arn,
             }, Options());
             return new ServedService(service, traffic, compute);
         }).ToList();

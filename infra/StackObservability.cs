@@ -14,11 +14,12 @@ namespace Infra;
 /// </summary>
 public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboards, Alerting Alerting)
 {
+    /// <param name="logsKey">The primary region's log-group key; <paramref name="drLogsKey"/> the DR region's, if any.</param>
     public static StackObservability Declare(StackSettings settings, ServingTier primary, ServingTier? pilotLight, Database database,
-        Pulumi.Aws.Provider? drProvider)
+        Pulumi.Aws.Provider? drProvider, LogsKey logsKey, LogsKey? drLogsKey)
     {
         var dimensions = DimensionsOf(primary, database);
-        var alerting = new Alerting("alerting", new AlertingArgs { Settings = settings });
+        var alerting = new Alerting("alerting", new AlertingArgs { Settings = settings, LogsKmsKeyArn = logsKey.Arn });
         var alarms = new AlarmCatalog("alarms", new AlarmCatalogArgs
         {
             Settings = settings,
@@ -30,6 +31,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
         if (drProvider is not null && (DatabaseAlarms.WatchesReplica(settings) || pilotLight is not null))
         {
             var drOptions = new ComponentResourceOptions { Provider = drProvider };
+            ArgumentNullException.ThrowIfNull(drLogsKey);
             // The DR region alerts on its own: when the primary region is down, so are its topics and its relay, and that
             // is when the DR alarms matter. Its relay posts to the same Slack channel; e-mail addresses are subscribed
             // once, to the primary region's topics, so each confirms once (an outage of the primary silences e-mail,
@@ -39,6 +41,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
                 Settings = settings,
                 ChatbotConfigurationName = StackConventions.Naming(settings).Resource("alerts", settings.DrRegion!),
                 SubscribeEmails = false,
+                LogsKmsKeyArn = drLogsKey.Arn,
             }, drOptions);
             var drAlarms = new AlarmCatalog("alarms-dr", new AlarmCatalogArgs
             {
@@ -48,6 +51,16 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
                 Region = AlarmRegion.Dr,
             }, ComponentResourceOptions.Merge(drOptions, null));
             foreach (var (alarm, arn) in drAlarms.AlarmArns) alarmArns[alarm] = arn;
+        }
+        // Journeys run from the primary region against its load balancer (see README, "Synthetic journeys" for DR).
+        if (settings.Synthetics.Count > 0)
+        {
+            _ = new SyntheticJourneys("synthetics", new SyntheticJourneysArgs
+            {
+                Settings = settings,
+                AccountId = logsKey.AccountId,
+                ServiceOrigins = primary.Services.ToDictionary(s => s.Settings.Name, s => s.Traffic.PreviewUrl),
+            });
         }
         var dashboards = new Dashboards("dashboards", new DashboardsArgs
         {

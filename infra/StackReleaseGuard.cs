@@ -12,7 +12,8 @@ namespace Infra;
 /// </summary>
 public static class StackReleaseGuard
 {
-    public static ReleaseGuard? DeclareIfEnabled(StackSettings settings, ServingTier primary, ReleaseLedger ledger, StackObservability observability)
+    public static ReleaseGuard? DeclareIfEnabled(StackSettings settings, ServingTier primary, ReleaseLedger ledger, StackObservability observability,
+        LogsKey logsKey)
     {
         if (!settings.ReleaseGuard.Enabled) return null;
         var alarms = observability.Alarms;
@@ -24,6 +25,7 @@ public static class StackReleaseGuard
             LedgerKeyArn = ledger.KeyArn,
             CriticalTopicArn = observability.Alerting.TopicArns[Severity.Critical],
             CriticalTopicKeyArn = observability.Alerting.TopicKeyArn,
+            LogsKmsKeyArn = logsKey.Arn,
         });
     }
 

@@ -32,6 +32,8 @@ public sealed class BlueGreenService : ComponentResource
     public Output<string> LogGroupName { get; }
     public Output<string> ExecutionRoleArn { get; }
     public Output<string> TaskRoleArn { get; }
+    /// <summary>The task role's name, for policies other components grant the application (e.g. reading its feature flags).</summary>
+    public Output<string> TaskRoleName { get; }
 
     public BlueGreenService(string name, BlueGreenServiceArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
@@ -45,6 +47,7 @@ public sealed class BlueGreenService : ComponentResource
         {
             Name = logGroupName,
             RetentionInDays = service.LogRetentionDays,
+            KmsKeyId = args.LogsKmsKeyArn,
             Tags = StackConventions.Tags(settings, $"{name}-logs"),
         }, Child());
         LogGroupName = logGroup.Name;
@@ -53,6 +56,7 @@ public sealed class BlueGreenService : ComponentResource
         var taskRole = DeclareRole($"{name}-task-role", settings);
         ExecutionRoleArn = executionRole.Arn;
         TaskRoleArn = taskRole.Arn;
+        TaskRoleName = taskRole.Name;
 
         ServiceNames = new ColorPair<string>(naming.Resource(service.Name, "blue"), naming.Resource(service.Name, "green"));
         TaskDefinitions = Pair(color => new TaskDefinition($"{name}-{color.ToConfigName()}-taskdef", new TaskDefinitionArgs

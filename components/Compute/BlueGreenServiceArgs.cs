@@ -39,6 +39,12 @@ public sealed class BlueGreenServiceArgs
     /// </summary>
     public Input<string>? DatabaseAddress { get; init; }
 
+    /// <summary>
+    /// The customer managed key the service's log group is encrypted with (<c>LogsKey.Arn</c>). Default: none, CloudWatch Logs'
+    /// own key.
+    /// </summary>
+    public Input<string>? LogsKmsKeyArn { get; init; }
+
     /// <summary>Region the awslogs driver writes to (the DR region for a pilot light). Default: the stack's region.</summary>
     public string? Region { get; init; }
 

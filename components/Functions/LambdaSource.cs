@@ -13,6 +13,9 @@ public sealed record LambdaSource(string Description, string RelativePath)
 
     public static LambdaSource ReleaseGuard { get; } = new("the release guard", "components/assets/release-guard/src");
 
+    /// <summary>The script of the synthetic-journey canaries (a Synthetics canary runs as a Lambda function).</summary>
+    public static LambdaSource SyntheticJourney { get; } = new("the synthetic journey script", "components/assets/synthetic-journey/src");
+
     public string Find() => Find([Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
 
     public string Find(IReadOnlyList<string> startDirectories)

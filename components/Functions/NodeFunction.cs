@@ -35,6 +35,12 @@ public sealed class NodeFunctionArgs
     /// <summary>How long the function's logs are kept. Default: 30 days.</summary>
     public int LogRetentionDays { get; init; } = 30;
 
+    /// <summary>
+    /// The customer managed key the log group is encrypted with (<c>LogsKey.Arn</c>). Default: none, CloudWatch Logs'
+    /// own key.
+    /// </summary>
+    public Input<string>? LogsKmsKeyArn { get; init; }
+
     /// <summary>The function's environment variables. Default: none.</summary>
     public InputMap<string> Environment { get; init; } = new();
 
@@ -60,6 +66,7 @@ public static class NodeFunction
         {
             Name = logGroupName,
             RetentionInDays = args.LogRetentionDays,
+            KmsKeyId = args.LogsKmsKeyArn,
             Tags = StackConventions.Tags(settings, logGroupName),
         }, child);
 

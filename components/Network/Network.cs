@@ -57,7 +57,7 @@ public sealed class Network : ComponentResource
         TaskSecurityGroupId = groups[SecurityGroupRole.Tasks].Id;
         DatabaseSecurityGroupId = groups[SecurityGroupRole.Database].Id;
 
-        if (network.FlowLogs) VpcFlowLogs.Declare(this, name, settings, VpcId);
+        if (network.FlowLogs) VpcFlowLogs.Declare(this, name, settings, VpcId, args.LogsKmsKeyArn);
 
         RegisterOutputs(new Dictionary<string, object?>
         {

@@ -1,4 +1,5 @@
 using Infra.Stacks.Settings;
+using Pulumi;
 
 namespace Infra.Components.Network;
 
@@ -13,6 +14,12 @@ public sealed class NetworkArgs
 
     /// <summary>The port the database group admits from the tasks' group. Default: 5432 (PostgreSQL).</summary>
     public int DatabasePort { get; init; } = 5432;
+
+    /// <summary>
+    /// The customer managed key the flow-log group is encrypted with (<c>LogsKey.Arn</c>). Default: none, CloudWatch Logs'
+    /// own key.
+    /// </summary>
+    public Input<string>? LogsKmsKeyArn { get; init; }
 
     internal string EffectiveRegion => Region ?? Settings.Region;
 }

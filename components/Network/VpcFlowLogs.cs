@@ -15,7 +15,7 @@ internal static class VpcFlowLogs
     /// <summary>Long enough to investigate an incident after the fact; flow logs are bulky, so not forever.</summary>
     public const int RetentionDays = 90;
 
-    public static void Declare(Resource parent, string name, StackSettings settings, Output<string> vpcId)
+    public static void Declare(Resource parent, string name, StackSettings settings, Output<string> vpcId, Input<string>? logsKmsKeyArn)
     {
         var options = new CustomResourceOptions { Parent = parent };
         var naming = StackConventions.Naming(settings);
@@ -23,6 +23,7 @@ internal static class VpcFlowLogs
         {
             Name = $"/vpc/{naming.Prefix}/{name}/flow-logs",
             RetentionInDays = RetentionDays,
+            KmsKeyId = logsKmsKeyArn,
             Tags = StackConventions.Tags(settings, $"{name}-flow-logs"),
         }, options);
         var role = new Role($"{name}-flow-logs-role", new RoleArgs

@@ -60,8 +60,8 @@ public sealed class AlarmCatalog : ComponentResource
 
         AlarmNamesBySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, s => Names(Alarms.Where(a => a.Severity == s)));
         GateAlarmNames = settings.Services.ToDictionary(s => s.Name, s => new ColorPair<IReadOnlyList<string>>(
-            Names(Alarms.Where(a => a.GatesRollout && a.Service == s.Name && a.Color == Color.Blue)),
-            Names(Alarms.Where(a => a.GatesRollout && a.Service == s.Name && a.Color == Color.Green))));
+            Names(Alarms.Where(a => Gates(a, s.Name, Color.Blue))),
+            Names(Alarms.Where(a => Gates(a, s.Name, Color.Green)))));
         // Stack-wide critical alarms (database connection errors) watch every rollout too: a release with broken
         // database settings trips them.
         CriticalAlarmNames = settings.Services.ToDictionary(s => s.Name,
@@ -159,6 +159,11 @@ public sealed class AlarmCatalog : ComponentResource
         }
         return alarmArgs;
     }
+
+    // A gate without a color (a synthetic journey's) watches whatever color a rollout moves traffic to; one without a
+    // service (a journey by URL) watches every service's rollout.
+    private static bool Gates(AlarmDefinition alarm, string service, Color color) =>
+        alarm.GatesRollout && (alarm.Service ?? service) == service && (alarm.Color ?? color) == color;
 
     private static IReadOnlyList<string> Names(IEnumerable<AlarmDefinition> alarms) => alarms.Select(a => a.Name).ToList();
 

@@ -66,6 +66,7 @@ public sealed class Alerting : ComponentResource
                 TopicArns = TopicArns,
                 WebhookUrl = args.SlackWebhookUrl ?? SecretConfig.Read(alerting.SlackWebhookUrl),
                 DashboardName = args.DashboardName ?? naming.Prefix,
+                LogsKmsKeyArn = args.LogsKmsKeyArn,
             }, new ComponentResourceOptions { Parent = this });
         }
         if (alerting.Slack is { Mode: SlackMode.Chatbot, WorkspaceId: { } workspace, ChannelId: { } channel })

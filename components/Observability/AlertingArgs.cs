@@ -38,4 +38,7 @@ public sealed class AlertingArgs
     /// subscribed once. Default true.
     /// </summary>
     public bool SubscribeEmails { get; init; } = true;
+
+    /// <summary>The Slack relay's log group key (<c>LogsKey.Arn</c> of the topics' region). Default: none, CloudWatch Logs' own key.</summary>
+    public Input<string>? LogsKmsKeyArn { get; init; }
 }

@@ -22,6 +22,7 @@ public sealed record DashboardBody(
     public static IReadOnlyList<DimensionRef> References(StackSettings settings)
     {
         var references = new List<DimensionRef> { new LoadBalancerRef(), new ClusterRef(), new DbInstanceRef(DatabaseRole.Primary) };
+        references.AddRange(SyntheticsAlarms.Canaries(settings).Select(name => new CanaryRef(name)));
         if (DatabaseAlarms.WatchesReplica(settings)) references.Add(new DbInstanceRef(DatabaseRole.Replica));
         foreach (var service in settings.Services)
         {

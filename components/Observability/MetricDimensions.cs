@@ -32,6 +32,7 @@ public sealed class MetricDimensions
         TargetGroupRef tg => PerColor(TargetGroupArnSuffixes, nameof(TargetGroupArnSuffixes), tg.Service)[tg.Color],
         ClusterRef => ClusterName,
         EcsServiceRef ecs => PerColor(EcsServiceNames, nameof(EcsServiceNames), ecs.Service)[ecs.Color],
+        CanaryRef canary => canary.Name,
         DbInstanceRef { Role: DatabaseRole.Primary } => PrimaryDbInstanceId,
         DbInstanceRef => ReplicaDbInstanceId ?? throw new ArgumentException(
             $"{nameof(ReplicaDbInstanceId)} is not set but the catalog has a replica alarm; pass the replica's identifier", "args"),

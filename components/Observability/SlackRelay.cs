@@ -53,6 +53,7 @@ public sealed class SlackRelay : ComponentResource
             Policy = logGroupArn => Output.Tuple(logGroupArn, secret.Arn).Apply(p => AlertingPolicies.SlackRelayPermissions(p.Item1, p.Item2).ToJson()),
             TimeoutSeconds = TimeoutSeconds,
             LogRetentionDays = args.LogRetentionDays,
+            LogsKmsKeyArn = args.LogsKmsKeyArn,
             Environment =
             {
                 ["SLACK_WEBHOOK_SECRET_ARN"] = secret.Arn,

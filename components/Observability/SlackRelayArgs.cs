@@ -19,4 +19,10 @@ public sealed class SlackRelayArgs
 
     /// <summary>How long the relay's logs are kept. Default: 30 days.</summary>
     public int LogRetentionDays { get; init; } = 30;
+
+    /// <summary>
+    /// The customer managed key the log group is encrypted with (<c>LogsKey.Arn</c>). Default: none, CloudWatch Logs'
+    /// own key.
+    /// </summary>
+    public Input<string>? LogsKmsKeyArn { get; init; }
 }

@@ -79,6 +79,7 @@ public sealed class ReleaseGuard : ComponentResource
             TimeoutSeconds = TimeoutSeconds,
             MemorySizeMb = MemorySizeMb,
             LogRetentionDays = args.LogRetentionDays,
+            LogsKmsKeyArn = args.LogsKmsKeyArn,
             DeadLetterConfig = new FunctionDeadLetterConfigArgs { TargetArn = queue.Arn },
             Environment = { [GuardConfig.Variable] = Config(args).Apply(c => c.ToJson()) },
         });

@@ -35,6 +35,12 @@ public sealed class ReleaseGuardArgs
     public int LogRetentionDays { get; init; } = 30;
 
     /// <summary>
+    /// The customer managed key the log group is encrypted with (<c>LogsKey.Arn</c>). Default: none, CloudWatch Logs'
+    /// own key.
+    /// </summary>
+    public Input<string>? LogsKmsKeyArn { get; init; }
+
+    /// <summary>
     /// How long an event the guard failed on stays in its dead-letter queue, 1 to 14 days. Default: 14, the most SQS
     /// allows, so a failure found after a long weekend can still be read and replayed.
     /// </summary>

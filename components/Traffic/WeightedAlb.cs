@@ -38,7 +38,7 @@ public sealed class WeightedAlb : ComponentResource
         CheckTargetGroupNames(name, settings.Services);
         var loadBalancer = settings.LoadBalancer;
 
-        var alb = new LoadBalancer($"{name}-alb", new LoadBalancerArgs
+        var albArgs = new LoadBalancerArgs
         {
             LoadBalancerType = "application",
             Internal = false,
@@ -49,7 +49,10 @@ public sealed class WeightedAlb : ComponentResource
             EnableHttp2 = true,
             IdleTimeout = loadBalancer.IdleTimeoutSeconds,
             Tags = StackConventions.Tags(settings, $"{name}-alb"),
-        }, Child());
+        };
+        if (args.AccessLogBucketName is { } bucket)
+            albArgs.AccessLogs = new LoadBalancerAccessLogsArgs { Bucket = bucket, Enabled = true, Prefix = AccessLogBucket.Prefix };
+        var alb = new LoadBalancer($"{name}-alb", albArgs, Child());
         Arn = alb.Arn;
         ArnSuffix = alb.ArnSuffix;
         DnsName = alb.DnsName;

@@ -24,6 +24,12 @@ public sealed class WeightedAlbArgs
     /// </summary>
     public required Input<string> PreviewHeaderValue { get; init; }
 
+    /// <summary>
+    /// The bucket the load balancer writes its access logs to, under <see cref="AccessLogBucket.Prefix"/> (see
+    /// <see cref="AccessLogBucket"/>). Default: none, access logs off.
+    /// </summary>
+    public Input<string>? AccessLogBucketName { get; init; }
+
     /// <summary>TLS policy of the HTTPS and test listeners. Default: ELBSecurityPolicy-TLS13-1-2-2021-06 (TLS 1.3 and 1.2).</summary>
     public string SslPolicy { get; init; } = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 }

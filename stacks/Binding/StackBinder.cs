@@ -41,7 +41,12 @@ public static class StackBinder
             AlarmOverrides: AlertingBinder.BindAlarmOverrides(top.Map(ConfigKeys.Alarms)),
             Rollout: RolloutBinder.BindRollout(top.Map(ConfigKeys.Rollout), defaults),
             Images: BindImages(top.Map(ConfigKeys.Images)),
-            ReleaseGuard: BindReleaseGuard(top.Map(ConfigKeys.ReleaseGuard), defaults));
+            ReleaseGuard: BindReleaseGuard(top.Map(ConfigKeys.ReleaseGuard), defaults))
+        {
+            Synthetics = ObservabilityBinder.BindSynthetics(top.MapList(ConfigKeys.Synthetics), defaults),
+            FeatureFlags = ObservabilityBinder.BindFeatureFlags(top.MapList(ConfigKeys.FeatureFlags)),
+            FeatureFlagRollout = ObservabilityBinder.BindFlagRollout(top.Map(ConfigKeys.FeatureFlagRollout), defaults),
+        };
         if (top.Node(ConfigKeys.RetiredRolloutInProgress) is not null)
         {
             diagnostics.Error(ConfigKeys.RetiredRolloutInProgress,
@@ -76,7 +81,10 @@ public static class StackBinder
             TestListenerCidrs: loadBalancer.StringList("testListenerCidrs") ?? ValueList.Of(vpcCidr),
             DeletionProtection: loadBalancer.Bool("deletionProtection") ?? defaults.LoadBalancerDeletionProtection,
             PreviewHeader: loadBalancer.String("previewHeader") ?? defaults.PreviewHeader,
-            SmokeVia: loadBalancer.Enum<SmokeVia>("smokeVia") ?? defaults.SmokeVia);
+            SmokeVia: loadBalancer.Enum<SmokeVia>("smokeVia") ?? defaults.SmokeVia)
+        {
+            AccessLogs = ObservabilityBinder.BindAccessLogs(loadBalancer.Map("accessLogs"), defaults),
+        };
         loadBalancer.ReportUnknownKeys();
         return settings;
     }

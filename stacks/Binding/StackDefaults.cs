@@ -18,6 +18,8 @@ public sealed record StackDefaults
     public bool LoadBalancerDeletionProtection { get; init; }
     public string PreviewHeader { get; init; } = "X-Infra-Preview";
     public SmokeVia SmokeVia { get; init; } = SmokeVia.PreviewHeader;
+    public bool AccessLogs { get; init; }
+    public int AccessLogRetentionDays { get; init; } = 90;
 
     public int Cpu { get; init; } = 256;
     public int Memory { get; init; } = 512;
@@ -70,6 +72,13 @@ public sealed record StackDefaults
     public double ErrorRateFloorPercent { get; init; } = 1;
     public double LatencyRatio { get; init; } = 2;
 
+    public string JourneyEvery { get; init; } = "5m";
+    public int JourneyExpectStatus { get; init; } = 200;
+    // Staging flips flags at once; production spreads a change and then watches the alarms before it is final.
+    public int FlagRolloutMinutes { get; init; }
+    public int FlagBakeMinutes { get; init; }
+    public double FlagGrowthPercent { get; init; } = 20;
+
     public static StackDefaults Staging { get; } = new();
 
     public static StackDefaults Production { get; } = new()
@@ -78,6 +87,7 @@ public sealed record StackDefaults
         NatGateways = NatGatewayMode.PerAz,
         FlowLogs = true,
         LoadBalancerDeletionProtection = true,
+        AccessLogs = true,
         DesiredCount = 2,
         LogRetentionDays = 90,
         InstanceClass = "db.r6g.large",
@@ -87,6 +97,8 @@ public sealed record StackDefaults
         BackupRetentionDays = 14,
         DrReplica = true,
         BakeMinutes = 5,
+        FlagRolloutMinutes = 10,
+        FlagBakeMinutes = 10,
     };
 
     public static StackDefaults For(StackEnvironment environment) =>

@@ -19,6 +19,9 @@ public static class ConfigKeys
     public const string Alarms = "infra:alarms";
     public const string Rollout = "infra:rollout";
     public const string ReleaseGuard = "infra:releaseGuard";
+    public const string Synthetics = "infra:synthetics";
+    public const string FeatureFlags = "infra:featureFlags";
+    public const string FeatureFlagRollout = "infra:featureFlagRollout";
 
     /// <summary>Where older runners kept the rollout in progress; the release ledger holds it now.</summary>
     public const string RetiredRolloutInProgress = "infra:rolloutInProgress";
@@ -37,6 +40,7 @@ public static class ConfigKeys
     [
         AwsRegion, Environment, DrRegion, Network, LoadBalancer, Services, Images,
         Database, Dr, Alerting, Alarms, Rollout, ReleaseGuard,
+        Synthetics, FeatureFlags, FeatureFlagRollout,
     ];
 
     /// <summary>Keys whose value is plain text; all others hold a map (JSON text in Pulumi's config values).</summary>

@@ -20,4 +20,7 @@ public sealed record LoadBalancerSettings(
     SmokeVia SmokeVia)
 {
     public bool ServesHttps => CertificateArn is not null;
+
+    /// <summary><c>accessLogs</c>: the load balancer's access logs in an S3 bucket of the stack.</summary>
+    public AccessLogSettings AccessLogs { get; init; } = new(false, 90);
 }

@@ -27,6 +27,15 @@ public sealed record StackSettings(
     ImageSettings Images,
     ReleaseGuardSettings ReleaseGuard)
 {
+    /// <summary><c>infra:synthetics</c>: the user journeys canaries walk. Default: none.</summary>
+    public ValueList<SyntheticJourneySettings> Synthetics { get; init; } = ValueList<SyntheticJourneySettings>.Empty;
+
+    /// <summary><c>infra:featureFlags</c>: the services' AppConfig feature flags. Default: none (no AppConfig resources).</summary>
+    public ValueList<FeatureFlagSettings> FeatureFlags { get; init; } = ValueList<FeatureFlagSettings>.Empty;
+
+    /// <summary><c>infra:featureFlagRollout</c>: how a flag change rolls out.</summary>
+    public FeatureFlagRolloutSettings FeatureFlagRollout { get; init; } = new(FlagRolloutStrategy.Linear, 0, 0, 20);
+
     public bool IsProduction => Environment == StackEnvironment.Production;
 
     /// <summary>The service that answers the load balancer's default action.</summary>

@@ -30,6 +30,9 @@ public static class AlarmKeys
     public const string AlbRejectedConnections = "albRejectedConnections";
     public const string AlbElb5xx = "albElb5xx";
 
+    // Per synthetic journey (infra:synthetics).
+    public const string SyntheticSuccessPercent = "syntheticSuccessPercent";
+
     public static IReadOnlyList<string> Known { get; } =
     [
         TargetErrorRate, TargetResponseTimeP95, TargetResponseTimeP99,
@@ -37,5 +40,6 @@ public static class AlarmKeys
         EcsMemoryHigh, EcsCpuHigh, EcsRunningTasksLow,
         DatabaseCpuHigh, DatabaseFreeStorageLow, DatabaseConnectionsHigh, DatabaseReplicaLag, DatabaseConnectionErrors,
         AlbRejectedConnections, AlbElb5xx,
+        SyntheticSuccessPercent,
     ];
 }

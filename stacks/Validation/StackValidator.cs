@@ -22,6 +22,8 @@ public static class StackValidator
         AlertingRules.Validate(settings, diagnostics);
         AlertingRules.ValidateAlarmOverrides(settings.AlarmOverrides, knownAlarmKeys, diagnostics);
         RolloutRules.Validate(settings, diagnostics);
+        SyntheticsRules.Validate(settings, diagnostics);
+        FeatureFlagRules.Validate(settings, diagnostics);
     }
 
     private static void ValidateRegions(StackSettings settings, Diagnostics d)
@@ -83,6 +85,7 @@ public static class StackValidator
         }
 
         d.CheckRange($"{path}.idleTimeoutSeconds", loadBalancer.IdleTimeoutSeconds, 1, 4000);
+        d.CheckRange($"{path}.accessLogs.retentionDays", loadBalancer.AccessLogs.RetentionDays, 1, 3650);
         var port = loadBalancer.TestListenerPort;
         if (d.CheckRange($"{path}.testListenerPort", port, 1, 65535) && port is 80 or 443)
             d.Error($"{path}.testListenerPort", $"{port} is taken by the production listeners (80 and 443); choose another port, e.g. 8443");

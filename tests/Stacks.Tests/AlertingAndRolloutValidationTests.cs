@@ -9,7 +9,7 @@ public class AlertingAndRolloutValidationTests
     private const string KnownKeys =
         "targetErrorRate, targetResponseTimeP95, targetResponseTimeP99, colorErrorRate, colorResponseTimeP99, " +
         "colorUnhealthyHosts, ecsMemoryHigh, ecsCpuHigh, ecsRunningTasksLow, databaseCpuHigh, databaseFreeStorageLow, " +
-        "databaseConnectionsHigh, databaseReplicaLag, databaseConnectionErrors, albRejectedConnections, albElb5xx";
+        "databaseConnectionsHigh, databaseReplicaLag, databaseConnectionErrors, albRejectedConnections, albElb5xx, syntheticSuccessPercent";
 
     [Fact]
     public void Production_without_any_alert_destination() =>

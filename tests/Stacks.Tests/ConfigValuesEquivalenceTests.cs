@@ -41,7 +41,8 @@ public class ConfigValuesEquivalenceTests
     {
         Assert.Equal(
             ["aws:region", "infra:environment", "infra:drRegion", "infra:network", "infra:loadBalancer", "infra:services",
-             "infra:images", "infra:database", "infra:dr", "infra:alerting", "infra:alarms", "infra:rollout", "infra:releaseGuard"],
+             "infra:images", "infra:database", "infra:dr", "infra:alerting", "infra:alarms", "infra:rollout", "infra:releaseGuard",
+             "infra:synthetics", "infra:featureFlags", "infra:featureFlagRollout"],
             ConfigKeys.TopLevel);
     }
 }

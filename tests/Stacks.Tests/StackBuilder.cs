@@ -60,6 +60,13 @@ internal sealed class StackBuilder
         return this;
     }
 
+    /// <summary>Sets a top-level key that holds a list (e.g. <c>infra:synthetics</c>), as its JSON text.</summary>
+    public StackBuilder List(string key, JsonArray items)
+    {
+        _scalars[key] = items.ToJsonString();
+        return this;
+    }
+
     public StackBuilder Remove(string key, string path)
     {
         var node = _objects[key];

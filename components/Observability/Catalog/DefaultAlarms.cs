@@ -16,7 +16,8 @@ public static class DefaultAlarms
         var connectionsThreshold = overrides.TryGetValue(AlarmKeys.DatabaseConnectionsHigh, out var connections) ? connections.Threshold : null;
         var defaults = settings.Services.SelectMany(s => ServiceAlarms.For(s, naming))
             .Concat(DatabaseAlarms.For(settings, naming, connectionsThreshold))
-            .Concat(LoadBalancerAlarms.For(naming));
+            .Concat(LoadBalancerAlarms.For(naming))
+            .Concat(SyntheticsAlarms.For(settings, naming));
 
         var alarms = defaults.Select(alarm => WithOverride(alarm, overrides)).OfType<AlarmDefinition>().ToList();
 

@@ -32,6 +32,12 @@ public sealed record EcsServiceRef(string Service, Color Color) : DimensionRef
     public override string ToString() => $"service {Service}/{Color.ToConfigName()}";
 }
 
+/// <summary>A Synthetics canary, by its name (known before deployment, so it resolves to itself).</summary>
+public sealed record CanaryRef(string Name) : DimensionRef
+{
+    public override string ToString() => $"canary {Name}";
+}
+
 /// <summary>Which database instance a metric is about.</summary>
 public enum DatabaseRole { Primary, Replica }
 

@@ -9,6 +9,7 @@ public static class Metrics
     public const string Ecs = "AWS/ECS";
     public const string ContainerInsights = "ECS/ContainerInsights";
     public const string Rds = "AWS/RDS";
+    public const string Synthetics = "CloudWatchSynthetics";
 
     /// <summary>A per-target-group ALB metric (published with both the target group and the load balancer).</summary>
     public static MetricStat TargetGroup(string metricName, string service, Color color, string stat) =>
@@ -27,6 +28,10 @@ public static class Metrics
 
     public static MetricStat Database(string metricName, DatabaseRole role, string stat) =>
         new(Rds, metricName, ValueList.Of(new Dimension("DBInstanceIdentifier", new DbInstanceRef(role))), stat);
+
+    /// <summary>A metric a Synthetics canary publishes per run, e.g. <c>SuccessPercent</c>.</summary>
+    public static MetricStat Canary(string metricName, string canaryName, string stat) =>
+        new(Synthetics, metricName, ValueList.Of(new Dimension("CanaryName", new CanaryRef(canaryName))), stat);
 
     /// <summary>One input per color, with ids <c>&lt;prefix&gt;_blue</c> and <c>&lt;prefix&gt;_green</c>.</summary>
     public static ValueList<MetricInput> PerColor(string idPrefix, Func<Color, MetricStat> metric) =>

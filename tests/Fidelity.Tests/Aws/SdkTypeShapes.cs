@@ -51,6 +51,10 @@ public static class SdkTypeShapes
     {
         if (typings is UnionShape { Options.Count: > 2 } && csharp == PrimitiveShape.Any)
             return true;
+        // The SDK's AssetOrArchive is the typings' Asset | Archive (e.g. an S3 object's source).
+        if (typings is UnionShape assets && csharp == new AssetShape("AssetOrArchive")
+            && assets.Options.Contains(new AssetShape("Asset")) && assets.Options.Contains(new AssetShape("Archive")))
+            return true;
         if (typings is UnionShape union)
             return csharp is UnionShape csUnion
                 ? csUnion.Options.All(o => union.Options.Any(t => Fits(o, t)))

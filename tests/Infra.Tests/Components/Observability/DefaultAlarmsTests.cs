@@ -30,7 +30,8 @@ public class DefaultAlarmsTests
                 Assert.Equal(gateKeys.Order(StringComparer.Ordinal), gates.Select(a => a.Key).Order(StringComparer.Ordinal));
             }
         }
-        Assert.All(ProductionAlarms.Where(a => a.GatesRollout), a => Assert.NotNull(a.Color));
+        // Only a synthetic journey gates without a color: it watches whatever color a rollout moves traffic to.
+        Assert.All(ProductionAlarms.Where(a => a.GatesRollout && a.Color is null), a => Assert.Equal(AlarmKeys.SyntheticSuccessPercent, a.Key));
     }
 
     [Fact]

@@ -43,6 +43,7 @@ internal static class ObservabilityFixtures
         ClusterRef => "cluster-1",
         EcsServiceRef ecs => $"{ecs.Service}-{ecs.Color.ToConfigName()}",
         DbInstanceRef db => $"db-{db.Role.ToString().ToLowerInvariant()}",
+        CanaryRef canary => canary.Name,
         _ => throw new ArgumentOutOfRangeException(nameof(reference)),
     };
 

@@ -1,0 +1,24 @@
+using Infra.Components.Release;
+using Infra.Stacks.Settings;
+
+namespace Infra;
+
+/// <summary>
+/// The stack's feature flags (<c>infra:featureFlags</c>; none declares nothing), monitored by the primary region's
+/// critical alarms and readable by each service's task role for its own profile.
+/// </summary>
+public static class StackFeatureFlags
+{
+    public static FeatureFlags? DeclareIfAny(StackSettings settings, ServingTier primary, StackObservability observability)
+    {
+        if (settings.FeatureFlags.Count == 0) return null;
+        var catalog = observability.Alarms;
+        return new FeatureFlags("flags", new FeatureFlagsArgs
+        {
+            Settings = settings,
+            MonitorAlarmArns = catalog.Alarms.Where(a => a.Severity == Severity.Critical)
+                .ToDictionary(a => a.Name, a => catalog.AlarmArns[a.Name]),
+            TaskRoleNames = primary.Services.ToDictionary(s => s.Settings.Name, s => s.Compute.TaskRoleName),
+        });
+    }
+}
