@@ -27,6 +27,18 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
             ServiceLogGroupNames = primary.Services.ToDictionary(s => s.Settings.Name, s => (Input<string>)s.Compute.LogGroupName),
         });
         var alarmArns = new Dictionary<string, Output<string>>(alarms.AlarmArns);
+        var compositeArns = new Dictionary<string, Output<string>>(alarms.CompositeAlarmArns);
+        var lowAlarms = alarms.AlarmNamesBySeverity[Severity.Low];
+        if (settings.Alerting.DigestsLow && lowAlarms.Count > 0 && alerting.Relay is { } relay)
+        {
+            new AlarmDigest("alarm-digest", new AlarmDigestArgs
+            {
+                Settings = settings,
+                LowAlarmArns = lowAlarms.ToDictionary(n => n, n => alarms.AlarmArns[n]),
+                WebhookSecretArn = relay.WebhookSecretArns[Severity.Low],
+                HighTopicArn = alerting.TopicArns[Severity.High],
+            });
+        }
         if (drProvider is not null && (DatabaseAlarms.WatchesReplica(settings) || pilotLight is not null))
         {
             var drOptions = new ComponentResourceOptions { Provider = drProvider };
@@ -39,6 +51,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
                 Settings = settings,
                 ChatbotConfigurationName = StackConventions.Naming(settings).Resource("alerts", settings.DrRegion!),
                 SubscribeEmails = false,
+                DigestsLow = false,
             }, drOptions);
             var drAlarms = new AlarmCatalog("alarms-dr", new AlarmCatalogArgs
             {
@@ -48,12 +61,14 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
                 Region = AlarmRegion.Dr,
             }, ComponentResourceOptions.Merge(drOptions, null));
             foreach (var (alarm, arn) in drAlarms.AlarmArns) alarmArns[alarm] = arn;
+            foreach (var (alarm, arn) in drAlarms.CompositeAlarmArns) compositeArns[alarm] = arn;
         }
         var dashboards = new Dashboards("dashboards", new DashboardsArgs
         {
             Settings = settings,
             Dimensions = dimensions,
             AlarmArns = alarmArns,
+            CompositeAlarmArns = compositeArns,
         });
         return new StackObservability(alarms, dashboards, alerting);
     }

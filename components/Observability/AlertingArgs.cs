@@ -33,9 +33,16 @@ public sealed class AlertingArgs
     public string? ChatbotConfigurationName { get; init; }
 
     /// <summary>
-    /// Whether the topics get the e-mail subscriptions <c>infra:alerting.emails</c> lists. Every subscription sends its
-    /// own confirmation mail, so a second Alerting of the stack (the DR region's) sets false and each address is
-    /// subscribed once. Default true.
+    /// Whether the topics get the e-mail subscriptions <c>infra:alerting.emails</c> lists, and the critical topic the
+    /// pager and SMS subscriptions. Every subscription sends its own confirmation (and a page would come twice), so a
+    /// second Alerting of the stack (the DR region's) sets false and each destination is subscribed once. Default true.
     /// </summary>
     public bool SubscribeEmails { get; init; } = true;
+
+    /// <summary>
+    /// Whether low severity goes to the daily digest (<see cref="AlarmDigest"/>, when <c>infra:alerting.digest</c> is on)
+    /// instead of the relay. The digest reads the primary region's alarms, so the DR region's Alerting sets false and
+    /// relays its low alarms as they come. Default true.
+    /// </summary>
+    public bool DigestsLow { get; init; } = true;
 }
