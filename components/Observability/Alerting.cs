@@ -95,7 +95,7 @@ public sealed class Alerting : ComponentResource
             }
         }
 
-        if (args.SubscribeEmails) DeclarePaging(name, alerting.Paging);
+        if (args.SubscribeEmails) DeclarePaging(name, alerting.Paging, args.PagerUrl);
 
         RegisterOutputs(TopicArns.ToDictionary(p => p.Key.ToConfigName() + "TopicArn", p => (object?)p.Value));
     }
@@ -123,13 +123,13 @@ public sealed class Alerting : ComponentResource
     /// Critical alarms page: the events endpoint gets SNS's JSON over HTTPS (the paging service confirms the
     /// subscription itself), each number an SMS. Like e-mail, subscribed once, on the primary region's topic.
     /// </summary>
-    private void DeclarePaging(string name, PagingSettings paging)
+    private void DeclarePaging(string name, PagingSettings paging, Output<string>? pagerUrl)
     {
         var critical = TopicArns[Severity.Critical];
         if (paging.PagerUrl.IsSet)
         {
             // A stack file's secure: value is decrypted only here, so it is checked here too.
-            var url = SecretConfig.Read(paging.PagerUrl).Apply(value => AlertingRules.PagerUrlProblem(value) is { } problem
+            var url = (pagerUrl ?? SecretConfig.Read(paging.PagerUrl)).Apply(value => AlertingRules.PagerUrlProblem(value) is { } problem
                 ? throw new InvalidOperationException($"{paging.PagerUrl.KeyPath}: {problem}")
                 : value.Trim());
             new TopicSubscription($"{name}-critical-pager", new TopicSubscriptionArgs

@@ -15,6 +15,12 @@ public sealed class AlertingArgs
     /// </summary>
     public Output<string>? SlackWebhookUrl { get; init; }
 
+    /// <summary>
+    /// The paging service's HTTPS events endpoint, as a secret. Default: read from Pulumi config at
+    /// <c>infra:alerting.pagerUrl</c>; only read when the settings say it is set.
+    /// </summary>
+    public Output<string>? PagerUrl { get; init; }
+
     /// <summary>The dashboard the Slack messages link to. Default: <c>&lt;project&gt;-&lt;stack&gt;</c>, the name <see cref="Dashboards"/> uses.</summary>
     public string? DashboardName { get; init; }
 
