@@ -23,6 +23,7 @@ public class AlertingTests
         {
             Settings = settings,
             SlackWebhookUrl = settings.Alerting.Slack.Mode == SlackMode.Lambda ? Output.CreateSecret("https://hooks.slack.com/services/T/B/X") : null,
+            PagerUrl = Output.CreateSecret("https://events.pagerduty.com/v2/enqueue"),
         }));
 
     [Fact]
