@@ -28,6 +28,19 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
             ServiceLogGroupNames = primary.Services.ToDictionary(s => s.Settings.Name, s => (Input<string>)s.Compute.LogGroupName),
         });
         var alarmArns = new Dictionary<string, Output<string>>(alarms.AlarmArns);
+        var compositeArns = new Dictionary<string, Output<string>>(alarms.CompositeAlarmArns);
+        var lowAlarms = alarms.AlarmNamesBySeverity[Severity.Low];
+        if (settings.Alerting.DigestsLow && lowAlarms.Count > 0 && alerting.Relay is { } relay)
+        {
+            new AlarmDigest("alarm-digest", new AlarmDigestArgs
+            {
+                Settings = settings,
+                LowAlarmArns = lowAlarms.ToDictionary(n => n, n => alarms.AlarmArns[n]),
+                WebhookSecretArn = relay.WebhookSecretArns[Severity.Low],
+                HighTopicArn = alerting.TopicArns[Severity.High],
+                LogsKmsKeyArn = logsKey.Arn,
+            });
+        }
         if (drProvider is not null && (DatabaseAlarms.WatchesReplica(settings) || pilotLight is not null))
         {
             var drOptions = new ComponentResourceOptions { Provider = drProvider };
@@ -42,6 +55,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
                 ChatbotConfigurationName = StackConventions.Naming(settings).Resource("alerts", settings.DrRegion!),
                 SubscribeEmails = false,
                 LogsKmsKeyArn = drLogsKey.Arn,
+                DigestsLow = false,
             }, drOptions);
             var drAlarms = new AlarmCatalog("alarms-dr", new AlarmCatalogArgs
             {
@@ -51,6 +65,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
                 Region = AlarmRegion.Dr,
             }, ComponentResourceOptions.Merge(drOptions, null));
             foreach (var (alarm, arn) in drAlarms.AlarmArns) alarmArns[alarm] = arn;
+            foreach (var (alarm, arn) in drAlarms.CompositeAlarmArns) compositeArns[alarm] = arn;
         }
         // Journeys run from the primary region against its load balancer (see README, "Synthetic journeys" for DR).
         if (settings.Synthetics.Count > 0)
@@ -67,6 +82,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
             Settings = settings,
             Dimensions = dimensions,
             AlarmArns = alarmArns,
+            CompositeAlarmArns = compositeArns,
         });
         return new StackObservability(alarms, dashboards, alerting);
     }

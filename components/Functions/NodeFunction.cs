@@ -24,6 +24,9 @@ public sealed class NodeFunctionArgs
 
     public required LambdaSource Source { get; init; }
 
+    /// <summary>The entry point, <c>&lt;file&gt;.&lt;export&gt;</c>. Default: <see cref="NodeFunction.Handler"/>.</summary>
+    public string Handler { get; init; } = NodeFunction.Handler;
+
     /// <summary>The role's whole inline policy (JSON), given the function's own log group ARN, the one it may write.</summary>
     public required Func<Output<string>, Output<string>> Policy { get; init; }
 
@@ -49,7 +52,7 @@ public sealed class NodeFunctionArgs
 }
 
 /// <summary>
-/// A Node.js 22 Lambda (handler <c>index.handler</c>) of one of the stack's source folders, as a component's children
+/// A Node.js 22 Lambda (handler <c>index.handler</c> unless told) of one of the stack's source folders, as a component's children
 /// <c>&lt;name&gt;-logs</c>, <c>-role</c>, <c>-permissions</c> and <c>-function</c>: its own log group, created before it
 /// (so the role needs no logs:CreateLogGroup), and a role with only the inline policy the component builds.
 /// </summary>
@@ -88,7 +91,7 @@ public static class NodeFunction
             Name = args.FunctionName,
             Description = args.Description,
             Runtime = Runtime.NodeJS22dX,
-            Handler = Handler,
+            Handler = args.Handler,
             Code = new FileArchive(source),
             SourceCodeHash = LambdaSource.Hash(source),
             Role = role.Arn,

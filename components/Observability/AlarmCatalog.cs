@@ -10,7 +10,8 @@ namespace Infra.Components.Observability;
 
 /// <summary>
 /// One CloudWatch alarm per enabled catalog definition of its region, with alarm and OK actions on the topic of the
-/// alarm's severity, and the log metric filters the catalog reads. Alarm names are deterministic, so the lists of
+/// alarm's severity when it notifies, per service a composite "unhealthy" alarm that notifies for its error, latency
+/// and host alarms, and the log metric filters the catalog reads. Alarm names are deterministic, so the lists of
 /// names below are plain values, known before deployment.
 /// </summary>
 public sealed class AlarmCatalog : ComponentResource
@@ -25,6 +26,12 @@ public sealed class AlarmCatalog : ComponentResource
 
     /// <summary>Per service, the names of the alarms that gate a rollout to each color.</summary>
     public IReadOnlyDictionary<string, ColorPair<IReadOnlyList<string>>> GateAlarmNames { get; }
+
+    /// <summary>Per service with member alarms here, its composite "unhealthy" alarm: the one that notifies for them.</summary>
+    public IReadOnlyList<ServiceHealth> ServiceHealth { get; }
+
+    /// <summary>The composite alarms' ARNs, by alarm name.</summary>
+    public IReadOnlyDictionary<string, Output<string>> CompositeAlarmArns { get; }
 
     /// <summary>Per service, its critical alarms (both colors), e.g. for the runner's status command.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> CriticalAlarmNames { get; }
@@ -51,12 +58,17 @@ public sealed class AlarmCatalog : ComponentResource
         }
 
         var arns = new Dictionary<string, Output<string>>();
+        var declared = new Dictionary<string, MetricAlarm>();
         foreach (var alarm in Alarms)
         {
             var resourceName = $"{name}-{ShortName(alarm.Name, naming.Prefix)}";
-            arns[alarm.Name] = new MetricAlarm(resourceName, AlarmArgs(alarm, args), new CustomResourceOptions { Parent = this }).Arn;
+            declared[alarm.Name] = new MetricAlarm(resourceName, AlarmArgs(alarm, args), new CustomResourceOptions { Parent = this });
+            arns[alarm.Name] = declared[alarm.Name].Arn;
         }
         AlarmArns = arns;
+
+        ServiceHealth = Catalog.ServiceHealth.For(Alarms, args.Region == AlarmRegion.Primary ? naming : PilotLightAlarms.NamingFor(naming));
+        CompositeAlarmArns = ServiceHealth.ToDictionary(h => h.Name, h => DeclareComposite(name, naming.Prefix, h, args, declared));
 
         AlarmNamesBySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, s => Names(Alarms.Where(a => a.Severity == s)));
         GateAlarmNames = settings.Services.ToDictionary(s => s.Name, s => new ColorPair<IReadOnlyList<string>>(
@@ -107,9 +119,25 @@ public sealed class AlarmCatalog : ComponentResource
         }
     }
 
+    /// <summary>The rule names its members, so CloudWatch needs them to exist first.</summary>
+    private Output<string> DeclareComposite(string name, string prefix, ServiceHealth health, AlarmCatalogArgs args, Dictionary<string, MetricAlarm> members)
+    {
+        var topic = args.TopicArns[health.Severity];
+        var options = new CustomResourceOptions { Parent = this };
+        foreach (var member in health.Members) options.DependsOn.Add(members[member]);
+        return new CompositeAlarm($"{name}-{ShortName(health.Name, prefix)}", new CompositeAlarmArgs
+        {
+            AlarmName = health.Name,
+            AlarmDescription = health.Description,
+            AlarmRule = health.Rule,
+            AlarmActions = { topic },
+            OkActions = { topic },
+            Tags = StackConventions.Tags(args.Settings, health.Name),
+        }, options).Arn;
+    }
+
     private static MetricAlarmArgs AlarmArgs(AlarmDefinition alarm, AlarmCatalogArgs args)
     {
-        var topic = args.TopicArns[alarm.Severity];
         var alarmArgs = new MetricAlarmArgs
         {
             Name = alarm.Name,
@@ -119,10 +147,14 @@ public sealed class AlarmCatalog : ComponentResource
             DatapointsToAlarm = alarm.DatapointsToAlarm,
             Threshold = alarm.Threshold,
             TreatMissingData = alarm.TreatMissingData.ToCloudWatch(),
-            AlarmActions = { topic },
-            OkActions = { topic },
             Tags = StackConventions.Tags(args.Settings, alarm.Name),
         };
+        // A composite member without notify: true keeps its state (rollouts and the release guard read it) but stays quiet.
+        if (alarm.Notify)
+        {
+            alarmArgs.AlarmActions.Add(args.TopicArns[alarm.Severity]);
+            alarmArgs.OkActions.Add(args.TopicArns[alarm.Severity]);
+        }
         switch (alarm.Signal)
         {
             case SingleMetric { Metric: var metric }:

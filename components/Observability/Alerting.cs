@@ -1,6 +1,7 @@
 using Infra.Components.Conventions;
 using Infra.Components.Iam;
 using Infra.Stacks.Settings;
+using Infra.Stacks.Validation;
 using Pulumi;
 using Pulumi.Aws.Chatbot;
 using Pulumi.Aws.Iam;
@@ -11,7 +12,9 @@ namespace Infra.Components.Observability;
 
 /// <summary>
 /// Four encrypted SNS topics, <c>&lt;prefix&gt;-critical|high|medium|low</c>, that CloudWatch alarms may publish to, and
-/// their destinations: the Slack relay Lambda (or AWS Chatbot) for every severity, e-mail for the listed ones.
+/// their destinations: the Slack relay Lambda (a webhook per severity or one for all; low goes to the daily digest
+/// instead, see <see cref="AlarmDigest"/>) or AWS Chatbot, e-mail for the listed severities, and for critical the pager
+/// (an HTTPS subscription to the paging service's events endpoint) and SMS.
 /// </summary>
 public sealed class Alerting : ComponentResource
 {
@@ -23,6 +26,9 @@ public sealed class Alerting : ComponentResource
 
     /// <summary>The KMS key the topics are encrypted with: a publisher other than CloudWatch needs it through SNS.</summary>
     public Output<string> TopicKeyArn { get; }
+
+    /// <summary>The Slack relay, when the slack mode is lambda and a webhook is set.</summary>
+    public SlackRelay? Relay { get; }
 
     /// <summary>The topic name of each severity; deterministic.</summary>
     public IReadOnlyDictionary<Severity, string> TopicNames { get; }
@@ -58,13 +64,18 @@ public sealed class Alerting : ComponentResource
         }
         TopicArns = arns;
 
-        if (alerting.Slack.Mode == SlackMode.Lambda && alerting.SlackWebhookUrl.IsSet)
+        if (alerting.Slack.Mode == SlackMode.Lambda && Enum.GetValues<Severity>().Any(sev => alerting.SlackWebhookFor(sev) is not null))
         {
-            new SlackRelay($"{name}-slack-relay", new SlackRelayArgs
+            var digested = args.DigestsLow && alerting.DigestsLow;
+            Relay = new SlackRelay($"{name}-slack-relay", new SlackRelayArgs
             {
                 Settings = settings,
-                TopicArns = TopicArns,
-                WebhookUrl = args.SlackWebhookUrl ?? SecretConfig.Read(alerting.SlackWebhookUrl),
+                TopicArns = TopicArns.Where(p => alerting.SlackWebhookFor(p.Key) is not null && !(digested && p.Key == Severity.Low))
+                    .ToDictionary(p => p.Key, p => p.Value),
+                HighTopicArn = TopicArns[Severity.High],
+                WebhookUrl = alerting.SlackWebhookUrl.IsSet ? args.SlackWebhookUrl ?? SecretConfig.Read(alerting.SlackWebhookUrl) : null,
+                WebhookUrlsBySeverity = Enum.GetValues<Severity>().Where(sev => alerting.SlackWebhookUrls.ContainsKey(sev.ToConfigName()))
+                    .ToDictionary(sev => sev, sev => SecretConfig.Read(alerting.SlackWebhookUrls[sev.ToConfigName()])),
                 DashboardName = args.DashboardName ?? naming.Prefix,
                 LogsKmsKeyArn = args.LogsKmsKeyArn,
             }, new ComponentResourceOptions { Parent = this });
@@ -84,6 +95,8 @@ public sealed class Alerting : ComponentResource
                 }, new CustomResourceOptions { Parent = this });
             }
         }
+
+        if (args.SubscribeEmails) DeclarePaging(name, alerting.Paging, args.PagerUrl);
 
         RegisterOutputs(TopicArns.ToDictionary(p => p.Key.ToConfigName() + "TopicArn", p => (object?)p.Value));
     }
@@ -105,6 +118,37 @@ public sealed class Alerting : ComponentResource
         }, new CustomResourceOptions { Parent = this });
         // Topics are usable by alarms only once the policy grants CloudWatch the key.
         return Output.Tuple(key.Arn, policy.Id).Apply(t => t.Item1);
+    }
+
+    /// <summary>
+    /// Critical alarms page: the events endpoint gets SNS's JSON over HTTPS (the paging service confirms the
+    /// subscription itself), each number an SMS. Like e-mail, subscribed once, on the primary region's topic.
+    /// </summary>
+    private void DeclarePaging(string name, PagingSettings paging, Output<string>? pagerUrl)
+    {
+        var critical = TopicArns[Severity.Critical];
+        if (paging.PagerUrl.IsSet)
+        {
+            // A stack file's secure: value is decrypted only here, so it is checked here too.
+            var url = (pagerUrl ?? SecretConfig.Read(paging.PagerUrl)).Apply(value => AlertingRules.PagerUrlProblem(value) is { } problem
+                ? throw new InvalidOperationException($"{paging.PagerUrl.KeyPath}: {problem}")
+                : value.Trim());
+            new TopicSubscription($"{name}-critical-pager", new TopicSubscriptionArgs
+            {
+                Topic = critical,
+                Protocol = "https",
+                Endpoint = url,
+            }, new CustomResourceOptions { Parent = this });
+        }
+        foreach (var number in paging.SmsNumbers)
+        {
+            new TopicSubscription($"{name}-critical-sms-{number.TrimStart('+')}", new TopicSubscriptionArgs
+            {
+                Topic = critical,
+                Protocol = "sms",
+                Endpoint = number,
+            }, new CustomResourceOptions { Parent = this });
+        }
     }
 
     private void DeclareChatbot(string name, StackSettings settings, string configurationName, string workspaceId, string channelId)

@@ -15,6 +15,12 @@ public sealed class AlertingArgs
     /// </summary>
     public Output<string>? SlackWebhookUrl { get; init; }
 
+    /// <summary>
+    /// The paging service's HTTPS events endpoint, as a secret. Default: read from Pulumi config at
+    /// <c>infra:alerting.pagerUrl</c>; only read when the settings say it is set.
+    /// </summary>
+    public Output<string>? PagerUrl { get; init; }
+
     /// <summary>The dashboard the Slack messages link to. Default: <c>&lt;project&gt;-&lt;stack&gt;</c>, the name <see cref="Dashboards"/> uses.</summary>
     public string? DashboardName { get; init; }
 
@@ -33,12 +39,19 @@ public sealed class AlertingArgs
     public string? ChatbotConfigurationName { get; init; }
 
     /// <summary>
-    /// Whether the topics get the e-mail subscriptions <c>infra:alerting.emails</c> lists. Every subscription sends its
-    /// own confirmation mail, so a second Alerting of the stack (the DR region's) sets false and each address is
-    /// subscribed once. Default true.
+    /// Whether the topics get the e-mail subscriptions <c>infra:alerting.emails</c> lists, and the critical topic the
+    /// pager and SMS subscriptions. Every subscription sends its own confirmation (and a page would come twice), so a
+    /// second Alerting of the stack (the DR region's) sets false and each destination is subscribed once. Default true.
     /// </summary>
     public bool SubscribeEmails { get; init; } = true;
 
     /// <summary>The Slack relay's log group key (<c>LogsKey.Arn</c> of the topics' region). Default: none, CloudWatch Logs' own key.</summary>
     public Input<string>? LogsKmsKeyArn { get; init; }
+
+    /// <summary>
+    /// Whether low severity goes to the daily digest (<see cref="AlarmDigest"/>, when <c>infra:alerting.digest</c> is on)
+    /// instead of the relay. The digest reads the primary region's alarms, so the DR region's Alerting sets false and
+    /// relays its low alarms as they come. Default true.
+    /// </summary>
+    public bool DigestsLow { get; init; } = true;
 }

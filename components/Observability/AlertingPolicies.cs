@@ -64,11 +64,30 @@ public static class AlertingPolicies
 
     /// <summary>
     /// The Slack relay's permissions and nothing more: write to its own log group (created beforehand, so no
-    /// CreateLogGroup) and read the one webhook secret.
+    /// CreateLogGroup), read its webhook secrets, and send a failed alert to its dead-letter queue.
     /// </summary>
-    public static PolicyDocument SlackRelayPermissions(string logGroupArn, string webhookSecretArn) => new(
+    public static PolicyDocument SlackRelayPermissions(string logGroupArn, IReadOnlyList<string> webhookSecretArns, string deadLetterQueueArn) => new(
     [
-        new PolicyStatement("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logGroupArn}:*"]),
-        new PolicyStatement("ReadWebhookSecret", ["secretsmanager:GetSecretValue"], [webhookSecretArn]),
+        WriteOwnLogs(logGroupArn),
+        new PolicyStatement("ReadWebhookSecret", ["secretsmanager:GetSecretValue"], webhookSecretArns),
+        SendToOwnQueue(deadLetterQueueArn),
     ]);
+
+    /// <summary>
+    /// The digest's permissions: its logs, the one webhook secret of the low channel, the history of the low alarms it
+    /// summarises (by ARN), and its dead-letter queue.
+    /// </summary>
+    public static PolicyDocument DigestPermissions(string logGroupArn, string webhookSecretArn, IReadOnlyList<string> lowAlarmArns, string deadLetterQueueArn) => new(
+    [
+        WriteOwnLogs(logGroupArn),
+        new PolicyStatement("ReadWebhookSecret", ["secretsmanager:GetSecretValue"], [webhookSecretArn]),
+        new PolicyStatement("ReadLowAlarmHistory", ["cloudwatch:DescribeAlarmHistory"], lowAlarmArns),
+        SendToOwnQueue(deadLetterQueueArn),
+    ]);
+
+    private static PolicyStatement WriteOwnLogs(string logGroupArn) =>
+        new("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logGroupArn}:*"]);
+
+    private static PolicyStatement SendToOwnQueue(string queueArn) =>
+        new("SendFailedInvocationsToOwnQueue", ["sqs:SendMessage"], [queueArn]);
 }

@@ -5,16 +5,18 @@ using Infra.Stacks.Settings;
 namespace Infra.Components.Observability;
 
 /// <summary>
-/// The stack dashboard's JSON, from the catalog: an alarm-status widget with every alarm, per service the traffic,
+/// The stack dashboard's JSON, from the catalog: the services' composite alarms' state, an alarm-status widget with every alarm, per service the traffic,
 /// 5xx rate, latency, healthy hosts and ECS graphs per color, the database graphs, and one graph per alarm.
 /// </summary>
 /// <param name="DimensionValues">The value of every reference in <see cref="References"/>.</param>
 /// <param name="AlarmArns">Every alarm's ARN, by name.</param>
+/// <param name="CompositeAlarmArns">The services' composite "unhealthy" alarms, shown first. Default: none.</param>
 public sealed record DashboardBody(
     StackSettings Settings,
     IReadOnlyList<AlarmDefinition> Alarms,
     IReadOnlyDictionary<DimensionRef, string> DimensionValues,
-    IReadOnlyDictionary<string, string> AlarmArns)
+    IReadOnlyDictionary<string, string> AlarmArns,
+    IReadOnlyList<string>? CompositeAlarmArns = null)
 {
     private const int Period = 60;
 
@@ -38,6 +40,14 @@ public sealed record DashboardBody(
     public string ToJson()
     {
         var grid = new DashboardGrid();
+        if (CompositeAlarmArns is { Count: > 0 } composites)
+        {
+            grid.Add(Widget("alarm", new JsonObject
+            {
+                ["title"] = "Service health (these notify for their members)",
+                ["alarms"] = new JsonArray(composites.Select(a => (JsonNode)a).ToArray()),
+            }), DashboardGrid.Columns, 2 + (composites.Count + 3) / 4);
+        }
         var arns = Alarms.OrderBy(a => a.Severity).ThenBy(a => a.Name, StringComparer.Ordinal).Select(a => AlarmArns[a.Name]).ToList();
         grid.Add(Widget("alarm", new JsonObject
         {

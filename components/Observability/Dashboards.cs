@@ -28,14 +28,17 @@ public sealed class Dashboards : ComponentResource
 
         var references = DashboardBody.References(settings);
         var names = alarms.Select(a => a.Name).ToList();
+        var compositeNames = args.CompositeAlarmArns.Keys.Order(StringComparer.Ordinal).ToList();
         var body = Output.Tuple(
                 Output.All(references.Select(args.Dimensions.Resolve)),
-                Output.All(names.Select(n => args.AlarmArns[n])))
+                Output.All(names.Select(n => args.AlarmArns[n])),
+                Output.All(compositeNames.Select(n => args.CompositeAlarmArns[n])))
             .Apply(values => new DashboardBody(
                 settings,
                 alarms,
                 Zip(references, values.Item1),
-                Zip(names, values.Item2)).ToJson());
+                Zip(names, values.Item2),
+                values.Item3).ToJson());
 
         DashboardName = naming.Prefix;
         new Dashboard($"{name}-main", new DashboardArgs { DashboardName = DashboardName, DashboardBody = body },

@@ -16,4 +16,10 @@ public sealed class DashboardsArgs
     /// catalog's when the stack has a replica.
     /// </summary>
     public required IReadOnlyDictionary<string, Output<string>> AlarmArns { get; init; }
+
+    /// <summary>
+    /// The services' composite "unhealthy" alarms' ARNs by name (<see cref="AlarmCatalog.CompositeAlarmArns"/> of every
+    /// catalog), shown first: they are what notifies. Default: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, Output<string>> CompositeAlarmArns { get; init; } = new Dictionary<string, Output<string>>();
 }

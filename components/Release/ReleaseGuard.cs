@@ -5,7 +5,6 @@ using Infra.Stacks.Release;
 using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
-using Pulumi.Aws.CloudWatch.Inputs;
 using Pulumi.Aws.Lambda;
 using Pulumi.Aws.Lambda.Inputs;
 using Pulumi.Aws.Sqs;
@@ -30,17 +29,10 @@ public sealed class ReleaseGuard : ComponentResource
     /// <summary>Lambda's CPU grows with memory: a faster cold start counts toward moving traffic back within seconds.</summary>
     public const int MemorySizeMb = 256;
 
-    /// <summary>
-    /// How long EventBridge keeps retrying an event it cannot hand to the function (default 24 h): after 10 minutes a
-    /// flip is a person's job, so the event goes to the dead-letter queue, whose alarm pages.
-    /// </summary>
-    public const int DeliveryMaxAgeSeconds = 600;
-
-    /// <summary>EventBridge's delivery attempts before it dead-letters the event (default 185), with its own back-off.</summary>
-    public const int DeliveryMaxRetries = 10;
-
     /// <summary>How often the guard looks for a rollout whose runner stopped renewing its lease.</summary>
     public const string Schedule = "rate(1 minute)";
+
+    private const string TargetId = "release-guard";
 
     public Output<string> FunctionArn { get; }
 
@@ -56,17 +48,9 @@ public sealed class ReleaseGuard : ComponentResource
         var settings = args.Settings;
         var naming = StackConventions.Naming(settings);
         var functionName = naming.Resource("release-guard");
-        var child = new CustomResourceOptions { Parent = this };
 
         var queueName = naming.Resource("release-guard-dead-letters");
-        var queue = new Queue($"{name}-dead-letters", new QueueArgs
-        {
-            Name = queueName,
-            MessageRetentionSeconds = args.DeadLetterRetentionDays * 24 * 60 * 60,
-            // SQS's own key: Lambda may send to it without a KMS grant.
-            SqsManagedSseEnabled = true,
-            Tags = StackConventions.Tags(settings, queueName),
-        }, child);
+        var queue = DeadLetterQueue.Declare(this, name, settings, queueName, args.DeadLetterRetentionDays);
 
         var function = NodeFunction.Declare(this, name, new NodeFunctionArgs
         {
@@ -90,32 +74,32 @@ public sealed class ReleaseGuard : ComponentResource
         for (var i = 0; i < patterns.Count; i++)
         {
             var suffix = i == 0 ? "alarms" : $"alarms-{i + 1}";
-            rules.Add(Trigger(name, suffix, naming.Resource("release-guard", suffix), function, queue, new EventRuleArgs
+            rules.Add(EventTrigger.Declare(this, name, suffix, naming.Resource("release-guard", suffix), function, TargetId, new EventRuleArgs
             {
                 Description = "Gate and critical alarms of this stack's rollouts going to ALARM",
                 EventPattern = patterns[i],
-            }, settings));
+            }, settings, queue));
         }
-        rules.Add(Trigger(name, "schedule", naming.Resource("release-guard", "schedule"), function, queue, new EventRuleArgs
+        rules.Add(EventTrigger.Declare(this, name, "schedule", naming.Resource("release-guard", "schedule"), function, TargetId, new EventRuleArgs
         {
             Description = "Every minute: a rollout whose runner stopped renewing its lease",
             ScheduleExpression = Schedule,
-        }, settings));
+        }, settings, queue));
         new QueuePolicy($"{name}-dead-letters-policy", new QueuePolicyArgs
         {
             QueueUrl = queue.Url,
             Policy = Output.Tuple(queue.Arn, Output.All(rules.Select(r => r.Arn))).Apply(t => GuardQueuePolicy.For(t.Item1, t.Item2)),
-        }, child);
+        }, new CustomResourceOptions { Parent = this });
 
         var deadLettersAlarm = naming.AlarmName(null, null, "release-guard-dead-letters");
-        PageOnAnyDatapoint($"{name}-dead-letters-alarm", deadLettersAlarm,
+        DeadLetterQueue.DeclareDepthAlarm(this, name, settings, deadLettersAlarm,
             $"The release guard gave up on an event: traffic may still be split. Read the message in {queueName}, check the " +
             $"stack's rollout (infra-runner status --stack {settings.StackName}) and roll back by hand if needed.",
-            new MetricStatistic("AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum", "QueueName", queue.Name), args);
+            queue, args.CriticalTopicArn);
         var errorsAlarm = naming.AlarmName(null, null, "release-guard-errors");
-        PageOnAnyDatapoint($"{name}-errors-alarm", errorsAlarm,
+        AnyDatapointAlarm.Declare(this, $"{name}-errors-alarm", settings, errorsAlarm,
             $"The release guard failed an invocation; Lambda retries it, then sends it to {queueName}. Read its logs (/aws/lambda/{functionName}).",
-            new MetricStatistic("AWS/Lambda", "Errors", "Sum", "FunctionName", function.Name), args);
+            new AnyDatapointAlarm.Metric("AWS/Lambda", "Errors", "Sum", "FunctionName", function.Name), args.CriticalTopicArn);
 
         FunctionArn = function.Arn;
         DeadLetterQueueArn = queue.Arn;
@@ -127,57 +111,6 @@ public sealed class ReleaseGuard : ComponentResource
             ["alarmNames"] = AlarmNames.ToImmutableArray(),
         });
     }
-
-    /// <summary>
-    /// A rule, its target (the function, with a bounded retry and the dead-letter queue for what EventBridge cannot
-    /// deliver) and the permission for exactly that rule to invoke it.
-    /// </summary>
-    private EventRule Trigger(string name, string suffix, string ruleName, Function function, Queue deadLetters, EventRuleArgs ruleArgs, StackSettings settings)
-    {
-        ruleArgs.Name = ruleName;
-        ruleArgs.Tags = StackConventions.Tags(settings, ruleName);
-        var rule = new EventRule($"{name}-{suffix}", ruleArgs, new CustomResourceOptions { Parent = this });
-        var invoke = new Permission($"{name}-invoke-{suffix}", new PermissionArgs
-        {
-            Action = "lambda:InvokeFunction",
-            Function = function.Name,
-            Principal = "events.amazonaws.com",
-            SourceArn = rule.Arn,
-        }, new CustomResourceOptions { Parent = this });
-        new EventTarget($"{name}-{suffix}-target", new EventTargetArgs
-        {
-            Rule = rule.Name,
-            Arn = function.Arn,
-            TargetId = "release-guard",
-            RetryPolicy = new EventTargetRetryPolicyArgs { MaximumEventAgeInSeconds = DeliveryMaxAgeSeconds, MaximumRetryAttempts = DeliveryMaxRetries },
-            DeadLetterConfig = new EventTargetDeadLetterConfigArgs { Arn = deadLetters.Arn },
-        }, new CustomResourceOptions { Parent = this, DependsOn = { invoke } });
-        return rule;
-    }
-
-    /// <summary>One metric of one resource, by its single dimension.</summary>
-    private sealed record MetricStatistic(string Namespace, string MetricName, string Statistic, string Dimension, Output<string> DimensionValue);
-
-    /// <summary>An alarm that pages the critical topic as soon as one minute's statistic is above zero, and again when it clears.</summary>
-    private void PageOnAnyDatapoint(string resourceName, string alarmName, string description, MetricStatistic metric, ReleaseGuardArgs args) =>
-        new MetricAlarm(resourceName, new MetricAlarmArgs
-        {
-            Name = alarmName,
-            AlarmDescription = description,
-            Namespace = metric.Namespace,
-            MetricName = metric.MetricName,
-            Dimensions = { [metric.Dimension] = metric.DimensionValue },
-            Statistic = metric.Statistic,
-            Period = 60,
-            EvaluationPeriods = 1,
-            Threshold = 0,
-            ComparisonOperator = "GreaterThanThreshold",
-            // No datapoint means nothing failed: an idle queue and an idle function publish none.
-            TreatMissingData = "notBreaching",
-            AlarmActions = { args.CriticalTopicArn },
-            OkActions = { args.CriticalTopicArn },
-            Tags = StackConventions.Tags(args.Settings, alarmName),
-        }, new CustomResourceOptions { Parent = this });
 
     private static Output<GuardConfig> Config(ReleaseGuardArgs args) =>
         Output.Tuple(Output.All(args.Services.Select(Route)), args.CriticalTopicArn)

@@ -1,5 +1,6 @@
 using Infra.Stacks.Loading;
 using Infra.Stacks.Settings;
+using Infra.Stacks.Validation;
 
 namespace Infra.Stacks.Binding;
 
@@ -24,8 +25,30 @@ public static class AlertingBinder
         var emailSettings = new ValueMap<ValueList<string>>(bySeverity);
         emails.ReportUnknownKeys();
 
-        var settings = new AlertingSettings(slackSettings, alerting.Secret("slackWebhookUrl"), emailSettings);
+        var settings = new AlertingSettings(slackSettings, alerting.Secret("slackWebhookUrl"), emailSettings,
+            Paging: new PagingSettings(alerting.Secret("pagerUrl", AlertingRules.PagerUrlProblem), alerting.StringList("smsNumbers") ?? ValueList<string>.Empty),
+            SlackWebhookUrls: BindWebhooksBySeverity(alerting.Map("slackWebhookUrls")),
+            Digest: BindDigest(alerting.Map("digest")));
         alerting.ReportUnknownKeys();
+        return settings;
+    }
+
+    private static ValueMap<SecretSetting> BindWebhooksBySeverity(MapReader webhooks)
+    {
+        var bySeverity = ConfigEnums.AllowedValues<Severity>()
+            .Select(severity => KeyValuePair.Create(severity, webhooks.Secret(severity)))
+            .Where(e => e.Value.IsSet);
+        var settings = new ValueMap<SecretSetting>(bySeverity);
+        webhooks.ReportUnknownKeys();
+        return settings;
+    }
+
+    private static DigestSettings BindDigest(MapReader digest)
+    {
+        var settings = new DigestSettings(
+            Enabled: digest.Bool("enabled") ?? DigestSettings.Default.Enabled,
+            HourUtc: digest.Int("hourUtc") ?? DigestSettings.DefaultHourUtc);
+        digest.ReportUnknownKeys();
         return settings;
     }
 
@@ -43,7 +66,8 @@ public static class AlertingBinder
             PeriodSeconds: alarm.Int("periodSeconds"),
             Severity: alarm.Enum<Severity>("severity"),
             Enabled: alarm.Bool("enabled"),
-            LogPattern: alarm.String("logPattern"));
+            LogPattern: alarm.String("logPattern"),
+            Notify: alarm.Bool("notify"));
         alarm.ReportUnknownKeys();
         return settings;
     }

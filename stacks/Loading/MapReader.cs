@@ -96,7 +96,9 @@ public sealed class MapReader
     /// A secret: a stack file's <c>secure:</c> value, or text Pulumi holds as secret. Plain text is an error, and the
     /// value itself is never kept.
     /// </summary>
-    public SecretSetting Secret(string key)
+    /// <param name="problem">Checks the value where Pulumi gives it decrypted: the problem (which must not quote the
+    /// value), or null. A stack file's <c>secure:</c> ciphertext is checked by the program when it reads the value.</param>
+    public SecretSetting Secret(string key, Func<string, string?>? problem = null)
     {
         var path = PathOf(key);
         var node = Node(key);
@@ -104,6 +106,8 @@ public sealed class MapReader
         {
             null => false,
             ConfigSecret => true,
+            ConfigScalar { IsSecret: true, Text.Length: > 0 } scalar when scalar.Text != PulumiConfigValues.SecretPlaceholder
+                                                                         && problem?.Invoke(scalar.Text) is { } detail => Fail(detail),
             ConfigScalar { IsSecret: true } scalar => scalar.Text.Length > 0,
             ConfigScalar => Fail($"must be a secret; set it with pulumi config set --secret --path '{path}' <value>"),
             _ => Fail($"expected a secret, got {node.Describe()}"),

@@ -12,6 +12,21 @@ public static partial class AlertingRules
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailShape();
 
+    // E.164: a plus, a country code not starting with 0, at most 15 digits in all.
+    [GeneratedRegex(@"^\+[1-9][0-9]{1,14}$")]
+    private static partial Regex E164Shape();
+
+    /// <summary>
+    /// What is wrong with a paging URL, without quoting it (it is a secret): SNS delivers to HTTPS endpoints, and a
+    /// paging key must not cross the network in clear text. Null when it is an absolute HTTPS URL, or the offline plan's
+    /// stand-in for a stack file's <c>secure:</c> value, which only Pulumi can decrypt (and then it is checked).
+    /// </summary>
+    public static string? PagerUrlProblem(string url) =>
+        url == PulumiConfigValues.SecretPlaceholder ? null :
+        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0
+            ? null
+            : "the secret value is not an HTTPS URL; the paging service's events endpoint must start with https://";
+
     public static void Validate(StackSettings settings, Diagnostics d)
     {
         var alerting = settings.Alerting;
@@ -33,14 +48,25 @@ public static partial class AlertingRules
             }
         }
 
+        var sms = alerting.Paging.SmsNumbers;
+        for (var i = 0; i < sms.Count; i++)
+        {
+            if (!E164Shape().IsMatch(sms[i]))
+                d.Error(KeyPath.Item($"{Path}.smsNumbers", i),
+                    $"{Shown.Text(sms[i])} is not a phone number in E.164 form; write + then the country code and number, digits only, at most 15 (e.g. +4915112345678)");
+        }
+        if (alerting.SlackWebhookUrls.Count > 0 && slack.Mode != SlackMode.Lambda)
+            d.Error($"{Path}.slackWebhookUrls", "only the lambda slack mode posts to webhooks; remove it or set slack mode lambda");
+        d.CheckRange($"{Path}.digest.hourUtc", alerting.Digest.HourUtc, 0, 23);
+
         if (settings.IsProduction && !HasDestination(alerting))
             d.Error(Path, "production needs at least one alert destination; set slackWebhookUrl (slack mode lambda), " +
-                          "slack workspaceId and channelId (slack mode chatbot), or an e-mail address");
+                          "slack workspaceId and channelId (slack mode chatbot), an e-mail address, pagerUrl or smsNumbers");
     }
 
-    public static bool HasDestination(AlertingSettings alerting) => alerting.Slack.Mode switch
+    public static bool HasDestination(AlertingSettings alerting) => alerting.Paging.PagerUrl.IsSet || alerting.Paging.SmsNumbers.Count > 0 || alerting.Slack.Mode switch
     {
-        SlackMode.Lambda when alerting.SlackWebhookUrl.IsSet => true,
+        SlackMode.Lambda when alerting.SlackWebhookUrl.IsSet || alerting.SlackWebhookUrls.Count > 0 => true,
         SlackMode.Chatbot when !string.IsNullOrEmpty(alerting.Slack.WorkspaceId)
                                && !string.IsNullOrEmpty(alerting.Slack.ChannelId) => true,
         _ => alerting.Emails.Values.Any(list => list.Count > 0),

@@ -15,7 +15,7 @@ public class AlertingAndRolloutValidationTests
     public void Production_without_any_alert_destination() =>
         Expect.Error(StackBuilder.Production().Remove("infra:alerting", "emails"),
             "infra:alerting: production needs at least one alert destination; set slackWebhookUrl (slack mode lambda), " +
-            "slack workspaceId and channelId (slack mode chatbot), or an e-mail address");
+            "slack workspaceId and channelId (slack mode chatbot), an e-mail address, pagerUrl or smsNumbers");
 
     [Fact]
     public void Production_with_only_chatbot_has_a_destination() =>

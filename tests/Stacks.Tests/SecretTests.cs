@@ -29,7 +29,9 @@ public class SecretTests
         var result = Expect.Yaml("staging", yaml);
 
         Assert.Equal(
-            ["Pulumi.staging.yaml: infra:services.web.host: a secret is not allowed here; secrets belong only at infra:alerting.slackWebhookUrl"],
+            ["Pulumi.staging.yaml: infra:services.web.host: a secret is not allowed here; secrets belong only at infra:alerting.slackWebhookUrl, " +
+             "infra:alerting.pagerUrl, infra:alerting.slackWebhookUrls.critical, infra:alerting.slackWebhookUrls.high, " +
+             "infra:alerting.slackWebhookUrls.medium, infra:alerting.slackWebhookUrls.low"],
             result.Errors);
         Assert.DoesNotContain(Ciphertext, string.Join("\n", result.Errors));
     }

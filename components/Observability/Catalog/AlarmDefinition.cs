@@ -43,7 +43,14 @@ public sealed record AlarmDefinition(
     Severity Severity,
     bool GatesRollout,
     string Description,
-    AlarmRegion Region = AlarmRegion.Primary);
+    AlarmRegion Region = AlarmRegion.Primary)
+{
+    /// <summary>
+    /// Whether its state changes go to its severity's topic. Default: false for the members of a service's composite
+    /// alarm (<see cref="ServiceHealth"/>), which notifies for them; true for every other.
+    /// </summary>
+    public bool Notify { get; init; } = ServiceHealth.NotifiesByDefault(Key);
+}
 
 /// <summary>
 /// A CloudWatch Logs metric filter the catalog needs: it turns matching lines of each service's log group into a

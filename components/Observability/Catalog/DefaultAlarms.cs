@@ -48,6 +48,7 @@ public static class DefaultAlarms
             DatapointsToAlarm = datapoints,
             PeriodSeconds = change.PeriodSeconds ?? alarm.PeriodSeconds,
             Severity = change.Severity ?? alarm.Severity,
+            Notify = change.Notify ?? alarm.Notify,
         };
     }
 }

@@ -80,8 +80,13 @@ public sealed class StandaloneDrRegionTests
             var json = alarm["inputs"]!.ToJsonString();
             Assert.DoesNotContain("::alb-", json);
             Assert.DoesNotContain("::alerting-critical", json);
-            Assert.All(alarm["inputs"]!["alarmActions"]!.AsArray(), topic => Assert.StartsWith("${aws:sns/topic:Topic::alerting-dr-", (string)topic!));
+            Assert.All(alarm["inputs"]!["alarmActions"]?.AsArray() ?? [], topic => Assert.StartsWith("${aws:sns/topic:Topic::alerting-dr-", (string)topic!));
         }
+        // The pilot light's composite alarms notify for their quiet members, on the DR region's topics.
+        var composite = plan.Resource("aws:cloudwatch/compositeAlarm:CompositeAlarm", "alarms-dr-dr-web-unhealthy");
+        Assert.EndsWith(DrProvider, (string)composite["provider"]!);
+        Assert.Equal(["${aws:sns/topic:Topic::alerting-dr-critical.arn}"], composite["inputs"]!["alarmActions"]!.AsArray().Select(t => (string)t!));
+        Assert.Contains("ALARM(\"infra-production-dr-web-blue-error-rate\")", (string)composite["inputs"]!["alarmRule"]!);
         var gate = plan.Inputs(Alarm, "alarms-dr-dr-web-blue-error-rate")["metricQueries"]![0]!["metric"]!["dimensions"]!;
         Assert.Equal((ComponentPlan.Token("aws:lb/loadBalancer:LoadBalancer", "dr-alb-alb", "arnSuffix"), ComponentPlan.Token("aws:lb/targetGroup:TargetGroup", "dr-alb-web-tg-blue", "arnSuffix")),
             ((string)gate["LoadBalancer"]!, (string)gate["TargetGroup"]!));

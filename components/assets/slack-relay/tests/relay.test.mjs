@@ -188,6 +188,25 @@ test('a failed secret read fails that invocation and is tried again on the next'
   });
 });
 
+test('a severity with its own channel posts there; the others fall back to SLACK_WEBHOOK_SECRET_ARN', async () => {
+  const CRITICAL_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop-prod/slack-critical-XyZ';
+  await withSlack([{ status: 200 }], async (slack) => {
+    const byArn = { [CRITICAL_ARN]: slack.url('/critical-channel'), [SECRET_ARN]: slack.url(WEBHOOK_PATH) };
+    const calls = [];
+    const secretsClient = { async getSecretValue(secretId) { calls.push(secretId); return byArn[secretId]; } };
+    const env = { ...ENV, SLACK_WEBHOOK_SECRET_ARNS: JSON.stringify({ critical: CRITICAL_ARN }) };
+    const relay = createRelay({ env, secretsClient });
+    await relay(snsEvent(alarmNotification(ALARM, 'critical'), alarmNotification(ALARM, 'high'), alarmNotification(ALARM, 'critical')));
+    assert.deepEqual(slack.requests.map((r) => r.path), ['/critical-channel', WEBHOOK_PATH, '/critical-channel']);
+    assert.deepEqual(calls, [CRITICAL_ARN, SECRET_ARN]);
+  });
+});
+
+test('SLACK_WEBHOOK_SECRET_ARNS that is not a JSON map fails with the shape to use', async () => {
+  const relay = createRelay({ env: { ...ENV, SLACK_WEBHOOK_SECRET_ARNS: '["arn"]' }, secretsClient: fakeSecrets('https://unused.example/') });
+  await assert.rejects(relay(snsEvent(plainNotification)), { message: 'SLACK_WEBHOOK_SECRET_ARNS must be JSON {"<severity>": "<secret ARN>"}' });
+});
+
 test('a missing SLACK_WEBHOOK_SECRET_ARN or an event without SNS records fails with the cause named', async () => {
   const secrets = fakeSecrets('https://unused.example/');
   const withoutSecret = createRelay({ env: { ...ENV, SLACK_WEBHOOK_SECRET_ARN: undefined }, secretsClient: secrets });

@@ -1,12 +1,13 @@
-// A real HTTP server on 127.0.0.1 that plays Slack (or Secrets Manager): it records every
-// request and answers with the next scripted reply, repeating the last one.
+// A real HTTP server on 127.0.0.1 that plays Slack (or Secrets Manager, or CloudWatch): it records every
+// request and answers with the next scripted reply, repeating the last one. A reply may be a function of the
+// request, for a stand-in that answers from its own data.
 import { createServer } from 'node:http';
 
 /** A reply that is never sent, to exercise client timeouts. */
 export const NO_REPLY = Symbol('no reply');
 
 /**
- * @param {Array<{ status: number, headers?: object, body?: string } | typeof NO_REPLY>} replies
+ * @param {Array<{ status: number, headers?: object, body?: string } | typeof NO_REPLY | ((request: object) => object)>} replies
  * @param {(request: object) => void} [onRequest]  Called with each request once it is recorded.
  * @returns {Promise<{ url(path: string): string, requests: object[], close(): Promise<void> }>}
  */
@@ -19,7 +20,8 @@ export async function startScriptedServer(replies, onRequest = () => {}) {
     request.on('end', () => {
       requests.push({ method: request.method, path: request.url, headers: request.headers, body });
       onRequest(requests.at(-1));
-      const reply = replies[Math.min(requests.length, replies.length) - 1];
+      const scripted = replies[Math.min(requests.length, replies.length) - 1];
+      const reply = typeof scripted === 'function' ? scripted(requests.at(-1)) : scripted;
       if (reply === NO_REPLY) return;
       response.writeHead(reply.status, reply.headers ?? {});
       response.end(reply.body ?? '');

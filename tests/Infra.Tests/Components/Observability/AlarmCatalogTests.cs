@@ -21,7 +21,7 @@ public class AlarmCatalogTests
     };
 
     [Fact]
-    public async Task Every_alarm_sends_alarm_and_ok_actions_to_the_topic_of_its_severity()
+    public async Task Every_notifying_alarm_sends_alarm_and_ok_actions_to_the_topic_of_its_severity_and_composite_members_none()
     {
         var plan = await ComponentPlan.RunAsync(() => new AlarmCatalog("alarms", Args(Production)));
 
@@ -32,10 +32,12 @@ public class AlarmCatalogTests
         foreach (var definition in expected)
         {
             var inputs = alarms.Single(a => (string)a["inputs"]!["name"]! == definition.Name)["inputs"]!;
-            var topic = TopicArn(definition.Severity);
-            Assert.Equal([topic], Strings(inputs["alarmActions"]));
-            Assert.Equal([topic], Strings(inputs["okActions"]));
+            string[] topics = definition.Notify ? [TopicArn(definition.Severity)] : [];
+            Assert.Equal(topics, Strings(inputs["alarmActions"]));
+            Assert.Equal(topics, Strings(inputs["okActions"]));
         }
+        Assert.Contains(expected, a => !a.Notify);
+        Assert.Contains(expected, a => a.Notify);
     }
 
     [Fact]
@@ -214,5 +216,5 @@ public class AlarmCatalogTests
         Assert.Equal("TargetGroupArnSuffixes has no entry for service 'api'; pass one per service in the stack (Parameter 'args')", message);
     }
 
-    private static string[] Strings(JsonNode? array) => array!.AsArray().Select(n => (string)n!).ToArray();
+    private static string[] Strings(JsonNode? array) => array?.AsArray().Select(n => (string)n!).ToArray() ?? [];
 }

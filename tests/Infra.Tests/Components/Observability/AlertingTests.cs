@@ -23,6 +23,7 @@ public class AlertingTests
         {
             Settings = settings,
             SlackWebhookUrl = settings.Alerting.Slack.Mode == SlackMode.Lambda ? Output.CreateSecret("https://hooks.slack.com/services/T/B/X") : null,
+            PagerUrl = Output.CreateSecret("https://events.pagerduty.com/v2/enqueue"),
         }));
 
     [Fact]
@@ -108,7 +109,7 @@ public class AlertingTests
     }
 
     [Fact]
-    public async Task Relay_role_may_write_its_own_logs_and_read_the_one_secret_and_nothing_else()
+    public async Task Relay_role_may_write_its_own_logs_read_the_one_secret_and_send_to_its_queue_and_nothing_else()
     {
         var plan = await PlanAsync(Production);
 
@@ -121,12 +122,14 @@ public class AlertingTests
             Resources: s["Resource"]!.AsArray().Select(r => (string)r!).ToArray())).ToList();
         var logGroupArn = ComponentPlan.Token("aws:cloudwatch/logGroup:LogGroup", "alerting-slack-relay-logs", "arn");
         var secretArn = ComponentPlan.Token("aws:secretsmanager/secret:Secret", "alerting-slack-relay-webhook", "arn");
-        Assert.Equal(2, statements.Count);
+        Assert.Equal(3, statements.Count);
         Assert.All(statements, s => Assert.Equal("Allow", s.Effect));
         Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents"], statements[0].Actions);
         Assert.Equal([$"{logGroupArn}:*"], statements[0].Resources);
         Assert.Equal(["secretsmanager:GetSecretValue"], statements[1].Actions);
         Assert.Equal([secretArn], statements[1].Resources);
+        Assert.Equal(["sqs:SendMessage"], statements[2].Actions);
+        Assert.Equal([ComponentPlan.Token("aws:sqs/queue:Queue", "alerting-slack-relay-dead-letters", "arn")], statements[2].Resources);
         Assert.Equal(["Version", "Statement"], policy.AsObject().Select(p => p.Key));
     }
 
@@ -148,11 +151,12 @@ public class AlertingTests
     }
 
     [Fact]
-    public async Task Every_topic_invokes_the_relay_through_a_permission_and_a_subscription()
+    public async Task Every_topic_but_the_digested_low_one_invokes_the_relay_through_a_permission_and_a_subscription()
     {
         var plan = await PlanAsync(Production);
 
-        foreach (var severity in Severities)
+        Assert.DoesNotContain(plan.OfType(SubscriptionType), s => (string)s["name"]! == "alerting-slack-relay-low");
+        foreach (var severity in Severities.Where(s => s != "low"))
         {
             var topicArn = ComponentPlan.Token(TopicType, $"alerting-{severity}", "arn");
             var permission = plan.Inputs("aws:lambda/permission:Permission", $"alerting-slack-relay-invoke-{severity}");

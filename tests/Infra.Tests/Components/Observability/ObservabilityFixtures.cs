@@ -27,8 +27,8 @@ internal static class ObservabilityFixtures
         settings with { AlarmOverrides = new ValueMap<AlarmOverride>([KeyValuePair.Create(key, change)]) };
 
     public static AlarmOverride Override(double? threshold = null, int? evaluationPeriods = null, int? datapointsToAlarm = null,
-        int? periodSeconds = null, Severity? severity = null, bool? enabled = null, string? logPattern = null) =>
-        new(threshold, evaluationPeriods, datapointsToAlarm, periodSeconds, severity, enabled, logPattern);
+        int? periodSeconds = null, Severity? severity = null, bool? enabled = null, string? logPattern = null, bool? notify = null) =>
+        new(threshold, evaluationPeriods, datapointsToAlarm, periodSeconds, severity, enabled, logPattern, notify);
 
     public static string TopicArn(Severity severity) => $"arn:aws:sns:eu-west-1:123456789012:topic-{severity.ToConfigName()}";
 

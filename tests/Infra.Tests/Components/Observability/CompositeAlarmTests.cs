@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Infra.Components.Observability;
+using Infra.Components.Observability.Catalog;
+using Infra.Stacks.Settings;
+using Infra.Stacks.Validation;
+using Infra.Tests.Support;
+using static Infra.Tests.Components.Observability.ObservabilityFixtures;
+
+namespace Infra.Tests.Components.Observability;
+
+/// <summary>Per service one composite "unhealthy" alarm notifies for its error, latency and host alarms.</summary>
+public class CompositeAlarmTests
+{
+    private const string AlarmType = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private const string CompositeType = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
+
+    private static Task<ComponentPlan> PlanAsync(StackSettings settings) =>
+        ComponentPlan.RunAsync(() => new AlarmCatalog("alarms", new AlarmCatalogArgs
+        {
+            Settings = settings,
+            TopicArns = Topics(),
+            Dimensions = Dimensions(settings),
+            ServiceLogGroupNames = LogGroups(settings),
+        }));
+
+    private static string[] Strings(JsonNode? node) => node?.AsArray().Select(n => (string)n!).ToArray() ?? [];
+
+    [Fact]
+    public async Task Each_service_has_one_composite_whose_rule_is_any_of_its_error_latency_and_host_alarms()
+    {
+        var plan = await PlanAsync(Staging);
+
+        Assert.Equal(Staging.Services.Select(s => $"infra-staging-{s.Name}-unhealthy").Order(StringComparer.Ordinal),
+            plan.OfType(CompositeType).Select(c => (string)c["inputs"]!["alarmName"]!).Order(StringComparer.Ordinal));
+        var web = plan.Inputs(CompositeType, "alarms-web-unhealthy");
+        Assert.Equal(
+            "ALARM(\"infra-staging-web-error-rate\") OR ALARM(\"infra-staging-web-p95-latency\") OR ALARM(\"infra-staging-web-p99-latency\") OR " +
+            "ALARM(\"infra-staging-web-running-tasks-low\") OR ALARM(\"infra-staging-web-blue-error-rate\") OR ALARM(\"infra-staging-web-blue-p99-latency\") OR " +
+            "ALARM(\"infra-staging-web-blue-unhealthy-hosts\") OR ALARM(\"infra-staging-web-green-error-rate\") OR ALARM(\"infra-staging-web-green-p99-latency\") OR " +
+            "ALARM(\"infra-staging-web-green-unhealthy-hosts\")",
+            (string)web["alarmRule"]!);
+        // The most severe member is the error rate (critical): the composite notifies that topic, on ALARM and on OK.
+        Assert.Equal([TopicArn(Severity.Critical)], Strings(web["alarmActions"]));
+        Assert.Equal([TopicArn(Severity.Critical)], Strings(web["okActions"]));
+        Assert.Equal("infra-staging-web-unhealthy", (string)web["tags"]!["Name"]!);
+    }
+
+    [Fact]
+    public async Task The_composite_is_created_after_its_members_which_its_rule_names()
+    {
+        var plan = await PlanAsync(Staging);
+
+        var dependsOn = Strings(plan.Resource(CompositeType, "alarms-web-unhealthy")["dependsOn"]);
+        var members = new[] { "web-error-rate", "web-p95-latency", "web-p99-latency", "web-running-tasks-low", "web-blue-error-rate",
+            "web-blue-p99-latency", "web-blue-unhealthy-hosts", "web-green-error-rate", "web-green-p99-latency", "web-green-unhealthy-hosts" };
+        Assert.Equal(members.Select(m => plan.Urn(AlarmType, $"alarms-{m}")).Order(StringComparer.Ordinal), dependsOn.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Members_keep_their_state_without_actions_and_every_other_alarm_still_notifies()
+    {
+        var plan = await PlanAsync(Staging);
+
+        foreach (var member in new[] { "web-blue-error-rate", "web-error-rate", "web-running-tasks-low", "web-p95-latency" })
+        {
+            var inputs = plan.Inputs(AlarmType, $"alarms-{member}");
+            Assert.Empty(Strings(inputs["alarmActions"]));
+            Assert.Empty(Strings(inputs["okActions"]));
+        }
+        Assert.Equal([TopicArn(Severity.Medium)], Strings(plan.Inputs(AlarmType, "alarms-web-memory-high")["alarmActions"]));
+    }
+
+    [Fact]
+    public async Task A_member_the_catalog_marks_notify_true_notifies_on_its_own_as_well()
+    {
+        var plan = await PlanAsync(Staging.WithOverride(AlarmKeys.ColorErrorRate, Override(notify: true)));
+
+        foreach (var color in new[] { "blue", "green" })
+            Assert.Equal([TopicArn(Severity.High)], Strings(plan.Inputs(AlarmType, $"alarms-web-{color}-error-rate")["alarmActions"]));
+        Assert.Empty(Strings(plan.Inputs(AlarmType, "alarms-web-error-rate")["alarmActions"]));
+        Assert.Contains("ALARM(\"infra-staging-web-blue-error-rate\")", (string)plan.Inputs(CompositeType, "alarms-web-unhealthy")["alarmRule"]!);
+    }
+
+    [Fact]
+    public async Task Notify_false_silences_an_alarm_outside_any_composite()
+    {
+        var plan = await PlanAsync(Staging.WithOverride(AlarmKeys.EcsMemoryHigh, Override(notify: false)));
+
+        Assert.Empty(Strings(plan.Inputs(AlarmType, "alarms-web-memory-high")["alarmActions"]));
+    }
+
+    [Fact]
+    public void Membership_is_the_error_latency_and_host_keys_and_gates_stay_in_the_rollout_lists()
+    {
+        Assert.Equal(
+            new[] { AlarmKeys.ColorErrorRate, AlarmKeys.ColorResponseTimeP99, AlarmKeys.ColorUnhealthyHosts, AlarmKeys.EcsRunningTasksLow,
+                AlarmKeys.TargetErrorRate, AlarmKeys.TargetResponseTimeP95, AlarmKeys.TargetResponseTimeP99 },
+            ServiceHealth.MemberKeys.Order(StringComparer.Ordinal));
+        var gates = Catalog(Staging).Alarms.Where(a => a.GatesRollout).ToList();
+        Assert.NotEmpty(gates);
+        Assert.All(gates, g => Assert.False(g.Notify));
+    }
+
+    [Fact]
+    public void The_dashboard_shows_the_composites_first()
+    {
+        var alarms = Catalog(Staging).Alarms;
+        var composites = new[] { "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:infra-staging-web-unhealthy" };
+        var body = JsonNode.Parse(new DashboardBody(Staging, alarms,
+            DashboardBody.References(Staging).ToDictionary(r => r, ValueOf),
+            alarms.ToDictionary(a => a.Name, a => $"arn:aws:cloudwatch:eu-west-1:123456789012:alarm:{a.Name}"),
+            composites).ToJson())!;
+
+        var first = body["widgets"]![0]!;
+        Assert.Equal(("alarm", "Service health (these notify for their members)"), ((string)first["type"]!, (string)first["properties"]!["title"]!));
+        Assert.Equal(composites, Strings(first["properties"]!["alarms"]));
+        Assert.Equal("Alarms", (string)body["widgets"]![1]!["properties"]!["title"]!);
+    }
+}
