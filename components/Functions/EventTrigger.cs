@@ -38,15 +38,18 @@ public static class EventTrigger
             Principal = "events.amazonaws.com",
             SourceArn = rule.Arn,
         }, new CustomResourceOptions { Parent = parent });
-        new EventTarget($"{name}-{suffix}-target", new EventTargetArgs
+        var target = new EventTargetArgs
         {
             Rule = rule.Name,
             Arn = function.Arn,
             TargetId = targetId,
-            RetryPolicy = deadLetters is null ? null
-                : new EventTargetRetryPolicyArgs { MaximumEventAgeInSeconds = DeliveryMaxAgeSeconds, MaximumRetryAttempts = DeliveryMaxRetries },
-            DeadLetterConfig = deadLetters is null ? null : new EventTargetDeadLetterConfigArgs { Arn = deadLetters.Arn },
-        }, new CustomResourceOptions { Parent = parent, DependsOn = { invoke } });
+        };
+        if (deadLetters is not null)
+        {
+            target.RetryPolicy = new EventTargetRetryPolicyArgs { MaximumEventAgeInSeconds = DeliveryMaxAgeSeconds, MaximumRetryAttempts = DeliveryMaxRetries };
+            target.DeadLetterConfig = new EventTargetDeadLetterConfigArgs { Arn = deadLetters.Arn };
+        }
+        new EventTarget($"{name}-{suffix}-target", target, new CustomResourceOptions { Parent = parent, DependsOn = { invoke } });
         return rule;
     }
 }
