@@ -106,7 +106,7 @@ public sealed class MapReader
         {
             null => false,
             ConfigSecret => true,
-            ConfigScalar { IsSecret: true, Text.Length: > 0 } scalar when scalar.Text != PulumiConfigValues.SecretPlaceholder
+            ConfigScalar { IsSecret: true, Text.Length: > 0 } scalar when !PulumiConfigValues.IsStandIn(scalar.Text)
                                                                          && problem?.Invoke(scalar.Text) is { } detail => Fail(detail),
             ConfigScalar { IsSecret: true } scalar => scalar.Text.Length > 0,
             ConfigScalar => Fail($"must be a secret; set it with pulumi config set --secret --path '{path}' <value>"),

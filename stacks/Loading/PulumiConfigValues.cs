@@ -13,6 +13,15 @@ public sealed record PulumiConfigValues(IReadOnlyDictionary<string, string> Valu
 {
     public const string SecretPlaceholder = "[secret from the stack file]";
 
+    /// <summary>What the Pulumi CLI shows for a secret it does not reveal (its config listing without --show-secrets).</summary>
+    private const string UnrevealedSecret = "[secret]";
+
+    /// <summary>
+    /// Whether a secret's text is a stand-in rather than its value, so a check of the value cannot run here: the
+    /// program, which Pulumi hands the value decrypted, checks it before declaring anything.
+    /// </summary>
+    public static bool IsStandIn(string secretText) => secretText is SecretPlaceholder or UnrevealedSecret;
+
     public static PulumiConfigValues From(StackDocument document)
     {
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);

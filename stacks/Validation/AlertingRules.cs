@@ -18,11 +18,11 @@ public static partial class AlertingRules
 
     /// <summary>
     /// What is wrong with a paging URL, without quoting it (it is a secret): SNS delivers to HTTPS endpoints, and a
-    /// paging key must not cross the network in clear text. Null when it is an absolute HTTPS URL, or the offline plan's
-    /// stand-in for a stack file's <c>secure:</c> value, which only Pulumi can decrypt (and then it is checked).
+    /// paging key must not cross the network in clear text. Null when it is an absolute HTTPS URL, or a stand-in for a
+    /// value only Pulumi can decrypt (<see cref="PulumiConfigValues.IsStandIn"/>; the program checks the value).
     /// </summary>
     public static string? PagerUrlProblem(string url) =>
-        url == PulumiConfigValues.SecretPlaceholder ? null :
+        PulumiConfigValues.IsStandIn(url) ? null :
         Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0
             ? null
             : "the secret value is not an HTTPS URL; the paging service's events endpoint must start with https://";

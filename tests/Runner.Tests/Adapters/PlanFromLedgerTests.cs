@@ -38,7 +38,7 @@ public class PlanFromLedgerTests
     {
         await LocalLedger.EnsureStartedAsync();
 
-        var plan = await PlanBuilder.BuildAsync(RepoFiles.StackFile("staging"), "nothing-released-yet", new LedgerReleaseSource());
+        var plan = await PlanBuilder.BuildAsync(RepoFiles.StackFile("staging"), "unreleased", new LedgerReleaseSource());
 
         Assert.Equal((DeployColor.Blue, TrafficWeights.AllTo(DeployColor.Blue)), Web(plan));
     }
