@@ -14,7 +14,8 @@ public static class RolloutBinder
             PollIntervalSeconds: rollout.Int("pollIntervalSeconds") ?? defaults.PollIntervalSeconds,
             InsufficientData: rollout.Enum<InsufficientDataPolicy>("insufficientData") ?? defaults.InsufficientData,
             TerminationWaitMinutes: rollout.Int("terminationWaitMinutes") ?? defaults.TerminationWaitMinutes,
-            ReadyTimeoutMinutes: rollout.Int("readyTimeoutMinutes") ?? defaults.ReadyTimeoutMinutes)
+            ReadyTimeoutMinutes: rollout.Int("readyTimeoutMinutes") ?? defaults.ReadyTimeoutMinutes,
+            Hooks: ReleaseHookBinder.Bind(rollout.Map("hooks"), defaults))
         {
             MinRequestsPerStep = rollout.Int("minRequestsPerStep") ?? defaults.MinRequestsPerStep,
             MaxInconclusiveMinutes = rollout.Int("maxInconclusiveMinutes") ?? defaults.MaxInconclusiveMinutes,

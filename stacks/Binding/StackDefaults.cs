@@ -69,6 +69,9 @@ public sealed record StackDefaults
     public double ErrorRateRatio { get; init; } = 2;
     public double ErrorRateFloorPercent { get; init; } = 1;
     public double LatencyRatio { get; init; } = 2;
+    public bool BackupBeforeDeploy { get; init; }
+    public int KeepReleaseSnapshots { get; init; } = 10;
+    public int MigrationTimeoutMinutes { get; init; } = 30;
 
     public static StackDefaults Staging { get; } = new();
 
@@ -87,6 +90,7 @@ public sealed record StackDefaults
         BackupRetentionDays = 14,
         DrReplica = true,
         BakeMinutes = 5,
+        BackupBeforeDeploy = true,
     };
 
     public static StackDefaults For(StackEnvironment environment) =>

@@ -9,13 +9,15 @@ namespace Infra.Stacks.Settings;
 /// <param name="TerminationWaitMinutes">How long the old color stays up for fast rollback. Default 15.</param>
 /// <param name="ReadyTimeoutMinutes">How long the new color may take to run its tasks with every target healthy
 /// before the smoke check; then the rollout stops before traffic moves. 1 to 60, default 10.</param>
+/// <param name="Hooks"><c>hooks</c>: snapshot, pruning and migration around a release; null (no hooks) only in records built by hand.</param>
 public sealed record RolloutSettings(
     ValueList<int> Steps,
     int BakeMinutes,
     int PollIntervalSeconds,
     InsufficientDataPolicy InsufficientData,
     int TerminationWaitMinutes,
-    int ReadyTimeoutMinutes)
+    int ReadyTimeoutMinutes,
+    ReleaseHookSettings? Hooks = null)
 {
     /// <summary>Requests the new color must serve in a step for its canary analysis to decide. Default 50 (defaults in StackDefaults).</summary>
     public int MinRequestsPerStep { get; init; }

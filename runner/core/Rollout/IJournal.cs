@@ -50,6 +50,12 @@ public enum RolloutEventKind
 
     /// <summary>The release guard had already moved traffic back; the runner makes the same call again and reconciles.</summary>
     GuardRollbackAdopted,
+
+    /// <summary>A release hook started; data: hook (snapshot, migration, prune, pause, webhook:NAME) and at (pre-release, pre-traffic, post-step, post-release, rollback).</summary>
+    HookStarted,
+
+    /// <summary>A release hook ended; data as HookStarted plus result (ok, failed, timeout), durationSeconds and output (a reference, never a body or a secret).</summary>
+    HookFinished,
 }
 
 /// <summary>

@@ -46,6 +46,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
                     "nothing was changed. Deploy once they are OK, or pass --during-incident to deploy a hotfix anyway");
             }
             outputs.RequireMetricNames(services);
+            HookOutputs.Require(outputs, plan.Hooks, services);
         }
         catch (RolloutInputException error)
         {

@@ -43,4 +43,7 @@ public sealed record RolloutPlan(
     public bool DuringIncident { get; init; }
     /// <summary>How each step's canary analysis judges the new color; records stored before it existed read the defaults.</summary>
     public CanarySettings Canary { get; init; } = CanarySettings.Default;
+
+    /// <summary>Snapshot, migration and pruning around the release; records stored before hooks existed read none.</summary>
+    public ReleaseHooks Hooks { get; init; } = ReleaseHooks.None;
 }

@@ -5,7 +5,7 @@ namespace Infra.Runner.Rollout;
 /// Because every transition is written to the stack first, a new runner given the same record continues where this one stopped.
 /// Every failure ends in a known state: stopped before traffic moved, rolled back, or RollbackFailed with the split reported.
 /// </summary>
-internal sealed class RolloutRun
+internal sealed class RolloutRun : IHookHost
 {
     private readonly RolloutPorts ports;
     private readonly RolloutReporter reporter;
@@ -26,6 +26,10 @@ internal sealed class RolloutRun
     }
 
     private RolloutPlan Plan => record.Plan;
+
+    RolloutRecord IHookHost.Record => record;
+
+    private HookRun Hooks => new(ports, reporter, this);
 
     /// <summary>Runs to an outcome. Rethrows <see cref="StackBusyException"/> only before traffic moved (nothing changed), and cancellation (record kept).</summary>
     public Task<RolloutResult> RunAsync(CancellationToken cancellationToken) => GuardAsync(() => RunPhasesAsync(cancellationToken), cancellationToken);
@@ -145,6 +149,16 @@ internal sealed class RolloutRun
             .RunAsync(record.Id, record, targets, traffic, reason, busyMeansNothingChanged, RestoreIdleColorsAsync, stopRequest, cancellationToken);
     }
 
+    /// <summary>A pre-release hook failed before the rollout changed anything: the record goes, nothing is restored or updated.</summary>
+    private async Task<RolloutResult> StopBeforeChangeAsync(string reason, CancellationToken cancellationToken)
+    {
+        await ports.Stack.ClearRolloutRecordAsync(cancellationToken);
+        var message = $"Rollout {record.Id} stopped before any change: {reason}";
+        await reporter.TryAppendAsync(record.Id, RolloutEventKind.RolledBack, message, null, cancellationToken);
+        await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, message, cancellationToken);
+        return new RolloutResult(RolloutOutcome.RolledBack, message);
+    }
+
     /// <summary>
     /// Puts the new colors' image and scale back in config and applies them with the deploy's own targets (the new
     /// colors' task definition, service and scaling target, and the test route, which follows the live color), so the
@@ -167,6 +181,12 @@ internal sealed class RolloutRun
     private async Task<RolloutResult?> DeployImagesAsync(CancellationToken cancellationToken)
     {
         await RequireOwnershipAsync(cancellationToken);
+        if (Plan.Hooks.Snapshot && !record.Finished(HookNames.Snapshot)
+            && await new SnapshotHook(Hooks, outputs.PrimaryDatabaseId!).RunAsync(cancellationToken) is { } failed)
+        {
+            return await StopBeforeChangeAsync(failed, cancellationToken);
+        }
+
         foreach (var service in record.Services)
         {
             await ports.Stack.SetImageAsync(service.Name, service.ToColor, service.Image, cancellationToken);
@@ -228,6 +248,14 @@ internal sealed class RolloutRun
 
     private async Task<RolloutResult?> SmokeTestAsync(CancellationToken cancellationToken)
     {
+        // The migration runs once the new colors are ready and before anything reaches them, the smoke check included.
+        if (Plan.Hooks.Migration is { } migration && !record.Finished(HookNames.Migration)
+            && record.Services.FirstOrDefault(s => s.Name == migration.Service) is { } migrated
+            && await new MigrationTaskHook(Hooks, outputs).RunAsync(migration, migrated, cancellationToken) is { } failed)
+        {
+            return await StopCoreAsync(failed, busyMeansNothingChanged: false, cancellationToken);
+        }
+
         foreach (var service in record.Services)
         {
             var url = RolloutTargets.Smoke(outputs.For(service.Name), Plan.Smoke.Path);
@@ -362,6 +390,12 @@ internal sealed class RolloutRun
 
     private async Task<RolloutResult?> ScaleDownAsync(CancellationToken cancellationToken)
     {
+        // Past the termination wait nothing rolls this release back: it succeeded, so older release snapshots may go.
+        if (record.Find(HookNames.Snapshot) is { State: HookState.Done } && !record.Finished(HookNames.Prune))
+        {
+            await new SnapshotPruning(Hooks, outputs.PrimaryDatabaseId!).RunAsync(cancellationToken);
+        }
+
         foreach (var service in record.Services)
         {
             await ports.Stack.SetRunningAsync(service.Name, service.FromColor, false, cancellationToken);
@@ -425,6 +459,16 @@ internal sealed class RolloutRun
         record = next with { PhaseStartedAt = ports.Time.GetUtcNow(), Promotion = promotion };
         await ports.Stack.WriteRolloutRecordAsync(record, cancellationToken);
     }
+
+    /// <summary>Stores a hook's state with the current phase; the phase clock keeps running (a resumed wait measures from its start).</summary>
+    async Task IHookHost.SaveHookAsync(HookRecord hook, CancellationToken cancellationToken)
+    {
+        await RequireOwnershipAsync(cancellationToken);
+        record = record.WithHook(hook);
+        await ports.Stack.WriteRolloutRecordAsync(record, cancellationToken);
+    }
+
+    Task IHookHost.PollOwnershipAsync(CancellationToken cancellationToken) => RequireOwnershipAsync(cancellationToken);
 
     /// <summary>
     /// The stored record, which must still be this rollout's: abort or rollback from another command clears or replaces
