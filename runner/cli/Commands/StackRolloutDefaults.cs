@@ -15,7 +15,11 @@ public static class StackRolloutDefaults
     public static RolloutArguments From(StackSettings settings)
     {
         var (minutes, why) = RolloutRules.MinimumBakeMinutes(settings.AlarmOverrides);
-        return From(settings.Rollout) with { MinimumBake = new BakeFloor(TimeSpan.FromMinutes(minutes), why) };
+        return From(settings.Rollout) with
+        {
+            MinimumBake = new BakeFloor(TimeSpan.FromMinutes(minutes), why),
+            Production = settings.Environment == StackEnvironment.Production,
+        };
     }
 
     private static RolloutArguments From(RolloutSettings rollout) => new()
@@ -32,5 +36,10 @@ public static class StackRolloutDefaults
         ErrorRateRatio = rollout.ErrorRateRatio,
         ErrorRateFloorPercent = rollout.ErrorRateFloorPercent,
         LatencyRatio = rollout.LatencyRatio,
+        BackupBeforeDeploy = rollout.Hooks?.BackupBeforeDeploy ?? false,
+        KeepReleaseSnapshots = rollout.Hooks?.KeepReleaseSnapshots ?? 10,
+        Migration = rollout.Hooks?.Migration is { } migration
+            ? new MigrationArguments(migration.Service, migration.Command, $"{migration.TimeoutMinutes}m")
+            : null,
     };
 }

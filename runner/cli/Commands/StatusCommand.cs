@@ -44,6 +44,11 @@ public static class StatusCommand
                 "Rollout {RolloutId:l} in progress since {StartedAt:u}: phase {Phase:l}, step {Step}/{StepCount} ({Percent}%), {Moves:l}",
                 record.Id, record.StartedAt, record.Phase.ToString(), record.StepIndex + 1, record.Plan.Steps.Count, record.CurrentPercent,
                 string.Join(", ", record.Services.Select(s => $"{s.Name} {s.FromColor.ConfigName()} -> {s.ToColor.ConfigName()} ({s.Image})")));
+            foreach (var hook in record.Hooks ?? [])
+            {
+                logger.Information("Hook {Hook:l}: {State:l} since {StartedAt:u}{Reference:l}",
+                    hook.Name, hook.State.ToString().ToLowerInvariant(), hook.StartedAt, hook.Reference is null ? "" : $" ({hook.Reference})");
+            }
         }
         else
         {

@@ -55,7 +55,30 @@ public static class RolloutPlanParser
                 args.ErrorRateRatio,
                 args.ErrorRateFloorPercent,
                 args.LatencyRatio),
+            Hooks = ParseHooks(args),
         };
+    }
+
+    /// <summary>The stack's hooks with the deploy's snapshot flags; a production migration needs a snapshot unless --no-snapshot says otherwise.</summary>
+    private static ReleaseHooks ParseHooks(RolloutArguments args)
+    {
+        if (args.SnapshotFlag && args.NoSnapshot)
+        {
+            throw new RolloutInputException("--snapshot and --no-snapshot contradict each other; give only one of them");
+        }
+
+        var snapshot = !args.NoSnapshot && (args.SnapshotFlag || args.BackupBeforeDeploy);
+        if (args.Migration is not null && args.Production && !snapshot && !args.NoSnapshot)
+        {
+            throw new RolloutInputException(
+                "a production release runs its migration only after a database snapshot, and infra:rollout.hooks.backupBeforeDeploy is false; " +
+                "pass --snapshot to take one, or --no-snapshot to migrate without one");
+        }
+
+        var migration = args.Migration is { } m
+            ? new MigrationHook(m.Service, m.Command, DurationParser.Parse("migration.timeoutMinutes", m.Timeout))
+            : null;
+        return new ReleaseHooks(snapshot, args.KeepReleaseSnapshots, migration);
     }
 
     /// <summary>A bake in which no gate alarm could fire gates nothing: it must reach the stack's <see cref="BakeFloor"/>.</summary>

@@ -20,6 +20,6 @@ public interface IMigrationTasks
     /// <summary>Starts the task and returns its ARN; throws with ECS's reason when it could not be placed.</summary>
     Task<string> StartAsync(MigrationTaskRequest request, CancellationToken cancellationToken);
 
-    /// <summary>The task's state; a task ECS no longer knows throws with ECS's reason.</summary>
-    Task<MigrationTaskState> DescribeAsync(string cluster, string taskArn, CancellationToken cancellationToken);
+    /// <summary>The task's state with <paramref name="containerName"/>'s exit code; a task ECS no longer knows throws with ECS's reason.</summary>
+    Task<MigrationTaskState> DescribeAsync(string cluster, string taskArn, string containerName, CancellationToken cancellationToken);
 }

@@ -34,7 +34,7 @@ internal sealed class MigrationTaskHook(HookRun run, StackOutputs outputs)
         var log = target.LogStream(taskArn);
         var output = $"{taskArn} {log}";
         var (last, timedOut) = await run.PollAsync(hook.StartedAt + migration.Timeout,
-            token => tasks.DescribeAsync(target.Cluster, taskArn, token),
+            token => tasks.DescribeAsync(target.Cluster, taskArn, target.ContainerName, token),
             state => state.Stopped,
             state => $"migration task {taskArn}: {state.LastStatus}",
             cancellationToken);
