@@ -35,6 +35,7 @@ public static class RolloutDuration
         var services = plan.Services.Count;
         return
         [
+            .. HookTerms(plan),
             new("deploying the new images: one service update", ServiceUpdateAllowance, RolloutPhase.Deploying),
             new($"readiness: every new color healthy within the ready timeout {plan.ReadyTimeout} + one {plan.PollInterval} poll",
                 plan.ReadyTimeout + plan.PollInterval, RolloutPhase.WaitingForReady),
@@ -49,6 +50,17 @@ public static class RolloutDuration
             new("scaling the old colors down: one service update", ServiceUpdateAllowance, RolloutPhase.ScalingDown),
             new("rollback reserve: traffic back (one routing update) and the new colors restored (one service update)", RoutingUpdate + ServiceUpdateAllowance, null),
         ];
+    }
+
+    /// <summary>The release hooks' waits: the snapshot before the images (in the deploy phase), the migration before the smoke check.</summary>
+    private static IEnumerable<DurationTerm> HookTerms(RolloutPlan plan)
+    {
+        if (plan.Hooks.Snapshot)
+            yield return new($"database snapshot: its timeout {plan.Hooks.SnapshotTimeout} + one {plan.PollInterval} poll",
+                plan.Hooks.SnapshotTimeout + plan.PollInterval, RolloutPhase.Deploying);
+        if (plan.Hooks.Migration is { } migration)
+            yield return new($"migration task: its timeout {migration.Timeout} + one {plan.PollInterval} poll",
+                migration.Timeout + plan.PollInterval, RolloutPhase.SmokeTesting);
     }
 
     /// <summary>The sum of <see cref="Terms"/>.</summary>

@@ -231,4 +231,16 @@ public class ReleaseHookTests
             result.Message);
         Assert.Null(harness.StoredRecord);
     }
+
+    [Fact]
+    public void The_worst_case_duration_counts_the_snapshot_and_the_migration_timeouts()
+    {
+        var without = RolloutDuration.Total(Plan());
+        var with = RolloutDuration.Terms(Plan(snapshot: true, migration: Migrate));
+
+        Assert.Equal(without + TimeSpan.FromMinutes(60) + TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(20), with.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Duration));
+        Assert.Equal(
+            [("database snapshot: its timeout 01:00:00 + one 00:00:10 poll", RolloutPhase.Deploying), ("migration task: its timeout 00:10:00 + one 00:00:10 poll", RolloutPhase.SmokeTesting)],
+            with.Take(2).Select(t => (t.Name, t.Phase!.Value)));
+    }
 }
