@@ -104,6 +104,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
             var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
             if (!record.TrafficMayHaveMoved)
             {
+                HookOutputs.Require(outputs, record.Plan.Hooks, record.Services);
                 var preflight = RolloutTargets.PreflightAlarms(outputs, record.Services);
                 var states = await AlarmPresence.RequireAllAsync(ports.Alarms, preflight, cancellationToken);
                 // A stop only restores config, so it goes on whatever fires; a deploy overridden with --during-incident too.
