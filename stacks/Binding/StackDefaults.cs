@@ -69,6 +69,7 @@ public sealed record StackDefaults
     public double ErrorRateRatio { get; init; } = 2;
     public double ErrorRateFloorPercent { get; init; } = 1;
     public double LatencyRatio { get; init; } = 2;
+    public PauseTimeoutAction PauseTimeoutAction { get; init; } = PauseTimeoutAction.Rollback;
 
     public static StackDefaults Staging { get; } = new();
 

@@ -14,6 +14,7 @@ public static class ConfigEnums
         [typeof(InsufficientDataPolicy)] = ["ok", "fail"],
         [typeof(InconclusivePolicy)] = ["fail", "pause"],
         [typeof(SmokeVia)] = ["previewHeader", "testListener"],
+        [typeof(PauseTimeoutAction)] = ["rollback", "promote"],
     };
 
     /// <summary>The allowed spellings of <typeparamref name="T"/>, in declaration order.</summary>

@@ -20,7 +20,7 @@ public static class StackRolloutDefaults
 
     private static RolloutArguments From(RolloutSettings rollout) => new()
     {
-        Steps = string.Join(",", rollout.Steps.Select(s => s.ToString(CultureInfo.InvariantCulture))),
+        Steps = string.Join(",", rollout.Steps.SelectMany((percent, i) => Pause(rollout, i + 1).Prepend(percent.ToString(CultureInfo.InvariantCulture)))),
         Bake = $"{rollout.BakeMinutes}m",
         Interval = $"{rollout.PollIntervalSeconds}s",
         TerminationWait = $"{rollout.TerminationWaitMinutes}m",
@@ -29,8 +29,14 @@ public static class StackRolloutDefaults
         MinRequestsPerStep = rollout.MinRequestsPerStep,
         MaxInconclusive = $"{rollout.MaxInconclusiveMinutes}m",
         OnInconclusive = rollout.OnInconclusive == Stacks.Settings.InconclusivePolicy.Pause ? "pause" : "fail",
+        PauseTimeoutAction = rollout.PauseTimeoutAction == Stacks.Settings.PauseTimeoutAction.Promote ? "promote" : "rollback",
         ErrorRateRatio = rollout.ErrorRateRatio,
         ErrorRateFloorPercent = rollout.ErrorRateFloorPercent,
         LatencyRatio = rollout.LatencyRatio,
     };
+
+    /// <summary>The <c>--steps</c> spelling of the pause after the given step (1-based), if any.</summary>
+    private static IEnumerable<string> Pause(RolloutSettings rollout, int afterStep) =>
+        rollout.Pauses.Where(p => p.AfterStep == afterStep)
+            .Select(p => p.TimeoutSeconds is { } seconds ? $"pause:{seconds.ToString(CultureInfo.InvariantCulture)}s" : "pause");
 }

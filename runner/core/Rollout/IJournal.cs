@@ -50,6 +50,12 @@ public enum RolloutEventKind
 
     /// <summary>The release guard had already moved traffic back; the runner makes the same call again and reconciles.</summary>
     GuardRollbackAdopted,
+
+    /// <summary>A release hook started; data <c>hook</c> and <c>at</c>.</summary>
+    HookStarted,
+
+    /// <summary>A release hook ended; data <c>hook</c>, <c>at</c>, <c>result</c> (ok, failed, timeout), <c>durationSeconds</c>, <c>output</c>.</summary>
+    HookFinished,
 }
 
 /// <summary>

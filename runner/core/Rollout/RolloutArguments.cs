@@ -9,7 +9,7 @@ public sealed record RolloutArguments
     /// <summary><c>--service web</c> or <c>--service web=IMAGE</c>, repeatable; at least one.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
 
-    /// <summary><c>--steps</c>, default <c>10,50,100</c>.</summary>
+    /// <summary><c>--steps</c>, default <c>10,50,100</c>; may hold <c>pause</c> or <c>pause:30m</c> between two percentages.</summary>
     public string Steps { get; init; } = "10,50,100";
 
     /// <summary><c>--bake</c> per step, default <c>5m</c>.</summary>
@@ -61,6 +61,9 @@ public sealed record RolloutArguments
 
     /// <summary><c>latencyRatio</c>: the new color's p99 may be this many times the live color's, default 2.</summary>
     public double LatencyRatio { get; init; } = 2;
+
+    /// <summary><c>pauseTimeoutAction</c>: what a timed pause does at its timeout, <c>rollback</c> (default) or <c>promote</c>.</summary>
+    public string PauseTimeoutAction { get; init; } = "rollback";
 }
 
 /// <summary>The shortest bake in which every gate alarm can fire, and why (the longest gate window, named in the refusal; null without gate alarms).</summary>

@@ -76,7 +76,8 @@ public sealed record RolloutRecord(
     int StepIndex,
     DateTimeOffset PhaseStartedAt,
     PromotionRequest Promotion,
-    RolloutStopRequest? StopRequest = null)
+    RolloutStopRequest? StopRequest = null,
+    IReadOnlyList<HookRecord>? Hooks = null)
 {
     /// <summary>True once weights may have moved, so a stop must restore them.</summary>
     public bool TrafficMayHaveMoved => Phase >= RolloutPhase.Shifting;
@@ -84,4 +85,11 @@ public sealed record RolloutRecord(
     public int CurrentPercent => Plan.Steps[StepIndex];
 
     public bool IsLastStep => StepIndex == Plan.Steps.Count - 1;
+
+    /// <summary>The recorded state of the named hook, or null when it has not started (records stored before hooks existed have none).</summary>
+    public HookState? HookStateOf(string name) => Hooks?.LastOrDefault(h => h.Name == name)?.State;
+
+    /// <summary>This record with the named hook's entry set (replaced, or added at the end).</summary>
+    public RolloutRecord WithHook(HookRecord hook) =>
+        this with { Hooks = [.. (Hooks ?? []).Where(h => h.Name != hook.Name), hook] };
 }

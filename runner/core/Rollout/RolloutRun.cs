@@ -246,6 +246,12 @@ internal sealed class RolloutRun
 
     private async Task<RolloutResult?> ShiftAndBakeAsync(CancellationToken cancellationToken)
     {
+        // A resumed rollout that stopped in a pause goes on waiting: the step before it was applied and baked.
+        if (Plan.PauseAfter(record.StepIndex) is { } resumed && record.HookStateOf(resumed.HookName) == HookState.Running)
+        {
+            return await WaitInPauseAsync(resumed, cancellationToken);
+        }
+
         var step = CanaryWatch.Where(record);
         var changes = record.Services.Select(s => (s.Name, TrafficWeights.Shifted(s.ToColor, record.CurrentPercent))).ToList();
         await RequireOwnershipAsync(cancellationToken);
@@ -298,16 +304,48 @@ internal sealed class RolloutRun
                 break;
         }
 
-        // Promote full jumps to the last step and keeps skipping bakes; a plain promote skips this bake only.
+        // Promote full jumps to the last step and keeps skipping bakes and pauses; a plain promote skips this bake only.
         var promotion = verdict.Promotion == PromotionRequest.Full ? PromotionRequest.Full : PromotionRequest.None;
         if (record.IsLastStep)
         {
             return await CompleteAsync(cancellationToken);
         }
 
+        if (promotion != PromotionRequest.Full && Plan.PauseAfter(record.StepIndex) is { } pause)
+        {
+            // Stored before it is announced, so a resume goes on waiting, counting the time already waited from here.
+            await AdvanceAsync(record.WithHook(new HookRecord(pause.HookName, HookState.Running)) with { Promotion = PromotionRequest.None }, cancellationToken);
+            await new PauseWatch(ports, reporter, outputs).AnnounceAsync(record, pause, cancellationToken);
+            return await WaitInPauseAsync(pause, cancellationToken);
+        }
+
+        return await NextStepAsync(promotion, cancellationToken);
+    }
+
+    private async Task<RolloutResult?> NextStepAsync(PromotionRequest promotion, CancellationToken cancellationToken)
+    {
         var next = promotion == PromotionRequest.Full ? Plan.Steps.Count - 1 : record.StepIndex + 1;
         await AdvanceAsync(record with { StepIndex = next, Promotion = promotion }, cancellationToken);
         return null;
+    }
+
+    private async Task<RolloutResult?> WaitInPauseAsync(RolloutPause pause, CancellationToken cancellationToken)
+    {
+        var end = await new PauseWatch(ports, reporter, outputs).WaitAsync(
+            record, pause, RolloutTargets.WatchedAlarms(outputs, record.Services), cancellationToken);
+        if (end.Wait.End == WaitEnd.TakenOver)
+        {
+            return TakenOver();
+        }
+
+        if (!end.Continues)
+        {
+            stopRequest = end.Wait.Stop;
+            return await StopCoreAsync(end.StopReason!, busyMeansNothingChanged: false, cancellationToken);
+        }
+
+        record = record.WithHook(new HookRecord(pause.HookName, HookState.Done, end.Wait.End == WaitEnd.Promoted ? "promoted" : "timed out"));
+        return await NextStepAsync(end.Promotion, cancellationToken);
     }
 
     private async Task<RolloutResult?> CompleteAsync(CancellationToken cancellationToken)
