@@ -9,6 +9,7 @@ public static class RolloutBinder
     public static RolloutSettings BindRollout(MapReader rollout, StackDefaults defaults)
     {
         var (steps, pauses) = RolloutStepsBinder.Bind(rollout);
+        var hooks = rollout.Map("hooks");
         var settings = new RolloutSettings(
             Steps: steps ?? defaults.RolloutSteps,
             BakeMinutes: rollout.Int("bakeMinutes") ?? defaults.BakeMinutes,
@@ -25,7 +26,9 @@ public static class RolloutBinder
             LatencyRatio = rollout.Double("latencyRatio") ?? defaults.LatencyRatio,
             Pauses = pauses,
             PauseTimeoutAction = rollout.Enum<PauseTimeoutAction>("pauseTimeoutAction") ?? defaults.PauseTimeoutAction,
+            Webhooks = WebhookBinder.Bind(hooks),
         };
+        hooks.ReportUnknownKeys();
         rollout.ReportUnknownKeys();
         return settings;
     }

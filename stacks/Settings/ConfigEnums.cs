@@ -15,6 +15,7 @@ public static class ConfigEnums
         [typeof(InconclusivePolicy)] = ["fail", "pause"],
         [typeof(SmokeVia)] = ["previewHeader", "testListener"],
         [typeof(PauseTimeoutAction)] = ["rollback", "promote"],
+        [typeof(WebhookPoint)] = ["pre-traffic", "post-step", "post-release", "rollback"],
     };
 
     /// <summary>The allowed spellings of <typeparamref name="T"/>, in declaration order.</summary>

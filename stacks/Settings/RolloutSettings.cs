@@ -41,4 +41,7 @@ public sealed record RolloutSettings(
 
     /// <summary>What a timed pause does at its timeout. Default rollback.</summary>
     public PauseTimeoutAction PauseTimeoutAction { get; init; }
+
+    /// <summary><c>hooks.webhooks</c> and <c>hooks.webhookKey</c>. Default none.</summary>
+    public WebhookHooks Webhooks { get; init; } = WebhookHooks.None;
 }

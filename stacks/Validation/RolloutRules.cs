@@ -50,6 +50,7 @@ public static class RolloutRules
         d.CheckRange($"{path}.errorRateRatio", rollout.ErrorRateRatio, 1, 100);
         d.CheckRange($"{path}.errorRateFloorPercent", rollout.ErrorRateFloorPercent, 0, 50);
         d.CheckRange($"{path}.latencyRatio", rollout.LatencyRatio, 1, 100);
+        WebhookRules.Validate(rollout.Webhooks, d);
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ public sealed class RunnerSession : IDisposable
 
     private const string AwsRegionVariable = "AWS_REGION";
 
+    private const string WebhookKeyPath = "infra:rollout.hooks.webhookKey";
+
     private readonly HttpClient notifierHttp;
     private readonly HttpClient smokeHttp;
     private readonly IAmazonCloudWatch cloudWatch;
@@ -34,6 +36,7 @@ public sealed class RunnerSession : IDisposable
     private readonly AmazonElasticLoadBalancingV2Client loadBalancing;
     private readonly IAmazonDynamoDB dynamo;
     private readonly RolloutHold hold;
+    private HttpsWebhookSender? webhooks;
 
     private RunnerSession(
         WorkspaceStack stack, RolloutEngine engine, LedgerJournal journal, HttpClient notifierHttp, HttpClient smokeHttp,
@@ -74,6 +77,9 @@ public sealed class RunnerSession : IDisposable
         var smokeHttp = SmokeHttpClient.Create(RequestTimeout);
         var secretsManager = new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(region));
         var loadBalancing = new AmazonElasticLoadBalancingV2Client(RegionEndpoint.GetBySystemName(region));
+        // The key is a Pulumi secret of the stack, decrypted by the workspace only when a webhook is first called.
+        var webhooks = new HttpsWebhookSender(
+            async token => (await stack.GetConfigAsync(WebhookKeyPath, path: true, token)).Value, TimeProvider.System);
         var ports = new RolloutPorts(
             new LedgerStackOperations(stack, ledger, ReleaseMapping.Seed(stackSettings), hold),
             new CloudWatchAlarmReader(cloudWatch, region),
@@ -86,8 +92,12 @@ public sealed class RunnerSession : IDisposable
         {
             TargetHealth = new CloudWatchTargetHealthReader(cloudWatch, TimeProvider.System),
             TrafficSwitch = new ElbTrafficSwitch(loadBalancing),
+            Webhooks = webhooks,
         };
-        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold);
+        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold)
+        {
+            webhooks = webhooks,
+        };
     }
 
     /// <summary>Gives up this command's hold on the rollout, if it still has one; a hold already lost is another runner's.</summary>
@@ -108,6 +118,7 @@ public sealed class RunnerSession : IDisposable
         Stack.Dispose();
         notifierHttp.Dispose();
         smokeHttp.Dispose();
+        webhooks?.Dispose();
         dynamo.Dispose();
         // The AWS SDK's client holds connections; the offline stand-in has nothing to release.
         (cloudWatch as IDisposable)?.Dispose();

@@ -30,9 +30,19 @@ public static class StackRolloutDefaults
         MaxInconclusive = $"{rollout.MaxInconclusiveMinutes}m",
         OnInconclusive = rollout.OnInconclusive == Stacks.Settings.InconclusivePolicy.Pause ? "pause" : "fail",
         PauseTimeoutAction = rollout.PauseTimeoutAction == Stacks.Settings.PauseTimeoutAction.Promote ? "promote" : "rollback",
+        Webhooks = rollout.Webhooks.Webhooks
+            .Select(w => new RolloutWebhook(w.Name, new Uri(w.Url), At(w.At), TimeSpan.FromSeconds(w.TimeoutSeconds))).ToList(),
         ErrorRateRatio = rollout.ErrorRateRatio,
         ErrorRateFloorPercent = rollout.ErrorRateFloorPercent,
         LatencyRatio = rollout.LatencyRatio,
+    };
+
+    private static WebhookAt At(WebhookPoint at) => at switch
+    {
+        WebhookPoint.PreTraffic => WebhookAt.PreTraffic,
+        WebhookPoint.PostStep => WebhookAt.PostStep,
+        WebhookPoint.PostRelease => WebhookAt.PostRelease,
+        _ => WebhookAt.Rollback,
     };
 
     /// <summary>The <c>--steps</c> spelling of the pause after the given step (1-based), if any.</summary>

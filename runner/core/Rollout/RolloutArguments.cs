@@ -64,6 +64,9 @@ public sealed record RolloutArguments
 
     /// <summary><c>pauseTimeoutAction</c>: what a timed pause does at its timeout, <c>rollback</c> (default) or <c>promote</c>.</summary>
     public string PauseTimeoutAction { get; init; } = "rollback";
+
+    /// <summary>The stack's webhooks (<c>infra:rollout.hooks.webhooks</c>, validated there); none by default.</summary>
+    public IReadOnlyList<RolloutWebhook> Webhooks { get; init; } = [];
 }
 
 /// <summary>The shortest bake in which every gate alarm can fire, and why (the longest gate window, named in the refusal; null without gate alarms).</summary>

@@ -50,6 +50,7 @@ public static class RolloutPlanParser
             DuringIncident = args.DuringIncident,
             Pauses = pauses,
             PauseTimeoutAction = ParsePauseTimeoutAction(args.PauseTimeoutAction),
+            Webhooks = RequireHttps(args.Webhooks),
             // Ranges are checked where these are read, in the stack settings; only their spelling is parsed here.
             Canary = new CanarySettings(
                 args.MinRequestsPerStep,
@@ -206,6 +207,12 @@ public static class RolloutPlanParser
         "pause" => InconclusivePolicy.Pause,
         _ => throw new RolloutInputException($"onInconclusive must be fail or pause, got '{text}'"),
     };
+
+    /// <summary>The stack file's rules already refuse these; a plan built another way gets the same guarantee.</summary>
+    private static IReadOnlyList<RolloutWebhook> RequireHttps(IReadOnlyList<RolloutWebhook> webhooks) =>
+        webhooks.FirstOrDefault(h => h.Url.Scheme != Uri.UriSchemeHttps) is { } plain
+            ? throw new RolloutInputException($"webhook {plain.Name}: its url must use https, got {plain.Url.Scheme}")
+            : webhooks;
 
     private static PauseTimeoutAction ParsePauseTimeoutAction(string text) => text.Trim().ToLowerInvariant() switch
     {

@@ -19,4 +19,7 @@ public sealed record RolloutPorts(
 
     /// <summary>The load balancer's API, which a rollback moves traffic with before its reconciling update; null: updates only.</summary>
     public ITrafficSwitch? TrafficSwitch { get; init; }
+
+    /// <summary>Signs and POSTs the plan's webhooks; null: a plan with webhooks fails each blocking one.</summary>
+    public IWebhookSender? Webhooks { get; init; }
 }

@@ -11,6 +11,7 @@ internal sealed class RolloutRun
     private readonly RolloutReporter reporter;
     private readonly StackOutputs outputs;
     private readonly TrafficApplier traffic;
+    private readonly WebhookCalls webhooks;
     private RolloutRecord record;
 
     // The abort or rollback request being acted on, if any: a rollback the release guard already carried out is adopted.
@@ -22,6 +23,7 @@ internal sealed class RolloutRun
         this.record = record;
         this.outputs = outputs;
         reporter = new RolloutReporter(ports);
+        webhooks = new WebhookCalls(ports, reporter);
         traffic = new TrafficApplier(ports.Stack, outputs, ledger);
     }
 
@@ -116,6 +118,14 @@ internal sealed class RolloutRun
     /// colors may have no tasks left, so rolling back to them is refused.
     /// </summary>
     private async Task<RolloutResult> StopCoreAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken)
+    {
+        var result = await StopTrafficAsync(reason, busyMeansNothingChanged, cancellationToken);
+        // Notifications: the record is gone, so nothing is stored, and a failure changes nothing.
+        await webhooks.RunAsync(record, WebhookAt.Rollback, s => TrafficWeights.AllTo(s.FromColor), _ => Task.CompletedTask, cancellationToken);
+        return result;
+    }
+
+    private async Task<RolloutResult> StopTrafficAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken)
     {
         if (!record.TrafficMayHaveMoved)
         {
@@ -240,6 +250,11 @@ internal sealed class RolloutRun
         }
 
         await reporter.AppendAsync(record.Id, RolloutEventKind.SmokePassed, $"Smoke checks passed for {string.Join(", ", record.Services.Select(s => s.Name))}", cancellationToken);
+        if (await webhooks.RunAsync(record, WebhookAt.PreTraffic, s => TrafficWeights.AllTo(s.FromColor), h => StoreHookAsync(h, cancellationToken), cancellationToken) is { } refused)
+        {
+            return await StopCoreAsync(refused, busyMeansNothingChanged: false, cancellationToken);
+        }
+
         await AdvanceAsync(record with { Phase = RolloutPhase.Shifting, StepIndex = 0 }, cancellationToken);
         return null;
     }
@@ -302,6 +317,12 @@ internal sealed class RolloutRun
             case WaitEnd.Promoted:
                 await reporter.AppendAsync(record.Id, RolloutEventKind.StepBaked, $"Promoted past {step} ({verdict.Promotion})", cancellationToken);
                 break;
+        }
+
+        if (await webhooks.RunAsync(record, WebhookAt.PostStep, s => TrafficWeights.Shifted(s.ToColor, record.CurrentPercent), h => StoreHookAsync(h, cancellationToken), cancellationToken)
+            is { } failed)
+        {
+            return await StopCoreAsync(failed, busyMeansNothingChanged: false, cancellationToken);
         }
 
         // Promote full jumps to the last step and keeps skipping bakes and pauses; a plain promote skips this bake only.
@@ -369,6 +390,8 @@ internal sealed class RolloutRun
 
     private async Task<RolloutResult?> WaitForTerminationAsync(CancellationToken cancellationToken)
     {
+        // Here rather than where the colors went live, so a resume calls what did not answer yet; a failure undoes nothing.
+        await webhooks.RunAsync(record, WebhookAt.PostRelease, s => TrafficWeights.AllTo(s.ToColor), h => StoreHookAsync(h, cancellationToken), cancellationToken);
         // Measured from the recorded phase start, so a resumed runner waits only what is left. The new colors are live
         // and the old ones still run: gates and analysis stay watched until the old ones are gone.
         var watched = await new CanaryWatch(ports, reporter, outputs).WatchAsync(record, record.PhaseStartedAt,
@@ -461,6 +484,14 @@ internal sealed class RolloutRun
         var stored = await RequireOwnershipAsync(cancellationToken);
         var promotion = keepStoredPromotion && stored.Promotion != PromotionRequest.None ? stored.Promotion : next.Promotion;
         record = next with { PhaseStartedAt = ports.Time.GetUtcNow(), Promotion = promotion };
+        await ports.Stack.WriteRolloutRecordAsync(record, cancellationToken);
+    }
+
+    /// <summary>Keeps a finished hook in the stored record without restarting the phase clock; a promote stored meanwhile is kept.</summary>
+    private async Task StoreHookAsync(HookRecord hook, CancellationToken cancellationToken)
+    {
+        var stored = await RequireOwnershipAsync(cancellationToken);
+        record = record.WithHook(hook) with { Promotion = stored.Promotion };
         await ports.Stack.WriteRolloutRecordAsync(record, cancellationToken);
     }
 

@@ -196,7 +196,11 @@ internal sealed class RolloutHarness
     {
         TargetHealth = TargetHealth.Object,
         TrafficSwitch = DirectSwitch ? Switch.Object : null,
+        Webhooks = Webhooks,
     });
+
+    /// <summary>The webhook sender the engine gets (a real HTTPS sender in the webhook tests); none by default.</summary>
+    public IWebhookSender? Webhooks { get; set; }
 
     public static RolloutPlan Plan(params string[] services) =>
         RolloutPlanParser.Parse(new RolloutArguments { Services = services });
