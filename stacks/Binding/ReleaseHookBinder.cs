@@ -11,7 +11,8 @@ public static class ReleaseHookBinder
         var settings = new ReleaseHookSettings(
             hooks.Bool("backupBeforeDeploy") ?? defaults.BackupBeforeDeploy,
             hooks.Int("keepReleaseSnapshots") ?? defaults.KeepReleaseSnapshots,
-            hooks.Has("migration") ? BindMigration(hooks.Map("migration"), defaults) : null);
+            hooks.Has("migration") ? BindMigration(hooks.Map("migration"), defaults) : null,
+            WebhookBinder.Bind(hooks));
         hooks.ReportUnknownKeys();
         return settings;
     }

@@ -72,6 +72,7 @@ public sealed record StackDefaults
     public bool BackupBeforeDeploy { get; init; }
     public int KeepReleaseSnapshots { get; init; } = 10;
     public int MigrationTimeoutMinutes { get; init; } = 30;
+    public PauseTimeoutAction PauseTimeoutAction { get; init; } = PauseTimeoutAction.Rollback;
 
     public static StackDefaults Staging { get; } = new();
 

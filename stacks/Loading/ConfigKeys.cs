@@ -24,7 +24,7 @@ public static class ConfigKeys
     public const string RetiredRolloutInProgress = "infra:rolloutInProgress";
 
     /// <summary>The settings' secrets: the only places a stack file may hold a <c>secure:</c> value of ours.</summary>
-    public static IReadOnlyList<string> SecretPaths { get; } = ["infra:alerting.slackWebhookUrl"];
+    public static IReadOnlyList<string> SecretPaths { get; } = ["infra:alerting.slackWebhookUrl", "infra:rollout.hooks.webhookKey"];
 
     /// <summary>
     /// The namespaces a stack file may use: ours, and the AWS provider's (<c>aws:region</c> is read; every other

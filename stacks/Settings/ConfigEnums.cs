@@ -14,6 +14,8 @@ public static class ConfigEnums
         [typeof(InsufficientDataPolicy)] = ["ok", "fail"],
         [typeof(InconclusivePolicy)] = ["fail", "pause"],
         [typeof(SmokeVia)] = ["previewHeader", "testListener"],
+        [typeof(PauseTimeoutAction)] = ["rollback", "promote"],
+        [typeof(WebhookPoint)] = ["pre-traffic", "post-step", "post-release", "rollback"],
     };
 
     /// <summary>The allowed spellings of <typeparamref name="T"/>, in declaration order.</summary>

@@ -7,4 +7,5 @@ namespace Infra.Stacks.Settings;
 /// just taken is deleted). 1 to 100 (RDS's default quota of manual snapshots per region), default 10.</param>
 /// <param name="Migration">One ECS task run from the new color's task definition after it is ready and before any
 /// traffic moves; null: none.</param>
-public sealed record ReleaseHookSettings(bool BackupBeforeDeploy, int KeepReleaseSnapshots, MigrationHookSettings? Migration);
+/// <param name="Webhooks"><c>webhooks</c> and <c>webhookKey</c>: HTTPS calls at the release's stages. Default none.</param>
+public sealed record ReleaseHookSettings(bool BackupBeforeDeploy, int KeepReleaseSnapshots, MigrationHookSettings? Migration, WebhookHooks Webhooks);

@@ -15,6 +15,7 @@ public static class ReleaseHookRules
         const string path = $"{ConfigKeys.Rollout}.hooks";
         if (settings.Rollout.Hooks is not { } hooks) return;
         d.CheckRange($"{path}.keepReleaseSnapshots", hooks.KeepReleaseSnapshots, 1, MaxKeepReleaseSnapshots);
+        WebhookRules.Validate(hooks.Webhooks, d);
         if (hooks.Migration is not { } migration) return;
 
         var names = settings.Services.Select(s => s.Name).ToList();

@@ -17,7 +17,7 @@ public class ReleaseHookValidationTests
     {
         var settings = StackBuilder.Staging().Set("infra:rollout", "hooks", new JsonObject { ["migration"] = Migration() }).Load().GetValidOrThrow();
 
-        Assert.Equal(new ReleaseHookSettings(false, 10, new MigrationHookSettings("web", ValueList.Of("./migrate", "up"), 30)), settings.Rollout.Hooks);
+        Assert.Equal(new ReleaseHookSettings(false, 10, new MigrationHookSettings("web", ValueList.Of("./migrate", "up"), 30), WebhookHooks.None), settings.Rollout.Hooks);
     }
 
     [Fact]
@@ -26,8 +26,8 @@ public class ReleaseHookValidationTests
         var staging = StackBuilder.Staging().Set("infra:rollout", "hooks", new JsonObject { ["backupBeforeDeploy"] = true, ["keepReleaseSnapshots"] = 3 });
         var production = StackBuilder.Production().Set("infra:rollout", "hooks", new JsonObject { ["backupBeforeDeploy"] = false });
 
-        Assert.Equal(new ReleaseHookSettings(true, 3, null), staging.Load().GetValidOrThrow().Rollout.Hooks);
-        Assert.Equal(new ReleaseHookSettings(false, 10, null), production.Load().GetValidOrThrow().Rollout.Hooks);
+        Assert.Equal(new ReleaseHookSettings(true, 3, null, WebhookHooks.None), staging.Load().GetValidOrThrow().Rollout.Hooks);
+        Assert.Equal(new ReleaseHookSettings(false, 10, null, WebhookHooks.None), production.Load().GetValidOrThrow().Rollout.Hooks);
     }
 
     [Theory]

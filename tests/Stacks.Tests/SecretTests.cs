@@ -29,7 +29,7 @@ public class SecretTests
         var result = Expect.Yaml("staging", yaml);
 
         Assert.Equal(
-            ["Pulumi.staging.yaml: infra:services.web.host: a secret is not allowed here; secrets belong only at infra:alerting.slackWebhookUrl"],
+            ["Pulumi.staging.yaml: infra:services.web.host: a secret is not allowed here; secrets belong only at infra:alerting.slackWebhookUrl, infra:rollout.hooks.webhookKey"],
             result.Errors);
         Assert.DoesNotContain(Ciphertext, string.Join("\n", result.Errors));
     }

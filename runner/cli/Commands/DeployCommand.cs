@@ -17,7 +17,7 @@ public static class DeployCommand
         {
             Description = "A service to release: web=IMAGE, or web to redeploy its idle color's image. Repeat for several services.",
         };
-        var steps = new Option<string?>("--steps") { Description = "Percentages on the new color, e.g. 10,50,100. Default: the stack's infra:rollout.steps." };
+        var steps = new Option<string?>("--steps") { Description = "Percentages on the new color, e.g. 10,50,100; pause or pause:30m between two waits for promote. Default: the stack's infra:rollout.steps." };
         var bake = new Option<string?>("--bake") { Description = "Bake per step, e.g. 5m. Default: the stack's infra:rollout.bakeMinutes." };
         var interval = new Option<string?>("--interval") { Description = "Alarm poll interval, e.g. 10s. Default: the stack's infra:rollout.pollIntervalSeconds." };
         var smoke = new Option<string?>("--smoke") { Description = "Smoke-check path on the smoke route. Default: each service's health-check path." };

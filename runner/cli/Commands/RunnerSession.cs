@@ -33,6 +33,8 @@ public sealed class RunnerSession : IDisposable
     /// <summary>Per RDS or ECS call of a release hook; the hook's own timeout bounds its whole wait.</summary>
     private static readonly TimeSpan HookCallTimeout = TimeSpan.FromSeconds(30);
 
+    private const string WebhookKeyPath = "infra:rollout.hooks.webhookKey";
+
     private readonly HttpClient notifierHttp;
     private readonly HttpClient smokeHttp;
     private readonly IAmazonCloudWatch cloudWatch;
@@ -41,7 +43,7 @@ public sealed class RunnerSession : IDisposable
     private readonly IAmazonDynamoDB dynamo;
     private readonly RolloutHold hold;
 
-    // The release hooks' RDS and ECS clients.
+    // The release hooks' RDS and ECS clients and the webhook sender.
     private readonly IReadOnlyList<object> hookClients;
 
     private RunnerSession(
@@ -86,6 +88,9 @@ public sealed class RunnerSession : IDisposable
         var loadBalancing = new AmazonElasticLoadBalancingV2Client(RegionEndpoint.GetBySystemName(region));
         var rds = new AmazonRDSClient(RegionEndpoint.GetBySystemName(region));
         var ecs = new AmazonECSClient(RegionEndpoint.GetBySystemName(region));
+        // The key is a Pulumi secret of the stack, decrypted by the workspace only when a webhook is first called.
+        var webhooks = new HttpsWebhookSender(
+            async token => (await stack.GetConfigAsync(WebhookKeyPath, path: true, token)).Value, TimeProvider.System);
         var ports = new RolloutPorts(
             new LedgerStackOperations(stack, ledger, ReleaseMapping.Seed(stackSettings), hold),
             new CloudWatchAlarmReader(cloudWatch, region),
@@ -100,8 +105,9 @@ public sealed class RunnerSession : IDisposable
             TrafficSwitch = new ElbTrafficSwitch(loadBalancing),
             Snapshots = new RdsReleaseSnapshots(rds, HookCallTimeout),
             Tasks = new EcsMigrationTasks(ecs, HookCallTimeout),
+            Webhooks = webhooks,
         };
-        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold, [rds, ecs]);
+        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold, [rds, ecs, webhooks]);
     }
 
     /// <summary>Gives up this command's hold on the rollout, if it still has one; a hold already lost is another runner's.</summary>
@@ -129,6 +135,7 @@ public sealed class RunnerSession : IDisposable
         (loadBalancing as IDisposable)?.Dispose();
         foreach (var client in hookClients) (client as IDisposable)?.Dispose();
     }
+
     /// <summary>Slack when <c>INFRA_SLACK_WEBHOOK_URL</c> is an https URL, else the log; the drill uses it too.</summary>
     internal static INotifier CreateNotifier(HttpClient http, ILogger logger)
     {

@@ -9,7 +9,7 @@ public sealed record RolloutArguments
     /// <summary><c>--service web</c> or <c>--service web=IMAGE</c>, repeatable; at least one.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
 
-    /// <summary><c>--steps</c>, default <c>10,50,100</c>.</summary>
+    /// <summary><c>--steps</c>, default <c>10,50,100</c>; may hold <c>pause</c> or <c>pause:30m</c> between two percentages.</summary>
     public string Steps { get; init; } = "10,50,100";
 
     /// <summary><c>--bake</c> per step, default <c>5m</c>.</summary>
@@ -79,6 +79,11 @@ public sealed record RolloutArguments
 
     /// <summary>A production stack, which refuses a migration without a snapshot unless <see cref="NoSnapshot"/> says so.</summary>
     public bool Production { get; init; }
+    /// <summary><c>pauseTimeoutAction</c>: what a timed pause does at its timeout, <c>rollback</c> (default) or <c>promote</c>.</summary>
+    public string PauseTimeoutAction { get; init; } = "rollback";
+
+    /// <summary>The stack's webhooks (<c>infra:rollout.hooks.webhooks</c>, validated there); none by default.</summary>
+    public IReadOnlyList<RolloutWebhook> Webhooks { get; init; } = [];
 }
 
 /// <summary><c>hooks.migration</c> as the stack file gives it: the service, its container's command, and <c>timeoutMinutes</c> as a duration.</summary>

@@ -232,9 +232,12 @@ public sealed class RolloutEngine(RolloutPorts ports)
             var control = full || record.Promotion == PromotionRequest.Full ? RolloutControl.PromoteFull : RolloutControl.Promote;
             var delivery = await Stack.RequestControlAsync(record.Id, control, cancellationToken);
             if (delivery == ControlDelivery.NoRollout) throw new RolloutInputException(NoRollout);
+            var paused = record.Plan.PauseAfter(record.StepIndex) is { } pause && record.HookStateOf(pause.HookName) == HookState.Running;
             var message = (full
                 ? $"Promotion requested for rollout {record.Id}: skip the remaining steps and bakes"
-                : $"Promotion requested for rollout {record.Id}: skip the remaining bake of this step")
+                : paused
+                    ? $"Promotion requested for rollout {record.Id}: end the pause after step {record.StepIndex + 1} and go on with the next step"
+                    : $"Promotion requested for rollout {record.Id}: skip the remaining bake of this step")
                 + (delivery == ControlDelivery.Stored ? " (no runner is executing it now: resume acts on it)" : "");
             await reporter.AppendAsync(record.Id, RolloutEventKind.PromoteRequested, message, cancellationToken);
             return new RolloutResult(RolloutOutcome.Succeeded, message);

@@ -25,4 +25,6 @@ public sealed record RolloutPorts(
 
     /// <summary>ECS one-off tasks, for a release with a migration; null: such a release fails its hook.</summary>
     public IMigrationTasks? Tasks { get; init; }
+    /// <summary>Signs and POSTs the plan's webhooks; null: a plan with webhooks fails each blocking one.</summary>
+    public IWebhookSender? Webhooks { get; init; }
 }

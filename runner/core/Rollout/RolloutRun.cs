@@ -11,6 +11,7 @@ internal sealed class RolloutRun : IHookHost
     private readonly RolloutReporter reporter;
     private readonly StackOutputs outputs;
     private readonly TrafficApplier traffic;
+    private readonly WebhookCalls webhooks;
     private RolloutRecord record;
 
     // The abort or rollback request being acted on, if any: a rollback the release guard already carried out is adopted.
@@ -22,6 +23,7 @@ internal sealed class RolloutRun : IHookHost
         this.record = record;
         this.outputs = outputs;
         reporter = new RolloutReporter(ports);
+        webhooks = new WebhookCalls(Hooks);
         traffic = new TrafficApplier(ports.Stack, outputs, ledger);
     }
 
@@ -120,6 +122,14 @@ internal sealed class RolloutRun : IHookHost
     /// colors may have no tasks left, so rolling back to them is refused.
     /// </summary>
     private async Task<RolloutResult> StopCoreAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken)
+    {
+        var result = await StopTrafficAsync(reason, busyMeansNothingChanged, cancellationToken);
+        // Notifications: the record is gone, so nothing is stored, and a failure changes nothing.
+        await webhooks.RunAsync(WebhookAt.Rollback, s => TrafficWeights.AllTo(s.FromColor), _ => Task.CompletedTask, cancellationToken);
+        return result;
+    }
+
+    private async Task<RolloutResult> StopTrafficAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken)
     {
         if (!record.TrafficMayHaveMoved)
         {
@@ -268,12 +278,23 @@ internal sealed class RolloutRun : IHookHost
         }
 
         await reporter.AppendAsync(record.Id, RolloutEventKind.SmokePassed, $"Smoke checks passed for {string.Join(", ", record.Services.Select(s => s.Name))}", cancellationToken);
+        if (await webhooks.RunAsync(WebhookAt.PreTraffic, s => TrafficWeights.AllTo(s.FromColor), h => SaveHookAsync(h, cancellationToken), cancellationToken) is { } refused)
+        {
+            return await StopCoreAsync(refused, busyMeansNothingChanged: false, cancellationToken);
+        }
+
         await AdvanceAsync(record with { Phase = RolloutPhase.Shifting, StepIndex = 0 }, cancellationToken);
         return null;
     }
 
     private async Task<RolloutResult?> ShiftAndBakeAsync(CancellationToken cancellationToken)
     {
+        // A resumed rollout that stopped in a pause goes on waiting: the step before it was applied and baked.
+        if (Plan.PauseAfter(record.StepIndex) is { } resumed && record.HookStateOf(resumed.HookName) == HookState.Running)
+        {
+            return await WaitInPauseAsync(resumed, cancellationToken);
+        }
+
         var step = CanaryWatch.Where(record);
         var changes = record.Services.Select(s => (s.Name, TrafficWeights.Shifted(s.ToColor, record.CurrentPercent))).ToList();
         await RequireOwnershipAsync(cancellationToken);
@@ -326,16 +347,55 @@ internal sealed class RolloutRun : IHookHost
                 break;
         }
 
-        // Promote full jumps to the last step and keeps skipping bakes; a plain promote skips this bake only.
+        if (await webhooks.RunAsync(WebhookAt.PostStep, s => TrafficWeights.Shifted(s.ToColor, record.CurrentPercent), h => SaveHookAsync(h, cancellationToken), cancellationToken)
+            is { } failed)
+        {
+            return await StopCoreAsync(failed, busyMeansNothingChanged: false, cancellationToken);
+        }
+
+        // Promote full jumps to the last step and keeps skipping bakes and pauses; a plain promote skips this bake only.
         var promotion = verdict.Promotion == PromotionRequest.Full ? PromotionRequest.Full : PromotionRequest.None;
         if (record.IsLastStep)
         {
             return await CompleteAsync(cancellationToken);
         }
 
+        if (promotion != PromotionRequest.Full && Plan.PauseAfter(record.StepIndex) is { } pause)
+        {
+            // Stored before it is announced, so a resume goes on waiting, counting the time already waited from here.
+            await AdvanceAsync(record.WithHook(new HookRecord(pause.HookName, HookState.Running, null, ports.Time.GetUtcNow())) with { Promotion = PromotionRequest.None }, cancellationToken);
+            await new PauseWatch(Hooks, reporter, outputs).AnnounceAsync(record, pause, cancellationToken);
+            return await WaitInPauseAsync(pause, cancellationToken);
+        }
+
+        return await NextStepAsync(promotion, cancellationToken);
+    }
+
+    private async Task<RolloutResult?> NextStepAsync(PromotionRequest promotion, CancellationToken cancellationToken)
+    {
         var next = promotion == PromotionRequest.Full ? Plan.Steps.Count - 1 : record.StepIndex + 1;
         await AdvanceAsync(record with { StepIndex = next, Promotion = promotion }, cancellationToken);
         return null;
+    }
+
+    private async Task<RolloutResult?> WaitInPauseAsync(RolloutPause pause, CancellationToken cancellationToken)
+    {
+        var end = await new PauseWatch(Hooks, reporter, outputs).WaitAsync(
+            record, pause, RolloutTargets.WatchedAlarms(outputs, record.Services), cancellationToken);
+        if (end.Wait.End == WaitEnd.TakenOver)
+        {
+            return TakenOver();
+        }
+
+        if (!end.Continues)
+        {
+            stopRequest = end.Wait.Stop;
+            return await StopCoreAsync(end.StopReason!, busyMeansNothingChanged: false, cancellationToken);
+        }
+
+        var waited = record.Find(pause.HookName) ?? new HookRecord(pause.HookName, HookState.Running, null, record.PhaseStartedAt);
+        record = record.WithHook(waited with { State = HookState.Done, Reference = end.Wait.End == WaitEnd.Promoted ? "promoted" : "timed out" });
+        return await NextStepAsync(end.Promotion, cancellationToken);
     }
 
     private async Task<RolloutResult?> CompleteAsync(CancellationToken cancellationToken)
@@ -359,6 +419,8 @@ internal sealed class RolloutRun : IHookHost
 
     private async Task<RolloutResult?> WaitForTerminationAsync(CancellationToken cancellationToken)
     {
+        // Here rather than where the colors went live, so a resume calls what did not answer yet; a failure undoes nothing.
+        await webhooks.RunAsync(WebhookAt.PostRelease, s => TrafficWeights.AllTo(s.ToColor), h => SaveHookAsync(h, cancellationToken), cancellationToken);
         // Measured from the recorded phase start, so a resumed runner waits only what is left. The new colors are live
         // and the old ones still run: gates and analysis stay watched until the old ones are gone.
         var watched = await new CanaryWatch(ports, reporter, outputs).WatchAsync(record, record.PhaseStartedAt,
@@ -460,11 +522,14 @@ internal sealed class RolloutRun : IHookHost
         await ports.Stack.WriteRolloutRecordAsync(record, cancellationToken);
     }
 
-    /// <summary>Stores a hook's state with the current phase; the phase clock keeps running (a resumed wait measures from its start).</summary>
-    async Task IHookHost.SaveHookAsync(HookRecord hook, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a hook's state with the current phase; the phase clock keeps running (a resumed wait measures from its
+    /// start), and a promote stored meanwhile by another machine is kept.
+    /// </summary>
+    public async Task SaveHookAsync(HookRecord hook, CancellationToken cancellationToken)
     {
-        await RequireOwnershipAsync(cancellationToken);
-        record = record.WithHook(hook);
+        var stored = await RequireOwnershipAsync(cancellationToken);
+        record = record.WithHook(hook) with { Promotion = stored.Promotion };
         await ports.Stack.WriteRolloutRecordAsync(record, cancellationToken);
     }
 

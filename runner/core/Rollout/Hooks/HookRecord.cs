@@ -26,12 +26,21 @@ public static class HookNames
     public const string Migration = "migration";
     public const string Prune = "prune";
 
+    /// <summary>Pause steps' and webhooks' names: <c>pause:N</c> (after step N), <c>webhook:NAME</c>.</summary>
+    public const string PausePrefix = "pause:";
+    public const string WebhookPrefix = "webhook:";
+
     public const string PreRelease = "pre-release";
     public const string PreTraffic = "pre-traffic";
+    public const string PostStep = "post-step";
     public const string PostRelease = "post-release";
+    public const string Rollback = "rollback";
 
     /// <summary>The record's entry for <paramref name="name"/>, or null when the hook has not started.</summary>
     public static HookRecord? Find(this RolloutRecord record, string name) => record.Hooks?.FirstOrDefault(h => h.Name == name);
+
+    /// <summary>The named hook's state, or null when it has not started (records stored before hooks existed have none).</summary>
+    public static HookState? HookStateOf(this RolloutRecord record, string name) => record.Find(name)?.State;
 
     /// <summary>True when the hook finished (well or not): resume never runs it again.</summary>
     public static bool Finished(this RolloutRecord record, string name) => record.Find(name) is { State: not HookState.Running };

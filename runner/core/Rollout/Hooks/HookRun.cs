@@ -37,10 +37,18 @@ internal sealed class HookRun(RolloutPorts ports, RolloutReporter reporter, IHoo
         var hook = new HookRecord(name, HookState.Running, reference, ports.Time.GetUtcNow());
         // Stored before the hook acts, so a runner killed mid-hook leaves a record that resume continues, not repeats.
         await host.SaveHookAsync(hook, cancellationToken);
-        await reporter.AppendAsync(Record.Id, RolloutEventKind.HookStarted, message,
-            new Dictionary<string, string> { ["hook"] = name, ["at"] = at }, cancellationToken);
+        await reporter.AppendAsync(Record.Id, RolloutEventKind.HookStarted, message, StartData(name, at), cancellationToken);
         return hook;
     }
+
+    /// <summary>
+    /// HookStarted alone, for a hook whose entry is stored only once it ends (a webhook) or by its own step (a pause);
+    /// a broken journal does not stop it (a rollback's notifications run after traffic moved back).
+    /// </summary>
+    public Task JournalStartAsync(string name, string at, string message, CancellationToken cancellationToken) =>
+        reporter.TryAppendAsync(Record.Id, RolloutEventKind.HookStarted, message, StartData(name, at), cancellationToken);
+
+    private static Dictionary<string, string> StartData(string name, string at) => new() { ["hook"] = name, ["at"] = at };
 
     /// <summary>Stores a reference learned after the start (a task's ARN), so resume waits for it instead of starting another.</summary>
     public async Task<HookRecord> ReferAsync(HookRecord hook, string reference, CancellationToken cancellationToken)
@@ -52,11 +60,22 @@ internal sealed class HookRun(RolloutPorts ports, RolloutReporter reporter, IHoo
 
     public async Task FinishAsync(HookRecord hook, string at, HookResult result, string output, string message, CancellationToken cancellationToken)
     {
-        var seconds = (ports.Time.GetUtcNow() - hook.StartedAt).TotalSeconds;
-        await host.SaveHookAsync(hook with { State = result == HookResult.Ok ? HookState.Done : HookState.Failed }, cancellationToken);
-        await reporter.TryAppendAsync(Record.Id, RolloutEventKind.HookFinished, message, new Dictionary<string, string>
+        await host.SaveHookAsync(Ended(hook, result), cancellationToken);
+        await JournalFinishAsync(hook.Name, hook.StartedAt, at, result, output, message, cancellationToken);
+    }
+
+    /// <summary>The hook's entry once it ended: done when ok, failed otherwise (resume runs neither again).</summary>
+    public static HookRecord Ended(HookRecord hook, HookResult result) =>
+        hook with { State = result == HookResult.Ok ? HookState.Done : HookState.Failed };
+
+    /// <summary>HookFinished alone (see <see cref="JournalStartAsync"/>); a broken journal never stops a release or its rollback.</summary>
+    public Task JournalFinishAsync(
+        string name, DateTimeOffset startedAt, string at, HookResult result, string output, string message, CancellationToken cancellationToken)
+    {
+        var seconds = (ports.Time.GetUtcNow() - startedAt).TotalSeconds;
+        return reporter.TryAppendAsync(Record.Id, RolloutEventKind.HookFinished, message, new Dictionary<string, string>
         {
-            ["hook"] = hook.Name,
+            ["hook"] = name,
             ["at"] = at,
             ["result"] = result.ToString().ToLowerInvariant(),
             ["durationSeconds"] = Math.Round(seconds).ToString(CultureInfo.InvariantCulture),

@@ -200,7 +200,11 @@ internal sealed class RolloutHarness
         TrafficSwitch = DirectSwitch ? Switch.Object : null,
         Snapshots = Snapshots,
         Tasks = Tasks,
+        Webhooks = Webhooks,
     });
+
+    /// <summary>The webhook sender the engine gets (a real HTTPS sender in the webhook tests); none by default.</summary>
+    public IWebhookSender? Webhooks { get; set; }
 
     /// <summary>RDS's snapshots of the primary (the pre-release snapshot and pruning).</summary>
     public FakeSnapshots Snapshots => snapshots ??= new FakeSnapshots(Time);
