@@ -18,6 +18,7 @@ public static class StatusCommand
             Print(status, logger);
             if (status.InProgress is { } record)
             {
+                PrintPause(record, session.Stack.Name, logger);
                 await PrintLastAnalysisAsync(session.Journal, record, logger, t);
             }
 
@@ -64,6 +65,14 @@ public static class StatusCommand
         {
             logger.Information("Alarm {Alarm:l}: {State:l}", name, state.CloudWatchName());
         }
+    }
+
+    /// <summary>A pause the rollout waits in (its record entry still running): since when, and the command that ends it.</summary>
+    public static void PrintPause(RolloutRecord record, string stack, ILogger logger)
+    {
+        if (record.Plan.PauseAfter(record.StepIndex) is not { } pause || record.Find(pause.HookName) is not { State: HookState.Running } waiting) return;
+        logger.Information("Paused at step {Step} since {Since:u}{Limit:l}, continue with `infra-runner promote --stack {Stack:l}`",
+            record.StepIndex + 1, waiting.StartedAt, pause.Timeout is { } timeout ? $" (up to {timeout:g}, then {record.Plan.PauseTimeoutAction.ToString().ToLowerInvariant()})" : "", stack);
     }
 
     /// <summary>

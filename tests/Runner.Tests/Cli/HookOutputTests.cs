@@ -33,6 +33,22 @@ public sealed class HookOutputTests : IDisposable
     }
 
     [Fact]
+    public void Status_says_where_a_rollout_is_paused_since_when_and_the_command_that_continues_it()
+    {
+        using var logger = RunnerLog.Create(output, json: false);
+        var plan = RolloutPlanParser.Parse(new RolloutArguments { Services = ["web=web:2"], Steps = "10,pause:30m,50,100" });
+        var paused = new RolloutRecord("r1", RolloutHarness.Start, plan,
+            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")], RolloutPhase.Shifting, 0, RolloutHarness.Start.AddMinutes(7),
+            PromotionRequest.None, Hooks: [new HookRecord("pause:1", HookState.Running, null, RolloutHarness.Start.AddMinutes(7))]);
+
+        StatusCommand.PrintPause(paused, "production", logger);
+        StatusCommand.PrintPause(paused with { Hooks = [new HookRecord("pause:1", HookState.Done, "promoted", RolloutHarness.Start.AddMinutes(7))] }, "production", logger);
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Select(l => l[9..]).ToList();
+        Assert.Equal(["INF Paused at step 1 since 2026-03-01 12:07:00Z (up to 0:30:00, then rollback), continue with `infra-runner promote --stack production`"], lines);
+    }
+
+    [Fact]
     public void History_shows_a_finished_hook_with_its_stage_result_duration_and_output()
     {
         var started = new RolloutEvent(RolloutHarness.Start, "r1", RolloutEventKind.HookStarted, "Snapshot s started",
