@@ -70,6 +70,10 @@ public sealed class InfraStack : Stack
     [Output("smokeRoute")]
     public Output<ImmutableDictionary<string, object>> SmokeRoute { get; private set; }
 
+    /// <summary>See <see cref="TasksOutputEntry"/>.</summary>
+    [Output("tasks")]
+    public Output<ImmutableDictionary<string, object>> Tasks { get; private set; }
+
     public InfraStack(StackSettings settings, StackOptions? options = null) : base(options)
     {
         Environment = Output.Create(settings.Environment.ToConfigName());
@@ -126,5 +130,6 @@ public sealed class InfraStack : Stack
             .ToImmutableDictionary(p => p.Key.ToConfigName(), p => p.Value.ToImmutableArray()));
         DashboardName = Output.Create(observability.Dashboards.DashboardName);
         SmokeRoute = SmokeRouteOutputEntry.For(settings, preview);
+        Tasks = TasksOutputEntry.For(primary, network);
     }
 }

@@ -14,8 +14,9 @@ namespace Infra;
 /// <c>healthCheckPath</c> (the runner's default smoke path), <c>previewUrl</c> (the production scheme and the service's
 /// host or the load balancer's DNS name), <c>previewHeader</c> (the header's name), <c>previewRouteUrn</c> (the
 /// production listener rule that sends requests with the header to the idle color), <c>criticalAlarmNames</c>, <c>desiredCount</c> (the tasks a
-/// new color runs before the smoke check; the runner waits for that many healthy targets), and per color (<c>blue</c>, <c>green</c>): <c>serviceName</c>, <c>serviceUrn</c>,
-/// <c>taskDefinitionUrn</c>, <c>scalingTargetUrn</c>, <c>targetGroupArnSuffix</c>, <c>targetGroupArn</c>, <c>gateAlarmNames</c>.
+/// new color runs before the smoke check; the runner waits for that many healthy targets), <c>containerName</c> and
+/// <c>logGroupName</c> (a migration task's command override and log stream), and per color (<c>blue</c>, <c>green</c>): <c>serviceName</c>, <c>serviceUrn</c>,
+/// <c>taskDefinitionUrn</c>, <c>taskDefinitionArn</c> (what a migration task runs), <c>scalingTargetUrn</c>, <c>targetGroupArnSuffix</c>, <c>targetGroupArn</c>, <c>gateAlarmNames</c>.
 /// <c>trafficRoute</c> (<c>kind</c>: listener | rule, <c>arn</c>) names the weights carrier for the load balancer's API:
 /// a rollback switches it directly, before its targeted update.
 /// </summary>
@@ -25,13 +26,13 @@ public static class ServiceOutputEntry
     {
         var (service, traffic, _) = served;
         return Output.Tuple(
-                Output.Tuple(traffic.WeightsCarrier.Urn, traffic.TestRoute.Urn, testUrl),
+                Output.Tuple(traffic.WeightsCarrier.Urn, traffic.TestRoute.Urn, testUrl, served.Compute.LogGroupName),
                 Output.Tuple(traffic.PreviewRoute.Urn, traffic.PreviewUrl, traffic.WeightsCarrierArn),
                 ColorEntry(served, alarms, Color.Blue),
                 ColorEntry(served, alarms, Color.Green))
             .Apply(values =>
             {
-                var ((trafficUrn, testRouteUrn, url), (previewRouteUrn, previewUrl, carrierArn), blue, green) = values;
+                var ((trafficUrn, testRouteUrn, url, logGroupName), (previewRouteUrn, previewUrl, carrierArn), blue, green) = values;
                 var entry = ImmutableDictionary.CreateBuilder<string, object>();
                 entry["liveColor"] = service.LiveColor.ToConfigName();
                 entry["weights"] = ImmutableDictionary<string, object>.Empty.Add("blue", service.Weights.Blue).Add("green", service.Weights.Green);
@@ -48,6 +49,8 @@ public static class ServiceOutputEntry
                 entry["healthCheckPath"] = service.HealthCheck.Path;
                 entry["criticalAlarmNames"] = alarms.CriticalAlarmNames[service.Name].ToImmutableArray();
                 entry["desiredCount"] = ColorCapacity.KeptRunning(service).DesiredCount;
+                entry["containerName"] = service.Name;
+                entry["logGroupName"] = logGroupName;
                 entry["blue"] = blue;
                 entry["green"] = green;
                 return entry.ToImmutable();
@@ -60,7 +63,8 @@ public static class ServiceOutputEntry
         return Output.Tuple(
                 Output.Tuple(compute.Services[color].Urn, compute.TaskDefinitions[color].Urn, compute.ScalingTargets[color].Urn),
                 traffic.TargetGroups[color].ArnSuffix,
-                traffic.TargetGroups[color].Arn)
+                traffic.TargetGroups[color].Arn,
+                compute.TaskDefinitions[color].Arn)
             .Apply(values => ImmutableDictionary<string, object>.Empty
                 .Add("serviceName", compute.ServiceNames[color])
                 .Add("serviceUrn", values.Item1.Item1)
@@ -68,6 +72,7 @@ public static class ServiceOutputEntry
                 .Add("scalingTargetUrn", values.Item1.Item3)
                 .Add("targetGroupArnSuffix", values.Item2)
                 .Add("targetGroupArn", values.Item3)
+                .Add("taskDefinitionArn", values.Item4)
                 .Add("gateAlarmNames", alarms.GateAlarmNames[service.Name][color].ToImmutableArray()));
     }
 }

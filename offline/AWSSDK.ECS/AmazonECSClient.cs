@@ -17,6 +17,7 @@ public class AmazonECSClient
     {
         "ServiceNotFoundException" => new ServiceNotFoundException(message, null!, type, code, requestId, status),
         "ClusterNotFoundException" => new ClusterNotFoundException(message, null!, type, code, requestId, status),
+        "InvalidParameterException" => new InvalidParameterException(message, null!, type, code, requestId, status),
         _ => new AmazonECSException(message, null!, type, code, requestId, status),
     });
 
@@ -28,11 +29,17 @@ public class AmazonECSClient
         _region = region.SystemName;
     }
 
-    public virtual Task<UpdateServiceResponse> UpdateServiceAsync(UpdateServiceRequest request, CancellationToken cancellationToken = default) =>
+    public virtual System.Threading.Tasks.Task<UpdateServiceResponse> UpdateServiceAsync(UpdateServiceRequest request, CancellationToken cancellationToken = default) =>
         Protocol.CallAsync(Endpoint("scale a service"), "UpdateService", ServicesWire.Update(request), _ => new UpdateServiceResponse(), cancellationToken);
 
-    public virtual Task<DescribeServicesResponse> DescribeServicesAsync(DescribeServicesRequest request, CancellationToken cancellationToken = default) =>
+    public virtual System.Threading.Tasks.Task<DescribeServicesResponse> DescribeServicesAsync(DescribeServicesRequest request, CancellationToken cancellationToken = default) =>
         Protocol.CallAsync(Endpoint("describe services"), "DescribeServices", ServicesWire.Describe(request), ServicesWire.Described, cancellationToken);
+
+    public virtual System.Threading.Tasks.Task<RunTaskResponse> RunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken = default) =>
+        Protocol.CallAsync(Endpoint("run a task"), "RunTask", TasksWire.Run(request), TasksWire.Ran, cancellationToken);
+
+    public virtual System.Threading.Tasks.Task<DescribeTasksResponse> DescribeTasksAsync(DescribeTasksRequest request, CancellationToken cancellationToken = default) =>
+        Protocol.CallAsync(Endpoint("describe tasks"), "DescribeTasks", TasksWire.Describe(request), TasksWire.Described, cancellationToken);
 
     private Uri Endpoint(string purpose) => Override.Require(_region, purpose);
 }

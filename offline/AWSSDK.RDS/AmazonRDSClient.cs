@@ -73,6 +73,32 @@ public class AmazonRDSClient
         return new DeleteDBInstanceResponse();
     }
 
+    public virtual async Task<CreateDBSnapshotResponse> CreateDBSnapshotAsync(CreateDBSnapshotRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await CallAsync("CreateDBSnapshot", "create a DB snapshot", cancellationToken,
+            [("DBInstanceIdentifier", request.DBInstanceIdentifier), ("DBSnapshotIdentifier", request.DBSnapshotIdentifier),
+             .. QueryWire.Tags(request.Tags)]);
+        return new CreateDBSnapshotResponse { DBSnapshot = QueryWire.Snapshot(AwsXml.Element(result, "DBSnapshot")) };
+    }
+
+    public virtual async Task<DescribeDBSnapshotsResponse> DescribeDBSnapshotsAsync(DescribeDBSnapshotsRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await CallAsync("DescribeDBSnapshots", "describe DB snapshots", cancellationToken,
+            ("DBInstanceIdentifier", request.DBInstanceIdentifier), ("DBSnapshotIdentifier", request.DBSnapshotIdentifier),
+            ("SnapshotType", request.SnapshotType), ("Marker", request.Marker));
+        return new DescribeDBSnapshotsResponse
+        {
+            DBSnapshots = (AwsXml.Element(result, "DBSnapshots")?.Elements() ?? []).Select(QueryWire.Snapshot).OfType<DBSnapshot>().ToList(),
+            Marker = AwsXml.Child(result, "Marker"),
+        };
+    }
+
+    public virtual async Task<DeleteDBSnapshotResponse> DeleteDBSnapshotAsync(DeleteDBSnapshotRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await CallAsync("DeleteDBSnapshot", "delete a DB snapshot", cancellationToken, ("DBSnapshotIdentifier", request.DBSnapshotIdentifier));
+        return new DeleteDBSnapshotResponse { DBSnapshot = QueryWire.Snapshot(AwsXml.Element(result, "DBSnapshot")) };
+    }
+
     private Task<System.Xml.Linq.XElement> CallAsync(string action, string purpose, CancellationToken cancellationToken, params (string Name, string? Value)[] parameters) =>
         QueryWire.CallAsync(Override.Require(_region, purpose), action, parameters, cancellationToken);
 }

@@ -8,13 +8,15 @@ public static class RolloutBinder
 {
     public static RolloutSettings BindRollout(MapReader rollout, StackDefaults defaults)
     {
+        var (steps, pauses) = RolloutStepsBinder.Bind(rollout);
         var settings = new RolloutSettings(
-            Steps: rollout.IntList("steps") ?? defaults.RolloutSteps,
+            Steps: steps ?? defaults.RolloutSteps,
             BakeMinutes: rollout.Int("bakeMinutes") ?? defaults.BakeMinutes,
             PollIntervalSeconds: rollout.Int("pollIntervalSeconds") ?? defaults.PollIntervalSeconds,
             InsufficientData: rollout.Enum<InsufficientDataPolicy>("insufficientData") ?? defaults.InsufficientData,
             TerminationWaitMinutes: rollout.Int("terminationWaitMinutes") ?? defaults.TerminationWaitMinutes,
-            ReadyTimeoutMinutes: rollout.Int("readyTimeoutMinutes") ?? defaults.ReadyTimeoutMinutes)
+            ReadyTimeoutMinutes: rollout.Int("readyTimeoutMinutes") ?? defaults.ReadyTimeoutMinutes,
+            Hooks: ReleaseHookBinder.Bind(rollout.Map("hooks"), defaults))
         {
             MinRequestsPerStep = rollout.Int("minRequestsPerStep") ?? defaults.MinRequestsPerStep,
             MaxInconclusiveMinutes = rollout.Int("maxInconclusiveMinutes") ?? defaults.MaxInconclusiveMinutes,
@@ -22,6 +24,8 @@ public static class RolloutBinder
             ErrorRateRatio = rollout.Double("errorRateRatio") ?? defaults.ErrorRateRatio,
             ErrorRateFloorPercent = rollout.Double("errorRateFloorPercent") ?? defaults.ErrorRateFloorPercent,
             LatencyRatio = rollout.Double("latencyRatio") ?? defaults.LatencyRatio,
+            Pauses = pauses,
+            PauseTimeoutAction = rollout.Enum<PauseTimeoutAction>("pauseTimeoutAction") ?? defaults.PauseTimeoutAction,
         };
         rollout.ReportUnknownKeys();
         return settings;

@@ -71,6 +71,10 @@ public sealed record StackDefaults
     public double ErrorRateRatio { get; init; } = 2;
     public double ErrorRateFloorPercent { get; init; } = 1;
     public double LatencyRatio { get; init; } = 2;
+    public bool BackupBeforeDeploy { get; init; }
+    public int KeepReleaseSnapshots { get; init; } = 10;
+    public int MigrationTimeoutMinutes { get; init; } = 30;
+    public PauseTimeoutAction PauseTimeoutAction { get; init; } = PauseTimeoutAction.Rollback;
 
     public string JourneyEvery { get; init; } = "5m";
     public int JourneyExpectStatus { get; init; } = 200;
@@ -99,6 +103,7 @@ public sealed record StackDefaults
         BakeMinutes = 5,
         FlagRolloutMinutes = 10,
         FlagBakeMinutes = 10,
+        BackupBeforeDeploy = true,
     };
 
     public static StackDefaults For(StackEnvironment environment) =>

@@ -32,6 +32,7 @@ public static class ConfigKeys
         "infra:alerting.slackWebhookUrl", "infra:alerting.pagerUrl",
         "infra:alerting.slackWebhookUrls.critical", "infra:alerting.slackWebhookUrls.high",
         "infra:alerting.slackWebhookUrls.medium", "infra:alerting.slackWebhookUrls.low",
+        "infra:rollout.hooks.webhookKey",
     ];
 
     /// <summary>

@@ -15,6 +15,8 @@ public static class ConfigEnums
         [typeof(InconclusivePolicy)] = ["fail", "pause"],
         [typeof(SmokeVia)] = ["previewHeader", "testListener"],
         [typeof(FlagRolloutStrategy)] = ["linear", "canary"],
+        [typeof(PauseTimeoutAction)] = ["rollback", "promote"],
+        [typeof(WebhookPoint)] = ["pre-traffic", "post-step", "post-release", "rollback"],
     };
 
     /// <summary>The allowed spellings of <typeparamref name="T"/>, in declaration order.</summary>

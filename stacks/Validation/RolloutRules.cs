@@ -21,15 +21,18 @@ public static class RolloutRules
         }
         else
         {
+            // Items are numbered as written: pauses before a percentage shift its index.
+            string Item(int i) => KeyPath.Item($"{path}.steps", i + rollout.Pauses.Count(p => p.AfterStep <= i));
             for (var i = 0; i < steps.Count; i++)
             {
-                d.CheckRange(KeyPath.Item($"{path}.steps", i), steps[i], 1, 100);
+                d.CheckRange(Item(i), steps[i], 1, 100);
                 if (i > 0 && steps[i] <= steps[i - 1])
-                    d.Error(KeyPath.Item($"{path}.steps", i),
+                    d.Error(Item(i),
                         $"{steps[i]} does not follow {steps[i - 1]}; steps must be strictly increasing");
             }
             if (steps[^1] != 100)
                 d.Error($"{path}.steps", $"the last step is {steps[^1]}; it must be 100");
+            PauseRules.Validate(rollout, steps.Count, d);
         }
 
         var bakeValid = ValidateBake(settings, d);
@@ -47,6 +50,7 @@ public static class RolloutRules
         d.CheckRange($"{path}.errorRateRatio", rollout.ErrorRateRatio, 1, 100);
         d.CheckRange($"{path}.errorRateFloorPercent", rollout.ErrorRateFloorPercent, 0, 50);
         d.CheckRange($"{path}.latencyRatio", rollout.LatencyRatio, 1, 100);
+        ReleaseHookRules.Validate(settings, d);
     }
 
     /// <summary>

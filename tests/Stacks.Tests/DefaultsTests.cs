@@ -15,7 +15,7 @@ public class DefaultsTests
         Assert.Equal(new DatabaseSettings("16", "db.t4g.medium", 20, 100, false, 7, "02:00-03:00",
             "sun:04:00-sun:05:00", "app", "app_admin", null), s.Database);
         Assert.Equal(new DrSettings(false, false, false, null) { RtoTargetMinutes = 60, RpoTargetSeconds = 300 }, s.Dr);
-        Assert.Equal(new RolloutSettings(ValueList.Of(10, 50, 100), 4, 10, InsufficientDataPolicy.Ok, 15, 10)
+        Assert.Equal(new RolloutSettings(ValueList.Of(10, 50, 100), 4, 10, InsufficientDataPolicy.Ok, 15, 10, new ReleaseHookSettings(false, 10, null, WebhookHooks.None))
         {
             MinRequestsPerStep = 50, MaxInconclusiveMinutes = 10, OnInconclusive = InconclusivePolicy.Fail,
             ErrorRateRatio = 2, ErrorRateFloorPercent = 1, LatencyRatio = 2,
@@ -37,6 +37,7 @@ public class DefaultsTests
 
         Assert.Equal((3, NatGatewayMode.PerAz, true), (s.Network.AzCount, s.Network.NatGateways, s.Network.FlowLogs));
         Assert.True(s.LoadBalancer.DeletionProtection);
+        Assert.Equal(new ReleaseHookSettings(true, 10, null, WebhookHooks.None), s.Rollout.Hooks);
         Assert.Equal(("db.r6g.large", 100, 500, true, 14),
             (s.Database.InstanceClass, s.Database.AllocatedStorageGb, s.Database.MaxAllocatedStorageGb,
              s.Database.MultiAz, s.Database.BackupRetentionDays));

@@ -7,7 +7,9 @@ namespace TestSupport;
 
 /// <summary>
 /// An ECS stand-in on 127.0.0.1 speaking AWS JSON 1.1 (target prefix AmazonEC2ContainerServiceV20141113) for
-/// UpdateService and DescribeServices. It fails as ECS does: ClusterNotFoundException for an unknown cluster,
+/// UpdateService and DescribeServices, RunTask and DescribeTasks. It fails as ECS does: ClusterNotFoundException for an unknown cluster,
+/// InvalidParameterException for an unknown task definition, a missing awsvpc configuration or an override of a container
+/// the task definition lacks, a MISSING failure (HTTP 200) for a task it does not know,
 /// ServiceNotFoundException when updating an unknown service, a MISSING failure (HTTP 200) when describing one, and
 /// UnknownOperationException for any other target. Every request is recorded as (target, body).
 /// </summary>
@@ -31,6 +33,14 @@ internal sealed class FakeEcsServer : IDisposable
     public ConcurrentDictionary<(string Cluster, string Service), (int Desired, int Running)> Services { get; } = new();
 
     public IReadOnlyList<(string Target, string Body)> Requests => [.. _requests];
+
+    /// <summary>Registered task definitions by ARN, with their container names.</summary>
+    public ConcurrentDictionary<string, string[]> TaskDefinitions { get; } = new();
+
+    /// <summary>A task RunTask started: its cluster, status, and once stopped its container's exit code (null: it never ran) and why.</summary>
+    public sealed record RunningTask(string Cluster, string Container, string LastStatus, int? ExitCode = null, string? StoppedReason = null);
+
+    public ConcurrentDictionary<string, RunningTask> Tasks { get; } = new();
 
     public static FakeEcsServer Start()
     {
@@ -57,6 +67,7 @@ internal sealed class FakeEcsServer : IDisposable
     private (int, JsonObject) Answer(string target, JsonObject body)
     {
         var cluster = (string?)body["cluster"] ?? "default";
+        if (target is Prefix + "RunTask" or Prefix + "DescribeTasks") return AnswerTasks(target, cluster, body);
         if (target is not (Prefix + "UpdateService" or Prefix + "DescribeServices")) return Error("UnknownOperationException", $"no operation {target}");
         if (!Services.Keys.Any(k => k.Cluster == cluster)) return Error("ClusterNotFoundException", "Cluster not found.");
         if (target == Prefix + "UpdateService")
@@ -78,6 +89,41 @@ internal sealed class FakeEcsServer : IDisposable
                 ["reason"] = "MISSING",
             })]),
         });
+    }
+
+    private (int, JsonObject) AnswerTasks(string target, string cluster, JsonObject body)
+    {
+        if (!Services.Keys.Any(k => k.Cluster == cluster)) return Error("ClusterNotFoundException", "Cluster not found.");
+        if (target == Prefix + "DescribeTasks")
+        {
+            var arns = (body["tasks"] as JsonArray)?.Select(n => (string)n!).ToList() ?? [];
+            var known = arns.Where(a => Tasks.TryGetValue(a, out var t) && t.Cluster == cluster).ToList();
+            return (200, new JsonObject
+            {
+                ["tasks"] = new JsonArray([.. known.Select(a => (JsonNode)TaskJson(a, Tasks[a]))]),
+                ["failures"] = new JsonArray([.. arns.Except(known).Select(a => (JsonNode)new JsonObject { ["arn"] = a, ["reason"] = "MISSING" })]),
+            });
+        }
+
+        var definition = (string?)body["taskDefinition"] ?? "";
+        if (!TaskDefinitions.TryGetValue(definition, out var containers)) return Error("InvalidParameterException", "TaskDefinition not found.");
+        if (body["networkConfiguration"]?["awsvpcConfiguration"] is null)
+            return Error("InvalidParameterException", "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+        var overrides = body["overrides"]?["containerOverrides"] as JsonArray ?? [];
+        if (overrides.Select(o => (string?)o?["name"]).FirstOrDefault(n => !containers.Contains(n)) is { } unknown)
+            return Error("InvalidParameterException", $"Override for container named {unknown} is not a container in the TaskDefinition.");
+        var arn = $"arn:aws:ecs:eu-west-1:123456789012:task/{cluster}/{Tasks.Count + 1:D4}abcdef";
+        Tasks[arn] = new RunningTask(cluster, containers[0], "PROVISIONING");
+        return (200, new JsonObject { ["tasks"] = new JsonArray(TaskJson(arn, Tasks[arn])), ["failures"] = new JsonArray() });
+    }
+
+    private static JsonObject TaskJson(string arn, RunningTask task)
+    {
+        var container = new JsonObject { ["name"] = task.Container, ["lastStatus"] = task.LastStatus };
+        if (task.ExitCode is { } code) container["exitCode"] = code;
+        var json = new JsonObject { ["taskArn"] = arn, ["lastStatus"] = task.LastStatus, ["containers"] = new JsonArray(container) };
+        if (task.StoppedReason is { } reason) json["stoppedReason"] = reason;
+        return json;
     }
 
     private static JsonObject Shown(string name, (int Desired, int Running) counts) => new()

@@ -10,7 +10,9 @@ namespace TestSupport;
 /// DB instance operations failover, fail-back and the restore drill use. It fails as RDS does: DBInstanceNotFound (404)
 /// for an unknown identifier, InvalidDBInstanceState for promoting an instance that is not a replica,
 /// DBInstanceAlreadyExists for a taken identifier, InvalidAction for an unknown action, and a missing Version is
-/// MissingParameter. Every request's form is recorded.
+/// MissingParameter. It also keeps manual snapshots (CreateDBSnapshot, DescribeDBSnapshots paged by Marker,
+/// DeleteDBSnapshot), failing with InvalidDBInstanceState for an instance that is not available,
+/// DBSnapshotAlreadyExists for a taken identifier and DBSnapshotNotFound (404). Every request's form is recorded.
 /// </summary>
 internal sealed class FakeRdsServer : IDisposable
 {
@@ -34,6 +36,14 @@ internal sealed class FakeRdsServer : IDisposable
     public string Region { get; set; } = "eu-west-1";
 
     public ConcurrentDictionary<string, Instance> Instances { get; } = new();
+
+    /// <summary>A manual snapshot: its instance, status, progress, creation time (unset while creating), the instance's key and its tags.</summary>
+    public sealed record Snapshot(string Instance, string Status, int Percent, DateTime? CreatedAt, string KmsKeyId, IReadOnlyDictionary<string, string> Tags);
+
+    public ConcurrentDictionary<string, Snapshot> Snapshots { get; } = new();
+
+    /// <summary>Snapshots per DescribeDBSnapshots page (RDS's MaxRecords defaults to 100); a smaller one makes the client follow Marker.</summary>
+    public int PageSize { get; set; } = 100;
 
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Requests => [.. _requests];
 
@@ -63,6 +73,7 @@ internal sealed class FakeRdsServer : IDisposable
     {
         if (!form.TryGetValue("Version", out var version) || version != "2014-10-31") return Error(400, "MissingParameter", "The request must contain the parameter Version");
         var action = form.GetValueOrDefault("Action", "");
+        if (action.EndsWith("DBSnapshot", StringComparison.Ordinal) || action == "DescribeDBSnapshots") return AnswerSnapshot(action, form);
         var id = form.GetValueOrDefault(action == "RestoreDBInstanceToPointInTime" ? "SourceDBInstanceIdentifier" : "DBInstanceIdentifier", "");
         switch (action)
         {
@@ -106,6 +117,47 @@ internal sealed class FakeRdsServer : IDisposable
                 return Error(400, "InvalidAction", $"The action {action} is not valid for this web service.");
         }
     }
+
+    private (int, string) AnswerSnapshot(string action, Dictionary<string, string> form)
+    {
+        var id = form.GetValueOrDefault("DBSnapshotIdentifier", "");
+        switch (action)
+        {
+            case "CreateDBSnapshot":
+                var instanceId = form.GetValueOrDefault("DBInstanceIdentifier", "");
+                if (!Instances.TryGetValue(instanceId, out var instance)) return NotFound(instanceId);
+                if (instance.Status != "available")
+                    return Error(400, "InvalidDBInstanceState", $"Cannot create a snapshot because the database instance {instanceId} is not currently in the available state.");
+                if (Snapshots.ContainsKey(id))
+                    return Error(400, "DBSnapshotAlreadyExists", $"Cannot create the snapshot because a snapshot with the identifier {id} already exists.");
+                var tags = Enumerable.Range(1, 50).TakeWhile(i => form.ContainsKey($"Tags.Tag.{i}.Key"))
+                    .ToDictionary(i => form[$"Tags.Tag.{i}.Key"], i => form.GetValueOrDefault($"Tags.Tag.{i}.Value", ""));
+                Snapshots[id] = new Snapshot(instanceId, "creating", 0, null, instance.KmsKeyId, tags);
+                return Ok(action, SnapshotXml(id, Snapshots[id]));
+            case "DescribeDBSnapshots":
+                if (id.Length > 0)
+                    return Snapshots.TryGetValue(id, out var one) ? Ok(action, $"<DBSnapshots>{SnapshotXml(id, one)}</DBSnapshots>") : SnapshotNotFound(id);
+                var of = form.GetValueOrDefault("DBInstanceIdentifier");
+                var matching = Snapshots.Where(p => of is null || p.Value.Instance == of).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+                var from = int.Parse(form.GetValueOrDefault("Marker", "0"), System.Globalization.CultureInfo.InvariantCulture);
+                var page = matching.Skip(from).Take(PageSize).ToList();
+                var marker = from + PageSize < matching.Count ? $"<Marker>{from + PageSize}</Marker>" : "";
+                return Ok(action, $"<DBSnapshots>{string.Concat(page.Select(p => SnapshotXml(p.Key, p.Value)))}</DBSnapshots>{marker}");
+            case "DeleteDBSnapshot":
+                return Snapshots.TryRemove(id, out var deleted) ? Ok(action, SnapshotXml(id, deleted with { Status = "deleted" })) : SnapshotNotFound(id);
+            default:
+                return Error(400, "InvalidAction", $"The action {action} is not valid for this web service.");
+        }
+    }
+
+    private static string SnapshotXml(string id, Snapshot snapshot) =>
+        $"<DBSnapshot><DBSnapshotIdentifier>{id}</DBSnapshotIdentifier><DBInstanceIdentifier>{snapshot.Instance}</DBInstanceIdentifier>" +
+        $"<SnapshotType>manual</SnapshotType><Status>{snapshot.Status}</Status><PercentProgress>{snapshot.Percent}</PercentProgress>" +
+        (snapshot.CreatedAt is { } at ? $"<SnapshotCreateTime>{at:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}</SnapshotCreateTime>" : "") +
+        $"<Encrypted>true</Encrypted><KmsKeyId>{snapshot.KmsKeyId}</KmsKeyId><TagList>" +
+        string.Concat(snapshot.Tags.Select(t => $"<Tag><Key>{t.Key}</Key><Value>{t.Value}</Value></Tag>")) + "</TagList></DBSnapshot>";
+
+    private static (int, string) SnapshotNotFound(string id) => Error(404, "DBSnapshotNotFound", $"DBSnapshot {id} not found.");
 
     private string Xml(string id, Instance instance) =>
         $"<DBInstanceIdentifier>{id}</DBInstanceIdentifier><DBInstanceArn>arn:aws:rds:{Region}:123456789012:db:{id}</DBInstanceArn>" +

@@ -32,10 +32,14 @@ internal static class ServicesWire
             DesiredCount = (int?)s["desiredCount"],
             RunningCount = (int?)s["runningCount"],
         }).ToList(),
-        Failures = (body["failures"] as JsonArray)?.OfType<JsonObject>().Select(f => new Failure
+        Failures = Failures(body),
+    };
+
+    /// <summary>The names or ARNs an operation could not answer for, and why (e.g. <c>MISSING</c>).</summary>
+    public static List<Failure>? Failures(JsonObject body) =>
+        (body["failures"] as JsonArray)?.OfType<JsonObject>().Select(f => new Failure
         {
             Arn = (string?)f["arn"],
             Reason = (string?)f["reason"],
-        }).ToList(),
-    };
+        }).ToList();
 }

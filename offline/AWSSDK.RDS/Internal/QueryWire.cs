@@ -17,9 +17,13 @@ internal static class QueryWire
     public const string Version = "2014-10-31";
 
     private static readonly AwsXml Protocol = new("RDS", (code, message, type, requestId, status) =>
-        code == "DBInstanceNotFound"
-            ? new DBInstanceNotFoundException(message, null!, type, code, requestId, status)
-            : new AmazonRDSException(message, null!, type, code, requestId, status));
+        code switch
+        {
+            "DBInstanceNotFound" => new DBInstanceNotFoundException(message, null!, type, code, requestId, status),
+            "DBSnapshotAlreadyExists" => new DBSnapshotAlreadyExistsException(message, null!, type, code, requestId, status),
+            "DBSnapshotNotFound" => new DBSnapshotNotFoundException(message, null!, type, code, requestId, status),
+            _ => new AmazonRDSException(message, null!, type, code, requestId, status),
+        });
 
     public static async Task<XElement> CallAsync(Uri endpoint, string action, IEnumerable<(string Name, string? Value)> parameters, CancellationToken cancellationToken)
     {
@@ -32,6 +36,25 @@ internal static class QueryWire
 
     public static IEnumerable<(string, string?)> List(string name, string memberName, List<string>? values) =>
         (values ?? []).Select((value, index) => ($"{name}.{memberName}.{index + 1}", (string?)value));
+
+    /// <summary>Tags as <c>Tags.Tag.N.Key</c> and <c>Tags.Tag.N.Value</c>.</summary>
+    public static IEnumerable<(string, string?)> Tags(List<Tag>? tags) =>
+        (tags ?? []).SelectMany((tag, index) => new[] { ($"Tags.Tag.{index + 1}.Key", tag.Key), ($"Tags.Tag.{index + 1}.Value", tag.Value) });
+
+    public static DBSnapshot? Snapshot(XElement? snapshot) => snapshot is null ? null : new()
+    {
+        DBSnapshotIdentifier = AwsXml.Child(snapshot, "DBSnapshotIdentifier"),
+        DBInstanceIdentifier = AwsXml.Child(snapshot, "DBInstanceIdentifier"),
+        Status = AwsXml.Child(snapshot, "Status"),
+        PercentProgress = AwsXml.Child(snapshot, "PercentProgress") is { } percent ? int.Parse(percent, CultureInfo.InvariantCulture) : null,
+        SnapshotCreateTime = AwsXml.Child(snapshot, "SnapshotCreateTime") is { } created
+            ? DateTime.Parse(created, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
+            : null,
+        Encrypted = AwsXml.Child(snapshot, "Encrypted") is { } encrypted ? encrypted == "true" : null,
+        KmsKeyId = AwsXml.Child(snapshot, "KmsKeyId"),
+        TagList = AwsXml.Element(snapshot, "TagList")?.Elements()
+            .Select(t => new Tag { Key = AwsXml.Child(t, "Key"), Value = AwsXml.Child(t, "Value") }).ToList(),
+    };
 
     public static string? Bool(bool? value) => value switch { true => "true", false => "false", null => null };
 

@@ -22,18 +22,23 @@ namespace Infra.Runner.Adapters;
 /// services.&lt;name&gt;.previewUrl, .previewHeader, .previewRouteUrn   the preview rule on the production listener
 /// services.&lt;name&gt;.trafficRoute.kind (listener|rule), .arn with .blue|green.targetGroupArn   what a rollback switches directly
 /// smokeRoute.via, .previewSecretArn     how smoke checks reach the idle color; the secret holding the header's value
+/// services.&lt;name&gt;.containerName, .logGroupName, .blue|green.taskDefinitionArn   what a migration task runs and logs to
+/// tasks.clusterName, .subnetIds, .securityGroupId   where one-off tasks (the migration) run
+/// database.primary.identifier          the DB instance a release snapshot is taken of
 /// albArnSuffix with .blue|green.targetGroupArnSuffix           CloudWatch dimensions of target health and the canary analysis
 /// </code>
 /// A stack updated before the preview rule existed has no <c>smokeRoute</c>: its services smoke-test on the test listener.
 /// <c>albArnSuffix</c> and <c>targetGroupArnSuffix</c> are optional here (a stack updated before they existed still
 /// reads); a deploy refuses without them. So are <c>trafficRoute</c> and <c>targetGroupArn</c>: without them a
-/// rollback moves traffic with its targeted update only.
+/// rollback moves traffic with its targeted update only. The hooks' outputs are optional here too; a deploy whose hooks
+/// need them refuses without them.
 /// </summary>
 public static class StackOutputsReader
 {
     public const string ServicesOutput = "services";
     public const string AlbArnSuffixOutput = "albArnSuffix";
     public const string SmokeRouteOutput = "smokeRoute";
+    public const string TasksOutput = "tasks";
 
     public static StackOutputs Read(JsonObject outputs)
     {
@@ -47,7 +52,16 @@ public static class StackOutputsReader
         return new StackOutputs(services.ToDictionary(s => s.Key, s => Service(s.Key, s.Value, smokeRoute), StringComparer.Ordinal))
         {
             LoadBalancerArnSuffix = OptionalString(outputs, AlbArnSuffixOutput, ""),
+            PrimaryDatabaseId = (outputs["database"] as JsonObject)?["primary"] is JsonObject primary ? OptionalString(primary, "identifier", "database.primary") : null,
+            TaskNetwork = TaskNetwork(outputs),
         };
+    }
+
+    private static TaskNetwork? TaskNetwork(JsonObject outputs)
+    {
+        if (outputs[TasksOutput] is null) return null;
+        var tasks = outputs[TasksOutput] as JsonObject ?? throw Missing(TasksOutput);
+        return new TaskNetwork(String(tasks, "clusterName", TasksOutput), Strings(tasks, "subnetIds", TasksOutput), String(tasks, "securityGroupId", TasksOutput));
     }
 
     private static (string SecretArn, bool ViaPreview)? SmokeRoute(JsonObject outputs)
@@ -87,6 +101,8 @@ public static class StackOutputsReader
         {
             DesiredCount = Int(service, "desiredCount", path),
             Route = Route(service, path),
+            ContainerName = OptionalString(service, "containerName", path),
+            LogGroupName = OptionalString(service, "logGroupName", path),
         };
     }
 
@@ -131,6 +147,7 @@ public static class StackOutputsReader
             Strings(outputs, "gateAlarmNames", colorPath))
         {
             TargetGroupArnSuffix = OptionalString(outputs, "targetGroupArnSuffix", colorPath),
+            TaskDefinitionArn = OptionalString(outputs, "taskDefinitionArn", colorPath),
         };
     }
 

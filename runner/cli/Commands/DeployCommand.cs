@@ -17,7 +17,7 @@ public static class DeployCommand
         {
             Description = "A service to release: web=IMAGE, or web to redeploy its idle color's image. Repeat for several services.",
         };
-        var steps = new Option<string?>("--steps") { Description = "Percentages on the new color, e.g. 10,50,100. Default: the stack's infra:rollout.steps." };
+        var steps = new Option<string?>("--steps") { Description = "Percentages on the new color, e.g. 10,50,100; pause or pause:30m between two waits for promote. Default: the stack's infra:rollout.steps." };
         var bake = new Option<string?>("--bake") { Description = "Bake per step, e.g. 5m. Default: the stack's infra:rollout.bakeMinutes." };
         var interval = new Option<string?>("--interval") { Description = "Alarm poll interval, e.g. 10s. Default: the stack's infra:rollout.pollIntervalSeconds." };
         var smoke = new Option<string?>("--smoke") { Description = "Smoke-check path on the smoke route. Default: each service's health-check path." };
@@ -34,10 +34,15 @@ public static class DeployCommand
         {
             Description = "Deploy although a watched alarm is in ALARM (a hotfix during an incident); journaled and notified.",
         };
+        var snapshot = new Option<bool>("--snapshot") { Description = "Snapshot the database before the release although the stack's infra:rollout.hooks.backupBeforeDeploy is false." };
+        var noSnapshot = new Option<bool>("--no-snapshot")
+        {
+            Description = "No database snapshot before this release although the stack asks for one; a production migration needs it to run without one.",
+        };
         var command = new Command("deploy", "Releases images to the idle color and shifts traffic to it in alarm-gated steps.")
         {
             services, steps, bake, interval, smoke, smokeSuccesses, smokeTimeout, terminationWait, insufficientData,
-            duringIncident, allowTag, printMaxDuration,
+            duringIncident, allowTag, printMaxDuration, snapshot, noSnapshot,
         };
         shared.AddTo(command);
 
@@ -56,6 +61,8 @@ public static class DeployCommand
                 TerminationWait = parse.GetValue(terminationWait) ?? defaults.TerminationWait,
                 InsufficientData = parse.GetValue(insufficientData) ?? defaults.InsufficientData,
                 DuringIncident = parse.GetValue(duringIncident),
+                SnapshotFlag = parse.GetValue(snapshot),
+                NoSnapshot = parse.GetValue(noSnapshot),
             };
             if (parse.GetValue(printMaxDuration))
             {

@@ -26,7 +26,7 @@ public static class HistoryCommand
             {
                 if (rolloutId is not null && e.RolloutId != rolloutId) continue;
                 shown++;
-                logger.Information("{At:u} {RolloutId:l} {Kind:l}: {Message:l}", e.At, e.RolloutId, e.Kind.ToString(), e.Message);
+                logger.Information("{At:u} {RolloutId:l} {Kind:l}: {Message:l}", e.At, e.RolloutId, e.Kind.ToString(), HookLines.Describe(e));
             }
 
             if (shown == 0) logger.Information("No rollout events in the release ledger of {Stack:l}", settings.Stack);

@@ -1,10 +1,13 @@
 using Amazon;
 using Amazon.CloudWatch;
 using Amazon.DynamoDBv2;
+using Amazon.ECS;
+using Amazon.RDS;
 using Amazon.ElasticLoadBalancingV2;
 using Amazon.SecretsManager;
 using Infra.Ledger;
 using Infra.Runner.Adapters;
+using Infra.Runner.Adapters.Hooks;
 using Infra.Runner.Rollout;
 using Pulumi.Automation;
 using Serilog;
@@ -27,6 +30,11 @@ public sealed class RunnerSession : IDisposable
 
     private const string AwsRegionVariable = "AWS_REGION";
 
+    /// <summary>Per RDS or ECS call of a release hook; the hook's own timeout bounds its whole wait.</summary>
+    private static readonly TimeSpan HookCallTimeout = TimeSpan.FromSeconds(30);
+
+    private const string WebhookKeyPath = "infra:rollout.hooks.webhookKey";
+
     private readonly HttpClient notifierHttp;
     private readonly HttpClient smokeHttp;
     private readonly IAmazonCloudWatch cloudWatch;
@@ -35,11 +43,15 @@ public sealed class RunnerSession : IDisposable
     private readonly IAmazonDynamoDB dynamo;
     private readonly RolloutHold hold;
 
+    // The release hooks' RDS and ECS clients and the webhook sender.
+    private readonly IReadOnlyList<object> hookClients;
+
     private RunnerSession(
         WorkspaceStack stack, RolloutEngine engine, LedgerJournal journal, HttpClient notifierHttp, HttpClient smokeHttp,
         IAmazonCloudWatch cloudWatch, AmazonSecretsManagerClient secretsManager, AmazonElasticLoadBalancingV2Client loadBalancing,
-        IAmazonDynamoDB dynamo, RolloutHold hold)
+        IAmazonDynamoDB dynamo, RolloutHold hold, IReadOnlyList<object> hookClients)
     {
+        this.hookClients = hookClients;
         Stack = stack;
         Engine = engine;
         Journal = journal;
@@ -74,6 +86,11 @@ public sealed class RunnerSession : IDisposable
         var smokeHttp = SmokeHttpClient.Create(RequestTimeout);
         var secretsManager = new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(region));
         var loadBalancing = new AmazonElasticLoadBalancingV2Client(RegionEndpoint.GetBySystemName(region));
+        var rds = new AmazonRDSClient(RegionEndpoint.GetBySystemName(region));
+        var ecs = new AmazonECSClient(RegionEndpoint.GetBySystemName(region));
+        // The key is a Pulumi secret of the stack, decrypted by the workspace only when a webhook is first called.
+        var webhooks = new HttpsWebhookSender(
+            async token => (await stack.GetConfigAsync(WebhookKeyPath, path: true, token)).Value, TimeProvider.System);
         var ports = new RolloutPorts(
             new LedgerStackOperations(stack, ledger, ReleaseMapping.Seed(stackSettings), hold),
             new CloudWatchAlarmReader(cloudWatch, region),
@@ -86,8 +103,11 @@ public sealed class RunnerSession : IDisposable
         {
             TargetHealth = new CloudWatchTargetHealthReader(cloudWatch, TimeProvider.System),
             TrafficSwitch = new ElbTrafficSwitch(loadBalancing),
+            Snapshots = new RdsReleaseSnapshots(rds, HookCallTimeout),
+            Tasks = new EcsMigrationTasks(ecs, HookCallTimeout),
+            Webhooks = webhooks,
         };
-        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold);
+        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold, [rds, ecs, webhooks]);
     }
 
     /// <summary>Gives up this command's hold on the rollout, if it still has one; a hold already lost is another runner's.</summary>
@@ -113,7 +133,9 @@ public sealed class RunnerSession : IDisposable
         (cloudWatch as IDisposable)?.Dispose();
         (secretsManager as IDisposable)?.Dispose();
         (loadBalancing as IDisposable)?.Dispose();
+        foreach (var client in hookClients) (client as IDisposable)?.Dispose();
     }
+
     /// <summary>Slack when <c>INFRA_SLACK_WEBHOOK_URL</c> is an https URL, else the log; the drill uses it too.</summary>
     internal static INotifier CreateNotifier(HttpClient http, ILogger logger)
     {

@@ -15,12 +15,16 @@ public static class StackRolloutDefaults
     public static RolloutArguments From(StackSettings settings)
     {
         var (minutes, why) = RolloutRules.MinimumBakeMinutes(settings.AlarmOverrides);
-        return From(settings.Rollout) with { MinimumBake = new BakeFloor(TimeSpan.FromMinutes(minutes), why) };
+        return From(settings.Rollout) with
+        {
+            MinimumBake = new BakeFloor(TimeSpan.FromMinutes(minutes), why),
+            Production = settings.Environment == StackEnvironment.Production,
+        };
     }
 
     private static RolloutArguments From(RolloutSettings rollout) => new()
     {
-        Steps = string.Join(",", rollout.Steps.Select(s => s.ToString(CultureInfo.InvariantCulture))),
+        Steps = string.Join(",", rollout.Steps.SelectMany((percent, i) => Pause(rollout, i + 1).Prepend(percent.ToString(CultureInfo.InvariantCulture)))),
         Bake = $"{rollout.BakeMinutes}m",
         Interval = $"{rollout.PollIntervalSeconds}s",
         TerminationWait = $"{rollout.TerminationWaitMinutes}m",
@@ -29,8 +33,29 @@ public static class StackRolloutDefaults
         MinRequestsPerStep = rollout.MinRequestsPerStep,
         MaxInconclusive = $"{rollout.MaxInconclusiveMinutes}m",
         OnInconclusive = rollout.OnInconclusive == Stacks.Settings.InconclusivePolicy.Pause ? "pause" : "fail",
+        PauseTimeoutAction = rollout.PauseTimeoutAction == Stacks.Settings.PauseTimeoutAction.Promote ? "promote" : "rollback",
+        Webhooks = (rollout.Hooks?.Webhooks.Webhooks ?? ValueList<WebhookSettings>.Empty)
+            .Select(w => new RolloutWebhook(w.Name, new Uri(w.Url), At(w.At), TimeSpan.FromSeconds(w.TimeoutSeconds))).ToList(),
         ErrorRateRatio = rollout.ErrorRateRatio,
         ErrorRateFloorPercent = rollout.ErrorRateFloorPercent,
         LatencyRatio = rollout.LatencyRatio,
+        BackupBeforeDeploy = rollout.Hooks?.BackupBeforeDeploy ?? false,
+        KeepReleaseSnapshots = rollout.Hooks?.KeepReleaseSnapshots ?? 10,
+        Migration = rollout.Hooks?.Migration is { } migration
+            ? new MigrationArguments(migration.Service, migration.Command, $"{migration.TimeoutMinutes}m")
+            : null,
     };
+
+    private static WebhookAt At(WebhookPoint at) => at switch
+    {
+        WebhookPoint.PreTraffic => WebhookAt.PreTraffic,
+        WebhookPoint.PostStep => WebhookAt.PostStep,
+        WebhookPoint.PostRelease => WebhookAt.PostRelease,
+        _ => WebhookAt.Rollback,
+    };
+
+    /// <summary>The <c>--steps</c> spelling of the pause after the given step (1-based), if any.</summary>
+    private static IEnumerable<string> Pause(RolloutSettings rollout, int afterStep) =>
+        rollout.Pauses.Where(p => p.AfterStep == afterStep)
+            .Select(p => p.TimeoutSeconds is { } seconds ? $"pause:{seconds.ToString(CultureInfo.InvariantCulture)}s" : "pause");
 }

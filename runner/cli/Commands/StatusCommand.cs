@@ -18,6 +18,7 @@ public static class StatusCommand
             Print(status, logger);
             if (status.InProgress is { } record)
             {
+                PrintPause(record, session.Stack.Name, logger);
                 await PrintLastAnalysisAsync(session.Journal, record, logger, t);
             }
 
@@ -44,6 +45,11 @@ public static class StatusCommand
                 "Rollout {RolloutId:l} in progress since {StartedAt:u}: phase {Phase:l}, step {Step}/{StepCount} ({Percent}%), {Moves:l}",
                 record.Id, record.StartedAt, record.Phase.ToString(), record.StepIndex + 1, record.Plan.Steps.Count, record.CurrentPercent,
                 string.Join(", ", record.Services.Select(s => $"{s.Name} {s.FromColor.ConfigName()} -> {s.ToColor.ConfigName()} ({s.Image})")));
+            foreach (var hook in record.Hooks ?? [])
+            {
+                logger.Information("Hook {Hook:l}: {State:l} since {StartedAt:u}{Reference:l}",
+                    hook.Name, hook.State.ToString().ToLowerInvariant(), hook.StartedAt, hook.Reference is null ? "" : $" ({hook.Reference})");
+            }
         }
         else
         {
@@ -59,6 +65,14 @@ public static class StatusCommand
         {
             logger.Information("Alarm {Alarm:l}: {State:l}", name, state.CloudWatchName());
         }
+    }
+
+    /// <summary>A pause the rollout waits in (its record entry still running): since when, and the command that ends it.</summary>
+    public static void PrintPause(RolloutRecord record, string stack, ILogger logger)
+    {
+        if (record.Plan.PauseAfter(record.StepIndex) is not { } pause || record.Find(pause.HookName) is not { State: HookState.Running } waiting) return;
+        logger.Information("Paused at step {Step} since {Since:u}{Limit:l}, continue with `infra-runner promote --stack {Stack:l}`",
+            record.StepIndex + 1, waiting.StartedAt, pause.Timeout is { } timeout ? $" (up to {timeout:g}, then {record.Plan.PauseTimeoutAction.ToString().ToLowerInvariant()})" : "", stack);
     }
 
     /// <summary>

@@ -35,18 +35,29 @@ public static class CredentialLifetime
     }
 
     /// <summary>
-    /// A step that pauses when its analysis stays inconclusive waits for a person without end, so no session is long
-    /// enough to outlast it: with credentials that expire, a pause could outlive them with traffic split and no way to
-    /// roll back. Throws <see cref="RolloutInputException"/> for that combination.
+    /// A step that pauses when its analysis stays inconclusive, and a <c>pause</c> step without a timeout, wait for a
+    /// person without end, so no session is long enough to outlast them: with credentials that expire, such a pause
+    /// could outlive them with traffic split and no way to roll back. Throws <see cref="RolloutInputException"/> for that combination.
     /// </summary>
     public static void RequireBoundedWaits(ResolvedCredentials credentials, RolloutPlan plan)
     {
-        if (plan.Canary.OnInconclusive != InconclusivePolicy.Pause || !(credentials.Temporary || credentials.ExpiresAt is not null)) return;
+        if (!(credentials.Temporary || credentials.ExpiresAt is not null)) return;
         var expiry = credentials.ExpiresAt is { } expiresAt ? $"expire at {Utc(expiresAt)}" : "are a session that expires";
-        throw new RolloutInputException(
-            $"infra:rollout.onInconclusive is pause, so a step whose analysis stays inconclusive waits for promote or abort without end, " +
-            $"but the AWS credentials ({credentials.Source}) {expiry}, after which the rollout could neither watch nor roll back; " +
-            "set onInconclusive: fail, or deploy with credentials the SDK renews (a profile, SSO, an instance or container role); nothing was changed");
+        var cannot = $"but the AWS credentials ({credentials.Source}) {expiry}, after which the rollout could neither watch nor roll back; ";
+        const string renewed = "deploy with credentials the SDK renews (a profile, SSO, an instance or container role); nothing was changed";
+        if (plan.Canary.OnInconclusive == InconclusivePolicy.Pause)
+        {
+            throw new RolloutInputException(
+                "infra:rollout.onInconclusive is pause, so a step whose analysis stays inconclusive waits for promote or abort without end, " +
+                cannot + "set onInconclusive: fail, or " + renewed);
+        }
+
+        if (plan.Pauses.FirstOrDefault(p => p.Timeout is null) is { } untimed)
+        {
+            throw new RolloutInputException(
+                $"the steps pause after step {untimed.AfterStepIndex + 1} without a timeout, so the rollout waits for promote or abort without end, " +
+                cannot + "give the pause a timeout (e.g. pause:30m), or " + renewed);
+        }
     }
 
     private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -53,6 +53,12 @@ public enum RolloutEventKind
 
     /// <summary>The targeted refresh after a direct switch failed; the reconciling update goes on and shows the routes as changed.</summary>
     StateRefreshFailed,
+
+    /// <summary>A release hook started; data: hook (snapshot, migration, prune, pause, webhook:NAME) and at (pre-release, pre-traffic, post-step, post-release, rollback).</summary>
+    HookStarted,
+
+    /// <summary>A release hook ended; data as HookStarted plus result (ok, failed, timeout), durationSeconds and output (a reference, never a body or a secret).</summary>
+    HookFinished,
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ public sealed record RolloutArguments
     /// <summary><c>--service web</c> or <c>--service web=IMAGE</c>, repeatable; at least one.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
 
-    /// <summary><c>--steps</c>, default <c>10,50,100</c>.</summary>
+    /// <summary><c>--steps</c>, default <c>10,50,100</c>; may hold <c>pause</c> or <c>pause:30m</c> between two percentages.</summary>
     public string Steps { get; init; } = "10,50,100";
 
     /// <summary><c>--bake</c> per step, default <c>5m</c>.</summary>
@@ -61,7 +61,33 @@ public sealed record RolloutArguments
 
     /// <summary><c>latencyRatio</c>: the new color's p99 may be this many times the live color's, default 2.</summary>
     public double LatencyRatio { get; init; } = 2;
+
+    /// <summary><c>hooks.backupBeforeDeploy</c>: snapshot the primary database before the release, default false (production's stack default is true).</summary>
+    public bool BackupBeforeDeploy { get; init; }
+
+    /// <summary><c>--snapshot</c>: take the snapshot although the stack does not ask for one.</summary>
+    public bool SnapshotFlag { get; init; }
+
+    /// <summary><c>--no-snapshot</c>: no snapshot although the stack asks for one; also what lets a production migration run without one.</summary>
+    public bool NoSnapshot { get; init; }
+
+    /// <summary><c>hooks.keepReleaseSnapshots</c>, default 10.</summary>
+    public int KeepReleaseSnapshots { get; init; } = 10;
+
+    /// <summary><c>hooks.migration</c>; null: no migration task.</summary>
+    public MigrationArguments? Migration { get; init; }
+
+    /// <summary>A production stack, which refuses a migration without a snapshot unless <see cref="NoSnapshot"/> says so.</summary>
+    public bool Production { get; init; }
+    /// <summary><c>pauseTimeoutAction</c>: what a timed pause does at its timeout, <c>rollback</c> (default) or <c>promote</c>.</summary>
+    public string PauseTimeoutAction { get; init; } = "rollback";
+
+    /// <summary>The stack's webhooks (<c>infra:rollout.hooks.webhooks</c>, validated there); none by default.</summary>
+    public IReadOnlyList<RolloutWebhook> Webhooks { get; init; } = [];
 }
+
+/// <summary><c>hooks.migration</c> as the stack file gives it: the service, its container's command, and <c>timeoutMinutes</c> as a duration.</summary>
+public sealed record MigrationArguments(string Service, IReadOnlyList<string> Command, string Timeout);
 
 /// <summary>The shortest bake in which every gate alarm can fire, and why (the longest gate window, named in the refusal; null without gate alarms).</summary>
 public sealed record BakeFloor(TimeSpan Minimum, string? Why);

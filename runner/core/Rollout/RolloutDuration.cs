@@ -35,6 +35,7 @@ public static class RolloutDuration
         var services = plan.Services.Count;
         return
         [
+            .. HookTerms(plan),
             new("deploying the new images: one service update", ServiceUpdateAllowance, RolloutPhase.Deploying),
             new($"readiness: every new color healthy within the ready timeout {plan.ReadyTimeout} + one {plan.PollInterval} poll",
                 plan.ReadyTimeout + plan.PollInterval, RolloutPhase.WaitingForReady),
@@ -44,6 +45,7 @@ public static class RolloutDuration
             new($"inconclusive steps: {steps} x the longest bake extension {plan.Canary.MaxInconclusive}" + (plan.Canary.OnInconclusive == InconclusivePolicy.Pause
                     ? " (a step that pauses after it waits for a person: not bounded here)" : ""),
                 steps * plan.Canary.MaxInconclusive, RolloutPhase.Shifting),
+            .. PauseTerms(plan),
             new("making the new colors live: one routing update", RoutingUpdate, RolloutPhase.Shifting),
             new($"termination wait: {plan.TerminationWait} + one {plan.PollInterval} poll", plan.TerminationWait + plan.PollInterval, RolloutPhase.TerminationWait),
             new("scaling the old colors down: one service update", ServiceUpdateAllowance, RolloutPhase.ScalingDown),
@@ -51,17 +53,42 @@ public static class RolloutDuration
         ];
     }
 
+    /// <summary>The release hooks' waits: the snapshot before the images (in the deploy phase), the migration before the smoke check.</summary>
+    private static IEnumerable<DurationTerm> HookTerms(RolloutPlan plan)
+    {
+        if (plan.Hooks.Snapshot)
+            yield return new($"database snapshot: its timeout {plan.Hooks.SnapshotTimeout} + one {plan.PollInterval} poll",
+                plan.Hooks.SnapshotTimeout + plan.PollInterval, RolloutPhase.Deploying);
+        if (plan.Hooks.Migration is { } migration)
+            yield return new($"migration task: its timeout {migration.Timeout} + one {plan.PollInterval} poll",
+                migration.Timeout + plan.PollInterval, RolloutPhase.SmokeTesting);
+    }
+    /// <summary>Timed pauses wait up to their timeouts; one without a timeout waits for a person and is not bounded.</summary>
+    private static IEnumerable<DurationTerm> PauseTerms(RolloutPlan plan) => plan.Pauses.Count == 0
+        ? []
+        : [new($"pauses: {plan.Pauses.Count(p => p.Timeout is not null)} timed pause(s) up to their timeouts"
+                + (plan.Pauses.Any(p => p.Timeout is null) ? " (a pause without a timeout waits for a person: not bounded here)" : ""),
+            plan.Pauses.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.Timeout ?? TimeSpan.Zero)), RolloutPhase.Shifting)];
+
     /// <summary>The sum of <see cref="Terms"/>.</summary>
     public static TimeSpan Total(RolloutPlan plan) => Terms(plan).Aggregate(TimeSpan.Zero, (sum, term) => sum + term.Duration);
 
     /// <summary>
     /// What is left of the worst case for a recorded rollout resumed where it stopped: the terms of its phase and the
-    /// ones after it, a shifting rollout's remaining steps only (its current step is re-applied and baked in full), and
+    /// ones after it, a shifting rollout's remaining steps and pauses only (its current step is re-applied and baked in
+    /// full; a pause it stopped in counts in full), and
     /// the rollback reserve. A rollout that is stopping or rolling back needs only the reserve.
     /// </summary>
     public static TimeSpan Remaining(RolloutRecord record)
     {
-        var plan = record.Phase == RolloutPhase.Shifting ? record.Plan with { Steps = record.Plan.Steps.Skip(record.StepIndex).ToList() } : record.Plan;
+        var plan = record.Phase == RolloutPhase.Shifting
+            ? record.Plan with
+            {
+                Steps = record.Plan.Steps.Skip(record.StepIndex).ToList(),
+                Pauses = record.Plan.Pauses.Where(p => p.AfterStepIndex >= record.StepIndex)
+                    .Select(p => p with { AfterStepIndex = p.AfterStepIndex - record.StepIndex }).ToList(),
+            }
+            : record.Plan;
         var stopping = record.Phase is RolloutPhase.Stopping or RolloutPhase.RollingBack;
         return Terms(plan).Where(t => t.Phase is not { } phase || (!stopping && phase >= record.Phase))
             .Aggregate(TimeSpan.Zero, (sum, term) => sum + term.Duration);

@@ -46,6 +46,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
                     "nothing was changed. Deploy once they are OK, or pass --during-incident to deploy a hotfix anyway");
             }
             outputs.RequireMetricNames(services);
+            HookOutputs.Require(outputs, plan.Hooks, services);
         }
         catch (RolloutInputException error)
         {
@@ -103,6 +104,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
             var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
             if (!record.TrafficMayHaveMoved)
             {
+                HookOutputs.Require(outputs, record.Plan.Hooks, record.Services);
                 var preflight = RolloutTargets.PreflightAlarms(outputs, record.Services);
                 var states = await AlarmPresence.RequireAllAsync(ports.Alarms, preflight, cancellationToken);
                 // A stop only restores config, so it goes on whatever fires; a deploy overridden with --during-incident too.
@@ -230,9 +232,12 @@ public sealed class RolloutEngine(RolloutPorts ports)
             var control = full || record.Promotion == PromotionRequest.Full ? RolloutControl.PromoteFull : RolloutControl.Promote;
             var delivery = await Stack.RequestControlAsync(record.Id, control, cancellationToken);
             if (delivery == ControlDelivery.NoRollout) throw new RolloutInputException(NoRollout);
+            var paused = record.Plan.PauseAfter(record.StepIndex) is { } pause && record.HookStateOf(pause.HookName) == HookState.Running;
             var message = (full
                 ? $"Promotion requested for rollout {record.Id}: skip the remaining steps and bakes"
-                : $"Promotion requested for rollout {record.Id}: skip the remaining bake of this step")
+                : paused
+                    ? $"Promotion requested for rollout {record.Id}: end the pause after step {record.StepIndex + 1} and go on with the next step"
+                    : $"Promotion requested for rollout {record.Id}: skip the remaining bake of this step")
                 + (delivery == ControlDelivery.Stored ? " (no runner is executing it now: resume acts on it)" : "");
             await reporter.AppendAsync(record.Id, RolloutEventKind.PromoteRequested, message, cancellationToken);
             return new RolloutResult(RolloutOutcome.Succeeded, message);

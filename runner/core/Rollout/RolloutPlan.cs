@@ -43,4 +43,18 @@ public sealed record RolloutPlan(
     public bool DuringIncident { get; init; }
     /// <summary>How each step's canary analysis judges the new color; records stored before it existed read the defaults.</summary>
     public CanarySettings Canary { get; init; } = CanarySettings.Default;
+
+    /// <summary>Snapshot, migration and pruning around the release; records stored before hooks existed read none.</summary>
+    public ReleaseHooks Hooks { get; init; } = ReleaseHooks.None;
+    /// <summary>The <c>pause</c> entries of the steps, in order; records stored before pauses existed read none.</summary>
+    public IReadOnlyList<RolloutPause> Pauses { get; init; } = [];
+
+    /// <summary>What a timed pause does when its timeout passes without promote or abort.</summary>
+    public PauseTimeoutAction PauseTimeoutAction { get; init; } = PauseTimeoutAction.Rollback;
+
+    /// <summary>The stack's webhooks (<c>infra:rollout.hooks.webhooks</c>); records stored before webhooks existed read none.</summary>
+    public IReadOnlyList<RolloutWebhook> Webhooks { get; init; } = [];
+
+    /// <summary>The pause after the step at <paramref name="stepIndex"/>, or null.</summary>
+    public RolloutPause? PauseAfter(int stepIndex) => Pauses.FirstOrDefault(p => p.AfterStepIndex == stepIndex);
 }

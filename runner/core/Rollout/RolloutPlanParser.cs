@@ -35,9 +35,10 @@ public static class RolloutPlanParser
             throw new RolloutInputException($"--smoke-successes must be at least 1, got {args.SmokeSuccesses}");
         }
 
+        var (steps, pauses) = ParseSteps(args.Steps);
         return new RolloutPlan(
             ParseServices(args.Services),
-            ParseSteps(args.Steps),
+            steps,
             bake,
             interval,
             new SmokeCheckSettings(args.SmokePath, args.SmokeSuccesses, smokeTimeout),
@@ -47,6 +48,9 @@ public static class RolloutPlanParser
             // Validated in the stack file (readyTimeoutMinutes, 1 to 60); no flag sets it.
             ReadyTimeout = DurationParser.Parse("readyTimeout", args.ReadyTimeout),
             DuringIncident = args.DuringIncident,
+            Pauses = pauses,
+            PauseTimeoutAction = ParsePauseTimeoutAction(args.PauseTimeoutAction),
+            Webhooks = RequireHttps(args.Webhooks),
             // Ranges are checked where these are read, in the stack settings; only their spelling is parsed here.
             Canary = new CanarySettings(
                 args.MinRequestsPerStep,
@@ -55,7 +59,30 @@ public static class RolloutPlanParser
                 args.ErrorRateRatio,
                 args.ErrorRateFloorPercent,
                 args.LatencyRatio),
+            Hooks = ParseHooks(args),
         };
+    }
+
+    /// <summary>The stack's hooks with the deploy's snapshot flags; a production migration needs a snapshot unless --no-snapshot says otherwise.</summary>
+    private static ReleaseHooks ParseHooks(RolloutArguments args)
+    {
+        if (args.SnapshotFlag && args.NoSnapshot)
+        {
+            throw new RolloutInputException("--snapshot and --no-snapshot contradict each other; give only one of them");
+        }
+
+        var snapshot = !args.NoSnapshot && (args.SnapshotFlag || args.BackupBeforeDeploy);
+        if (args.Migration is not null && args.Production && !snapshot && !args.NoSnapshot)
+        {
+            throw new RolloutInputException(
+                "a production release runs its migration only after a database snapshot, and infra:rollout.hooks.backupBeforeDeploy is false; " +
+                "pass --snapshot to take one, or --no-snapshot to migrate without one");
+        }
+
+        var migration = args.Migration is { } m
+            ? new MigrationHook(m.Service, m.Command, DurationParser.Parse("migration.timeoutMinutes", m.Timeout))
+            : null;
+        return new ReleaseHooks(snapshot, args.KeepReleaseSnapshots, migration);
     }
 
     /// <summary>A bake in which no gate alarm could fire gates nothing: it must reach the stack's <see cref="BakeFloor"/>.</summary>
@@ -82,8 +109,11 @@ public static class RolloutPlanParser
             ? $"{(int)duration.TotalMinutes}m"
             : $"{(int)duration.TotalSeconds}s";
 
-    /// <summary>Percentages of traffic on the new color, strictly increasing, each 1..100, ending at 100.</summary>
-    public static IReadOnlyList<int> ParseSteps(string text)
+    /// <summary>
+    /// Percentages of traffic on the new color, strictly increasing, each 1..100, ending at 100; between two of them
+    /// <c>pause</c> or <c>pause:DURATION</c> (1m to 24h) waits for promote after the step before it.
+    /// </summary>
+    public static (IReadOnlyList<int> Steps, IReadOnlyList<RolloutPause> Pauses) ParseSteps(string text)
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         if (text.Trim().Length == 0)
@@ -92,11 +122,28 @@ public static class RolloutPlanParser
         }
 
         var steps = new List<int>();
+        var pauses = new List<RolloutPause>();
         foreach (var part in parts)
         {
+            if (part.StartsWith("pause", StringComparison.Ordinal))
+            {
+                if (steps.Count == 0)
+                {
+                    throw new RolloutInputException("--steps: a pause must follow a step that moved traffic, e.g. 10,pause,50,100");
+                }
+
+                if (pauses.Count > 0 && pauses[^1].AfterStepIndex == steps.Count - 1)
+                {
+                    throw new RolloutInputException($"--steps: '{part}' follows another pause; put one pause between two steps");
+                }
+
+                pauses.Add(new RolloutPause(steps.Count - 1, ParsePauseTimeout(part)));
+                continue;
+            }
+
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var percent))
             {
-                throw new RolloutInputException($"--steps: '{part}' is not a whole number");
+                throw new RolloutInputException($"--steps: '{part}' is not a whole number or a pause");
             }
 
             if (percent is < 1 or > 100)
@@ -112,12 +159,35 @@ public static class RolloutPlanParser
             steps.Add(percent);
         }
 
+        if (pauses.Count > 0 && pauses[^1].AfterStepIndex == steps.Count - 1)
+        {
+            throw new RolloutInputException("--steps: a pause cannot be last; after 100 the termination wait keeps the old colors up, e.g. 10,pause,50,100");
+        }
+
         if (steps[^1] != 100)
         {
             throw new RolloutInputException($"--steps must end at 100, got {steps[^1]}");
         }
 
-        return steps;
+        return (steps, pauses);
+    }
+
+    /// <summary><c>pause</c> waits without end; <c>pause:30m</c> up to its timeout, then the pause timeout action applies.</summary>
+    private static TimeSpan? ParsePauseTimeout(string part)
+    {
+        if (part == "pause") return null;
+        if (!part.StartsWith("pause:", StringComparison.Ordinal))
+        {
+            throw new RolloutInputException($"--steps: '{part}' is not a pause; use pause, or pause:DURATION such as pause:30m");
+        }
+
+        var timeout = DurationParser.Parse("--steps", part["pause:".Length..]);
+        if (timeout < RolloutPause.MinTimeout || timeout > RolloutPause.MaxTimeout)
+        {
+            throw new RolloutInputException($"--steps: '{part}' is out of range; a pause's timeout is 1m to 24h");
+        }
+
+        return timeout;
     }
 
     private static IReadOnlyList<ServiceRequest> ParseServices(IReadOnlyList<string> values)
@@ -159,6 +229,19 @@ public static class RolloutPlanParser
         "fail" => InconclusivePolicy.Fail,
         "pause" => InconclusivePolicy.Pause,
         _ => throw new RolloutInputException($"onInconclusive must be fail or pause, got '{text}'"),
+    };
+
+    /// <summary>The stack file's rules already refuse these; a plan built another way gets the same guarantee.</summary>
+    private static IReadOnlyList<RolloutWebhook> RequireHttps(IReadOnlyList<RolloutWebhook> webhooks) =>
+        webhooks.FirstOrDefault(h => h.Url.Scheme != Uri.UriSchemeHttps) is { } plain
+            ? throw new RolloutInputException($"webhook {plain.Name}: its url must use https, got {plain.Url.Scheme}")
+            : webhooks;
+
+    private static PauseTimeoutAction ParsePauseTimeoutAction(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "rollback" => PauseTimeoutAction.Rollback,
+        "promote" => PauseTimeoutAction.Promote,
+        _ => throw new RolloutInputException($"pauseTimeoutAction must be rollback or promote, got '{text}'"),
     };
 
     private static InsufficientDataPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch

@@ -19,4 +19,12 @@ public sealed record RolloutPorts(
 
     /// <summary>The load balancer's API, which a rollback moves traffic with before its reconciling update; null: updates only.</summary>
     public ITrafficSwitch? TrafficSwitch { get; init; }
+
+    /// <summary>RDS snapshots, for a release that takes one before it changes anything; null: such a release fails its hook.</summary>
+    public IDatabaseSnapshots? Snapshots { get; init; }
+
+    /// <summary>ECS one-off tasks, for a release with a migration; null: such a release fails its hook.</summary>
+    public IMigrationTasks? Tasks { get; init; }
+    /// <summary>Signs and POSTs the plan's webhooks; null: a plan with webhooks fails each blocking one.</summary>
+    public IWebhookSender? Webhooks { get; init; }
 }

@@ -13,6 +13,6 @@ public sealed record RolloutProgress(
     TimeSpan TimeLeft,
     IReadOnlyDictionary<string, AlarmState> AlarmStates)
 {
-    /// <summary>While <see cref="RolloutPhase.WaitingForReady"/>: each service's healthy and wanted task counts; otherwise null.</summary>
+    /// <summary>While <see cref="RolloutPhase.WaitingForReady"/>: each service's healthy and wanted task counts; while a hook waits, its snapshot's or task's state; otherwise null.</summary>
     public string? Readiness { get; init; }
 }

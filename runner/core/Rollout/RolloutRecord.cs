@@ -65,7 +65,8 @@ public sealed record RolloutServiceRecord(string Name, DeployColor FromColor, De
 /// <summary>
 /// The in-progress rollout, kept in the stack's release ledger (the lease) so any machine can resume it or roll it back.
 /// It carries the whole plan so <c>resume</c> needs no arguments. <see cref="Promotion"/> and <see cref="StopRequest"/>
-/// are requests from other commands, delivered with the record when it is read.
+/// are requests from other commands, delivered with the record when it is read. <see cref="Hooks"/> says which release
+/// hooks started and finished, so a resume never runs a finished one again (null in records written before hooks).
 /// </summary>
 public sealed record RolloutRecord(
     string Id,
@@ -76,7 +77,8 @@ public sealed record RolloutRecord(
     int StepIndex,
     DateTimeOffset PhaseStartedAt,
     PromotionRequest Promotion,
-    RolloutStopRequest? StopRequest = null)
+    RolloutStopRequest? StopRequest = null,
+    IReadOnlyList<HookRecord>? Hooks = null)
 {
     /// <summary>True once weights may have moved, so a stop must restore them.</summary>
     public bool TrafficMayHaveMoved => Phase >= RolloutPhase.Shifting;

@@ -5,12 +5,13 @@ namespace Infra.Runner.Rollout;
 /// Because every transition is written to the stack first, a new runner given the same record continues where this one stopped.
 /// Every failure ends in a known state: stopped before traffic moved, rolled back, or RollbackFailed with the split reported.
 /// </summary>
-internal sealed class RolloutRun
+internal sealed class RolloutRun : IHookHost
 {
     private readonly RolloutPorts ports;
     private readonly RolloutReporter reporter;
     private readonly StackOutputs outputs;
     private readonly TrafficApplier traffic;
+    private readonly WebhookCalls webhooks;
     private RolloutRecord record;
 
     // The abort or rollback request being acted on, if any: a rollback the release guard already carried out is adopted.
@@ -22,10 +23,15 @@ internal sealed class RolloutRun
         this.record = record;
         this.outputs = outputs;
         reporter = new RolloutReporter(ports);
+        webhooks = new WebhookCalls(Hooks);
         traffic = new TrafficApplier(ports.Stack, outputs, ledger);
     }
 
     private RolloutPlan Plan => record.Plan;
+
+    RolloutRecord IHookHost.Record => record;
+
+    private HookRun Hooks => new(ports, reporter, this);
 
     /// <summary>Runs to an outcome. Rethrows <see cref="StackBusyException"/> only before traffic moved (nothing changed), and cancellation (record kept).</summary>
     public Task<RolloutResult> RunAsync(CancellationToken cancellationToken) => GuardAsync(() => RunPhasesAsync(cancellationToken), cancellationToken);
@@ -117,6 +123,14 @@ internal sealed class RolloutRun
     /// </summary>
     private async Task<RolloutResult> StopCoreAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken)
     {
+        var result = await StopTrafficAsync(reason, busyMeansNothingChanged, cancellationToken);
+        // Notifications: the record is gone, so nothing is stored, and a failure changes nothing.
+        await webhooks.RunAsync(WebhookAt.Rollback, s => TrafficWeights.AllTo(s.FromColor), _ => Task.CompletedTask, cancellationToken);
+        return result;
+    }
+
+    private async Task<RolloutResult> StopTrafficAsync(string reason, bool busyMeansNothingChanged, CancellationToken cancellationToken)
+    {
         if (!record.TrafficMayHaveMoved)
         {
             // Recorded first: a runner killed while restoring leaves a record that resume finishes, never one it would shift.
@@ -145,6 +159,16 @@ internal sealed class RolloutRun
             .RunAsync(record.Id, record, targets, traffic, reason, busyMeansNothingChanged, RestoreIdleColorsAsync, stopRequest, cancellationToken);
     }
 
+    /// <summary>A pre-release hook failed before the rollout changed anything: the record goes, nothing is restored or updated.</summary>
+    private async Task<RolloutResult> StopBeforeChangeAsync(string reason, CancellationToken cancellationToken)
+    {
+        await ports.Stack.ClearRolloutRecordAsync(cancellationToken);
+        var message = $"Rollout {record.Id} stopped before any change: {reason}";
+        await reporter.TryAppendAsync(record.Id, RolloutEventKind.RolledBack, message, null, cancellationToken);
+        await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, message, cancellationToken);
+        return new RolloutResult(RolloutOutcome.RolledBack, message);
+    }
+
     /// <summary>
     /// Puts the new colors' image and scale back in config and applies them with the deploy's own targets (the new
     /// colors' task definition, service and scaling target, and the test route, which follows the live color), so the
@@ -167,6 +191,12 @@ internal sealed class RolloutRun
     private async Task<RolloutResult?> DeployImagesAsync(CancellationToken cancellationToken)
     {
         await RequireOwnershipAsync(cancellationToken);
+        if (Plan.Hooks.Snapshot && !record.Finished(HookNames.Snapshot)
+            && await new SnapshotHook(Hooks, outputs.PrimaryDatabaseId!).RunAsync(cancellationToken) is { } failed)
+        {
+            return await StopBeforeChangeAsync(failed, cancellationToken);
+        }
+
         foreach (var service in record.Services)
         {
             await ports.Stack.SetImageAsync(service.Name, service.ToColor, service.Image, cancellationToken);
@@ -228,6 +258,14 @@ internal sealed class RolloutRun
 
     private async Task<RolloutResult?> SmokeTestAsync(CancellationToken cancellationToken)
     {
+        // The migration runs once the new colors are ready and before anything reaches them, the smoke check included.
+        if (Plan.Hooks.Migration is { } migration && !record.Finished(HookNames.Migration)
+            && record.Services.FirstOrDefault(s => s.Name == migration.Service) is { } migrated
+            && await new MigrationTaskHook(Hooks, outputs).RunAsync(migration, migrated, cancellationToken) is { } failed)
+        {
+            return await StopCoreAsync(failed, busyMeansNothingChanged: false, cancellationToken);
+        }
+
         foreach (var service in record.Services)
         {
             var url = RolloutTargets.Smoke(outputs.For(service.Name), Plan.Smoke.Path);
@@ -240,12 +278,23 @@ internal sealed class RolloutRun
         }
 
         await reporter.AppendAsync(record.Id, RolloutEventKind.SmokePassed, $"Smoke checks passed for {string.Join(", ", record.Services.Select(s => s.Name))}", cancellationToken);
+        if (await webhooks.RunAsync(WebhookAt.PreTraffic, s => TrafficWeights.AllTo(s.FromColor), h => SaveHookAsync(h, cancellationToken), cancellationToken) is { } refused)
+        {
+            return await StopCoreAsync(refused, busyMeansNothingChanged: false, cancellationToken);
+        }
+
         await AdvanceAsync(record with { Phase = RolloutPhase.Shifting, StepIndex = 0 }, cancellationToken);
         return null;
     }
 
     private async Task<RolloutResult?> ShiftAndBakeAsync(CancellationToken cancellationToken)
     {
+        // A resumed rollout that stopped in a pause goes on waiting: the step before it was applied and baked.
+        if (Plan.PauseAfter(record.StepIndex) is { } resumed && record.HookStateOf(resumed.HookName) == HookState.Running)
+        {
+            return await WaitInPauseAsync(resumed, cancellationToken);
+        }
+
         var step = CanaryWatch.Where(record);
         var changes = record.Services.Select(s => (s.Name, TrafficWeights.Shifted(s.ToColor, record.CurrentPercent))).ToList();
         await RequireOwnershipAsync(cancellationToken);
@@ -298,16 +347,55 @@ internal sealed class RolloutRun
                 break;
         }
 
-        // Promote full jumps to the last step and keeps skipping bakes; a plain promote skips this bake only.
+        if (await webhooks.RunAsync(WebhookAt.PostStep, s => TrafficWeights.Shifted(s.ToColor, record.CurrentPercent), h => SaveHookAsync(h, cancellationToken), cancellationToken)
+            is { } failed)
+        {
+            return await StopCoreAsync(failed, busyMeansNothingChanged: false, cancellationToken);
+        }
+
+        // Promote full jumps to the last step and keeps skipping bakes and pauses; a plain promote skips this bake only.
         var promotion = verdict.Promotion == PromotionRequest.Full ? PromotionRequest.Full : PromotionRequest.None;
         if (record.IsLastStep)
         {
             return await CompleteAsync(cancellationToken);
         }
 
+        if (promotion != PromotionRequest.Full && Plan.PauseAfter(record.StepIndex) is { } pause)
+        {
+            // Stored before it is announced, so a resume goes on waiting, counting the time already waited from here.
+            await AdvanceAsync(record.WithHook(new HookRecord(pause.HookName, HookState.Running, null, ports.Time.GetUtcNow())) with { Promotion = PromotionRequest.None }, cancellationToken);
+            await new PauseWatch(Hooks, reporter, outputs).AnnounceAsync(record, pause, cancellationToken);
+            return await WaitInPauseAsync(pause, cancellationToken);
+        }
+
+        return await NextStepAsync(promotion, cancellationToken);
+    }
+
+    private async Task<RolloutResult?> NextStepAsync(PromotionRequest promotion, CancellationToken cancellationToken)
+    {
         var next = promotion == PromotionRequest.Full ? Plan.Steps.Count - 1 : record.StepIndex + 1;
         await AdvanceAsync(record with { StepIndex = next, Promotion = promotion }, cancellationToken);
         return null;
+    }
+
+    private async Task<RolloutResult?> WaitInPauseAsync(RolloutPause pause, CancellationToken cancellationToken)
+    {
+        var end = await new PauseWatch(Hooks, reporter, outputs).WaitAsync(
+            record, pause, RolloutTargets.WatchedAlarms(outputs, record.Services), cancellationToken);
+        if (end.Wait.End == WaitEnd.TakenOver)
+        {
+            return TakenOver();
+        }
+
+        if (!end.Continues)
+        {
+            stopRequest = end.Wait.Stop;
+            return await StopCoreAsync(end.StopReason!, busyMeansNothingChanged: false, cancellationToken);
+        }
+
+        var waited = record.Find(pause.HookName) ?? new HookRecord(pause.HookName, HookState.Running, null, record.PhaseStartedAt);
+        record = record.WithHook(waited with { State = HookState.Done, Reference = end.Wait.End == WaitEnd.Promoted ? "promoted" : "timed out" });
+        return await NextStepAsync(end.Promotion, cancellationToken);
     }
 
     private async Task<RolloutResult?> CompleteAsync(CancellationToken cancellationToken)
@@ -331,6 +419,8 @@ internal sealed class RolloutRun
 
     private async Task<RolloutResult?> WaitForTerminationAsync(CancellationToken cancellationToken)
     {
+        // Here rather than where the colors went live, so a resume calls what did not answer yet; a failure undoes nothing.
+        await webhooks.RunAsync(WebhookAt.PostRelease, s => TrafficWeights.AllTo(s.ToColor), h => SaveHookAsync(h, cancellationToken), cancellationToken);
         // Measured from the recorded phase start, so a resumed runner waits only what is left. The new colors are live
         // and the old ones still run: gates and analysis stay watched until the old ones are gone.
         var watched = await new CanaryWatch(ports, reporter, outputs).WatchAsync(record, record.PhaseStartedAt,
@@ -362,6 +452,12 @@ internal sealed class RolloutRun
 
     private async Task<RolloutResult?> ScaleDownAsync(CancellationToken cancellationToken)
     {
+        // Past the termination wait nothing rolls this release back: it succeeded, so older release snapshots may go.
+        if (record.Find(HookNames.Snapshot) is { State: HookState.Done } && !record.Finished(HookNames.Prune))
+        {
+            await new SnapshotPruning(Hooks, outputs.PrimaryDatabaseId!).RunAsync(cancellationToken);
+        }
+
         foreach (var service in record.Services)
         {
             await ports.Stack.SetRunningAsync(service.Name, service.FromColor, false, cancellationToken);
@@ -425,6 +521,19 @@ internal sealed class RolloutRun
         record = next with { PhaseStartedAt = ports.Time.GetUtcNow(), Promotion = promotion };
         await ports.Stack.WriteRolloutRecordAsync(record, cancellationToken);
     }
+
+    /// <summary>
+    /// Stores a hook's state with the current phase; the phase clock keeps running (a resumed wait measures from its
+    /// start), and a promote stored meanwhile by another machine is kept.
+    /// </summary>
+    public async Task SaveHookAsync(HookRecord hook, CancellationToken cancellationToken)
+    {
+        var stored = await RequireOwnershipAsync(cancellationToken);
+        record = record.WithHook(hook) with { Promotion = stored.Promotion };
+        await ports.Stack.WriteRolloutRecordAsync(record, cancellationToken);
+    }
+
+    Task IHookHost.PollOwnershipAsync(CancellationToken cancellationToken) => RequireOwnershipAsync(cancellationToken);
 
     /// <summary>
     /// The stored record, which must still be this rollout's: abort or rollback from another command clears or replaces

@@ -9,6 +9,9 @@ public sealed record ColorOutputs(string TaskDefinitionUrn, string ServiceUrn, s
 {
     /// <summary>The color's target group as CloudWatch's TargetGroup dimension names it (<c>targetgroup/NAME/ID</c>); null when the stack does not export it.</summary>
     public string? TargetGroupArnSuffix { get; init; }
+
+    /// <summary>The color's task definition as a migration task runs it; null when the stack does not export it.</summary>
+    public string? TaskDefinitionArn { get; init; }
 }
 
 /// <summary>
@@ -43,6 +46,12 @@ public sealed record ServiceOutputs(
 
     /// <summary>The weights carrier by ARN, for a rollback's direct switch; null on a stack updated before it was exported.</summary>
     public TrafficRoute? Route { get; init; }
+
+    /// <summary>The service's container in its task definitions (a migration's command override names it); null when not exported.</summary>
+    public string? ContainerName { get; init; }
+
+    /// <summary>The service's log group, where a migration task's log stream is; null when not exported.</summary>
+    public string? LogGroupName { get; init; }
 }
 
 /// <summary>
@@ -59,6 +68,12 @@ public sealed record StackOutputs(IReadOnlyDictionary<string, ServiceOutputs> Se
 {
     /// <summary>The load balancer as CloudWatch's LoadBalancer dimension names it (<c>app/NAME/ID</c>); null when the stack does not export it.</summary>
     public string? LoadBalancerArnSuffix { get; init; }
+
+    /// <summary>The primary DB instance (<c>database.primary.identifier</c>), which the pre-release snapshot is taken of.</summary>
+    public string? PrimaryDatabaseId { get; init; }
+
+    /// <summary>Where one-off tasks run (<c>tasks</c>); null when the stack does not export it.</summary>
+    public TaskNetwork? TaskNetwork { get; init; }
 
     /// <summary>Where CloudWatch reports one color's target-group metrics.</summary>
     public TargetGroupRef TargetGroup(string service, DeployColor color)

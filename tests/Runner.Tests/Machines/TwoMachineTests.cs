@@ -57,6 +57,30 @@ public sealed class TwoMachineTests
     }
 
     [OfflineSdkFact(Reason)]
+    public async Task A_rollout_paused_on_one_machine_goes_on_when_the_other_machine_promotes_it()
+    {
+        using var machines = await TwoMachines.StartAsync(record => record with
+        {
+            Plan = RolloutPlanParser.Parse(new RolloutArguments { Services = ["web=web:2"], Steps = "50,pause,100", Bake = "10m", Interval = "1s" }),
+            Hooks = [new HookRecord("pause:1", HookState.Running, null, record.PhaseStartedAt)],
+        });
+        using var a = machines.Start(machines.A, "resume");
+        await a.LineAsync(Baking);
+
+        var (promoteCode, promoteOutput) = await machines.RunAsync(machines.B, "promote");
+        await a.LineAsync("Shifting step 2/2: 100% on the new color");
+        var (abortCode, _) = await machines.RunAsync(machines.B, "abort");
+
+        Assert.Equal((0, 0, ExitCodes.Failed), (promoteCode, abortCode, await a.ExitAsync()));
+        Assert.Contains($"Promotion requested for rollout {machines.RolloutId}: end the pause after step 1 and go on with the next step", promoteOutput);
+        var events = new List<RolloutEvent>();
+        await foreach (var e in new LedgerJournal(machines.Ledger).ReadAllAsync(CancellationToken.None)) events.Add(e);
+        var finished = Assert.Single(events, e => e.Kind == RolloutEventKind.HookFinished);
+        Assert.Equal(("pause:1", "ok", "promote"), (finished.Data["hook"], finished.Data["result"], finished.Data["output"]));
+        await AssertAtRestOnBlueAsync(machines);
+    }
+
+    [OfflineSdkFact(Reason)]
     public async Task A_machine_lost_mid_step_is_taken_over_only_with_take_over_after_its_hold_expired_and_ends_rolled_back()
     {
         using var machines = await TwoMachines.StartAsync();

@@ -34,10 +34,11 @@ internal sealed class TwoMachines : IDisposable
 
     public string RolloutId { get; } = "r-two-machines";
 
-    public static async Task<TwoMachines> StartAsync()
+    /// <param name="seed">Changes the seeded rollout record (e.g. its plan, or a pause it stopped in) before it is written.</param>
+    public static async Task<TwoMachines> StartAsync(Func<RolloutRecord, RolloutRecord>? seed = null)
     {
         var machines = new TwoMachines(await LocalLedger.NewStackAsync("two"));
-        await machines.SeedAsync();
+        await machines.SeedAsync(seed ?? (record => record));
         return machines;
     }
 
@@ -53,7 +54,7 @@ internal sealed class TwoMachines : IDisposable
         Directory.Delete(root, recursive: true);
     }
 
-    private async Task SeedAsync()
+    private async Task SeedAsync(Func<RolloutRecord, RolloutRecord> seed)
     {
         foreach (var (name, value) in await LocalLedger.EnvironmentAsync()) environment[name] = value;
         environment["AWS_ENDPOINT_URL_CLOUDWATCH"] = cloudWatch.Endpoint;
@@ -81,7 +82,7 @@ internal sealed class TwoMachines : IDisposable
         var record = new RolloutRecord(RolloutId, RolloutHarness.Start, plan,
             [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
             RolloutPhase.Shifting, 0, RolloutHarness.Start, PromotionRequest.None);
-        await operations.WriteRolloutRecordAsync(record, CancellationToken.None);
+        await operations.WriteRolloutRecordAsync(seed(record), CancellationToken.None);
         await operations.SetImageAsync("web", DeployColor.Green, "web:2", CancellationToken.None);
         await operations.SetRunningAsync("web", DeployColor.Green, true, CancellationToken.None);
         await operations.SetWeightsAsync("web", new TrafficWeights(50, 50), CancellationToken.None);

@@ -43,6 +43,23 @@ public class CredentialLifetimeTests
     }
 
     [Fact]
+    public void A_pause_step_without_a_timeout_is_refused_with_credentials_that_expire_and_a_timed_one_is_not()
+    {
+        var untimed = RolloutPlanParser.Parse(new RolloutArguments { Services = ["web=web:2"], Steps = "10,pause,50,pause:30m,100" });
+        var session = new ResolvedCredentials(Now.AddHours(12), "SessionAWSCredentials", Temporary: true);
+
+        var error = Assert.Throws<RolloutInputException>(() => CredentialLifetime.RequireBoundedWaits(session, untimed));
+
+        Assert.Equal(
+            "the steps pause after step 1 without a timeout, so the rollout waits for promote or abort without end, " +
+            "but the AWS credentials (SessionAWSCredentials) expire at 2026-03-02 00:00:00Z, after which the rollout could neither watch nor roll back; " +
+            "give the pause a timeout (e.g. pause:30m), or deploy with credentials the SDK renews (a profile, SSO, an instance or container role); nothing was changed",
+            error.Message);
+        CredentialLifetime.RequireBoundedWaits(session, RolloutPlanParser.Parse(new RolloutArguments { Services = ["web=web:2"], Steps = "10,pause:2h,50,100" }));
+        CredentialLifetime.RequireBoundedWaits(new ResolvedCredentials(null, "a profile the SDK renews", Temporary: false), untimed);
+    }
+
+    [Fact]
     public void A_resume_is_refused_naming_itself_and_what_is_left_of_the_rollout()
     {
         var session = new ResolvedCredentials(Now.AddMinutes(10), "SessionAWSCredentials", Temporary: true);

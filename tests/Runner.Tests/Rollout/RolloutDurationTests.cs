@@ -40,6 +40,20 @@ public class RolloutDurationTests
     }
 
     [Fact]
+    public void Timed_pauses_add_their_timeouts_and_a_resume_counts_only_the_pauses_still_ahead()
+    {
+        var plan = Plan(steps: "10,pause:30m,50,pause,100");
+        var term = Assert.Single(RolloutDuration.Terms(plan), t => t.Name.StartsWith("pauses", StringComparison.Ordinal));
+
+        Assert.Equal("pauses: 1 timed pause(s) up to their timeouts (a pause without a timeout waits for a person: not bounded here)", term.Name);
+        Assert.Equal(TimeSpan.FromMinutes(30), RolloutDuration.Total(plan) - RolloutDuration.Total(Plan()));
+        var record = new RolloutRecord("r-1", DateTimeOffset.UnixEpoch, Plan(steps: "10,pause:30m,50,pause:20m,100"), [], RolloutPhase.Shifting, 1,
+            DateTimeOffset.UnixEpoch, PromotionRequest.None);
+        var withoutPauses = record with { Plan = record.Plan with { Pauses = [] } };
+        Assert.Equal(TimeSpan.FromMinutes(20), RolloutDuration.Remaining(record) - RolloutDuration.Remaining(withoutPauses));
+    }
+
+    [Fact]
     public void The_update_allowances_are_the_documented_constants()
     {
         Assert.Equal(TimeSpan.FromMinutes(20), RolloutDuration.ServiceUpdateAllowance);

@@ -48,13 +48,29 @@ public class RolloutPlanParserTests
     [InlineData(" 25 , 100 ", new[] { 25, 100 })]
     public void Steps_parse_as_increasing_percentages(string text, int[] expected)
     {
-        Assert.Equal(expected, RolloutPlanParser.ParseSteps(text));
+        Assert.Equal(expected, RolloutPlanParser.ParseSteps(text).Steps);
+    }
+
+    [Fact]
+    public void Pauses_parse_between_steps_with_an_optional_timeout()
+    {
+        var (steps, pauses) = RolloutPlanParser.ParseSteps("10, pause, 25,pause:1h30m,50,100");
+
+        Assert.Equal([10, 25, 50, 100], steps);
+        Assert.Equal([new RolloutPause(0, null), new RolloutPause(1, TimeSpan.FromMinutes(90))], pauses);
     }
 
     [Theory]
     [InlineData("", "--steps must list at least one percentage, e.g. 10,50,100")]
-    [InlineData("10,abc,100", "--steps: 'abc' is not a whole number")]
-    [InlineData("10,,100", "--steps: '' is not a whole number")]
+    [InlineData("10,abc,100", "--steps: 'abc' is not a whole number or a pause")]
+    [InlineData("10,,100", "--steps: '' is not a whole number or a pause")]
+    [InlineData("pause,50,100", "--steps: a pause must follow a step that moved traffic, e.g. 10,pause,50,100")]
+    [InlineData("10,pause,pause:5m,100", "--steps: 'pause:5m' follows another pause; put one pause between two steps")]
+    [InlineData("10,100,pause", "--steps: a pause cannot be last; after 100 the termination wait keeps the old colors up, e.g. 10,pause,50,100")]
+    [InlineData("10,pause:30s,100", "--steps: 'pause:30s' is out of range; a pause's timeout is 1m to 24h")]
+    [InlineData("10,pause:25h,100", "--steps: 'pause:25h' is out of range; a pause's timeout is 1m to 24h")]
+    [InlineData("10,pause:soon,100", "--steps: 'soon' is not a duration; use a whole number of s, m or h, e.g. 90s, 5m, 1h")]
+    [InlineData("10,pauses,100", "--steps: 'pauses' is not a pause; use pause, or pause:DURATION such as pause:30m")]
     [InlineData("0,100", "--steps: 0 is out of range; each step is a percentage from 1 to 100")]
     [InlineData("10,150", "--steps: 150 is out of range; each step is a percentage from 1 to 100")]
     [InlineData("50,50,100", "--steps must increase: 50 follows 50")]

@@ -3,6 +3,8 @@ using Amazon.ApplicationAutoScaling;
 using Amazon.ApplicationAutoScaling.Model;
 using Amazon.ECS;
 using Amazon.ECS.Model;
+// Amazon.ECS.Model declares a Task (an ECS task) too.
+using Task = System.Threading.Tasks.Task;
 using Infra.Runner.Dr;
 
 namespace Infra.Runner.Adapters.Dr;

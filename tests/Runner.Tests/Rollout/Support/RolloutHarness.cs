@@ -153,6 +153,8 @@ internal sealed class RolloutHarness
         d => d.Key, d => OutputsOverride(OutputsFor(d.Key)) with { LiveColor = d.Value.LiveColor, Weights = d.Value.Weights }))
     {
         LoadBalancerArnSuffix = LoadBalancer,
+        PrimaryDatabaseId = DatabaseId,
+        TaskNetwork = TaskNetwork,
     };
 
     public const string LoadBalancer = "app/infra-production/0123456789abcdef";
@@ -214,7 +216,26 @@ internal sealed class RolloutHarness
     {
         TargetHealth = TargetHealth.Object,
         TrafficSwitch = DirectSwitch ? Switch.Object : null,
+        Snapshots = Snapshots,
+        Tasks = Tasks,
+        Webhooks = Webhooks,
     });
+
+    /// <summary>The webhook sender the engine gets (a real HTTPS sender in the webhook tests); none by default.</summary>
+    public IWebhookSender? Webhooks { get; set; }
+
+    /// <summary>RDS's snapshots of the primary (the pre-release snapshot and pruning).</summary>
+    public FakeSnapshots Snapshots => snapshots ??= new FakeSnapshots(Time);
+
+    /// <summary>ECS one-off tasks (the migration).</summary>
+    public FakeMigrationTasks Tasks => tasks ??= new FakeMigrationTasks(Time);
+
+    private FakeSnapshots? snapshots;
+    private FakeMigrationTasks? tasks;
+
+    public const string DatabaseId = "infra-production-db";
+
+    public static readonly TaskNetwork TaskNetwork = new("infra-production", ["subnet-a", "subnet-b"], "sg-tasks");
 
     public static RolloutPlan Plan(params string[] services) =>
         RolloutPlanParser.Parse(new RolloutArguments { Services = services });
@@ -263,6 +284,8 @@ internal sealed class RolloutHarness
     {
         DesiredCount = DesiredCount,
         Route = RouteFor(name),
+        ContainerName = name,
+        LogGroupName = $"/ecs/infra-production/{name}",
     };
 
     private static ColorOutputs Color(string name, DeployColor color)
@@ -272,6 +295,7 @@ internal sealed class RolloutHarness
             [$"{name}-{color.ConfigName()}-5xx", $"{name}-{color.ConfigName()}-unhealthy"])
         {
             TargetGroupArnSuffix = TargetGroup(name, color),
+            TaskDefinitionArn = $"arn:aws:ecs:eu-west-1:123456789012:task-definition/infra-production-{name}-{color.ConfigName()}:7",
         };
     }
 

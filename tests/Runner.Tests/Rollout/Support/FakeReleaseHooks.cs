@@ -1,0 +1,105 @@
+using Infra.Runner.Rollout;
+
+namespace Runner.Tests.Rollout.Support;
+
+/// <summary>
+/// RDS snapshots in memory, on the harness's clock: a snapshot is <c>creating</c> for <see cref="TimeToAvailable"/>,
+/// then <c>available</c> (or <see cref="EndStatus"/>). It fails as RDS does: a taken identifier is
+/// DBSnapshotAlreadyExists, and <see cref="CreateFault"/> stands for any other refusal (e.g. InvalidDBInstanceState).
+/// </summary>
+internal sealed class FakeSnapshots(TimeProvider time) : IDatabaseSnapshots
+{
+    public sealed record Snapshot(string Instance, string Stack, string RolloutId, DateTimeOffset StartedAt);
+
+    public Dictionary<string, Snapshot> Snapshots { get; } = new();
+
+    public List<string> Created { get; } = [];
+
+    public List<string> Deleted { get; } = [];
+
+    public TimeSpan TimeToAvailable { get; set; } = TimeSpan.FromMinutes(3);
+
+    public string EndStatus { get; set; } = "available";
+
+    public Exception? CreateFault { get; set; }
+
+    /// <summary>Called at every describe, e.g. to kill the runner while it waits.</summary>
+    public Action<string> OnDescribe { get; set; } = _ => { };
+
+    public Task CreateAsync(string instanceId, string snapshotId, string stack, string rolloutId, CancellationToken cancellationToken)
+    {
+        if (CreateFault is { } fault) return Task.FromException(fault);
+        if (Snapshots.ContainsKey(snapshotId))
+            return Task.FromException(new InvalidOperationException($"Cannot create the snapshot because a snapshot with the identifier {snapshotId} already exists. (DBSnapshotAlreadyExists)"));
+        Snapshots[snapshotId] = new Snapshot(instanceId, stack, rolloutId, time.GetUtcNow());
+        Created.Add(snapshotId);
+        return Task.CompletedTask;
+    }
+
+    public Task<SnapshotState?> DescribeAsync(string snapshotId, CancellationToken cancellationToken)
+    {
+        OnDescribe(snapshotId);
+        if (!Snapshots.TryGetValue(snapshotId, out var snapshot)) return Task.FromResult<SnapshotState?>(null);
+        var elapsed = time.GetUtcNow() - snapshot.StartedAt;
+        return Task.FromResult<SnapshotState?>(elapsed >= TimeToAvailable
+            ? new SnapshotState(snapshotId, EndStatus, 100)
+            : new SnapshotState(snapshotId, "creating", (int)(100 * elapsed / TimeToAvailable)));
+    }
+
+    public Task<IReadOnlyList<ReleaseSnapshot>> ListReleaseSnapshotsAsync(string instanceId, string stack, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ReleaseSnapshot>>(Snapshots
+            .Where(s => s.Value.Instance == instanceId && s.Value.Stack == stack)
+            .Select(s => new ReleaseSnapshot(s.Key, s.Value.RolloutId,
+                time.GetUtcNow() - s.Value.StartedAt >= TimeToAvailable ? s.Value.StartedAt : null))
+            .ToList());
+
+    public Task DeleteAsync(string snapshotId, CancellationToken cancellationToken)
+    {
+        Snapshots.Remove(snapshotId);
+        Deleted.Add(snapshotId);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// ECS one-off tasks in memory, on the harness's clock: PROVISIONING for a minute, RUNNING until <see cref="RunFor"/>,
+/// then STOPPED with <see cref="ExitCode"/>. A task ARN ECS does not know fails like a MISSING failure.
+/// </summary>
+internal sealed class FakeMigrationTasks(TimeProvider time) : IMigrationTasks
+{
+    private readonly Dictionary<string, DateTimeOffset> started = new();
+
+    public List<MigrationTaskRequest> Starts { get; } = [];
+
+    public List<string> Described { get; } = [];
+
+    public TimeSpan RunFor { get; set; } = TimeSpan.FromMinutes(3);
+
+    public int? ExitCode { get; set; }
+
+    public string StoppedReason { get; set; } = "Essential container in task exited";
+
+    /// <summary>Called at every describe, e.g. to kill the runner while it waits.</summary>
+    public Action<string> OnDescribe { get; set; } = _ => { };
+
+    public Task<string> StartAsync(MigrationTaskRequest request, CancellationToken cancellationToken)
+    {
+        Starts.Add(request);
+        var arn = $"arn:aws:ecs:eu-west-1:123456789012:task/{request.Cluster}/{Starts.Count:D4}abcdef";
+        started[arn] = time.GetUtcNow();
+        return Task.FromResult(arn);
+    }
+
+    public Task<MigrationTaskState> DescribeAsync(string cluster, string taskArn, string containerName, CancellationToken cancellationToken)
+    {
+        Described.Add(taskArn);
+        OnDescribe(taskArn);
+        if (!started.TryGetValue(taskArn, out var at)) return Task.FromException<MigrationTaskState>(new InvalidOperationException($"ECS does not know task {taskArn}: MISSING"));
+        var elapsed = time.GetUtcNow() - at;
+        return Task.FromResult(elapsed < TimeSpan.FromMinutes(1)
+            ? new MigrationTaskState(taskArn, "PROVISIONING", null, null)
+            : elapsed < RunFor
+                ? new MigrationTaskState(taskArn, "RUNNING", null, null)
+                : new MigrationTaskState(taskArn, "STOPPED", ExitCode ?? 0, StoppedReason));
+    }
+}
