@@ -35,10 +35,17 @@ public partial class DrDrillPolicyTests
     [GeneratedRegex(@"\.(?<call>[A-Z][A-Za-z0-9]+)Async\(\s*(new [A-Za-z]+Request|request|update)")]
     private static partial Regex SdkCall();
 
+    /// <summary>Calls an adapter makes through a second client (EcsDrServices sets each service's autoscaling range).</summary>
+    private static readonly Dictionary<string, string> ServiceOfCall = new(StringComparer.Ordinal)
+    {
+        ["RegisterScalableTarget"] = "application-autoscaling",
+    };
+
     /// <summary>Each SDK call in the adapters as an IAM action, e.g. <c>rds:PromoteReadReplica</c>.</summary>
     private static SortedSet<string> CalledActions() => new(
         Adapters.SelectMany(adapter => SdkCall().Matches(File.ReadAllText(Path.Combine(RepoFiles.Root, adapter.File)))
-            .Select(m => $"{adapter.Service}:{m.Groups["call"].Value}")),
+            .Select(m => m.Groups["call"].Value)
+            .Select(call => $"{ServiceOfCall.GetValueOrDefault(call, adapter.Service)}:{call}")),
         StringComparer.Ordinal);
 
     [Fact]
@@ -48,7 +55,7 @@ public partial class DrDrillPolicyTests
 
         Assert.Equal(CalledActions(), new SortedSet<string>(granted, StringComparer.Ordinal));
         Assert.Equal(
-            ["cloudwatch:GetMetricStatistics", "dynamodb:GetItem", "dynamodb:PutItem", "ecs:DescribeServices", "ecs:UpdateService",
+            ["application-autoscaling:RegisterScalableTarget", "cloudwatch:GetMetricStatistics", "dynamodb:GetItem", "dynamodb:PutItem", "ecs:DescribeServices", "ecs:UpdateService",
              "rds:CreateDBInstanceReadReplica", "rds:DeleteDBInstance", "rds:DescribeDBInstances", "rds:ModifyDBInstance", "rds:PromoteReadReplica",
              "rds:RestoreDBInstanceToPointInTime", "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue"],
             CalledActions());
