@@ -5,12 +5,14 @@ using Infra.Stacks.Validation;
 namespace Infra.Components.Observability.Catalog;
 
 /// <summary>
-/// A service's composite "unhealthy" alarm: in ALARM while any of its error, latency or host alarms is. It is what
-/// notifies, so an incident that trips five of them sends one message; the members keep their state (the runner and
-/// the release guard watch them) and notify on their own only when <c>infra:alarms.&lt;key&gt;.notify</c> says so.
+/// A service's composite "unhealthy" alarm of one severity: in ALARM while any of its error, latency or host alarms of
+/// that severity is. It is what notifies, so an incident that trips five of them sends one message; the members keep
+/// their state (the runner and the release guard watch them) and notify on their own only when
+/// <c>infra:alarms.&lt;key&gt;.notify</c> says so. One per severity, not one for all: a high alarm (a new color's gate,
+/// which a rollout already rolls back) must not reach the critical topic's pager.
 /// </summary>
-/// <param name="Name">The CloudWatch alarm name, <c>&lt;prefix&gt;-&lt;service&gt;-unhealthy</c>.</param>
-/// <param name="Severity">The most severe member's: the composite notifies that topic.</param>
+/// <param name="Name">The CloudWatch alarm name, <c>&lt;prefix&gt;-&lt;service&gt;-unhealthy-&lt;severity&gt;</c>.</param>
+/// <param name="Severity">Its members' severity: the composite notifies that topic.</param>
 /// <param name="Members">The member alarm names, in catalog order.</param>
 public sealed record ServiceHealth(string Service, string Name, Severity Severity, IReadOnlyList<string> Members, string Description)
 {
@@ -28,16 +30,16 @@ public sealed record ServiceHealth(string Service, string Name, Severity Severit
     /// <summary>CloudWatch's rule: <c>ALARM("a") OR ALARM("b") …</c>.</summary>
     public string Rule => string.Join(" OR ", Members.Select(m => $"ALARM(\"{m}\")"));
 
-    /// <summary>One per service that has member alarms among <paramref name="alarms"/> (which are one region's).</summary>
+    /// <summary>One per service and severity of its member alarms among <paramref name="alarms"/> (which are one region's).</summary>
     public static IReadOnlyList<ServiceHealth> For(IEnumerable<AlarmDefinition> alarms, Naming naming) =>
         alarms.Where(a => a.Service is not null && MemberKeys.Contains(a.Key))
-            .GroupBy(a => a.Service!, StringComparer.Ordinal)
+            .GroupBy(a => (Service: a.Service!, a.Severity))
             .Select(g => new ServiceHealth(
-                g.Key,
-                naming.AlarmName(g.Key, null, "unhealthy"),
-                g.Min(a => a.Severity),
+                g.Key.Service,
+                naming.AlarmName(g.Key.Service, null, $"unhealthy-{g.Key.Severity.ToConfigName()}"),
+                g.Key.Severity,
                 g.Select(a => a.Name).ToList(),
-                $"{g.Key}: unhealthy, one of its error, latency or host alarms is in ALARM. The alarm history says which; " +
-                "its graphs are on the dashboard."))
+                $"{g.Key.Service}: unhealthy ({g.Key.Severity.ToConfigName()}), one of its {g.Key.Severity.ToConfigName()} error, latency or " +
+                "host alarms is in ALARM. The alarm history says which; its graphs are on the dashboard."))
             .ToList();
 }

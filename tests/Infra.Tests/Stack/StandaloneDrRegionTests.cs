@@ -83,9 +83,9 @@ public sealed class StandaloneDrRegionTests
             Assert.All(alarm["inputs"]!["alarmActions"]?.AsArray() ?? [], topic => Assert.StartsWith("${aws:sns/topic:Topic::alerting-dr-", (string)topic!));
         }
         // The pilot light's composite alarms notify for their quiet members, on the DR region's topics.
-        var composite = plan.Resource("aws:cloudwatch/compositeAlarm:CompositeAlarm", "alarms-dr-dr-web-unhealthy");
+        var composite = plan.Resource("aws:cloudwatch/compositeAlarm:CompositeAlarm", "alarms-dr-dr-web-unhealthy-high");
         Assert.EndsWith(DrProvider, (string)composite["provider"]!);
-        Assert.Equal(["${aws:sns/topic:Topic::alerting-dr-critical.arn}"], composite["inputs"]!["alarmActions"]!.AsArray().Select(t => (string)t!));
+        Assert.Equal(["${aws:sns/topic:Topic::alerting-dr-high.arn}"], composite["inputs"]!["alarmActions"]!.AsArray().Select(t => (string)t!));
         Assert.Contains("ALARM(\"infra-production-dr-web-blue-error-rate\")", (string)composite["inputs"]!["alarmRule"]!);
         var gate = plan.Inputs(Alarm, "alarms-dr-dr-web-blue-error-rate")["metricQueries"]![0]!["metric"]!["dimensions"]!;
         Assert.Equal((ComponentPlan.Token("aws:lb/loadBalancer:LoadBalancer", "dr-alb-alb", "arnSuffix"), ComponentPlan.Token("aws:lb/targetGroup:TargetGroup", "dr-alb-web-tg-blue", "arnSuffix")),

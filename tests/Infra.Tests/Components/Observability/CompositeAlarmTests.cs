@@ -8,7 +8,7 @@ using static Infra.Tests.Components.Observability.ObservabilityFixtures;
 
 namespace Infra.Tests.Components.Observability;
 
-/// <summary>Per service one composite "unhealthy" alarm notifies for its error, latency and host alarms.</summary>
+/// <summary>Per service and severity one composite "unhealthy" alarm notifies for its error, latency and host alarms.</summary>
 public class CompositeAlarmTests
 {
     private const string AlarmType = "aws:cloudwatch/metricAlarm:MetricAlarm";
@@ -26,23 +26,29 @@ public class CompositeAlarmTests
     private static string[] Strings(JsonNode? node) => node?.AsArray().Select(n => (string)n!).ToArray() ?? [];
 
     [Fact]
-    public async Task Each_service_has_one_composite_whose_rule_is_any_of_its_error_latency_and_host_alarms()
+    public async Task Each_service_has_one_composite_per_severity_whose_rule_is_any_of_its_error_latency_and_host_alarms_of_it()
     {
         var plan = await PlanAsync(Staging);
 
-        Assert.Equal(Staging.Services.Select(s => $"infra-staging-{s.Name}-unhealthy").Order(StringComparer.Ordinal),
-            plan.OfType(CompositeType).Select(c => (string)c["inputs"]!["alarmName"]!).Order(StringComparer.Ordinal));
-        var web = plan.Inputs(CompositeType, "alarms-web-unhealthy");
         Assert.Equal(
-            "ALARM(\"infra-staging-web-error-rate\") OR ALARM(\"infra-staging-web-p95-latency\") OR ALARM(\"infra-staging-web-p99-latency\") OR " +
+            Staging.Services.SelectMany(s => new[] { $"infra-staging-{s.Name}-unhealthy-critical", $"infra-staging-{s.Name}-unhealthy-high" })
+                .Order(StringComparer.Ordinal),
+            plan.OfType(CompositeType).Select(c => (string)c["inputs"]!["alarmName"]!).Order(StringComparer.Ordinal));
+        var critical = plan.Inputs(CompositeType, "alarms-web-unhealthy-critical");
+        Assert.Equal("ALARM(\"infra-staging-web-error-rate\")", (string)critical["alarmRule"]!);
+        Assert.Equal([TopicArn(Severity.Critical)], Strings(critical["alarmActions"]));
+        Assert.Equal([TopicArn(Severity.Critical)], Strings(critical["okActions"]));
+        var high = plan.Inputs(CompositeType, "alarms-web-unhealthy-high");
+        Assert.Equal(
+            "ALARM(\"infra-staging-web-p95-latency\") OR ALARM(\"infra-staging-web-p99-latency\") OR " +
             "ALARM(\"infra-staging-web-running-tasks-low\") OR ALARM(\"infra-staging-web-blue-error-rate\") OR ALARM(\"infra-staging-web-blue-p99-latency\") OR " +
             "ALARM(\"infra-staging-web-blue-unhealthy-hosts\") OR ALARM(\"infra-staging-web-green-error-rate\") OR ALARM(\"infra-staging-web-green-p99-latency\") OR " +
             "ALARM(\"infra-staging-web-green-unhealthy-hosts\")",
-            (string)web["alarmRule"]!);
-        // The most severe member is the error rate (critical): the composite notifies that topic, on ALARM and on OK.
-        Assert.Equal([TopicArn(Severity.Critical)], Strings(web["alarmActions"]));
-        Assert.Equal([TopicArn(Severity.Critical)], Strings(web["okActions"]));
-        Assert.Equal("infra-staging-web-unhealthy", (string)web["tags"]!["Name"]!);
+            (string)high["alarmRule"]!);
+        // A new color's gate tripping is high: it reaches the high topic, never the critical topic's pager.
+        Assert.Equal([TopicArn(Severity.High)], Strings(high["alarmActions"]));
+        Assert.Equal([TopicArn(Severity.High)], Strings(high["okActions"]));
+        Assert.Equal("infra-staging-web-unhealthy-high", (string)high["tags"]!["Name"]!);
     }
 
     [Fact]
@@ -50,8 +56,8 @@ public class CompositeAlarmTests
     {
         var plan = await PlanAsync(Staging);
 
-        var dependsOn = Strings(plan.Resource(CompositeType, "alarms-web-unhealthy")["dependsOn"]);
-        var members = new[] { "web-error-rate", "web-p95-latency", "web-p99-latency", "web-running-tasks-low", "web-blue-error-rate",
+        var dependsOn = Strings(plan.Resource(CompositeType, "alarms-web-unhealthy-high")["dependsOn"]);
+        var members = new[] { "web-p95-latency", "web-p99-latency", "web-running-tasks-low", "web-blue-error-rate",
             "web-blue-p99-latency", "web-blue-unhealthy-hosts", "web-green-error-rate", "web-green-p99-latency", "web-green-unhealthy-hosts" };
         Assert.Equal(members.Select(m => plan.Urn(AlarmType, $"alarms-{m}")).Order(StringComparer.Ordinal), dependsOn.Order(StringComparer.Ordinal));
     }
@@ -78,7 +84,7 @@ public class CompositeAlarmTests
         foreach (var color in new[] { "blue", "green" })
             Assert.Equal([TopicArn(Severity.High)], Strings(plan.Inputs(AlarmType, $"alarms-web-{color}-error-rate")["alarmActions"]));
         Assert.Empty(Strings(plan.Inputs(AlarmType, "alarms-web-error-rate")["alarmActions"]));
-        Assert.Contains("ALARM(\"infra-staging-web-blue-error-rate\")", (string)plan.Inputs(CompositeType, "alarms-web-unhealthy")["alarmRule"]!);
+        Assert.Contains("ALARM(\"infra-staging-web-blue-error-rate\")", (string)plan.Inputs(CompositeType, "alarms-web-unhealthy-high")["alarmRule"]!);
     }
 
     [Fact]
@@ -105,7 +111,7 @@ public class CompositeAlarmTests
     public void The_dashboard_shows_the_composites_first()
     {
         var alarms = Catalog(Staging).Alarms;
-        var composites = new[] { "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:infra-staging-web-unhealthy" };
+        var composites = new[] { "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:infra-staging-web-unhealthy-critical" };
         var body = JsonNode.Parse(new DashboardBody(Staging, alarms,
             DashboardBody.References(Staging).ToDictionary(r => r, ValueOf),
             alarms.ToDictionary(a => a.Name, a => $"arn:aws:cloudwatch:eu-west-1:123456789012:alarm:{a.Name}"),
