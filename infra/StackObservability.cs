@@ -48,7 +48,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
             // The DR region alerts on its own: when the primary region is down, so are its topics and its relay, and that
             // is when the DR alarms matter. Its relay posts to the same Slack channel; e-mail addresses are subscribed
             // once, to the primary region's topics, so each confirms once (an outage of the primary silences e-mail,
-            // not Slack).
+            // not Slack); the pager and SMS are subscribed in both regions.
             var drAlerting = new Alerting("alerting-dr", new AlertingArgs
             {
                 Settings = settings,

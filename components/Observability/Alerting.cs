@@ -96,7 +96,7 @@ public sealed class Alerting : ComponentResource
             }
         }
 
-        if (args.SubscribeEmails) DeclarePaging(name, alerting.Paging, args.PagerUrl);
+        if (args.SubscribePager) DeclarePaging(name, alerting.Paging, args.PagerUrl);
 
         RegisterOutputs(TopicArns.ToDictionary(p => p.Key.ToConfigName() + "TopicArn", p => (object?)p.Value));
     }
@@ -122,7 +122,7 @@ public sealed class Alerting : ComponentResource
 
     /// <summary>
     /// Critical alarms page: the events endpoint gets SNS's JSON over HTTPS (the paging service confirms the
-    /// subscription itself), each number an SMS. Like e-mail, subscribed once, on the primary region's topic.
+    /// subscription itself), each number an SMS, on the critical topic of each region (see <see cref="AlertingArgs.SubscribePager"/>).
     /// </summary>
     private void DeclarePaging(string name, PagingSettings paging, Output<string>? pagerUrl)
     {

@@ -39,11 +39,18 @@ public sealed class AlertingArgs
     public string? ChatbotConfigurationName { get; init; }
 
     /// <summary>
-    /// Whether the topics get the e-mail subscriptions <c>infra:alerting.emails</c> lists, and the critical topic the
-    /// pager and SMS subscriptions. Every subscription sends its own confirmation (and a page would come twice), so a
-    /// second Alerting of the stack (the DR region's) sets false and each destination is subscribed once. Default true.
+    /// Whether the topics get the e-mail subscriptions <c>infra:alerting.emails</c> lists. Every e-mail subscription
+    /// sends its own confirmation, so a second Alerting of the stack (the DR region's) sets false and each address
+    /// confirms once. Default true.
     /// </summary>
     public bool SubscribeEmails { get; init; } = true;
+
+    /// <summary>
+    /// Whether the critical topic gets the pager and SMS subscriptions. True in both regions: an alarm notifies only
+    /// topics of its own region, so after a failover the DR region's critical alarms must page on their own (a page
+    /// never comes twice, and neither destination asks a person to confirm). Default true.
+    /// </summary>
+    public bool SubscribePager { get; init; } = true;
 
     /// <summary>The Slack relay's log group key (<c>LogsKey.Arn</c> of the topics' region). Default: none, CloudWatch Logs' own key.</summary>
     public Input<string>? LogsKmsKeyArn { get; init; }

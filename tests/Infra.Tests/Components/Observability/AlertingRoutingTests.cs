@@ -28,13 +28,14 @@ public class AlertingRoutingTests
         },
     };
 
-    private static Task<ComponentPlan> PlanAsync(StackSettings settings, bool subscribeEmails = true) =>
+    private static Task<ComponentPlan> PlanAsync(StackSettings settings, bool subscribeEmails = true, bool subscribePager = true) =>
         ComponentPlan.RunAsync(() => new Alerting("alerting", new AlertingArgs
         {
             Settings = settings,
             SlackWebhookUrl = Output.CreateSecret("https://hooks.slack.com/services/T/B/X"),
             PagerUrl = Output.CreateSecret("https://events.pagerduty.com/integration/KEY123/enqueue"),
             SubscribeEmails = subscribeEmails,
+            SubscribePager = subscribePager,
         }));
 
     private static List<(string Name, string Protocol, string Topic, string Endpoint)> Subscriptions(ComponentPlan plan, params string[] protocols) =>
@@ -58,10 +59,19 @@ public class AlertingRoutingTests
     }
 
     [Fact]
-    public async Task Without_paging_settings_or_in_a_second_region_nothing_pages()
+    public async Task Without_paging_settings_or_with_paging_off_nothing_pages()
     {
         Assert.Empty(Subscriptions(await PlanAsync(Paged(Production, false)), "https", "sms"));
-        Assert.Empty(Subscriptions(await PlanAsync(Paged(Production, true, "+4915112345678"), subscribeEmails: false), "https", "sms"));
+        Assert.Empty(Subscriptions(await PlanAsync(Paged(Production, true, "+4915112345678"), subscribePager: false), "https", "sms"));
+    }
+
+    [Fact]
+    public async Task The_dr_regions_alerting_pages_although_it_subscribes_no_email()
+    {
+        var plan = await PlanAsync(Paged(Production, true, "+4915112345678"), subscribeEmails: false);
+
+        Assert.Equal(["alerting-critical-pager", "alerting-critical-sms-4915112345678"], Subscriptions(plan, "https", "sms").Select(s => s.Name));
+        Assert.Empty(Subscriptions(plan, "email"));
     }
 
     [Fact]

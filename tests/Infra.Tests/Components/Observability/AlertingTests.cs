@@ -186,12 +186,13 @@ public class AlertingTests
     }
 
     [Fact]
-    public async Task A_second_alerting_of_the_stack_keeps_its_topics_and_relay_but_subscribes_no_address_again()
+    public async Task A_second_alerting_of_the_stack_keeps_its_topics_and_relay_but_subscribes_no_email_address_again()
     {
         var plan = await ComponentPlan.RunAsync(() => new Alerting("alerting-dr", new AlertingArgs
         {
             Settings = Production,
             SlackWebhookUrl = Output.CreateSecret("https://hooks.slack.com/services/T/B/X"),
+            PagerUrl = Output.CreateSecret("https://events.pagerduty.com/integration/KEY123/enqueue"),
             SubscribeEmails = false,
         }));
 
