@@ -11,8 +11,8 @@ namespace Infra.Components.Functions;
 /// <summary>
 /// An EventBridge rule (an event pattern or a schedule) that invokes a function: the rule <c>&lt;name&gt;-&lt;suffix&gt;</c>,
 /// the permission for exactly that rule to invoke it, and the target. With a dead-letter queue, the target retries a
-/// failed delivery for a bounded time and then parks the event there instead of dropping it (the queue's policy must let
-/// the rule send: the caller owns the queue).
+/// failed delivery for a bounded time and then parks the event there instead of dropping it; <see cref="AllowDeadLetters"/>
+/// lets exactly those rules send to the queue.
 /// </summary>
 public static class EventTrigger
 {
@@ -52,4 +52,12 @@ public static class EventTrigger
         new EventTarget($"{name}-{suffix}-target", target, new CustomResourceOptions { Parent = parent, DependsOn = { invoke } });
         return rule;
     }
+
+    /// <summary>The queue policy <c>&lt;name&gt;-dead-letters-policy</c>: EventBridge may send to the queue for these rules only.</summary>
+    public static void AllowDeadLetters(ComponentResource parent, string name, Queue deadLetters, IReadOnlyList<EventRule> rules) =>
+        _ = new QueuePolicy($"{name}-dead-letters-policy", new QueuePolicyArgs
+        {
+            QueueUrl = deadLetters.Url,
+            Policy = Output.Tuple(deadLetters.Arn, Output.All(rules.Select(r => r.Arn))).Apply(t => UndeliveredEventsPolicy.For(t.Item1, t.Item2)),
+        }, new CustomResourceOptions { Parent = parent });
 }

@@ -78,11 +78,12 @@ public sealed class AlarmDigest : ComponentResource
                 ["SLACK_WEBHOOK_SECRET_ARN"] = args.WebhookSecretArn,
             },
         });
-        EventTrigger.Declare(this, name, "schedule", naming.Resource("alarm-digest", "schedule"), function, "alarm-digest", new EventRuleArgs
+        var schedule = EventTrigger.Declare(this, name, "schedule", naming.Resource("alarm-digest", "schedule"), function, "alarm-digest", new EventRuleArgs
         {
             Description = "Once a day: the digest of the low-severity alarms",
             ScheduleExpression = settings.Alerting.Digest.Schedule,
-        }, settings);
+        }, settings, queue);
+        EventTrigger.AllowDeadLetters(this, name, queue, [schedule]);
         DeadLetterQueue.DeclareDepthAlarm(this, name, settings, naming.AlarmName(null, null, "alarm-digest-dead-letters"),
             $"The daily alarm digest failed every retry and waits in {queueName}: read its logs (/aws/lambda/{functionName}); " +
             "the day's low alarms are in the CloudWatch alarm history.",

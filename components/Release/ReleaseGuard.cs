@@ -7,7 +7,6 @@ using Pulumi;
 using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.Lambda;
 using Pulumi.Aws.Lambda.Inputs;
-using Pulumi.Aws.Sqs;
 
 namespace Infra.Components.Release;
 
@@ -85,11 +84,7 @@ public sealed class ReleaseGuard : ComponentResource
             Description = "Every minute: a rollout whose runner stopped renewing its lease",
             ScheduleExpression = Schedule,
         }, settings, queue));
-        new QueuePolicy($"{name}-dead-letters-policy", new QueuePolicyArgs
-        {
-            QueueUrl = queue.Url,
-            Policy = Output.Tuple(queue.Arn, Output.All(rules.Select(r => r.Arn))).Apply(t => GuardQueuePolicy.For(t.Item1, t.Item2)),
-        }, new CustomResourceOptions { Parent = this });
+        EventTrigger.AllowDeadLetters(this, name, queue, rules);
 
         var deadLettersAlarm = naming.AlarmName(null, null, "release-guard-dead-letters");
         DeadLetterQueue.DeclareDepthAlarm(this, name, settings, deadLettersAlarm,

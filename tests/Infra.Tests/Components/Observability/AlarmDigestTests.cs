@@ -80,6 +80,23 @@ public class AlarmDigestTests
     }
 
     [Fact]
+    public async Task A_schedule_eventbridge_cannot_deliver_is_retried_then_parked_in_the_same_queue_which_only_that_rule_may_send_to()
+    {
+        var plan = await PlanAsync();
+
+        var queueArn = ComponentPlan.Token("aws:sqs/queue:Queue", "alarm-digest-dead-letters", "arn");
+        var target = plan.Inputs("aws:cloudwatch/eventTarget:EventTarget", "alarm-digest-schedule-target");
+        Assert.Equal((600L, 10L), ((long)target["retryPolicy"]!["maximumEventAgeInSeconds"]!, (long)target["retryPolicy"]!["maximumRetryAttempts"]!));
+        Assert.Equal(queueArn, (string)target["deadLetterConfig"]!["arn"]!);
+        var policy = JsonNode.Parse((string)plan.Inputs("aws:sqs/queuePolicy:QueuePolicy", "alarm-digest-dead-letters-policy")["policy"]!)!;
+        var statement = policy["Statement"]![0]!;
+        Assert.Equal(("events.amazonaws.com", "sqs:SendMessage", queueArn),
+            ((string)statement["Principal"]!["Service"]!, (string)statement["Action"]!, (string)statement["Resource"]!));
+        Assert.Equal([ComponentPlan.Token("aws:cloudwatch/eventRule:EventRule", "alarm-digest-schedule", "arn")],
+            statement["Condition"]!["ArnEquals"]!["aws:SourceArn"]!.AsArray().Select(a => (string)a!));
+    }
+
+    [Fact]
     public async Task Without_low_alarms_there_is_nothing_to_digest() =>
         Assert.Equal("LowAlarmArns is empty; declare the digest only when the catalog has low-severity alarms (Parameter 'args')",
             await ProgramFailure.ArgumentMessageAsync(() => ComponentPlan.RunAsync(() => new AlarmDigest("alarm-digest", new AlarmDigestArgs

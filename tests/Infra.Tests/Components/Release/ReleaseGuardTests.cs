@@ -127,7 +127,7 @@ public sealed class ReleaseGuardTests
         var queuePolicy = plan.Inputs(QueuePolicy, "release-guard-dead-letters-policy");
         Assert.Equal(Token(Queue, "release-guard-dead-letters", "url"), (string)queuePolicy["queueUrl"]!);
         Assert.Equal(
-            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"UndeliveredGuardEvents\",\"Effect\":\"Allow\"," +
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"UndeliveredEvents\",\"Effect\":\"Allow\"," +
             "\"Principal\":{\"Service\":\"events.amazonaws.com\"},\"Action\":\"sqs:SendMessage\"," +
             $"\"Resource\":\"{Token(Queue, "release-guard-dead-letters", "arn")}\"," +
             $"\"Condition\":{{\"ArnEquals\":{{\"aws:SourceArn\":[\"{Token(Rule, "release-guard-alarms", "arn")}\",\"{Token(Rule, "release-guard-schedule", "arn")}\"]}}}}}}]}}",
