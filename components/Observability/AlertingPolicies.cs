@@ -29,27 +29,17 @@ public static class AlertingPolicies
         new() { ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = account } };
 
     /// <summary>
-    /// The topics' key policy. The account keeps full control (without it the key could never be managed again), and
-    /// CloudWatch may use the key to publish alarms to the encrypted topics, which the AWS managed SNS key does not allow.
-    /// In a key policy <c>"Resource": "*"</c> means this key only.
+    /// The topics' key policy: the account administers the key (<see cref="KeyAdministration"/>), and CloudWatch may use
+    /// it to publish alarms to the encrypted topics, which the AWS managed SNS key does not allow.
     /// </summary>
     public static string TopicKeyPolicy(string keyArn)
     {
-        var arn = keyArn.Split(':');
         var account = AccountOf(keyArn);
-        var accountRoot = $"arn:{arn[1]}:iam::{account}:root";
         return new JsonObject
         {
             ["Version"] = "2012-10-17",
             ["Statement"] = new JsonArray(
-                new JsonObject
-                {
-                    ["Sid"] = "AccountAdministers",
-                    ["Effect"] = "Allow",
-                    ["Principal"] = new JsonObject { ["AWS"] = accountRoot },
-                    ["Action"] = "kms:*",
-                    ["Resource"] = "*",
-                },
+                KeyAdministration.AccountAdministers(keyArn),
                 new JsonObject
                 {
                     ["Sid"] = "CloudWatchAlarmsPublish",

@@ -3,10 +3,9 @@ using System.Text.Json.Nodes;
 namespace Infra.Components.Observability;
 
 /// <summary>
-/// The key policy of a region's log-group key. The account keeps full control (without it the key could never be
-/// managed again), and CloudWatch Logs of that region may use the key only for this account's log groups: the
-/// encryption context CloudWatch Logs sends names the log group, and the condition pins it to the account and region.
-/// In a key policy <c>"Resource": "*"</c> means this key only.
+/// The key policy of a region's log-group key: the account administers the key (<see cref="KeyAdministration"/>), and
+/// CloudWatch Logs of that region may use it only for this account's log groups: the encryption context CloudWatch Logs
+/// sends names the log group, and the condition pins it to the account and region.
 /// </summary>
 public static class LogsKeyPolicy
 {
@@ -18,14 +17,7 @@ public static class LogsKeyPolicy
         {
             ["Version"] = "2012-10-17",
             ["Statement"] = new JsonArray(
-                new JsonObject
-                {
-                    ["Sid"] = "AccountAdministers",
-                    ["Effect"] = "Allow",
-                    ["Principal"] = new JsonObject { ["AWS"] = $"arn:{partition}:iam::{account}:root" },
-                    ["Action"] = "kms:*",
-                    ["Resource"] = "*",
-                },
+                KeyAdministration.AccountAdministers(keyArn),
                 new JsonObject
                 {
                     ["Sid"] = "CloudWatchLogsEncrypts",
