@@ -29,7 +29,8 @@ public static partial class RolloutStepsBinder
         for (var i = 0; i < list.Items.Count; i++)
         {
             var item = list.Items[i];
-            var text = item is ConfigScalar { IsSecret: false } scalar ? scalar.Text.Trim() : null;
+            // Steps are never sensitive, but Pulumi marks the whole infra:rollout secret once hooks.webhookKey is.
+            var text = item is ConfigScalar scalar ? scalar.Text.Trim() : null;
             if (text is not null && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var percent))
             {
                 steps.Add(percent);

@@ -21,6 +21,20 @@ public class PauseStepValidationTests
     }
 
     [Fact]
+    public void Steps_bind_when_pulumi_holds_the_whole_rollout_map_secret_because_the_webhook_key_is()
+    {
+        // A secure: leaf makes Pulumi mark its top-level key secret (config.Value's secure flag covers the whole object).
+        var builder = StackBuilder.Production().Set("infra:rollout", "steps", new JsonArray(10, "pause", 50, 100))
+            .Set("infra:rollout", "hooks", new JsonObject { ["webhookKey"] = "decrypted-key" }).Secret("infra:rollout");
+
+        var result = builder.Load();
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(ValueList.Of(10, 50, 100), result.Settings!.Rollout.Steps);
+        Assert.True(result.Settings.Rollout.Hooks!.Webhooks.WebhookKey.IsSet);
+    }
+
+    [Fact]
     public void Without_pauses_a_timed_out_pause_rolls_back_by_default()
     {
         var rollout = StackBuilder.Staging().Load().Settings!.Rollout;
