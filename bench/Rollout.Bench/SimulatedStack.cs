@@ -73,6 +73,9 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, IT
         return Task.FromResult(configs[service]);
     }
 
+    // The simulated stack has no program to reject a release.
+    public Task RequireDeclarableAsync(IReadOnlyList<RolloutServiceRecord> moves, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task SetImageAsync(string service, DeployColor color, string? image, CancellationToken cancellationToken) =>
         Change(service, c => color == DeployColor.Blue ? c with { Blue = c.Blue with { Image = image } } : c with { Green = c.Green with { Image = image } });
 

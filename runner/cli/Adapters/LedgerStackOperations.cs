@@ -2,6 +2,8 @@ using Infra.Ledger;
 using Infra.Runner.Rollout;
 using Infra.Stacks.Release;
 using Pulumi.Automation;
+// Pulumi.Automation has a StackSettings of its own.
+using StackSettings = Infra.Stacks.Settings.StackSettings;
 
 namespace Infra.Runner.Adapters;
 
@@ -11,8 +13,9 @@ namespace Infra.Runner.Adapters;
 /// targeted update — the program reads the desired state itself — and then records it as applied. The rollout record
 /// lives on the ledger's lease (see <see cref="RolloutHold"/>). The stack file is never written.
 /// </summary>
+/// <param name="settings">The stack file's settings, which the program overlays with the ledger's release.</param>
 public sealed class LedgerStackOperations(
-    WorkspaceStack stack, ReleaseLedger ledger, ReleaseState seed, RolloutHold hold) : IStackOperations
+    WorkspaceStack stack, ReleaseLedger ledger, ReleaseState seed, RolloutHold hold, StackSettings settings) : IStackOperations
 {
     private readonly ReleaseStore release = new(ledger, seed);
 
@@ -27,6 +30,18 @@ public sealed class LedgerStackOperations(
         return desired.Services.TryGetValue(service, out var released)
             ? ReleaseMapping.ToConfig(service, released)
             : throw NoSuchService(desired, service);
+    }
+
+    public async Task RequireDeclarableAsync(IReadOnlyList<RolloutServiceRecord> moves, CancellationToken cancellationToken)
+    {
+        var (_, desired, _) = await release.ReadAsync(cancellationToken);
+        var next = moves.Aggregate(desired, (state, move) => state.Services.TryGetValue(move.Name, out var current)
+            ? state.With(move.Name, current with { Image = current.Image.With(ReleaseMapping.ToColor(move.ToColor), move.Image) })
+            : throw NoSuchService(state, move.Name));
+        var declared = ReleaseOverlay.Apply(settings, next, $"release ledger {LedgerTable.NameFor(settings.StackName)}");
+        if (declared.Errors.Count > 0)
+            throw new RolloutInputException(
+                $"the program would reject this release on its next update, so nothing was changed: {string.Join("; ", declared.Errors)}");
     }
 
     public Task SetImageAsync(string service, DeployColor color, string? image, CancellationToken cancellationToken) =>

@@ -92,7 +92,7 @@ public sealed class RunnerSession : IDisposable
         var webhooks = new HttpsWebhookSender(
             async token => (await stack.GetConfigAsync(WebhookKeyPath, path: true, token)).Value, TimeProvider.System);
         var ports = new RolloutPorts(
-            new LedgerStackOperations(stack, ledger, ReleaseMapping.Seed(stackSettings), hold),
+            new LedgerStackOperations(stack, ledger, ReleaseMapping.Seed(stackSettings), hold, stackSettings),
             new CloudWatchAlarmReader(cloudWatch, region),
             new CloudWatchTargetGroupMetrics(cloudWatch),
             new HttpSmokeCheck(smokeHttp, TimeProvider.System, SmokeRetryInterval, new SecretsManagerValueReader(secretsManager, region)),

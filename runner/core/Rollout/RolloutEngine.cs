@@ -47,6 +47,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
             }
             outputs.RequireMetricNames(services);
             HookOutputs.Require(outputs, plan.Hooks, services);
+            await Stack.RequireDeclarableAsync(services, cancellationToken);
         }
         catch (RolloutInputException error)
         {

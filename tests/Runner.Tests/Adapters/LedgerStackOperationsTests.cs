@@ -123,6 +123,23 @@ public sealed class LedgerStackOperationsTests : IDisposable
         Assert.Equal(("web:3", TrafficWeights.AllTo(DeployColor.Blue)), (release.Desired.Services["web"].Image.Green, ReleaseMapping.ToConfig("web", release.Desired.Services["web"]).Weights));
     }
 
+    [OfflineSdkFact(Reason)]
+    public async Task A_release_the_program_would_reject_is_refused_before_anything_is_written()
+    {
+        var name = await LocalLedger.NewStackAsync("ops");
+        await File.WriteAllTextAsync(Path.Combine(folder, $"Pulumi.{name}.yaml"), OfflineProject.StackFile.Replace(
+            "  infra:services:", "  infra:images:\n    allowedRegistries: [registry.example.com]\n  infra:services:").Replace("web:1", "registry.example.com/web:1"));
+        var (operations, ledger, _) = await OpenAsync(name);
+        var move = new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "docker.io/someone/web:2");
+
+        var error = await Assert.ThrowsAsync<RolloutInputException>(() => operations.RequireDeclarableAsync([move], CancellationToken.None));
+
+        Assert.StartsWith($"the program would reject this release on its next update, so nothing was changed: release ledger infra-{name}-releases: " +
+            "infra:services.web.image.green: ", error.Message);
+        Assert.Null(await ledger.ReadReleaseAsync());
+        await operations.RequireDeclarableAsync([move with { Image = "registry.example.com/web:2" }], CancellationToken.None);
+    }
+
     public void Dispose()
     {
         owned.ForEach(o => o.Dispose());
@@ -144,7 +161,7 @@ public sealed class LedgerStackOperationsTests : IDisposable
         var hold = new RolloutHold(ledger, takeOver: false, TimeProvider.System, new LedgerJournal(ledger));
         owned.Add(hold);
         owned.Add(stack);
-        var seed = ReleaseMapping.Seed(await stack.ReadSettingsAsync(CancellationToken.None));
-        return (new LedgerStackOperations(stack, ledger, seed, hold), ledger, stack);
+        var settings = await stack.ReadSettingsAsync(CancellationToken.None);
+        return (new LedgerStackOperations(stack, ledger, ReleaseMapping.Seed(settings), hold, settings), ledger, stack);
     }
 }

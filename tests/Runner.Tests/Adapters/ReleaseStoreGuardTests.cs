@@ -37,7 +37,7 @@ public class ReleaseStoreGuardTests
     {
         var (ledger, _) = await StoreAsync();
         await ledger.WriteReleaseAsync(0, State(Split), State(Split), "infra-runner on ci (pid 1)");
-        var operations = new LedgerStackOperations(null!, ledger, State(Split), null!);
+        var operations = new LedgerStackOperations(null!, ledger, State(Split), null!, null!);
 
         await operations.RecordTrafficAppliedAsync([("web", DeployColor.Blue, TrafficWeights.AllTo(DeployColor.Blue))], CancellationToken.None);
 

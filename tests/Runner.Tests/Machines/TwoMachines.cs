@@ -71,7 +71,8 @@ internal sealed class TwoMachines : IDisposable
         await stack.UpAsync();
         Ledger = LocalLedger.Ledger(Stack);
         using var hold = new RolloutHold(Ledger, takeOver: false, TimeProvider.System, new LedgerJournal(Ledger));
-        var operations = new LedgerStackOperations(stack, Ledger, ReleaseMapping.Seed(await stack.ReadSettingsAsync(CancellationToken.None)), hold);
+        var settings = await stack.ReadSettingsAsync(CancellationToken.None);
+        var operations = new LedgerStackOperations(stack, Ledger, ReleaseMapping.Seed(settings), hold, settings);
         var outputs = await operations.ReadOutputsAsync(CancellationToken.None);
         var web = outputs.For("web");
         foreach (var alarm in web.Blue.GateAlarmNames.Concat(web.Green.GateAlarmNames).Concat(web.CriticalAlarmNames)) cloudWatch.SetAlarm(alarm, "OK");
