@@ -26,4 +26,6 @@ if [ "${#args[@]}" -eq 0 ]; then
   exit 2
 fi
 
-dotnet run --project runner/cli -c Release -- deploy --stack "$stack" "${args[@]}" --log-json
+# Built first and exec'd: a CI cancel's SIGINT then reaches the runner itself, not a `dotnet run` in front of it.
+dotnet build runner/cli -c Release -nologo -v:q
+exec dotnet runner/cli/bin/Release/net10.0/infra-runner.dll deploy --stack "$stack" "${args[@]}" --log-json
