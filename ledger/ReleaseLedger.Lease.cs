@@ -38,7 +38,8 @@ public sealed partial class ReleaseLedger
         for (var attempt = 1; ; attempt++)
         {
             var now = _time.GetUtcNow();
-            var attributes = OwnerAttributes(NewToken());
+            var token = NewToken();
+            var attributes = OwnerAttributes(token);
             attributes[RolloutIdAttr] = Attr.S(rolloutId);
             foreach (var (name, value) in ProgressAttributes(progress, now)) attributes[name] = value;
             var item = NewItem(LedgerTable.LeaseItem, attributes);
@@ -54,6 +55,7 @@ public sealed partial class ReleaseLedger
                 return ReadLease(item);
 
             var holder = await ReadLeaseAsync(cancellationToken).ConfigureAwait(false);
+            if (holder?.Token == token) return holder; // the SDK retried a write that had landed (see WrittenByThisCall)
             if (holder is not null && (!holder.IsExpiredAt(_time.GetUtcNow()) || attempt == AcquireAttempts))
                 throw new LeaseHeldException(Stack, holder);
             if (attempt == AcquireAttempts)
@@ -85,8 +87,9 @@ public sealed partial class ReleaseLedger
             ExpressionAttributeNames = new() { ["#token"] = TokenAttr },
             ExpressionAttributeValues = new() { [":token"] = Attr.S(token) },
         };
-        if (!await TryWriteAsync(() => _client.DeleteItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false))
-            throw new LeaseLostException(Stack, token, await ReadLeaseAsync(cancellationToken).ConfigureAwait(false));
+        if (await TryWriteAsync(() => _client.DeleteItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false)) return;
+        // Gone: ended by this call's first attempt, whose answer was lost and retried by the SDK (see WrittenByThisCall).
+        if (await ReadLeaseAsync(cancellationToken).ConfigureAwait(false) is { } current) throw new LeaseLostException(Stack, token, current);
     }
 
     /// <summary>
@@ -99,7 +102,8 @@ public sealed partial class ReleaseLedger
     public async Task<Lease> TakeOverLeaseAsync(Lease expired, LeaseProgress progress, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
-        var set = OwnerAttributes(NewToken());
+        var token = NewToken();
+        var set = OwnerAttributes(token);
         foreach (var (name, value) in ProgressAttributes(progress, now)) set[name] = value;
         string[] remove = Owner.CiRunUrl is null ? [OwnerRunUrlAttr] : [];
         var update = Update("#token = :seen AND #expiresAt <= :now",
@@ -108,6 +112,7 @@ public sealed partial class ReleaseLedger
 
         if (await UpdateLeaseAsync(update, cancellationToken).ConfigureAwait(false) is { } taken) return taken;
         var current = await ReadLeaseAsync(cancellationToken).ConfigureAwait(false);
+        if (current?.Token == token) return current; // the SDK retried a write that had landed (see WrittenByThisCall)
         throw current is null ? new LeaseLostException(Stack, expired.Token, null) : new LeaseHeldException(Stack, current);
     }
 

@@ -61,8 +61,14 @@ public sealed partial class ReleaseLedger
 
         if (await TryWriteAsync(() => _client.PutItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false))
             return record;
-        var actual = await GetAsync(LedgerTable.ReleaseItem, cancellationToken).ConfigureAwait(false);
-        throw new ReleaseVersionConflictException(Stack, expectedVersion,
-            actual is null ? 0 : Reader(LedgerTable.ReleaseItem, actual).Number(VersionAttr));
+        var actual = await ReadReleaseAsync(cancellationToken).ConfigureAwait(false);
+        if (WrittenByThisCall(record, actual)) return record;
+        throw new ReleaseVersionConflictException(Stack, expectedVersion, actual?.Version ?? 0);
     }
+
+    /// <summary>
+    /// The SDK retries a write whose answer was lost (a timeout or a 5xx after DynamoDB applied it); the retry then
+    /// fails its own condition. Finding exactly this call's item (its version, time and content) means the write landed.
+    /// </summary>
+    private static bool WrittenByThisCall(ReleaseRecord written, ReleaseRecord? actual) => written.Equals(actual);
 }

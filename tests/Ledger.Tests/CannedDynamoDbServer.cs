@@ -38,7 +38,7 @@ internal sealed class CannedDynamoDbServer : IAsyncDisposable
             {
                 using var connection = await _listener.AcceptTcpClientAsync(_stop.Token);
                 var stream = connection.GetStream();
-                await ReadRequestAsync(stream);
+                await LoopbackRequest.ReadAsync(stream, _stop.Token);
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(_response), _stop.Token);
                 Interlocked.Increment(ref _requests);
             }
@@ -46,38 +46,6 @@ internal sealed class CannedDynamoDbServer : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
-    }
-
-    private async Task ReadRequestAsync(NetworkStream stream)
-    {
-        var received = new List<byte>();
-        var buffer = new byte[4096];
-        int headerEnd;
-        while ((headerEnd = IndexOfHeaderEnd(received)) < 0)
-        {
-            var read = await stream.ReadAsync(buffer, _stop.Token);
-            if (read == 0) return;
-            received.AddRange(buffer.AsSpan(0, read));
-        }
-        var headers = Encoding.ASCII.GetString(received.ToArray(), 0, headerEnd);
-        var length = headers.Split("\r\n")
-            .Where(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-            .Select(h => int.Parse(h["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture))
-            .FirstOrDefault();
-        var body = received.Count - (headerEnd + 4);
-        while (body < length)
-        {
-            var read = await stream.ReadAsync(buffer, _stop.Token);
-            if (read == 0) return;
-            body += read;
-        }
-    }
-
-    private static int IndexOfHeaderEnd(List<byte> data)
-    {
-        for (var i = 0; i + 3 < data.Count; i++)
-            if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 2] == '\r' && data[i + 3] == '\n') return i;
-        return -1;
     }
 
     public async ValueTask DisposeAsync()
