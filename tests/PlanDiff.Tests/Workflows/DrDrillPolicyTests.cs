@@ -41,12 +41,24 @@ public partial class DrDrillPolicyTests
         ["RegisterScalableTarget"] = "application-autoscaling",
     };
 
-    /// <summary>Each SDK call in the adapters as an IAM action, e.g. <c>rds:PromoteReadReplica</c>.</summary>
-    private static SortedSet<string> CalledActions() => new(
-        Adapters.SelectMany(adapter => SdkCall().Matches(File.ReadAllText(Path.Combine(RepoFiles.Root, adapter.File)))
-            .Select(m => m.Groups["call"].Value)
-            .Select(call => $"{ServiceOfCall.GetValueOrDefault(call, adapter.Service)}:{call}")),
-        StringComparer.Ordinal);
+    /// <summary>
+    /// Permission-only actions the Service Authorization Reference lists beside a call: RDS checks
+    /// <c>rds:CrossRegionCommunication</c> when a read replica's source is in another region (fail-back's replicas).
+    /// </summary>
+    private static readonly Dictionary<string, string> PermissionOnlyActionOfCall = new(StringComparer.Ordinal)
+    {
+        ["rds:CreateDBInstanceReadReplica"] = "rds:CrossRegionCommunication",
+    };
+
+    /// <summary>Each SDK call in the adapters as an IAM action, e.g. <c>rds:PromoteReadReplica</c>, with the permission-only actions it needs.</summary>
+    private static SortedSet<string> CalledActions()
+    {
+        var calls = Adapters.SelectMany(adapter => SdkCall().Matches(File.ReadAllText(Path.Combine(RepoFiles.Root, adapter.File)))
+                .Select(m => m.Groups["call"].Value)
+                .Select(call => $"{ServiceOfCall.GetValueOrDefault(call, adapter.Service)}:{call}"))
+            .ToList();
+        return new SortedSet<string>(calls.Concat(calls.Where(PermissionOnlyActionOfCall.ContainsKey).Select(c => PermissionOnlyActionOfCall[c])), StringComparer.Ordinal);
+    }
 
     [Fact]
     public void It_grants_exactly_the_calls_the_adapters_make_besides_kms()
@@ -56,7 +68,7 @@ public partial class DrDrillPolicyTests
         Assert.Equal(CalledActions(), new SortedSet<string>(granted, StringComparer.Ordinal));
         Assert.Equal(
             ["application-autoscaling:RegisterScalableTarget", "cloudwatch:GetMetricStatistics", "dynamodb:GetItem", "dynamodb:PutItem", "ecs:DescribeServices", "ecs:UpdateService",
-             "rds:CreateDBInstanceReadReplica", "rds:DeleteDBInstance", "rds:DescribeDBInstances", "rds:ModifyDBInstance", "rds:PromoteReadReplica",
+             "rds:CreateDBInstanceReadReplica", "rds:CrossRegionCommunication", "rds:DeleteDBInstance", "rds:DescribeDBInstances", "rds:ModifyDBInstance", "rds:PromoteReadReplica",
              "rds:RestoreDBInstanceToPointInTime", "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue"],
             CalledActions());
     }
