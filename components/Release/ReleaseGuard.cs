@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Infra.Components.Conventions;
 using Infra.Components.Functions;
+using Infra.Components.Traffic;
 using Infra.Stacks.Release;
 using Infra.Stacks.Settings;
 using Pulumi;
