@@ -199,16 +199,11 @@ prepare_suite() { # <suite name>
   esac
 }
 
-# What a node suite needs before it runs: the dev dependencies of the asset it tests (the package-lock.json nearest
-# above it, if any) and dynalite, which a suite talking to the release ledger starts itself.
-prepare_node_suite() { # <test file>
-  local dir
-  dir=$(dirname "$1")
-  while [ "$dir" != . ] && [ ! -f "$dir/package-lock.json" ]; do dir=$(dirname "$dir"); done
-  if [ -f "$dir/package-lock.json" ]; then
-    install_node_packages "$root/$dir"
-    install_node_tool dynalite
-  fi
+# What an asset's node suites need before they run: the asset's dev dependencies (when it has a package-lock.json)
+# and dynalite when its tests start the release ledger's DynamoDB themselves (they name tools/dynalite).
+prepare_node_asset() { # <asset folder, the one holding tests/>
+  if [ -f "$1/package-lock.json" ]; then install_node_packages "$root/$1"; fi
+  if grep -rqs --include='*.mjs' 'tools/dynalite' "$1/tests"; then install_node_tool dynalite; fi
 }
 
 # "passed failed skipped" from the summary of a dotnet test run in $phase_log, or nothing when it has none.
@@ -248,12 +243,15 @@ run_tests() {
     dotnet test "$project" -c Release --no-build -p:OfflineSdk="$offline" -nologo >"$phase_log" 2>&1 || status=$?
     count_suite "$status" "$(dotnet_counts)"
   done
-  for suite in $(find components -name '*.test.mjs' -not -path '*/node_modules/*' | sort); do
-    prepare_node_suite "$suite"
-    phase_begin "test: node $suite"
-    status=0
-    node --test "$suite" >"$phase_log" 2>&1 || status=$?
-    count_suite "$status" "$(node_counts)"
+  local asset
+  for asset in $(find components -name '*.test.mjs' -not -path '*/node_modules/*' | sed -E 's#/tests/.*##' | sort -u); do
+    prepare_node_asset "$asset"
+    for suite in $(find "$asset/tests" -name '*.test.mjs' -not -path '*/node_modules/*' | sort); do
+      phase_begin "test: node $suite"
+      status=0
+      node --test "$suite" >"$phase_log" 2>&1 || status=$?
+      count_suite "$status" "$(node_counts)"
+    done
   done
   echo "$passed passed, $failed failed, $skipped skipped"
   [ "$failed" -eq 0 ]

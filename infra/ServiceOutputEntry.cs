@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Infra.Components.Compute;
 using Infra.Components.Observability;
+using Infra.Components.Traffic;
 using Infra.Stacks.Settings;
 using Pulumi;
-using Pulumi.Aws.LB;
 
 namespace Infra;
 
@@ -38,7 +38,7 @@ public static class ServiceOutputEntry
                 entry["weights"] = ImmutableDictionary<string, object>.Empty.Add("blue", service.Weights.Blue).Add("green", service.Weights.Green);
                 entry["trafficUrns"] = ImmutableArray.Create(trafficUrn);
                 entry["trafficRoute"] = ImmutableDictionary<string, object>.Empty
-                    .Add("kind", traffic.WeightsCarrier is Listener ? "listener" : "rule").Add("arn", carrierArn);
+                    .Add("kind", traffic.WeightsCarrierKind.ToOutputName()).Add("arn", carrierArn);
                 entry["testUrl"] = url;
                 entry["testRouteUrn"] = testRouteUrn;
                 entry["previewUrl"] = previewUrl;

@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
+using Infra.Components.Traffic;
 using Infra.Stacks.Settings;
 
 namespace Infra.Components.Release;
-
-/// <summary>How the guard moves a service's traffic: the listener's default action or a listener rule's action.</summary>
-public enum TrafficRouteKind { Listener, Rule }
 
 /// <summary>One service as the guard sees it, with plain values (resolved ARNs).</summary>
 /// <param name="Route">The ARN of the listener or rule whose forward action carries the service's weights.</param>
@@ -49,7 +47,7 @@ public sealed record GuardConfig(string Stack, string LedgerTable, string Critic
         {
             services[service.Service] = new JsonObject
             {
-                ["kind"] = service.Kind == TrafficRouteKind.Listener ? "listener" : "rule",
+                ["kind"] = service.Kind.ToOutputName(),
                 ["arn"] = service.Route,
                 ["targetGroups"] = new JsonObject
                 {

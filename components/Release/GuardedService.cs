@@ -1,7 +1,6 @@
 using Infra.Components.Traffic;
 using Infra.Stacks.Settings;
 using Pulumi;
-using Pulumi.Aws.LB;
 
 namespace Infra.Components.Release;
 
@@ -19,7 +18,7 @@ public sealed record GuardedService(
 {
     public static GuardedService For(string name, ServiceTraffic traffic, IReadOnlyList<WatchedAlarm> alarms) => new(
         name,
-        traffic.WeightsCarrier is Listener ? TrafficRouteKind.Listener : TrafficRouteKind.Rule,
+        traffic.WeightsCarrierKind,
         traffic.WeightsCarrierArn,
         new ColorPair<Output<string>>(traffic.TargetGroups.Blue.Arn, traffic.TargetGroups.Green.Arn),
         alarms);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Infra.Components.Conventions;
 using Infra.Components.Functions;
+using Infra.Components.Traffic;
 using Infra.Stacks.Release;
 using Infra.Stacks.Settings;
 using Pulumi;
@@ -50,6 +51,8 @@ public sealed class ReleaseGuard : ComponentResource
 
         var queueName = naming.Resource("release-guard-dead-letters");
         var queue = DeadLetterQueue.Declare(this, name, settings, queueName, args.DeadLetterRetentionDays);
+        // Resolved once: the guard's config names each route, and its role may change exactly those.
+        var routes = Output.All(args.Services.Select(Route));
 
         var function = NodeFunction.Declare(this, name, new NodeFunctionArgs
         {
@@ -58,13 +61,13 @@ public sealed class ReleaseGuard : ComponentResource
             Description = "Moves a rollout's traffic back to the live colors on a gate alarm or an expired lease",
             RoleDescription = "Release guard: moves this stack's traffic back to the live colors and records it in the ledger",
             Source = LambdaSource.ReleaseGuard,
-            Policy = logGroupArn => Resources(args, queue.Arn, logGroupArn).Apply(r => ReleaseGuardPolicy.For(r).ToJson()),
+            Policy = logGroupArn => Resources(args, routes, queue.Arn, logGroupArn).Apply(r => ReleaseGuardPolicy.For(r).ToJson()),
             TimeoutSeconds = TimeoutSeconds,
             MemorySizeMb = MemorySizeMb,
             LogRetentionDays = args.LogRetentionDays,
             LogsKmsKeyArn = args.LogsKmsKeyArn,
             DeadLetterConfig = new FunctionDeadLetterConfigArgs { TargetArn = queue.Arn },
-            Environment = { [GuardConfig.Variable] = Config(args).Apply(c => c.ToJson()) },
+            Environment = { [GuardConfig.Variable] = Config(args, routes).Apply(c => c.ToJson()) },
         });
 
         var alarmNames = args.Services.SelectMany(s => s.Alarms.Select(a => a.Name)).Distinct().ToList();
@@ -107,18 +110,18 @@ public sealed class ReleaseGuard : ComponentResource
         });
     }
 
-    private static Output<GuardConfig> Config(ReleaseGuardArgs args) =>
-        Output.Tuple(Output.All(args.Services.Select(Route)), args.CriticalTopicArn)
+    private static Output<GuardConfig> Config(ReleaseGuardArgs args, Output<ImmutableArray<GuardedRoute>> routes) =>
+        Output.Tuple(routes, args.CriticalTopicArn)
             .Apply(t => new GuardConfig(args.Settings.StackName, LedgerTable.NameFor(args.Settings.StackName), t.Item2, t.Item1));
 
     private static Output<GuardedRoute> Route(GuardedService service) =>
         Output.Tuple(service.RouteArn, service.TargetGroupArns.Blue, service.TargetGroupArns.Green)
             .Apply(t => new GuardedRoute(service.Name, service.Kind, t.Item1, new(t.Item2, t.Item3), service.Alarms));
 
-    private static Output<GuardResources> Resources(ReleaseGuardArgs args, Output<string> queueArn, Output<string> logGroupArn)
+    private static Output<GuardResources> Resources(ReleaseGuardArgs args, Output<ImmutableArray<GuardedRoute>> routes, Output<string> queueArn,
+        Output<string> logGroupArn)
     {
         var settings = args.Settings;
-        var routes = Output.All(args.Services.Select(s => s.RouteArn.Apply(arn => (s.Kind, Arn: arn))));
         return Output.Tuple(
                 routes,
                 Output.Tuple(args.LedgerTableArn, args.LedgerKeyArn),
@@ -127,8 +130,8 @@ public sealed class ReleaseGuard : ComponentResource
             .Apply(t => new GuardResources(
                 settings.Region,
                 settings.StackName,
-                t.Item1.Where(r => r.Kind == TrafficRouteKind.Listener).Select(r => r.Arn).ToList(),
-                t.Item1.Where(r => r.Kind == TrafficRouteKind.Rule).Select(r => r.Arn).ToList(),
+                t.Item1.Where(r => r.Kind == TrafficRouteKind.Listener).Select(r => r.Route).ToList(),
+                t.Item1.Where(r => r.Kind == TrafficRouteKind.Rule).Select(r => r.Route).ToList(),
                 t.Item2.Item1, t.Item2.Item2, t.Item3.Item1, t.Item3.Item2, t.Item4.Item1, t.Item4.Item2));
     }
 }

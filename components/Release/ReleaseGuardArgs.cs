@@ -1,4 +1,5 @@
 using Infra.Stacks.Settings;
+using Infra.Stacks.Validation;
 using Pulumi;
 
 namespace Infra.Components.Release;
@@ -8,10 +9,6 @@ public sealed class ReleaseGuardArgs
 {
     /// <summary>SQS keeps a message at most 14 days.</summary>
     public const int MaxDeadLetterRetentionDays = 14;
-
-    /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
-    public static IReadOnlyList<int> LogRetentionChoices { get; } =
-        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
     /// <summary>The validated stack settings: the stack's name (its ledger partition) and region are read.</summary>
     public required StackSettings Settings { get; init; }
@@ -31,7 +28,7 @@ public sealed class ReleaseGuardArgs
     /// <summary>The ARN (not an alias) of the KMS key that encrypts the critical topic (<see cref="Observability.Alerting.TopicKeyArn"/>).</summary>
     public required Output<string> CriticalTopicKeyArn { get; init; }
 
-    /// <summary>How long the guard's logs are kept, one of <see cref="LogRetentionChoices"/>. Default: 30 days.</summary>
+    /// <summary>How long the guard's logs are kept, one of <see cref="LogRetention.Days"/>. Default: 30 days.</summary>
     public int LogRetentionDays { get; init; } = 30;
 
     /// <summary>
@@ -53,9 +50,8 @@ public sealed class ReleaseGuardArgs
             throw new ArgumentException("ReleaseGuardArgs.Services is empty; pass every service of the load balancer");
         if (Services.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ArgumentException($"ReleaseGuardArgs.Services names '{twice.Key}' {twice.Count()} times; each service once");
-        if (!LogRetentionChoices.Contains(LogRetentionDays))
-            throw new ArgumentException(
-                $"ReleaseGuardArgs.LogRetentionDays: {LogRetentionDays} is not a CloudWatch Logs retention; allowed {string.Join(", ", LogRetentionChoices)}");
+        if (LogRetention.Problem(LogRetentionDays) is { } retention)
+            throw new ArgumentException($"ReleaseGuardArgs.LogRetentionDays: {retention}");
         if (DeadLetterRetentionDays is < 1 or > MaxDeadLetterRetentionDays)
             throw new ArgumentException(
                 $"ReleaseGuardArgs.DeadLetterRetentionDays: {DeadLetterRetentionDays} is out of range; allowed 1 to {MaxDeadLetterRetentionDays}");

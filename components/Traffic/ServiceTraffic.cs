@@ -26,4 +26,8 @@ public sealed record ServiceTraffic(
     Output<string> WeightsCarrierArn,
     CustomResource TestRoute,
     ListenerRule PreviewRoute,
-    Output<string> PreviewUrl);
+    Output<string> PreviewUrl)
+{
+    /// <summary>Which kind of resource <see cref="WeightsCarrier"/> is.</summary>
+    public TrafficRouteKind WeightsCarrierKind => WeightsCarrier is Listener ? TrafficRouteKind.Listener : TrafficRouteKind.Rule;
+}

@@ -6,7 +6,7 @@ namespace Amazon.ElasticLoadBalancingV2;
 
 /// <summary>
 /// Offline Elastic Load Balancing v2 client. It speaks the wire protocol the real v4 client speaks (AWS Query, see
-/// <see cref="QueryProtocol"/>) to the endpoint override the real SDK honours (AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2,
+/// <see cref="QueryWire"/>) to the endpoint override the real SDK honours (AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2,
 /// then AWS_ENDPOINT_URL), on loopback only: it cannot sign requests (no SigV4 offline), so it refuses, saying so, to
 /// call AWS or any endpoint that is not on this machine.
 /// </summary>
@@ -31,15 +31,15 @@ public class AmazonElasticLoadBalancingV2Client
 
     public virtual async Task<ModifyListenerResponse> ModifyListenerAsync(ModifyListenerRequest request, CancellationToken cancellationToken = default)
     {
-        var form = new QueryForm("ModifyListener").Add("ListenerArn", request.ListenerArn).AddActions("DefaultActions", request.DefaultActions);
-        await QueryProtocol.CallAsync(Endpoint("change a listener's default action"), form, cancellationToken);
+        await QueryWire.CallAsync(Endpoint("change a listener's default action"), "ModifyListener",
+            [("ListenerArn", request.ListenerArn), .. QueryWire.Actions("DefaultActions", request.DefaultActions)], cancellationToken);
         return new ModifyListenerResponse();
     }
 
     public virtual async Task<ModifyRuleResponse> ModifyRuleAsync(ModifyRuleRequest request, CancellationToken cancellationToken = default)
     {
-        var form = new QueryForm("ModifyRule").Add("RuleArn", request.RuleArn).AddActions("Actions", request.Actions);
-        await QueryProtocol.CallAsync(Endpoint("change a listener rule's actions"), form, cancellationToken);
+        await QueryWire.CallAsync(Endpoint("change a listener rule's actions"), "ModifyRule",
+            [("RuleArn", request.RuleArn), .. QueryWire.Actions("Actions", request.Actions)], cancellationToken);
         return new ModifyRuleResponse();
     }
 

@@ -7,9 +7,10 @@ namespace Amazon.Offline;
 
 /// <summary>
 /// Sends one request of an XML-answering protocol (AWS Query, as RDS speaks it; REST-XML, as Route 53 does) and reads
-/// the answer: the document on 2xx; otherwise the <c>ErrorResponse/Error</c> element's <c>Code</c> and <c>Message</c>
-/// (both protocols answer errors this way), as the service's exception. Element names are matched without their
-/// namespace, as the SDK's unmarshallers do. Linked into each offline AWSSDK project that speaks XML.
+/// the answer: the document on 2xx; otherwise the <c>ErrorResponse/Error</c> element's <c>Code</c>, <c>Message</c> and
+/// <c>Type</c> (Sender or Receiver; without one, the status decides) (both protocols answer errors this way), as the
+/// service's exception. Element names are matched without their namespace, as the SDK's unmarshallers do. Linked into
+/// each offline AWSSDK project that speaks XML.
 /// </summary>
 internal sealed record AwsXml(string Service, AwsErrorFactory Error)
 {
@@ -30,7 +31,12 @@ internal sealed record AwsXml(string Service, AwsErrorFactory Error)
         var error = root?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
         var code = Child(error, "Code") ?? "";
         var message = Child(error, "Message") ?? $"{Service} {operation} answered HTTP {(int)response.StatusCode}{(code.Length > 0 ? $" ({code})" : "")}";
-        var type = (int)response.StatusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender;
+        var type = Child(error, "Type") switch
+        {
+            "Sender" => ErrorType.Sender,
+            "Receiver" => ErrorType.Receiver,
+            _ => (int)response.StatusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender,
+        };
         return Fail(code, message, type, Child(root, "RequestId") ?? requestId, response.StatusCode);
     }
 

@@ -7,10 +7,6 @@ namespace Infra.Stacks.Validation;
 /// <summary>Rules for <c>infra:services</c>: each service alone, then how services share the load balancer.</summary>
 public static partial class ServiceRules
 {
-    /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
-    public static IReadOnlyList<int> LogRetentionDays { get; } =
-        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
     [GeneratedRegex("^[a-z][a-z0-9-]*$")]
     private static partial Regex NameShape();
 
@@ -73,9 +69,7 @@ public static partial class ServiceRules
         if (s.PathPattern is { } pathPattern)
             CheckPath($"{path}.pathPattern", pathPattern, MaxPathPatternLength, d);
 
-        if (!LogRetentionDays.Contains(s.LogRetentionDays))
-            d.Error($"{path}.logRetentionDays",
-                $"{s.LogRetentionDays} is not a CloudWatch Logs retention; allowed {string.Join(", ", LogRetentionDays)}");
+        if (LogRetention.Problem(s.LogRetentionDays) is { } retention) d.Error($"{path}.logRetentionDays", retention);
         d.CheckAtLeast($"{path}.latencyBaselineMs", s.LatencyBaselineMs, 1);
         ValidateSecrets(s, path, d);
         ContainerEnvironment.Validate(s, path, d);

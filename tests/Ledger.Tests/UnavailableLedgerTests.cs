@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Infra.Stacks.Release;
+using TestSupport;
 
 namespace Infra.Ledger.Tests;
 
@@ -43,7 +42,8 @@ public class UnavailableLedgerTests(LedgerServerFixture server)
     [Fact]
     public async Task A_lost_connection_is_unavailable_and_a_write_says_it_may_have_been_applied()
     {
-        var endpoint = $"http://127.0.0.1:{ClosedPort()}";
+        using var closed = new ClosedLoopbackPort();
+        var endpoint = closed.Url("").GetLeftPart(UriPartial.Authority);
         var ledger = new ReleaseLedger(Client(endpoint), "staging", new LeaseOwner("ci", 1, null), LedgerServerFixture.Clock());
 
         var read = await Assert.ThrowsAsync<LedgerUnavailableException>(() => ledger.ReadLeaseAsync());
@@ -56,14 +56,4 @@ public class UnavailableLedgerTests(LedgerServerFixture server)
 
     private static AmazonDynamoDBClient Client(string endpoint) =>
         new(LedgerServerFixture.Credentials, new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = LedgerServerFixture.Region });
-
-    // A port nothing listens on: bound by the OS, then released.
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

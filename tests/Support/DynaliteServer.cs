@@ -28,7 +28,8 @@ internal sealed class DynaliteServer : IDisposable
         if (!File.Exists(Path.Combine(folder, "node_modules", "dynalite", "package.json")))
             throw new InvalidOperationException(
                 $"the DynamoDB-compatible test server is not installed ({Path.Combine(folder, "node_modules")} is missing); " +
-                "run ./build.sh test, which installs it with npm ci");
+                "run ./build.sh test, which installs it from its lock file before the suites that need it, or install only it " +
+                "with npm ci --prefix tools/dynalite --ignore-scripts");
         var node = FindOnPath("node") ?? throw new InvalidOperationException(
             "node is not on PATH; the ledger tests run the DynamoDB-compatible server tools/dynalite/server.mjs with it");
 

@@ -29,18 +29,32 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public static async Task<PostgresServer> StartAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("postgres-").FullName;
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        await File.WriteAllTextAsync(Path.Combine(folder, "password"), password + "\n");
-        var port = FreeLoopbackPort();
-        await RunScriptAsync("start.sh", folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Username);
-        return new PostgresServer(folder, port, password);
+        for (var attempt = 1; ; attempt++)
+        {
+            var folder = Directory.CreateTempSubdirectory("postgres-").FullName;
+            var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+            await File.WriteAllTextAsync(Path.Combine(folder, "password"), password + "\n");
+            var port = FreeLoopbackPort();
+            try
+            {
+                await RunScriptAsync("start.sh", folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Username);
+                return new PostgresServer(folder, port, password);
+            }
+            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains(PortTaken, StringComparison.Ordinal))
+            {
+                // Another process (another checkout's tests, say) bound the port first: a fresh folder and port.
+                await RunScriptAsync("stop.sh", folder);
+            }
+        }
     }
 
     public ValueTask DisposeAsync() => new(RunScriptAsync("stop.sh", _folder));
 
-    // A port the OS just handed out and released; the server binds it a moment later (another test process taking it
-    // in between fails the start with the server's log, never silently).
+    /// <summary>What the server logs when it cannot bind its port.</summary>
+    private const string PortTaken = "Address already in use";
+
+    // A port the OS just handed out and released; the server binds it a moment later. Another process taking it in
+    // between fails that start, which StartAsync retries on another port.
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

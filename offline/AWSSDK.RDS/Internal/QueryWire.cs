@@ -16,23 +16,17 @@ internal static class QueryWire
 {
     public const string Version = "2014-10-31";
 
-    private static readonly AwsXml Protocol = new("RDS", (code, message, type, requestId, status) =>
+    private static readonly AwsQuery Protocol = new(Version, new AwsXml("RDS", (code, message, type, requestId, status) =>
         code switch
         {
             "DBInstanceNotFound" => new DBInstanceNotFoundException(message, null!, type, code, requestId, status),
             "DBSnapshotAlreadyExists" => new DBSnapshotAlreadyExistsException(message, null!, type, code, requestId, status),
             "DBSnapshotNotFound" => new DBSnapshotNotFoundException(message, null!, type, code, requestId, status),
             _ => new AmazonRDSException(message, null!, type, code, requestId, status),
-        });
+        }));
 
-    public static async Task<XElement> CallAsync(Uri endpoint, string action, IEnumerable<(string Name, string? Value)> parameters, CancellationToken cancellationToken)
-    {
-        var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", Version) };
-        form.AddRange(parameters.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Name, p.Value!)));
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, "/")) { Content = new FormUrlEncodedContent(form) };
-        var root = await Protocol.SendAsync(request, action, cancellationToken);
-        return AwsXml.Element(root, $"{action}Result") ?? new XElement($"{action}Result");
-    }
+    public static async Task<XElement> CallAsync(Uri endpoint, string action, IEnumerable<(string Name, string? Value)> parameters, CancellationToken cancellationToken) =>
+        (await Protocol.CallAsync(endpoint, action, parameters, cancellationToken)).Result ?? new XElement($"{action}Result");
 
     public static IEnumerable<(string, string?)> List(string name, string memberName, List<string>? values) =>
         (values ?? []).Select((value, index) => ($"{name}.{memberName}.{index + 1}", (string?)value));

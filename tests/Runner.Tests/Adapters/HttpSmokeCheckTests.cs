@@ -1,6 +1,7 @@
 using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
 using Runner.Tests.Adapters.Support;
+using TestSupport;
 using Runner.Tests.Rollout.Support;
 
 namespace Runner.Tests.Adapters;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Infra.Runner.Adapters;
 using Infra.Runner.Rollout;
 using Runner.Tests.Adapters.Support;
+using TestSupport;
 
 namespace Runner.Tests.Adapters;
 

@@ -1,7 +1,6 @@
 using Infra.Runner.Adapters;
 using Infra.Runner.Drill;
 using Npgsql;
-using Runner.Tests.Adapters.Support;
 using Runner.Tests.Rollout.Support;
 using TestSupport;
 

@@ -13,7 +13,7 @@ const TOOL = fileURLToPath(new URL('../../../../tools/dynalite/', import.meta.ur
 /** @returns {Promise<{ endpoint: string, client(): DynamoDBClient, createLedgerTable(table: string): Promise<void>, stop(): Promise<void> }>} */
 export async function startDynalite() {
   if (!existsSync(`${TOOL}node_modules/dynalite/package.json`)) {
-    throw new Error(`the DynamoDB-compatible test server is not installed (${TOOL}node_modules is missing); run ./build.sh test, which installs it with npm ci`);
+    throw new Error(`the DynamoDB-compatible test server is not installed (${TOOL}node_modules is missing); run ./build.sh test, which installs it from its lock file before the suites that need it, or install only it with npm ci --prefix tools/dynalite --ignore-scripts`);
   }
   const server = spawn(process.execPath, ['server.mjs'], { cwd: TOOL, stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => server.once('exit', resolve));

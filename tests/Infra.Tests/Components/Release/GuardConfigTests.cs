@@ -1,4 +1,5 @@
 using Infra.Components.Release;
+using Infra.Components.Traffic;
 using Infra.Stacks.Settings;
 
 namespace Infra.Tests.Components.Release;

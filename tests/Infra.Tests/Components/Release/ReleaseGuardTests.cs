@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Infra.Components.Functions;
 using Infra.Components.Release;
+using Infra.Components.Traffic;
 using Infra.Stacks.Loading;
 using Infra.Stacks.Settings;
 using Infra.Tests.Support;

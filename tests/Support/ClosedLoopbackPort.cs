@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Runner.Tests.Adapters.Support;
+namespace TestSupport;
 
 /// <summary>
 /// A loopback port that refuses connections: bound but never listening, and held for the test's lifetime so no
