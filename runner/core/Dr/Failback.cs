@@ -47,9 +47,9 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
 
         if (await PromotedByEarlierRunAsync(topology, repair, cancellationToken) is { } promoted)
         {
-            // Killed after promoting the new primary: the switchover's steps after the promotion, then the rebuild.
+            // Killed after promoting the new primary: the promotion's wait, the switchover's steps after it, then the rebuild.
             return await ResumeAsync(procedure, promoted,
-                [.. steps.Scale(primary, "primary-services", s => s.Live), RecordNotPromoted(), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+                [.. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), .. steps.Scale(primary, "primary-services", s => s.Live), RecordNotPromoted(), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
                 $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}", Afterwards(topology, stamp), cancellationToken);
         }
 
@@ -142,7 +142,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
     {
         var (primary, dr) = (topology.Primary, topology.Dr);
         var seen = await ports.Database.DescribeAsync(primary.Region, primary.InstanceId, cancellationToken);
-        if (seen?.IsAvailableStandalone != true || seen.ResourceId is null || await DrMayTakeWritesAsync(dr, cancellationToken) is not null) return null;
+        if (seen is not { ReplicaOf: null, ResourceId: not null } || await DrMayTakeWritesAsync(dr, cancellationToken) is not null) return null;
         return await repair.RecordsAsync(primary.InstanceId, seen.ResourceId, cancellationToken)
             ? null
             : $"{primary.InstanceId} in {primary.Region} is standalone, its resource id {seen.ResourceId} is not the one Pulumi's state records and the DR services are stopped: " +
