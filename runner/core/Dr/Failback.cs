@@ -29,9 +29,12 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         {
             if (await UnfinishedRebuildAsync(topology, cancellationToken) is not { } unfinished)
             {
-                return await UnfinishedRepairAsync(repair, cancellationToken) is { } needed
+                var (needed, unreadable) = await UnfinishedRepairAsync(repair, cancellationToken);
+                return needed is not null
                     ? await ResumeAsync(procedure, needed, repair.Steps(), $"{topology.StackName}'s Pulumi state points at the instances fail-back created", [], cancellationToken)
-                    : await procedure.RefuseAsync($"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false); nothing was changed", startedAt);
+                    : await procedure.RefuseAsync($"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false)" +
+                        (unreadable is null ? "" : $"; whether Pulumi's state still needs fail-back's repair is unknown: it could not be read ({unreadable})") +
+                        "; nothing was changed", startedAt);
             }
 
             if (await DrMayTakeWritesAsync(dr, cancellationToken) is { } writes)
@@ -120,16 +123,16 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         return await procedure.RunAsync(steps, succeeded, afterwards, NotificationSeverity.Info, cancellationToken);
     }
 
-    /// <summary>With drPromoted false and the DR replica in place: why the state repair is unfinished, or null (also when the state cannot be read, which the refusal then says).</summary>
-    private static async Task<string?> UnfinishedRepairAsync(StateRepair repair, CancellationToken cancellationToken)
+    /// <summary>With drPromoted false and the DR replica in place: why the state repair is unfinished (or null), or why that could not be told.</summary>
+    private static async Task<(string? Needed, string? Unreadable)> UnfinishedRepairAsync(StateRepair repair, CancellationToken cancellationToken)
     {
         try
         {
-            return await repair.NeededAsync(cancellationToken);
+            return (await repair.NeededAsync(cancellationToken), null);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return null;
+            return (null, error.Message);
         }
     }
 

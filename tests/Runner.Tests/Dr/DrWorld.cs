@@ -34,6 +34,16 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         Services[(Dr, "production-dr-web-blue")] = new Counts(0, 0);
     }
 
+    /// <summary>The world after a failover whose primary region came back: its old primary is standalone and stale.</summary>
+    public static DrWorld FailedOver()
+    {
+        var world = new DrWorld { Promoted = true };
+        world.Instances[(Dr, "production-db-replica")] = world.Instances[(Dr, "production-db-replica")] with { ReplicaOf = null };
+        world.Services[(Dr, "production-dr-web-blue")] = new Counts(3, 3);
+        world.Services[(Primary, "production-web-blue")] = new Counts(0, 0);
+        return world;
+    }
+
     public const string PrimaryResourceId = "db-PRIMARYORIGINAL";
     public const string DrResourceId = "db-REPLICAORIGINAL";
 

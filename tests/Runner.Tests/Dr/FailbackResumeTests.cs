@@ -9,15 +9,7 @@ namespace Runner.Tests.Dr;
 /// </summary>
 public class FailbackResumeTests
 {
-    private readonly DrWorld _world = new();
-
-    public FailbackResumeTests()
-    {
-        _world.Promoted = true;
-        _world.Instances[(DrWorld.Dr, "production-db-replica")] = _world.Instances[(DrWorld.Dr, "production-db-replica")] with { ReplicaOf = null };
-        _world.Services[(DrWorld.Dr, "production-dr-web-blue")] = new DrWorld.Counts(3, 3);
-        _world.Services[(DrWorld.Primary, "production-web-blue")] = new DrWorld.Counts(0, 0);
-    }
+    private readonly DrWorld _world = DrWorld.FailedOver();
 
     private Task<DrResult> RunAsync(DrPorts ports) => new Failback(ports, new DrOptions(RpoTargetSeconds: 30), _world.State).RunAsync(DrWorld.Topology);
 

@@ -6,15 +6,7 @@ namespace Runner.Tests.Dr;
 /// <summary>Fail-back's last steps: Pulumi's state is pointed at the instances fail-back created, under the fake clock.</summary>
 public class FailbackStateRepairTests
 {
-    private readonly DrWorld _world = new();
-
-    public FailbackStateRepairTests()
-    {
-        _world.Promoted = true;
-        _world.Instances[(DrWorld.Dr, "production-db-replica")] = _world.Instances[(DrWorld.Dr, "production-db-replica")] with { ReplicaOf = null };
-        _world.Services[(DrWorld.Dr, "production-dr-web-blue")] = new DrWorld.Counts(3, 3);
-        _world.Services[(DrWorld.Primary, "production-web-blue")] = new DrWorld.Counts(0, 0);
-    }
+    private readonly DrWorld _world = DrWorld.FailedOver();
 
     private Task<DrResult> RunAsync(DrPorts? ports = null) =>
         new Failback(ports ?? _world.Ports, new DrOptions(RpoTargetSeconds: 30), _world.State).RunAsync(DrWorld.Topology);
@@ -101,6 +93,20 @@ public class FailbackStateRepairTests
         Assert.Empty(_world.Calls);
         Assert.Equal(("db-CREATED1", "db-CREATED1", "production-db"), _world.State.Recorded("production-db"));
         Assert.Equal(("db-CREATED2", "db-CREATED2", "production-db-replica"), _world.State.Recorded("production-db-replica"));
+    }
+
+    [Fact]
+    public async Task A_stack_whose_state_cannot_be_read_is_refused_saying_the_repair_is_unknown()
+    {
+        await RunAsync();
+        _world.State.Failing.Add("export");
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Refused, result.Outcome);
+        Assert.Equal(
+            "stack production is not failed over (the release ledger's drPromoted is false); whether Pulumi's state still needs fail-back's repair is unknown: " +
+            "it could not be read (error: pulumi stack export failed: the backend did not answer); nothing was changed", result.Message);
     }
 
     [Fact]

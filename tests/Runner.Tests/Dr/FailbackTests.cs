@@ -6,16 +6,7 @@ namespace Runner.Tests.Dr;
 
 public class FailbackTests
 {
-    private readonly DrWorld _world = new();
-
-    /// <summary>The world after a failover whose primary region came back: its old primary is standalone and stale.</summary>
-    public FailbackTests()
-    {
-        _world.Promoted = true;
-        _world.Instances[(DrWorld.Dr, "production-db-replica")] = new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "production-db-replica"), null);
-        _world.Services[(DrWorld.Dr, "production-dr-web-blue")] = new DrWorld.Counts(3, 3);
-        _world.Services[(DrWorld.Primary, "production-web-blue")] = new DrWorld.Counts(0, 0);
-    }
+    private readonly DrWorld _world = DrWorld.FailedOver();
 
     private Task<DrResult> RunAsync() => new Failback(_world.Ports, new DrOptions(RpoTargetSeconds: 30), _world.State).RunAsync(DrWorld.Topology);
 
