@@ -91,6 +91,27 @@ public sealed class WorkspaceStack : IDisposable
         return new PreviewResult(standardOutput, standardError);
     }
 
+    /// <summary>
+    /// The stack's state, as <c>pulumi stack export --show-secrets</c> prints it: offline, the deployment last imported,
+    /// or else one built from the URNs the last update declared (offline keeps no ids, inputs or outputs).
+    /// </summary>
+    public Task<StackDeployment> ExportStackAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(StackDeployment.FromJsonString(new StackDeploymentFile(Name, files).Export()));
+    }
+
+    /// <summary>
+    /// Replaces the stack's state with <paramref name="state"/>, as <c>pulumi stack import</c> does; a schema version the
+    /// CLI does not read fails with its message (<see cref="Commands.Exceptions.CommandException"/>) and changes nothing.
+    /// </summary>
+    public Task ImportStackAsync(StackDeployment state, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        new StackDeploymentFile(Name, files).Import(state);
+        return Task.CompletedTask;
+    }
+
     /// <summary>The outputs of the last update that updated the stack resource (none before the first).</summary>
     public Task<ImmutableDictionary<string, OutputValue>> GetOutputsAsync(CancellationToken cancellationToken = default)
     {

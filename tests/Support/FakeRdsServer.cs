@@ -29,7 +29,8 @@ internal sealed class FakeRdsServer : IDisposable
     }
 
     public sealed record Instance(string Status, string? ReplicaOf = null, string KmsKeyId = "arn:aws:kms:eu-west-1:123456789012:key/k",
-        string SubnetGroup = "db-subnets", string[]? SecurityGroups = null, string ParameterGroup = "default.postgres16", int BackupRetention = 0);
+        string SubnetGroup = "db-subnets", string[]? SecurityGroups = null, string ParameterGroup = "default.postgres16", int BackupRetention = 0,
+        string? ResourceId = null);
 
     public string Endpoint { get; }
 
@@ -92,7 +93,7 @@ internal sealed class FakeRdsServer : IDisposable
                 if (source.StartsWith("arn:", StringComparison.Ordinal) && !source.Contains($":{Region}:", StringComparison.Ordinal) && !form.ContainsKey("KmsKeyId"))
                     return Error(400, "InvalidParameterCombination", "Cross-region read replica of an encrypted source requires KmsKeyId");
                 Instances[id] = new Instance("creating", source.Split(':')[^1], form.GetValueOrDefault("KmsKeyId", ""), form.GetValueOrDefault("DBSubnetGroupName", ""),
-                    ParameterGroup: form.GetValueOrDefault("DBParameterGroupName", "default.postgres16"));
+                    ParameterGroup: form.GetValueOrDefault("DBParameterGroupName", "default.postgres16"), ResourceId: $"db-CREATED{Instances.Count}");
                 return Ok(action, $"<DBInstance>{Xml(id, Instances[id])}</DBInstance>");
             case "ModifyDBInstance" when !form.ContainsKey("NewDBInstanceIdentifier"):
                 if (!Instances.TryGetValue(id, out var modified)) return NotFound(id);
@@ -161,6 +162,7 @@ internal sealed class FakeRdsServer : IDisposable
 
     private string Xml(string id, Instance instance) =>
         $"<DBInstanceIdentifier>{id}</DBInstanceIdentifier><DBInstanceArn>arn:aws:rds:{Region}:123456789012:db:{id}</DBInstanceArn>" +
+        (instance.ResourceId is null ? "" : $"<DbiResourceId>{instance.ResourceId}</DbiResourceId>") +
         $"<DBInstanceStatus>{instance.Status}</DBInstanceStatus><KmsKeyId>{instance.KmsKeyId}</KmsKeyId>" +
         (instance.Status == "creating" ? "" : $"<Endpoint><Address>{id}.abc.{Region}.rds.amazonaws.com</Address><Port>5432</Port></Endpoint>") +
         (instance.ReplicaOf is null ? "" : $"<ReadReplicaSourceDBInstanceIdentifier>{instance.ReplicaOf}</ReadReplicaSourceDBInstanceIdentifier>") +

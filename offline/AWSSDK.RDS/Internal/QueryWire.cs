@@ -62,6 +62,7 @@ internal static class QueryWire
     {
         DBInstanceIdentifier = AwsXml.Child(instance, "DBInstanceIdentifier"),
         DBInstanceArn = AwsXml.Child(instance, "DBInstanceArn"),
+        DbiResourceId = AwsXml.Child(instance, "DbiResourceId"),
         DBInstanceStatus = AwsXml.Child(instance, "DBInstanceStatus"),
         KmsKeyId = AwsXml.Child(instance, "KmsKeyId"),
         ReadReplicaSourceDBInstanceIdentifier = AwsXml.Child(instance, "ReadReplicaSourceDBInstanceIdentifier"),

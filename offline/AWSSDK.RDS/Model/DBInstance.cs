@@ -7,6 +7,9 @@ public class DBInstance
 
     public string? DBInstanceArn { get; set; }
 
+    /// <summary>The region-unique, immutable id of the instance (<c>db-…</c>); a rename keeps it.</summary>
+    public string? DbiResourceId { get; set; }
+
     /// <summary>e.g. <c>creating</c>, <c>available</c>, <c>modifying</c>, <c>deleting</c>.</summary>
     public string? DBInstanceStatus { get; set; }
 

@@ -28,6 +28,9 @@ internal sealed class StackFiles(string workDir, string stackName, IDictionary<s
     /// <summary>The URNs the state holds (offline: those the last successful update declared).</summary>
     public string ResourcesPath => Path.Combine(StateFolder, $"{stackName}.resources.json");
 
+    /// <summary>The deployment last imported with <c>pulumi stack import</c>, until an update replaces it.</summary>
+    public string DeploymentPath => Path.Combine(StateFolder, $"{stackName}.deployment.json");
+
     public string LockPath => Path.Combine(StateFolder, $"{stackName}.lock");
 
     /// <summary>Where the running program reports what it declared; one at a time, under the lock.</summary>

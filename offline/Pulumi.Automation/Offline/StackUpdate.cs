@@ -47,7 +47,11 @@ internal sealed class StackUpdate(string stackName, StackFiles files)
         }
 
         if (!succeeded) throw CommandOutcome.Failure(standardOutput, standardError).ToException();
-        if (!preview) new StackResourcesFile(files).Write(run.Report!.Urns);
+        if (!preview)
+        {
+            new StackResourcesFile(files).Write(run.Report!.Urns);
+            new StackDeploymentFile(stackName, files).Discard();
+        }
         if (!preview && (targets.Count == 0 || targets.Any(IsStack)))
         {
             new StackOutputsFile(files).Write(run.Report!.Outputs);

@@ -22,19 +22,20 @@ public static class DrCommands
         var command = Create("failover",
             "Fail over to the DR region with only its APIs: promote the replica, record drPromoted in the ledger, scale the DR services, move DNS " +
             "(invert the primary's Route 53 health check), stop the primary's services where reachable, page. Refuses while the primary answers healthy unless --force.",
-            output, input, (options, parse) => (ports, topology, token) => new Failover(ports, options).RunAsync(topology, parse.GetValue(force), token));
+            output, input, (options, parse, _) => (ports, topology, token) => new Failover(ports, options).RunAsync(topology, parse.GetValue(force), token));
         command.Options.Add(force);
         return command;
     }
 
     public static Command Failback(TextWriter output, TextReader input) => Create("failback",
         "Move the primary role back after a failover: a new replica of the DR database in the original region, catch-up under the RPO target, " +
-        "writes stopped, lag zero, promotion, DNS back, and the DR replica rebuilt; drPromoted false at the end.",
-        output, input, (options, _) => (ports, topology, token) => new Failback(ports, options).RunAsync(topology, token));
+        "writes stopped, lag zero, promotion, DNS back, the DR replica rebuilt (drPromoted false once traffic moves), then Pulumi's state pointed at the new instances. " +
+        "A run that stopped anywhere is finished by the next one.",
+        output, input, (options, _, stack) => (ports, topology, token) => new Failback(ports, options, new PulumiDrStackState(stack)).RunAsync(topology, token));
 
     private static Command Create(
         string name, string description, TextWriter output, TextReader input,
-        Func<DrOptions, ParseResult, Func<DrPorts, DrTopology, CancellationToken, Task<DrResult>>> procedure)
+        Func<DrOptions, ParseResult, WorkspaceStack, Func<DrPorts, DrTopology, CancellationToken, Task<DrResult>>> procedure)
     {
         var shared = new RunnerOptions();
         var yes = new Option<bool>("--yes") { Description = "Do not ask for the stack name to be typed back." };
@@ -45,13 +46,13 @@ public static class DrCommands
         var command = new Command(name, description) { yes, report };
         shared.AddTo(command);
         command.SetAction((parse, token) => RunAsync(name, shared.Read(parse), parse.GetValue(yes), parse.GetValue(report)?.FullName, output, input,
-            options => procedure(options, parse), token));
+            (options, stack) => procedure(options, parse, stack), token));
         return command;
     }
 
     private static async Task<int> RunAsync(
         string name, RunnerSettings settings, bool yes, string? reportPath, TextWriter output, TextReader input,
-        Func<DrOptions, Func<DrPorts, DrTopology, CancellationToken, Task<DrResult>>> procedure, CancellationToken cancellationToken)
+        Func<DrOptions, WorkspaceStack, Func<DrPorts, DrTopology, CancellationToken, Task<DrResult>>> procedure, CancellationToken cancellationToken)
     {
         using var logger = RunnerLog.Create(output, settings.LogJson);
         return await CommandRunner.GuardAsync(logger, $"Interrupted; the {name} report says which step was reached", async () =>
@@ -67,7 +68,7 @@ public static class DrCommands
 
             // The DR region's replica of the ledger: failover must not need the primary region.
             using var adapters = new DrAdapters(stackSettings, topology.Dr.Region, logger);
-            var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds))(adapters.Ports, topology, cancellationToken);
+            var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds), stack)(adapters.Ports, topology, cancellationToken);
             await ReportFiles.WriteAsync(reportPath ?? DefaultReportPath(name, settings), result.MarkdownReport, result.JsonReport, logger);
             logger.Write(result.Outcome == DrOutcome.Succeeded ? LogEventLevel.Information : LogEventLevel.Error,
                 "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);

@@ -76,9 +76,10 @@ public sealed class DrProcedure(DrPorts ports, DrTopology topology, string name)
             ["recovery"] = recovered is null ? "" : recovered.Succeeded ? "done" : "failed",
         });
         await PageAsync(failed is null ? successSeverity : NotificationSeverity.Critical, $"{name} of {topology.StackName}: {message}");
+        var unfinished = steps.Where(s => !records.Any(r => r.Name == s.Name && r.Succeeded)).Select(s => s.ByHand?.Invoke()).OfType<string>().Distinct();
         var facts = new DrReportFacts(name, topology, startedAt, ports.Time.GetUtcNow(), outcome, message, records, skipped, _notes, regions)
         {
-            Afterwards = afterwards,
+            Afterwards = [.. unfinished, .. afterwards],
             Recovery = recovered,
         };
         return new DrResult(outcome, message, DrReport.Json(facts), DrReport.Markdown(facts));

@@ -1,7 +1,11 @@
 namespace Infra.Runner.Dr;
 
 /// <summary>One step of failover or fail-back: a short name for reports, what it does, and the work (returning what it did).</summary>
-public sealed record DrStep(string Name, string Description, Func<CancellationToken, Task<string>> Run);
+public sealed record DrStep(string Name, string Description, Func<CancellationToken, Task<string>> Run)
+{
+    /// <summary>What to do by hand when this step fails or is not reached (listed once in the report's "what remains to do"); null: nothing.</summary>
+    public Func<string>? ByHand { get; init; }
+}
 
 /// <summary>A step that ran, with what it did or why it failed.</summary>
 public sealed record DrStepRecord(string Name, string Description, DateTimeOffset StartedAt, DateTimeOffset EndedAt, bool Succeeded, string Detail);

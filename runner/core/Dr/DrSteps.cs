@@ -107,11 +107,13 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     /// identifier, hence the endpoint name the services and the program know), then the replica is created where that
     /// instance was (its KMS key, subnet group and security groups, read from RDS) and waited for. A replica of the
     /// source already there (a re-run) is kept. <paramref name="unsafeToRetire"/> (optional) names a reason not to
-    /// rename a standalone instance.
+    /// rename a standalone instance. A run stopped between the rename and the creation left no instance to read the
+    /// placement from; the next one takes it from <paramref name="recordedPlacement"/> (Pulumi's record of the instance
+    /// renamed aside), never a guess.
     /// </summary>
     public IEnumerable<DrStep> NewReplica(
         DrRegionSide target, DrRegionSide source, string retiredId, Func<string> sourceArn, Func<CancellationToken, Task<string?>>? unsafeToRetire = null,
-        ReplicaSettings? settings = null)
+        ReplicaSettings? settings = null, Func<CancellationToken, Task<DbPlacement?>>? recordedPlacement = null)
     {
         DbPlacement? placement = null;
         IEnumerable<DrStep> configure = settings is null ? [] :
@@ -143,8 +145,8 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             {
                 var existing = await ports.Database.DescribeAsync(target.Region, target.InstanceId, t);
                 if (existing?.ReplicaOf is not null) return $"{target.InstanceId} already replicates {existing.ReplicaOf}";
-                var where = placement ?? throw new DrStepException(
-                    $"no instance {target.InstanceId} was found in {target.Region} to take the KMS key, subnet group and security groups from; " +
+                var where = placement ?? (recordedPlacement is null ? null : await recordedPlacement(t)) ?? throw new DrStepException(
+                    $"no instance {target.InstanceId} was found in {target.Region} to take the KMS key, subnet group and security groups from, nor in Pulumi's state; " +
                     $"create the replica by hand (README, Disaster recovery, Fail-back) and run failback again");
                 await ports.Database.CreateReplicaAsync(new ReplicaRequest(target.Region, target.InstanceId, sourceArn(), source.Region, where, settings), t);
                 return $"CreateDBInstanceReadReplica accepted: {target.InstanceId} from {sourceArn()} with KMS key {where.KmsKeyId}, subnet group {where.SubnetGroupName}, " +

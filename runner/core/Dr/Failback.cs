@@ -12,8 +12,10 @@ namespace Infra.Runner.Dr;
 /// failure during it is undone (writes restored in the DR region, which stays failed over) and the report says so.
 /// The DR side is then rebuilt the same way (old DR instance renamed, a new replica of the new primary under the DR
 /// identifier); a run that stopped there is resumed by the next one, which finds drPromoted false and no DR replica.
+/// Last, Pulumi's state is pointed at the new instances (<see cref="StateRepair"/>). Every step looks at AWS (and the
+/// state) before it acts, so a run stopped anywhere, even killed, is finished by the next one.
 /// </summary>
-public sealed class Failback(DrPorts ports, DrOptions options)
+public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState state)
 {
     public async Task<DrResult> RunAsync(DrTopology topology, CancellationToken cancellationToken = default)
     {
@@ -21,13 +23,18 @@ public sealed class Failback(DrPorts ports, DrOptions options)
         var startedAt = ports.Time.GetUtcNow();
         var stamp = startedAt.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
         var steps = new DrSteps(ports, options);
+        var repair = new StateRepair(ports, state, topology);
         var (primary, dr) = (topology.Primary, topology.Dr);
         if (!await ports.Ledger.ReadPromotedAsync(cancellationToken))
         {
             if (await UnfinishedRebuildAsync(topology, cancellationToken) is not { } unfinished)
             {
-                return await procedure.RefuseAsync(
-                    $"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false); nothing was changed", startedAt);
+                var (needed, unreadable) = await UnfinishedRepairAsync(repair, cancellationToken);
+                return needed is not null
+                    ? await ResumeAsync(procedure, needed, repair.Steps(), $"{topology.StackName}'s Pulumi state points at the instances fail-back created", [], cancellationToken)
+                    : await procedure.RefuseAsync($"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false)" +
+                        (unreadable is null ? "" : $"; whether Pulumi's state still needs fail-back's repair is unknown: it could not be read ({unreadable})") +
+                        "; nothing was changed", startedAt);
             }
 
             if (await DrMayTakeWritesAsync(dr, cancellationToken) is { } writes)
@@ -35,11 +42,18 @@ public sealed class Failback(DrPorts ports, DrOptions options)
                 return await procedure.RefuseAsync($"the release ledger's drPromoted is false but {writes}; nothing was changed", startedAt);
             }
 
-            await procedure.EventAsync("Resumed", unfinished);
             // The switchover's last steps again (both no-ops when done), then the rebuild.
-            return await procedure.RunAsync([.. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp)],
-                $"{topology.StackName}'s DR replica is rebuilt: {dr.InstanceId} in {dr.Region} replicates {primary.InstanceId} again",
-                Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken);
+            return await ResumeAsync(procedure, unfinished,
+                [.. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+                $"{topology.StackName}'s DR replica is rebuilt: {dr.InstanceId} in {dr.Region} replicates {primary.InstanceId} again", Afterwards(topology, stamp), cancellationToken);
+        }
+
+        if (await PromotedByEarlierRunAsync(topology, repair, cancellationToken) is { } promoted)
+        {
+            // Killed after promoting the new primary: the promotion's wait, the switchover's steps after it, then the rebuild.
+            return await ResumeAsync(procedure, promoted,
+                [.. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), .. steps.Scale(primary, "primary-services", s => s.Live), RecordNotPromoted(), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+                $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}", Afterwards(topology, stamp), cancellationToken);
         }
 
         string? drArn = null;
@@ -57,7 +71,8 @@ public sealed class Failback(DrPorts ports, DrOptions options)
                 drArn = state.Arn;
                 return $"{dr.InstanceId} ({state.Arn}) is available and standalone";
             }),
-            .. steps.NewReplica(primary, dr, $"{primary.InstanceId}-retired-{stamp}", () => drArn!, t => NewPrimaryMayExistAsync(topology, t), topology.Replica),
+            .. steps.NewReplica(primary, dr, $"{primary.InstanceId}-retired-{stamp}", () => drArn!, t => NewPrimaryMayExistAsync(topology, t), topology.Replica,
+                t => repair.RecordedPlacementAsync(primary.InstanceId, t)),
             new("catch-up", $"wait until the new replica's lag is under the RPO target ({options.RpoTargetSeconds} s)", t =>
             {
                 var since = ports.Time.GetUtcNow();
@@ -73,11 +88,7 @@ public sealed class Failback(DrPorts ports, DrOptions options)
                 t => steps.WaitForFinalCatchUpAsync(primary, writesStoppedAt, t)),
             .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }),
             .. steps.Scale(primary, "primary-services", s => s.Live),
-            new("record-promotion", "record drPromoted: false in the release ledger, as traffic moves back", async t =>
-            {
-                await ports.Ledger.RecordPromotedAsync(false, t);
-                return "drPromoted is false (desired and applied): the program declares the original topology again";
-            }),
+            RecordNotPromoted(),
             steps.Dns(topology, toDr: false),
         ];
         var undo = new DrRecovery(
@@ -94,13 +105,55 @@ public sealed class Failback(DrPorts ports, DrOptions options)
             ],
             $"undone: writes are restored in {dr.Region} (its services run, the primary's are stopped, DNS and the ledger say failed over); " +
             $"{primary.InstanceId} in {primary.Region} is left as it is, and the next failback retires and replaces it");
-        return await procedure.RunAsync([.. before, .. switchover, .. RebuildDr(topology, steps, stamp)],
+        return await procedure.RunAsync([.. before, .. switchover, .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
             $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}",
             Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken, undo);
     }
 
+    private DrStep RecordNotPromoted() => new("record-promotion", "record drPromoted: false in the release ledger, as traffic moves back", async t =>
+    {
+        await ports.Ledger.RecordPromotedAsync(false, t);
+        return "drPromoted is false (desired and applied): the program declares the original topology again";
+    });
+
+    private async Task<DrResult> ResumeAsync(
+        DrProcedure procedure, string why, IReadOnlyList<DrStep> steps, string succeeded, IReadOnlyList<string> afterwards, CancellationToken cancellationToken)
+    {
+        await procedure.EventAsync("Resumed", why);
+        return await procedure.RunAsync(steps, succeeded, afterwards, NotificationSeverity.Info, cancellationToken);
+    }
+
+    /// <summary>With drPromoted false and the DR replica in place: why the state repair is unfinished (or null), or why that could not be told.</summary>
+    private static async Task<(string? Needed, string? Unreadable)> UnfinishedRepairAsync(StateRepair repair, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await repair.NeededAsync(cancellationToken), null);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return (null, error.Message);
+        }
+    }
+
+    /// <summary>
+    /// With drPromoted true: a fail-back killed after it promoted the new primary left it standalone with the DR services
+    /// stopped. It is told from the stale old primary (also standalone) by its resource id, which Pulumi's state does not
+    /// record yet: the state still holds the instance that was renamed aside (or, before any fail-back, the original).
+    /// </summary>
+    private async Task<string?> PromotedByEarlierRunAsync(DrTopology topology, StateRepair repair, CancellationToken cancellationToken)
+    {
+        var (primary, dr) = (topology.Primary, topology.Dr);
+        var seen = await ports.Database.DescribeAsync(primary.Region, primary.InstanceId, cancellationToken);
+        if (seen is not { ReplicaOf: null, ResourceId: not null } || await DrMayTakeWritesAsync(dr, cancellationToken) is not null) return null;
+        return await repair.RecordsAsync(primary.InstanceId, seen.ResourceId, cancellationToken)
+            ? null
+            : $"{primary.InstanceId} in {primary.Region} is standalone, its resource id {seen.ResourceId} is not the one Pulumi's state records and the DR services are stopped: " +
+              "a fail-back promoted it and stopped; resuming after the promotion";
+    }
+
     /// <summary>After the switchover: the DR side becomes a new replica of the new primary, under its own identifier.</summary>
-    private IEnumerable<DrStep> RebuildDr(DrTopology topology, DrSteps steps, string stamp)
+    private IEnumerable<DrStep> RebuildDr(DrTopology topology, DrSteps steps, string stamp, StateRepair repair)
     {
         var (primary, dr) = (topology.Primary, topology.Dr);
         string? primaryArn = null;
@@ -117,7 +170,8 @@ public sealed class Failback(DrPorts ports, DrOptions options)
                 primaryArn = state.Arn;
                 return primaryArn;
             }),
-            .. steps.NewReplica(dr, primary, $"{dr.InstanceId}-retired-{stamp}", () => primaryArn!, t => DrMayTakeWritesAsync(dr, t), topology.Replica),
+            .. steps.NewReplica(dr, primary, $"{dr.InstanceId}-retired-{stamp}", () => primaryArn!, t => DrMayTakeWritesAsync(dr, t), topology.Replica,
+                t => repair.RecordedPlacementAsync(dr.InstanceId, t)),
         ];
     }
 
@@ -167,19 +221,12 @@ public sealed class Failback(DrPorts ports, DrOptions options)
             "it is not renamed. Check it, then finish by hand (README, Disaster recovery, Fail-back)";
     }
 
-    /// <summary>
-    /// Pulumi's state still records the instances that were renamed aside (its id for an RDS instance is the resource
-    /// id, which a renamed instance keeps); the new instances carry the same identifiers and endpoints, so state is
-    /// moved by hand, once, before the next update.
-    /// </summary>
+    /// <summary>What is left once fail-back is done (Pulumi's state, when its repair did not finish, is added by the procedure).</summary>
     private static IReadOnlyList<string> Afterwards(DrTopology topology, string stamp)
     {
-        var (primary, dr, stack) = (topology.Primary, topology.Dr, topology.StackName);
+        var (primary, dr) = (topology.Primary, topology.Dr);
         return
         [
-            $"Before the next `pulumi up`, point Pulumi's state at the new instances: `pulumi state delete --stack {stack} <URN of the primary aws:rds/instance:Instance>` " +
-            $"and `pulumi import --stack {stack} aws:rds/instance:Instance <its resource name> {primary.InstanceId} --parent <its parent URN>`, and the same for the DR replica ({dr.InstanceId}); " +
-            "`pulumi stack --show-urns` lists the URNs. Then `pulumi preview --diff` must show no replacement of either instance.",
             $"The replaced instances are kept, renamed: {primary.InstanceId}-retired-{stamp} in {primary.Region} and {dr.InstanceId}-retired-{stamp} in {dr.Region}. " +
             "Delete them (with a final snapshot) once the data is checked.",
             topology.Replica is null

@@ -4,7 +4,8 @@ namespace Infra.Runner.Dr;
 /// <param name="Status">RDS's DBInstanceStatus, e.g. <c>available</c>, <c>modifying</c>, <c>creating</c>.</param>
 /// <param name="ReplicaOf">The source it replicates; null for a standalone instance.</param>
 /// <param name="Placement">Its KMS key, subnet group and security groups: where a new instance in its region goes.</param>
-public sealed record DbInstanceState(string Status, string Arn, string? ReplicaOf, string? Address, DbPlacement? Placement = null)
+/// <param name="ResourceId">RDS's DbiResourceId (<c>db-…</c>): fixed for the instance's life, kept through a rename; what Pulumi's state holds as its id.</param>
+public sealed record DbInstanceState(string Status, string Arn, string? ReplicaOf, string? Address, DbPlacement? Placement = null, string? ResourceId = null)
 {
     public bool IsAvailableStandalone => Status == "available" && ReplicaOf is null;
 

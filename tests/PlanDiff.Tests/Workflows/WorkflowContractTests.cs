@@ -217,7 +217,7 @@ public class WorkflowContractTests
     }
 
     [Fact]
-    public void The_dr_drill_runs_monthly_and_on_demand_and_publishes_both_reports_and_no_stack_file()
+    public void The_dr_drill_runs_monthly_and_on_demand_and_publishes_the_drills_and_the_fail_backs_reports_and_no_stack_file()
     {
         var drill = Job("dr-drill.yml", "drill");
         var schedule = (YamlSequenceNode)((YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow("dr-drill.yml")).Get("on")!).Get("schedule")!;
@@ -226,9 +226,11 @@ public class WorkflowContractTests
         Assert.Equal("0 6 1 * *", ((YamlMappingNode)schedule.Children.Single()).Scalar("cron"));
         Assert.Contains(Runs(drill), r => r.Contains("drill --stack staging --report dr-drill-report.md"));
         Assert.Contains(Runs(drill), r => r.Contains("cat dr-drill-report.md >> \"$GITHUB_STEP_SUMMARY\""));
+        Assert.Contains(Runs(drill), r => r.Contains("failback --stack staging --yes --report dr-failback-report.md"));
+        Assert.Contains(Runs(drill), r => r.Contains("cat dr-failback-report.md >> \"$GITHUB_STEP_SUMMARY\""));
         var uploads = Uses(drill, "actions/upload-artifact").Select(s => With(s).Scalar("path")).ToList();
         // The promotion lives in the release ledger: no stack file to keep or commit.
-        Assert.Equal(["dr-drill-report.md\ndr-drill-report.json\n"], uploads);
+        Assert.Equal(["dr-drill-report.md\ndr-drill-report.json\ndr-failback-report.md\ndr-failback-report.json\n"], uploads);
     }
 
     [Fact]

@@ -47,14 +47,15 @@ public sealed class DrAdapterWireTests : IDisposable
     private RdsDrDatabase Database => new(RdsDrDatabase.ClientFor, Timeout);
 
     [Fact]
-    public async Task Describe_reads_status_replica_source_endpoint_and_placement()
+    public async Task Describe_reads_status_replica_source_endpoint_placement_and_resource_id()
     {
-        _rds.Instances["db-replica"] = new FakeRdsServer.Instance("available", "db", "arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"]);
+        _rds.Instances["db-replica"] = new FakeRdsServer.Instance("available", "db", "arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"],
+            ResourceId: "db-ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
         var state = await Database.DescribeAsync("eu-west-1", "db-replica", CancellationToken.None);
 
         Assert.Equal(new DbInstanceState("available", "arn:aws:rds:eu-west-1:123456789012:db:db-replica", "db", "db-replica.abc.eu-west-1.rds.amazonaws.com",
-            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"], "default.postgres16")) { }, state, new StateComparer());
+            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"], "default.postgres16"), "db-ABCDEFGHIJKLMNOPQRSTUVWXYZ"), state, new StateComparer());
         Assert.Equal(
             new Dictionary<string, string> { ["Action"] = "DescribeDBInstances", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db-replica" },
             Assert.Single(_rds.Requests));

@@ -10,6 +10,7 @@ namespace Runner.Tests.Dr;
 /// promotion, creation or rename; ECS services whose running count follows the desired count one look later; a Route 53
 /// health check; CloudWatch's replica lag; the ledger and the pager. A region can be made unreachable (every call
 /// throws, as a timed-out SDK call does) and any operation can be made to fail or never finish. Every call is recorded.
+/// Each instance has a resource id (DbiResourceId) that a rename keeps; <see cref="State"/> is Pulumi's state of the stack.
 /// </summary>
 internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthProbe, IReplicaLagReader, IDrLedger, INotifier
 {
@@ -26,13 +27,30 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public DrWorld()
     {
-        Instances[(Primary, "production-db")] = new Instance("available", Arn(Primary, "production-db"), null);
-        Instances[(Dr, "production-db-replica")] = new Instance("available", Arn(Dr, "production-db-replica"), "production-db");
+        Instances[(Primary, "production-db")] = new Instance("available", Arn(Primary, "production-db"), null, ResourceId: PrimaryResourceId);
+        Instances[(Dr, "production-db-replica")] = new Instance("available", Arn(Dr, "production-db-replica"), "production-db", ResourceId: DrResourceId);
+        State = new DrWorldState(this);
         Services[(Primary, "production-web-blue")] = new Counts(3, 3);
         Services[(Dr, "production-dr-web-blue")] = new Counts(0, 0);
     }
 
-    public sealed record Instance(string Status, string Arn, string? ReplicaOf, string? Then = null);
+    /// <summary>The world after a failover whose primary region came back: its old primary is standalone and stale.</summary>
+    public static DrWorld FailedOver()
+    {
+        var world = new DrWorld { Promoted = true };
+        world.Instances[(Dr, "production-db-replica")] = world.Instances[(Dr, "production-db-replica")] with { ReplicaOf = null };
+        world.Services[(Dr, "production-dr-web-blue")] = new Counts(3, 3);
+        world.Services[(Primary, "production-web-blue")] = new Counts(0, 0);
+        return world;
+    }
+
+    public const string PrimaryResourceId = "db-PRIMARYORIGINAL";
+    public const string DrResourceId = "db-REPLICAORIGINAL";
+
+    public sealed record Instance(string Status, string Arn, string? ReplicaOf, string? Then = null, string? ResourceId = null);
+
+    /// <summary>Pulumi's state of the stack, in step with this world until fail-back replaces instances.</summary>
+    public DrWorldState State { get; }
 
     public sealed record Counts(int Desired, int Running);
 
@@ -88,7 +106,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         }
 
         return Task.FromResult<DbInstanceState?>(new DbInstanceState(
-            instance.Status, instance.Arn, instance.ReplicaOf, $"{instanceId}.abc.{region}.rds.amazonaws.com", Placements[region]));
+            instance.Status, instance.Arn, instance.ReplicaOf, $"{instanceId}.abc.{region}.rds.amazonaws.com", Placements[region], instance.ResourceId));
     }
 
     public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
@@ -103,7 +121,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         Call($"create {request.Region}", $"{request.InstanceId} from {request.SourceArn} key {request.Placement.KmsKeyId} subnets {request.Placement.SubnetGroupName}");
         Created.Add(request);
         var source = request.SourceArn.Split(':')[^1];
-        Instances[(request.Region, request.InstanceId)] = new Instance("creating", Arn(request.Region, request.InstanceId), source, "available");
+        Instances[(request.Region, request.InstanceId)] = new Instance("creating", Arn(request.Region, request.InstanceId), source, "available", $"db-CREATED{Created.Count}");
         return Task.CompletedTask;
     }
 

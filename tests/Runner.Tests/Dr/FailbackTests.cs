@@ -6,18 +6,9 @@ namespace Runner.Tests.Dr;
 
 public class FailbackTests
 {
-    private readonly DrWorld _world = new();
+    private readonly DrWorld _world = DrWorld.FailedOver();
 
-    /// <summary>The world after a failover whose primary region came back: its old primary is standalone and stale.</summary>
-    public FailbackTests()
-    {
-        _world.Promoted = true;
-        _world.Instances[(DrWorld.Dr, "production-db-replica")] = new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "production-db-replica"), null);
-        _world.Services[(DrWorld.Dr, "production-dr-web-blue")] = new DrWorld.Counts(3, 3);
-        _world.Services[(DrWorld.Primary, "production-web-blue")] = new DrWorld.Counts(0, 0);
-    }
-
-    private Task<DrResult> RunAsync() => new Failback(_world.Ports, new DrOptions(RpoTargetSeconds: 30)).RunAsync(DrWorld.Topology);
+    private Task<DrResult> RunAsync() => new Failback(_world.Ports, new DrOptions(RpoTargetSeconds: 30), _world.State).RunAsync(DrWorld.Topology);
 
     [Fact]
     public async Task Fail_back_rebuilds_the_original_topology_under_the_same_identifiers_in_a_planned_switchover()
@@ -47,15 +38,15 @@ public class FailbackTests
     }
 
     [Fact]
-    public async Task The_report_lists_the_pulumi_state_steps_and_the_retired_instances()
+    public async Task The_report_lists_the_retired_instances_and_no_state_steps_once_the_state_is_repaired()
     {
         var result = await RunAsync();
 
         var afterwards = JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("afterwards").EnumerateArray().Select(a => a.GetString()!).ToList();
-        Assert.StartsWith("Before the next `pulumi up`, point Pulumi's state at the new instances: `pulumi state delete --stack production", afterwards[0], StringComparison.Ordinal);
         Assert.Equal(
             "The replaced instances are kept, renamed: production-db-retired-202606010300 in eu-west-1 and production-db-replica-retired-202606010300 in eu-central-1. " +
-            "Delete them (with a final snapshot) once the data is checked.", afterwards[1]);
+            "Delete them (with a final snapshot) once the data is checked.", afterwards[0]);
+        Assert.DoesNotContain(afterwards, a => a.Contains("pulumi stack import", StringComparison.Ordinal));
         Assert.Contains("## What remains to do", result.MarkdownReport, StringComparison.Ordinal);
     }
 
@@ -142,15 +133,30 @@ public class FailbackTests
     }
 
     [Fact]
-    public async Task Without_an_instance_to_copy_the_placement_from_no_replica_is_guessed()
+    public async Task Without_an_instance_to_copy_the_placement_from_it_comes_from_pulumis_record_of_the_instance_renamed_aside()
     {
         _world.Instances.Remove((DrWorld.Primary, "production-db"));
 
         var result = await RunAsync();
 
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        var placement = _world.Created[0].Placement;
+        Assert.Equal(("arn:aws:kms:eu-west-1:123456789012:key/p", "production-db-subnets", "production-db-params"),
+            (placement.KmsKeyId, placement.SubnetGroupName, placement.ParameterGroupName));
+        Assert.Equal(["sg-p"], placement.SecurityGroupIds);
+    }
+
+    [Fact]
+    public async Task Without_an_instance_or_a_record_to_copy_the_placement_from_no_replica_is_guessed()
+    {
+        _world.Instances.Remove((DrWorld.Primary, "production-db"));
+        _world.State.Deployment = _world.State.Deployment.Replace("\"kmsKeyId\": \"arn:aws:kms:eu-west-1:123456789012:key/p\",", "", StringComparison.Ordinal);
+
+        var result = await RunAsync();
+
         Assert.Equal(
-            "Failback failed at step create-replica-eu-west-1 (no instance production-db was found in eu-west-1 to take the KMS key, subnet group and security groups from; " +
-            "create the replica by hand (README, Disaster recovery, Fail-back) and run failback again); the report says what state each region is in", result.Message);
+            "Failback failed at step create-replica-eu-west-1 (no instance production-db was found in eu-west-1 to take the KMS key, subnet group and security groups from, " +
+            "nor in Pulumi's state; create the replica by hand (README, Disaster recovery, Fail-back) and run failback again); the report says what state each region is in", result.Message);
     }
 
     [Fact]
@@ -280,16 +286,19 @@ public class FailbackTests
     }
 
     [Fact]
-    public async Task A_rerun_after_the_dr_replica_was_created_but_not_yet_seen_available_finds_it_replicating_and_changes_nothing()
+    public async Task A_rerun_after_the_dr_replica_was_created_but_not_yet_seen_available_finds_it_replicating_and_only_repairs_the_state()
     {
         _world.Stuck.Add("production-db-replica");
         var first = await RunAsync();
         Assert.Equal("wait-replica-eu-central-1", JsonDocument.Parse(first.JsonReport).RootElement.GetProperty("failedStep").GetString());
         _world.Stuck.Clear();
+        _world.Calls.Clear();
 
         var result = await RunAsync();
 
-        Assert.Equal(DrOutcome.Refused, result.Outcome);
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.Equal("production's Pulumi state points at the instances fail-back created", result.Message);
+        Assert.Empty(_world.Calls);
         Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
     }
 
@@ -312,7 +321,7 @@ public class FailbackTests
     {
         var settings = new ReplicaSettings("db.r6g.large", MultiAz: true, BackupRetentionDays: 14, DeletionProtection: true);
 
-        var result = await new Failback(_world.Ports, new DrOptions(RpoTargetSeconds: 30)).RunAsync(DrWorld.Topology with { Replica = settings });
+        var result = await new Failback(_world.Ports, new DrOptions(RpoTargetSeconds: 30), _world.State).RunAsync(DrWorld.Topology with { Replica = settings });
 
         Assert.Equal(DrOutcome.Succeeded, result.Outcome);
         Assert.All(_world.Created, request => Assert.Equal(settings, request.Settings));

@@ -27,7 +27,7 @@ public class FailoverTests
             "dns: hc-1 inverted True",
             "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
         ], _world.Calls);
-        Assert.Equal(new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "production-db-replica"), null), _world.Instances[(DrWorld.Dr, "production-db-replica")]);
+        Assert.Equal(new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "production-db-replica"), null, ResourceId: DrWorld.DrResourceId), _world.Instances[(DrWorld.Dr, "production-db-replica")]);
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
         Assert.True(_world.Promoted);
         Assert.True(_world.Inverted);

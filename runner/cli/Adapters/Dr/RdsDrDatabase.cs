@@ -25,7 +25,8 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
             instance is { KmsKeyId: { } key, DBSubnetGroup.DBSubnetGroupName: { } subnets }
                 ? new DbPlacement(key, subnets, [.. (instance.VpcSecurityGroups ?? []).Select(g => g.VpcSecurityGroupId).OfType<string>()],
                     instance.DBParameterGroups?.FirstOrDefault()?.DBParameterGroupName)
-                : null);
+                : null,
+            string.IsNullOrEmpty(instance.DbiResourceId) ? null : instance.DbiResourceId);
     }
 
     public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken) =>

@@ -1,0 +1,58 @@
+using Infra.Runner.Dr;
+
+namespace Runner.Tests.Dr;
+
+/// <summary>
+/// A fail-back killed after any of its steps (no undo, no report: the process is gone) is finished by the next run,
+/// which looks at AWS and at Pulumi's state before each step: the original topology under the same identifiers, each
+/// instance renamed and created once, and the state pointing at the new instances.
+/// </summary>
+public class FailbackResumeTests
+{
+    private readonly DrWorld _world = DrWorld.FailedOver();
+
+    private Task<DrResult> RunAsync(DrPorts ports) => new Failback(ports, new DrOptions(RpoTargetSeconds: 30), _world.State).RunAsync(DrWorld.Topology);
+
+    /// <summary>Every step of an uninterrupted fail-back, in order.</summary>
+    private static readonly string[] StepNames =
+    [
+        "check-dr-database", "retire-eu-west-1", "create-replica-eu-west-1", "wait-replica-eu-west-1", "catch-up",
+        "scale-stop-writes", "wait-stop-writes", "final-catch-up", "promote-database-eu-west-1", "wait-database-eu-west-1",
+        "scale-primary-services", "wait-primary-services", "record-promotion", "switch-dns",
+        "read-new-primary", "retire-eu-central-1", "create-replica-eu-central-1", "wait-replica-eu-central-1",
+        "state-read-resource-ids", "state-repoint", "state-refresh",
+    ];
+
+    public static TheoryData<string> Steps => new(StepNames);
+
+    [Fact]
+    public async Task The_theory_covers_every_step_of_a_fail_back()
+    {
+        var result = await RunAsync(_world.Ports);
+
+        var names = System.Text.Json.JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString());
+        Assert.Equal(StepNames, names);
+    }
+
+    [Theory]
+    [MemberData(nameof(Steps))]
+    public async Task A_fail_back_killed_after_a_step_is_finished_by_the_next_run(string step)
+    {
+        await Assert.ThrowsAsync<KillAfter.Killed>(() => RunAsync(_world.Ports with { Progress = new KillAfter(step) }));
+
+        var result = await RunAsync(_world.Ports);
+
+        Assert.Equal(step == "state-refresh" ? DrOutcome.Refused : DrOutcome.Succeeded, result.Outcome);
+        Assert.Null(_world.Instances[(DrWorld.Primary, "production-db")].ReplicaOf);
+        Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
+        Assert.Equal("available", _world.Instances[(DrWorld.Dr, "production-db-replica")].Status);
+        Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Primary, "production-web-blue")]);
+        Assert.False(_world.Promoted);
+        Assert.False(_world.Inverted);
+        Assert.Equal(["rename eu-west-1", "rename eu-central-1"], _world.Calls.Where(c => c.StartsWith("rename", StringComparison.Ordinal)).Select(c => c.Split(':')[0]));
+        Assert.Equal(["eu-west-1", "eu-central-1"], _world.Created.Select(c => c.Region));
+        Assert.Equal(("db-CREATED1", "db-CREATED1", "production-db"), _world.State.Recorded("production-db"));
+        Assert.Equal(("db-CREATED2", "db-CREATED2", "production-db-replica"), _world.State.Recorded("production-db-replica"));
+    }
+}

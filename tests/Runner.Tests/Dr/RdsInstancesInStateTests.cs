@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Infra.Runner.Dr;
+
+namespace Runner.Tests.Dr;
+
+public class RdsInstancesInStateTests
+{
+    private static readonly Dictionary<string, string> NewIds = new() { ["production-db"] = "db-NEWPRIMARY", ["production-db-replica"] = "db-NEWREPLICA" };
+
+    [Fact]
+    public void Repointing_changes_only_each_instances_id_and_keeps_everything_else_equivalent()
+    {
+        var edited = RdsInstancesInState.Repoint(DrWorldState.Original, NewIds);
+
+        var before = JsonNode.Parse(DrWorldState.Original)!;
+        var after = JsonNode.Parse(edited)!;
+        var resources = after["deployment"]!["resources"]!.AsArray();
+        Assert.Equal("db-NEWPRIMARY", resources[1]!["id"]!.GetValue<string>());
+        Assert.Equal("db-NEWREPLICA", resources[2]!["id"]!.GetValue<string>());
+        Assert.Equal("db-PENDINGDELETE", resources[3]!["id"]!.GetValue<string>());
+        resources[1]!["id"] = DrWorld.PrimaryResourceId;
+        resources[2]!["id"] = DrWorld.DrResourceId;
+        Assert.True(JsonNode.DeepEquals(before, after), edited);
+    }
+
+    [Fact]
+    public void Repointing_keeps_numbers_in_their_own_spelling_secrets_and_text_as_written()
+    {
+        var edited = RdsInstancesInState.Repoint(DrWorldState.Original, NewIds);
+
+        Assert.Contains("\"maxAllocatedStorage\": 1.0e3", edited, StringComparison.Ordinal);
+        Assert.Contains("\"time\": \"2026-05-01T10:00:00.123456789Z\"", edited, StringComparison.Ordinal);
+        Assert.Contains("\"ciphertext\": \"v1:AAAA\"", edited, StringComparison.Ordinal);
+        Assert.Contains("café <&>", edited, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_instance_is_found_by_the_identifier_the_program_declares_even_after_a_refresh_renamed_its_outputs()
+    {
+        var refreshed = DrWorldState.Original.Replace("\"identifier\": \"production-db\", \"resourceId\"", "\"identifier\": \"production-db-retired-1\", \"resourceId\"", StringComparison.Ordinal);
+
+        var found = RdsInstancesInState.Find(refreshed, "production-db");
+
+        Assert.Equal((DrWorldState.PrimaryUrn, DrWorld.PrimaryResourceId, DrWorld.PrimaryResourceId), (found!.Urn, found.Id, found.ResourceId));
+        Assert.Equal(("arn:aws:kms:eu-west-1:123456789012:key/p", "production-db-subnets", "production-db-params"),
+            (found.Placement!.KmsKeyId, found.Placement.SubnetGroupName, found.Placement.ParameterGroupName));
+        Assert.Equal(["sg-p"], found.Placement.SecurityGroupIds);
+    }
+
+    [Fact]
+    public void An_identifier_the_state_does_not_declare_is_an_error_and_nothing_is_written()
+    {
+        var error = Assert.Throws<DrStepException>(() => RdsInstancesInState.Repoint(DrWorldState.Original, new Dictionary<string, string> { ["staging-db"] = "db-X" }));
+
+        Assert.Equal("Pulumi's state holds no aws:rds/instance:Instance declared with identifier staging-db; nothing was changed in it", error.Message);
+    }
+
+    [Fact]
+    public void Two_live_instances_declared_with_one_identifier_are_left_to_a_person()
+    {
+        var doubled = DrWorldState.Original.Replace("\"delete\": true,", "", StringComparison.Ordinal);
+
+        var error = Assert.Throws<DrStepException>(() => RdsInstancesInState.Find(doubled, "production-db"));
+
+        Assert.Equal(
+            $"Pulumi's state holds 2 aws:rds/instance:Instance resources declared with identifier production-db ({DrWorldState.PrimaryUrn}, {DrWorldState.PrimaryUrn}); repair it by hand",
+            error.Message);
+    }
+}
