@@ -102,13 +102,13 @@ public sealed class ReleaseHookWireTests : IDisposable
         _ecs.TaskDefinitions["arn:td/web-green:7"] = ["web"];
 
         var arn = await Tasks.StartAsync(new MigrationTaskRequest("infra-production", "arn:td/web-green:7", "web", ["./migrate", "up"],
-            ["subnet-a", "subnet-b"], "sg-tasks", "r1"), CancellationToken.None);
+            ["subnet-a", "subnet-b"], "sg-tasks", "r1", "migration-r1"), CancellationToken.None);
 
         Assert.Equal("arn:aws:ecs:eu-west-1:123456789012:task/infra-production/0001abcdef", arn);
         var (target, body) = Assert.Single(_ecs.Requests);
         Assert.Equal("AmazonEC2ContainerServiceV20141113.RunTask", target);
         Assert.Equal(JsonNode.Parse("""
-            {"cluster":"infra-production","taskDefinition":"arn:td/web-green:7","launchType":"FARGATE","startedBy":"r1",
+            {"cluster":"infra-production","taskDefinition":"arn:td/web-green:7","launchType":"FARGATE","startedBy":"r1","clientToken":"migration-r1",
              "networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-a","subnet-b"],"securityGroups":["sg-tasks"],"assignPublicIp":"DISABLED"}},
              "overrides":{"containerOverrides":[{"name":"web","command":["./migrate","up"]}]}}
             """)!.ToJsonString(), JsonNode.Parse(body)!.ToJsonString());
@@ -125,9 +125,47 @@ public sealed class ReleaseHookWireTests : IDisposable
         _ecs.TaskDefinitions["arn:td/web-green:7"] = ["web"];
 
         var wrongContainer = await Assert.ThrowsAsync<InvalidParameterException>(() => Tasks.StartAsync(
-            new MigrationTaskRequest("infra-production", "arn:td/web-green:7", "api", ["x"], ["subnet-a"], "sg", "r1"), CancellationToken.None));
+            new MigrationTaskRequest("infra-production", "arn:td/web-green:7", "api", ["x"], ["subnet-a"], "sg", "r1", "migration-r1"), CancellationToken.None));
         Assert.Equal("Override for container named api is not a container in the TaskDefinition.", wrongContainer.Message);
         var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => Tasks.DescribeAsync("infra-production", "arn:task/none", "web", CancellationToken.None));
         Assert.Equal("ECS does not know task arn:task/none: arn:task/none: MISSING", missing.Message);
+    }
+
+    [Fact]
+    public async Task RunTask_with_the_same_client_token_answers_the_first_task_and_with_other_parameters_is_a_conflict()
+    {
+        _ecs.Services[("infra-production", "web-blue")] = (1, 1);
+        _ecs.TaskDefinitions["arn:td/web-green:7"] = ["web"];
+        var request = new MigrationTaskRequest("infra-production", "arn:td/web-green:7", "web", ["./migrate", "up"], ["subnet-a"], "sg-tasks", "r1", "migration-r1");
+
+        var first = await Tasks.StartAsync(request, CancellationToken.None);
+        var again = await Tasks.StartAsync(request, CancellationToken.None);
+
+        Assert.Equal(first, again);
+        Assert.Single(_ecs.Tasks);
+        var conflict = await Assert.ThrowsAsync<AmazonECSException>(() => Tasks.StartAsync(request with { Command = ["./migrate", "down"] }, CancellationToken.None));
+        Assert.Equal(("ConflictException", "The client token migration-r1 was already used with different parameters."), (conflict.ErrorCode, conflict.Message));
+        Assert.Single(_ecs.Tasks);
+    }
+
+    [Fact]
+    public async Task Without_a_token_of_its_own_the_client_sends_a_new_one_per_call_so_two_calls_start_two_tasks()
+    {
+        _ecs.Services[("infra-production", "web-blue")] = (1, 1);
+        _ecs.TaskDefinitions["arn:td/web-green:7"] = ["web"];
+        var client = new AmazonECSClient(RegionEndpoint.EUWest1);
+        var request = new RunTaskRequest
+        {
+            Cluster = "infra-production", TaskDefinition = "arn:td/web-green:7",
+            NetworkConfiguration = new NetworkConfiguration { AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = ["subnet-a"] } },
+        };
+
+        await client.RunTaskAsync(request);
+        await client.RunTaskAsync(request);
+
+        Assert.Equal(2, _ecs.Tasks.Count);
+        var tokens = _ecs.Requests.Select(r => (string?)JsonNode.Parse(r.Body)!["clientToken"]).ToList();
+        Assert.All(tokens, t => Assert.True(Guid.TryParse(t, out _)));
+        Assert.NotEqual(tokens[0], tokens[1]);
     }
 }

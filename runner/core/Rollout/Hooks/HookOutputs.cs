@@ -7,7 +7,7 @@ public sealed record TaskNetwork(string Cluster, IReadOnlyList<string> SubnetIds
 internal sealed record MigrationTarget(string Cluster, string TaskDefinitionArn, string ContainerName, TaskNetwork Network, string LogGroup, string StreamPrefix)
 {
     public MigrationTaskRequest Request(IReadOnlyList<string> command, string rolloutId) =>
-        new(Cluster, TaskDefinitionArn, ContainerName, command, Network.SubnetIds, Network.SecurityGroupId, rolloutId);
+        new(Cluster, TaskDefinitionArn, ContainerName, command, Network.SubnetIds, Network.SecurityGroupId, rolloutId, MigrationTaskRequest.TokenFor(rolloutId));
 
     /// <summary>The awslogs driver names a task's stream <c>prefix/container/task-id</c>.</summary>
     public string LogStream(string taskArn) => $"{LogGroup}:{StreamPrefix}/{ContainerName}/{taskArn[(taskArn.LastIndexOf('/') + 1)..]}";

@@ -63,13 +63,20 @@ internal sealed class FakeSnapshots(TimeProvider time) : IDatabaseSnapshots
 
 /// <summary>
 /// ECS one-off tasks in memory, on the harness's clock: PROVISIONING for a minute, RUNNING until <see cref="RunFor"/>,
-/// then STOPPED with <see cref="ExitCode"/>. A task ARN ECS does not know fails like a MISSING failure.
+/// then STOPPED with <see cref="ExitCode"/>. A task ARN ECS does not know fails like a MISSING failure. RunTask is
+/// idempotent per cluster and client token, as ECS documents it: the same token with the same parameters answers the
+/// first call's task, with other parameters a ConflictException.
 /// </summary>
 internal sealed class FakeMigrationTasks(TimeProvider time) : IMigrationTasks
 {
     private readonly Dictionary<string, DateTimeOffset> started = new();
+    private readonly Dictionary<(string Cluster, string Token), (string Parameters, string Arn)> tokens = new();
 
+    /// <summary>Every RunTask call, repeated ones included.</summary>
     public List<MigrationTaskRequest> Starts { get; } = [];
+
+    /// <summary>The tasks ECS started, in order.</summary>
+    public List<string> Started { get; } = [];
 
     public List<string> Described { get; } = [];
 
@@ -82,11 +89,27 @@ internal sealed class FakeMigrationTasks(TimeProvider time) : IMigrationTasks
     /// <summary>Called at every describe, e.g. to kill the runner while it waits.</summary>
     public Action<string> OnDescribe { get; set; } = _ => { };
 
+    /// <summary>Called once RunTask has started a task, before its answer reaches the runner, e.g. to kill the runner there.</summary>
+    public Action<string> OnStarted { get; set; } = _ => { };
+
     public Task<string> StartAsync(MigrationTaskRequest request, CancellationToken cancellationToken)
     {
         Starts.Add(request);
-        var arn = $"arn:aws:ecs:eu-west-1:123456789012:task/{request.Cluster}/{Starts.Count:D4}abcdef";
+        var parameters = string.Join("|", request.Cluster, request.TaskDefinitionArn, request.ContainerName, string.Join(" ", request.Command),
+            string.Join(",", request.SubnetIds), request.SecurityGroupId, request.StartedBy);
+        if (tokens.TryGetValue((request.Cluster, request.ClientToken), out var first))
+        {
+            return first.Parameters == parameters
+                ? Task.FromResult(first.Arn)
+                : Task.FromException<string>(new InvalidOperationException(
+                    $"The client token {request.ClientToken} was used with different parameters. (ConflictException)"));
+        }
+
+        var arn = $"arn:aws:ecs:eu-west-1:123456789012:task/{request.Cluster}/{Started.Count + 1:D4}abcdef";
         started[arn] = time.GetUtcNow();
+        Started.Add(arn);
+        tokens[(request.Cluster, request.ClientToken)] = (parameters, arn);
+        OnStarted(arn);
         return Task.FromResult(arn);
     }
 
