@@ -29,6 +29,8 @@ public sealed class LedgerStackOperations(
             : throw NoSuchService(desired, service);
     }
 
+    public async Task<bool> ReadDrPromotedAsync(CancellationToken cancellationToken) => (await release.ReadAsync(cancellationToken)).Applied.DrPromoted;
+
     public Task SetImageAsync(string service, DeployColor color, string? image, CancellationToken cancellationToken) =>
         ChangeDesiredAsync(service, r => r with { Image = r.Image.With(ReleaseMapping.ToColor(color), image) }, cancellationToken);
 

@@ -14,6 +14,9 @@ public interface IStackOperations
 
     Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken);
 
+    /// <summary>The release ledger's <c>drPromoted</c> (applied): true from a failover until fail-back, when the promoted DR database is the writer.</summary>
+    Task<bool> ReadDrPromotedAsync(CancellationToken cancellationToken);
+
     /// <summary>Sets (or, with null, removes) the image of one color.</summary>
     Task SetImageAsync(string service, DeployColor color, string? image, CancellationToken cancellationToken);
 

@@ -39,14 +39,16 @@ public sealed class ReleaseHookWireTests : IDisposable
         _ecs.Dispose();
     }
 
-    private static RdsReleaseSnapshots Snapshots => new(new AmazonRDSClient(RegionEndpoint.EUWest1), Timeout);
+    private static RdsReleaseSnapshots Snapshots => new(new AmazonRDSClient(RegionEndpoint.EUWest1), null, Timeout);
+
+    private static readonly SnapshotDatabase Db = new("db");
 
     private static EcsMigrationTasks Tasks => new(new AmazonECSClient(RegionEndpoint.EUWest1), Timeout);
 
     [Fact]
     public async Task A_snapshot_is_created_tagged_and_encrypted_with_the_instance_key_and_read_back_with_its_progress()
     {
-        await Snapshots.CreateAsync("db", "production-release-r1", "production", "r1", CancellationToken.None);
+        await Snapshots.CreateAsync(Db, "production-release-r1", "production", "r1", CancellationToken.None);
 
         Assert.Equal(new Dictionary<string, string>
         {
@@ -56,19 +58,19 @@ public sealed class ReleaseHookWireTests : IDisposable
         }, Assert.Single(_rds.Requests));
         Assert.Equal(Key, _rds.Snapshots["production-release-r1"].KmsKeyId);
         _rds.Snapshots["production-release-r1"] = _rds.Snapshots["production-release-r1"] with { Percent = 40 };
-        Assert.Equal(new SnapshotState("production-release-r1", "creating", 40), await Snapshots.DescribeAsync("production-release-r1", CancellationToken.None));
-        Assert.Null(await Snapshots.DescribeAsync("production-release-r2", CancellationToken.None));
+        Assert.Equal(new SnapshotState("production-release-r1", "creating", 40), await Snapshots.DescribeAsync(Db, "production-release-r1", CancellationToken.None));
+        Assert.Null(await Snapshots.DescribeAsync(Db, "production-release-r2", CancellationToken.None));
     }
 
     [Fact]
     public async Task RDS_refusals_reach_the_hook_as_its_exceptions()
     {
-        await Snapshots.CreateAsync("db", "s1", "production", "r1", CancellationToken.None);
+        await Snapshots.CreateAsync(Db, "s1", "production", "r1", CancellationToken.None);
 
-        var taken = await Assert.ThrowsAsync<DBSnapshotAlreadyExistsException>(() => Snapshots.CreateAsync("db", "s1", "production", "r1", CancellationToken.None));
+        var taken = await Assert.ThrowsAsync<DBSnapshotAlreadyExistsException>(() => Snapshots.CreateAsync(Db, "s1", "production", "r1", CancellationToken.None));
         Assert.Equal("Cannot create the snapshot because a snapshot with the identifier s1 already exists.", taken.Message);
         _rds.Instances["db"] = _rds.Instances["db"] with { Status = "modifying" };
-        var busy = await Assert.ThrowsAsync<AmazonRDSException>(() => Snapshots.CreateAsync("db", "s2", "production", "r2", CancellationToken.None));
+        var busy = await Assert.ThrowsAsync<AmazonRDSException>(() => Snapshots.CreateAsync(Db, "s2", "production", "r2", CancellationToken.None));
         Assert.Equal(("InvalidDBInstanceState", "Cannot create a snapshot because the database instance db is not currently in the available state."), (busy.ErrorCode, busy.Message));
     }
 
@@ -83,15 +85,15 @@ public sealed class ReleaseHookWireTests : IDisposable
             new Dictionary<string, string>(release) { ["Stack"] = "staging" });
         _rds.PageSize = 1;
 
-        var found = await Snapshots.ListReleaseSnapshotsAsync("db", "production", CancellationToken.None);
+        var found = await Snapshots.ListReleaseSnapshotsAsync(Db, "production", CancellationToken.None);
 
         Assert.Equal(
             [new ReleaseSnapshot("a", "r1", new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)), new ReleaseSnapshot("b", "r1", null)],
             found);
         Assert.Equal(["0", "1", "2", "3"], _rds.Requests.Select(r => r.GetValueOrDefault("Marker", "0")));
         Assert.All(_rds.Requests, r => Assert.Equal(("db", "manual"), (r["DBInstanceIdentifier"], r["SnapshotType"])));
-        await Snapshots.DeleteAsync("a", CancellationToken.None);
-        await Snapshots.DeleteAsync("gone", CancellationToken.None);
+        await Snapshots.DeleteAsync(Db, "a", CancellationToken.None);
+        await Snapshots.DeleteAsync(Db, "gone", CancellationToken.None);
         Assert.False(_rds.Snapshots.ContainsKey("a"));
     }
 

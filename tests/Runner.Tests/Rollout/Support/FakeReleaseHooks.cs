@@ -4,15 +4,17 @@ namespace Runner.Tests.Rollout.Support;
 
 /// <summary>
 /// RDS snapshots in memory, on the harness's clock: a snapshot is <c>creating</c> for <see cref="TimeToAvailable"/>,
-/// then <c>available</c> (or <see cref="EndStatus"/>). It fails as RDS does: a taken identifier is
-/// DBSnapshotAlreadyExists, and <see cref="CreateFault"/> stands for any other refusal (e.g. InvalidDBInstanceState).
+/// then <c>available</c> (or <see cref="EndStatus"/>). Each lives in its instance's region (null: the stack's; else the
+/// DR region) and is seen only there. It fails as RDS does: a taken identifier is DBSnapshotAlreadyExists, and
+/// <see cref="CreateFault"/> stands for any other refusal (e.g. InvalidDBInstanceState).
 /// </summary>
 internal sealed class FakeSnapshots(TimeProvider time) : IDatabaseSnapshots
 {
-    public sealed record Snapshot(string Instance, string Stack, string RolloutId, DateTimeOffset StartedAt);
+    public sealed record Snapshot(string Instance, string Stack, string RolloutId, DateTimeOffset StartedAt, string? Region = null);
 
     public Dictionary<string, Snapshot> Snapshots { get; } = new();
 
+    /// <summary>Every snapshot created, as <c>id</c> (the stack's region) or <c>region/id</c>.</summary>
     public List<string> Created { get; } = [];
 
     public List<string> Deleted { get; } = [];
@@ -26,39 +28,42 @@ internal sealed class FakeSnapshots(TimeProvider time) : IDatabaseSnapshots
     /// <summary>Called at every describe, e.g. to kill the runner while it waits.</summary>
     public Action<string> OnDescribe { get; set; } = _ => { };
 
-    public Task CreateAsync(string instanceId, string snapshotId, string stack, string rolloutId, CancellationToken cancellationToken)
+    public Task CreateAsync(SnapshotDatabase database, string snapshotId, string stack, string rolloutId, CancellationToken cancellationToken)
     {
         if (CreateFault is { } fault) return Task.FromException(fault);
-        if (Snapshots.ContainsKey(snapshotId))
+        if (Find(database, snapshotId) is not null)
             return Task.FromException(new InvalidOperationException($"Cannot create the snapshot because a snapshot with the identifier {snapshotId} already exists. (DBSnapshotAlreadyExists)"));
-        Snapshots[snapshotId] = new Snapshot(instanceId, stack, rolloutId, time.GetUtcNow());
-        Created.Add(snapshotId);
+        Snapshots[snapshotId] = new Snapshot(database.InstanceId, stack, rolloutId, time.GetUtcNow(), database.DrRegion);
+        Created.Add(database.DrRegion is { } region ? $"{region}/{snapshotId}" : snapshotId);
         return Task.CompletedTask;
     }
 
-    public Task<SnapshotState?> DescribeAsync(string snapshotId, CancellationToken cancellationToken)
+    public Task<SnapshotState?> DescribeAsync(SnapshotDatabase database, string snapshotId, CancellationToken cancellationToken)
     {
         OnDescribe(snapshotId);
-        if (!Snapshots.TryGetValue(snapshotId, out var snapshot)) return Task.FromResult<SnapshotState?>(null);
+        if (Find(database, snapshotId) is not { } snapshot) return Task.FromResult<SnapshotState?>(null);
         var elapsed = time.GetUtcNow() - snapshot.StartedAt;
         return Task.FromResult<SnapshotState?>(elapsed >= TimeToAvailable
             ? new SnapshotState(snapshotId, EndStatus, 100)
             : new SnapshotState(snapshotId, "creating", (int)(100 * elapsed / TimeToAvailable)));
     }
 
-    public Task<IReadOnlyList<ReleaseSnapshot>> ListReleaseSnapshotsAsync(string instanceId, string stack, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ReleaseSnapshot>> ListReleaseSnapshotsAsync(SnapshotDatabase database, string stack, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ReleaseSnapshot>>(Snapshots
-            .Where(s => s.Value.Instance == instanceId && s.Value.Stack == stack)
+            .Where(s => s.Value.Instance == database.InstanceId && s.Value.Region == database.DrRegion && s.Value.Stack == stack)
             .Select(s => new ReleaseSnapshot(s.Key, s.Value.RolloutId,
                 time.GetUtcNow() - s.Value.StartedAt >= TimeToAvailable ? s.Value.StartedAt : null))
             .ToList());
 
-    public Task DeleteAsync(string snapshotId, CancellationToken cancellationToken)
+    public Task DeleteAsync(SnapshotDatabase database, string snapshotId, CancellationToken cancellationToken)
     {
-        Snapshots.Remove(snapshotId);
+        if (Find(database, snapshotId) is not null) Snapshots.Remove(snapshotId);
         Deleted.Add(snapshotId);
         return Task.CompletedTask;
     }
+
+    private Snapshot? Find(SnapshotDatabase database, string snapshotId) =>
+        Snapshots.TryGetValue(snapshotId, out var snapshot) && snapshot.Region == database.DrRegion ? snapshot : null;
 }
 
 /// <summary>
