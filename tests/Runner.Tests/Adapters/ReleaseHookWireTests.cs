@@ -145,7 +145,7 @@ public sealed class ReleaseHookWireTests : IDisposable
 
         Assert.Equal(first, again);
         Assert.Single(_ecs.Tasks);
-        var conflict = await Assert.ThrowsAsync<AmazonECSException>(() => Tasks.StartAsync(request with { Command = ["./migrate", "down"] }, CancellationToken.None));
+        var conflict = await Assert.ThrowsAnyAsync<AmazonECSException>(() => Tasks.StartAsync(request with { Command = ["./migrate", "down"] }, CancellationToken.None));
         Assert.Equal(("ConflictException", "The client token migration-r1 was already used with different parameters."), (conflict.ErrorCode, conflict.Message));
         Assert.Single(_ecs.Tasks);
     }
