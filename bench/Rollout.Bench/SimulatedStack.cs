@@ -65,6 +65,8 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, IT
 
     public static string TrafficUrn(string service) => $"urn:{service}:listener-rule";
 
+    public Task<bool> ReadDrPromotedAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
     public Task<StackOutputs> ReadOutputsAsync(CancellationToken cancellationToken) => Task.FromResult(new StackOutputs(deployed.ToDictionary()) { LoadBalancerArnSuffix = "app/bench/0" });
 
     public Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken)

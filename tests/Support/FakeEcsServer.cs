@@ -9,9 +9,13 @@ namespace TestSupport;
 /// An ECS stand-in on 127.0.0.1 speaking AWS JSON 1.1 (target prefix AmazonEC2ContainerServiceV20141113) for
 /// UpdateService and DescribeServices, RunTask and DescribeTasks. It fails as ECS does: ClusterNotFoundException for an unknown cluster,
 /// InvalidParameterException for an unknown task definition, a missing awsvpc configuration or an override of a container
-/// the task definition lacks, a MISSING failure (HTTP 200) for a task it does not know,
+/// the task definition lacks or a client token ECS would refuse (over 64 characters, or outside ASCII 33-126), a MISSING
+/// failure (HTTP 200) for a task it does not know,
 /// ServiceNotFoundException when updating an unknown service, a MISSING failure (HTTP 200) when describing one, and
-/// UnknownOperationException for any other target. Every request is recorded as (target, body).
+/// UnknownOperationException for any other target. RunTask is idempotent per cluster and client token, as the ECS API
+/// reference's "Ensuring idempotency" says: the same token with the same parameters answers the first call's task and
+/// starts nothing, with changed parameters a ConflictException (its message here is ours, not ECS's). Every request is
+/// recorded as (target, body).
 /// </summary>
 internal sealed class FakeEcsServer : IDisposable
 {
@@ -41,6 +45,9 @@ internal sealed class FakeEcsServer : IDisposable
     public sealed record RunningTask(string Cluster, string Container, string LastStatus, int? ExitCode = null, string? StoppedReason = null);
 
     public ConcurrentDictionary<string, RunningTask> Tasks { get; } = new();
+
+    /// <summary>RunTask's client tokens by cluster: the first call's parameters (its body without the token) and its task.</summary>
+    private readonly ConcurrentDictionary<(string Cluster, string Token), (string Parameters, string Arn)> _tokens = new();
 
     public static FakeEcsServer Start()
     {
@@ -105,6 +112,17 @@ internal sealed class FakeEcsServer : IDisposable
             });
         }
 
+        var token = (string?)body["clientToken"];
+        if (token is { Length: 0 or > 64 } || token?.Any(c => c is < '!' or > '~') == true)
+            return Error("InvalidParameterException", "The client token must be 1 to 64 ASCII characters from 33 to 126.");
+        var parameters = new JsonObject(body.Where(p => p.Key != "clientToken").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))).ToJsonString();
+        if (token is not null && _tokens.TryGetValue((cluster, token), out var first))
+        {
+            return first.Parameters == parameters
+                ? (200, new JsonObject { ["tasks"] = new JsonArray(TaskJson(first.Arn, Tasks[first.Arn])), ["failures"] = new JsonArray() })
+                : Error("ConflictException", $"The client token {token} was already used with different parameters.");
+        }
+
         var definition = (string?)body["taskDefinition"] ?? "";
         if (!TaskDefinitions.TryGetValue(definition, out var containers)) return Error("InvalidParameterException", "TaskDefinition not found.");
         if (body["networkConfiguration"]?["awsvpcConfiguration"] is null)
@@ -114,6 +132,7 @@ internal sealed class FakeEcsServer : IDisposable
             return Error("InvalidParameterException", $"Override for container named {unknown} is not a container in the TaskDefinition.");
         var arn = $"arn:aws:ecs:eu-west-1:123456789012:task/{cluster}/{Tasks.Count + 1:D4}abcdef";
         Tasks[arn] = new RunningTask(cluster, containers[0], "PROVISIONING");
+        if (token is not null) _tokens[(cluster, token)] = (parameters, arn);
         return (200, new JsonObject { ["tasks"] = new JsonArray(TaskJson(arn, Tasks[arn])), ["failures"] = new JsonArray() });
     }
 

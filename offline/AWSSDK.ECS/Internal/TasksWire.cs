@@ -13,6 +13,7 @@ internal static class TasksWire
         if (request.TaskDefinition is not null) body["taskDefinition"] = request.TaskDefinition;
         if (request.LaunchType is not null) body["launchType"] = request.LaunchType.Value;
         if (request.StartedBy is not null) body["startedBy"] = request.StartedBy;
+        body["clientToken"] = request.ClientToken ?? Guid.NewGuid().ToString();
         if (request.NetworkConfiguration?.AwsvpcConfiguration is { } vpc)
         {
             var awsvpc = new JsonObject();

@@ -11,9 +11,10 @@ namespace Pulumi.Automation.Offline;
 /// the stack's config and identity in the environment the engine sets (PULUMI_PROJECT, PULUMI_STACK,
 /// PULUMI_ORGANIZATION, PULUMI_DRY_RUN, PULUMI_CONFIG, PULUMI_CONFIG_SECRET_KEYS). There is no engine to connect
 /// to, so the program's <c>Deployment.RunAsync</c> (the offline SDK's) registers against echo mocks and reports what
-/// it declared through <see cref="ReportVariable"/>. A <c>secure:</c> value, which the CLI would decrypt, cannot be
-/// decrypted offline: the program receives the placeholder <c>[secret]</c> in its place, and its top-level key in
-/// PULUMI_CONFIG_SECRET_KEYS, so the program holds it as a secret and validation of "is it set" still works.
+/// it declared through <see cref="ReportVariable"/>. A <c>secure:</c> value is decrypted as the CLI would where a
+/// passphrase allows it (see <see cref="PassphraseSecrets"/>); otherwise the program receives the placeholder
+/// <c>[secret]</c> in its place. Either way its top-level key is in PULUMI_CONFIG_SECRET_KEYS, so the program holds it
+/// as a secret and validation of "is it set" still works.
 /// <para/>
 /// Unlike the language host it does not build: it runs the built <c>bin/&lt;Configuration&gt;/&lt;tfm&gt;/&lt;Assembly&gt;.dll</c>
 /// with <c>dotnet</c>, in the configuration and target framework this assembly was built in (the runner and the

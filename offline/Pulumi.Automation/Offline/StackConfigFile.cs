@@ -5,8 +5,10 @@ namespace Pulumi.Automation.Offline;
 
 /// <summary>
 /// Reads and writes the <c>config:</c> map of <c>Pulumi.&lt;stack&gt;.yaml</c> as the CLI's local config does:
-/// plain values as YAML scalars, nested paths as maps, secrets as <c>secure:</c> entries. Offline there is no
-/// secrets provider, so a secret is written as a placeholder and its value is not kept.
+/// plain values as YAML scalars, nested paths as maps, secrets as <c>secure:</c> entries. With a passphrase (see
+/// <see cref="PassphraseSecrets"/>) secrets are encrypted and read decrypted, as the CLI's passphrase provider does;
+/// without one, or for another provider's ciphertext, there is nothing to decrypt with: a secret is written as a
+/// placeholder (its value is not kept) and read as the placeholder.
 /// </summary>
 internal sealed class StackConfigFile(StackFiles files)
 {
@@ -18,10 +20,12 @@ internal sealed class StackConfigFile(StackFiles files)
     public IReadOnlyDictionary<string, (string Value, bool IsSecret)> ReadAll()
     {
         var result = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
-        foreach (var (key, node) in ConfigMap(LoadRoot(files.ConfigPath), create: false)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+        var root = LoadRoot(files.ConfigPath);
+        var secrets = Secrets(root);
+        foreach (var (key, node) in ConfigMap(root, create: false)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
         {
             var name = ((YamlScalarNode)key).Value!;
-            result[name.Contains(':') ? name : $"{ProjectName}:{name}"] = Render(node);
+            result[name.Contains(':') ? name : $"{ProjectName}:{name}"] = Render(node, secrets);
         }
 
         return result;
@@ -30,8 +34,9 @@ internal sealed class StackConfigFile(StackFiles files)
     /// <summary>The value at <paramref name="key"/>, or null when it is not set.</summary>
     public (string Value, bool IsSecret)? Read(ConfigKeyPath key)
     {
-        var node = Find(ConfigMap(LoadRoot(files.ConfigPath), create: false), key);
-        return node is null ? null : Render(node);
+        var root = LoadRoot(files.ConfigPath);
+        var node = Find(ConfigMap(root, create: false), key);
+        return node is null ? null : Render(node, Secrets(root));
     }
 
     public void Write(ConfigKeyPath key, string value, bool isSecret)
@@ -52,7 +57,7 @@ internal sealed class StackConfigFile(StackFiles files)
         }
 
         map.Children[new YamlScalarNode(name)] = isSecret
-            ? new YamlMappingNode { { "secure", SecretPlaceholder } }
+            ? new YamlMappingNode { { "secure", SecretsForWriting(root)?.Encrypt(value) ?? SecretPlaceholder } }
             : new YamlScalarNode(value);
         Save(root);
     }
@@ -100,15 +105,39 @@ internal sealed class StackConfigFile(StackFiles files)
         return qualified;
     }
 
-    // As `pulumi config --json --show-secrets` gives a value: an object's secure values decrypted in place (here: the
-    // placeholder), and the whole value secret when it holds a secret anywhere (the CLI's config.Value.Secure()).
-    private static (string Value, bool IsSecret) Render(YamlNode node) => node switch
+    // As `pulumi config --json --show-secrets` gives a value: an object's secure values decrypted in place (the
+    // placeholder where they cannot be), and the whole value secret when it holds a secret anywhere (the CLI's config.Value.Secure()).
+    private static (string Value, bool IsSecret) Render(YamlNode node, PassphraseSecrets? secrets)
     {
-        YamlMappingNode map when IsSecure(map) => (SecretPlaceholder, true),
-        YamlScalarNode scalar => (scalar.Value ?? "", false),
-        // A structure with a secret inside is secret as a whole, as the CLI marks it.
-        _ => (YamlJson.ToJson(node)?.ToJsonString() ?? "null", YamlJson.ContainsSecure(node)),
-    };
+        string Secure(string ciphertext) => secrets?.Decrypt(ciphertext) ?? SecretPlaceholder;
+        return node switch
+        {
+            YamlMappingNode map when IsSecure(map) => (Secure(YamlJson.Ciphertext(map)), true),
+            YamlScalarNode scalar => (scalar.Value ?? "", false),
+            // A structure with a secret inside is secret as a whole, as the CLI marks it.
+            _ => (YamlJson.ToJson(node, Secure)?.ToJsonString() ?? "null", YamlJson.ContainsSecure(node)),
+        };
+    }
+
+    private const string EncryptionSaltKey = "encryptionsalt";
+
+    private PassphraseSecrets? Secrets(YamlMappingNode root) =>
+        PassphraseSecrets.For(root.Children.TryGetValue(new YamlScalarNode(EncryptionSaltKey), out var salt) ? (salt as YamlScalarNode)?.Value : null, Variable);
+
+    /// <summary>As the CLI's <c>config set --secret</c>: with a passphrase and no salt yet, the stack file gets a new <c>encryptionsalt</c> first.</summary>
+    private PassphraseSecrets? SecretsForWriting(YamlMappingNode root)
+    {
+        if (!root.Children.ContainsKey(new YamlScalarNode(EncryptionSaltKey)) && PassphraseSecrets.Passphrase(Variable) is { } phrase)
+        {
+            root.Children[new YamlScalarNode(EncryptionSaltKey)] = new YamlScalarNode(PassphraseSecrets.NewSalt(phrase));
+        }
+
+        return Secrets(root);
+    }
+
+    // The workspace's environment variables first, then the process's, as the CLI it stands in for would see them.
+    private string? Variable(string name) =>
+        files.Environment.TryGetValue(name, out var own) ? own : System.Environment.GetEnvironmentVariable(name);
 
     private static bool IsSecure(YamlMappingNode map) => YamlJson.IsSecure(map);
 

@@ -24,7 +24,8 @@ internal sealed class UpdateHistory(StackFiles files)
             ["result"] = summary.Result.ToString().ToLowerInvariant(),
             ["targets"] = new JsonArray(targets.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
             ["config"] = new JsonObject(config.OrderBy(c => c.Key, StringComparer.Ordinal)
-                .Select(c => KeyValuePair.Create(c.Key, (JsonNode?)JsonValue.Create(c.Value.Value)))),
+                // A secret's value never lands in the history, decrypted or not.
+                .Select(c => KeyValuePair.Create(c.Key, (JsonNode?)JsonValue.Create(c.Value.IsSecret ? StackConfigFile.SecretPlaceholder : c.Value.Value)))),
         });
         Directory.CreateDirectory(files.StateFolder);
         File.WriteAllText(files.HistoryPath, entries.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

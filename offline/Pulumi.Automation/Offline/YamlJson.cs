@@ -7,7 +7,7 @@ namespace Pulumi.Automation.Offline;
 
 /// <summary>
 /// YAML config values as JSON, typed the way YAML reads them: plain numbers and booleans keep their type. A
-/// <c>secure:</c> value, which offline cannot decrypt, is the secret placeholder wherever it is nested.
+/// <c>secure:</c> value is what <c>secure</c> makes of its ciphertext (decrypted, or the secret placeholder), wherever it is nested.
 /// </summary>
 internal static class YamlJson
 {
@@ -23,12 +23,15 @@ internal static class YamlJson
         _ => false,
     };
 
-    public static JsonNode? ToJson(YamlNode node) => node switch
+    /// <summary>The ciphertext of a <c>secure:</c> map.</summary>
+    public static string Ciphertext(YamlMappingNode map) => (map.Children.Values.Single() as YamlScalarNode)?.Value ?? "";
+
+    public static JsonNode? ToJson(YamlNode node, Func<string, string> secure) => node switch
     {
-        YamlMappingNode map when IsSecure(map) => JsonValue.Create(StackConfigFile.SecretPlaceholder),
+        YamlMappingNode map when IsSecure(map) => JsonValue.Create(secure(Ciphertext(map))),
         YamlMappingNode map => new JsonObject(map.Children.Select(c =>
-            KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
-        YamlSequenceNode list => new JsonArray(list.Children.Select(ToJson).ToArray()),
+            KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value, secure)))),
+        YamlSequenceNode list => new JsonArray(list.Children.Select(c => ToJson(c, secure)).ToArray()),
         YamlScalarNode scalar => Scalar(scalar),
         _ => null,
     };

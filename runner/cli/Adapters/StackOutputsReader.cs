@@ -25,6 +25,7 @@ namespace Infra.Runner.Adapters;
 /// services.&lt;name&gt;.containerName, .logGroupName, .blue|green.taskDefinitionArn   what a migration task runs and logs to
 /// tasks.clusterName, .subnetIds, .securityGroupId   where one-off tasks (the migration) run
 /// database.primary.identifier          the DB instance a release snapshot is taken of
+/// database.replica.identifier, .region the DR region's DB instance, which release snapshots are taken of once promoted
 /// albArnSuffix with .blue|green.targetGroupArnSuffix           CloudWatch dimensions of target health and the canary analysis
 /// </code>
 /// A stack updated before the preview rule existed has no <c>smokeRoute</c>: its services smoke-test on the test listener.
@@ -53,6 +54,8 @@ public static class StackOutputsReader
         {
             LoadBalancerArnSuffix = OptionalString(outputs, AlbArnSuffixOutput, ""),
             PrimaryDatabaseId = (outputs["database"] as JsonObject)?["primary"] is JsonObject primary ? OptionalString(primary, "identifier", "database.primary") : null,
+            ReplicaDatabaseId = (outputs["database"] as JsonObject)?["replica"] is JsonObject replica ? OptionalString(replica, "identifier", "database.replica") : null,
+            ReplicaDatabaseRegion = (outputs["database"] as JsonObject)?["replica"] is JsonObject dr ? OptionalString(dr, "region", "database.replica") : null,
             TaskNetwork = TaskNetwork(outputs),
         };
     }

@@ -39,10 +39,20 @@ public static class DeployCommand
         {
             Description = "No database snapshot before this release although the stack asks for one; a production migration needs it to run without one.",
         };
+        var noMigration = new Option<string?>("--no-migration")
+        {
+            Description = "Do not run the stack's migration task in this release; takes the reason, which is journaled and shown by status and history.",
+        };
+        var noWebhooks = new Option<bool>("--no-webhooks") { Description = "Call none of the stack's webhooks (infra:rollout.hooks.webhooks) in this release." };
+        var skipWebhook = new Option<string[]>("--skip-webhook") { Description = "Do not call the stack's webhook of this name in this release. Repeat for several." };
+        var pauseTimeoutAction = new Option<string?>("--pause-timeout-action")
+        {
+            Description = "What a timed pause does at its timeout in this release: rollback or promote. Default: the stack's infra:rollout.pauseTimeoutAction.",
+        };
         var command = new Command("deploy", "Releases images to the idle color and shifts traffic to it in alarm-gated steps.")
         {
             services, steps, bake, interval, smoke, smokeSuccesses, smokeTimeout, terminationWait, insufficientData,
-            duringIncident, allowTag, printMaxDuration, snapshot, noSnapshot,
+            duringIncident, allowTag, printMaxDuration, snapshot, noSnapshot, noMigration, noWebhooks, skipWebhook, pauseTimeoutAction,
         };
         shared.AddTo(command);
 
@@ -63,6 +73,10 @@ public static class DeployCommand
                 DuringIncident = parse.GetValue(duringIncident),
                 SnapshotFlag = parse.GetValue(snapshot),
                 NoSnapshot = parse.GetValue(noSnapshot),
+                NoMigrationReason = parse.GetValue(noMigration),
+                NoWebhooks = parse.GetValue(noWebhooks),
+                SkipWebhooks = parse.GetValue(skipWebhook) ?? [],
+                PauseTimeoutActionFlag = parse.GetValue(pauseTimeoutAction),
             };
             if (parse.GetValue(printMaxDuration))
             {

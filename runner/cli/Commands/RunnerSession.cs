@@ -44,12 +44,12 @@ public sealed class RunnerSession : IDisposable
     private readonly RolloutHold hold;
 
     // The release hooks' RDS and ECS clients and the webhook sender.
-    private readonly IReadOnlyList<object> hookClients;
+    private readonly IReadOnlyList<object?> hookClients;
 
     private RunnerSession(
         WorkspaceStack stack, RolloutEngine engine, LedgerJournal journal, HttpClient notifierHttp, HttpClient smokeHttp,
         IAmazonCloudWatch cloudWatch, AmazonSecretsManagerClient secretsManager, AmazonElasticLoadBalancingV2Client loadBalancing,
-        IAmazonDynamoDB dynamo, RolloutHold hold, IReadOnlyList<object> hookClients)
+        IAmazonDynamoDB dynamo, RolloutHold hold, IReadOnlyList<object?> hookClients)
     {
         this.hookClients = hookClients;
         Stack = stack;
@@ -87,6 +87,8 @@ public sealed class RunnerSession : IDisposable
         var secretsManager = new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(region));
         var loadBalancing = new AmazonElasticLoadBalancingV2Client(RegionEndpoint.GetBySystemName(region));
         var rds = new AmazonRDSClient(RegionEndpoint.GetBySystemName(region));
+        // After a failover the release snapshot is taken of the promoted DR database, in the DR region.
+        var drRds = stackSettings.DrRegion is { } drRegion ? new AmazonRDSClient(RegionEndpoint.GetBySystemName(drRegion)) : null;
         var ecs = new AmazonECSClient(RegionEndpoint.GetBySystemName(region));
         // The key is a Pulumi secret of the stack, decrypted by the workspace only when a webhook is first called.
         var webhooks = new HttpsWebhookSender(
@@ -103,11 +105,11 @@ public sealed class RunnerSession : IDisposable
         {
             TargetHealth = new CloudWatchTargetHealthReader(cloudWatch, TimeProvider.System),
             TrafficSwitch = new ElbTrafficSwitch(loadBalancing),
-            Snapshots = new RdsReleaseSnapshots(rds, HookCallTimeout),
+            Snapshots = new RdsReleaseSnapshots(rds, drRds, HookCallTimeout),
             Tasks = new EcsMigrationTasks(ecs, HookCallTimeout),
             Webhooks = webhooks,
         };
-        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold, [rds, ecs, webhooks]);
+        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold, [rds, drRds, ecs, webhooks]);
     }
 
     /// <summary>Gives up this command's hold on the rollout, if it still has one; a hold already lost is another runner's.</summary>

@@ -19,6 +19,7 @@ public static class StackRolloutDefaults
         {
             MinimumBake = new BakeFloor(TimeSpan.FromMinutes(minutes), why),
             Production = settings.Environment == StackEnvironment.Production,
+            FromStack = true,
         };
     }
 

@@ -45,6 +45,11 @@ public static class StatusCommand
                 "Rollout {RolloutId:l} in progress since {StartedAt:u}: phase {Phase:l}, step {Step}/{StepCount} ({Percent}%), {Moves:l}",
                 record.Id, record.StartedAt, record.Phase.ToString(), record.StepIndex + 1, record.Plan.Steps.Count, record.CurrentPercent,
                 string.Join(", ", record.Services.Select(s => $"{s.Name} {s.FromColor.ConfigName()} -> {s.ToColor.ConfigName()} ({s.Image})")));
+            if (record.Plan.Overrides.Any)
+            {
+                logger.Information("Overrides of this deploy (resume applies them too): {Overrides:l}", record.Plan.Overrides.Describe());
+            }
+
             foreach (var hook in record.Hooks ?? [])
             {
                 logger.Information("Hook {Hook:l}: {State:l} since {StartedAt:u}{Reference:l}",
@@ -67,9 +72,16 @@ public static class StatusCommand
         }
     }
 
-    /// <summary>A pause the rollout waits in (its record entry still running): since when, and the command that ends it.</summary>
+    /// <summary>A pause the rollout waits in (a pause step's or an inconclusive step's entry still running): since when, and the command that ends it.</summary>
     public static void PrintPause(RolloutRecord record, string stack, ILogger logger)
     {
+        if (record.Find(HookNames.InconclusivePause(record.StepIndex)) is { State: HookState.Running } inconclusive)
+        {
+            logger.Information("Paused at step {Step} since {Since:u}: its canary analysis stayed inconclusive; continue with `infra-runner promote --stack {Stack:l}`",
+                record.StepIndex + 1, inconclusive.StartedAt, stack);
+            return;
+        }
+
         if (record.Plan.PauseAfter(record.StepIndex) is not { } pause || record.Find(pause.HookName) is not { State: HookState.Running } waiting) return;
         logger.Information("Paused at step {Step} since {Since:u}{Limit:l}, continue with `infra-runner promote --stack {Stack:l}`",
             record.StepIndex + 1, waiting.StartedAt, pause.Timeout is { } timeout ? $" (up to {timeout:g}, then {record.Plan.PauseTimeoutAction.ToString().ToLowerInvariant()})" : "", stack);

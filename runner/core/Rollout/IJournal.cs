@@ -57,6 +57,9 @@ public enum RolloutEventKind
     /// <summary>A release hook started; data: hook (snapshot, migration, prune, pause, webhook:NAME) and at (pre-release, pre-traffic, post-step, post-release, rollback).</summary>
     HookStarted,
 
+    /// <summary>A deploy overrode the stack's release hooks with flags (<c>--no-snapshot</c>, <c>--skip-webhook</c>, ...); data: overrides, as typed.</summary>
+    HooksOverridden,
+
     /// <summary>A release hook ended; data as HookStarted plus result (ok, failed, timeout), durationSeconds and output (a reference, never a body or a secret).</summary>
     HookFinished,
 }

@@ -84,6 +84,24 @@ public sealed record RolloutArguments
 
     /// <summary>The stack's webhooks (<c>infra:rollout.hooks.webhooks</c>, validated there); none by default.</summary>
     public IReadOnlyList<RolloutWebhook> Webhooks { get; init; } = [];
+
+    /// <summary><c>--pause-timeout-action rollback|promote</c>: overrides <see cref="PauseTimeoutAction"/> for this deploy; null: not given.</summary>
+    public string? PauseTimeoutActionFlag { get; init; }
+
+    /// <summary><c>--no-webhooks</c>: call none of the stack's webhooks in this deploy.</summary>
+    public bool NoWebhooks { get; init; }
+
+    /// <summary><c>--skip-webhook NAME</c>, repeatable: do not call these of the stack's webhooks in this deploy.</summary>
+    public IReadOnlyList<string> SkipWebhooks { get; init; } = [];
+
+    /// <summary><c>--no-migration REASON</c>: do not run the stack's migration task in this deploy; the reason is required and journaled.</summary>
+    public string? NoMigrationReason { get; init; }
+
+    /// <summary>
+    /// True once the stack's settings filled these arguments: only then are the flags that refer to what the stack
+    /// declares (webhook names, a migration, timed pauses) checked against it. False when the flags are checked alone.
+    /// </summary>
+    public bool FromStack { get; init; }
 }
 
 /// <summary><c>hooks.migration</c> as the stack file gives it: the service, its container's command, and <c>timeoutMinutes</c> as a duration.</summary>

@@ -16,6 +16,7 @@ public sealed class RolloutEngine(RolloutPorts ports)
     public async Task<RolloutResult> DeployAsync(RolloutPlan plan, CancellationToken cancellationToken = default)
     {
         StackOutputs outputs;
+        SnapshotDatabase? database;
         IReadOnlyList<string> firing;
         var before = new List<ServiceConfig>();
         var services = new List<RolloutServiceRecord>();
@@ -46,7 +47,9 @@ public sealed class RolloutEngine(RolloutPorts ports)
                     "nothing was changed. Deploy once they are OK, or pass --during-incident to deploy a hotfix anyway");
             }
             outputs.RequireMetricNames(services);
-            HookOutputs.Require(outputs, plan.Hooks, services);
+            var drPromoted = plan.Hooks.Snapshot && await Stack.ReadDrPromotedAsync(cancellationToken);
+            HookOutputs.Require(outputs, plan.Hooks, services, drPromoted);
+            database = HookOutputs.Database(outputs, drPromoted);
             await Stack.RequireDeclarableAsync(services, cancellationToken);
         }
         catch (RolloutInputException error)
@@ -76,9 +79,17 @@ public sealed class RolloutEngine(RolloutPorts ports)
             await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, overridden, cancellationToken);
         }
 
+        if (plan.Overrides.Any)
+        {
+            var overridden = $"Rollout {record.Id} overrides the stack's release hooks for this deploy: {plan.Overrides.Describe()}";
+            await reporter.AppendAsync(record.Id, RolloutEventKind.HooksOverridden, overridden,
+                new Dictionary<string, string> { ["overrides"] = plan.Overrides.Describe() }, cancellationToken);
+            await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, overridden, cancellationToken);
+        }
+
         try
         {
-            return await new RolloutRun(ports, record, outputs, new TrafficLedger(before)).RunAsync(cancellationToken);
+            return await new RolloutRun(ports, record, outputs, new TrafficLedger(before), database).RunAsync(cancellationToken);
         }
         catch (StackBusyException busy)
         {
@@ -103,9 +114,11 @@ public sealed class RolloutEngine(RolloutPorts ports)
             }
 
             var (outputs, configs) = await ReadServicesAsync(record.Services.Select(s => s.Name), record, cancellationToken);
+            // Read again on every resume: after a failover in between, snapshots are taken of (and pruned from) the promoted DR database.
+            var drPromoted = record.Plan.Hooks.Snapshot && await Stack.ReadDrPromotedAsync(cancellationToken);
             if (!record.TrafficMayHaveMoved)
             {
-                HookOutputs.Require(outputs, record.Plan.Hooks, record.Services);
+                HookOutputs.Require(outputs, record.Plan.Hooks, record.Services, drPromoted);
                 var preflight = RolloutTargets.PreflightAlarms(outputs, record.Services);
                 var states = await AlarmPresence.RequireAllAsync(ports.Alarms, preflight, cancellationToken);
                 // A stop only restores config, so it goes on whatever fires; a deploy overridden with --during-incident too.
@@ -119,10 +132,11 @@ public sealed class RolloutEngine(RolloutPorts ports)
             // Taken before anything changes, so of two machines resuming at once exactly one goes on.
             await Stack.WriteRolloutRecordAsync(record, cancellationToken);
             await reporter.AppendAsync(record.Id, RolloutEventKind.Started,
-                $"Rollout {record.Id} resumed in phase {record.Phase} at step {record.StepIndex + 1}", cancellationToken);
+                $"Rollout {record.Id} resumed in phase {record.Phase} at step {record.StepIndex + 1}"
+                + (record.Plan.Overrides.Any ? $", with its deploy's overrides: {record.Plan.Overrides.Describe()}" : ""), cancellationToken);
             try
             {
-                return await new RolloutRun(ports, record, outputs, new TrafficLedger(configs)).RunAsync(cancellationToken);
+                return await new RolloutRun(ports, record, outputs, new TrafficLedger(configs), HookOutputs.Database(outputs, drPromoted)).RunAsync(cancellationToken);
             }
             catch (StackBusyException busy)
             {
@@ -234,11 +248,14 @@ public sealed class RolloutEngine(RolloutPorts ports)
             var delivery = await Stack.RequestControlAsync(record.Id, control, cancellationToken);
             if (delivery == ControlDelivery.NoRollout) throw new RolloutInputException(NoRollout);
             var paused = record.Plan.PauseAfter(record.StepIndex) is { } pause && record.HookStateOf(pause.HookName) == HookState.Running;
+            var inconclusive = record.HookStateOf(HookNames.InconclusivePause(record.StepIndex)) == HookState.Running;
             var message = (full
                 ? $"Promotion requested for rollout {record.Id}: skip the remaining steps and bakes"
                 : paused
                     ? $"Promotion requested for rollout {record.Id}: end the pause after step {record.StepIndex + 1} and go on with the next step"
-                    : $"Promotion requested for rollout {record.Id}: skip the remaining bake of this step")
+                    : inconclusive
+                        ? $"Promotion requested for rollout {record.Id}: pass step {record.StepIndex + 1} although its analysis is inconclusive, and go on"
+                        : $"Promotion requested for rollout {record.Id}: skip the remaining bake of this step")
                 + (delivery == ControlDelivery.Stored ? " (no runner is executing it now: resume acts on it)" : "");
             await reporter.AppendAsync(record.Id, RolloutEventKind.PromoteRequested, message, cancellationToken);
             return new RolloutResult(RolloutOutcome.Succeeded, message);

@@ -55,6 +55,9 @@ public sealed record RolloutPlan(
     /// <summary>The stack's webhooks (<c>infra:rollout.hooks.webhooks</c>); records stored before webhooks existed read none.</summary>
     public IReadOnlyList<RolloutWebhook> Webhooks { get; init; } = [];
 
+    /// <summary>The deploy's flags that overrode the stack's hooks (already applied above), kept to be shown; records stored before them read none.</summary>
+    public HookOverrides Overrides { get; init; } = HookOverrides.None;
+
     /// <summary>The pause after the step at <paramref name="stepIndex"/>, or null.</summary>
     public RolloutPause? PauseAfter(int stepIndex) => Pauses.FirstOrDefault(p => p.AfterStepIndex == stepIndex);
 }

@@ -36,6 +36,7 @@ public static class RolloutPlanParser
         }
 
         var (steps, pauses) = ParseSteps(args.Steps);
+        var overrides = HookOverridesParser.Parse(args, pauses);
         return new RolloutPlan(
             ParseServices(args.Services),
             steps,
@@ -49,8 +50,9 @@ public static class RolloutPlanParser
             ReadyTimeout = DurationParser.Parse("readyTimeout", args.ReadyTimeout),
             DuringIncident = args.DuringIncident,
             Pauses = pauses,
-            PauseTimeoutAction = ParsePauseTimeoutAction(args.PauseTimeoutAction),
-            Webhooks = RequireHttps(args.Webhooks),
+            PauseTimeoutAction = overrides.PauseTimeoutAction ?? ParsePauseTimeoutAction("pauseTimeoutAction", args.PauseTimeoutAction),
+            Webhooks = RequireHttps(args.Webhooks).Where(h => !overrides.NoWebhooks && !overrides.SkippedWebhooks.Contains(h.Name)).ToList(),
+            Overrides = overrides,
             // Ranges are checked where these are read, in the stack settings; only their spelling is parsed here.
             Canary = new CanarySettings(
                 args.MinRequestsPerStep,
@@ -59,27 +61,26 @@ public static class RolloutPlanParser
                 args.ErrorRateRatio,
                 args.ErrorRateFloorPercent,
                 args.LatencyRatio),
-            Hooks = ParseHooks(args),
+            Hooks = ParseHooks(args, overrides),
         };
     }
 
-    /// <summary>The stack's hooks with the deploy's snapshot flags; a production migration needs a snapshot unless --no-snapshot says otherwise.</summary>
-    private static ReleaseHooks ParseHooks(RolloutArguments args)
+    /// <summary>
+    /// The stack's hooks with the deploy's snapshot and migration flags; a production migration needs a snapshot unless
+    /// --no-snapshot says otherwise.
+    /// </summary>
+    private static ReleaseHooks ParseHooks(RolloutArguments args, HookOverrides overrides)
     {
-        if (args.SnapshotFlag && args.NoSnapshot)
-        {
-            throw new RolloutInputException("--snapshot and --no-snapshot contradict each other; give only one of them");
-        }
-
-        var snapshot = !args.NoSnapshot && (args.SnapshotFlag || args.BackupBeforeDeploy);
-        if (args.Migration is not null && args.Production && !snapshot && !args.NoSnapshot)
+        var snapshot = overrides.Snapshot ?? args.BackupBeforeDeploy;
+        var stackMigration = overrides.NoMigrationReason is null ? args.Migration : null;
+        if (stackMigration is not null && args.Production && !snapshot && !args.NoSnapshot)
         {
             throw new RolloutInputException(
                 "a production release runs its migration only after a database snapshot, and infra:rollout.hooks.backupBeforeDeploy is false; " +
                 "pass --snapshot to take one, or --no-snapshot to migrate without one");
         }
 
-        var migration = args.Migration is { } m
+        var migration = stackMigration is { } m
             ? new MigrationHook(m.Service, m.Command, DurationParser.Parse("migration.timeoutMinutes", m.Timeout))
             : null;
         return new ReleaseHooks(snapshot, args.KeepReleaseSnapshots, migration);
@@ -237,11 +238,12 @@ public static class RolloutPlanParser
             ? throw new RolloutInputException($"webhook {plain.Name}: its url must use https, got {plain.Url.Scheme}")
             : webhooks;
 
-    private static PauseTimeoutAction ParsePauseTimeoutAction(string text) => text.Trim().ToLowerInvariant() switch
+    /// <param name="name">How the message names the value: the stack's <c>pauseTimeoutAction</c> or the <c>--pause-timeout-action</c> flag.</param>
+    internal static PauseTimeoutAction ParsePauseTimeoutAction(string name, string text) => text.Trim().ToLowerInvariant() switch
     {
         "rollback" => PauseTimeoutAction.Rollback,
         "promote" => PauseTimeoutAction.Promote,
-        _ => throw new RolloutInputException($"pauseTimeoutAction must be rollback or promote, got '{text}'"),
+        _ => throw new RolloutInputException($"{name} must be rollback or promote, got '{text}'"),
     };
 
     private static InsufficientDataPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch

@@ -12,14 +12,18 @@ internal sealed class RolloutRun : IHookHost
     private readonly StackOutputs outputs;
     private readonly TrafficApplier traffic;
     private readonly WebhookCalls webhooks;
+
+    // The database release snapshots are taken of and pruned from (see HookOutputs.Database); null without a snapshot.
+    private readonly SnapshotDatabase? database;
     private RolloutRecord record;
 
     // The abort or rollback request being acted on, if any: a rollback the release guard already carried out is adopted.
     private RolloutStopRequest? stopRequest;
 
-    public RolloutRun(RolloutPorts ports, RolloutRecord record, StackOutputs outputs, TrafficLedger ledger)
+    public RolloutRun(RolloutPorts ports, RolloutRecord record, StackOutputs outputs, TrafficLedger ledger, SnapshotDatabase? database = null)
     {
         this.ports = ports;
+        this.database = database;
         this.record = record;
         this.outputs = outputs;
         reporter = new RolloutReporter(ports);
@@ -192,7 +196,7 @@ internal sealed class RolloutRun : IHookHost
     {
         await RequireOwnershipAsync(cancellationToken);
         if (Plan.Hooks.Snapshot && !record.Finished(HookNames.Snapshot)
-            && await new SnapshotHook(Hooks, outputs.PrimaryDatabaseId!).RunAsync(cancellationToken) is { } failed)
+            && await new SnapshotHook(Hooks, SnapshotTarget()).RunAsync(cancellationToken) is { } failed)
         {
             return await StopBeforeChangeAsync(failed, cancellationToken);
         }
@@ -296,26 +300,33 @@ internal sealed class RolloutRun : IHookHost
         }
 
         var step = CanaryWatch.Where(record);
-        var changes = record.Services.Select(s => (s.Name, TrafficWeights.Shifted(s.ToColor, record.CurrentPercent))).ToList();
-        await RequireOwnershipAsync(cancellationToken);
-        try
+        var canary = new CanaryWatch(ports, reporter, outputs);
+        var alarms = RolloutTargets.WatchedAlarms(outputs, record.Services);
+        var inconclusive = HookNames.InconclusivePause(record.StepIndex);
+        CanaryWaitResult baked;
+        if (record.HookStateOf(inconclusive) == HookState.Running)
         {
-            await BusyRetry.RunAsync(() => traffic.ApplyAsync(changes, cancellationToken), ports.Time,
-                reporter.BusyRetries(record.Id, $"at {step}", cancellationToken), cancellationToken);
+            // A resumed rollout that stopped in the inconclusive pause goes back into it: the step was applied and baked.
+            baked = await canary.WaitInconclusivePauseAsync(record, alarms, cancellationToken);
         }
-        catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
+        else
         {
-            var reason = $"{step} update failed: {error.Message}";
-            await reporter.TryAppendAsync(record.Id, RolloutEventKind.UpdateFailed, reason, null, cancellationToken);
-            return await StopCoreAsync(reason, busyMeansNothingChanged: false, cancellationToken);
+            if (await ApplyStepAsync(step, cancellationToken) is { } failedApply) return failedApply;
+            baked = await canary.BakeStepAsync(record, alarms, cancellationToken);
+            if (CanaryWatch.PausesInconclusive(record, baked))
+            {
+                // Stored before it is announced (the phase clock kept), so a resume goes back into it with the step's window.
+                await SaveHookAsync(new HookRecord(inconclusive, HookState.Running, null, ports.Time.GetUtcNow()), cancellationToken);
+                await canary.AnnounceInconclusivePauseAsync(record, baked, cancellationToken);
+                baked = await canary.WaitInconclusivePauseAsync(record, alarms, cancellationToken);
+            }
         }
 
-        await reporter.AppendAsync(record.Id, RolloutEventKind.StepApplied,
-            $"Applied {step}: {RolloutTargets.DescribeMoves(record.Services)}", traffic.Ledger.ToData(), cancellationToken);
-        await AdvanceAsync(record, cancellationToken, keepStoredPromotion: true);
+        if (record.Find(inconclusive) is { State: HookState.Running } paused)
+        {
+            record = record.WithHook(paused with { State = HookState.Done, Reference = baked.Wait.End.ToString().ToLowerInvariant() });
+        }
 
-        var baked = await new CanaryWatch(ports, reporter, outputs).BakeStepAsync(
-            record, RolloutTargets.WatchedAlarms(outputs, record.Services), cancellationToken);
         var verdict = baked.Wait;
         if (baked.AnalysisFailed)
         {
@@ -369,6 +380,29 @@ internal sealed class RolloutRun : IHookHost
         }
 
         return await NextStepAsync(promotion, cancellationToken);
+    }
+
+    /// <summary>Applies the current step's weights and restarts the phase clock (the step's analysis window); returns the stop when the update failed.</summary>
+    private async Task<RolloutResult?> ApplyStepAsync(string step, CancellationToken cancellationToken)
+    {
+        var changes = record.Services.Select(s => (s.Name, TrafficWeights.Shifted(s.ToColor, record.CurrentPercent))).ToList();
+        await RequireOwnershipAsync(cancellationToken);
+        try
+        {
+            await BusyRetry.RunAsync(() => traffic.ApplyAsync(changes, cancellationToken), ports.Time,
+                reporter.BusyRetries(record.Id, $"at {step}", cancellationToken), cancellationToken);
+        }
+        catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
+        {
+            var reason = $"{step} update failed: {error.Message}";
+            await reporter.TryAppendAsync(record.Id, RolloutEventKind.UpdateFailed, reason, null, cancellationToken);
+            return await StopCoreAsync(reason, busyMeansNothingChanged: false, cancellationToken);
+        }
+
+        await reporter.AppendAsync(record.Id, RolloutEventKind.StepApplied,
+            $"Applied {step}: {RolloutTargets.DescribeMoves(record.Services)}", traffic.Ledger.ToData(), cancellationToken);
+        await AdvanceAsync(record, cancellationToken, keepStoredPromotion: true);
+        return null;
     }
 
     private async Task<RolloutResult?> NextStepAsync(PromotionRequest promotion, CancellationToken cancellationToken)
@@ -455,7 +489,7 @@ internal sealed class RolloutRun : IHookHost
         // Past the termination wait nothing rolls this release back: it succeeded, so older release snapshots may go.
         if (record.Find(HookNames.Snapshot) is { State: HookState.Done } && !record.Finished(HookNames.Prune))
         {
-            await new SnapshotPruning(Hooks, outputs.PrimaryDatabaseId!).RunAsync(cancellationToken);
+            await new SnapshotPruning(Hooks, SnapshotTarget()).RunAsync(cancellationToken);
         }
 
         foreach (var service in record.Services)
@@ -478,6 +512,9 @@ internal sealed class RolloutRun : IHookHost
         await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, message, cancellationToken);
         return new RolloutResult(RolloutOutcome.Succeeded, message) { NeedsAttention = true };
     }
+
+    private SnapshotDatabase SnapshotTarget() =>
+        database ?? throw new InvalidOperationException("the release takes snapshots but the stack outputs name no database to take them of");
 
     private RolloutResult TakenOver() =>
         new(RolloutOutcome.RolloutHeld, $"Rollout {record.Id} was aborted or rolled back by another runner; this runner stopped");

@@ -72,6 +72,14 @@ public sealed record StackOutputs(IReadOnlyDictionary<string, ServiceOutputs> Se
     /// <summary>The primary DB instance (<c>database.primary.identifier</c>), which the pre-release snapshot is taken of.</summary>
     public string? PrimaryDatabaseId { get; init; }
 
+    /// <summary>
+    /// The DR region's DB instance (<c>database.replica.identifier</c>) and its region (<c>.region</c>): a replica, and
+    /// after a failover the promoted writer that the pre-release snapshot is taken of. Null without a DR replica.
+    /// </summary>
+    public string? ReplicaDatabaseId { get; init; }
+
+    public string? ReplicaDatabaseRegion { get; init; }
+
     /// <summary>Where one-off tasks run (<c>tasks</c>); null when the stack does not export it.</summary>
     public TaskNetwork? TaskNetwork { get; init; }
 

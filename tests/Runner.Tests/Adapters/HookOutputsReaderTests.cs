@@ -15,16 +15,23 @@ public class HookOutputsReaderTests
         web["logGroupName"] = "/ecs/infra-staging/web";
         web["green"]!.AsObject()["taskDefinitionArn"] = "arn:aws:ecs:eu-west-1:1:task-definition/infra-staging-web-green:4";
         json["tasks"] = new JsonObject { ["clusterName"] = "infra-staging", ["subnetIds"] = new JsonArray("subnet-a", "subnet-b"), ["securityGroupId"] = "sg-tasks" };
-        json["database"] = new JsonObject { ["primary"] = new JsonObject { ["identifier"] = "infra-staging-db" } };
+        json["database"] = new JsonObject
+        {
+            ["primary"] = new JsonObject { ["identifier"] = "infra-staging-db", ["region"] = "eu-west-1" },
+            ["replica"] = new JsonObject { ["identifier"] = "infra-staging-db-dr", ["region"] = "eu-central-1" },
+        };
         return json;
     }
 
     [Fact]
-    public void Reads_the_primary_database_the_task_network_and_each_color_s_task_definition()
+    public void Reads_the_primary_and_DR_databases_the_task_network_and_each_color_s_task_definition()
     {
         var outputs = StackOutputsReader.Read(WithHookOutputs());
 
         Assert.Equal("infra-staging-db", outputs.PrimaryDatabaseId);
+        Assert.Equal(("infra-staging-db-dr", "eu-central-1"), (outputs.ReplicaDatabaseId, outputs.ReplicaDatabaseRegion));
+        Assert.Equal(new SnapshotDatabase("infra-staging-db"), HookOutputs.Database(outputs, drPromoted: false));
+        Assert.Equal(new SnapshotDatabase("infra-staging-db-dr", "eu-central-1"), HookOutputs.Database(outputs, drPromoted: true));
         Assert.Equal(("infra-staging", "sg-tasks"), (outputs.TaskNetwork!.Cluster, outputs.TaskNetwork.SecurityGroupId));
         Assert.Equal(["subnet-a", "subnet-b"], outputs.TaskNetwork.SubnetIds);
         var web = outputs.For("web");
@@ -40,7 +47,7 @@ public class HookOutputsReaderTests
         var hooks = new ReleaseHooks(true, 10, new MigrationHook("web", ["./migrate"], TimeSpan.FromMinutes(5)));
 
         var error = Assert.Throws<RolloutInputException>(() =>
-            HookOutputs.Require(outputs, hooks, [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")]));
+            HookOutputs.Require(outputs, hooks, [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")], drPromoted: false));
 
         Assert.Equal(
             "the stack outputs lack database.primary.identifier, tasks, services.web.green.taskDefinitionArn, services.web.containerName, services.web.logGroupName, " +

@@ -29,6 +29,32 @@ public sealed class OfflineWorkspaceTests : IDisposable
         Assert.Contains("secure: '[secret]'", File.ReadAllText(StackPath));
     }
 
+    [OfflineSdkFact("asserts how the offline workspace encrypts and decrypts secrets with a passphrase")]
+    public async Task With_a_passphrase_a_secret_is_encrypted_as_the_CLI_s_passphrase_provider_does_and_read_back_decrypted()
+    {
+        var passphrase = new Dictionary<string, string> { ["PULUMI_CONFIG_PASSPHRASE"] = "correct horse" };
+        var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder) { EnvironmentVariables = passphrase });
+
+        await stack.SetConfigAsync("infra:rollout.hooks.webhookKey", new ConfigValue("s3cr3t-key", isSecret: true), path: true);
+
+        var text = File.ReadAllText(StackPath);
+        Assert.DoesNotContain("s3cr3t-key", text);
+        Assert.Matches(@"encryptionsalt: v1:[A-Za-z0-9+/=]{12}:v1:[A-Za-z0-9+/=]{16}:[A-Za-z0-9+/=]+", text);
+        Assert.Matches(@"secure: v1:[A-Za-z0-9+/=]{16}:[A-Za-z0-9+/=]+", text);
+        var read = await stack.GetConfigAsync("infra:rollout.hooks.webhookKey", path: true);
+        Assert.Equal(("s3cr3t-key", true), (read.Value, read.IsSecret));
+        Assert.Equal("""{"steps":[25,100],"hooks":{"webhookKey":"s3cr3t-key"}}""", (await stack.GetAllConfigAsync())["infra:rollout"].Value);
+        // Without the passphrase there is nothing to decrypt with; with a wrong one the CLI refuses.
+        var locked = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));
+        Assert.Equal("[secret]", (await locked.GetConfigAsync("infra:rollout.hooks.webhookKey", path: true)).Value);
+        var wrong = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder)
+        {
+            EnvironmentVariables = new Dictionary<string, string> { ["PULUMI_CONFIG_PASSPHRASE"] = "wrong" },
+        });
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => wrong.GetConfigAsync("infra:rollout.hooks.webhookKey", path: true));
+        Assert.Contains("incorrect passphrase", refused.Message);
+    }
+
     [OfflineSdkFact("asserts how the offline workspace reads and rewrites the stack file")]
     public async Task A_key_spelled_without_its_namespace_is_read_and_replaced_in_place()
     {

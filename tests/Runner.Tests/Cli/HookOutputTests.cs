@@ -49,6 +49,39 @@ public sealed class HookOutputTests : IDisposable
     }
 
     [Fact]
+    public void Status_shows_the_deploy_s_overrides_and_a_pause_for_an_inconclusive_analysis()
+    {
+        using var logger = RunnerLog.Create(output, json: false);
+        var plan = RolloutPlanParser.Parse(new RolloutArguments { Services = ["web=web:2"], NoSnapshot = true, NoWebhooks = true });
+        var record = new RolloutRecord("r1", RolloutHarness.Start, plan,
+            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")], RolloutPhase.Shifting, 1, RolloutHarness.Start.AddMinutes(20),
+            PromotionRequest.None, Hooks: [new HookRecord("inconclusive:2", HookState.Running, null, RolloutHarness.Start.AddMinutes(35))]);
+
+        StatusCommand.Print(new RolloutStatus(
+            [new ServiceConfig("web", DeployColor.Blue, TrafficWeights.Shifted(DeployColor.Green, 50), new ColorConfig("web:1", true), new ColorConfig("web:2", true))],
+            record, new Dictionary<string, AlarmState>()), logger);
+        StatusCommand.PrintPause(record, "production", logger);
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Select(l => l[9..]).ToList();
+        Assert.Equal(
+        [
+            "INF Overrides of this deploy (resume applies them too): --no-snapshot, --no-webhooks",
+            "INF Hook inconclusive:2: running since 2026-03-01 12:35:00Z",
+            "INF Paused at step 2 since 2026-03-01 12:35:00Z: its canary analysis stayed inconclusive; continue with `infra-runner promote --stack production`",
+        ], lines.Skip(2));
+    }
+
+    [Fact]
+    public void History_shows_the_overrides_a_deploy_was_given()
+    {
+        var overridden = new RolloutEvent(RolloutHarness.Start, "r1", RolloutEventKind.HooksOverridden,
+            "Rollout r1 overrides the stack's release hooks for this deploy: --no-migration \"applied by hand\"",
+            new Dictionary<string, string> { ["overrides"] = "--no-migration \"applied by hand\"" });
+
+        Assert.Equal("Rollout r1 overrides the stack's release hooks for this deploy: --no-migration \"applied by hand\"", HookLines.Describe(overridden));
+    }
+
+    [Fact]
     public void History_shows_a_finished_hook_with_its_stage_result_duration_and_output()
     {
         var started = new RolloutEvent(RolloutHarness.Start, "r1", RolloutEventKind.HookStarted, "Snapshot s started",

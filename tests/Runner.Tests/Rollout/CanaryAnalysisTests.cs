@@ -218,6 +218,54 @@ public class CanaryAnalysisTests
     }
 
     [Fact]
+    public async Task A_runner_killed_in_the_inconclusive_pause_is_resumed_into_that_pause_with_the_step_s_window_instead_of_baking_again()
+    {
+        var harness = Traffic(greenPerMinute: 0);
+        using var kill = new CancellationTokenSource();
+        RolloutEvent? Paused() => harness.Events.FirstOrDefault(e => e.Kind == RolloutEventKind.Paused);
+        harness.TargetGroupMetrics = (group, from, to) =>
+        {
+            if (Paused() is { } paused && to >= paused.At + TimeSpan.FromMinutes(10)) kill.Cancel();
+            return PerMinute(from, to, group == Green ? 0 : 1000, 0.01, 0.2, 2);
+        };
+        var plan = RolloutHarness.Plan("web=web:2");
+        plan = plan with { Canary = plan.Canary with { OnInconclusive = InconclusivePolicy.Pause } };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Engine.DeployAsync(plan, kill.Token));
+
+        var pausedAt = Paused()!.At;
+        var stepStart = FirstStepAt(harness);
+        var kept = Assert.Single(harness.Record!.Hooks!);
+        Assert.Equal(("inconclusive:1", HookState.Running, pausedAt), (kept.Name, kept.State, kept.StartedAt));
+        Assert.Equal(stepStart, harness.Record.PhaseStartedAt);
+        var eventsBefore = harness.Events.Count;
+        var queriesBefore = harness.MetricsQueries.Count;
+        var resumedAt = harness.Time.GetUtcNow();
+        harness.TargetGroupMetrics = (group, from, to) =>
+        {
+            if (harness.Record is { Promotion: PromotionRequest.None } record && record.Phase == RolloutPhase.Shifting && to >= resumedAt + TimeSpan.FromMinutes(5))
+            {
+                harness.Stack.Object.RequestControlAsync(record.Id, RolloutControl.Promote, CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            return PerMinute(from, to, group == Green ? 0 : 1000, 0.01, 0.2, 2);
+        };
+
+        var result = await harness.Engine.ResumeAsync();
+
+        Assert.Equal(RolloutOutcome.Succeeded, result.Outcome);
+        var resumed = harness.Events.Skip(eventsBefore).ToList();
+        // Back in the pause: step 1 not applied again, no new bake or extension, no second announcement.
+        Assert.DoesNotContain(resumed, e => e.Kind is RolloutEventKind.Paused or RolloutEventKind.StepInconclusive
+            || (e.Kind == RolloutEventKind.StepApplied && e.Message.StartsWith("Applied step 1", StringComparison.Ordinal)));
+        Assert.Equal("Promoted past step 1 (10%) (SkipBake)", resumed.First(e => e.Kind == RolloutEventKind.StepBaked).Message);
+        // The pause's analysis still reads the window from the step's start.
+        var firstResumed = harness.MetricsQueries[queriesBefore];
+        Assert.Equal(stepStart, firstResumed.From);
+        Assert.True(firstResumed.To - stepStart > TimeSpan.FromMinutes(25));
+    }
+
+    [Fact]
     public async Task A_gate_alarm_during_the_termination_wait_makes_the_still_running_old_color_live_again_and_the_test_route_follow()
     {
         var harness = new RolloutHarness("web");

@@ -105,7 +105,7 @@ public class ReleaseHookTests
         var start = Assert.Single(harness.Tasks.Starts);
         Assert.Equal(
             new MigrationTaskRequest("infra-production", "arn:aws:ecs:eu-west-1:123456789012:task-definition/infra-production-web-green:7", "web",
-                start.Command, start.SubnetIds, "sg-tasks", id),
+                start.Command, start.SubnetIds, "sg-tasks", id, $"migration-{id}"),
             start);
         Assert.Equal(["subnet-a", "subnet-b"], start.SubnetIds);
         Assert.Equal(["./migrate", "up"], start.Command);
@@ -139,6 +139,66 @@ public class ReleaseHookTests
         Assert.All(harness.Tasks.Described, described => Assert.Equal(arn, described));
         Assert.Single(harness.Events, e => e.Kind == RolloutEventKind.HookStarted);
         Assert.Equal("ok", Finished(harness, "migration")["result"]);
+    }
+
+    [Fact]
+    public async Task A_runner_killed_after_RunTask_answered_but_before_it_stored_the_task_is_resumed_with_the_same_task()
+    {
+        var harness = new RolloutHarness("web");
+        using var kill = new CancellationTokenSource();
+        // ECS has started the task; the runner dies before the answer reaches its ledger write.
+        harness.Tasks.OnStarted = _ =>
+        {
+            kill.Cancel();
+            kill.Token.ThrowIfCancellationRequested();
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Engine.DeployAsync(Plan(migration: Migrate), kill.Token));
+
+        var kept = Assert.Single(harness.Record!.Hooks!);
+        Assert.Equal((HookNames.Migration, HookState.Running, (string?)null), (kept.Name, kept.State, kept.Reference));
+        harness.Tasks.OnStarted = _ => { };
+
+        var result = await harness.Engine.ResumeAsync();
+
+        var arn = "arn:aws:ecs:eu-west-1:123456789012:task/infra-production/0001abcdef";
+        Assert.Equal(RolloutOutcome.Succeeded, result.Outcome);
+        Assert.Equal([arn], harness.Tasks.Started);
+        Assert.Equal(2, harness.Tasks.Starts.Count);
+        Assert.All(harness.Tasks.Starts, s => Assert.Equal($"migration-{harness.Events[0].RolloutId}", s.ClientToken));
+        Assert.All(harness.Tasks.Described, described => Assert.Equal(arn, described));
+        Assert.Single(harness.Events, e => e.Kind == RolloutEventKind.HookStarted);
+        Assert.Equal("ok", Finished(harness, "migration")["result"]);
+    }
+
+    [Fact]
+    public async Task A_migration_whose_task_was_never_stored_is_not_started_again_once_ECS_has_forgotten_its_token()
+    {
+        var harness = new RolloutHarness("web");
+        harness.StoredRecord = RolloutRecordJson.Serialize(new RolloutRecord("r-1", RolloutHarness.Start, Plan(migration: Migrate),
+            [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", new ColorConfig(null, false))],
+            RolloutPhase.SmokeTesting, 0, RolloutHarness.Start, PromotionRequest.None, null,
+            [new HookRecord("migration", HookState.Running, null, RolloutHarness.Start - TimeSpan.FromHours(24))]));
+
+        var result = await harness.Engine.ResumeAsync();
+
+        Assert.Equal(RolloutOutcome.RolledBack, result.Outcome);
+        Assert.Equal(
+            "Rollout r-1 stopped before any traffic moved: the migration task of web was started at 2026-02-28 12:00:00Z but its ARN was never stored, " +
+            "and ECS forgets the client token migration-r-1 after 24 hours, so it is not started again; look for tasks started by r-1 in cluster infra-production",
+            result.Message);
+        Assert.Empty(harness.Tasks.Starts);
+        Assert.Empty(harness.TrafficUpdates);
+    }
+
+    [Fact]
+    public void A_client_token_keeps_within_what_ECS_accepts()
+    {
+        Assert.Equal("migration-r20260301-120000-0a1b2c3d", MigrationTaskRequest.TokenFor("r20260301-120000-0a1b2c3d"));
+        var odd = MigrationTaskRequest.TokenFor("r 1\u00e9" + new string('x', 80));
+        Assert.Equal(64, odd.Length);
+        Assert.StartsWith("migration-r-1-xxx", odd, StringComparison.Ordinal);
+        Assert.All(odd, c => Assert.InRange(c, '!', '~'));
     }
 
     [Fact]

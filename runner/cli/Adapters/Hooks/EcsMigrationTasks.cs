@@ -9,7 +9,8 @@ namespace Infra.Runner.Adapters.Hooks;
 /// <summary>
 /// The migration task over ECS: RunTask on Fargate in the given private subnets (no public address) with the
 /// container's command overridden, and DescribeTasks. ECS answers a task it cannot place, or a task it does not know,
-/// with a failure in an HTTP 200 answer: both are errors here. Every call is bounded by <paramref name="callTimeout"/>.
+/// with a failure in an HTTP 200 answer: both are errors here. RunTask carries the request's client token, so a call
+/// repeated after a lost answer (or by a resumed runner) gets the same task back. Every call is bounded by <paramref name="callTimeout"/>.
 /// </summary>
 public sealed class EcsMigrationTasks(AmazonECSClient client, TimeSpan callTimeout) : IMigrationTasks
 {
@@ -21,6 +22,7 @@ public sealed class EcsMigrationTasks(AmazonECSClient client, TimeSpan callTimeo
             TaskDefinition = request.TaskDefinitionArn,
             LaunchType = LaunchType.FARGATE,
             StartedBy = request.StartedBy,
+            ClientToken = request.ClientToken,
             NetworkConfiguration = new NetworkConfiguration
             {
                 AwsvpcConfiguration = new AwsVpcConfiguration

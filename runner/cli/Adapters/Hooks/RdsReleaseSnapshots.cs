@@ -8,19 +8,21 @@ namespace Infra.Runner.Adapters.Hooks;
 /// Release snapshots over RDS: manual DB snapshots tagged <c>Stack</c>, <c>RolloutId</c> and the marker
 /// <c>ReleaseSnapshot=true</c>, which pruning looks for (so a snapshot someone took by hand is never pruned). RDS
 /// encrypts a snapshot of an encrypted instance with the instance's KMS key; CreateDBSnapshot takes no key of its own.
+/// A snapshot lives in its instance's region: the primary's calls go to <paramref name="primary"/> (the stack's region),
+/// the promoted DR database's to <paramref name="dr"/> (the DR region; null for a stack without one).
 /// Every call is bounded by <paramref name="callTimeout"/>.
 /// </summary>
-public sealed class RdsReleaseSnapshots(AmazonRDSClient client, TimeSpan callTimeout) : IDatabaseSnapshots
+public sealed class RdsReleaseSnapshots(AmazonRDSClient primary, AmazonRDSClient? dr, TimeSpan callTimeout) : IDatabaseSnapshots
 {
     public const string StackTag = "Stack";
     public const string RolloutTag = "RolloutId";
     public const string MarkerTag = "ReleaseSnapshot";
     private const string Manual = "manual";
 
-    public Task CreateAsync(string instanceId, string snapshotId, string stack, string rolloutId, CancellationToken cancellationToken) =>
-        client.CreateDBSnapshotAsync(new CreateDBSnapshotRequest
+    public Task CreateAsync(SnapshotDatabase database, string snapshotId, string stack, string rolloutId, CancellationToken cancellationToken) =>
+        Client(database).CreateDBSnapshotAsync(new CreateDBSnapshotRequest
         {
-            DBInstanceIdentifier = instanceId,
+            DBInstanceIdentifier = database.InstanceId,
             DBSnapshotIdentifier = snapshotId,
             Tags =
             [
@@ -30,11 +32,11 @@ public sealed class RdsReleaseSnapshots(AmazonRDSClient client, TimeSpan callTim
             ],
         }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
 
-    public async Task<SnapshotState?> DescribeAsync(string snapshotId, CancellationToken cancellationToken)
+    public async Task<SnapshotState?> DescribeAsync(SnapshotDatabase database, string snapshotId, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await client.DescribeDBSnapshotsAsync(new DescribeDBSnapshotsRequest { DBSnapshotIdentifier = snapshotId }, cancellationToken)
+            var response = await Client(database).DescribeDBSnapshotsAsync(new DescribeDBSnapshotsRequest { DBSnapshotIdentifier = snapshotId }, cancellationToken)
                 .WaitAsync(callTimeout, cancellationToken);
             return response.DBSnapshots?.FirstOrDefault() is { } snapshot
                 ? new SnapshotState(snapshotId, snapshot.Status ?? "unknown", snapshot.PercentProgress ?? 0)
@@ -46,14 +48,14 @@ public sealed class RdsReleaseSnapshots(AmazonRDSClient client, TimeSpan callTim
         }
     }
 
-    public async Task<IReadOnlyList<ReleaseSnapshot>> ListReleaseSnapshotsAsync(string instanceId, string stack, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReleaseSnapshot>> ListReleaseSnapshotsAsync(SnapshotDatabase database, string stack, CancellationToken cancellationToken)
     {
         var found = new List<ReleaseSnapshot>();
         string? marker = null;
         do
         {
-            var page = await client.DescribeDBSnapshotsAsync(
-                    new DescribeDBSnapshotsRequest { DBInstanceIdentifier = instanceId, SnapshotType = Manual, Marker = marker }, cancellationToken)
+            var page = await Client(database).DescribeDBSnapshotsAsync(
+                    new DescribeDBSnapshotsRequest { DBInstanceIdentifier = database.InstanceId, SnapshotType = Manual, Marker = marker }, cancellationToken)
                 .WaitAsync(callTimeout, cancellationToken);
             foreach (var snapshot in page.DBSnapshots ?? [])
             {
@@ -70,15 +72,19 @@ public sealed class RdsReleaseSnapshots(AmazonRDSClient client, TimeSpan callTim
     }
 
     /// <summary>A snapshot already gone counts as deleted.</summary>
-    public async Task DeleteAsync(string snapshotId, CancellationToken cancellationToken)
+    public async Task DeleteAsync(SnapshotDatabase database, string snapshotId, CancellationToken cancellationToken)
     {
         try
         {
-            await client.DeleteDBSnapshotAsync(new DeleteDBSnapshotRequest { DBSnapshotIdentifier = snapshotId }, cancellationToken)
+            await Client(database).DeleteDBSnapshotAsync(new DeleteDBSnapshotRequest { DBSnapshotIdentifier = snapshotId }, cancellationToken)
                 .WaitAsync(callTimeout, cancellationToken);
         }
         catch (DBSnapshotNotFoundException)
         {
         }
     }
+
+    private AmazonRDSClient Client(SnapshotDatabase database) => database.DrRegion is null
+        ? primary
+        : dr ?? throw new InvalidOperationException($"the release snapshot is to be taken of {database}, but the runner has no RDS client there (the stack has no infra:drRegion)");
 }

@@ -65,8 +65,8 @@ internal sealed class CanaryWatch(RolloutPorts ports, RolloutReporter reporter, 
 
     /// <summary>
     /// Bakes a step: the plan's bake, then while any service is inconclusive up to <see cref="CanarySettings.MaxInconclusive"/>
-    /// more (journaled); still inconclusive, the result says so under <see cref="InconclusivePolicy.Fail"/>, and under
-    /// <see cref="InconclusivePolicy.Pause"/> the rollout waits, gates and analysis still running, until promote or abort.
+    /// more (journaled). Still inconclusive, the result says so; under <see cref="InconclusivePolicy.Pause"/>
+    /// (<see cref="PausesInconclusive"/>) the rollout then waits in <see cref="WaitInconclusivePauseAsync"/>.
     /// </summary>
     public async Task<CanaryWaitResult> BakeStepAsync(RolloutRecord record, IReadOnlyList<string> alarms, CancellationToken cancellationToken)
     {
@@ -82,19 +82,28 @@ internal sealed class CanaryWatch(RolloutPorts ports, RolloutReporter reporter, 
         await reporter.AppendAsync(record.Id, RolloutEventKind.StepInconclusive,
             $"Canary analysis inconclusive at {Where(record)} after its {record.Plan.Bake:g} bake ({result.DescribeInconclusive()}); bake extended by up to {canary.MaxInconclusive:g}",
             cancellationToken);
-        result = await WatchAsync(record, from, bakeEnd + canary.MaxInconclusive, alarms, untilConclusive: true, cancellationToken);
-        if (!StillInconclusive(result) || canary.OnInconclusive == InconclusivePolicy.Fail)
-        {
-            return result;
-        }
+        return await WatchAsync(record, from, bakeEnd + canary.MaxInconclusive, alarms, untilConclusive: true, cancellationToken);
+    }
 
+    /// <summary>True when the baked step is still inconclusive and the plan says to pause rather than fail.</summary>
+    public static bool PausesInconclusive(RolloutRecord record, CanaryWaitResult baked) =>
+        StillInconclusive(baked) && record.Plan.Canary.OnInconclusive == InconclusivePolicy.Pause;
+
+    public async Task AnnounceInconclusivePauseAsync(RolloutRecord record, CanaryWaitResult baked, CancellationToken cancellationToken)
+    {
         var stack = ports.Stack.StackName;
-        var message = $"Rollout {record.Id} paused at {Where(record)}: the canary analysis is still inconclusive after {record.Plan.Bake + canary.MaxInconclusive:g} " +
-            $"({result.DescribeInconclusive()}); gates stay watched. Continue with: infra-runner promote --stack {stack}; roll back with: infra-runner abort --stack {stack}";
+        var message = $"Rollout {record.Id} paused at {Where(record)}: the canary analysis is still inconclusive after {record.Plan.Bake + record.Plan.Canary.MaxInconclusive:g} " +
+            $"({baked.DescribeInconclusive()}); gates stay watched. Continue with: infra-runner promote --stack {stack}; roll back with: infra-runner abort --stack {stack}";
         await reporter.AppendAsync(record.Id, RolloutEventKind.Paused, message, cancellationToken);
         await reporter.NotifyAsync(record.Id, NotificationSeverity.Critical, message, cancellationToken);
-        return await WatchAsync(record, from, DateTimeOffset.MaxValue, alarms, untilConclusive: false, cancellationToken);
     }
+
+    /// <summary>
+    /// The inconclusive pause: gates and analysis over the window from the step's start (the recorded phase start, so a
+    /// resumed runner's analysis counts the time already waited) until promote, abort, a gate or a failed analysis.
+    /// </summary>
+    public Task<CanaryWaitResult> WaitInconclusivePauseAsync(RolloutRecord record, IReadOnlyList<string> alarms, CancellationToken cancellationToken) =>
+        WatchAsync(record, record.PhaseStartedAt, DateTimeOffset.MaxValue, alarms, untilConclusive: false, cancellationToken);
 
     private static bool StillInconclusive(CanaryWaitResult result) => result.Wait.End == WaitEnd.Elapsed && !result.AnalysisFailed && result.Inconclusive;
 

@@ -7,7 +7,7 @@ public sealed record TaskNetwork(string Cluster, IReadOnlyList<string> SubnetIds
 internal sealed record MigrationTarget(string Cluster, string TaskDefinitionArn, string ContainerName, TaskNetwork Network, string LogGroup, string StreamPrefix)
 {
     public MigrationTaskRequest Request(IReadOnlyList<string> command, string rolloutId) =>
-        new(Cluster, TaskDefinitionArn, ContainerName, command, Network.SubnetIds, Network.SecurityGroupId, rolloutId);
+        new(Cluster, TaskDefinitionArn, ContainerName, command, Network.SubnetIds, Network.SecurityGroupId, rolloutId, MigrationTaskRequest.TokenFor(rolloutId));
 
     /// <summary>The awslogs driver names a task's stream <c>prefix/container/task-id</c>.</summary>
     public string LogStream(string taskArn) => $"{LogGroup}:{StreamPrefix}/{ContainerName}/{taskArn[(taskArn.LastIndexOf('/') + 1)..]}";
@@ -16,10 +16,15 @@ internal sealed record MigrationTarget(string Cluster, string TaskDefinitionArn,
 /// <summary>The outputs the hooks need, refused before anything changes when the stack does not export them.</summary>
 public static class HookOutputs
 {
-    public static void Require(StackOutputs outputs, ReleaseHooks hooks, IReadOnlyList<RolloutServiceRecord> services)
+    /// <param name="drPromoted">The ledger's drPromoted: the snapshot is then taken of the promoted DR database.</param>
+    public static void Require(StackOutputs outputs, ReleaseHooks hooks, IReadOnlyList<RolloutServiceRecord> services, bool drPromoted)
     {
         var missing = new List<string>();
-        if (hooks.Snapshot && outputs.PrimaryDatabaseId is null) missing.Add("database.primary.identifier");
+        if (hooks.Snapshot && Database(outputs, drPromoted) is null)
+        {
+            missing.Add(drPromoted ? "database.replica.identifier, database.replica.region (the promoted DR database)" : "database.primary.identifier");
+        }
+
         if (hooks.Migration is { } migration && services.FirstOrDefault(s => s.Name == migration.Service) is { } service)
         {
             var deployed = outputs.For(service.Name);
@@ -35,6 +40,14 @@ public static class HookOutputs
                 $"the stack outputs lack {string.Join(", ", missing)}, which the release hooks need; run pulumi up with this version of the program first");
         }
     }
+
+    /// <summary>
+    /// The database release snapshots are taken of: the primary, or while the ledger says drPromoted the promoted DR
+    /// database, whose identifier the stack exports as its replica's; null when the stack does not export it.
+    /// </summary>
+    public static SnapshotDatabase? Database(StackOutputs outputs, bool drPromoted) => drPromoted
+        ? outputs is { ReplicaDatabaseId: { } id, ReplicaDatabaseRegion: { } region } ? new SnapshotDatabase(id, region) : null
+        : outputs.PrimaryDatabaseId is { } primary ? new SnapshotDatabase(primary) : null;
 
     internal static MigrationTarget Migration(StackOutputs outputs, RolloutServiceRecord service)
     {

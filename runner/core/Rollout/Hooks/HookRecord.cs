@@ -15,7 +15,7 @@ public enum HookState
 
 /// <summary>
 /// One hook of the rollout: its name as the journal spells it (<c>snapshot</c>, <c>migration</c>, <c>prune</c>,
-/// <c>pause</c>, <c>webhook:&lt;name&gt;</c>), its state, and what it is waited for by (a snapshot id, a task ARN).
+/// <c>pause:N</c>, <c>inconclusive:N</c>, <c>webhook:&lt;name&gt;</c>), its state, and what it is waited for by (a snapshot id, a task ARN).
 /// </summary>
 public sealed record HookRecord(string Name, HookState State, string? Reference, DateTimeOffset StartedAt);
 
@@ -30,11 +30,16 @@ public static class HookNames
     public const string PausePrefix = "pause:";
     public const string WebhookPrefix = "webhook:";
 
+    /// <summary>The pause of a step whose analysis stayed inconclusive (<c>onInconclusive: pause</c>): <c>inconclusive:N</c>, N the step (1-based).</summary>
+    public const string InconclusivePrefix = "inconclusive:";
+
     public const string PreRelease = "pre-release";
     public const string PreTraffic = "pre-traffic";
     public const string PostStep = "post-step";
     public const string PostRelease = "post-release";
     public const string Rollback = "rollback";
+
+    public static string InconclusivePause(int stepIndex) => $"{InconclusivePrefix}{stepIndex + 1}";
 
     /// <summary>The record's entry for <paramref name="name"/>, or null when the hook has not started.</summary>
     public static HookRecord? Find(this RolloutRecord record, string name) => record.Hooks?.FirstOrDefault(h => h.Name == name);

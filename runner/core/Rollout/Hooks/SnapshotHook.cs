@@ -3,11 +3,12 @@ using System.Text;
 namespace Infra.Runner.Rollout;
 
 /// <summary>
-/// The pre-release snapshot: a manual RDS snapshot of the primary, named from the rollout id, which the release waits
+/// The pre-release snapshot: a manual RDS snapshot of the writer database (the primary; after a failover the promoted
+/// DR database, in its region), named from the rollout id, which the release waits
 /// for until it is available. Returns null when it is, or why the release must stop (nothing has changed yet). A resumed
 /// rollout whose snapshot was started waits for that snapshot; one that finished is never taken again.
 /// </summary>
-internal sealed class SnapshotHook(HookRun run, string instanceId)
+internal sealed class SnapshotHook(HookRun run, SnapshotDatabase database)
 {
     private const string Creating = "creating";
     private const string Available = "available";
@@ -34,38 +35,38 @@ internal sealed class SnapshotHook(HookRun run, string instanceId)
         var hook = run.Record.Find(HookNames.Snapshot);
         var id = hook?.Reference ?? SnapshotId(stack, run.Record.Id);
         // A resumed snapshot is only started again when RDS never got the first request.
-        var start = hook is null || await snapshots.DescribeAsync(id, cancellationToken) is null;
-        hook ??= await run.StartAsync(HookNames.Snapshot, HookNames.PreRelease, id, $"Snapshot {id} of database {instanceId} started", cancellationToken);
+        var start = hook is null || await snapshots.DescribeAsync(database, id, cancellationToken) is null;
+        hook ??= await run.StartAsync(HookNames.Snapshot, HookNames.PreRelease, id, $"Snapshot {id} of database {database} started", cancellationToken);
         if (start)
         {
             try
             {
-                await snapshots.CreateAsync(instanceId, id, stack, run.Record.Id, cancellationToken);
+                await snapshots.CreateAsync(database, id, stack, run.Record.Id, cancellationToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                return await FailAsync(hook, HookResult.Failed, id, $"snapshot {id} of database {instanceId} could not be started: {error.Message}", cancellationToken);
+                return await FailAsync(hook, HookResult.Failed, id, $"snapshot {id} of database {database} could not be started: {error.Message}", cancellationToken);
             }
         }
 
         var (last, timedOut) = await run.PollAsync(hook.StartedAt + run.Record.Plan.Hooks.SnapshotTimeout,
-            token => snapshots.DescribeAsync(id, token),
+            token => snapshots.DescribeAsync(database, id, token),
             state => state?.Status != Creating,
             state => state is null ? $"snapshot {id}: not found" : $"snapshot {id}: {state.Status}, {state.PercentProgress}%",
             cancellationToken);
         if (last is { Status: Available })
         {
             await run.FinishAsync(hook, HookNames.PreRelease, HookResult.Ok, id,
-                $"Snapshot {id} of database {instanceId} is available", cancellationToken);
+                $"Snapshot {id} of database {database} is available", cancellationToken);
             return null;
         }
 
         return timedOut
             ? await FailAsync(hook, HookResult.Timeout, id,
-                $"snapshot {id} of database {instanceId} not available within {run.Record.Plan.Hooks.SnapshotTimeout} ({last?.PercentProgress ?? 0}% done); it is left to finish and is pruned like any release snapshot",
+                $"snapshot {id} of database {database} not available within {run.Record.Plan.Hooks.SnapshotTimeout} ({last?.PercentProgress ?? 0}% done); it is left to finish and is pruned like any release snapshot",
                 cancellationToken)
             : await FailAsync(hook, HookResult.Failed, id,
-                $"snapshot {id} of database {instanceId} {(last is null ? "disappeared" : $"ended in status {last.Status}")}", cancellationToken);
+                $"snapshot {id} of database {database} {(last is null ? "disappeared" : $"ended in status {last.Status}")}", cancellationToken);
     }
 
     private async Task<string> FailAsync(HookRecord hook, HookResult result, string id, string reason, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace Infra.Runner.Rollout;
 /// After a successful release: deletes the stack's release snapshots beyond the newest <see cref="ReleaseHooks.KeepSnapshots"/>,
 /// never the one this release took and never one still being taken. Its failures are journaled; the release stands.
 /// </summary>
-internal sealed class SnapshotPruning(HookRun run, string instanceId)
+internal sealed class SnapshotPruning(HookRun run, SnapshotDatabase database)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -12,14 +12,14 @@ internal sealed class SnapshotPruning(HookRun run, string instanceId)
         var current = run.Record.Find(HookNames.Snapshot)?.Reference;
         var keep = run.Record.Plan.Hooks.KeepSnapshots;
         var hook = run.Record.Find(HookNames.Prune)
-            ?? await run.StartAsync(HookNames.Prune, HookNames.PostRelease, null, $"Pruning release snapshots of database {instanceId} to the newest {keep}", cancellationToken);
+            ?? await run.StartAsync(HookNames.Prune, HookNames.PostRelease, null, $"Pruning release snapshots of database {database} to the newest {keep}", cancellationToken);
         var deleted = new List<string>();
         try
         {
-            var found = await snapshots.ListReleaseSnapshotsAsync(instanceId, run.Ports.Stack.StackName, cancellationToken);
+            var found = await snapshots.ListReleaseSnapshotsAsync(database, run.Ports.Stack.StackName, cancellationToken);
             foreach (var old in Prunable(found, keep, current))
             {
-                await snapshots.DeleteAsync(old.Id, cancellationToken);
+                await snapshots.DeleteAsync(database, old.Id, cancellationToken);
                 deleted.Add(old.Id);
             }
         }

@@ -149,13 +149,18 @@ internal sealed class RolloutHarness
     /// <summary>The live color and weights the deployed stack reports per service: config as of the last successful update.</summary>
     public Dictionary<string, (DeployColor LiveColor, TrafficWeights Weights)> Deployed { get; } = new();
 
-    public StackOutputs Outputs => new(Deployed.ToDictionary(
+    public StackOutputs Outputs => StackOutputsOverride(new(Deployed.ToDictionary(
         d => d.Key, d => OutputsOverride(OutputsFor(d.Key)) with { LiveColor = d.Value.LiveColor, Weights = d.Value.Weights }))
     {
         LoadBalancerArnSuffix = LoadBalancer,
         PrimaryDatabaseId = DatabaseId,
+        ReplicaDatabaseId = DrDatabaseId,
+        ReplicaDatabaseRegion = DrRegion,
         TaskNetwork = TaskNetwork,
-    };
+    });
+
+    /// <summary>Changes the stack-wide outputs (the databases, the task network) the engine reads.</summary>
+    public Func<StackOutputs, StackOutputs> StackOutputsOverride { get; set; } = outputs => outputs;
 
     public const string LoadBalancer = "app/infra-production/0123456789abcdef";
 
@@ -235,6 +240,14 @@ internal sealed class RolloutHarness
 
     public const string DatabaseId = "infra-production-db";
 
+    /// <summary>The DR region's database (<c>database.replica</c>), the writer once the ledger says drPromoted.</summary>
+    public const string DrDatabaseId = "infra-production-db-dr";
+
+    public const string DrRegion = "eu-central-1";
+
+    /// <summary>The release ledger's drPromoted: true after a failover.</summary>
+    public bool DrPromoted { get; set; }
+
     public static readonly TaskNetwork TaskNetwork = new("infra-production", ["subnet-a", "subnet-b"], "sg-tasks");
 
     public static RolloutPlan Plan(params string[] services) =>
@@ -303,6 +316,7 @@ internal sealed class RolloutHarness
     {
         Stack.Setup(s => s.StackName).Returns("production");
         Stack.Setup(s => s.ReadOutputsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => Outputs);
+        Stack.Setup(s => s.ReadDrPromotedAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => DrPromoted);
         Stack.Setup(s => s.ReadServiceConfigAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string name, CancellationToken _) => Configs[name]);
         Stack.Setup(s => s.SetImageAsync(It.IsAny<string>(), It.IsAny<DeployColor>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
