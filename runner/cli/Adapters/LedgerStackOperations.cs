@@ -32,7 +32,6 @@ public sealed class LedgerStackOperations(
             : throw NoSuchService(desired, service);
     }
 
-<<<<<<< HEAD
     public async Task RequireDeclarableAsync(IReadOnlyList<RolloutServiceRecord> moves, CancellationToken cancellationToken)
     {
         var (_, desired, _) = await release.ReadAsync(cancellationToken);
@@ -44,9 +43,8 @@ public sealed class LedgerStackOperations(
             throw new RolloutInputException(
                 $"the program would reject this release on its next update, so nothing was changed: {string.Join("; ", declared.Errors)}");
     }
-=======
+
     public async Task<bool> ReadDrPromotedAsync(CancellationToken cancellationToken) => (await release.ReadAsync(cancellationToken)).Applied.DrPromoted;
->>>>>>> hooks
 
     public Task SetImageAsync(string service, DeployColor color, string? image, CancellationToken cancellationToken) =>
         ChangeDesiredAsync(service, r => r with { Image = r.Image.With(ReleaseMapping.ToColor(color), image) }, cancellationToken);

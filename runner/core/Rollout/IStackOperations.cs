@@ -14,17 +14,15 @@ public interface IStackOperations
 
     Task<ServiceConfig> ReadServiceConfigAsync(string service, CancellationToken cancellationToken);
 
-<<<<<<< HEAD
     /// <summary>
     /// Throws <see cref="RolloutInputException"/> when the program would reject the release these moves make (it
     /// validates the ledger's release on every update, e.g. an image from a repository the DR region does not replicate),
     /// so a deploy is refused before anything changes instead of failing its first update.
     /// </summary>
     Task RequireDeclarableAsync(IReadOnlyList<RolloutServiceRecord> moves, CancellationToken cancellationToken);
-=======
+
     /// <summary>The release ledger's <c>drPromoted</c> (applied): true from a failover until fail-back, when the promoted DR database is the writer.</summary>
     Task<bool> ReadDrPromotedAsync(CancellationToken cancellationToken);
->>>>>>> hooks
 
     /// <summary>Sets (or, with null, removes) the image of one color.</summary>
     Task SetImageAsync(string service, DeployColor color, string? image, CancellationToken cancellationToken);
