@@ -106,8 +106,9 @@ public sealed class DisasterRecoveryCompositionTests : IDisposable
         Assert.Equal(ComponentPlan.Token("aws:sns/topic:Topic", "alerting-dr-medium", "arn"), (string)cpu["inputs"]!["alarmActions"]![0]!);
         var errors = plan.Inputs(AlarmType, "alarms-dr-dr-db-connection-errors");
         Assert.Equal(ComponentPlan.Token("aws:sns/topic:Topic", "alerting-dr-critical", "arn"), (string)errors["alarmActions"]![0]!);
-        Assert.Equal(ComponentPlan.Token("aws:cloudwatch/logGroup:LogGroup", "dr-web-logs", "name"),
-            (string)plan.Inputs("aws:cloudwatch/logMetricFilter:LogMetricFilter", "alarms-dr-web-DatabaseConnectionErrors")["logGroupName"]!);
+        // The DR service's log group: the primary's name, in the DR region.
+        var filter = plan.Resource("aws:cloudwatch/logMetricFilter:LogMetricFilter", "alarms-dr-web-DatabaseConnectionErrors");
+        Assert.Equal(($"/ecs/infra-{stack}/web", DrProviderUrn.Replace("production", stack)), ((string)filter["inputs"]!["logGroupName"]!, (string)filter["provider"]!));
     }
 
     [Fact]
