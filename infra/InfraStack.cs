@@ -94,7 +94,8 @@ public sealed class InfraStack : Stack
         });
         var ledger = new ReleaseLedger("ledger", new ReleaseLedgerArgs { Settings = settings, DrProvider = dr?.Provider });
         var preview = new PreviewSecret("preview", settings);
-        var primary = ServingTier.Declare("", settings, network, database.PrimaryAddress, preview.Value, logsKey);
+        // While failed over, the primary's services stay as failover fenced them (see FailoverFence).
+        var primary = ServingTier.Declare("", FailoverFence.PrimarySettingsFor(settings), network, database.PrimaryAddress, preview.Value, logsKey);
         var pilotLight = dr is { } drRegion && settings.Dr.PilotLight
             ? ServingTier.Declare("dr-", PilotLight.SettingsFor(settings), drRegion.Network, database.ReplicaAddress.Apply(a => a ?? ""),
                 preview.Value, drRegion.LogsKey, settings.DrRegion, new ComponentResourceOptions { Provider = drRegion.Provider })

@@ -18,15 +18,7 @@ public static class PilotLight
     {
         var loadBalancer = settings.LoadBalancer with { CertificateArn = settings.Dr.CertificateArn };
         var copies = settings.Services.Select(service => DrRegionCopies.Service(service, settings));
-        var services = settings.Dr.Promote ? copies.ToValueList() : copies.Select(Dormant).ToValueList();
+        var services = settings.Dr.Promote ? copies.ToValueList() : copies.Select(DormantService.Of).ToValueList();
         return settings with { LoadBalancer = loadBalancer, Services = services };
     }
-
-    private static ServiceSettings Dormant(ServiceSettings service) => service with
-    {
-        DesiredCount = 0,
-        IdleDesiredCount = 0,
-        Autoscaling = service.Autoscaling with { Min = 0, Max = 0 },
-        Running = new ColorPair<bool>(false, false),
-    };
 }

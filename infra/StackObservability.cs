@@ -9,8 +9,9 @@ namespace Infra;
 
 /// <summary>
 /// Alerting, the alarm catalog and the dashboard of a stack. The DR region has alarms of its own, next to their metrics
-/// (an alarm can only read metrics of its region and notify topics of its region): the replica's lag and, with a pilot
-/// light, the pilot light's services and load balancer, from the same catalog.
+/// (an alarm can only read metrics of its region and notify topics of its region): the replica's lag (once promoted,
+/// the DR database's alarms as the primary's) and, with a pilot light, the pilot light's services and load balancer,
+/// from the same catalog.
 /// </summary>
 public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboards, Alerting Alerting)
 {
@@ -25,7 +26,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
             Settings = settings,
             Dimensions = dimensions,
             TopicArns = TopicArnsOf(alerting),
-            ServiceLogGroupNames = primary.Services.ToDictionary(s => s.Settings.Name, s => (Input<string>)s.Compute.LogGroupName),
+            ServiceLogGroupNames = LogGroupNamesOf(primary),
         });
         var alarmArns = new Dictionary<string, Output<string>>(alarms.AlarmArns);
         var compositeArns = new Dictionary<string, Output<string>>(alarms.CompositeAlarmArns);
@@ -41,7 +42,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
                 LogsKmsKeyArn = logsKey.Arn,
             });
         }
-        if (drProvider is not null && (DatabaseAlarms.WatchesReplica(settings) || pilotLight is not null))
+        if (drProvider is not null && (DatabaseAlarms.WatchesReplica(settings) || PromotedDatabaseAlarms.Applies(settings) || pilotLight is not null))
         {
             var drOptions = new ComponentResourceOptions { Provider = drProvider };
             ArgumentNullException.ThrowIfNull(drLogsKey);
@@ -62,6 +63,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
                 Settings = settings,
                 Dimensions = pilotLight is null ? dimensions : DimensionsOf(pilotLight, database),
                 TopicArns = TopicArnsOf(drAlerting),
+                ServiceLogGroupNames = LogGroupNamesOf(pilotLight),
                 Region = AlarmRegion.Dr,
             }, ComponentResourceOptions.Merge(drOptions, null));
             foreach (var (alarm, arn) in drAlarms.AlarmArns) alarmArns[alarm] = arn;
@@ -99,6 +101,9 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
         PrimaryDbInstanceId = database.PrimaryIdentifier,
         ReplicaDbInstanceId = database.ReplicaIdentifier.Apply(id => id ?? ""),
     };
+
+    private static Dictionary<string, Input<string>> LogGroupNamesOf(ServingTier? tier) =>
+        tier?.Services.ToDictionary(s => s.Settings.Name, s => (Input<string>)s.Compute.LogGroupName) ?? [];
 
     private static Dictionary<Severity, Input<string>> TopicArnsOf(Alerting alerting) =>
         alerting.TopicArns.ToDictionary(p => p.Key, p => (Input<string>)p.Value);

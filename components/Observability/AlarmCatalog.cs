@@ -42,19 +42,21 @@ public sealed class AlarmCatalog : ComponentResource
         var settings = args.Settings;
         var naming = StackConventions.Naming(settings);
         var catalog = DefaultAlarms.Build(settings, naming);
-        // The DR region's catalog also watches the pilot light's services, with the same definitions as the primary's.
+        // The DR region's catalog also watches the pilot light's services and, once promoted, its database, with the
+        // same definitions as the primary's.
+        var promoted = PromotedDatabaseAlarms.For(settings, naming);
         Alarms = args.Region == AlarmRegion.Primary
             ? catalog.Alarms.Where(a => a.Region == AlarmRegion.Primary).ToList()
-            : catalog.Alarms.Where(a => a.Region == AlarmRegion.Dr).Concat(PilotLightAlarms.For(settings, naming)).ToList();
+            : catalog.Alarms.Where(a => a.Region == AlarmRegion.Dr).Concat(PilotLightAlarms.For(settings, naming)).Concat(promoted.Alarms).ToList();
         var missingTopics = Enum.GetValues<Severity>().Where(s => !args.TopicArns.ContainsKey(s)).ToList();
         if (missingTopics.Count > 0)
             throw new ArgumentException(
                 $"TopicArns has no topic for {string.Join(", ", missingTopics.Select(s => s.ToConfigName()))}; pass the Alerting component's TopicArns",
                 nameof(args));
 
-        if (args.Region == AlarmRegion.Primary)
+        foreach (var logMetric in args.Region == AlarmRegion.Primary ? catalog.LogMetrics : promoted.LogMetrics)
         {
-            foreach (var logMetric in catalog.LogMetrics) DeclareLogMetricFilters(name, logMetric, args, naming.Prefix);
+            DeclareLogMetricFilters(name, logMetric, args, naming.Prefix);
         }
 
         var arns = new Dictionary<string, Output<string>>();

@@ -17,16 +17,17 @@ public sealed class AlarmCatalogArgs
     public required MetricDimensions Dimensions { get; init; }
 
     /// <summary>
-    /// Each service's log group, read by the database connection-error filter. Default: none; required in the primary
-    /// region while that alarm is enabled.
+    /// Each service's log group in the catalog's region, read by the database connection-error filter. Default: none;
+    /// required in the primary region while that alarm is enabled, and in the DR region (the pilot light's) once its
+    /// database is promoted.
     /// </summary>
     public IReadOnlyDictionary<string, Input<string>> ServiceLogGroupNames { get; init; } = new Dictionary<string, Input<string>>();
 
     /// <summary>
     /// Which of the catalog's alarms this instance declares. Default: primary. Declare a second catalog with
     /// <see cref="AlarmRegion.Dr"/> and the DR provider for the alarms whose metrics exist only in the DR region: the
-    /// replica's lag and, with a pilot light, the pilot light's services and load balancer (then <see cref="Dimensions"/>
-    /// are the pilot light's).
+    /// replica's lag (its database's own alarms once promoted) and, with a pilot light, the pilot light's services and
+    /// load balancer (then <see cref="Dimensions"/> are the pilot light's).
     /// </summary>
     public AlarmRegion Region { get; init; } = AlarmRegion.Primary;
 }

@@ -37,5 +37,8 @@ public class AmazonSecretsManagerClient
     public virtual Task<GetSecretValueResponse> GetSecretValueAsync(GetSecretValueRequest request, CancellationToken cancellationToken = default) =>
         Protocol.CallAsync(Endpoint(), GetSecretValueWire.Target, GetSecretValueWire.Request(request), GetSecretValueWire.Response, cancellationToken);
 
+    public virtual Task<DescribeSecretResponse> DescribeSecretAsync(DescribeSecretRequest request, CancellationToken cancellationToken = default) =>
+        Protocol.CallAsync(Endpoint(), DescribeSecretWire.Target, DescribeSecretWire.Request(request), DescribeSecretWire.Response, cancellationToken);
+
     private Uri Endpoint() => Override.Require(_region, "read a secret");
 }

@@ -29,29 +29,33 @@ public static class DatabaseAlarms
     /// <param name="connectionsThreshold">
     /// The threshold of the connections alarm when a stack overrides it; without one it is 80% of the class's limit.
     /// </param>
-    public static IEnumerable<AlarmDefinition> For(StackSettings settings, Naming naming, double? connectionsThreshold)
+    /// <param name="instance">
+    /// Whose metrics the alarms read: the primary's, or (<see cref="DatabaseRole.Replica"/>) the DR region's instance once
+    /// it is promoted and takes the writes, which then has no replica lag. Default: the primary.
+    /// </param>
+    public static IEnumerable<AlarmDefinition> For(StackSettings settings, Naming naming, double? connectionsThreshold, DatabaseRole instance = DatabaseRole.Primary)
     {
         var database = settings.Database;
         yield return new AlarmDefinition(AlarmKeys.DatabaseCpuHigh, naming.AlarmName(null, null, "db-cpu-high"), null, null,
-            new SingleMetric(Metrics.Database("CPUUtilization", DatabaseRole.Primary, "Average")),
+            new SingleMetric(Metrics.Database("CPUUtilization", instance, "Average")),
             Minute, 10, 10, 80, Comparison.GreaterThanThreshold, MissingData.Missing, Severity.Medium, false,
             "Database CPU above 80% for 10 minutes. Look for expensive queries in Performance Insights, or move to a larger class.");
 
         var allocatedBytes = (database.AllocatedStorageGb * GiB).ToString(CultureInfo.InvariantCulture);
         yield return new AlarmDefinition(AlarmKeys.DatabaseFreeStorageLow, naming.AlarmName(null, null, "db-free-storage-low"), null, null,
             new MetricMath("free_percent", $"100 * free / {allocatedBytes}", "free storage (% of allocated)",
-                ValueList.Of(new MetricInput("free", Metrics.Database("FreeStorageSpace", DatabaseRole.Primary, "Minimum")))),
+                ValueList.Of(new MetricInput("free", Metrics.Database("FreeStorageSpace", instance, "Minimum")))),
             5 * Minute, 1, 1, 10, Comparison.LessThanThreshold, MissingData.Missing, Severity.High, false,
             $"Database free storage below 10% of the {database.AllocatedStorageGb} GB allocated. Check storage autoscaling " +
             "reached maxAllocatedStorageGb, then raise it or clean up data.");
 
         yield return new AlarmDefinition(AlarmKeys.DatabaseConnectionsHigh, naming.AlarmName(null, null, "db-connections-high"), null, null,
-            new SingleMetric(Metrics.Database("DatabaseConnections", DatabaseRole.Primary, "Maximum")),
+            new SingleMetric(Metrics.Database("DatabaseConnections", instance, "Maximum")),
             Minute, 5, 5, connectionsThreshold ?? DefaultConnectionsThreshold(database.InstanceClass),
             Comparison.GreaterThanOrEqualToThreshold, MissingData.Missing, Severity.Medium, false,
             $"Database connections near the {database.InstanceClass} limit. Check connection pool sizes per task times the task count.");
 
-        if (WatchesReplica(settings))
+        if (instance == DatabaseRole.Primary && WatchesReplica(settings))
         {
             yield return new AlarmDefinition(AlarmKeys.DatabaseReplicaLag, naming.AlarmName(null, null, "db-replica-lag"), null, null,
                 new SingleMetric(Metrics.Database("ReplicaLag", DatabaseRole.Replica, "Maximum")),

@@ -13,21 +13,25 @@ public static class DefaultAlarms
     public static AlarmSet Build(StackSettings settings, Naming naming)
     {
         var overrides = settings.AlarmOverrides;
-        var connectionsThreshold = overrides.TryGetValue(AlarmKeys.DatabaseConnectionsHigh, out var connections) ? connections.Threshold : null;
         var defaults = settings.Services.SelectMany(s => ServiceAlarms.For(s, naming))
-            .Concat(DatabaseAlarms.For(settings, naming, connectionsThreshold))
+            .Concat(DatabaseAlarms.For(settings, naming, ConnectionsThreshold(settings)))
             .Concat(LoadBalancerAlarms.For(naming))
             .Concat(SyntheticsAlarms.For(settings, naming));
 
         var alarms = defaults.Select(alarm => WithOverride(alarm, overrides)).OfType<AlarmDefinition>().ToList();
+        return new AlarmSet(alarms, LogMetricsFor(settings, alarms));
+    }
 
-        var logMetrics = new List<LogMetricDefinition>();
-        if (alarms.Any(a => a.Key == AlarmKeys.DatabaseConnectionErrors))
-        {
-            var pattern = overrides.TryGetValue(AlarmKeys.DatabaseConnectionErrors, out var errors) ? errors.LogPattern : null;
-            logMetrics.Add(DatabaseAlarms.ConnectionErrorsLogMetric(settings, pattern));
-        }
-        return new AlarmSet(alarms, logMetrics);
+    /// <summary>The stack's threshold for the database connections alarm; null leaves the instance class's default.</summary>
+    public static double? ConnectionsThreshold(StackSettings settings) =>
+        settings.AlarmOverrides.TryGetValue(AlarmKeys.DatabaseConnectionsHigh, out var connections) ? connections.Threshold : null;
+
+    /// <summary>The log metrics <paramref name="alarms"/> read: the connection-error count when they watch it.</summary>
+    public static IReadOnlyList<LogMetricDefinition> LogMetricsFor(StackSettings settings, IReadOnlyList<AlarmDefinition> alarms)
+    {
+        if (!alarms.Any(a => a.Key == AlarmKeys.DatabaseConnectionErrors)) return [];
+        var pattern = settings.AlarmOverrides.TryGetValue(AlarmKeys.DatabaseConnectionErrors, out var errors) ? errors.LogPattern : null;
+        return [DatabaseAlarms.ConnectionErrorsLogMetric(settings, pattern)];
     }
 
     /// <summary>The alarm with the stack's override of its key, if any; null when the stack disables it.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Infra.Runner.Adapters;
+using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Rollout;
 
 namespace Infra.Runner.Commands;
@@ -49,10 +50,15 @@ public static class DeployCommand
         {
             Description = "What a timed pause does at its timeout in this release: rollback or promote. Default: the stack's infra:rollout.pauseTimeoutAction.",
         };
+        var skipDrSecretCheck = new Option<bool>(DrSecretCheck.SkipFlag)
+        {
+            Description = "Deploy without checking that the pilot light's service secrets have their replicas in the DR region (e.g. while its Secrets Manager does not answer).",
+        };
         var command = new Command("deploy", "Releases images to the idle color and shifts traffic to it in alarm-gated steps.")
         {
             services, steps, bake, interval, smoke, smokeSuccesses, smokeTimeout, terminationWait, insufficientData,
             duringIncident, allowTag, printMaxDuration, snapshot, noSnapshot, noMigration, noWebhooks, skipWebhook, pauseTimeoutAction,
+            skipDrSecretCheck,
         };
         shared.AddTo(command);
 
@@ -83,13 +89,14 @@ public static class DeployCommand
                 return MaxDurationPrinter.RunAsync(shared.Read(parse), Flags, output, parse.InvocationConfiguration.Error);
             }
 
-            return RunAsync(shared.Read(parse), Flags, parse.GetValue(allowTag), output, cancellationToken);
+            return RunAsync(shared.Read(parse), Flags, parse.GetValue(allowTag), parse.GetValue(skipDrSecretCheck), output, cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        RunnerSettings settings, Func<RolloutArguments, RolloutArguments> flags, bool allowTag, TextWriter output, CancellationToken cancellationToken)
+        RunnerSettings settings, Func<RolloutArguments, RolloutArguments> flags, bool allowTag, bool skipDrSecretCheck, TextWriter output,
+        CancellationToken cancellationToken)
     {
         // Bad flags are reported before the stack is opened.
         try
@@ -108,6 +115,10 @@ public static class DeployCommand
             var stackSettings = await session.Stack.ReadSettingsAsync(token);
             var plan = RolloutPlanParser.Parse(flags(StackRolloutDefaults.From(stackSettings)));
             ReleaseImages.Require(stackSettings, plan.Services, allowTag);
+            if (skipDrSecretCheck)
+                logger.Warning("{Flag:l}: the services' secrets are not checked for replicas in the DR region", DrSecretCheck.SkipFlag);
+            else
+                await DrSecretCheck.RequireAsync(stackSettings, new SecretsManagerDrSecrets(SecretsManagerDrSecrets.ClientFor, DrAdapters.CallTimeout), token);
             await CredentialGuard.RequireAsync(plan, RolloutDuration.Total(plan), "deploy", logger, token);
 
             return await session.Engine.DeployAsync(plan, token);

@@ -10,6 +10,7 @@ public sealed class DisasterRecoveryCompositionTests : IDisposable
     private const string ScalingTarget = "aws:appautoscaling/target:Target";
     private const string TaskDefinition = "aws:ecs/taskDefinition:TaskDefinition";
     private const string DrProviderUrn = "urn:pulumi:production::infra::pulumi:providers:aws::aws-dr";
+    private const string AlarmType = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("dr-stack").FullName;
 
@@ -71,15 +72,43 @@ public sealed class DisasterRecoveryCompositionTests : IDisposable
     }
 
     [Fact]
-    public async Task Promotion_keeps_the_dr_regions_alerting_and_service_alarms_and_drops_only_the_replica_lag_alarm()
+    public async Task Promotion_keeps_the_dr_regions_alerting_and_service_alarms_and_trades_the_replica_lag_alarm_for_the_databases_own()
     {
         var dormant = await ProductionAsync();
         var promoted = await PromotedAsync();
 
         static IEnumerable<string> DrObservability(ComponentPlan plan) =>
             plan.Urns.Where(u => u.Contains("::alarms-dr") || u.Contains("::alerting-dr")).Order(StringComparer.Ordinal);
+        static bool DatabaseOwn(string urn) =>
+            new[] { "-dr-db-cpu-high", "-dr-db-free-storage-low", "-dr-db-connections-high", "-dr-db-connection-errors", "-DatabaseConnectionErrors" }
+                .Any(end => urn.EndsWith(end, StringComparison.Ordinal));
         Assert.Contains(DrObservability(dormant), u => u.EndsWith("::alarms-dr-db-replica-lag", StringComparison.Ordinal));
-        Assert.Equal(DrObservability(dormant).Where(u => !u.EndsWith("::alarms-dr-db-replica-lag", StringComparison.Ordinal)), DrObservability(promoted));
+        Assert.DoesNotContain(DrObservability(dormant), DatabaseOwn);
+        Assert.Equal(DrObservability(dormant).Where(u => !u.EndsWith("::alarms-dr-db-replica-lag", StringComparison.Ordinal)),
+            DrObservability(promoted).Where(u => !DatabaseOwn(u)));
+        // CPU, free storage, connections, connection errors, and the errors' log filter on each DR service's log group.
+        Assert.Equal(4 + 2, DrObservability(promoted).Count(DatabaseOwn));
+    }
+
+    [Theory]
+    [InlineData("production")]
+    [InlineData("staging")]
+    public async Task The_promoted_databases_alarms_read_the_dr_instance_and_notify_the_dr_regions_topics(string stack)
+    {
+        var path = Path.Combine(_folder, $"Pulumi.{stack}.yaml");
+        var text = await File.ReadAllTextAsync(RepoPaths.StackFile(stack));
+        await File.WriteAllTextAsync(path, text.Replace("  infra:dr:\n", "  infra:dr:\n    promote: true\n").Replace("    promote: false\n", ""));
+        var plan = await ComponentPlan.OfStackFileAsync(path);
+
+        var cpu = plan.Resource(AlarmType, "alarms-dr-dr-db-cpu-high");
+        Assert.Equal(DrProviderUrn.Replace("production", stack), (string)cpu["provider"]!);
+        Assert.Equal($"infra-{stack}-db-replica", (string)cpu["inputs"]!["dimensions"]!["DBInstanceIdentifier"]!);
+        Assert.Equal(ComponentPlan.Token("aws:sns/topic:Topic", "alerting-dr-medium", "arn"), (string)cpu["inputs"]!["alarmActions"]![0]!);
+        var errors = plan.Inputs(AlarmType, "alarms-dr-dr-db-connection-errors");
+        Assert.Equal(ComponentPlan.Token("aws:sns/topic:Topic", "alerting-dr-critical", "arn"), (string)errors["alarmActions"]![0]!);
+        // The DR service's log group: the primary's name, in the DR region.
+        var filter = plan.Resource("aws:cloudwatch/logMetricFilter:LogMetricFilter", "alarms-dr-web-DatabaseConnectionErrors");
+        Assert.Equal(($"/ecs/infra-{stack}/web", DrProviderUrn.Replace("production", stack)), ((string)filter["inputs"]!["logGroupName"]!, (string)filter["provider"]!));
     }
 
     [Fact]

@@ -18,11 +18,10 @@ public sealed class ComponentPlan
     public static async Task<ComponentPlan> RunAsync(Action declare, string stack = "staging") =>
         new(await PlanBuilder.PlanAsync(stack, options => new HarnessStack(options, declare)));
 
-    public static async Task<ComponentPlan> OfStackFileAsync(string stackFilePath)
-    {
-        var result = await PlanBuilder.BuildAsync(stackFilePath);
-        return new ComponentPlan(result.Document);
-    }
+    public static async Task<ComponentPlan> OfStackFileAsync(string stackFilePath) => Of(await PlanBuilder.BuildAsync(stackFilePath));
+
+    /// <summary>A plan the caller built, e.g. with a release source.</summary>
+    public static ComponentPlan Of(PlanResult result) => new(result.Document);
 
     public IReadOnlyList<JsonObject> Resources => Document["resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
 

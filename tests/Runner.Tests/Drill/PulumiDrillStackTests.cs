@@ -46,8 +46,10 @@ public sealed class PulumiDrillStackTests : IDisposable
         await stack.UpAsync();
 
         // The program read the promotion from the ledger: it declares the replica as a standalone writer (without
-        // replicateSourceDb, components/Data/CrossRegionReplica.cs) and so no longer the alarms that watch a replica.
+        // replicateSourceDb, components/Data/CrossRegionReplica.cs) and so no longer the alarm that watches a replica,
+        // but the promoted database's own alarms (components/Observability/Catalog/PromotedDatabaseAlarms.cs).
         Assert.False(await DeclaresReplicaAlarmsAsync(stack));
+        Assert.True(await DeclaresAsync(stack, DrAlarmUrn(stack, "alarms-dr-dr-db-cpu-high")));
         Assert.Equal(stackFile, await File.ReadAllBytesAsync(stackFilePath));
     }
 
@@ -81,9 +83,13 @@ public sealed class PulumiDrillStackTests : IDisposable
     /// Whether the program declares the DR region's alarm catalog, which watches the replica while it replicates
     /// (infra/StackObservability.cs): a preview targeted at it fails, as the CLI's does, when the program does not.
     /// </summary>
-    private static async Task<bool> DeclaresReplicaAlarmsAsync(WorkspaceStack stack)
+    private static Task<bool> DeclaresReplicaAlarmsAsync(WorkspaceStack stack) => DeclaresAsync(stack, DrAlarmUrn(stack, "alarms-dr-db-replica-lag"));
+
+    private static string DrAlarmUrn(WorkspaceStack stack, string name) =>
+        $"urn:pulumi:{stack.Name}::infra::infra:observability:AlarmCatalog$aws:cloudwatch/metricAlarm:MetricAlarm::{name}";
+
+    private static async Task<bool> DeclaresAsync(WorkspaceStack stack, string urn)
     {
-        var urn = $"urn:pulumi:{stack.Name}::infra::infra:observability:AlarmCatalog::alarms-dr";
         try
         {
             await stack.PreviewAsync(new PreviewOptions { Target = [urn] });

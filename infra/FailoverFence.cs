@@ -1,0 +1,22 @@
+using Infra.Stacks.Settings;
+
+namespace Infra;
+
+/// <summary>
+/// While the DR region is promoted (the ledger's <c>drPromoted</c>, set by <c>failover</c>, or the stack file's
+/// <c>dr.promote</c>) the primary region's services are declared as failover's fence leaves them: no tasks and
+/// autoscaling 0..0 (runner/core/Dr/DrSteps.cs, <c>Fence</c>). Declared at their live range instead, a <c>pulumi up</c>
+/// after a failover would start them again, writing to the old primary database while the promoted one takes the
+/// writes. Failover stops each service's live color; the fence here stops the idle color too, which runs no task
+/// after failover anyway unless a rollout kept it running. Fail-back scales the primary up and clears
+/// <c>drPromoted</c> in its next step, so from then on the program declares the live range again.
+/// </summary>
+public static class FailoverFence
+{
+    /// <summary>A fence needs somewhere else to serve: only a stack with a pilot light fails its services over.</summary>
+    public static bool Holds(StackSettings settings) => settings.Dr is { Promote: true, PilotLight: true };
+
+    /// <summary>The settings the primary region's serving tier runs with: the stack's, or its services stopped while the fence holds.</summary>
+    public static StackSettings PrimarySettingsFor(StackSettings settings) =>
+        Holds(settings) ? settings with { Services = settings.Services.Select(DormantService.Of).ToValueList() } : settings;
+}

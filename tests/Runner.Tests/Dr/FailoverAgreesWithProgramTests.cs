@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Infra;
+using Infra.Runner.Adapters;
+using Infra.Runner.Adapters.Dr;
+using Infra.Runner.Dr;
+using Infra.Runner.Plan;
+using Infra.Stacks.Loading;
+using Runner.Tests.Adapters.Support;
+
+namespace Runner.Tests.Dr;
+
+/// <summary>
+/// A <c>pulumi up</c> after <c>failover</c> declares no change to what failover set: failover runs on its topology
+/// (read from the stack file and the outputs of the update before it, as the command does) and records
+/// <c>drPromoted: true</c> in a real ledger; the program then plans from that ledger, as <c>pulumi up</c> would. Every
+/// scalable target failover registered (each region's cluster and ECS service, as EcsDrServices names its resource id)
+/// is declared with the same range, and its ECS service with the same count.
+/// </summary>
+public sealed partial class FailoverAgreesWithProgramTests
+{
+    private const string DrProvider = "::pulumi:providers:aws::aws-dr";
+
+    [Theory]
+    [InlineData("production")]
+    [InlineData("staging")]
+    public async Task The_program_planned_from_the_ledger_failover_wrote_declares_every_capacity_failover_set(string stackFile)
+    {
+        var stack = await LocalLedger.NewStackAsync("fo");
+        var path = RepoFiles.StackFile(stackFile);
+        var settings = StackSettingsLoader.FromDocument(StackFile.Load(path, stack)).GetValidOrThrow();
+        var before = await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource());
+        var topology = DrTopologyReader.Read(settings, (JsonObject)before.Document["outputs"]!);
+        var world = new DrWorld();
+        world.Instances[(topology.Primary.Region, topology.Primary.InstanceId)] = new("available", DrWorld.Arn(topology.Primary.Region, topology.Primary.InstanceId), null);
+        world.Instances[(topology.Dr.Region, topology.Dr.InstanceId)] = new("available", DrWorld.Arn(topology.Dr.Region, topology.Dr.InstanceId), topology.Primary.InstanceId);
+        foreach (var side in new[] { topology.Primary, topology.Dr })
+        {
+            foreach (var service in side.Services) world.Services[(side.Region, service.EcsServiceName)] = new(0, 0);
+        }
+        var ledger = LocalLedger.Ledger(stack);
+        var ports = world.Ports with { Ledger = new LedgerDrRecord(ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(settings))) };
+
+        var failover = await new Failover(ports, new DrOptions(settings.Dr.RpoTargetSeconds)).RunAsync(topology, force: true);
+        var after = await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource());
+
+        Assert.Equal(DrOutcome.Succeeded, failover.Outcome);
+        var scaled = world.Calls.Select(call => ScaleCall().Match(call)).Where(m => m.Success).ToList();
+        // Each service's live color in both regions: scaled up in the DR region, fenced in the primary.
+        Assert.Equal(2 * settings.Services.Count, scaled.Count);
+        foreach (var call in scaled)
+        {
+            var (region, service) = (call.Groups["region"].Value, call.Groups["service"].Value);
+            var cluster = region == topology.Dr.Region ? topology.Dr.ClusterName : topology.Primary.ClusterName;
+            Assert.Equal(call.Groups["capacity"].Value, Declared(after.Document, region == topology.Dr.Region, cluster, service));
+        }
+        Assert.Contains(scaled, c => c.Groups["region"].Value == topology.Dr.Region && c.Groups["capacity"].Value != "0 (autoscaling 0..0)");
+    }
+
+    /// <summary>What the plan declares for the ECS service <paramref name="service"/> in that region, shown as failover shows a capacity.</summary>
+    private static string Declared(JsonObject plan, bool inDr, string cluster, string service)
+    {
+        var resources = plan["resources"]!.AsArray().Select(r => r!.AsObject())
+            .Where(r => (((string?)r["provider"])?.EndsWith(DrProvider, StringComparison.Ordinal) ?? false) == inDr).ToList();
+        var target = resources.Single(r => (string)r["type"]! == "aws:appautoscaling/target:Target" &&
+            (string?)r["inputs"]!["resourceId"] == $"service/{cluster}/{service}")["inputs"]!;
+        var ecs = resources.Single(r => (string)r["type"]! == "aws:ecs/service:Service" && (string?)r["inputs"]!["name"] == service)["inputs"]!;
+        return new ServiceCapacity((int)(long)ecs["desiredCount"]!, (int)(long)target["minCapacity"]!, (int)(long)target["maxCapacity"]!).ToString();
+    }
+
+    [GeneratedRegex(@"^scale (?<region>\S+): (?<service>\S+) to (?<capacity>.+)$")]
+    private static partial Regex ScaleCall();
+}
