@@ -82,13 +82,20 @@ public class ObservabilitySettingsTests
         Expect.Errors(Journeys(
                 new JsonObject { ["url"] = "https://a.example.com/" },
                 new JsonObject { ["name"] = "Home", ["url"] = "https://a.example.com/" },
-                new JsonObject { ["name"] = "a-very-long-name", ["url"] = "https://a.example.com/" },
+                new JsonObject { ["name"] = new string('a', 245), ["url"] = "https://a.example.com/" },
                 new JsonObject { ["name"] = "cart", ["url"] = "https://a.example.com/" },
                 new JsonObject { ["name"] = "cart", ["url"] = "https://a.example.com/" }),
             "Pulumi.staging.yaml: infra:synthetics[0].name: required; a short lowercase name such as checkout",
             "Pulumi.staging.yaml: infra:synthetics[1].name: 'Home' is not allowed; use lowercase letters, digits and hyphens, starting with a letter or digit",
-            "Pulumi.staging.yaml: infra:synthetics[2].name: 'a-very-long-name' is too long: the canary name staging-a-very-long-name has 24 characters and AWS allows 21; shorten the name",
+            $"Pulumi.staging.yaml: infra:synthetics[2].name: '{new string('a', 97)}...' (245 characters) is too long: the DR region's canary name staging-dr-{new string('a', 245)} has 256 characters and AWS allows 255; shorten the name",
             "Pulumi.staging.yaml: infra:synthetics[4].name: 'cart' is used by another journey; journey names must be unique");
+    }
+
+    [Fact]
+    public void A_stack_name_a_canary_name_may_not_carry_is_named()
+    {
+        Expect.Error(StackBuilder.Staging("Staging.eu").List("infra:synthetics", new JsonArray(new JsonObject { ["name"] = "home", ["url"] = "https://a.example.com/" })),
+            "infra:synthetics[0].name: the canary name Staging.eu-home is not allowed: the stack name 'Staging.eu' has characters a canary name may not have; AWS allows lowercase letters, digits, hyphens and underscores");
     }
 
     [Fact]
