@@ -186,4 +186,18 @@ public class ObservabilitySettingsTests
         Expect.Error(StackBuilder.Staging().Set("infra:loadBalancer", "accessLogs.retentionDays", 0),
             "infra:loadBalancer.accessLogs.retentionDays: 0 is out of range; allowed 1 to 3650");
     }
+
+    [Fact]
+    public void Access_logs_are_refused_in_a_region_without_a_documented_log_writer()
+    {
+        var supported = "af-south-1, ap-east-1, ap-east-2, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, " +
+            "ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ap-southeast-5, ap-southeast-6, ap-southeast-7, ca-central-1, " +
+            "ca-west-1, cn-north-1, cn-northwest-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, " +
+            "eu-west-3, il-central-1, me-central-1, me-south-1, mx-central-1, sa-east-1, us-east-1, us-east-2, us-gov-east-1, us-gov-west-1, " +
+            "us-west-1, us-west-2";
+        Expect.Error(StackBuilder.Staging().Scalar("aws:region", "us-iso-east-1").Set("infra:loadBalancer", "accessLogs.enabled", true),
+            $"infra:loadBalancer.accessLogs.enabled: AWS documents no load-balancer log delivery for 'us-iso-east-1' (aws:region); set it to false there, or use one of: {supported}");
+        // Regions opened since August 2022 deliver through the service principal: allowed.
+        Assert.True(StackBuilder.Staging().Scalar("aws:region", "eu-central-2").Set("infra:loadBalancer", "accessLogs.enabled", true).Load().Settings is not null);
+    }
 }
