@@ -70,7 +70,9 @@ public sealed class FeatureFlags : ComponentResource
             environmentArgs.Monitors.Add(new EnvironmentMonitorArgs
             {
                 AlarmArn = monitor,
-                AlarmRoleArn = DeclareMonitorRole(name, settings, naming.Prefix, monitor),
+                AlarmRoleArn = ServiceRole.Declare(this, $"{name}-monitor-role", $"{name}-monitor-permissions", "appconfig.amazonaws.com",
+                    "AppConfig reads the alarms that roll a flag deployment back",
+                    monitor.Apply(arn => FeatureFlagPolicies.MonitorRole(arn, naming.Prefix).ToJson()), settings, $"{name}-monitor-role"),
             });
         var environment = new Environment($"{name}-env", environmentArgs, child);
         var rollout = settings.FeatureFlagRollout;
@@ -135,22 +137,5 @@ public sealed class FeatureFlags : ComponentResource
         }
         Profiles = profiles;
         RegisterOutputs(new Dictionary<string, object?> { ["applicationId"] = application.Id, ["environmentId"] = environment.EnvironmentId });
-    }
-
-    private Output<string> DeclareMonitorRole(string name, StackSettings settings, string alarmPrefix, Output<string> alarmArn)
-    {
-        var child = new CustomResourceOptions { Parent = this };
-        var role = new Role($"{name}-monitor-role", new RoleArgs
-        {
-            AssumeRolePolicy = PolicyDocument.TrustPolicyFor("appconfig.amazonaws.com"),
-            Description = "AppConfig reads the alarms that roll a flag deployment back",
-            Tags = StackConventions.Tags(settings, $"{name}-monitor-role"),
-        }, child);
-        var policy = new RolePolicy($"{name}-monitor-permissions", new RolePolicyArgs
-        {
-            Role = role.Id,
-            Policy = alarmArn.Apply(arn => FeatureFlagPolicies.MonitorRole(arn, alarmPrefix).ToJson()),
-        }, child);
-        return Output.Tuple(role.Arn, policy.Id).Apply(t => t.Item1);
     }
 }
