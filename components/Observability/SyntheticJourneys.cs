@@ -19,9 +19,6 @@ public sealed class SyntheticJourneysArgs
     /// <summary>The validated settings; <c>infra:synthetics</c> lists the journeys.</summary>
     public required StackSettings Settings { get; init; }
 
-    /// <summary>The stack's account, for the role's log-group ARNs.</summary>
-    public required Output<string> AccountId { get; init; }
-
     /// <summary>Per service, the address its journeys start from (scheme and host: the service's host or the load balancer's DNS name).</summary>
     public required IReadOnlyDictionary<string, Output<string>> ServiceOrigins { get; init; }
 }
@@ -48,11 +45,10 @@ public sealed class SyntheticJourneys : ComponentResource
         var settings = args.Settings;
         var child = new CustomResourceOptions { Parent = this };
         var artifacts = PrivateBucket.Declare(this, $"{name}-artifacts", settings, ArtifactDays, retain: false);
-        var canaryNames = settings.Synthetics.Select(j => SyntheticsRules.CanaryName(settings.StackName, j.Name)).ToList();
         // A canary runs as a Lambda function.
         var roleArn = ServiceRole.Declare(this, $"{name}-role", $"{name}-permissions", "lambda.amazonaws.com",
-            "Synthetics canaries write their artifacts, logs and metrics",
-            Output.Tuple(artifacts.Arn, args.AccountId).Apply(t => SyntheticsPolicy.For(t.Item1, settings.Region, t.Item2, canaryNames).ToJson()),
+            "Synthetics canaries write their artifacts and metrics",
+            artifacts.Arn.Apply(arn => SyntheticsPolicy.For(arn).ToJson()),
             settings, $"{name}-role");
         var script = Path.Combine(LambdaSource.SyntheticJourney.Find(), "journey.js");
 
