@@ -11,7 +11,7 @@ public static partial class SyntheticsRules
     /// AWS's limit on canary names: 1 to 255 characters of lowercase letters, digits, hyphens and underscores
     /// (Synthetics' <c>CreateCanary</c> model in aws-sdk-net, <c>[AWSProperty(Min=1, Max=255)]</c>, and the
     /// <c>name</c> input of <c>@pulumi/aws</c> 7.48.0). The old limit of 21 is gone. The canary is named
-    /// <c>&lt;stack&gt;-&lt;name&gt;</c>, and <c>&lt;stack&gt;-dr-&lt;name&gt;</c> in the DR region while failed over.
+    /// <c>&lt;stack&gt;-&lt;name&gt;</c>; <c>&lt;stack&gt;-dr-&lt;name&gt;</c> is reserved for journeys in the DR region and must fit too.
     /// </summary>
     public const int MaxCanaryNameLength = 255;
 
@@ -27,7 +27,7 @@ public static partial class SyntheticsRules
     /// <summary>The physical canary name of a journey.</summary>
     public static string CanaryName(string stack, string journey) => $"{stack}-{journey}";
 
-    /// <summary>The physical name of a journey's canary in the DR region, distinct from the primary's.</summary>
+    /// <summary>The name reserved for a journey's canary in the DR region, distinct from the primary's.</summary>
     public static string DrCanaryName(string stack, string journey) => $"{stack}-dr-{journey}";
 
     /// <summary>Minutes of an <c>every</c> value (<c>5m</c>, <c>1h</c>), or null when it is not one or out of 1 to 60.</summary>
