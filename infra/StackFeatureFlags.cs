@@ -5,7 +5,7 @@ namespace Infra;
 
 /// <summary>
 /// The stack's feature flags (<c>infra:featureFlags</c>; none declares nothing), monitored by the primary region's
-/// critical alarms and readable by each service's task role for its own profile.
+/// critical composite alarm and readable by each service's task role for its own profile.
 /// </summary>
 public static class StackFeatureFlags
 {
@@ -16,8 +16,7 @@ public static class StackFeatureFlags
         return new FeatureFlags("flags", new FeatureFlagsArgs
         {
             Settings = settings,
-            MonitorAlarmArns = catalog.Alarms.Where(a => a.Severity == Severity.Critical)
-                .ToDictionary(a => a.Name, a => catalog.AlarmArns[a.Name]),
+            MonitorAlarmArn = catalog.StackCriticalAlarmArn,
             TaskRoleNames = primary.Services.ToDictionary(s => s.Settings.Name, s => s.Compute.TaskRoleName),
         });
     }

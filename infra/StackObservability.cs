@@ -75,7 +75,6 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
             _ = new SyntheticJourneys("synthetics", new SyntheticJourneysArgs
             {
                 Settings = settings,
-                AccountId = logsKey.AccountId,
                 ServiceOrigins = primary.Services.ToDictionary(s => s.Settings.Name, s => s.Traffic.PreviewUrl),
             });
         }

@@ -33,6 +33,12 @@ public sealed class AlarmCatalog : ComponentResource
     /// <summary>The composite alarms' ARNs, by alarm name.</summary>
     public IReadOnlyDictionary<string, Output<string>> CompositeAlarmArns { get; }
 
+    /// <summary>
+    /// The stack's critical composite (<see cref="StackCritical"/>), primary region only: null in the DR region's
+    /// catalog and when no alarm is critical.
+    /// </summary>
+    public Output<string>? StackCriticalAlarmArn { get; }
+
     /// <summary>Per service, its critical alarms (both colors), e.g. for the runner's status command.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> CriticalAlarmNames { get; }
 
@@ -70,7 +76,11 @@ public sealed class AlarmCatalog : ComponentResource
         AlarmArns = arns;
 
         ServiceHealth = Catalog.ServiceHealth.For(Alarms, args.Region == AlarmRegion.Primary ? naming : PilotLightAlarms.NamingFor(naming));
-        CompositeAlarmArns = ServiceHealth.ToDictionary(h => h.Name, h => DeclareComposite(name, naming.Prefix, h, args, declared));
+        var composites = ServiceHealth.ToDictionary(h => h.Name, h => DeclareComposite(name, naming.Prefix, h, args, declared));
+        CompositeAlarmArns = composites.ToDictionary(p => p.Key, p => p.Value.Arn);
+        if (args.Region == AlarmRegion.Primary && StackCritical.For(Alarms, ServiceHealth, naming) is { } critical)
+            StackCriticalAlarmArn = DeclareStackCritical(name, naming.Prefix, critical, args.Settings,
+                critical.Children.Select(c => composites.TryGetValue(c, out var composite) ? (Resource)composite : declared[c]));
 
         AlarmNamesBySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, s => Names(Alarms.Where(a => a.Severity == s)));
         GateAlarmNames = settings.Services.ToDictionary(s => s.Name, s => new ColorPair<IReadOnlyList<string>>(
@@ -122,7 +132,7 @@ public sealed class AlarmCatalog : ComponentResource
     }
 
     /// <summary>The rule names its members, so CloudWatch needs them to exist first.</summary>
-    private Output<string> DeclareComposite(string name, string prefix, ServiceHealth health, AlarmCatalogArgs args, Dictionary<string, MetricAlarm> members)
+    private CompositeAlarm DeclareComposite(string name, string prefix, ServiceHealth health, AlarmCatalogArgs args, Dictionary<string, MetricAlarm> members)
     {
         var topic = args.TopicArns[health.Severity];
         var options = new CustomResourceOptions { Parent = this };
@@ -135,6 +145,20 @@ public sealed class AlarmCatalog : ComponentResource
             AlarmActions = { topic },
             OkActions = { topic },
             Tags = StackConventions.Tags(args.Settings, health.Name),
+        }, options);
+    }
+
+    /// <summary>Without actions: it exists for AppConfig to watch, and its children notify on their own.</summary>
+    private Output<string> DeclareStackCritical(string name, string prefix, StackCritical critical, StackSettings settings, IEnumerable<Resource> children)
+    {
+        var options = new CustomResourceOptions { Parent = this };
+        foreach (var child in children) options.DependsOn.Add(child);
+        return new CompositeAlarm($"{name}-{ShortName(critical.Name, prefix)}", new CompositeAlarmArgs
+        {
+            AlarmName = critical.Name,
+            AlarmDescription = critical.Description,
+            AlarmRule = critical.Rule,
+            Tags = StackConventions.Tags(settings, critical.Name),
         }, options).Arn;
     }
 

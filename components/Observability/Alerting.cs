@@ -96,7 +96,7 @@ public sealed class Alerting : ComponentResource
             }
         }
 
-        if (args.SubscribePager) DeclarePaging(name, alerting.Paging, args.PagerUrl);
+        if (args.SubscribePager) DeclarePaging(name, alerting.Paging, args.PagerUrl, args.SmsNumbers);
 
         RegisterOutputs(TopicArns.ToDictionary(p => p.Key.ToConfigName() + "TopicArn", p => (object?)p.Value));
     }
@@ -124,7 +124,7 @@ public sealed class Alerting : ComponentResource
     /// Critical alarms page: the events endpoint gets SNS's JSON over HTTPS (the paging service confirms the
     /// subscription itself), each number an SMS, on the critical topic of each region (see <see cref="AlertingArgs.SubscribePager"/>).
     /// </summary>
-    private void DeclarePaging(string name, PagingSettings paging, Output<string>? pagerUrl)
+    private void DeclarePaging(string name, PagingSettings paging, Output<string>? pagerUrl, IReadOnlyList<Output<string>>? smsNumbers)
     {
         var critical = TopicArns[Severity.Critical];
         if (paging.PagerUrl.IsSet)
@@ -140,9 +140,15 @@ public sealed class Alerting : ComponentResource
                 Endpoint = url,
             }, new CustomResourceOptions { Parent = this });
         }
-        foreach (var number in paging.SmsNumbers)
+        for (var i = 0; i < paging.SmsNumbers.Count; i++)
         {
-            new TopicSubscription($"{name}-critical-sms-{number.TrimStart('+')}", new TopicSubscriptionArgs
+            var setting = paging.SmsNumbers[i];
+            if (!setting.IsSet) continue;
+            // Named by position and read as a secret: a phone number is personal data, out of names, plans and state.
+            var number = (smsNumbers?[i] ?? SecretConfig.Read(setting)).Apply(value => AlertingRules.SmsNumberProblem(value) is { } problem
+                ? throw new InvalidOperationException($"{setting.KeyPath}: {problem}")
+                : value.Trim());
+            new TopicSubscription($"{name}-critical-sms-{i + 1}", new TopicSubscriptionArgs
             {
                 Topic = critical,
                 Protocol = "sms",

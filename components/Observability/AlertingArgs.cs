@@ -21,6 +21,12 @@ public sealed class AlertingArgs
     /// </summary>
     public Output<string>? PagerUrl { get; init; }
 
+    /// <summary>
+    /// The SMS numbers, as secrets, in the order of <c>infra:alerting.smsNumbers</c>. Default: each read from Pulumi config
+    /// at <c>infra:alerting.smsNumbers[i]</c>.
+    /// </summary>
+    public IReadOnlyList<Output<string>>? SmsNumbers { get; init; }
+
     /// <summary>The dashboard the Slack messages link to. Default: <c>&lt;project&gt;-&lt;stack&gt;</c>, the name <see cref="Dashboards"/> uses.</summary>
     public string? DashboardName { get; init; }
 

@@ -16,8 +16,16 @@ public static class SecretConfig
         {
             foreach (var part in path)
             {
-                if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(part, out value))
+                // A list item's part reads "name[i]".
+                var bracket = part.IndexOf('[');
+                var property = bracket < 0 ? part : part[..bracket];
+                if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(property, out value))
                     throw new InvalidOperationException($"config {setting.KeyPath} is not set");
+                if (bracket < 0) continue;
+                var index = int.Parse(part[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+                if (value.ValueKind != JsonValueKind.Array || index >= value.GetArrayLength())
+                    throw new InvalidOperationException($"config {setting.KeyPath} is not set");
+                value = value[index];
             }
             return value.GetString() ?? throw new InvalidOperationException($"config {setting.KeyPath} is not a string");
         });

@@ -7,7 +7,6 @@ using Infra.Components.Storage;
 using Infra.Stacks.Settings;
 using Infra.Stacks.Validation;
 using Pulumi;
-using Pulumi.Aws.Iam;
 using Pulumi.Aws.S3;
 using Pulumi.Aws.Synthetics;
 using Pulumi.Aws.Synthetics.Inputs;
@@ -19,9 +18,6 @@ public sealed class SyntheticJourneysArgs
 {
     /// <summary>The validated settings; <c>infra:synthetics</c> lists the journeys.</summary>
     public required StackSettings Settings { get; init; }
-
-    /// <summary>The stack's account, for the role's log-group ARNs.</summary>
-    public required Output<string> AccountId { get; init; }
 
     /// <summary>Per service, the address its journeys start from (scheme and host: the service's host or the load balancer's DNS name).</summary>
     public required IReadOnlyDictionary<string, Output<string>> ServiceOrigins { get; init; }
@@ -49,21 +45,11 @@ public sealed class SyntheticJourneys : ComponentResource
         var settings = args.Settings;
         var child = new CustomResourceOptions { Parent = this };
         var artifacts = PrivateBucket.Declare(this, $"{name}-artifacts", settings, ArtifactDays, retain: false);
-        var canaryNames = settings.Synthetics.Select(j => SyntheticsRules.CanaryName(settings.StackName, j.Name)).ToList();
-        var role = new Role($"{name}-role", new RoleArgs
-        {
-            // A canary runs as a Lambda function.
-            AssumeRolePolicy = PolicyDocument.TrustPolicyFor("lambda.amazonaws.com"),
-            Description = "Synthetics canaries write their artifacts, logs and metrics",
-            Tags = StackConventions.Tags(settings, $"{name}-role"),
-        }, child);
-        var policy = new RolePolicy($"{name}-permissions", new RolePolicyArgs
-        {
-            Role = role.Id,
-            Policy = Output.Tuple(artifacts.Arn, args.AccountId)
-                .Apply(t => SyntheticsPolicy.For(t.Item1, settings.Region, t.Item2, canaryNames).ToJson()),
-        }, child);
-        var roleArn = Output.Tuple(role.Arn, policy.Id).Apply(t => t.Item1);
+        // A canary runs as a Lambda function.
+        var roleArn = ServiceRole.Declare(this, $"{name}-role", $"{name}-permissions", "lambda.amazonaws.com",
+            "Synthetics canaries write their artifacts and metrics",
+            artifacts.Arn.Apply(arn => SyntheticsPolicy.For(arn).ToJson()),
+            settings, $"{name}-role");
         var script = Path.Combine(LambdaSource.SyntheticJourney.Find(), "journey.js");
 
         Canaries = settings.Synthetics.ToDictionary(journey => journey.Name, journey =>

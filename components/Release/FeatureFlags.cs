@@ -20,18 +20,19 @@ public sealed class FeatureFlagsArgs
     public required StackSettings Settings { get; init; }
 
     /// <summary>
-    /// The alarms whose ALARM rolls a flag deployment back: the stack's critical alarms, by name. At most
-    /// <see cref="FeatureFlagPolicies.MaxMonitors"/> (AppConfig's limit).
+    /// The alarm whose ALARM rolls a flag deployment back: the stack's critical composite
+    /// (<c>AlarmCatalog.StackCriticalAlarmArn</c>), one monitor for any number of critical alarms. Null: no monitor (the
+    /// stack has no critical alarm).
     /// </summary>
-    public required IReadOnlyDictionary<string, Output<string>> MonitorAlarmArns { get; init; }
+    public required Output<string>? MonitorAlarmArn { get; init; }
 
     /// <summary>Per service, its task role's name: it gets read access to that service's profile only.</summary>
     public required IReadOnlyDictionary<string, Output<string>> TaskRoleNames { get; init; }
 }
 
 /// <summary>
-/// The stack's feature flags released like code: an AppConfig application and the stack's environment, whose monitors
-/// are the stack's critical alarms (read through a role of their own), a deployment strategy from
+/// The stack's feature flags released like code: an AppConfig application and the stack's environment, whose monitor
+/// is the stack's critical composite alarm (read through a role of its own), a deployment strategy from
 /// <c>infra:featureFlagRollout</c>, and per service with flags a feature-flag profile, its hosted version
 /// (<see cref="FeatureFlagDocument"/>) and its deployment. A flag change is a new version deployed by the strategy; an
 /// alarm during the rollout or the bake time rolls it back.
@@ -46,10 +47,6 @@ public sealed class FeatureFlags : ComponentResource
     {
         var settings = args.Settings;
         var naming = StackConventions.Naming(settings);
-        if (args.MonitorAlarmArns.Count > FeatureFlagPolicies.MaxMonitors)
-            throw new ArgumentException(
-                $"AppConfig watches at most {FeatureFlagPolicies.MaxMonitors} alarms per environment, but the stack has {args.MonitorAlarmArns.Count} " +
-                $"critical alarms ({string.Join(", ", args.MonitorAlarmArns.Keys)}); lower some with infra:alarms.<key>.severity", nameof(args));
         var child = new CustomResourceOptions { Parent = this };
 
         var application = new Application($"{name}-app", new ApplicationArgs
@@ -58,7 +55,6 @@ public sealed class FeatureFlags : ComponentResource
             Description = $"Feature flags of {naming.Prefix}",
             Tags = StackConventions.Tags(settings, $"{name}-app"),
         }, child);
-        var monitorRole = DeclareMonitorRole(name, settings, args.MonitorAlarmArns.Values.ToList());
         var environmentArgs = new EnvironmentArgs
         {
             ApplicationId = application.Id,
@@ -66,8 +62,18 @@ public sealed class FeatureFlags : ComponentResource
             Description = "Rolls a flag deployment back when a critical alarm of the stack fires",
             Tags = StackConventions.Tags(settings, $"{name}-env"),
         };
-        foreach (var arn in args.MonitorAlarmArns.Values)
-            environmentArgs.Monitors.Add(new EnvironmentMonitorArgs { AlarmArn = arn, AlarmRoleArn = monitorRole });
+        // One composite alarm, not the critical alarms themselves: an environment takes at most 5 monitors, and AppConfig
+        // accepts a composite alarm as a monitor (AWS CDK's aws-appconfig Monitor docs: Monitor.fromCloudWatchAlarm(compositeAlarm)).
+        // AppConfig also rolls back on INSUFFICIENT_DATA; a composite's rule counts only ALARM, so a member without data
+        // (an idle color) does not roll a flag back.
+        if (args.MonitorAlarmArn is { } monitor)
+            environmentArgs.Monitors.Add(new EnvironmentMonitorArgs
+            {
+                AlarmArn = monitor,
+                AlarmRoleArn = ServiceRole.Declare(this, $"{name}-monitor-role", $"{name}-monitor-permissions", "appconfig.amazonaws.com",
+                    "AppConfig reads the alarms that roll a flag deployment back",
+                    monitor.Apply(arn => FeatureFlagPolicies.MonitorRole(arn, naming.Prefix).ToJson()), settings, $"{name}-monitor-role"),
+            });
         var environment = new Environment($"{name}-env", environmentArgs, child);
         var rollout = settings.FeatureFlagRollout;
         var strategy = new DeploymentStrategy($"{name}-strategy", new DeploymentStrategyArgs
@@ -131,22 +137,5 @@ public sealed class FeatureFlags : ComponentResource
         }
         Profiles = profiles;
         RegisterOutputs(new Dictionary<string, object?> { ["applicationId"] = application.Id, ["environmentId"] = environment.EnvironmentId });
-    }
-
-    private Output<string> DeclareMonitorRole(string name, StackSettings settings, IReadOnlyList<Output<string>> alarmArns)
-    {
-        var child = new CustomResourceOptions { Parent = this };
-        var role = new Role($"{name}-monitor-role", new RoleArgs
-        {
-            AssumeRolePolicy = PolicyDocument.TrustPolicyFor("appconfig.amazonaws.com"),
-            Description = "AppConfig reads the alarms that roll a flag deployment back",
-            Tags = StackConventions.Tags(settings, $"{name}-monitor-role"),
-        }, child);
-        var policy = new RolePolicy($"{name}-monitor-permissions", new RolePolicyArgs
-        {
-            Role = role.Id,
-            Policy = Output.All(alarmArns).Apply(arns => FeatureFlagPolicies.MonitorRole(arns).ToJson()),
-        }, child);
-        return Output.Tuple(role.Arn, policy.Id).Apply(t => t.Item1);
     }
 }

@@ -26,7 +26,7 @@ public static class AlertingBinder
         emails.ReportUnknownKeys();
 
         var settings = new AlertingSettings(slackSettings, alerting.Secret("slackWebhookUrl"), emailSettings,
-            Paging: new PagingSettings(alerting.Secret("pagerUrl", AlertingRules.PagerUrlProblem), alerting.StringList("smsNumbers") ?? ValueList<string>.Empty),
+            Paging: new PagingSettings(alerting.Secret("pagerUrl", AlertingRules.PagerUrlProblem), alerting.SecretList("smsNumbers", AlertingRules.SmsNumberProblem) ?? ValueList<SecretSetting>.Empty),
             SlackWebhookUrls: BindWebhooksBySeverity(alerting.Map("slackWebhookUrls")),
             Digest: BindDigest(alerting.Map("digest")));
         alerting.ReportUnknownKeys();

@@ -35,6 +35,16 @@ public static class ConfigKeys
         "infra:rollout.hooks.webhookKey",
     ];
 
+    /// <summary>The settings' lists of secrets: each item (<c>key[i]</c>) is a <c>secure:</c> value.</summary>
+    public static IReadOnlyList<string> SecretListPaths { get; } = ["infra:alerting.smsNumbers"];
+
+    /// <summary>Whether a stack file may hold a <c>secure:</c> value of ours at <paramref name="path"/>.</summary>
+    public static bool IsSecretPath(string path) =>
+        SecretPaths.Contains(path) || SecretListPaths.Any(list => path.StartsWith(list + "[", StringComparison.Ordinal) && path.EndsWith(']'));
+
+    /// <summary>The places <see cref="IsSecretPath"/> allows, for messages.</summary>
+    public static IEnumerable<string> SecretPathsShown => SecretPaths.Concat(SecretListPaths.Select(list => $"{list}[i]"));
+
     /// <summary>
     /// The namespaces a stack file may use: ours, and the AWS provider's (<c>aws:region</c> is read; every other
     /// <c>aws:</c> key, e.g. <c>aws:profile</c>, configures the provider and is left to it).

@@ -98,10 +98,14 @@ public sealed class MapReader
     /// </summary>
     /// <param name="problem">Checks the value where Pulumi gives it decrypted: the problem (which must not quote the
     /// value), or null. A stack file's <c>secure:</c> ciphertext is checked by the program when it reads the value.</param>
-    public SecretSetting Secret(string key, Func<string, string?>? problem = null)
+    public SecretSetting Secret(string key, Func<string, string?>? problem = null) => SecretAt(Node(key), PathOf(key), problem);
+
+    /// <summary>A list of secrets (<c>key[i]</c>), each read as <see cref="Secret"/> reads one; null when absent.</summary>
+    public ValueList<SecretSetting>? SecretList(string key, Func<string, string?>? problem = null) =>
+        Items(key)?.Select(i => SecretAt(i.Node, i.Path, problem)).ToValueList();
+
+    private SecretSetting SecretAt(ConfigNode? node, string path, Func<string, string?>? problem)
     {
-        var path = PathOf(key);
-        var node = Node(key);
         var isSet = node switch
         {
             null => false,

@@ -82,8 +82,8 @@ public static class StackFile
                     .Select((item, i) => ToNode(item, KeyPath.Item(path, i), isOurs, diagnostics)).OfType<ConfigNode>().ToList());
             case YamlMappingNode mapping when IsSecure(mapping):
                 // Only the settings' secret keys may hold one; elsewhere its plaintext would reach plain resource inputs.
-                if (isOurs && !ConfigKeys.SecretPaths.Contains(path))
-                    diagnostics.Error(path, $"a secret is not allowed here; secrets belong only at {string.Join(", ", ConfigKeys.SecretPaths)}");
+                if (isOurs && !ConfigKeys.IsSecretPath(path))
+                    diagnostics.Error(path, $"a secret is not allowed here; secrets belong only at {string.Join(", ", ConfigKeys.SecretPathsShown)}");
                 return new ConfigSecret();
             case YamlMappingNode mapping:
                 return new ConfigMap(mapping.Children

@@ -44,11 +44,12 @@ public sealed record SecretSetting(string KeyPath, bool IsSet);
 
 /// <summary>
 /// <c>infra:alerting.pagerUrl</c> and <c>.smsNumbers</c>: critical alarms page a person. The URL is a paging
-/// service's HTTPS events endpoint (PagerDuty, Opsgenie), a secret; the numbers are E.164 (<c>+4915112345678</c>).
+/// service's HTTPS events endpoint (PagerDuty, Opsgenie), a secret; the numbers are E.164 (<c>+4915112345678</c>),
+/// each a secret too: a phone number is personal data, kept out of plans, state, names and messages.
 /// </summary>
-public sealed record PagingSettings(SecretSetting PagerUrl, ValueList<string> SmsNumbers)
+public sealed record PagingSettings(SecretSetting PagerUrl, ValueList<SecretSetting> SmsNumbers)
 {
-    public static PagingSettings None { get; } = new(new SecretSetting("infra:alerting.pagerUrl", false), ValueList<string>.Empty);
+    public static PagingSettings None { get; } = new(new SecretSetting("infra:alerting.pagerUrl", false), ValueList<SecretSetting>.Empty);
 }
 
 /// <summary><c>infra:alerting.digest</c>: enabled (default true) and the UTC hour it is posted (0-23, default 8).</summary>

@@ -48,13 +48,6 @@ public static partial class AlertingRules
             }
         }
 
-        var sms = alerting.Paging.SmsNumbers;
-        for (var i = 0; i < sms.Count; i++)
-        {
-            if (!E164Shape().IsMatch(sms[i]))
-                d.Error(KeyPath.Item($"{Path}.smsNumbers", i),
-                    $"{Shown.Text(sms[i])} is not a phone number in E.164 form; write + then the country code and number, digits only, at most 15 (e.g. +4915112345678)");
-        }
         if (alerting.SlackWebhookUrls.Count > 0 && slack.Mode != SlackMode.Lambda)
             d.Error($"{Path}.slackWebhookUrls", "only the lambda slack mode posts to webhooks; remove it or set slack mode lambda");
         d.CheckRange($"{Path}.digest.hourUtc", alerting.Digest.HourUtc, 0, 23);
@@ -64,7 +57,12 @@ public static partial class AlertingRules
                           "slack workspaceId and channelId (slack mode chatbot), an e-mail address, pagerUrl or smsNumbers");
     }
 
-    public static bool HasDestination(AlertingSettings alerting) => alerting.Paging.PagerUrl.IsSet || alerting.Paging.SmsNumbers.Count > 0 || alerting.Slack.Mode switch
+    /// <summary>What is wrong with an SMS number's secret value, without quoting it (a phone number is personal data); null when fine.</summary>
+    public static string? SmsNumberProblem(string value) => E164Shape().IsMatch(value.Trim())
+        ? null
+        : "the secret value is not a phone number in E.164 form; write + then the country code and number, digits only, at most 15 (e.g. +4915112345678)";
+
+    public static bool HasDestination(AlertingSettings alerting) => alerting.Paging.PagerUrl.IsSet || alerting.Paging.SmsNumbers.Any(n => n.IsSet) || alerting.Slack.Mode switch
     {
         SlackMode.Lambda when alerting.SlackWebhookUrl.IsSet || alerting.SlackWebhookUrls.Count > 0 => true,
         SlackMode.Chatbot when !string.IsNullOrEmpty(alerting.Slack.WorkspaceId)

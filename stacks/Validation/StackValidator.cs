@@ -67,6 +67,16 @@ public static class StackValidator
         }
     }
 
+    // Each region with a load balancer (the pilot light's too) writes its logs to a bucket there.
+    private static void CheckAccessLogRegions(StackSettings settings, Diagnostics d)
+    {
+        var regions = new List<(string Key, string Region)> { (ConfigKeys.AwsRegion, settings.Region) };
+        if (settings.Dr.PilotLight && settings.DrRegion is { } drRegion) regions.Add((ConfigKeys.DrRegion, drRegion));
+        foreach (var (key, region) in regions.Where(r => AwsRegions.IsKnown(r.Region) && !ElbLogWriters.IsSupported(r.Region)))
+            d.Error($"{ConfigKeys.LoadBalancer}.accessLogs.enabled",
+                $"AWS documents no load-balancer log delivery for {Shown.Text(region)} ({key}); set it to false there, or use one of: {string.Join(", ", ElbLogWriters.SupportedRegions)}");
+    }
+
     private static void ValidateLoadBalancer(StackSettings settings, Diagnostics d)
     {
         const string path = ConfigKeys.LoadBalancer;
@@ -86,6 +96,7 @@ public static class StackValidator
 
         d.CheckRange($"{path}.idleTimeoutSeconds", loadBalancer.IdleTimeoutSeconds, 1, 4000);
         d.CheckRange($"{path}.accessLogs.retentionDays", loadBalancer.AccessLogs.RetentionDays, 1, 3650);
+        if (loadBalancer.AccessLogs.Enabled) CheckAccessLogRegions(settings, d);
         var port = loadBalancer.TestListenerPort;
         if (d.CheckRange($"{path}.testListenerPort", port, 1, 65535) && port is 80 or 443)
             d.Error($"{path}.testListenerPort", $"{port} is taken by the production listeners (80 and 443); choose another port, e.g. 8443");

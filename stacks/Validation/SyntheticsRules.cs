@@ -8,19 +8,27 @@ namespace Infra.Stacks.Validation;
 public static partial class SyntheticsRules
 {
     /// <summary>
-    /// AWS's limit on canary names (the canary's Lambda function and its log group are named after it); the canary is
-    /// named <c>&lt;stack&gt;-&lt;name&gt;</c>.
+    /// AWS's limit on canary names: 1 to 255 characters of lowercase letters, digits, hyphens and underscores
+    /// (Synthetics' <c>CreateCanary</c> model in aws-sdk-net, <c>[AWSProperty(Min=1, Max=255)]</c>, and the
+    /// <c>name</c> input of <c>@pulumi/aws</c> 7.48.0). The old limit of 21 is gone. The canary is named
+    /// <c>&lt;stack&gt;-&lt;name&gt;</c>; <c>&lt;stack&gt;-dr-&lt;name&gt;</c> is reserved for journeys in the DR region and must fit too.
     /// </summary>
-    public const int MaxCanaryNameLength = 21;
+    public const int MaxCanaryNameLength = 255;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex NameShape();
+
+    [GeneratedRegex("^[a-z0-9_-]+$")]
+    private static partial Regex CanaryNameShape();
 
     [GeneratedRegex("^([1-9][0-9]?)m$|^1h$")]
     private static partial Regex EveryShape();
 
     /// <summary>The physical canary name of a journey.</summary>
     public static string CanaryName(string stack, string journey) => $"{stack}-{journey}";
+
+    /// <summary>The name reserved for a journey's canary in the DR region, distinct from the primary's.</summary>
+    public static string DrCanaryName(string stack, string journey) => $"{stack}-dr-{journey}";
 
     /// <summary>Minutes of an <c>every</c> value (<c>5m</c>, <c>1h</c>), or null when it is not one or out of 1 to 60.</summary>
     public static int? MinutesOf(string every)
@@ -60,8 +68,10 @@ public static partial class SyntheticsRules
         }
         if (!NameShape().IsMatch(name))
             d.Error(path, $"{Shown.Text(name)} is not allowed; use lowercase letters, digits and hyphens, starting with a letter or digit");
-        else if (CanaryName(stack, name).Length > MaxCanaryNameLength)
-            d.Error(path, $"{Shown.Text(name)} is too long: the canary name {CanaryName(stack, name)} has {CanaryName(stack, name).Length} characters and AWS allows {MaxCanaryNameLength}; shorten the name");
+        else if (!CanaryNameShape().IsMatch(stack))
+            d.Error(path, $"the canary name {CanaryName(stack, name)} is not allowed: the stack name {Shown.Text(stack)} has characters a canary name may not have; AWS allows lowercase letters, digits, hyphens and underscores");
+        else if (DrCanaryName(stack, name).Length > MaxCanaryNameLength)
+            d.Error(path, $"{Shown.Text(name)} is too long: the DR region's canary name {DrCanaryName(stack, name)} has {DrCanaryName(stack, name).Length} characters and AWS allows {MaxCanaryNameLength}; shorten the name");
         if (!seen.Add(name))
             d.Error(path, $"{Shown.Text(name)} is used by another journey; journey names must be unique");
     }

@@ -10,23 +10,38 @@ public class AlertingRoutingValidationTests
     private const string Ciphertext = "AAABAHhU0vB3cNqLk1t2bL9w8PZ0n6kR2yX5cE4dF7gH1jK3mN5pQ8sT0vW2xY4z";
 
     [Fact]
-    public void Sms_numbers_must_be_E164()
+    public void Sms_numbers_held_by_Pulumi_must_be_E164_and_are_never_shown()
     {
         var numbers = new JsonArray("+4915112345678", "0151 1234567", "+0441234", "+1234567890123456", "+1 415 555 0100");
-        var message = "is not a phone number in E.164 form; write + then the country code and number, digits only, at most 15 (e.g. +4915112345678)";
-        Expect.Errors(StackBuilder.Staging().Set("infra:alerting", "smsNumbers", numbers),
-            $"Pulumi.staging.yaml: infra:alerting.smsNumbers[1]: '0151 1234567' {message}",
-            $"Pulumi.staging.yaml: infra:alerting.smsNumbers[2]: '+0441234' {message}",
-            $"Pulumi.staging.yaml: infra:alerting.smsNumbers[3]: '+1234567890123456' {message}",
-            $"Pulumi.staging.yaml: infra:alerting.smsNumbers[4]: '+1 415 555 0100' {message}");
+        var message = "the secret value is not a phone number in E.164 form; write + then the country code and number, digits only, at most 15 (e.g. +4915112345678)";
+        var builder = StackBuilder.Staging().Set("infra:alerting", "smsNumbers", numbers).Secret("infra:alerting");
+        Expect.Errors(builder,
+            $"Pulumi.staging.yaml: infra:alerting.smsNumbers[1]: {message}",
+            $"Pulumi.staging.yaml: infra:alerting.smsNumbers[2]: {message}",
+            $"Pulumi.staging.yaml: infra:alerting.smsNumbers[3]: {message}",
+            $"Pulumi.staging.yaml: infra:alerting.smsNumbers[4]: {message}");
+        var errors = string.Join("\n", builder.Load().Errors);
+        Assert.DoesNotContain("0151 1234567", errors);
+        Assert.DoesNotContain("+1 415 555 0100", errors);
     }
 
     [Fact]
-    public void Sms_numbers_in_E164_are_kept_in_order()
+    public void Sms_numbers_in_plain_text_are_an_error_that_does_not_repeat_them()
     {
-        var settings = StackBuilder.Staging().Set("infra:alerting", "smsNumbers", new JsonArray("+4915112345678", "+14155550100")).Load().GetValidOrThrow();
-        Assert.Equal(["+4915112345678", "+14155550100"], settings.Alerting.Paging.SmsNumbers);
-        Assert.False(settings.Alerting.Paging.PagerUrl.IsSet);
+        var result = Expect.Yaml("staging", MinimalStack.Staging + "\n  infra:alerting:\n    smsNumbers:\n      - \"+4915112345678\"\n");
+        Assert.Equal(
+            ["Pulumi.staging.yaml: infra:alerting.smsNumbers[0]: must be a secret; set it with " +
+             "pulumi config set --secret --path 'infra:alerting.smsNumbers[0]' <value>"],
+            result.Errors);
+    }
+
+    [Fact]
+    public void Sms_numbers_are_secure_values_of_the_stack_file_kept_in_order()
+    {
+        var result = Expect.Yaml("staging", MinimalStack.Staging + $"\n  infra:alerting:\n    smsNumbers:\n      - secure: {Ciphertext}\n      - secure: {Ciphertext}\n");
+        var paging = result.GetValidOrThrow().Alerting.Paging;
+        Assert.Equal([new SecretSetting("infra:alerting.smsNumbers[0]", true), new SecretSetting("infra:alerting.smsNumbers[1]", true)], paging.SmsNumbers);
+        Assert.False(paging.PagerUrl.IsSet);
     }
 
     [Fact]
@@ -65,7 +80,7 @@ public class AlertingRoutingValidationTests
         Assert.Empty(StackBuilder.Production().Remove("infra:alerting", "emails")
             .Set("infra:alerting", "pagerUrl", "https://events.pagerduty.com/v2/enqueue").Secret("infra:alerting").Load().Errors);
         Assert.Empty(StackBuilder.Production().Remove("infra:alerting", "emails")
-            .Set("infra:alerting", "smsNumbers", new JsonArray("+4915112345678")).Load().Errors);
+            .Set("infra:alerting", "smsNumbers", new JsonArray("+4915112345678")).Secret("infra:alerting").Load().Errors);
     }
 
     [Fact]

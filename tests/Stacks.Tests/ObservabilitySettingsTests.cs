@@ -82,13 +82,20 @@ public class ObservabilitySettingsTests
         Expect.Errors(Journeys(
                 new JsonObject { ["url"] = "https://a.example.com/" },
                 new JsonObject { ["name"] = "Home", ["url"] = "https://a.example.com/" },
-                new JsonObject { ["name"] = "a-very-long-name", ["url"] = "https://a.example.com/" },
+                new JsonObject { ["name"] = new string('a', 245), ["url"] = "https://a.example.com/" },
                 new JsonObject { ["name"] = "cart", ["url"] = "https://a.example.com/" },
                 new JsonObject { ["name"] = "cart", ["url"] = "https://a.example.com/" }),
             "Pulumi.staging.yaml: infra:synthetics[0].name: required; a short lowercase name such as checkout",
             "Pulumi.staging.yaml: infra:synthetics[1].name: 'Home' is not allowed; use lowercase letters, digits and hyphens, starting with a letter or digit",
-            "Pulumi.staging.yaml: infra:synthetics[2].name: 'a-very-long-name' is too long: the canary name staging-a-very-long-name has 24 characters and AWS allows 21; shorten the name",
+            $"Pulumi.staging.yaml: infra:synthetics[2].name: '{new string('a', 97)}...' (245 characters) is too long: the DR region's canary name staging-dr-{new string('a', 245)} has 256 characters and AWS allows 255; shorten the name",
             "Pulumi.staging.yaml: infra:synthetics[4].name: 'cart' is used by another journey; journey names must be unique");
+    }
+
+    [Fact]
+    public void A_stack_name_a_canary_name_may_not_carry_is_named()
+    {
+        Expect.Error(StackBuilder.Staging("Staging.eu").List("infra:synthetics", new JsonArray(new JsonObject { ["name"] = "home", ["url"] = "https://a.example.com/" })),
+            "infra:synthetics[0].name: the canary name Staging.eu-home is not allowed: the stack name 'Staging.eu' has characters a canary name may not have; AWS allows lowercase letters, digits, hyphens and underscores");
     }
 
     [Fact]
@@ -178,5 +185,19 @@ public class ObservabilitySettingsTests
         Assert.Equal(new AccessLogSettings(true, 90), StackBuilder.Production().Load().GetValidOrThrow().LoadBalancer.AccessLogs);
         Expect.Error(StackBuilder.Staging().Set("infra:loadBalancer", "accessLogs.retentionDays", 0),
             "infra:loadBalancer.accessLogs.retentionDays: 0 is out of range; allowed 1 to 3650");
+    }
+
+    [Fact]
+    public void Access_logs_are_refused_in_a_region_without_a_documented_log_writer()
+    {
+        var supported = "af-south-1, ap-east-1, ap-east-2, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, " +
+            "ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ap-southeast-5, ap-southeast-6, ap-southeast-7, ca-central-1, " +
+            "ca-west-1, cn-north-1, cn-northwest-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, " +
+            "eu-west-3, il-central-1, me-central-1, me-south-1, mx-central-1, sa-east-1, us-east-1, us-east-2, us-gov-east-1, us-gov-west-1, " +
+            "us-west-1, us-west-2";
+        Expect.Error(StackBuilder.Staging().Scalar("aws:region", "us-iso-east-1").Set("infra:loadBalancer", "accessLogs.enabled", true),
+            $"infra:loadBalancer.accessLogs.enabled: AWS documents no load-balancer log delivery for 'us-iso-east-1' (aws:region); set it to false there, or use one of: {supported}");
+        // Regions opened since August 2022 deliver through the service principal: allowed.
+        Assert.True(StackBuilder.Staging().Scalar("aws:region", "eu-central-2").Set("infra:loadBalancer", "accessLogs.enabled", true).Load().Settings is not null);
     }
 }

@@ -31,7 +31,7 @@ public class SecretTests
         Assert.Equal(
             ["Pulumi.staging.yaml: infra:services.web.host: a secret is not allowed here; secrets belong only at infra:alerting.slackWebhookUrl, " +
              "infra:alerting.pagerUrl, infra:alerting.slackWebhookUrls.critical, infra:alerting.slackWebhookUrls.high, " +
-             "infra:alerting.slackWebhookUrls.medium, infra:alerting.slackWebhookUrls.low, infra:rollout.hooks.webhookKey"],
+             "infra:alerting.slackWebhookUrls.medium, infra:alerting.slackWebhookUrls.low, infra:rollout.hooks.webhookKey, infra:alerting.smsNumbers[i]"],
             result.Errors);
         Assert.DoesNotContain(Ciphertext, string.Join("\n", result.Errors));
     }

@@ -17,7 +17,7 @@ internal sealed class StackBuilder
 
     public string StackName { get; }
 
-    public static StackBuilder Staging() => new StackBuilder("staging")
+    public static StackBuilder Staging(string stackName = "staging") => new StackBuilder(stackName)
         .Scalar("aws:region", "eu-west-1")
         .Scalar("infra:environment", "staging")
         .Set("infra:services", "web.image.blue", "repo/web:1.0.0");

@@ -112,15 +112,16 @@ public sealed class ObservabilityExtrasCompositionTests
     }
 
     [Fact]
-    public async Task Flags_roll_out_linearly_watched_by_the_critical_alarms_and_only_webs_task_role_reads_them()
+    public async Task Flags_roll_out_linearly_watched_by_the_stacks_critical_composite_and_only_webs_task_role_reads_them()
     {
         var plan = await Production.Value;
 
-        var monitors = plan.Inputs("aws:appconfig/environment:Environment", "flags-env")["monitors"]!.AsArray();
+        var monitor = Assert.Single(plan.Inputs("aws:appconfig/environment:Environment", "flags-env")["monitors"]!.AsArray())!;
+        Assert.Equal(Token("aws:cloudwatch/compositeAlarm:CompositeAlarm", "alarms-critical", "arn"), (string)monitor["alarmArn"]!);
+        Assert.Equal(Token("aws:iam/role:Role", "flags-monitor-role", "arn"), (string)monitor["alarmRoleArn"]!);
         Assert.Equal(
-            new[] { "web-error-rate", "api-error-rate", "db-connection-errors" }.Select(a => Token("aws:cloudwatch/metricAlarm:MetricAlarm", $"alarms-{a}", "arn")).Order(),
-            monitors.Select(m => (string)m!["alarmArn"]!).Order());
-        Assert.All(monitors, m => Assert.Equal(Token("aws:iam/role:Role", "flags-monitor-role", "arn"), (string)m!["alarmRoleArn"]!));
+            "ALARM(\"infra-production-web-unhealthy-critical\") OR ALARM(\"infra-production-api-unhealthy-critical\") OR ALARM(\"infra-production-db-connection-errors\")",
+            (string)plan.Inputs("aws:cloudwatch/compositeAlarm:CompositeAlarm", "alarms-critical")["alarmRule"]!);
         var strategy = plan.Inputs("aws:appconfig/deploymentStrategy:DeploymentStrategy", "flags-strategy");
         Assert.Equal(("LINEAR", 20.0, 10L, 10L), ((string)strategy["growthType"]!, (double)strategy["growthFactor"]!,
             (long)strategy["deploymentDurationInMinutes"]!, (long)strategy["finalBakeTimeInMinutes"]!));

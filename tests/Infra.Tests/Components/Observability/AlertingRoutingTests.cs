@@ -24,9 +24,12 @@ public class AlertingRoutingTests
     {
         Alerting = settings.Alerting with
         {
-            Paging = new PagingSettings(new SecretSetting("infra:alerting.pagerUrl", pager), new ValueList<string>(numbers)),
+            Paging = new PagingSettings(new SecretSetting("infra:alerting.pagerUrl", pager),
+                numbers.Select((_, i) => new SecretSetting($"infra:alerting.smsNumbers[{i}]", true)).ToValueList()),
         },
     };
+
+    private static readonly string[] Numbers = ["+4915112345678", "+14155550100"];
 
     private static Task<ComponentPlan> PlanAsync(StackSettings settings, bool subscribeEmails = true, bool subscribePager = true) =>
         ComponentPlan.RunAsync(() => new Alerting("alerting", new AlertingArgs
@@ -34,6 +37,7 @@ public class AlertingRoutingTests
             Settings = settings,
             SlackWebhookUrl = Output.CreateSecret("https://hooks.slack.com/services/T/B/X"),
             PagerUrl = Output.CreateSecret("https://events.pagerduty.com/integration/KEY123/enqueue"),
+            SmsNumbers = Numbers.Select(Output.CreateSecret).ToList(),
             SubscribeEmails = subscribeEmails,
             SubscribePager = subscribePager,
         }));
@@ -45,17 +49,20 @@ public class AlertingRoutingTests
             .OrderBy(s => s.Item1, StringComparer.Ordinal).ToList();
 
     [Fact]
-    public async Task Critical_pages_the_events_endpoint_over_https_as_a_secret_and_each_sms_number()
+    public async Task Critical_pages_the_events_endpoint_over_https_and_each_sms_number_named_by_position_all_as_secrets()
     {
-        var plan = await PlanAsync(Paged(Production, true, "+4915112345678", "+14155550100"));
+        var plan = await PlanAsync(Paged(Production, true, Numbers));
 
         var critical = ComponentPlan.Token(TopicType, "alerting-critical", "arn");
         Assert.Equal([
             ("alerting-critical-pager", "https", critical, "[secret]"),
-            ("alerting-critical-sms-14155550100", "sms", critical, "+14155550100"),
-            ("alerting-critical-sms-4915112345678", "sms", critical, "+4915112345678"),
+            ("alerting-critical-sms-1", "sms", critical, "[secret]"),
+            ("alerting-critical-sms-2", "sms", critical, "[secret]"),
         ], Subscriptions(plan, "https", "sms"));
         Assert.DoesNotContain("KEY123", plan.Document.ToJsonString());
+        // A phone number is personal data: neither in a name nor in a value of the plan.
+        Assert.DoesNotContain("5112345678", plan.Document.ToJsonString());
+        Assert.DoesNotContain("4155550100", plan.Document.ToJsonString());
     }
 
     [Fact]
@@ -70,7 +77,7 @@ public class AlertingRoutingTests
     {
         var plan = await PlanAsync(Paged(Production, true, "+4915112345678"), subscribeEmails: false);
 
-        Assert.Equal(["alerting-critical-pager", "alerting-critical-sms-4915112345678"], Subscriptions(plan, "https", "sms").Select(s => s.Name));
+        Assert.Equal(["alerting-critical-pager", "alerting-critical-sms-1"], Subscriptions(plan, "https", "sms").Select(s => s.Name));
         Assert.Empty(Subscriptions(plan, "email"));
     }
 

@@ -32,7 +32,7 @@ public class CompositeAlarmTests
 
         Assert.Equal(
             Staging.Services.SelectMany(s => new[] { $"infra-staging-{s.Name}-unhealthy-critical", $"infra-staging-{s.Name}-unhealthy-high" })
-                .Order(StringComparer.Ordinal),
+                .Append("infra-staging-critical").Order(StringComparer.Ordinal),
             plan.OfType(CompositeType).Select(c => (string)c["inputs"]!["alarmName"]!).Order(StringComparer.Ordinal));
         var critical = plan.Inputs(CompositeType, "alarms-web-unhealthy-critical");
         Assert.Equal("ALARM(\"infra-staging-web-error-rate\")", (string)critical["alarmRule"]!);
@@ -105,6 +105,40 @@ public class CompositeAlarmTests
         var gates = Catalog(Staging).Alarms.Where(a => a.GatesRollout).ToList();
         Assert.NotEmpty(gates);
         Assert.All(gates, g => Assert.False(g.Notify));
+    }
+
+    [Fact]
+    public async Task The_stacks_critical_composite_names_each_services_critical_composite_and_the_stack_wide_critical_alarms_for_any_number_of_services()
+    {
+        // Seven services: fourteen critical alarms, more than AppConfig's five monitors, all behind one composite.
+        var services = Enumerable.Range(1, 7).Select(i => Staging.Services[0] with { Name = $"svc{i}" }).ToValueList();
+        var plan = await PlanAsync(Staging with { Services = services });
+
+        var critical = plan.Inputs(CompositeType, "alarms-critical");
+        Assert.Equal("infra-staging-critical", (string)critical["alarmName"]!);
+        Assert.Equal(
+            string.Join(" OR ", services.Select(s => $"ALARM(\"infra-staging-{s.Name}-unhealthy-critical\")")
+                .Append("ALARM(\"infra-staging-db-connection-errors\")")),
+            (string)critical["alarmRule"]!);
+        // It exists for AppConfig: its children already notify.
+        Assert.Empty(Strings(critical["alarmActions"]));
+        Assert.Empty(Strings(critical["okActions"]));
+        var dependsOn = Strings(plan.Resource(CompositeType, "alarms-critical")["dependsOn"]);
+        Assert.Contains(plan.Urn(CompositeType, "alarms-svc7-unhealthy-critical"), dependsOn);
+        Assert.Contains(plan.Urn(AlarmType, "alarms-db-connection-errors"), dependsOn);
+    }
+
+    [Fact]
+    public void Without_a_critical_alarm_there_is_no_stack_composite_and_past_a_hundred_children_it_is_refused()
+    {
+        var naming = Naming(Staging);
+        Assert.Null(StackCritical.For([], [], naming));
+
+        var alarms = Enumerable.Range(1, 101).Select(i => Catalog(Staging).Alarms.First(a => a.Service is null && a.Severity == Severity.Critical)
+            with { Name = $"infra-staging-stack-{i}" }).ToList();
+        var error = Assert.Throws<InvalidOperationException>(() => StackCritical.For(alarms, [], naming));
+        Assert.Equal("the stack's critical composite alarm would name 101 alarms and CloudWatch allows 100; lower some with infra:alarms.<key>.severity",
+            error.Message);
     }
 
     [Fact]

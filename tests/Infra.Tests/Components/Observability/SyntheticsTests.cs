@@ -77,19 +77,16 @@ public class SyntheticsTests
     }
 
     [Fact]
-    public void The_canary_role_writes_only_its_artifacts_own_logs_and_synthetics_metrics()
+    public void The_canary_role_writes_only_its_artifacts_and_synthetics_metrics_and_no_log_group_on_an_aws_owned_key()
     {
-        var policy = JsonNode.Parse(SyntheticsPolicy.For("arn:aws:s3:::infra-production-synthetics-artifacts-1", "eu-west-1", "123456789012",
-            ["production-signin", "production-home"]).ToJson())!;
+        var policy = JsonNode.Parse(SyntheticsPolicy.For("arn:aws:s3:::infra-production-synthetics-artifacts-1").ToJson())!;
 
         var statements = policy["Statement"]!.AsArray().ToDictionary(s => (string)s!["Sid"]!, s => s!);
-        Assert.Equal(["WriteArtifacts", "LocateArtifactBucket", "ListBuckets", "WriteOwnLogs", "PublishSyntheticsMetrics"], statements.Keys);
+        Assert.Equal(["WriteArtifacts", "LocateArtifactBucket", "ListBuckets", "PublishSyntheticsMetrics"], statements.Keys);
+        Assert.DoesNotContain("logs:", policy.ToJsonString());
         Assert.All(statements.Values, s => Assert.Equal("Allow", (string)s["Effect"]!));
         Assert.Equal("""["s3:PutObject"]""", statements["WriteArtifacts"]["Action"]!.ToJsonString());
         Assert.Equal("""["arn:aws:s3:::infra-production-synthetics-artifacts-1/canary/*"]""", statements["WriteArtifacts"]["Resource"]!.ToJsonString());
-        Assert.Equal(
-            """["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/cwsyn-production-signin-*","arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/cwsyn-production-home-*"]""",
-            statements["WriteOwnLogs"]["Resource"]!.ToJsonString());
         Assert.Equal("""{"StringEquals":{"cloudwatch:namespace":["CloudWatchSynthetics"]}}""", statements["PublishSyntheticsMetrics"]["Condition"]!.ToJsonString());
         // Only listing buckets and publishing metrics (limited by namespace) are not narrowed to a resource.
         Assert.Equal(["ListBuckets", "PublishSyntheticsMetrics"],

@@ -38,11 +38,11 @@ public class FeatureFlagsTests
         Assert.Equal(growthType, FeatureFlagPolicies.GrowthType(strategy));
 
     [Fact]
-    public void AppConfig_reads_only_the_monitored_alarms()
+    public void AppConfig_reads_only_the_stacks_alarms_the_composite_monitor_and_those_below_it()
     {
         Assert.Equal(
-            """{"Version":"2012-10-17","Statement":[{"Sid":"ReadMonitoredAlarms","Effect":"Allow","Action":["cloudwatch:DescribeAlarms"],"Resource":["arn:aws:cloudwatch:eu-west-1:123456789012:alarm:a","arn:aws:cloudwatch:eu-west-1:123456789012:alarm:b"]}]}""",
-            FeatureFlagPolicies.MonitorRole(["arn:aws:cloudwatch:eu-west-1:123456789012:alarm:a", "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:b"]).ToJson());
+            """{"Version":"2012-10-17","Statement":[{"Sid":"ReadMonitoredAlarms","Effect":"Allow","Action":["cloudwatch:DescribeAlarms"],"Resource":["arn:aws:cloudwatch:eu-west-1:123456789012:alarm:infra-production-*"]}]}""",
+            FeatureFlagPolicies.MonitorRole("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:infra-production-critical", "infra-production").ToJson());
     }
 
     [Fact]

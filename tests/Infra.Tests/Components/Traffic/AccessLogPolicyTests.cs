@@ -24,6 +24,11 @@ public class AccessLogPolicyTests
         Assert.Equal(principal, ElbLogDelivery.PrincipalFor(region).ToJsonString());
 
     [Fact]
+    public void A_region_without_a_documented_writer_gets_no_policy() =>
+        Assert.Equal("AWS documents no load-balancer log writer for eusc-de-east-1; settings validation refuses access logs there (Parameter 'region')",
+            Assert.Throws<ArgumentException>(() => ElbLogDelivery.PrincipalFor("eusc-de-east-1")).Message);
+
+    [Fact]
     public void Log_delivery_may_only_put_objects_under_the_accounts_prefix_and_nobody_may_use_plain_http()
     {
         var policy = JsonNode.Parse(ElbLogDelivery.BucketPolicy(Bucket, "eu-west-1", "123456789012", AccessLogBucket.Prefix))!;
