@@ -41,7 +41,7 @@ public sealed class DnsFailoverTests
             Assert.False((bool)plan.Inputs(HealthCheck, "dns-primary-health")["invertHealthcheck"]!);
             var gate = plan.Inputs(HealthCheck, "dns-primary-gate");
             Assert.Equal("CALCULATED", (string)gate["type"]!);
-            Assert.Equal([ComponentPlan.Token(HealthCheck, "dns-primary-health", "id")], gate["childHealthchecks"]!.AsArray().Select(c => (string)c!));
+            Assert.Equal(ComponentPlan.Token(HealthCheck, "dns-primary-health", "id"), (string)Assert.Single(gate["childHealthchecks"]!.AsArray())!);
             Assert.Equal(threshold, (long)gate["childHealthThreshold"]!);
             Assert.False(gate.ContainsKey("invertHealthcheck"));
             Assert.Equal("production", (string)gate["tags"]!["Stack"]!);
