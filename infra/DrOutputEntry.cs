@@ -7,7 +7,7 @@ namespace Infra;
 /// The <c>dr</c> stack output: what <c>failover</c> and <c>failback</c> act on besides <c>database</c> and
 /// <c>services</c>. Kept in the Pulumi backend, so the runner reads it when the primary region is gone:
 /// <code>
-/// dr.healthCheckId                          the Route 53 health check on the primary load balancer (null without infra:dr.dns)
+/// dr.healthCheckId                          the calculated Route 53 health check on the PRIMARY failover record (null without infra:dr.dns)
 /// dr.primary.clusterName, dr.dr.clusterName the ECS cluster of each region (dr.dr is null without a pilot light)
 /// dr.&lt;side&gt;.services.&lt;name&gt;.blue|green    each color's ECS service name in that region
 /// </code>

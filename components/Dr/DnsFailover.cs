@@ -1,4 +1,5 @@
 using Infra.Components.Conventions;
+using Infra.Stacks.Dr;
 using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.Route53;
@@ -7,10 +8,11 @@ using Pulumi.Aws.Route53.Inputs;
 namespace Infra.Components.Dr;
 
 /// <summary>
-/// Route 53 failover for <c>infra:dr.dns.name</c>: the PRIMARY alias answers while a health check on the primary
-/// load balancer passes; otherwise the SECONDARY alias sends clients to the DR region's load balancer. While the DR
-/// region is promoted (<c>dr.promote</c>, or the ledger's <c>drPromoted</c>) the health check is inverted, so Route 53
-/// answers with the DR region whatever the primary's health.
+/// Route 53 failover for <c>infra:dr.dns.name</c>: the PRIMARY alias answers while its gate, a calculated health check
+/// over the probe of the primary load balancer, is healthy; otherwise the SECONDARY alias sends clients to the DR
+/// region's load balancer. While the DR region is promoted (<c>dr.promote</c>, or the ledger's <c>drPromoted</c>) the
+/// gate is always unhealthy (<see cref="PrimaryRecordGate"/>), so Route 53 answers with the DR region whatever the
+/// primary's health, including when the primary region is down.
 /// </summary>
 public sealed class DnsFailover : ComponentResource
 {
@@ -19,7 +21,7 @@ public sealed class DnsFailover : ComponentResource
     /// <summary>The record name clients use.</summary>
     public Output<string> Name { get; }
 
-    /// <summary>The id of the health check on the primary load balancer.</summary>
+    /// <summary>The id of the calculated health check on the PRIMARY record, which failover and fail-back set.</summary>
     public Output<string> HealthCheckId { get; }
 
     public DnsFailover(string name, DnsFailoverArgs args, ComponentResourceOptions? options = null)
@@ -32,10 +34,9 @@ public sealed class DnsFailover : ComponentResource
         {
             Type = probe.Type,
             Fqdn = args.PrimaryAlbDnsName,
-            // Failover inverts it (the runner's failover command) and records the promotion in the ledger, which the
-            // program reads: a later update keeps it inverted until fail-back, so a recovering primary region does not
-            // take traffic back from the promoted database.
-            InvertHealthcheck = settings.Dr.Promote,
+            // Never inverted (an inverted failing probe counts as healthy); set explicitly so a probe inverted by an
+            // earlier failover is put back.
+            InvertHealthcheck = false,
             Port = probe.Port,
             ResourcePath = probe.ResourcePath,
             FailureThreshold = FailoverHealthCheck.FailureThreshold,
@@ -43,11 +44,22 @@ public sealed class DnsFailover : ComponentResource
             Tags = StackConventions.Tags(settings, $"{dns.Name}-primary"),
         }, new CustomResourceOptions { Parent = this });
 
-        var primary = DeclareRecord($"{name}-primary", dns, "PRIMARY", args.PrimaryAlbDnsName, args.PrimaryAlbZoneId, healthCheck.Id);
+        var gate = new HealthCheck($"{name}-primary-gate", new HealthCheckArgs
+        {
+            Type = "CALCULATED",
+            ChildHealthchecks = { healthCheck.Id },
+            // Failover sets it to always unhealthy (the runner's failover command) and records the promotion in the
+            // ledger, which the program reads: a later update keeps it so until fail-back, so a recovering primary
+            // region does not take traffic back from the promoted database.
+            ChildHealthThreshold = PrimaryRecordGate.HealthThreshold(settings.Dr.Promote),
+            Tags = StackConventions.Tags(settings, $"{dns.Name}-primary-gate"),
+        }, new CustomResourceOptions { Parent = this });
+
+        var primary = DeclareRecord($"{name}-primary", dns, "PRIMARY", args.PrimaryAlbDnsName, args.PrimaryAlbZoneId, gate.Id);
         DeclareRecord($"{name}-secondary", dns, "SECONDARY", args.DrAlbDnsName, args.DrAlbZoneId, healthCheckId: null);
 
         Name = primary.Name;
-        HealthCheckId = healthCheck.Id;
+        HealthCheckId = gate.Id;
         RegisterOutputs(new Dictionary<string, object?> { ["name"] = Name, ["healthCheckId"] = HealthCheckId });
     }
 

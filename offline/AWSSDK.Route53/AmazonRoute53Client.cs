@@ -30,7 +30,7 @@ public class AmazonRoute53Client
     {
         XNamespace ns = XmlNamespace;
         var document = new XElement(ns + "UpdateHealthCheckRequest");
-        if (request.Inverted is { } inverted) document.Add(new XElement(ns + "Inverted", inverted ? "true" : "false"));
+        if (request.HealthThreshold is { } threshold) document.Add(new XElement(ns + "HealthThreshold", threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var endpoint = Override.Require(null, "update a health check");
         using var message = new HttpRequestMessage(HttpMethod.Post,
             new Uri(endpoint, $"/2013-04-01/healthcheck/{Uri.EscapeDataString(request.HealthCheckId ?? "")}"))

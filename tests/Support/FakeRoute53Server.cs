@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
@@ -6,14 +7,16 @@ using System.Xml.Linq;
 namespace TestSupport;
 
 /// <summary>
-/// A Route 53 stand-in on 127.0.0.1 for UpdateHealthCheck, speaking REST-XML: POST /2013-04-01/healthcheck/{id} with an
-/// UpdateHealthCheckRequest document. It fails as Route 53 does: NoSuchHealthCheck (404) for an unknown id,
-/// InvalidInput (400) for a body that is not that document. Every request is recorded as (method, path, body).
+/// A Route 53 stand-in on 127.0.0.1 for UpdateHealthCheck of calculated health checks, speaking REST-XML: POST
+/// /2013-04-01/healthcheck/{id} with an UpdateHealthCheckRequest document. It fails as Route 53 does: NoSuchHealthCheck
+/// (404) for an unknown id, InvalidInput (400) for a body that is not that document or a HealthThreshold that is not
+/// an integer from 0 to 256 (the API's range). Every request is recorded as (method, path, body).
 /// </summary>
 internal sealed class FakeRoute53Server : IDisposable
 {
     private const string Ns = "https://route53.amazonaws.com/doc/2013-04-01/";
     private const string PathPrefix = "/2013-04-01/healthcheck/";
+    private const int MaxHealthThreshold = 256;
     private readonly HttpListener _listener;
     private readonly Task _serving;
     private readonly ConcurrentQueue<(string Method, string Path, string Body)> _requests = new();
@@ -27,8 +30,8 @@ internal sealed class FakeRoute53Server : IDisposable
 
     public string Endpoint { get; }
 
-    /// <summary>Health check id to whether it is inverted.</summary>
-    public ConcurrentDictionary<string, bool> HealthChecks { get; } = new();
+    /// <summary>Calculated health check id to its HealthThreshold (how many children must be healthy).</summary>
+    public ConcurrentDictionary<string, int> HealthChecks { get; } = new();
 
     public IReadOnlyList<(string Method, string Path, string Body)> Requests => [.. _requests];
 
@@ -69,8 +72,17 @@ internal sealed class FakeRoute53Server : IDisposable
         }
 
         if (document.Name != XName.Get("UpdateHealthCheckRequest", Ns)) return Error(400, "InvalidInput", "expected an UpdateHealthCheckRequest document");
-        if (document.Element(XName.Get("Inverted", Ns)) is { } inverted) HealthChecks[id] = inverted.Value == "true";
-        return (200, $"<UpdateHealthCheckResponse xmlns=\"{Ns}\"><HealthCheck><Id>{id}</Id><HealthCheckConfig><Inverted>{(HealthChecks[id] ? "true" : "false")}</Inverted></HealthCheckConfig></HealthCheck></UpdateHealthCheckResponse>");
+        if (document.Element(XName.Get("HealthThreshold", Ns)) is { } threshold)
+        {
+            if (!int.TryParse(threshold.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > MaxHealthThreshold)
+            {
+                return Error(400, "InvalidInput", $"1 validation error detected: Value '{threshold.Value}' at 'healthThreshold' failed to satisfy constraint: Member must be an integer from 0 to {MaxHealthThreshold}");
+            }
+
+            HealthChecks[id] = value;
+        }
+
+        return (200, $"<UpdateHealthCheckResponse xmlns=\"{Ns}\"><HealthCheck><Id>{id}</Id><HealthCheckConfig><Type>CALCULATED</Type><HealthThreshold>{HealthChecks[id]}</HealthThreshold></HealthCheckConfig></HealthCheck></UpdateHealthCheckResponse>");
     }
 
     private static (int, string) Error(int status, string code, string message) =>

@@ -1,9 +1,9 @@
 namespace Amazon.Route53.Model;
 
-/// <summary>UpdateHealthCheck parameters used here: the health check and whether Route 53 inverts its status.</summary>
+/// <summary>UpdateHealthCheck parameters used here: the health check and, for a calculated one, how many children must be healthy.</summary>
 public class UpdateHealthCheckRequest
 {
     public string? HealthCheckId { get; set; }
 
-    public bool? Inverted { get; set; }
+    public int? HealthThreshold { get; set; }
 }

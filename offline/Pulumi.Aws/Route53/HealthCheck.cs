@@ -20,6 +20,18 @@ namespace Pulumi.Aws.Route53
 
     public sealed class HealthCheckArgs : global::Pulumi.ResourceArgs
     {
+        [Input("childHealthThreshold")]
+        public Input<int>? ChildHealthThreshold { get; set; }
+
+        [Input("childHealthchecks")]
+        private InputList<string>? _childHealthchecks;
+
+        public InputList<string> ChildHealthchecks
+        {
+            get => _childHealthchecks ?? (_childHealthchecks = new InputList<string>());
+            set => _childHealthchecks = value;
+        }
+
         [Input("failureThreshold")]
         public Input<int>? FailureThreshold { get; set; }
 

@@ -21,7 +21,7 @@ public static class DrCommands
         var force = new Option<bool>("--force") { Description = "Fail over even while the primary answers healthy (its health URL 2xx and its database available)." };
         var command = Create("failover",
             "Fail over to the DR region with only its APIs: promote the replica, record drPromoted in the ledger, scale the DR services, move DNS " +
-            "(invert the primary's Route 53 health check), stop the primary's services where reachable, page. Refuses while the primary answers healthy unless --force.",
+            "(hold the primary failover record's Route 53 health check unhealthy), stop the primary's services where reachable, page. Refuses while the primary answers healthy unless --force.",
             output, input, (options, parse, _) => (ports, topology, token) => new Failover(ports, options).RunAsync(topology, parse.GetValue(force), token));
         command.Options.Add(force);
         return command;

@@ -84,12 +84,12 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             return string.Join("; ", outcomes);
         });
 
-    /// <summary>Inverts (or restores) the primary's health check; a stack without DNS failover records skips it, saying so.</summary>
+    /// <summary>Holds (or releases) the PRIMARY record's health check unhealthy; a stack without DNS failover records skips it, saying so.</summary>
     public DrStep Dns(DrTopology topology, bool toDr) => new(
         "switch-dns",
         toDr
-            ? "invert the Route 53 health check on the primary load balancer, so the failover records answer with the DR region"
-            : "restore the Route 53 health check on the primary load balancer, so the failover records answer with the primary region",
+            ? "hold the Route 53 health check on the primary failover record unhealthy, so the failover records answer with the DR region"
+            : "release the Route 53 health check on the primary failover record to follow the primary's probe, so the failover records answer with the primary region",
         async t =>
         {
             if (topology.HealthCheckId is not { } id)
@@ -97,8 +97,8 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
                 return "the stack declares no Route 53 failover records (infra:dr.dns): clients must be pointed at the other region's URL by hand";
             }
 
-            await ports.Dns.SetPrimaryInvertedAsync(id, toDr, t);
-            return $"health check {id} inverted: {(toDr ? "true" : "false")}";
+            await ports.Dns.SetPrimaryHeldUnhealthyAsync(id, toDr, t);
+            return $"health check {id} held unhealthy: {(toDr ? "true" : "false")}";
         });
 
     /// <summary>

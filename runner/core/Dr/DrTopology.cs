@@ -6,7 +6,7 @@ namespace Infra.Runner.Dr;
 /// </summary>
 /// <param name="Primary">The stack's own region (<c>aws:region</c>) and what lives there.</param>
 /// <param name="Dr">The DR region (<c>infra:drRegion</c>) and what lives there.</param>
-/// <param name="HealthCheckId">The Route 53 health check on the primary load balancer (<c>dr.healthCheckId</c>); null without <c>infra:dr.dns</c>.</param>
+/// <param name="HealthCheckId">The calculated Route 53 health check on the PRIMARY failover record (<c>dr.healthCheckId</c>); null without <c>infra:dr.dns</c>.</param>
 /// <param name="PrimaryHealthUrl">The primary load balancer's health URL (<c>url</c> + the default service's health path).</param>
 /// <param name="Replica">What a replica fail-back creates must match (the program's declaration); null leaves RDS's defaults.</param>
 public sealed record DrTopology(string StackName, DrRegionSide Primary, DrRegionSide Dr, string? HealthCheckId, string PrimaryHealthUrl, ReplicaSettings? Replica = null);

@@ -1,10 +1,10 @@
 namespace Infra.Runner.Dr;
 
 /// <summary>
-/// Route 53 (global): inverting the health check on the primary load balancer makes Route 53 treat the primary as
-/// unhealthy, so the failover records answer with the DR region's load balancer; setting it back returns traffic.
+/// Route 53 (global): holding the PRIMARY failover record's health check unhealthy makes the failover records answer
+/// with the DR region's load balancer whatever the primary's probe says; releasing it lets the probe decide again.
 /// </summary>
 public interface IDnsSwitch
 {
-    Task SetPrimaryInvertedAsync(string healthCheckId, bool inverted, CancellationToken cancellationToken);
+    Task SetPrimaryHeldUnhealthyAsync(string healthCheckId, bool held, CancellationToken cancellationToken);
 }

@@ -142,12 +142,12 @@ public sealed class DisasterRecoveryCompositionTests : IDisposable
     }
 
     [Fact]
-    public async Task The_dr_output_names_the_health_check_and_each_regions_cluster_and_ecs_services()
+    public async Task The_dr_output_names_the_primary_records_gate_and_each_regions_cluster_and_ecs_services()
     {
         var plan = await ProductionAsync();
 
         var dr = plan.Outputs["dr"]!;
-        Assert.Equal(ComponentPlan.Token("aws:route53/healthCheck:HealthCheck", "dns-primary-health", "id"), (string)dr["healthCheckId"]!);
+        Assert.Equal(ComponentPlan.Token("aws:route53/healthCheck:HealthCheck", "dns-primary-gate", "id"), (string)dr["healthCheckId"]!);
         Assert.Equal(("infra-production", "infra-production"), ((string)dr["primary"]!["clusterName"]!, (string)dr["dr"]!["clusterName"]!));
         Assert.Equal(("infra-production-web-blue", "infra-production-web-green"),
             ((string)dr["dr"]!["services"]!["web"]!["blue"]!, (string)dr["dr"]!["services"]!["web"]!["green"]!));

@@ -236,20 +236,45 @@ public sealed class DrAdapterWireTests : IDisposable
     }
 
     [Fact]
-    public async Task Dns_inverts_the_health_check_with_UpdateHealthCheck_and_an_unknown_id_fails_as_route53_does()
+    public async Task Dns_holds_the_primary_record_unhealthy_with_threshold_2_and_releases_it_with_1()
     {
-        _route53.HealthChecks["hc-1"] = false;
+        _route53.HealthChecks["hc-1"] = 1;
         var dns = new Route53DnsSwitch(new AmazonRoute53Client(), Timeout);
 
-        await dns.SetPrimaryInvertedAsync("hc-1", true, CancellationToken.None);
-        var error = await Assert.ThrowsAsync<Amazon.Route53.Model.NoSuchHealthCheckException>(
-            () => dns.SetPrimaryInvertedAsync("hc-2", true, CancellationToken.None));
+        await dns.SetPrimaryHeldUnhealthyAsync("hc-1", true, CancellationToken.None);
+        Assert.Equal(2, _route53.HealthChecks["hc-1"]);
+        await dns.SetPrimaryHeldUnhealthyAsync("hc-1", false, CancellationToken.None);
 
+        Assert.Equal(1, _route53.HealthChecks["hc-1"]);
         Assert.Equal(("POST", "/2013-04-01/healthcheck/hc-1",
-            """<?xml version="1.0" encoding="UTF-8"?><UpdateHealthCheckRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Inverted>true</Inverted></UpdateHealthCheckRequest>"""),
+            """<?xml version="1.0" encoding="UTF-8"?><UpdateHealthCheckRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><HealthThreshold>2</HealthThreshold></UpdateHealthCheckRequest>"""),
             _route53.Requests[0]);
-        Assert.True(_route53.HealthChecks["hc-1"]);
+    }
+
+    [Fact]
+    public async Task Dns_on_an_unknown_health_check_fails_as_route53_does()
+    {
+        var dns = new Route53DnsSwitch(new AmazonRoute53Client(), Timeout);
+
+        var error = await Assert.ThrowsAsync<Amazon.Route53.Model.NoSuchHealthCheckException>(
+            () => dns.SetPrimaryHeldUnhealthyAsync("hc-2", true, CancellationToken.None));
+
         Assert.Equal("A health check with id hc-2 does not exist.", error.Message);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(257)]
+    public async Task A_health_threshold_outside_0_to_256_is_invalid_input_as_route53_says(int threshold)
+    {
+        _route53.HealthChecks["hc-1"] = 1;
+
+        var error = await Assert.ThrowsAsync<AmazonRoute53Exception>(() => new AmazonRoute53Client().UpdateHealthCheckAsync(
+            new Amazon.Route53.Model.UpdateHealthCheckRequest { HealthCheckId = "hc-1", HealthThreshold = threshold }));
+
+        Assert.Equal(("InvalidInput", $"1 validation error detected: Value '{threshold}' at 'healthThreshold' failed to satisfy constraint: Member must be an integer from 0 to 256"),
+            (error.ErrorCode, error.Message));
+        Assert.Equal(1, _route53.HealthChecks["hc-1"]);
     }
 
     /// <summary>Records with list members compare by content.</summary>

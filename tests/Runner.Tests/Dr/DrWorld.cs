@@ -84,7 +84,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public bool Promoted { get; set; }
 
-    public bool? Inverted { get; private set; }
+    public bool? PrimaryHeldUnhealthy { get; private set; }
 
     public List<string> Calls { get; } = [];
 
@@ -158,10 +158,10 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         return Task.FromResult<ServiceCounts?>(shown);
     }
 
-    public Task SetPrimaryInvertedAsync(string healthCheckId, bool inverted, CancellationToken cancellationToken)
+    public Task SetPrimaryHeldUnhealthyAsync(string healthCheckId, bool held, CancellationToken cancellationToken)
     {
-        Call("dns", $"{healthCheckId} inverted {inverted}");
-        Inverted = inverted;
+        Call("dns", $"{healthCheckId} held unhealthy {held}");
+        PrimaryHeldUnhealthy = held;
         return Task.CompletedTask;
     }
 

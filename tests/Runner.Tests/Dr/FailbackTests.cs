@@ -24,7 +24,7 @@ public class FailbackTests
             "promote eu-west-1: production-db",
             "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
             "record: drPromoted False",
-            "dns: hc-1 inverted False",
+            "dns: hc-1 held unhealthy False",
             "rename eu-central-1: production-db-replica to production-db-replica-retired-202606010300",
             "create eu-central-1: production-db-replica from arn:aws:rds:eu-west-1:123456789012:db:production-db key arn:aws:kms:eu-central-1:123456789012:key/d subnets production-dr-db-subnets",
         ], _world.Calls);
@@ -33,7 +33,7 @@ public class FailbackTests
         Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Primary, "production-web-blue")]);
         Assert.False(_world.Promoted);
-        Assert.False(_world.Inverted);
+        Assert.False(_world.PrimaryHeldUnhealthy);
         Assert.Equal((NotificationSeverity.Info, "Failback of production: production runs in eu-west-1 again, with a new replica in eu-central-1"), Assert.Single(_world.Pages));
     }
 
@@ -198,7 +198,7 @@ public class FailbackTests
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
         Assert.Equal(0, _world.Services[(DrWorld.Primary, "production-web-blue")].Desired);
         Assert.True(_world.Promoted);
-        Assert.True(_world.Inverted);
+        Assert.True(_world.PrimaryHeldUnhealthy);
         var report = JsonDocument.Parse(result.JsonReport).RootElement;
         Assert.Equal(step, report.GetProperty("failedStep").GetString());
         Assert.True(report.GetProperty("recovery").GetProperty("succeeded").GetBoolean());
@@ -262,7 +262,7 @@ public class FailbackTests
         Assert.Null(_world.Instances[(DrWorld.Primary, "production-db")].ReplicaOf);
         Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
         Assert.False(_world.Promoted);
-        Assert.False(_world.Inverted);
+        Assert.False(_world.PrimaryHeldUnhealthy);
         Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
     }
 
@@ -273,7 +273,7 @@ public class FailbackTests
         var first = await RunAsync();
         Assert.Equal("retire-eu-central-1", JsonDocument.Parse(first.JsonReport).RootElement.GetProperty("failedStep").GetString());
         Assert.False(_world.Promoted);
-        Assert.False(_world.Inverted);
+        Assert.False(_world.PrimaryHeldUnhealthy);
         _world.Calls.Clear();
 
         var result = await RunAsync();

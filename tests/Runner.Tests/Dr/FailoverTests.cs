@@ -24,13 +24,13 @@ public class FailoverTests
             "promote eu-central-1: production-db-replica",
             "record: drPromoted True",
             "scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)",
-            "dns: hc-1 inverted True",
+            "dns: hc-1 held unhealthy True",
             "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
         ], _world.Calls);
         Assert.Equal(new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "production-db-replica"), null, ResourceId: DrWorld.DrResourceId), _world.Instances[(DrWorld.Dr, "production-db-replica")]);
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
         Assert.True(_world.Promoted);
-        Assert.True(_world.Inverted);
+        Assert.True(_world.PrimaryHeldUnhealthy);
         Assert.Equal(
             "production now runs in eu-central-1: database production-db-replica promoted, services running, DNS moved", result.Message);
         Assert.Equal((NotificationSeverity.Critical, $"Failover of production: {result.Message}"), Assert.Single(_world.Pages));
@@ -100,7 +100,7 @@ public class FailoverTests
 
         Assert.Equal(DrOutcome.Succeeded, result.Outcome);
         Assert.True(_world.Promoted);
-        Assert.True(_world.Inverted);
+        Assert.True(_world.PrimaryHeldUnhealthy);
         Assert.Equal(
             "primary region eu-west-1: https://primary.example.com/healthz: no answer: connecting to the http endpoint in eu-west-1 timed out; " +
             "database production-db: the RDS API did not answer: connecting to the describe endpoint in eu-west-1 timed out",

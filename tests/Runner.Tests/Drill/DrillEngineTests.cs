@@ -27,7 +27,7 @@ public class DrillEngineTests
         Assert.Equal(
             [
                 "promote eu-central-1: staging-db-replica", "record: drPromoted True", "scale eu-central-1: staging-dr-web-blue to 2 (autoscaling 2..2)",
-                "dns: hc-1 inverted True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)",
+                "dns: hc-1 held unhealthy True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)",
             ],
             harness.World.Calls);
         Assert.Contains(harness.World.Events, e => e.Kind == "FailoverForced");

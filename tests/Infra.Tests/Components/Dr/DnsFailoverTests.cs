@@ -31,13 +31,22 @@ public sealed class DnsFailoverTests
     }
 
     [Fact]
-    public async Task The_health_check_is_inverted_only_while_the_dr_region_is_promoted()
+    public async Task The_probe_is_never_inverted_and_the_primary_gate_is_always_unhealthy_only_while_the_dr_region_is_promoted()
     {
         var normal = await PlanAsync(Production(dr: Dns));
         var promoted = await PlanAsync(Production(dr: [.. Dns, "promote: true"]));
 
-        Assert.False((bool)normal.Inputs(HealthCheck, "dns-primary-health")["invertHealthcheck"]!);
-        Assert.True((bool)promoted.Inputs(HealthCheck, "dns-primary-health")["invertHealthcheck"]!);
+        foreach (var (plan, threshold) in new[] { (normal, 1), (promoted, 2) })
+        {
+            Assert.False((bool)plan.Inputs(HealthCheck, "dns-primary-health")["invertHealthcheck"]!);
+            var gate = plan.Inputs(HealthCheck, "dns-primary-gate");
+            Assert.Equal("CALCULATED", (string)gate["type"]!);
+            Assert.Equal(ComponentPlan.Token(HealthCheck, "dns-primary-health", "id"), (string)Assert.Single(gate["childHealthchecks"]!.AsArray())!);
+            Assert.Equal(threshold, (long)gate["childHealthThreshold"]!);
+            Assert.False(gate.ContainsKey("invertHealthcheck"));
+            Assert.Equal("production", (string)gate["tags"]!["Stack"]!);
+            Assert.Equal(ComponentPlan.Token(HealthCheck, "dns-primary-gate", "id"), (string)plan.Inputs(Record, "dns-primary")["healthCheckId"]!);
+        }
     }
 
     [Fact]
@@ -51,7 +60,7 @@ public sealed class DnsFailoverTests
     }
 
     [Fact]
-    public async Task Primary_record_aliases_the_primary_alb_while_its_health_check_passes()
+    public async Task Primary_record_aliases_the_primary_alb_while_its_gate_passes()
     {
         var plan = await PlanAsync(Production(dr: Dns));
 
@@ -61,7 +70,7 @@ public sealed class DnsFailoverTests
         Assert.Equal("A", (string)record["type"]!);
         Assert.Equal("primary", (string)record["setIdentifier"]!);
         Assert.Equal("PRIMARY", (string)record["failoverRoutingPolicies"]![0]!["type"]!);
-        Assert.Equal(ComponentPlan.Token(HealthCheck, "dns-primary-health", "id"), (string)record["healthCheckId"]!);
+        Assert.Equal(ComponentPlan.Token(HealthCheck, "dns-primary-gate", "id"), (string)record["healthCheckId"]!);
         var alias = Assert.Single(record["aliases"]!.AsArray())!;
         Assert.Equal(PrimaryAlbDns, (string)alias["name"]!);
         Assert.Equal(PrimaryAlbZone, (string)alias["zoneId"]!);
@@ -89,7 +98,7 @@ public sealed class DnsFailoverTests
         var plan = await PlanAsync(Production(dr: Dns));
 
         var component = plan.Urn(DnsFailover.Type, "dns");
-        Assert.All(new[] { (HealthCheck, "dns-primary-health"), (Record, "dns-primary"), (Record, "dns-secondary") },
+        Assert.All(new[] { (HealthCheck, "dns-primary-health"), (HealthCheck, "dns-primary-gate"), (Record, "dns-primary"), (Record, "dns-secondary") },
             r => Assert.Equal(component, (string)plan.Resource(r.Item1, r.Item2)["parent"]!));
     }
 
