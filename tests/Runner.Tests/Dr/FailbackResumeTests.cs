@@ -49,7 +49,7 @@ public class FailbackResumeTests
         Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Primary, "production-web-blue")]);
         Assert.False(_world.Promoted);
-        Assert.False(_world.Inverted);
+        Assert.False(_world.PrimaryHeldUnhealthy);
         Assert.Equal(["rename eu-west-1", "rename eu-central-1"], _world.Calls.Where(c => c.StartsWith("rename", StringComparison.Ordinal)).Select(c => c.Split(':')[0]));
         Assert.Equal(["eu-west-1", "eu-central-1"], _world.Created.Select(c => c.Region));
         Assert.Equal(("db-CREATED1", "db-CREATED1", "production-db"), _world.State.Recorded("production-db"));

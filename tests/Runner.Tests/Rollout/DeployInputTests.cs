@@ -52,4 +52,17 @@ public class DeployInputTests
         Assert.Equal("service web has no image for green yet; pass --service web=IMAGE", result.Message);
         Assert.Empty(harness.Updates);
     }
+
+    [Fact]
+    public async Task Deploy_checks_the_release_it_would_write_and_a_rejected_one_changes_nothing()
+    {
+        var harness = new RolloutHarness("web") { ReleaseRejection = "the program would reject this release on its next update, so nothing was changed: x" };
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        Assert.Equal((RolloutOutcome.BadInput, harness.ReleaseRejection), (result.Outcome, result.Message));
+        Assert.Equal([new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2", harness.Configs["web"].Green)], harness.CheckedMoves);
+        Assert.Null(harness.StoredRecord);
+        Assert.Empty(harness.Updates);
+    }
 }

@@ -248,6 +248,12 @@ internal sealed class RolloutHarness
     /// <summary>The release ledger's drPromoted: true after a failover.</summary>
     public bool DrPromoted { get; set; }
 
+    /// <summary>Why the program would reject the release a deploy asks for (the adapter validates it against the stack file), or null.</summary>
+    public string? ReleaseRejection { get; set; }
+
+    /// <summary>The moves whose release was checked before the deploy took the rollout.</summary>
+    public List<RolloutServiceRecord> CheckedMoves { get; } = [];
+
     public static readonly TaskNetwork TaskNetwork = new("infra-production", ["subnet-a", "subnet-b"], "sg-tasks");
 
     public static RolloutPlan Plan(params string[] services) =>
@@ -317,6 +323,12 @@ internal sealed class RolloutHarness
         Stack.Setup(s => s.StackName).Returns("production");
         Stack.Setup(s => s.ReadOutputsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => Outputs);
         Stack.Setup(s => s.ReadDrPromotedAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => DrPromoted);
+        Stack.Setup(s => s.RequireDeclarableAsync(It.IsAny<IReadOnlyList<RolloutServiceRecord>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyList<RolloutServiceRecord> moves, CancellationToken _) =>
+            {
+                CheckedMoves.AddRange(moves);
+                return ReleaseRejection is { } reason ? Task.FromException(new RolloutInputException(reason)) : Task.CompletedTask;
+            });
         Stack.Setup(s => s.ReadServiceConfigAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string name, CancellationToken _) => Configs[name]);
         Stack.Setup(s => s.SetImageAsync(It.IsAny<string>(), It.IsAny<DeployColor>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
