@@ -13,7 +13,8 @@ namespace Infra.Runner.Adapters;
 /// </summary>
 public sealed class ReleaseStore(ReleaseLedger ledger, ReleaseState seed)
 {
-    private const string Writer = "infra-runner";
+    /// <summary>The runner's name in the ledger's <c>updatedBy</c>, followed by <c>on</c> and its lease owner.</summary>
+    public const string Writer = "infra-runner";
 
     /// <summary>How often a write lost to the release guard is tried again (the guard writes once per rollback).</summary>
     private const int GuardAttempts = 3;
