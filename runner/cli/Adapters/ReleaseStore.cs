@@ -35,7 +35,8 @@ public sealed class ReleaseStore(ReleaseLedger ledger, ReleaseState seed)
 
     /// <summary>
     /// Writes <paramref name="change"/> of both the desired and the applied state: a change AWS already has, made outside
-    /// an update (a direct traffic switch, failover, fail-back).
+    /// an update (a direct traffic switch). The DR promotion is not written here: failover, fail-back and
+    /// drills write the ledger's own <c>dr</c> item (<c>LedgerDrRecord</c>).
     /// </summary>
     public Task ChangeAppliedAsync(Func<ReleaseState, ReleaseState> change, CancellationToken cancellationToken) =>
         WriteAsync(null, (desired, applied) => (change(desired), change(applied)), cancellationToken);
