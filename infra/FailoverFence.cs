@@ -3,13 +3,13 @@ using Infra.Stacks.Settings;
 namespace Infra;
 
 /// <summary>
-/// While the DR region is promoted (the ledger's <c>drPromoted</c>, set by <c>failover</c>, or the stack file's
+/// While the DR region is promoted (the ledger's <c>dr</c> item, set by <c>failover</c>, or the stack file's
 /// <c>dr.promote</c>) the primary region's services are declared as failover's fence leaves them: no tasks and
 /// autoscaling 0..0 (runner/core/Dr/DrSteps.cs, <c>Fence</c>). Declared at their live range instead, a <c>pulumi up</c>
 /// after a failover would start them again, writing to the old primary database while the promoted one takes the
 /// writes. Failover stops each service's live color; the fence here stops the idle color too, which runs no task
 /// after failover anyway unless a rollout kept it running. Fail-back scales the primary up and clears
-/// <c>drPromoted</c> in its next step, so from then on the program declares the live range again.
+/// the promotion in its next step, so from then on the program declares the live range again.
 /// </summary>
 public static class FailoverFence
 {

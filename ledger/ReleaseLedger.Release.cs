@@ -4,7 +4,8 @@ using Infra.Stacks.Release;
 
 namespace Infra.Ledger;
 
-// The release item: version (N), desired and applied (S, ReleaseStateJson), updatedAt (S), updatedBy (S).
+// The release item: version (N), desired and applied (S, ReleaseStateJson), updatedAt (S), updatedBy (S). The DR
+// promotion is not part of it (see ReleaseLedger.Dr.cs); a drPromoted a document still carries is an older version's.
 public sealed partial class ReleaseLedger
 {
     private const string VersionAttr = "version";
@@ -47,18 +48,7 @@ public sealed partial class ReleaseLedger
                 [UpdatedByAttr] = Attr.S(updatedBy),
             }),
         };
-        if (expectedVersion == 0)
-        {
-            request.ConditionExpression = "attribute_not_exists(#sk)";
-            request.ExpressionAttributeNames = new() { ["#sk"] = LedgerTable.SortKey };
-        }
-        else
-        {
-            request.ConditionExpression = "#version = :expected";
-            request.ExpressionAttributeNames = new() { ["#version"] = VersionAttr };
-            request.ExpressionAttributeValues = new() { [":expected"] = Attr.N(expectedVersion) };
-        }
-
+        OnlyOverVersion(request, expectedVersion);
         if (await TryWriteAsync(() => _client.PutItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false))
             return record;
         var actual = await ReadReleaseAsync(cancellationToken).ConfigureAwait(false);
@@ -70,5 +60,21 @@ public sealed partial class ReleaseLedger
     /// The SDK retries a write whose answer was lost (a timeout or a 5xx after DynamoDB applied it); the retry then
     /// fails its own condition. Finding exactly this call's item (its version, time and content) means the write landed.
     /// </summary>
-    private static bool WrittenByThisCall(ReleaseRecord written, ReleaseRecord? actual) => written.Equals(actual);
+    private static bool WrittenByThisCall<T>(T written, T? actual) where T : class => written.Equals(actual);
+
+    // The compare-and-swap of a versioned item: written only over `expectedVersion` (0: only where there is no item).
+    private static void OnlyOverVersion(PutItemRequest request, long expectedVersion)
+    {
+        if (expectedVersion == 0)
+        {
+            request.ConditionExpression = "attribute_not_exists(#sk)";
+            request.ExpressionAttributeNames = new() { ["#sk"] = LedgerTable.SortKey };
+        }
+        else
+        {
+            request.ConditionExpression = "#version = :expected";
+            request.ExpressionAttributeNames = new() { ["#version"] = VersionAttr };
+            request.ExpressionAttributeValues = new() { [":expected"] = Attr.N(expectedVersion) };
+        }
+    }
 }

@@ -10,6 +10,8 @@ internal static class Attr
 
     public static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 
+    public static AttributeValue Bool(bool value) => new() { BOOL = value };
+
     public static AttributeValue Time(DateTimeOffset value) => S(LedgerTime.Format(value));
 
     public static AttributeValue EpochSeconds(DateTimeOffset value) => N(value.ToUnixTimeSeconds());

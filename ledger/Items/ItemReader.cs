@@ -23,6 +23,9 @@ internal sealed class ItemReader(string table, string itemKey, Dictionary<string
             ? value
             : throw Bad(name, "expected a whole number (N)");
 
+    public bool Bool(string name) =>
+        Get(name) is { BOOL: { } value } ? value : throw Bad(name, "expected true or false (BOOL)");
+
     public int Int(string name)
     {
         var value = Number(name);

@@ -9,7 +9,7 @@ public static class LedgerTable
     /// <summary>Partition key attribute (type S): the stack name.</summary>
     public const string PartitionKey = "pk";
 
-    /// <summary>Sort key attribute (type S): <see cref="ReleaseItem"/>, <see cref="LeaseItem"/> or an event key.</summary>
+    /// <summary>Sort key attribute (type S): <see cref="ReleaseItem"/>, <see cref="DrItem"/>, <see cref="LeaseItem"/> or an event key.</summary>
     public const string SortKey = "sk";
 
     /// <summary>DynamoDB's attribute type of both keys: string.</summary>
@@ -17,6 +17,14 @@ public static class LedgerTable
 
     /// <summary>Sort key of the item holding the desired and applied release.</summary>
     public const string ReleaseItem = "release";
+
+    /// <summary>
+    /// Sort key of the item holding the DR promotion, written only by failover, fail-back and drills. Its own item, not a
+    /// field of the release item: the table is a global table whose regions resolve concurrent writes last-writer-wins per
+    /// item, so a release written in the primary region during an outage could otherwise silently undo a promotion
+    /// written in the DR region.
+    /// </summary>
+    public const string DrItem = "dr";
 
     /// <summary>Sort key of the item describing the rollout in progress.</summary>
     public const string LeaseItem = "lease";

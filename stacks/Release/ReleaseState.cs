@@ -24,8 +24,10 @@ public sealed record ReleaseState
     }
 
     /// <summary>
-    /// Whether the DR region is promoted: the cross-region replica is a writer and the DR services run. Kept here, not
-    /// in the stack file, so a plain <c>pulumi up</c> from main never declares the promoted database as a replica again.
+    /// Whether the DR region is promoted: the cross-region replica is a writer and the DR services run. The program's
+    /// merged view (<see cref="DrRecord.IsPromoted"/>: the ledger's <c>dr</c> item, else an older release document's
+    /// <c>drPromoted</c>), so a plain <c>pulumi up</c> from main never declares the promoted database as a replica again.
+    /// In a state read from the release item it is only that older document's value, carried over unchanged.
     /// </summary>
     public bool DrPromoted { get; init; }
 

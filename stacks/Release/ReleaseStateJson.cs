@@ -6,8 +6,15 @@ namespace Infra.Stacks.Release;
 
 /// <summary>
 /// The release state as the ledger stores it, a stable JSON document:
-/// <c>{"services":{"web":{"liveColor":"blue","weights":{"blue":100,"green":0},"image":{"blue":"…","green":null},"running":{"blue":true,"green":false}}},"drPromoted":false}</c>.
+/// <c>{"services":{"web":{"liveColor":"blue","weights":{"blue":100,"green":0},"image":{"blue":"…","green":null},"running":{"blue":true,"green":false}}}}</c>.
 /// Keys are written in a fixed order and services in ordinal order, so equal states give equal text.
+/// <para>
+/// <c>drPromoted</c> is an older version's: the DR promotion now lives in the ledger's own <c>dr</c> item
+/// (<see cref="DrRecord"/>), since the global table resolves concurrent writes per item and a release written in the
+/// primary region must not undo a promotion written in the DR region. A document that still says
+/// <c>"drPromoted":true</c> is read as such (honoured while no <c>dr</c> item exists) and written back unchanged, so
+/// the runner's and the guard's release writes never drop it; <c>false</c> is not written.
+/// </para>
 /// </summary>
 public static class ReleaseStateJson
 {
@@ -32,7 +39,7 @@ public static class ReleaseStateJson
                 json.WriteEndObject();
             }
             json.WriteEndObject();
-            json.WriteBoolean(ReleaseStateReader.DrPromotedKey, state.DrPromoted);
+            if (state.DrPromoted) json.WriteBoolean(ReleaseStateReader.DrPromotedKey, true);
             json.WriteEndObject();
         }
         var text = Encoding.UTF8.GetString(buffer.ToArray());
@@ -43,7 +50,7 @@ public static class ReleaseStateJson
     /// <summary>
     /// Parses a document written by <see cref="Serialize"/>. Strict: an unknown or duplicate key, a missing field, a
     /// wrong type, an unknown color or weights that do not sum to 100 throw <see cref="ReleaseStateFormatException"/>.
-    /// <c>drPromoted</c> alone may be missing (documents written before it existed): the DR region is then not promoted.
+    /// <c>drPromoted</c> alone may be missing (it is written only when a document carries an older version's promotion): then false.
     /// </summary>
     public static ReleaseState Deserialize(string json)
     {

@@ -36,7 +36,7 @@ internal static partial class ReleaseStateReader
         return new ReleaseState(byName) { DrPromoted = ReadDrPromoted(fields, path) };
     }
 
-    // Optional: a document written before the DR promotion was kept here says nothing, i.e. not promoted.
+    // Optional: only documents written while the promotion was kept here (before the dr item) may say it.
     private static bool ReadDrPromoted(Dictionary<string, JsonElement> fields, string path)
     {
         if (!fields.TryGetValue(DrPromotedKey, out var promoted)) return false;

@@ -31,6 +31,18 @@ public class LostAnswerTests(LedgerServerFixture server)
     }
 
     [Fact]
+    public async Task A_dr_write_retried_after_it_landed_is_this_writers()
+    {
+        var stack = await server.NewStackAsync();
+        await using var proxy = new LostAnswerProxy(server.Endpoint, "PutItem");
+
+        var written = await Through(proxy, stack).WriteDrAsync(0, true, "infra-runner on ci");
+
+        Assert.Equal(2, proxy.Calls);
+        Assert.Equal(written, await LedgerServerFixture.Machine(stack, "laptop", LedgerServerFixture.Clock()).ReadDrAsync());
+    }
+
+    [Fact]
     public async Task A_lost_answer_is_not_mistaken_for_a_write_of_the_same_version_by_another_writer()
     {
         var stack = await server.NewStackAsync();

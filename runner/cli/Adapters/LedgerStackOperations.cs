@@ -44,7 +44,7 @@ public sealed class LedgerStackOperations(
                 $"the program would reject this release on its next update, so nothing was changed: {string.Join("; ", declared.Errors)}");
     }
 
-    public async Task<bool> ReadDrPromotedAsync(CancellationToken cancellationToken) => (await release.ReadAsync(cancellationToken)).Applied.DrPromoted;
+    public Task<bool> ReadDrPromotedAsync(CancellationToken cancellationToken) => ledger.ReadDrPromotedAsync(cancellationToken);
 
     public Task SetImageAsync(string service, DeployColor color, string? image, CancellationToken cancellationToken) =>
         ChangeDesiredAsync(service, r => r with { Image = r.Image.With(ReleaseMapping.ToColor(color), image) }, cancellationToken);

@@ -11,7 +11,7 @@ namespace Infra.Runner.Adapters;
 
 /// <summary>
 /// The drill's view of a stack over the Automation API: the validated settings with the release ledger's desired
-/// release over them, as the program declares them (so a promotion kept in the ledger counts, and defaults apply as in
+/// release and DR promotion over them, as the program declares them (so a promotion kept in the ledger counts, and defaults apply as in
 /// the program), the outputs the caller read once (<c>drUrl</c>, <c>database</c>, and what failover acts on), and the
 /// rollout in progress from the ledger. It changes nothing: the drill promotes through failover.
 /// </summary>
@@ -21,6 +21,8 @@ public sealed class PulumiDrillStack(WorkspaceStack stack, ReleaseLedger ledger,
     {
         var settings = await stack.ReadSettingsAsync(cancellationToken);
         var (_, desired, _) = await release.ReadAsync(cancellationToken);
+        // The promotion as the program merges it: the ledger's dr item, else an older release document's drPromoted.
+        desired = desired with { DrPromoted = await ledger.ReadDrPromotedAsync(cancellationToken) };
         var declared = ReleaseOverlay.Apply(settings, desired, $"release ledger {LedgerTable.NameFor(settings.StackName)}").GetValidOrThrow();
         var lease = await ledger.ReadLeaseAsync(cancellationToken);
         return ToState(declared, outputs, lease?.RolloutId);

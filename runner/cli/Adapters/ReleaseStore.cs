@@ -13,7 +13,8 @@ namespace Infra.Runner.Adapters;
 /// </summary>
 public sealed class ReleaseStore(ReleaseLedger ledger, ReleaseState seed)
 {
-    private const string Writer = "infra-runner";
+    /// <summary>The runner's name in the ledger's <c>updatedBy</c>, followed by <c>on</c> and its lease owner.</summary>
+    public const string Writer = "infra-runner";
 
     /// <summary>How often a write lost to the release guard is tried again (the guard writes once per rollback).</summary>
     private const int GuardAttempts = 3;
@@ -34,7 +35,8 @@ public sealed class ReleaseStore(ReleaseLedger ledger, ReleaseState seed)
 
     /// <summary>
     /// Writes <paramref name="change"/> of both the desired and the applied state: a change AWS already has, made outside
-    /// an update (a direct traffic switch, failover, fail-back).
+    /// an update (a direct traffic switch). The DR promotion is not written here: failover, fail-back and
+    /// drills write the ledger's own <c>dr</c> item (<c>LedgerDrRecord</c>).
     /// </summary>
     public Task ChangeAppliedAsync(Func<ReleaseState, ReleaseState> change, CancellationToken cancellationToken) =>
         WriteAsync(null, (desired, applied) => (change(desired), change(applied)), cancellationToken);

@@ -37,7 +37,7 @@ public sealed class DrAdapters : IDisposable
             new Route53DnsSwitch(new AmazonRoute53Client(), CallTimeout),
             new HttpHealthProbe(http),
             new CloudWatchReplicaLagReader(CloudWatchClients.For),
-            new LedgerDrRecord(ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(settings))),
+            new LedgerDrRecord(ledger),
             RunnerSession.CreateNotifier(pagerHttp, logger),
             TimeProvider.System,
             new Progress(logger));

@@ -94,10 +94,10 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         var undo = new DrRecovery(
             switchover.Select(s => s.Name).ToHashSet(),
             [
-                new("undo-record-promotion", "record drPromoted: true again in the release ledger", async t =>
+                new("undo-record-promotion", "record the promotion (promoted: true) again in the release ledger's dr item", async t =>
                 {
                     await ports.Ledger.RecordPromotedAsync(true, t);
-                    return "drPromoted is true: the stack stays failed over";
+                    return "the ledger's dr item says promoted: the stack stays failed over";
                 }),
                 steps.Fence(primary) with { Name = "undo-stop-primary-services" },
                 .. steps.Scale(dr, "undo-restore-writes", s => s.Live),
@@ -110,10 +110,10 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken, undo);
     }
 
-    private DrStep RecordNotPromoted() => new("record-promotion", "record drPromoted: false in the release ledger, as traffic moves back", async t =>
+    private DrStep RecordNotPromoted() => new("record-promotion", "record promoted: false in the release ledger's dr item, as traffic moves back", async t =>
     {
         await ports.Ledger.RecordPromotedAsync(false, t);
-        return "drPromoted is false (desired and applied): the program declares the original topology again";
+        return "the ledger's dr item says not promoted: the program declares the original topology again";
     });
 
     private async Task<DrResult> ResumeAsync(

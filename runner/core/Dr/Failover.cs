@@ -33,10 +33,10 @@ public sealed class Failover(DrPorts ports, DrOptions options)
         IReadOnlyList<DrStep> plan =
         [
             .. steps.Promote(dr.Region, dr.InstanceId),
-            new("record-promotion", "record drPromoted: true in the release ledger (its replica in the DR region)", async t =>
+            new("record-promotion", "record the promotion (promoted: true) in the release ledger's dr item, through its replica in the DR region", async t =>
             {
                 await ports.Ledger.RecordPromotedAsync(true, t);
-                return "drPromoted is true (desired and applied): every later update, a plain `pulumi up` included, keeps the DR region promoted";
+                return "the ledger's dr item says promoted: every later update, a plain `pulumi up` included, keeps the DR region promoted";
             }),
             .. steps.Scale(dr, "dr-services", s => s.Live),
             steps.Dns(topology, toDr: true),

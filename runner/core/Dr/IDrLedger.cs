@@ -5,13 +5,13 @@ public sealed record DrEvent(DateTimeOffset At, string Kind, string Message, IRe
 
 /// <summary>
 /// The release ledger as failover and fail-back use it, through the replica in the region that is up: the promotion
-/// (<c>drPromoted</c>, read by the program, so a later <c>pulumi up</c> keeps what AWS now has) and the journal.
+/// (the ledger's own <c>dr</c> item, read by the program, so a later <c>pulumi up</c> keeps what AWS now has) and the journal.
 /// </summary>
 public interface IDrLedger
 {
     Task<bool> ReadPromotedAsync(CancellationToken cancellationToken);
 
-    /// <summary>Records a promotion AWS already has, as both desired and applied (no update is needed to reach it).</summary>
+    /// <summary>Records a promotion AWS already has (no update is needed to reach it); the release item is not written.</summary>
     Task RecordPromotedAsync(bool promoted, CancellationToken cancellationToken);
 
     Task AppendAsync(DrEvent drEvent, CancellationToken cancellationToken);

@@ -21,7 +21,7 @@ public interface IStackOperations
     /// </summary>
     Task RequireDeclarableAsync(IReadOnlyList<RolloutServiceRecord> moves, CancellationToken cancellationToken);
 
-    /// <summary>The release ledger's <c>drPromoted</c> (applied): true from a failover until fail-back, when the promoted DR database is the writer.</summary>
+    /// <summary>The release ledger's DR promotion (its <c>dr</c> item, else an older release's <c>drPromoted</c>): true from a failover until fail-back, when the promoted DR database is the writer.</summary>
     Task<bool> ReadDrPromotedAsync(CancellationToken cancellationToken);
 
     /// <summary>Sets (or, with null, removes) the image of one color.</summary>

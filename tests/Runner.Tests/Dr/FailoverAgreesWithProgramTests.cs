@@ -39,7 +39,7 @@ public sealed partial class FailoverAgreesWithProgramTests
             foreach (var service in side.Services) world.Services[(side.Region, service.EcsServiceName)] = new(0, 0);
         }
         var ledger = LocalLedger.Ledger(stack);
-        var ports = world.Ports with { Ledger = new LedgerDrRecord(ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(settings))) };
+        var ports = world.Ports with { Ledger = new LedgerDrRecord(ledger) };
 
         var failover = await new Failover(ports, new DrOptions(settings.Dr.RpoTargetSeconds)).RunAsync(topology, force: true);
         var after = await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource());

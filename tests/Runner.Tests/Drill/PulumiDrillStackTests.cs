@@ -39,7 +39,7 @@ public sealed class PulumiDrillStackTests : IDisposable
         Assert.False((await drill.ReadAsync(CancellationToken.None)).Promote);
 
         // What the drill's failover does through its ledger port (record-promotion).
-        await new LedgerDrRecord(ledger, await ReleaseStoreAsync(stack, ledger)).RecordPromotedAsync(true, CancellationToken.None);
+        await new LedgerDrRecord(ledger).RecordPromotedAsync(true, CancellationToken.None);
 
         Assert.True((await drill.ReadAsync(CancellationToken.None)).Promote);
         // A person runs `pulumi up` from main, with the stack file as committed (dr.promote absent, i.e. false).

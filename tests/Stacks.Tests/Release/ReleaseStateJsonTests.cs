@@ -17,12 +17,13 @@ public class ReleaseStateJsonTests
 
         Assert.Equal(
             """{"services":{"api":{"liveColor":"green","weights":{"blue":10,"green":90},"image":{"blue":"api:1","green":"api:2"},"running":{"blue":true,"green":true}},""" +
-            "\"web\":" + Web + "},\"drPromoted\":false}",
+            "\"web\":" + Web + "}}",
             ReleaseStateJson.Serialize(state));
     }
 
+    /// <summary>The promotion lives in the ledger's dr item now; a document an older version wrote it into keeps it through every rewrite.</summary>
     [Fact]
-    public void Writes_the_dr_promotion_at_the_root_and_reads_it_back()
+    public void An_older_documents_dr_promotion_is_read_and_written_back_unchanged()
     {
         var promoted = ReleaseState.Empty.With("web", ReleaseStateTests.BlueLive("web:1")) with { DrPromoted = true };
 
@@ -34,7 +35,7 @@ public class ReleaseStateJsonTests
     }
 
     [Fact]
-    public void A_document_written_before_the_dr_promotion_was_kept_reads_as_not_promoted()
+    public void A_document_without_the_dr_promotion_reads_as_not_promoted()
     {
         var state = ReleaseStateJson.Deserialize("{\"services\":{\"web\":" + Web + "}}");
 

@@ -1,7 +1,8 @@
 // The ledger as the C# runner leaves it mid-rollout, written item by item in its formats: the lease
 // (ledger/ReleaseLedger.Lease.cs, acquired by runner/cli/Adapters/RolloutHold.cs with the rollout record of
-// runner/core/Rollout/RolloutRecordJson.cs) and the release (ledger/ReleaseLedger.Release.cs with
-// stacks/Release/ReleaseStateJson.cs); and the raw items read back for the assertions.
+// runner/core/Rollout/RolloutRecordJson.cs), the release (ledger/ReleaseLedger.Release.cs with
+// stacks/Release/ReleaseStateJson.cs) and the DR promotion (ledger/ReleaseLedger.Dr.cs); and the raw items read back
+// for the assertions.
 import { GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { formatLedgerTime } from '../src/ledger-time.mjs';
 
@@ -104,8 +105,19 @@ export function runnerLedger(client, table, stack) {
       }));
     },
 
+    /** WriteDrAsync, as failover writes the DR promotion (its own item, sk dr) as the first version. */
+    async writeDr({ promoted, updatedBy, at }) {
+      await client.send(new PutItemCommand({
+        TableName: table,
+        Item: { ...key('dr'), version: { N: '1' }, promoted: { BOOL: promoted }, updatedAt: { S: formatLedgerTime(at) }, updatedBy: { S: updatedBy } },
+        ConditionExpression: 'attribute_not_exists(#sk)',
+        ExpressionAttributeNames: { '#sk': 'sk' },
+      }));
+    },
+
     lease: () => get('lease'),
     release: () => get('release'),
+    dr: () => get('dr'),
 
     /** The journal's items, oldest first. */
     async events() {

@@ -65,7 +65,6 @@ export const RELEASE_BEFORE = {
     web: serviceRelease('blue', 50, IMAGES.web),
     worker: serviceRelease('blue', 100, IMAGES.worker),
   },
-  drPromoted: false,
 };
 
 /**
@@ -154,7 +153,6 @@ export const RELEASE_AFTER = {
     web: serviceRelease('blue', 100, IMAGES.web),
     worker: RELEASE_BEFORE.services.worker,
   },
-  drPromoted: false,
 };
 
 /** The world's ledger, load balancer and topic as the assertions compare them. */

@@ -5,16 +5,25 @@ using Infra.Runner.Dr;
 namespace Infra.Runner.Adapters.Dr;
 
 /// <summary>
-/// The release ledger for failover and fail-back, through a client of the region that is up (failover: the DR region's
-/// replica of the global table). The promotion is written to both desired and applied: AWS already has it, so no
-/// update is owed. Events go to the stack's journal with their data as JSON.
+/// The release ledger for failover, fail-back and drills, through a client of the region that is up (failover: the DR
+/// region's replica of the global table). The promotion goes to the ledger's <c>dr</c> item only, never the release
+/// item the runner and the release guard write in the primary region: the global table resolves concurrent writes
+/// last-writer-wins per item, so a release written there could otherwise undo it. Events go to the stack's journal
+/// with their data as JSON.
 /// </summary>
-public sealed class LedgerDrRecord(ReleaseLedger ledger, ReleaseStore release) : IDrLedger
+public sealed class LedgerDrRecord(ReleaseLedger ledger) : IDrLedger
 {
-    public async Task<bool> ReadPromotedAsync(CancellationToken cancellationToken) => (await release.ReadAsync(cancellationToken)).Applied.DrPromoted;
+    public Task<bool> ReadPromotedAsync(CancellationToken cancellationToken) => ledger.ReadDrPromotedAsync(cancellationToken);
 
-    public Task RecordPromotedAsync(bool promoted, CancellationToken cancellationToken) =>
-        release.ChangeAppliedAsync(state => state with { DrPromoted = promoted }, cancellationToken);
+    /// <summary>
+    /// One compare-and-swap over the version just read; a <see cref="DrVersionConflictException"/> (another DR command
+    /// wrote meanwhile) fails the step with nothing written.
+    /// </summary>
+    public async Task RecordPromotedAsync(bool promoted, CancellationToken cancellationToken)
+    {
+        var current = await ledger.ReadDrAsync(cancellationToken);
+        await ledger.WriteDrAsync(current?.Version ?? 0, promoted, $"{ReleaseStore.Writer} on {ledger.Owner}", cancellationToken);
+    }
 
     public Task AppendAsync(DrEvent drEvent, CancellationToken cancellationToken) =>
         ledger.AppendEventAsync(drEvent.Kind, JsonSerializer.Serialize(new Dictionary<string, string>(drEvent.Data) { ["message"] = drEvent.Message }), cancellationToken);
