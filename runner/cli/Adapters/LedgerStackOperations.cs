@@ -35,7 +35,9 @@ public sealed class LedgerStackOperations(
     public async Task RequireDeclarableAsync(IReadOnlyList<RolloutServiceRecord> moves, CancellationToken cancellationToken)
     {
         var (_, desired, _) = await release.ReadAsync(cancellationToken);
-        var next = moves.Aggregate(desired, (state, move) => state.Services.TryGetValue(move.Name, out var current)
+        // As the program reads it: the promotion comes from the ledger's dr item.
+        var promoted = desired with { DrPromoted = await ledger.ReadDrPromotedAsync(cancellationToken) };
+        var next = moves.Aggregate(promoted, (state, move) => state.Services.TryGetValue(move.Name, out var current)
             ? state.With(move.Name, current with { Image = current.Image.With(ReleaseMapping.ToColor(move.ToColor), move.Image) })
             : throw NoSuchService(state, move.Name));
         var declared = ReleaseOverlay.Apply(settings, next, $"release ledger {LedgerTable.NameFor(settings.StackName)}");
