@@ -8,7 +8,7 @@ namespace Infra.Runner.Dr;
 /// keeps every identifier (and so every endpoint name) the program and the services know. In the original region the
 /// old primary is renamed aside and a new cross-region replica of the promoted DR database takes its identifier; once
 /// its lag is under the RPO target, the DR services stop (no more writes), the final catch-up is seen, the new replica
-/// is promoted, the primary's services run, the ledger says drPromoted: false and DNS moves back: the switchover. A
+/// is promoted, the ledger says drPromoted: false, the primary's services run and DNS moves back: the switchover. A
 /// failure during it is undone (writes restored in the DR region, which stays failed over) and the report says so.
 /// The DR side is then rebuilt the same way (old DR instance renamed, a new replica of the new primary under the DR
 /// identifier); a run that stopped there is resumed by the next one, which finds drPromoted false and no DR replica.
@@ -52,7 +52,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         {
             // Killed after promoting the new primary: the promotion's wait, the switchover's steps after it, then the rebuild.
             return await ResumeAsync(procedure, promoted,
-                [.. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), .. steps.Scale(primary, "primary-services", s => s.Live), RecordNotPromoted(), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+                [.. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), RecordNotPromoted(), .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
                 $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}", Afterwards(topology, stamp), cancellationToken);
         }
 
@@ -87,8 +87,10 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
                 $"{DrSteps.FinalLagDataPoints} data points after the writes stopped ({DrillReport.Duration(options.FinalCatchUp)} at most)",
                 t => steps.WaitForFinalCatchUpAsync(primary, writesStoppedAt, t)),
             .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }),
-            .. steps.Scale(primary, "primary-services", s => s.Live),
+            // Before the primary's services start: while drPromoted is true the program fences them (infra/FailoverFence.cs),
+            // so a `pulumi up` between the two would stop them again, and DNS would then move back to a primary with no tasks.
             RecordNotPromoted(),
+            .. steps.Scale(primary, "primary-services", s => s.Live),
             steps.Dns(topology, toDr: false),
         ];
         var undo = new DrRecovery(
@@ -110,7 +112,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken, undo);
     }
 
-    private DrStep RecordNotPromoted() => new("record-promotion", "record drPromoted: false in the release ledger, as traffic moves back", async t =>
+    private DrStep RecordNotPromoted() => new("record-promotion", "record drPromoted: false in the release ledger, before the primary's services start and traffic moves back", async t =>
     {
         await ports.Ledger.RecordPromotedAsync(false, t);
         return "drPromoted is false (desired and applied): the program declares the original topology again";

@@ -22,8 +22,8 @@ public class FailbackTests
             "create eu-west-1: production-db from arn:aws:rds:eu-central-1:123456789012:db:production-db-replica key arn:aws:kms:eu-west-1:123456789012:key/p subnets production-db-subnets",
             "scale eu-central-1: production-dr-web-blue to 0 (autoscaling 0..0)",
             "promote eu-west-1: production-db",
-            "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
             "record: drPromoted False",
+            "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
             "dns: hc-1 held unhealthy False",
             "rename eu-central-1: production-db-replica to production-db-replica-retired-202606010300",
             "create eu-central-1: production-db-replica from arn:aws:rds:eu-west-1:123456789012:db:production-db key arn:aws:kms:eu-central-1:123456789012:key/d subnets production-dr-db-subnets",
@@ -181,8 +181,8 @@ public class FailbackTests
     {
         { "scale-stop-writes", "scale eu-central-1" },
         { "promote-database-eu-west-1", "promote eu-west-1" },
-        { "scale-primary-services", "scale eu-west-1" },
         { "record-promotion", "record" },
+        { "scale-primary-services", "scale eu-west-1" },
         { "switch-dns", "dns" },
     };
 
