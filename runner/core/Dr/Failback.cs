@@ -30,11 +30,14 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             if (await UnfinishedRebuildAsync(topology, cancellationToken) is not { } unfinished)
             {
                 var (needed, unreadable) = await UnfinishedRepairAsync(repair, cancellationToken);
-                return needed is not null
-                    ? await ResumeAsync(procedure, needed, repair.Steps(), $"{topology.StackName}'s Pulumi state points at the instances fail-back created", [], cancellationToken)
-                    : await procedure.RefuseAsync($"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false)" +
-                        (unreadable is null ? "" : $"; whether Pulumi's state still needs fail-back's repair is unknown: it could not be read ({unreadable})") +
-                        "; nothing was changed", startedAt);
+                var notFailedOver = $"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false)";
+                return (needed, unreadable) switch
+                {
+                    ({ } why, _) => await ResumeAsync(procedure, why, repair.Steps(), $"{topology.StackName}'s Pulumi state points at the instances fail-back created", [], cancellationToken),
+                    (_, { } error) => await procedure.RefuseAsync(
+                        $"{notFailedOver}; whether Pulumi's state still needs fail-back's repair is unknown: it could not be read ({error}); nothing was changed", startedAt),
+                    _ => await procedure.NothingToDoAsync($"{notFailedOver} and no earlier fail-back is unfinished; nothing was changed", startedAt),
+                };
             }
 
             if (await DrMayTakeWritesAsync(dr, cancellationToken) is { } writes)

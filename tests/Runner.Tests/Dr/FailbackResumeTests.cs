@@ -42,7 +42,7 @@ public class FailbackResumeTests
 
         var result = await RunAsync(_world.Ports);
 
-        Assert.Equal(step == "state-refresh" ? DrOutcome.Refused : DrOutcome.Succeeded, result.Outcome);
+        Assert.Equal(step == "state-refresh" ? DrOutcome.NothingToDo : DrOutcome.Succeeded, result.Outcome);
         Assert.Null(_world.Instances[(DrWorld.Primary, "production-db")].ReplicaOf);
         Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
         Assert.Equal("available", _world.Instances[(DrWorld.Dr, "production-db-replica")].Status);

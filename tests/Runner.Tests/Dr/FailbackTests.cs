@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Infra.Runner;
 using Infra.Runner.Dr;
 using Infra.Runner.Rollout;
 
@@ -51,7 +52,7 @@ public class FailbackTests
     }
 
     [Fact]
-    public async Task A_stack_that_is_not_failed_over_is_refused()
+    public async Task A_stack_that_is_not_failed_over_has_nothing_to_fail_back_with_its_own_exit_code()
     {
         var original = new DrWorld();
         _world.Promoted = false;
@@ -59,9 +60,11 @@ public class FailbackTests
 
         var result = await RunAsync();
 
-        Assert.Equal(DrOutcome.Refused, result.Outcome);
-        Assert.Equal("stack production is not failed over (the release ledger's drPromoted is false); nothing was changed", result.Message);
+        Assert.Equal((DrOutcome.NothingToDo, ExitCodes.NothingToDo, 6), (result.Outcome, result.ExitCode, ExitCodes.NothingToDo));
+        Assert.Equal("stack production is not failed over (the release ledger's drPromoted is false) and no earlier fail-back is unfinished; nothing was changed", result.Message);
         Assert.Empty(_world.Calls);
+        Assert.Equal("FailbackNothingToDo", _world.Events[^1].Kind);
+        Assert.Empty(_world.Pages);
     }
 
     [Fact]
