@@ -3,7 +3,6 @@ using Infra.Components.Iam;
 using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
-using Pulumi.Aws.Iam;
 using Pulumi.Aws.Lambda;
 using Pulumi.Aws.Lambda.Inputs;
 
@@ -73,17 +72,8 @@ public static class NodeFunction
             Tags = StackConventions.Tags(settings, logGroupName),
         }, child);
 
-        var role = new Role($"{name}-role", new RoleArgs
-        {
-            AssumeRolePolicy = PolicyDocument.TrustPolicyFor("lambda.amazonaws.com"),
-            Description = args.RoleDescription,
-            Tags = StackConventions.Tags(settings, args.FunctionName),
-        }, child);
-        var permissions = new RolePolicy($"{name}-permissions", new RolePolicyArgs
-        {
-            Role = role.Name,
-            Policy = args.Policy(logGroup.Arn),
-        }, child);
+        var roleArn = ServiceRole.Declare(parent, $"{name}-role", $"{name}-permissions", "lambda.amazonaws.com", args.RoleDescription,
+            args.Policy(logGroup.Arn), settings, args.FunctionName);
 
         var source = args.Source.Find();
         var functionArgs = new FunctionArgs
@@ -94,13 +84,14 @@ public static class NodeFunction
             Handler = args.Handler,
             Code = new FileArchive(source),
             SourceCodeHash = LambdaSource.Hash(source),
-            Role = role.Arn,
+            // Known once the policy is attached: the function never runs with an empty role.
+            Role = roleArn,
             Timeout = args.TimeoutSeconds,
             MemorySize = args.MemorySizeMb,
             Environment = new FunctionEnvironmentArgs { Variables = args.Environment },
             Tags = StackConventions.Tags(settings, args.FunctionName),
         };
         if (args.DeadLetterConfig is { } deadLetters) functionArgs.DeadLetterConfig = deadLetters;
-        return new Function($"{name}-function", functionArgs, new CustomResourceOptions { Parent = parent, DependsOn = { logGroup, permissions } });
+        return new Function($"{name}-function", functionArgs, new CustomResourceOptions { Parent = parent, DependsOn = { logGroup } });
     }
 }

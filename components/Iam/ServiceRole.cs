@@ -15,16 +15,18 @@ public static class ServiceRole
     /// The role's ARN, known only once its policy is attached: a resource handed this ARN never runs with the role
     /// still empty.
     /// </returns>
+    /// <param name="description">Shown in IAM; null for none (roles declared before this shape had none, and adding one is a change).</param>
     public static Output<string> Declare(Resource parent, string roleName, string policyName, string servicePrincipal,
-        string description, Output<string> policy, StackSettings settings, string tagName)
+        string? description, Output<string> policy, StackSettings settings, string tagName)
     {
         var child = new CustomResourceOptions { Parent = parent };
-        var role = new Role(roleName, new RoleArgs
+        var roleArgs = new RoleArgs
         {
             AssumeRolePolicy = PolicyDocument.TrustPolicyFor(servicePrincipal),
-            Description = description,
             Tags = StackConventions.Tags(settings, tagName),
-        }, child);
+        };
+        if (description is not null) roleArgs.Description = description;
+        var role = new Role(roleName, roleArgs, child);
         var permissions = new RolePolicy(policyName, new RolePolicyArgs { Role = role.Id, Policy = policy }, child);
         return Output.Tuple(role.Arn, permissions.Id).Apply(t => t.Item1);
     }

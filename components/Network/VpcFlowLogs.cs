@@ -5,7 +5,6 @@ using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.Ec2;
-using Pulumi.Aws.Iam;
 
 namespace Infra.Components.Network;
 
@@ -26,23 +25,15 @@ internal static class VpcFlowLogs
             KmsKeyId = logsKmsKeyArn,
             Tags = StackConventions.Tags(settings, $"{name}-flow-logs"),
         }, options);
-        var role = new Role($"{name}-flow-logs-role", new RoleArgs
-        {
-            AssumeRolePolicy = PolicyDocument.TrustPolicyFor("vpc-flow-logs.amazonaws.com"),
-            Tags = StackConventions.Tags(settings, $"{name}-flow-logs-role"),
-        }, options);
-        _ = new RolePolicy($"{name}-flow-logs-policy", new RolePolicyArgs
-        {
-            Role = role.Id,
-            Policy = logGroup.Arn.Apply(arn => FlowLogsPolicy.For(arn).ToJson()),
-        }, options);
+        var roleArn = ServiceRole.Declare(parent, $"{name}-flow-logs-role", $"{name}-flow-logs-policy", "vpc-flow-logs.amazonaws.com", null,
+            logGroup.Arn.Apply(arn => FlowLogsPolicy.For(arn).ToJson()), settings, $"{name}-flow-logs-role");
         _ = new FlowLog($"{name}-flow-log", new FlowLogArgs
         {
             VpcId = vpcId,
             TrafficType = "ALL",
             LogDestinationType = "cloud-watch-logs",
             LogDestination = logGroup.Arn,
-            IamRoleArn = role.Arn,
+            IamRoleArn = roleArn,
             Tags = StackConventions.Tags(settings, $"{name}-flow-log"),
         }, options);
     }

@@ -70,7 +70,7 @@ public static class DrCommands
             using var adapters = new DrAdapters(stackSettings, topology.Dr.Region, logger);
             var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds), stack)(adapters.Ports, topology, cancellationToken);
             await ReportFiles.WriteAsync(reportPath ?? DefaultReportPath(name, settings), result.MarkdownReport, result.JsonReport, logger);
-            logger.Write(result.Outcome == DrOutcome.Succeeded ? LogEventLevel.Information : LogEventLevel.Error,
+            logger.Write(result.Outcome is DrOutcome.Succeeded or DrOutcome.NothingToDo ? LogEventLevel.Information : LogEventLevel.Error,
                 "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
             return result.ExitCode;
         }, cancellationToken);

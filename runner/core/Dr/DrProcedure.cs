@@ -29,11 +29,16 @@ public sealed class DrProcedure(DrPorts ports, DrTopology topology, string name)
     }
 
     /// <summary>Ends without a change: journaled, reported, not paged.</summary>
-    public async Task<DrResult> RefuseAsync(string reason, DateTimeOffset startedAt)
+    public Task<DrResult> RefuseAsync(string reason, DateTimeOffset startedAt) => EndUnchangedAsync(DrOutcome.Refused, reason, startedAt);
+
+    /// <summary>Ends without a change because none is needed (its own exit code, so a workflow can tell it from a refusal): journaled, reported, not paged.</summary>
+    public Task<DrResult> NothingToDoAsync(string reason, DateTimeOffset startedAt) => EndUnchangedAsync(DrOutcome.NothingToDo, reason, startedAt);
+
+    private async Task<DrResult> EndUnchangedAsync(DrOutcome outcome, string reason, DateTimeOffset startedAt)
     {
-        await EventAsync("Refused", reason);
-        var report = new DrReportFacts(name, topology, startedAt, ports.Time.GetUtcNow(), DrOutcome.Refused, reason, [], [], _notes, []);
-        return new DrResult(DrOutcome.Refused, reason, DrReport.Json(report), DrReport.Markdown(report));
+        await EventAsync(outcome.ToString(), reason);
+        var report = new DrReportFacts(name, topology, startedAt, ports.Time.GetUtcNow(), outcome, reason, [], [], _notes, []);
+        return new DrResult(outcome, reason, DrReport.Json(report), DrReport.Markdown(report));
     }
 
     /// <summary>

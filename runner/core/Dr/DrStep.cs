@@ -20,6 +20,9 @@ public enum DrOutcome
 
     /// <summary>Refused before any change (e.g. the primary answers healthy without --force).</summary>
     Refused,
+
+    /// <summary>Nothing to do, nothing changed: fail-back of a stack that is not failed over, with no earlier fail-back unfinished.</summary>
+    NothingToDo,
 }
 
 /// <summary>The ending: one line, the reports (JSON and Markdown) and the exit code.</summary>
@@ -29,6 +32,7 @@ public sealed record DrResult(DrOutcome Outcome, string Message, string JsonRepo
     {
         DrOutcome.Succeeded => ExitCodes.Success,
         DrOutcome.Refused => ExitCodes.BadInput,
+        DrOutcome.NothingToDo => ExitCodes.NothingToDo,
         _ => ExitCodes.Failed,
     };
 }

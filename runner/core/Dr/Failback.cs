@@ -8,7 +8,7 @@ namespace Infra.Runner.Dr;
 /// keeps every identifier (and so every endpoint name) the program and the services know. In the original region the
 /// old primary is renamed aside and a new cross-region replica of the promoted DR database takes its identifier; once
 /// its lag is under the RPO target, the DR services stop (no more writes), the final catch-up is seen, the new replica
-/// is promoted, the primary's services run, the ledger says drPromoted: false and DNS moves back: the switchover. A
+/// is promoted, the ledger says drPromoted: false, the primary's services run and DNS moves back: the switchover. A
 /// failure during it is undone (writes restored in the DR region, which stays failed over) and the report says so.
 /// The DR side is then rebuilt the same way (old DR instance renamed, a new replica of the new primary under the DR
 /// identifier); a run that stopped there is resumed by the next one, which finds drPromoted false and no DR replica.
@@ -30,11 +30,14 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             if (await UnfinishedRebuildAsync(topology, cancellationToken) is not { } unfinished)
             {
                 var (needed, unreadable) = await UnfinishedRepairAsync(repair, cancellationToken);
-                return needed is not null
-                    ? await ResumeAsync(procedure, needed, repair.Steps(), $"{topology.StackName}'s Pulumi state points at the instances fail-back created", [], cancellationToken)
-                    : await procedure.RefuseAsync($"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false)" +
-                        (unreadable is null ? "" : $"; whether Pulumi's state still needs fail-back's repair is unknown: it could not be read ({unreadable})") +
-                        "; nothing was changed", startedAt);
+                var notFailedOver = $"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false)";
+                return (needed, unreadable) switch
+                {
+                    ({ } why, _) => await ResumeAsync(procedure, why, repair.Steps(), $"{topology.StackName}'s Pulumi state points at the instances fail-back created", [], cancellationToken),
+                    (_, { } error) => await procedure.RefuseAsync(
+                        $"{notFailedOver}; whether Pulumi's state still needs fail-back's repair is unknown: it could not be read ({error}); nothing was changed", startedAt),
+                    _ => await procedure.NothingToDoAsync($"{notFailedOver} and no earlier fail-back is unfinished; nothing was changed", startedAt),
+                };
             }
 
             if (await DrMayTakeWritesAsync(dr, cancellationToken) is { } writes)
@@ -52,7 +55,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         {
             // Killed after promoting the new primary: the promotion's wait, the switchover's steps after it, then the rebuild.
             return await ResumeAsync(procedure, promoted,
-                [.. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), .. steps.Scale(primary, "primary-services", s => s.Live), RecordNotPromoted(), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+                [.. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), RecordNotPromoted(), .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
                 $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}", Afterwards(topology, stamp), cancellationToken);
         }
 
@@ -87,8 +90,10 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
                 $"{DrSteps.FinalLagDataPoints} data points after the writes stopped ({DrillReport.Duration(options.FinalCatchUp)} at most)",
                 t => steps.WaitForFinalCatchUpAsync(primary, writesStoppedAt, t)),
             .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }),
-            .. steps.Scale(primary, "primary-services", s => s.Live),
+            // Before the primary's services start: while drPromoted is true the program fences them (infra/FailoverFence.cs),
+            // so a `pulumi up` between the two would stop them again, and DNS would then move back to a primary with no tasks.
             RecordNotPromoted(),
+            .. steps.Scale(primary, "primary-services", s => s.Live),
             steps.Dns(topology, toDr: false),
         ];
         var undo = new DrRecovery(
@@ -110,7 +115,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken, undo);
     }
 
-    private DrStep RecordNotPromoted() => new("record-promotion", "record promoted: false in the release ledger's dr item, as traffic moves back", async t =>
+    private DrStep RecordNotPromoted() => new("record-promotion", "record promoted: false in the release ledger's dr item, before the primary's services start and traffic moves back", async t =>
     {
         await ports.Ledger.RecordPromotedAsync(false, t);
         return "the ledger's dr item says not promoted: the program declares the original topology again";

@@ -75,6 +75,25 @@ public partial class PreviewPolicyTests
         Assert.Equal(["infra-staging-releases", "infra-production-releases"], Strings(condition.GetProperty("kms:EncryptionContext:aws:dynamodb:tableName")));
     }
 
+    [Theory]
+    [InlineData("elasticloadbalancing:DescribeRules")]
+    [InlineData("elasticloadbalancing:DescribeListeners")]
+    public void No_action_reads_listener_rules_whose_conditions_hold_the_preview_header_s_value(string read)
+    {
+        // preview.yml never refreshes and the program has no data sources, so the preview reads no listener or rule.
+        var actions = Statements.SelectMany(s => Strings(s.GetProperty("Action")));
+
+        Assert.DoesNotContain(actions, a => Regex.IsMatch(read, "^" + Regex.Escape(a).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase));
+    }
+
+    [Fact]
+    public void The_preview_never_refreshes()
+    {
+        var preview = RepoFiles.Workflow("preview.yml");
+
+        Assert.DoesNotContain("refresh", preview, StringComparison.OrdinalIgnoreCase);
+    }
+
     // service:Describe…, service:List…, service:Get…, or kms:Decrypt (held to DynamoDB above).
     [GeneratedRegex(@"^([a-z0-9-]+:(Describe|List|Get)[A-Za-z0-9]*\*?|kms:Decrypt)$")]
     private static partial Regex ReadAction();

@@ -230,7 +230,9 @@ public class WorkflowContractTests
         Assert.Contains(Runs(drill), r => r.Contains("cat dr-failback-report.md >> \"$GITHUB_STEP_SUMMARY\""));
         var uploads = Uses(drill, "actions/upload-artifact").Select(s => With(s).Scalar("path")).ToList();
         // The promotion lives in the release ledger: no stack file to keep or commit.
-        Assert.Equal(["dr-drill-report.md\ndr-drill-report.json\ndr-failback-report.md\ndr-failback-report.json\n"], uploads);
+        Assert.Equal(["dr-failback-earlier-report.md\ndr-failback-earlier-report.json\ndr-drill-report.md\ndr-drill-report.json\ndr-failback-report.md\ndr-failback-report.json\n"],
+            uploads);
+        Assert.Contains(Runs(drill), r => r.Contains("cat dr-failback-earlier-report.md >> \"$GITHUB_STEP_SUMMARY\""));
     }
 
     [Fact]
@@ -248,6 +250,21 @@ public class WorkflowContractTests
         Assert.Contains("jq -r '.mayBePromoted' dr-drill-report.json", steps[decide].Scalar("run"));
         Assert.Equal("always() && steps.promoted.outputs.needed == 'true'", steps[failback].Scalar("if"));
         Assert.Equal("${{ secrets.PULUMI_ACCESS_TOKEN }}", Env(steps[failback]).Scalar("PULUMI_ACCESS_TOKEN"));
+    }
+
+    [Fact]
+    public void The_dr_drill_first_finishes_a_fail_back_an_earlier_run_left_unfinished_and_drills_only_if_that_succeeds()
+    {
+        var steps = Job("dr-drill.yml", "drill").Steps().ToList();
+        var finish = steps.FindIndex(s => s.Scalar("run") == ".github/scripts/finish-failback.sh staging");
+        var run = steps.FindIndex(s => s.Scalar("run")?.Contains("-- drill --stack staging") == true);
+
+        Assert.True(finish >= 0 && finish < run, "finish-failback.sh, then the drill");
+        Assert.DoesNotContain(steps.Take(finish), s => s.Scalar("run") is not null && !s.Scalar("run")!.Contains("rds-ca-bundle.pem", StringComparison.Ordinal));
+        // No `if`: the drill runs only when finishing succeeded (or there was nothing to finish).
+        Assert.Null(steps[finish].Get("if"));
+        Assert.Null(steps[run].Get("if"));
+        Assert.Equal("${{ secrets.PULUMI_ACCESS_TOKEN }}", Env(steps[finish]).Scalar("PULUMI_ACCESS_TOKEN"));
     }
 
     [Fact]

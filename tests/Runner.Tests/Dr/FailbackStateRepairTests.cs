@@ -117,7 +117,7 @@ public class FailbackStateRepairTests
 
         var result = await RunAsync();
 
-        Assert.Equal(DrOutcome.Refused, result.Outcome);
+        Assert.Equal(DrOutcome.NothingToDo, result.Outcome);
         Assert.Equal(["export"], _world.State.Calls);
     }
 }

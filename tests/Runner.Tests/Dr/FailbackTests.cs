@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Infra.Runner;
 using Infra.Runner.Dr;
 using Infra.Runner.Rollout;
 
@@ -22,8 +23,8 @@ public class FailbackTests
             "create eu-west-1: production-db from arn:aws:rds:eu-central-1:123456789012:db:production-db-replica key arn:aws:kms:eu-west-1:123456789012:key/p subnets production-db-subnets",
             "scale eu-central-1: production-dr-web-blue to 0 (autoscaling 0..0)",
             "promote eu-west-1: production-db",
-            "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
             "record: drPromoted False",
+            "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
             "dns: hc-1 held unhealthy False",
             "rename eu-central-1: production-db-replica to production-db-replica-retired-202606010300",
             "create eu-central-1: production-db-replica from arn:aws:rds:eu-west-1:123456789012:db:production-db key arn:aws:kms:eu-central-1:123456789012:key/d subnets production-dr-db-subnets",
@@ -51,7 +52,7 @@ public class FailbackTests
     }
 
     [Fact]
-    public async Task A_stack_that_is_not_failed_over_is_refused()
+    public async Task A_stack_that_is_not_failed_over_has_nothing_to_fail_back_with_its_own_exit_code()
     {
         var original = new DrWorld();
         _world.Promoted = false;
@@ -59,9 +60,11 @@ public class FailbackTests
 
         var result = await RunAsync();
 
-        Assert.Equal(DrOutcome.Refused, result.Outcome);
-        Assert.Equal("stack production is not failed over (the release ledger's drPromoted is false); nothing was changed", result.Message);
+        Assert.Equal((DrOutcome.NothingToDo, ExitCodes.NothingToDo, 6), (result.Outcome, result.ExitCode, ExitCodes.NothingToDo));
+        Assert.Equal("stack production is not failed over (the release ledger's drPromoted is false) and no earlier fail-back is unfinished; nothing was changed", result.Message);
         Assert.Empty(_world.Calls);
+        Assert.Equal("FailbackNothingToDo", _world.Events[^1].Kind);
+        Assert.Empty(_world.Pages);
     }
 
     [Fact]
@@ -181,8 +184,8 @@ public class FailbackTests
     {
         { "scale-stop-writes", "scale eu-central-1" },
         { "promote-database-eu-west-1", "promote eu-west-1" },
-        { "scale-primary-services", "scale eu-west-1" },
         { "record-promotion", "record" },
+        { "scale-primary-services", "scale eu-west-1" },
         { "switch-dns", "dns" },
     };
 

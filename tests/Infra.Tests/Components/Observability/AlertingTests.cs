@@ -101,9 +101,11 @@ public class AlertingTests
         Assert.Equal(ComponentPlan.Token("aws:secretsmanager/secret:Secret", "alerting-slack-relay-webhook", "arn"),
             (string)variables["SLACK_WEBHOOK_SECRET_ARN"]!);
         Assert.Equal("infra-production", (string)variables["DASHBOARD_NAME"]!);
+        // Created after its log group (explicitly) and its role's policy (through the role ARN ServiceRole hands out once it is attached).
         var dependsOn = plan.Resource(FunctionType, "alerting-slack-relay-function")["dependsOn"]!.AsArray().Select(d => (string)d!);
-        Assert.Equal([plan.Urn("aws:cloudwatch/logGroup:LogGroup", "alerting-slack-relay-logs"),
-            plan.Urn("aws:iam/rolePolicy:RolePolicy", "alerting-slack-relay-permissions")], dependsOn.Order(StringComparer.Ordinal));
+        Assert.Equal([plan.Urn("aws:cloudwatch/logGroup:LogGroup", "alerting-slack-relay-logs")], dependsOn);
+        Assert.Equal(ComponentPlan.Token("aws:iam/role:Role", "alerting-slack-relay-role", "id"),
+            (string)plan.Inputs("aws:iam/rolePolicy:RolePolicy", "alerting-slack-relay-permissions")["role"]!);
         Assert.Equal("/aws/lambda/infra-production-slack-relay",
             (string)plan.Inputs("aws:cloudwatch/logGroup:LogGroup", "alerting-slack-relay-logs")["name"]!);
     }
