@@ -157,7 +157,7 @@ public sealed class ReleaseGuardTests
         var plan = await PlanAsync();
 
         var variables = plan.Inputs(Function, "release-guard-function")["environment"]!["variables"]!.AsObject();
-        Assert.Equal([("GUARD_STACK", "staging"), ("GUARD_LEDGER_TABLE", TableName)], variables.Select(v => (v.Key, (string)v.Value!)));
+        Assert.Equal([("GUARD_LEDGER_TABLE", TableName), ("GUARD_STACK", "staging")], variables.Select(v => (v.Key, (string)v.Value!)).Order());
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class ReleaseGuardTests
 
         var component = plan.Urn(ReleaseGuard.Type, "release-guard");
         var children = plan.Resources.Where(r => (string)r["type"]! is not (ReleaseGuard.Type or "pulumi:pulumi:Stack")).ToList();
-        Assert.Equal(14, children.Count);
+        Assert.Equal(15, children.Count);
         Assert.All(children, c => Assert.Equal(component, (string)c["parent"]!));
         Assert.All(children, c => Assert.StartsWith("release-guard-", (string)c["name"]!));
     }
