@@ -9,7 +9,7 @@ import { formatLedgerTime, staleClaimBefore } from './ledger-time.mjs';
 const LEASE = 'lease';
 const RELEASE = 'release';
 // Written by the stack (pulumi up), never by the guard or the runner (stacks/Release/LedgerTable.cs).
-const GUARD_CONFIG = 'guard-config';
+const CONFIG_ITEM = 'guard-config';
 
 /**
  * @param {object} options
@@ -56,12 +56,12 @@ export function createLedger({ dynamodb, table, stack }) {
      * counts from the next event on. Without the item the guard cannot know what to move, so it throws.
      */
     async readGuardConfig() {
-      const item = await get(GUARD_CONFIG);
+      const item = await get(CONFIG_ITEM);
       if (!item) {
-        throw new Error(`release ledger ${table} has no item ${GUARD_CONFIG} for stack ${stack}: the stack writes it with the guard ` +
+        throw new Error(`release ledger ${table} has no item ${CONFIG_ITEM} for stack ${stack}: the stack writes it with the guard ` +
           '(pulumi up); until then the guard cannot act');
       }
-      return parseGuardConfig(attributeReader(table, GUARD_CONFIG, item).string('config'), { stack, ledgerTable: table });
+      return parseGuardConfig(attributeReader(table, CONFIG_ITEM, item).string('config'), { stack, ledgerTable: table });
     },
 
     /** The rollout in progress, or undefined when there is none. */
