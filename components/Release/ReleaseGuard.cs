@@ -16,9 +16,10 @@ namespace Infra.Components.Release;
 /// The release guard (components/assets/release-guard): a Lambda that EventBridge invokes when a watched alarm goes to
 /// ALARM, and every minute, which flips a rollout's traffic back to the live colors when the runner does not (see
 /// README, "When the runner dies mid-rollout"). Its role may change only this stack's weights listeners and rules,
-/// read and write only this stack's ledger items, and page only the critical topic. An event it fails on, after
-/// Lambda's own retries (among them one without its configuration item), lands in an encrypted dead-letter queue whose first message pages the critical topic; so does
-/// an event EventBridge could not deliver to it within its bounded retries.
+/// read and write only this stack's ledger items, and page only the critical topic. Its configuration is one of those
+/// items (<see cref="GuardConfigItem"/>). An event it fails on (one without that item too), after Lambda's own retries,
+/// lands in an encrypted dead-letter queue whose first message pages the critical topic; so does an event EventBridge
+/// could not deliver to it within its bounded retries.
 /// </summary>
 public sealed class ReleaseGuard : ComponentResource
 {
