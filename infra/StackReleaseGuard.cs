@@ -21,6 +21,7 @@ public static class StackReleaseGuard
         {
             Settings = settings,
             Services = primary.Services.Select(s => GuardedService.For(s.Settings.Name, s.Traffic, Watched(alarms, s.Settings.Name))).ToList(),
+            LedgerTableName = ledger.TableName,
             LedgerTableArn = ledger.TableArn,
             LedgerKeyArn = ledger.KeyArn,
             CriticalTopicArn = observability.Alerting.TopicArns[Severity.Critical],

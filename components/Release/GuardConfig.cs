@@ -18,15 +18,12 @@ public sealed record GuardedRoute(string Service, TrafficRouteKind Kind, string 
 public sealed record WatchedAlarm(string Name, Color? GateOf);
 
 /// <summary>
-/// The guard's whole configuration, the Lambda's <c>GUARD_CONFIG</c> (contract B): the stack, its ledger table, the
-/// critical topic, per service its route and target groups, and every watched alarm mapped to the services (and, for a
-/// gate alarm, the color) watching it.
+/// The guard's whole configuration (contract B), an item of the ledger (<see cref="GuardConfigItem"/>): the stack, its
+/// ledger table, the critical topic, per service its route and target groups, and every watched alarm mapped to the
+/// services (and, for a gate alarm, the color) watching it.
 /// </summary>
 public sealed record GuardConfig(string Stack, string LedgerTable, string CriticalTopicArn, IReadOnlyList<GuardedRoute> Services)
 {
-    /// <summary>The environment variable the guard reads.</summary>
-    public const string Variable = "GUARD_CONFIG";
-
     /// <summary>
     /// Alarm name → who watches it, in stack-file order: a service and, for a gate alarm, its color. A stack-wide alarm
     /// (the database's connection errors) is watched for every service, so it moves back whichever of them the rollout

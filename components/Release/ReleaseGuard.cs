@@ -6,6 +6,7 @@ using Infra.Stacks.Release;
 using Infra.Stacks.Settings;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.DynamoDB;
 using Pulumi.Aws.Lambda;
 using Pulumi.Aws.Lambda.Inputs;
 
@@ -15,9 +16,10 @@ namespace Infra.Components.Release;
 /// The release guard (components/assets/release-guard): a Lambda that EventBridge invokes when a watched alarm goes to
 /// ALARM, and every minute, which flips a rollout's traffic back to the live colors when the runner does not (see
 /// README, "When the runner dies mid-rollout"). Its role may change only this stack's weights listeners and rules,
-/// read and write only this stack's ledger items, and page only the critical topic. An event it fails on, after
-/// Lambda's own retries, lands in an encrypted dead-letter queue whose first message pages the critical topic; so does
-/// an event EventBridge could not deliver to it within its bounded retries.
+/// read and write only this stack's ledger items, and page only the critical topic. Its configuration is one of those
+/// items (<see cref="GuardConfigItem"/>). An event it fails on (one without that item too), after Lambda's own retries,
+/// lands in an encrypted dead-letter queue whose first message pages the critical topic; so does an event EventBridge
+/// could not deliver to it within its bounded retries.
 /// </summary>
 public sealed class ReleaseGuard : ComponentResource
 {
@@ -53,6 +55,15 @@ public sealed class ReleaseGuard : ComponentResource
         var queue = DeadLetterQueue.Declare(this, name, settings, queueName, args.DeadLetterRetentionDays);
         // Resolved once: the guard's config names each route, and its role may change exactly those.
         var routes = Output.All(args.Services.Select(Route));
+        // The config lives in the ledger, not the environment (4 KB for all variables): see GuardConfigItem. The
+        // function's environment takes the table name from this item, so the item exists before the function can run.
+        var configItem = new TableItem($"{name}-config", new TableItemArgs
+        {
+            TableName = args.LedgerTableName,
+            HashKey = LedgerTable.PartitionKey,
+            RangeKey = LedgerTable.SortKey,
+            Item = Config(args, routes).Apply(GuardConfigItem.ToItemJson),
+        }, new CustomResourceOptions { Parent = this });
 
         var function = NodeFunction.Declare(this, name, new NodeFunctionArgs
         {
@@ -67,7 +78,11 @@ public sealed class ReleaseGuard : ComponentResource
             LogRetentionDays = args.LogRetentionDays,
             LogsKmsKeyArn = args.LogsKmsKeyArn,
             DeadLetterConfig = new FunctionDeadLetterConfigArgs { TargetArn = queue.Arn },
-            Environment = { [GuardConfig.Variable] = Config(args, routes).Apply(c => c.ToJson()) },
+            Environment =
+            {
+                [GuardConfigItem.StackVariable] = settings.StackName,
+                [GuardConfigItem.TableVariable] = configItem.TableName,
+            },
         });
 
         var alarmNames = args.Services.SelectMany(s => s.Alarms.Select(a => a.Name)).Distinct().ToList();
@@ -111,8 +126,8 @@ public sealed class ReleaseGuard : ComponentResource
     }
 
     private static Output<GuardConfig> Config(ReleaseGuardArgs args, Output<ImmutableArray<GuardedRoute>> routes) =>
-        Output.Tuple(routes, args.CriticalTopicArn)
-            .Apply(t => new GuardConfig(args.Settings.StackName, LedgerTable.NameFor(args.Settings.StackName), t.Item2, t.Item1));
+        Output.Tuple(routes, args.LedgerTableName, args.CriticalTopicArn)
+            .Apply(t => new GuardConfig(args.Settings.StackName, t.Item2, t.Item3, t.Item1));
 
     private static Output<GuardedRoute> Route(GuardedService service) =>
         Output.Tuple(service.RouteArn, service.TargetGroupArns.Blue, service.TargetGroupArns.Green)

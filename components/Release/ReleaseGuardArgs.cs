@@ -16,6 +16,9 @@ public sealed class ReleaseGuardArgs
     /// <summary>Every service of the primary region's load balancer, in stack-file order; at least one.</summary>
     public required IReadOnlyList<GuardedService> Services { get; init; }
 
+    /// <summary>The release ledger's table name (<see cref="Data.ReleaseLedger.TableName"/>): the guard's configuration is one of its items.</summary>
+    public required Output<string> LedgerTableName { get; init; }
+
     /// <summary>The release ledger's table (<see cref="Data.ReleaseLedger.TableArn"/>).</summary>
     public required Output<string> LedgerTableArn { get; init; }
 

@@ -6,7 +6,7 @@ namespace Infra.Components.Traffic;
 /// </summary>
 public enum TrafficRouteKind { Listener, Rule }
 
-/// <summary>The kind as the runner and the release guard read it (<c>trafficRoute.kind</c>, <c>GUARD_CONFIG</c>).</summary>
+/// <summary>The kind as the runner and the release guard read it (<c>trafficRoute.kind</c>, the guard's configuration item).</summary>
 public static class TrafficRouteKinds
 {
     public static string ToOutputName(this TrafficRouteKind kind) => kind == TrafficRouteKind.Listener ? "listener" : "rule";

@@ -9,7 +9,10 @@ public static class LedgerTable
     /// <summary>Partition key attribute (type S): the stack name.</summary>
     public const string PartitionKey = "pk";
 
-    /// <summary>Sort key attribute (type S): <see cref="ReleaseItem"/>, <see cref="DrItem"/>, <see cref="LeaseItem"/> or an event key.</summary>
+    /// <summary>
+    /// Sort key attribute (type S): <see cref="ReleaseItem"/>, <see cref="DrItem"/>, <see cref="LeaseItem"/>, <see cref="GuardConfigItem"/>
+    /// or an event key.
+    /// </summary>
     public const string SortKey = "sk";
 
     /// <summary>DynamoDB's attribute type of both keys: string.</summary>
@@ -28,6 +31,12 @@ public static class LedgerTable
 
     /// <summary>Sort key of the item describing the rollout in progress.</summary>
     public const string LeaseItem = "lease";
+
+    /// <summary>
+    /// Sort key of the release guard's configuration: written by <c>pulumi up</c> (the stack's TableItem), read by the
+    /// guard at each invocation; the runner never touches it.
+    /// </summary>
+    public const string GuardConfigItem = "guard-config";
 
     /// <summary>Prefix of the sort keys of journal events: <c>event#&lt;ISO timestamp&gt;#&lt;random&gt;</c>.</summary>
     public const string EventItemPrefix = "event#";

@@ -12,7 +12,7 @@ public sealed class ReleaseGuardCompositionTests : IDisposable
 {
     private const string GuardType = "infra:release:ReleaseGuard";
     private const string Rule = "aws:cloudwatch/eventRule:EventRule";
-    private const string Function = "aws:lambda/function:Function";
+    private const string TableItem = "aws:dynamodb/tableItem:TableItem";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("guard-stack").FullName;
 
@@ -72,7 +72,7 @@ public sealed class ReleaseGuardCompositionTests : IDisposable
     }
 
     private static JsonNode GuardConfig(ComponentPlan plan) =>
-        JsonNode.Parse((string)plan.Inputs(Function, "release-guard-function")["environment"]!["variables"]!["GUARD_CONFIG"]!)!;
+        JsonNode.Parse((string)JsonNode.Parse((string)plan.Inputs(TableItem, "release-guard-config")["item"]!)!["config"]!["S"]!)!;
 
     private static List<string> Strings(JsonNode array) => array.AsArray().Select(n => (string)n!).ToList();
 }

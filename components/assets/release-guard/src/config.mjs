@@ -1,18 +1,19 @@
-// GUARD_CONFIG, the guard's whole configuration as the stack writes it (one compact JSON document), read strictly:
-// a key the stack does not write is as wrong as a missing one, because either means the two have drifted apart.
-// Every refusal reads `GUARD_CONFIG <key path>: found <value>; expected <what is allowed>`.
+// The guard's whole configuration as the stack writes it (one compact JSON document in attribute `config` of the
+// ledger item `guard-config`, components/Release/GuardConfigItem.cs), read strictly: a key the stack does not write is
+// as wrong as a missing one, because either means the two have drifted apart.
+// Every refusal reads `guard-config <key path>: found <value>; expected <what is allowed>`.
 
 const COLORS = ['blue', 'green'];
 const KINDS = ['listener', 'rule'];
 
 /**
- * @param {string|undefined} text  the GUARD_CONFIG environment variable.
+ * @param {string} text  the item's `config` attribute.
+ * @param {{ stack: string, ledgerTable: string }} from  where it was read: the document must name the same stack and table.
  * @returns {{ stack: string, ledgerTable: string, criticalTopicArn: string,
  *   services: Record<string, { kind: 'listener'|'rule', arn: string, targetGroups: { blue: string, green: string } }>,
  *   alarms: Record<string, Array<{ service: string, color?: 'blue'|'green' }>> }}
  */
-export function parseGuardConfig(text) {
-  if (text === undefined || text === '') throw new GuardConfigError('$', 'nothing (the variable is not set)', 'the JSON document the stack writes');
+export function parseGuardConfig(text, from) {
   let root;
   try {
     root = JSON.parse(text);
@@ -32,8 +33,8 @@ export function parseGuardConfig(text) {
     return [alarm, watchers.map((watcher, i) => readWatcher(watcher, `alarms.${alarm}[${i}]`, services, allowed))];
   }));
   return {
-    stack: string(fields.stack, 'stack'),
-    ledgerTable: string(fields.ledgerTable, 'ledgerTable'),
+    stack: same(fields.stack, 'stack', from.stack, 'the stack whose partition holds the item'),
+    ledgerTable: same(fields.ledgerTable, 'ledgerTable', from.ledgerTable, 'the table holding the item'),
     criticalTopicArn: arn(fields.criticalTopicArn, 'criticalTopicArn'),
     services,
     alarms,
@@ -42,7 +43,7 @@ export function parseGuardConfig(text) {
 
 export class GuardConfigError extends Error {
   constructor(path, found, expected) {
-    super(`GUARD_CONFIG ${path}: found ${found}; expected ${expected}`);
+    super(`guard-config ${path}: found ${found}; expected ${expected}`);
     this.name = 'GuardConfigError';
   }
 }
@@ -86,8 +87,9 @@ function child(path, key) {
   return path === '$' ? key : `${path}.${key}`;
 }
 
-function string(value, path) {
-  if (typeof value !== 'string' || value.trim() === '') throw new GuardConfigError(path, shown(value), 'a non-empty string');
+// The document names where it belongs; a copy under another stack or table would act on the wrong one.
+function same(value, path, expected, what) {
+  if (value !== expected) throw new GuardConfigError(path, shown(value), `${JSON.stringify(expected)}, ${what}`);
   return value;
 }
 

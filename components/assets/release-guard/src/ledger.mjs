@@ -2,11 +2,14 @@
 // (contract A in the README). The lease item is only ever updated, never put: the runner's attributes stay.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { parseGuardConfig } from './config.mjs';
 import { attributeReader, readLeaseItem } from './lease.mjs';
 import { formatLedgerTime, staleClaimBefore } from './ledger-time.mjs';
 
 const LEASE = 'lease';
 const RELEASE = 'release';
+// Written by the stack (pulumi up), never by the guard or the runner (stacks/Release/LedgerTable.cs).
+const CONFIG_ITEM = 'guard-config';
 
 /**
  * @param {object} options
@@ -48,6 +51,19 @@ export function createLedger({ dynamodb, table, stack }) {
   }
 
   return {
+    /**
+     * The guard's configuration (contract B), read at every invocation: a `pulumi up` that changes a route or an alarm
+     * counts from the next event on. Without the item the guard cannot know what to move, so it throws.
+     */
+    async readGuardConfig() {
+      const item = await get(CONFIG_ITEM);
+      if (!item) {
+        throw new Error(`release ledger ${table} has no item ${CONFIG_ITEM} for stack ${stack}: the stack writes it with the guard ` +
+          '(pulumi up); until then the guard cannot act');
+      }
+      return parseGuardConfig(attributeReader(table, CONFIG_ITEM, item).string('config'), { stack, ledgerTable: table });
+    },
+
     /** The rollout in progress, or undefined when there is none. */
     async readLease() {
       const item = await get(LEASE);

@@ -1,7 +1,6 @@
 // The handler logic, with its collaborators passed in: guard.mjs wires the Lambda runtime's SDK clients, the tests
-// point the same clients at local servers. One invocation: read the lease, decide, claim the flip, move every
-// service of the rollout back to its live color, record that (lease, release, journal) and page.
-import { parseGuardConfig } from './config.mjs';
+// point the same clients at local servers. One invocation: read the configuration and the lease, decide, claim the
+// flip, move every service of the rollout back to its live color, record that (lease, release, journal) and page.
 import { decide, ignoredAlarm } from './decision.mjs';
 import { createLedger } from './ledger.mjs';
 import { page } from './page.mjs';
@@ -14,7 +13,8 @@ export const RELEASE_RETRIES = 3;
 
 /**
  * @param {object} dependencies
- * @param {Record<string, string|undefined>} dependencies.env  GUARD_CONFIG (contract B in the README).
+ * @param {Record<string, string|undefined>} dependencies.env  GUARD_STACK and GUARD_LEDGER_TABLE: where the
+ *   configuration item (contract B in the README) is.
  * @param {import('@aws-sdk/client-dynamodb').DynamoDBClient} dependencies.dynamodb
  * @param {import('@aws-sdk/client-elastic-load-balancing-v2').ElasticLoadBalancingV2Client} dependencies.elbv2
  * @param {import('@aws-sdk/client-sns').SNSClient} dependencies.sns
@@ -23,12 +23,11 @@ export const RELEASE_RETRIES = 3;
  * @returns {(event: object) => Promise<{ action: string, why?: string }>} the Lambda handler.
  */
 export function createGuard({ env, dynamodb, elbv2, sns, now = () => new Date(), log = logJsonLine }) {
-  let config; // read at the first invocation, so a bad GUARD_CONFIG fails every invocation with its reason
-
   return async function handler(event) {
-    config ??= parseGuardConfig(env.GUARD_CONFIG);
+    const ledger = createLedger({ dynamodb, table: variable(env, 'GUARD_LEDGER_TABLE'), stack: variable(env, 'GUARD_STACK') });
     const trigger = readTrigger(event);
-    const ledger = createLedger({ dynamodb, table: config.ledgerTable, stack: config.stack });
+    // Read at each invocation, never cached: a warm container must not flip a route a later pulumi up replaced.
+    const config = await ledger.readGuardConfig();
     const lease = ignoredAlarm(trigger, config) ? undefined : await ledger.readLease();
     const decision = decide(trigger, lease, config, now());
     const about = { event: trigger.id, trigger: trigger.kind === 'alarm' ? `alarm ${trigger.alarmName} ${trigger.state}` : 'schedule', rollout: lease?.rolloutId };
@@ -47,7 +46,7 @@ export function createGuard({ env, dynamodb, elbv2, sns, now = () => new Date(),
 
     const outcome = { stack: config.stack, rolloutId: lease.rolloutId, reason, services: lease.services };
     const failure = await flip(config, lease.services);
-    if (failure) return fail({ ledger, trigger, outcome, failure, about });
+    if (failure) return fail({ ledger, config, trigger, outcome, failure, about });
 
     if (!await ledger.markFlipped({ guardId: trigger.id, reason, at: now() })) {
       log('warn', 'release guard: the lease changed during the flip, so no rollback was requested on it', about);
@@ -55,7 +54,7 @@ export function createGuard({ env, dynamodb, elbv2, sns, now = () => new Date(),
     const release = await recordRelease(ledger, lease.services, `release-guard (${reason})`);
     await ledger.appendEvent({ kind: 'GuardRolledBack', data: journalData(trigger, outcome, { release }), at: now() });
     log('info', 'release guard: traffic moved back', { ...about, reason, release });
-    await pageOrLog({ ...outcome, release }, about);
+    await pageOrLog(config, { ...outcome, release }, about);
     return { action: 'rolled-back' };
   };
 
@@ -65,7 +64,7 @@ export function createGuard({ env, dynamodb, elbv2, sns, now = () => new Date(),
     for (const { name, fromColor } of services) {
       const route = config.services[name];
       try {
-        if (!route) throw new Error(`service ${name} is not in GUARD_CONFIG`);
+        if (!route) throw new Error(`service ${name} is not in the guard's configuration`);
         await sendTrafficTo(elbv2, route, fromColor);
       } catch (error) {
         errors.push(`${name}: ${error.name ?? 'Error'}: ${error.message}`);
@@ -76,11 +75,11 @@ export function createGuard({ env, dynamodb, elbv2, sns, now = () => new Date(),
 
   // The failed flip is recorded where the runner and the next invocation see it, paged, then thrown: Lambda retries
   // the event and, when it keeps failing, hands it to the dead-letter queue.
-  async function fail({ ledger, trigger, outcome, failure, about }) {
+  async function fail({ ledger, config, trigger, outcome, failure, about }) {
     log('error', 'release guard: moving traffic back failed', { ...about, reason: outcome.reason, failure });
     await ledger.markFailed({ guardId: trigger.id, detail: failure });
     await ledger.appendEvent({ kind: 'GuardFailed', data: journalData(trigger, outcome, { detail: failure }), at: now() });
-    await pageOrLog({ ...outcome, failure }, about);
+    await pageOrLog(config, { ...outcome, failure }, about);
     throw new Error(`release guard could not move stack ${outcome.stack}'s traffic back (${outcome.reason}): ${failure}`);
   }
 
@@ -107,13 +106,22 @@ export function createGuard({ env, dynamodb, elbv2, sns, now = () => new Date(),
 
   // The page is the last step: when SNS refuses it, the ledger already holds everything, so the log says so and the
   // invocation's own outcome stands.
-  async function pageOrLog(outcome, about) {
+  async function pageOrLog(config, outcome, about) {
     try {
       await page(sns, config.criticalTopicArn, outcome);
     } catch (error) {
       log('error', 'release guard: paging the critical topic failed', { ...about, error: `${error.name}: ${error.message}` });
     }
   }
+}
+
+// Read at each invocation like the configuration, so a function without them fails every event, before any AWS call.
+function variable(env, name) {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') {
+    throw new Error(`the function's environment has no ${name}; the stack sets GUARD_STACK and GUARD_LEDGER_TABLE (pulumi up)`);
+  }
+  return value;
 }
 
 function journalData(trigger, { rolloutId, reason, services }, extra) {

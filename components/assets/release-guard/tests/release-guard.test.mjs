@@ -305,9 +305,9 @@ test('a failed load balancer call marks the flip failed, journals, pages and thr
 
 test('a page the topic refuses is logged; the flip and its record stand', async (t) => {
   const world = await startWorld(t, dynalite.server);
-  const guard = world.guardWith({ ...guardConfig(world.stack), criticalTopicArn: `${ARNS.topic}-gone` });
+  await world.configure({ ...guardConfig(world.stack), criticalTopicArn: `${ARNS.topic}-gone` });
 
-  assert.deepEqual(await guard(alarmEvent('evt-1', `${world.stack}-web-green-5xx`)), { action: 'rolled-back' });
+  assert.deepEqual(await world.guard(alarmEvent('evt-1', `${world.stack}-web-green-5xx`)), { action: 'rolled-back' });
 
   const after = await observe(world);
   assert.deepEqual(after.elb, FLIP);
@@ -323,18 +323,19 @@ test('a page the topic refuses is logged; the flip and its record stand', async 
   });
 });
 
-test('a service of the rollout that GUARD_CONFIG does not route fails the flip by name, the others still move', async (t) => {
+test('a service of the rollout that the configuration does not route fails the flip by name, the others still move', async (t) => {
   const world = await startWorld(t, dynalite.server);
   const config = guardConfig(world.stack);
   delete config.services.api;
   delete config.alarms[`${world.stack}-api-blue-5xx`];
   config.alarms[`${world.stack}-db-connection-errors`] = [{ service: 'web' }, { service: 'worker' }];
 
-  await assert.rejects(world.guardWith(config)(alarmEvent('evt-1', `${world.stack}-web-green-5xx`)), {
-    message: `release guard could not move stack ${world.stack}'s traffic back (alarm ${world.stack}-web-green-5xx): api: Error: service api is not in GUARD_CONFIG`,
+  await world.configure(config);
+  await assert.rejects(world.guard(alarmEvent('evt-1', `${world.stack}-web-green-5xx`)), {
+    message: `release guard could not move stack ${world.stack}'s traffic back (alarm ${world.stack}-web-green-5xx): api: Error: service api is not in the guard's configuration`,
   });
   const after = await observe(world);
   assert.deepEqual(after.elb, [FLIP[0]]);
   assert.equal(after.lease.guardState, 'failed');
-  assert.equal(after.lease.guardDetail, 'api: Error: service api is not in GUARD_CONFIG');
+  assert.equal(after.lease.guardDetail, "api: Error: service api is not in the guard's configuration");
 });

@@ -2,7 +2,7 @@
 // stand-ins, and the guard built from real SDK clients pointed at them, with a fixed clock and a recording log.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { createGuard } from '../src/release-guard.mjs';
@@ -39,7 +39,7 @@ export const RUNNER = 'ci-runner-7 (pid 4242)';
 
 let stacks = 0;
 
-/** GUARD_CONFIG as the stack writes it (contract B) for `stack`. */
+/** The guard's configuration as the stack writes it (contract B) for `stack`. */
 export function guardConfig(stack, { webListener = ARNS.webListener } = {}) {
   const route = (kind, arn, service) => ({ kind, arn, targetGroups: { blue: ARNS.targetGroup(service, 'blue'), green: ARNS.targetGroup(service, 'green') } });
   return {
@@ -57,6 +57,17 @@ export function guardConfig(stack, { webListener = ARNS.webListener } = {}) {
     },
   };
 }
+
+/** Puts the configuration item as the stack's TableItem writes it (components/Release/GuardConfigItem.cs). */
+export function writeGuardConfig(dynamodb, stack, config) {
+  return dynamodb.send(new PutItemCommand({
+    TableName: TABLE,
+    Item: { pk: { S: stack }, sk: { S: 'guard-config' }, config: { S: JSON.stringify(config) } },
+  }));
+}
+
+/** The function's environment as the stack sets it. */
+export const guardEnvironment = (stack) => ({ GUARD_STACK: stack, GUARD_LEDGER_TABLE: TABLE });
 
 /** The release before the guard: web blue→green and api green→blue at 50/50, worker untouched. */
 export const RELEASE_BEFORE = {
@@ -112,13 +123,16 @@ export async function startWorld(t, dynalite, { lease = {}, listenerExists = tru
     elbv2: new ElasticLoadBalancingV2Client({ ...AWS, endpoint: elbv2.endpoint }),
     sns: new SNSClient({ ...AWS, endpoint: sns.endpoint }),
   };
-  const guardWith = (config) => createGuard({
-    env: { GUARD_CONFIG: JSON.stringify(config) },
+  // One guard per world, as one function per stack: each invocation reads the configuration item afresh.
+  const guard = createGuard({
+    env: guardEnvironment(stack),
     ...clients,
     now: () => clock.now,
     log: (level, message, fields) => logs.push({ level, message, ...fields }),
   });
-  return { stack, ledger, elbv2, knownListeners, sns, logs, clock, clients, guard: guardWith(guardConfig(stack)), guardWith };
+  const configure = (config) => writeGuardConfig(clients.dynamodb, stack, config);
+  await configure(guardConfig(stack));
+  return { stack, ledger, elbv2, knownListeners, sns, logs, clock, clients, guard, configure };
 }
 
 /** Starts the suite's dynalite with the ledger table before its tests and stops it after; `server` once started. */

@@ -23,9 +23,11 @@ public sealed class ReleaseGuardTests
     private const string Alarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
     private const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
     private const string QueuePolicy = "aws:sqs/queuePolicy:QueuePolicy";
+    private const string TableItem = "aws:dynamodb/tableItem:TableItem";
 
     private const string ListenerArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/infra-staging/50dc6c495c0c9188/f2f7dc8efc522ab2";
     private const string RuleArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/infra-staging/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee";
+    private const string TableName = "infra-staging-releases";
     private const string TableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/infra-staging-releases";
     private const string TableKeyArn = "arn:aws:kms:eu-west-1:123456789012:key/1111aaaa-ledger";
     private const string TopicArn = "arn:aws:sns:eu-west-1:123456789012:infra-staging-critical";
@@ -57,6 +59,7 @@ public sealed class ReleaseGuardTests
             Service("web", TrafficRouteKind.Listener, ListenerArn, WebAlarms),
             Service("api", TrafficRouteKind.Rule, RuleArn, ApiAlarms),
         ],
+        LedgerTableName = Output.Create(TableName),
         LedgerTableArn = Output.Create(TableArn),
         LedgerKeyArn = Output.Create(TableKeyArn),
         CriticalTopicArn = Output.Create(TopicArn),
@@ -146,7 +149,27 @@ public sealed class ReleaseGuardTests
         Assert.Equal(LambdaSource.Hash(LambdaSource.ReleaseGuard.Find([RepoPaths.Root])), (string)function["sourceCodeHash"]!);
         Assert.Equal(Token("aws:iam/role:Role", "release-guard-role", "arn"), (string)function["role"]!);
         Assert.Equal(Token(Queue, "release-guard-dead-letters", "arn"), (string)function["deadLetterConfig"]!["targetArn"]!);
-        Assert.Equal([GuardConfig.Variable], function["environment"]!["variables"]!.AsObject().Select(v => v.Key));
+    }
+
+    [Fact]
+    public async Task The_function_environment_names_only_the_config_item_not_the_config()
+    {
+        var plan = await PlanAsync();
+
+        var variables = plan.Inputs(Function, "release-guard-function")["environment"]!["variables"]!.AsObject();
+        Assert.Equal([("GUARD_LEDGER_TABLE", TableName), ("GUARD_STACK", "staging")], variables.Select(v => (v.Key, (string)v.Value!)).Order());
+    }
+
+    [Fact]
+    public async Task The_guard_config_is_an_item_of_the_stacks_ledger_under_its_own_sort_key()
+    {
+        var plan = await PlanAsync();
+
+        var item = plan.Inputs(TableItem, "release-guard-config");
+        Assert.Equal((TableName, "pk", "sk"), ((string)item["tableName"]!, (string)item["hashKey"]!, (string)item["rangeKey"]!));
+        var attributes = JsonNode.Parse((string)item["item"]!)!.AsObject();
+        Assert.Equal(["pk", "sk", "config"], attributes.Select(a => a.Key));
+        Assert.Equal(("staging", "guard-config"), ((string)attributes["pk"]!["S"]!, (string)attributes["sk"]!["S"]!));
     }
 
     [Fact]
@@ -154,7 +177,7 @@ public sealed class ReleaseGuardTests
     {
         var plan = await PlanAsync();
 
-        var config = (string)plan.Inputs(Function, "release-guard-function")["environment"]!["variables"]!["GUARD_CONFIG"]!;
+        var config = (string)JsonNode.Parse((string)plan.Inputs(TableItem, "release-guard-config")["item"]!)!["config"]!["S"]!;
         Assert.Equal(
             "{\"stack\":\"staging\",\"ledgerTable\":\"infra-staging-releases\",\"criticalTopicArn\":\"" + TopicArn + "\"," +
             "\"services\":{" +
@@ -232,7 +255,7 @@ public sealed class ReleaseGuardTests
 
         var component = plan.Urn(ReleaseGuard.Type, "release-guard");
         var children = plan.Resources.Where(r => (string)r["type"]! is not (ReleaseGuard.Type or "pulumi:pulumi:Stack")).ToList();
-        Assert.Equal(14, children.Count);
+        Assert.Equal(15, children.Count);
         Assert.All(children, c => Assert.Equal(component, (string)c["parent"]!));
         Assert.All(children, c => Assert.StartsWith("release-guard-", (string)c["name"]!));
     }
@@ -258,7 +281,7 @@ public sealed class ReleaseGuardTests
         {
             a => new ReleaseGuardArgs
             {
-                Settings = a.Settings, Services = a.Services, LedgerTableArn = a.LedgerTableArn, LedgerKeyArn = a.LedgerKeyArn,
+                Settings = a.Settings, Services = a.Services, LedgerTableName = a.LedgerTableName, LedgerTableArn = a.LedgerTableArn, LedgerKeyArn = a.LedgerKeyArn,
                 CriticalTopicArn = a.CriticalTopicArn, CriticalTopicKeyArn = a.CriticalTopicKeyArn, LogRetentionDays = 10,
             },
             "ReleaseGuardArgs.LogRetentionDays: 10 is not a CloudWatch Logs retention; allowed 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653"
@@ -266,7 +289,7 @@ public sealed class ReleaseGuardTests
         {
             a => new ReleaseGuardArgs
             {
-                Settings = a.Settings, Services = a.Services, LedgerTableArn = a.LedgerTableArn, LedgerKeyArn = a.LedgerKeyArn,
+                Settings = a.Settings, Services = a.Services, LedgerTableName = a.LedgerTableName, LedgerTableArn = a.LedgerTableArn, LedgerKeyArn = a.LedgerKeyArn,
                 CriticalTopicArn = a.CriticalTopicArn, CriticalTopicKeyArn = a.CriticalTopicKeyArn, DeadLetterRetentionDays = 15,
             },
             "ReleaseGuardArgs.DeadLetterRetentionDays: 15 is out of range; allowed 1 to 14"
