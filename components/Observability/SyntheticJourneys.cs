@@ -52,7 +52,9 @@ public sealed class SyntheticJourneys : ComponentResource
     {
         var settings = args.Settings;
         var child = new CustomResourceOptions { Parent = this };
-        var artifacts = PrivateBucket.Declare(this, $"{name}-artifacts", settings, ArtifactDays, retain: false);
+        // The DR region's bucket goes at fail-back, with the artifacts of the promoted period still in it.
+        var artifacts = PrivateBucket.Declare(this, $"{name}-artifacts", settings, ArtifactDays, retain: false,
+            deleteObjectsWithBucket: args.Region == AlarmRegion.Dr);
         // A canary runs as a Lambda function.
         var roleArn = ServiceRole.Declare(this, $"{name}-role", $"{name}-permissions", "lambda.amazonaws.com",
             "Synthetics canaries write their artifacts and metrics",

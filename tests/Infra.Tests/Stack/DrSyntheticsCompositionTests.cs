@@ -34,6 +34,7 @@ public sealed class DrSyntheticsCompositionTests
         Assert.Equal(ComponentPlan.Token("aws:s3/bucket:Bucket", "dr-synthetics-artifacts", "id"), (string)inputs["s3Bucket"]!);
         Assert.EndsWith(DrProvider, (string)plan.Resource("aws:s3/bucket:Bucket", "dr-synthetics-artifacts")["provider"]!);
         Assert.Equal("production-signin", (string)plan.Inputs(Canary, "synthetics-signin")["name"]!);
+        Assert.False((bool)plan.Inputs("aws:s3/bucket:Bucket", "synthetics-artifacts")["forceDestroy"]!);
 
         var alarm = plan.Resource(Alarm, "alarms-dr-dr-journey-signin");
         Assert.EndsWith(DrProvider, (string)alarm["provider"]!);
