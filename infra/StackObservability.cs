@@ -11,7 +11,7 @@ namespace Infra;
 /// Alerting, the alarm catalog and the dashboard of a stack. The DR region has alarms of its own, next to their metrics
 /// (an alarm can only read metrics of its region and notify topics of its region): the replica's lag (once promoted,
 /// the DR database's alarms as the primary's) and, with a pilot light, the pilot light's services and load balancer,
-/// from the same catalog.
+/// from the same catalog; while promoted, the synthetic journeys' DR-region canaries and alarms.
 /// </summary>
 public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboards, Alerting Alerting)
 {
@@ -69,14 +69,24 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
             foreach (var (alarm, arn) in drAlarms.AlarmArns) alarmArns[alarm] = arn;
             foreach (var (alarm, arn) in drAlarms.CompositeAlarmArns) compositeArns[alarm] = arn;
         }
-        // Journeys run from the primary region against its load balancer (see README, "Synthetic journeys" for DR).
         if (settings.Synthetics.Count > 0)
         {
             _ = new SyntheticJourneys("synthetics", new SyntheticJourneysArgs
             {
                 Settings = settings,
-                ServiceOrigins = primary.Services.ToDictionary(s => s.Settings.Name, s => s.Traffic.PreviewUrl),
+                ServiceOrigins = JourneyOrigins.Primary(primary),
             });
+        }
+        // While promoted, the journeys run in the DR region too, against what users reach there; their alarms are the
+        // DR catalog's above. A promotion needs a replica, so the DR provider exists.
+        if (settings.Synthetics.Count > 0 && SyntheticsAlarms.RunInDr(settings) && drProvider is not null)
+        {
+            _ = new SyntheticJourneys("dr-synthetics", new SyntheticJourneysArgs
+            {
+                Settings = settings,
+                ServiceOrigins = JourneyOrigins.AfterFailover(settings, primary, pilotLight),
+                Region = AlarmRegion.Dr,
+            }, new ComponentResourceOptions { Provider = drProvider });
         }
         var dashboards = new Dashboards("dashboards", new DashboardsArgs
         {

@@ -3,9 +3,9 @@ using System.Text;
 using Infra.Components.Conventions;
 using Infra.Components.Functions;
 using Infra.Components.Iam;
+using Infra.Components.Observability.Catalog;
 using Infra.Components.Storage;
 using Infra.Stacks.Settings;
-using Infra.Stacks.Validation;
 using Pulumi;
 using Pulumi.Aws.S3;
 using Pulumi.Aws.Synthetics;
@@ -21,13 +21,21 @@ public sealed class SyntheticJourneysArgs
 
     /// <summary>Per service, the address its journeys start from (scheme and host: the service's host or the load balancer's DNS name).</summary>
     public required IReadOnlyDictionary<string, Output<string>> ServiceOrigins { get; init; }
+
+    /// <summary>
+    /// Where the canaries run, which names them (<see cref="SyntheticsAlarms.CanaryName"/>); the DR region's are
+    /// declared with the DR region's provider. Default <see cref="AlarmRegion.Primary"/>.
+    /// </summary>
+    public AlarmRegion Region { get; init; } = AlarmRegion.Primary;
 }
 
 /// <summary>
 /// One CloudWatch Synthetics canary per journey of <c>infra:synthetics</c> (their alarms are the catalog's, see
 /// <c>SyntheticsAlarms</c>), with the artifacts bucket they write to (private, SSE-S3, kept 30 days), their execution
 /// role (<see cref="SyntheticsPolicy"/>) and each canary's code: the journey script and its <see cref="JourneyDocument"/>
-/// as an archive object, keyed by a hash of its content so a change updates the canary.
+/// as an archive object, keyed by a hash of its content so a change updates the canary. Everything a canary uses is in
+/// its own region (Synthetics reads the code from, and writes the artifacts to, a bucket of the canary's region), so
+/// the DR region's journeys get their own bucket, code objects and role.
 /// </summary>
 public sealed class SyntheticJourneys : ComponentResource
 {
@@ -44,7 +52,9 @@ public sealed class SyntheticJourneys : ComponentResource
     {
         var settings = args.Settings;
         var child = new CustomResourceOptions { Parent = this };
-        var artifacts = PrivateBucket.Declare(this, $"{name}-artifacts", settings, ArtifactDays, retain: false);
+        // The DR region's bucket goes at fail-back, with the artifacts of the promoted period still in it.
+        var artifacts = PrivateBucket.Declare(this, $"{name}-artifacts", settings, ArtifactDays, retain: false,
+            deleteObjectsWithBucket: args.Region == AlarmRegion.Dr);
         // A canary runs as a Lambda function.
         var roleArn = ServiceRole.Declare(this, $"{name}-role", $"{name}-permissions", "lambda.amazonaws.com",
             "Synthetics canaries write their artifacts and metrics",
@@ -54,7 +64,7 @@ public sealed class SyntheticJourneys : ComponentResource
 
         Canaries = settings.Synthetics.ToDictionary(journey => journey.Name, journey =>
         {
-            var canaryName = SyntheticsRules.CanaryName(settings.StackName, journey.Name);
+            var canaryName = SyntheticsAlarms.CanaryName(settings, journey, args.Region);
             var document = JourneyDocument.For(journey);
             var code = new BucketObjectv2($"{name}-{journey.Name}-code", new BucketObjectv2Args
             {

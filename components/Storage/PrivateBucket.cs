@@ -18,7 +18,12 @@ public sealed record PrivateBucket(Bucket Bucket, Output<string> Name, Output<st
 
     /// <param name="expireDays">How long an object is kept.</param>
     /// <param name="retain">Keep the bucket (and what it holds) when the stack or the resource is deleted.</param>
-    public static PrivateBucket Declare(Resource parent, string name, StackSettings settings, int expireDays, bool retain)
+    /// <param name="deleteObjectsWithBucket">
+    /// Delete what the bucket holds when the bucket is deleted (<c>forceDestroy</c>), for a bucket the program removes in
+    /// normal operation; otherwise a bucket with objects makes that update fail. Default false.
+    /// </param>
+    public static PrivateBucket Declare(Resource parent, string name, StackSettings settings, int expireDays, bool retain,
+        bool deleteObjectsWithBucket = false)
     {
         var child = new CustomResourceOptions { Parent = parent };
         // Bucket names are global across accounts: S3 adds a unique suffix to the prefix, which it limits to 37 characters.
@@ -26,7 +31,7 @@ public sealed record PrivateBucket(Bucket Bucket, Output<string> Name, Output<st
         var bucket = new Bucket(name, new BucketArgs
         {
             BucketPrefix = prefix.Length <= MaxPrefixLength ? prefix : prefix[..MaxPrefixLength],
-            ForceDestroy = false,
+            ForceDestroy = deleteObjectsWithBucket,
             Tags = StackConventions.Tags(settings, name),
         }, new CustomResourceOptions { Parent = parent, RetainOnDelete = retain });
         var ownership = new BucketOwnershipControls($"{name}-ownership", new BucketOwnershipControlsArgs

@@ -67,8 +67,9 @@ public sealed class DisasterRecoveryCompositionTests : IDisposable
         Assert.Equal(0L, (long)promoted.Inputs(EcsService, "dr-web-green")["desiredCount"]!);
         var replica = promoted.Inputs("aws:rds/instance:Instance", "db-dr-replica");
         Assert.False(replica.ContainsKey("replicateSourceDb"));
+        // The journeys' DR canaries come with promotion (DrSyntheticsCompositionTests).
         Assert.Equal(dormant.Urns.Order(StringComparer.Ordinal).Where(u => !u.Contains("alarms-dr") && !u.Contains("alerting-dr")),
-            promoted.Urns.Order(StringComparer.Ordinal).Where(u => !u.Contains("alarms-dr") && !u.Contains("alerting-dr")));
+            promoted.Urns.Order(StringComparer.Ordinal).Where(u => !u.Contains("alarms-dr") && !u.Contains("alerting-dr") && !u.Contains("::dr-synthetics")));
     }
 
     [Fact]
@@ -84,8 +85,11 @@ public sealed class DisasterRecoveryCompositionTests : IDisposable
                 .Any(end => urn.EndsWith(end, StringComparison.Ordinal));
         Assert.Contains(DrObservability(dormant), u => u.EndsWith("::alarms-dr-db-replica-lag", StringComparison.Ordinal));
         Assert.DoesNotContain(DrObservability(dormant), DatabaseOwn);
+        // It also gains the sign-in journey's DR alarm (DrSyntheticsCompositionTests).
+        static bool JourneyOwn(string urn) => urn.EndsWith("::alarms-dr-dr-journey-signin", StringComparison.Ordinal);
         Assert.Equal(DrObservability(dormant).Where(u => !u.EndsWith("::alarms-dr-db-replica-lag", StringComparison.Ordinal)),
-            DrObservability(promoted).Where(u => !DatabaseOwn(u)));
+            DrObservability(promoted).Where(u => !DatabaseOwn(u) && !JourneyOwn(u)));
+        Assert.Single(DrObservability(promoted), JourneyOwn);
         // CPU, free storage, connections, connection errors, and the errors' log filter on each DR service's log group.
         Assert.Equal(4 + 2, DrObservability(promoted).Count(DatabaseOwn));
     }

@@ -17,7 +17,7 @@ public sealed class FailoverFenceCompositionTests
     private const string ScalingTarget = "aws:appautoscaling/target:Target";
 
     /// <summary>The release ledger after failover: the stack file's release, promoted.</summary>
-    private sealed class PromotedLedger : IReleaseSource
+    internal sealed class PromotedLedger : IReleaseSource
     {
         public ReleaseState? ReadDesired(StackSettings settings) => ReleaseState.Empty with { DrPromoted = true };
 
