@@ -87,9 +87,10 @@ public sealed partial class ReleaseLedger
             ExpressionAttributeNames = new() { ["#token"] = TokenAttr },
             ExpressionAttributeValues = new() { [":token"] = Attr.S(token) },
         };
-        if (await TryWriteAsync(() => _client.DeleteItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false)) return;
-        // Gone: ended by this call's first attempt, whose answer was lost and retried by the SDK (see WrittenByThisCall).
-        if (await ReadLeaseAsync(cancellationToken).ConfigureAwait(false) is { } current) throw new LeaseLostException(Stack, token, current);
+        // A lease found gone is not assumed to be this call's own delete (an SDK retry after a lost answer): another
+        // runner may have taken it over and ended it, and that must not read as this rollout finishing cleanly.
+        if (!await TryWriteAsync(() => _client.DeleteItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false))
+            throw new LeaseLostException(Stack, token, await ReadLeaseAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
