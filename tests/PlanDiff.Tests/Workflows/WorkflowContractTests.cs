@@ -253,7 +253,7 @@ public class WorkflowContractTests
     }
 
     [Fact]
-    public void The_dr_drill_first_finishes_a_fail_back_an_earlier_run_left_unfinished_and_drills_only_if_that_succeeds()
+    public void A_manual_dr_drill_may_first_finish_an_unfinished_fail_back_and_drills_only_if_that_succeeds_the_schedule_never_does()
     {
         var steps = Job("dr-drill.yml", "drill").Steps().ToList();
         var finish = steps.FindIndex(s => s.Scalar("run") == ".github/scripts/finish-failback.sh staging");
@@ -261,8 +261,9 @@ public class WorkflowContractTests
 
         Assert.True(finish >= 0 && finish < run, "finish-failback.sh, then the drill");
         Assert.DoesNotContain(steps.Take(finish), s => s.Scalar("run") is not null && !s.Scalar("run")!.Contains("rds-ca-bundle.pem", StringComparison.Ordinal));
-        // No `if`: the drill runs only when finishing succeeded (or there was nothing to finish).
-        Assert.Null(steps[finish].Get("if"));
+        // Only when a manual run asks: a scheduled run must not fail back a failover left standing on purpose. The drill
+        // has no `if`, so it runs only when finishing succeeded, was not needed, or was not asked for.
+        Assert.Equal("inputs.finish-failback", steps[finish].Scalar("if"));
         Assert.Null(steps[run].Get("if"));
         Assert.Equal("${{ secrets.PULUMI_ACCESS_TOKEN }}", Env(steps[finish]).Scalar("PULUMI_ACCESS_TOKEN"));
     }
