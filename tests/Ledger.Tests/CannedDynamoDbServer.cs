@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using TestSupport;
 
 namespace Infra.Ledger.Tests;
 
@@ -10,49 +10,36 @@ namespace Infra.Ledger.Tests;
 /// </summary>
 internal sealed class CannedDynamoDbServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
+    private readonly HttpListener _listener;
     private readonly Task _serving;
-    private readonly string _response;
+    private readonly int _status;
+    private readonly byte[] _body;
     private int _requests;
 
-    public CannedDynamoDbServer(int status, string reason, string errorType, string message)
+    public CannedDynamoDbServer(int status, string errorType, string message)
     {
-        var body = $$"""{"__type":"com.amazonaws.dynamodb.v20120810#{{errorType}}","message":"{{message}}"}""";
-        _response = $"HTTP/1.1 {status} {reason}\r\nContent-Type: application/x-amz-json-1.0\r\n" +
-            $"x-amzn-RequestId: canned\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
-        _listener.Start();
-        _serving = ServeAsync();
+        _status = status;
+        _body = Encoding.UTF8.GetBytes($$"""{"__type":"com.amazonaws.dynamodb.v20120810#{{errorType}}","message":"{{message}}"}""");
+        (_listener, var port) = LoopbackHttpListener.Start();
+        Endpoint = $"http://127.0.0.1:{port}";
+        _serving = Task.Run(() => LoopbackHttpListener.ServeAsync(_listener, AnswerAsync));
     }
 
-    public string Endpoint => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    public string Endpoint { get; }
 
     /// <summary>How many requests were answered: the SDK's own retries show here.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        try
-        {
-            while (true)
-            {
-                using var connection = await _listener.AcceptTcpClientAsync(_stop.Token);
-                var stream = connection.GetStream();
-                await LoopbackRequest.ReadAsync(stream, _stop.Token);
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(_response), _stop.Token);
-                Interlocked.Increment(ref _requests);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await context.Request.InputStream.CopyToAsync(Stream.Null);
+        await DynamoDbAnswer.WriteAsync(context, _status, _body, "canned");
+        Interlocked.Increment(ref _requests);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _serving;
-        _stop.Dispose();
+        LoopbackHttpListener.Stop(_listener, _serving);
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using TestSupport;
 
 namespace Infra.Ledger.Tests;
 
@@ -11,70 +11,52 @@ namespace Infra.Ledger.Tests;
 /// </summary>
 internal sealed class LostAnswerProxy : IAsyncDisposable
 {
-    private const string LostAnswer = """{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Internal server error"}""";
+    private static readonly byte[] LostAnswer =
+        Encoding.UTF8.GetBytes("""{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Internal server error"}""");
     private static readonly string[] ForwardedHeaders = ["X-Amz-Target", "X-Amz-Date", "Authorization", "X-Amz-Security-Token"];
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
+    private readonly HttpListener _listener;
+    private readonly Task _serving;
     private readonly HttpClient _upstream = new();
     private readonly string _server;
     private readonly string _operation;
-    private readonly Task _serving;
-    private int _lost;
+    private int _calls;
 
     /// <param name="operation">The DynamoDB operation whose first answer is lost, e.g. PutItem.</param>
     public LostAnswerProxy(string server, string operation)
     {
         _server = server;
         _operation = operation;
-        _listener.Start();
-        _serving = ServeAsync();
+        (_listener, var port) = LoopbackHttpListener.Start();
+        Endpoint = $"http://127.0.0.1:{port}";
+        _serving = Task.Run(() => LoopbackHttpListener.ServeAsync(_listener, AnswerAsync));
     }
 
-    public string Endpoint => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    public string Endpoint { get; }
 
     /// <summary>How many calls of the operation reached the server: the SDK's retry shows here.</summary>
-    public int Calls { get; private set; }
+    public int Calls => Volatile.Read(ref _calls);
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        try
-        {
-            while (true)
-            {
-                using var connection = await _listener.AcceptTcpClientAsync(_stop.Token);
-                var stream = connection.GetStream();
-                if (await LoopbackRequest.ReadAsync(stream, _stop.Token) is not { } request) continue;
-                var (status, body) = await ForwardAsync(request);
-                var isOperation = request.Headers.TryGetValue("X-Amz-Target", out var target) && target.EndsWith("." + _operation, StringComparison.Ordinal);
-                if (isOperation) Calls++;
-                if (isOperation && Interlocked.Exchange(ref _lost, 1) == 0) (status, body) = (500, LostAnswer);
-                var response = $"HTTP/1.1 {status} {(HttpStatusCode)status}\r\nContent-Type: application/x-amz-json-1.0\r\nx-amzn-RequestId: proxy\r\n" +
-                    $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(response), _stop.Token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private async Task<(int Status, string Body)> ForwardAsync(LoopbackRequest request)
-    {
-        using var forwarded = new HttpRequestMessage(HttpMethod.Post, _server) { Content = new ByteArrayContent(request.Body) };
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        using var forwarded = new HttpRequestMessage(HttpMethod.Post, _server) { Content = new ByteArrayContent(body.ToArray()) };
         forwarded.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-amz-json-1.0");
         foreach (var name in ForwardedHeaders)
-            if (request.Headers.TryGetValue(name, out var value)) forwarded.Headers.TryAddWithoutValidation(name, value);
-        using var answer = await _upstream.SendAsync(forwarded, _stop.Token);
-        return ((int)answer.StatusCode, await answer.Content.ReadAsStringAsync(_stop.Token));
+            if (context.Request.Headers[name] is { } value) forwarded.Headers.TryAddWithoutValidation(name, value);
+        using var answer = await _upstream.SendAsync(forwarded);
+        var (status, answered) = ((int)answer.StatusCode, await answer.Content.ReadAsByteArrayAsync());
+
+        var isOperation = context.Request.Headers["X-Amz-Target"]?.EndsWith("." + _operation, StringComparison.Ordinal) == true;
+        if (isOperation && Interlocked.Increment(ref _calls) == 1) (status, answered) = (500, LostAnswer);
+        await DynamoDbAnswer.WriteAsync(context, status, answered, "proxy");
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _serving;
+        LoopbackHttpListener.Stop(_listener, _serving);
         _upstream.Dispose();
-        _stop.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -26,7 +26,7 @@ public class UnavailableLedgerTests(LedgerServerFixture server)
     [Fact]
     public async Task A_table_that_keeps_throttling_after_the_sdks_retries_is_unavailable_and_nothing_is_written()
     {
-        await using var throttling = new CannedDynamoDbServer(400, "Bad Request", "ProvisionedThroughputExceededException",
+        await using var throttling = new CannedDynamoDbServer(400, "ProvisionedThroughputExceededException",
             "The level of configured provisioned throughput for the table was exceeded.");
         var ledger = new ReleaseLedger(Client(throttling.Endpoint), "staging", new LeaseOwner("ci", 1, null), LedgerServerFixture.Clock());
 
