@@ -5,10 +5,13 @@ namespace PlanDiff.Tests.Workflows;
 /// <summary>
 /// The drill policy's resources against the Service Authorization Reference: every ARN has the format of a resource
 /// type each of its statement's actions accepts, and every resource type an action requires (* in the reference) is
-/// granted to it. The RDS and Application Auto Scaling rows were read in the reference's machine-readable copy
-/// (iann0036/iam-dataset aws/iam_definition.json, commit 08eff2d): CreateDBInstanceReadReplica and
-/// RestoreDBInstanceToPointInTime require db, og, pg and subgrp, so the option and parameter groups a new instance gets
-/// must be granted too; RegisterScalableTarget requires a ScalableTarget, whose ARN ends in a generated id.
+/// granted to it. Every row was read in the reference's machine-readable copy (iann0036/iam-dataset aws/iam_definition.json,
+/// commit 08eff2d7): CreateDBInstanceReadReplica and RestoreDBInstanceToPointInTime require db, og, pg and subgrp, so the
+/// option and parameter groups a new instance gets must be granted too; RegisterScalableTarget requires a ScalableTarget
+/// (<c>scalable-target/${ResourceId}</c>, a generated id) and takes the service-namespace and scalable-dimension keys;
+/// ECS UpdateService and DescribeServices require a service (<c>service/${ClusterName}/${ServiceName}</c>); Route 53
+/// UpdateHealthCheck requires a healthcheck (<c>arn:aws:route53:::healthcheck/${Id}</c>); CloudWatch
+/// GetMetricStatistics has no resource type, so only <c>*</c>.
 /// </summary>
 public partial class DrDrillPolicyTests
 {
@@ -76,6 +79,17 @@ public partial class DrDrillPolicyTests
                 .SelectMany(s => Strings(s.GetProperty("Resource"))).ToList();
             Assert.All(types.Requires, type => Assert.True(granted.Any(ArnFormats[type].IsMatch), $"{action} requires a {type} resource; none is granted"));
         }
+    }
+
+    /// <summary>The program names the cluster <c>infra-&lt;stack&gt;</c> in both regions (components/Compute/ServiceCluster.cs).</summary>
+    [Fact]
+    public void Services_are_those_of_the_stacks_cluster_in_each_region_only()
+    {
+        var statement = Assert.Single(Statements, s => Strings(s.GetProperty("Action")).Contains("ecs:UpdateService"));
+
+        Assert.Equal(
+            ["arn:aws:ecs:eu-west-1:123456789012:service/infra-staging/*", "arn:aws:ecs:eu-central-1:123456789012:service/infra-staging/*"],
+            Strings(statement.GetProperty("Resource")));
     }
 
     [Fact]

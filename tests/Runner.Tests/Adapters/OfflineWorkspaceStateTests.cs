@@ -7,8 +7,9 @@ namespace Runner.Tests.Adapters;
 
 /// <summary>
 /// The offline workspace's <c>pulumi stack export</c> / <c>import</c>: export returns the deployment the backend holds,
-/// import replaces it (and so what a targeted refresh can name), and a schema version the CLI does not read fails with
-/// the CLI's message and changes nothing.
+/// import replaces it (and so what a targeted refresh can name), and a schema version or a feature the CLI does not read
+/// fails with the CLI's message and changes nothing. The current CLI (what pulumi/actions installs, "^3") exports version 3,
+/// or 4 with the features a resource needs, and reads 1 to 4.
 /// </summary>
 public sealed class OfflineWorkspaceStateTests : IDisposable
 {
@@ -22,8 +23,8 @@ public sealed class OfflineWorkspaceStateTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "Pulumi.test.yaml"), OfflineProject.StackFile);
     }
 
-    private static string Deployment(int version, string id) =>
-        $$$"""{"version":{{{version}}},"deployment":{"manifest":{"magic":"m","version":"v3.190.0"},"resources":[{"urn":"{{{Urn}}}","custom":true,"id":"{{{id}}}","type":"aws:rds/instance:Instance","inputs":{"identifier":"test-db"}}]}}""";
+    private static string Deployment(int version, string id, string features = "") =>
+        $$$"""{"version":{{{version}}},{{{features}}}"deployment":{"manifest":{"magic":"m","version":"v3.190.0"},"resources":[{"urn":"{{{Urn}}}","custom":true,"id":"{{{id}}}","type":"aws:rds/instance:Instance","inputs":{"identifier":"test-db"}}]}}""";
 
     [OfflineSdkFact("asserts the offline workspace's emulation of pulumi stack export before any update")]
     public async Task Before_any_update_the_export_is_a_current_deployment_with_no_resources()
@@ -55,12 +56,37 @@ public sealed class OfflineWorkspaceStateTests : IDisposable
         var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));
         await stack.ImportStackAsync(StackDeployment.FromJsonString(Deployment(3, "db-KEPT")));
 
-        var newer = await Assert.ThrowsAsync<CommandException>(() => stack.ImportStackAsync(StackDeployment.FromJsonString(Deployment(4, "db-X"))));
+        var newer = await Assert.ThrowsAsync<CommandException>(() => stack.ImportStackAsync(StackDeployment.FromJsonString(Deployment(5, "db-X"))));
         var older = await Assert.ThrowsAsync<CommandException>(() => stack.ImportStackAsync(StackDeployment.FromJsonString(Deployment(0, "db-X"))));
 
         Assert.Equal("code: 255\nstdout: \nstderr: error: the stack 'test' is newer than what this version of the Pulumi CLI understands. " +
             "Please update your version of the Pulumi CLI\n\n", newer.Message);
         Assert.Equal("code: 255\nstdout: \nstderr: error: the stack 'test' is too old to be used by this version of the Pulumi CLI\n\n", older.Message);
+        Assert.Equal("db-KEPT", JsonNode.Parse((await stack.ExportStackAsync()).Json.GetRawText())!["deployment"]!["resources"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [OfflineSdkFact("asserts the offline workspace's emulation of pulumi stack import of a version 4 deployment")]
+    public async Task A_version_4_deployment_whose_features_the_cli_supports_is_imported_as_written()
+    {
+        var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));
+        var written = Deployment(4, "db-NEW", "\"features\":[\"refreshBeforeUpdate\",\"taint\"],");
+
+        await stack.ImportStackAsync(StackDeployment.FromJsonString(written));
+
+        Assert.Equal(written, (await stack.ExportStackAsync()).Json.GetRawText());
+    }
+
+    [OfflineSdkFact("asserts the offline workspace's emulation of the CLI's deployment feature check")]
+    public async Task A_version_4_deployment_needing_a_feature_the_cli_lacks_is_rejected_with_its_message_and_changes_nothing()
+    {
+        var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs("test", folder));
+        await stack.ImportStackAsync(StackDeployment.FromJsonString(Deployment(3, "db-KEPT")));
+
+        var error = await Assert.ThrowsAsync<CommandException>(() =>
+            stack.ImportStackAsync(StackDeployment.FromJsonString(Deployment(4, "db-X", "\"features\":[\"taint\",\"teleport\",\"warp\"],"))));
+
+        Assert.Equal("code: 255\nstdout: \nstderr: error: could not deserialize deployment: " +
+            "this stack's deployment needs support for the following features: teleport, warp\n\n", error.Message);
         Assert.Equal("db-KEPT", JsonNode.Parse((await stack.ExportStackAsync()).Json.GetRawText())!["deployment"]!["resources"]![0]!["id"]!.GetValue<string>());
     }
 

@@ -63,7 +63,8 @@ internal sealed class DrWorldState(DrWorld world) : IDrStackState
     public Task ImportAsync(string deployment, CancellationToken cancellationToken)
     {
         Call("import", null);
-        if (JsonNode.Parse(deployment)!["version"]!.GetValue<int>() > 3)
+        // The current CLI reads up to its DeploymentSchemaVersionLatest, 4 (pulumi/pulumi sdk/pkg/resource/stack/deployment.go).
+        if (JsonNode.Parse(deployment)!["version"]!.GetValue<int>() > 4)
         {
             throw new InvalidOperationException("error: the stack 'production' is newer than what this version of the Pulumi CLI understands. Please update your version of the Pulumi CLI");
         }

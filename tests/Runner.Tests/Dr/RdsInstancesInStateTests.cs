@@ -23,6 +23,19 @@ public class RdsInstancesInStateTests
         Assert.True(JsonNode.DeepEquals(before, after), edited);
     }
 
+    /// <summary>The current CLI exports version 4, with the features it needs, once a resource uses one (refreshBeforeUpdate, views, hooks, taint).</summary>
+    [Fact]
+    public void Repointing_a_deployment_a_current_cli_wrote_as_version_4_keeps_its_version_and_features()
+    {
+        var exported = DrWorldState.Original.Replace("\"version\": 3,", "\"version\": 4, \"features\": [\"refreshBeforeUpdate\", \"taint\"],", StringComparison.Ordinal);
+
+        var edited = JsonNode.Parse(RdsInstancesInState.Repoint(exported, NewIds))!;
+
+        Assert.Equal(4, edited["version"]!.GetValue<int>());
+        Assert.Equal(["refreshBeforeUpdate", "taint"], edited["features"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal("db-NEWPRIMARY", edited["deployment"]!["resources"]![1]!["id"]!.GetValue<string>());
+    }
+
     [Fact]
     public void Repointing_keeps_numbers_in_their_own_spelling_secrets_and_text_as_written()
     {
