@@ -22,10 +22,10 @@ public class DrItemTests(LedgerServerFixture server)
         var ledger = LedgerServerFixture.Machine(stack, "ci", time);
 
         Assert.Null(await ledger.ReadDrAsync());
-        var written = await ledger.WriteDrAsync(0, true, "infra-runner on dr-host");
+        var written = await ledger.WriteDrAsync(0, DrPromotion.Promoted, "infra-runner on dr-host");
 
         var reader = LedgerServerFixture.Machine(stack, "laptop", time);
-        Assert.Equal(new DrRecord(1, true, time.GetUtcNow(), "infra-runner on dr-host"), await reader.ReadDrAsync());
+        Assert.Equal(new DrRecord(1, DrPromotion.Promoted, time.GetUtcNow(), "infra-runner on dr-host"), await reader.ReadDrAsync());
         Assert.Equal(written, await reader.ReadDrAsync());
         Assert.Null(await reader.ReadReleaseAsync());
         Assert.True(await reader.ReadDrPromotedAsync());
@@ -36,13 +36,13 @@ public class DrItemTests(LedgerServerFixture server)
     {
         var stack = await server.NewStackAsync();
         var time = LedgerServerFixture.Clock();
-        await LedgerServerFixture.Machine(stack, "a", time).WriteDrAsync(0, true, "failover");
+        await LedgerServerFixture.Machine(stack, "a", time).WriteDrAsync(0, DrPromotion.Promoted, "failover");
 
         var outcomes = await Task.WhenAll(new[] { "failback", "drill" }.Select(async who =>
         {
             try
             {
-                return (Record: (DrRecord?)await LedgerServerFixture.Machine(stack, who, time).WriteDrAsync(1, who == "drill", who), Error: (Exception?)null);
+                return (Record: (DrRecord?)await LedgerServerFixture.Machine(stack, who, time).WriteDrAsync(1, who == "drill" ? DrPromotion.Promoted : DrPromotion.NotPromoted, who), Error: (Exception?)null);
             }
             catch (DrVersionConflictException e)
             {
@@ -65,9 +65,9 @@ public class DrItemTests(LedgerServerFixture server)
     {
         var stack = await server.NewStackAsync();
         var ledger = LedgerServerFixture.Machine(stack, "a", LedgerServerFixture.Clock());
-        await ledger.WriteDrAsync(0, true, "failover");
+        await ledger.WriteDrAsync(0, DrPromotion.Promoted, "failover");
 
-        var e = await Assert.ThrowsAsync<DrVersionConflictException>(() => ledger.WriteDrAsync(0, false, "failback"));
+        var e = await Assert.ThrowsAsync<DrVersionConflictException>(() => ledger.WriteDrAsync(0, DrPromotion.NotPromoted, "failback"));
 
         Assert.Equal((0, 1), (e.ExpectedVersion, e.ActualVersion));
         Assert.True((await ledger.ReadDrAsync())!.Promoted);
@@ -80,7 +80,7 @@ public class DrItemTests(LedgerServerFixture server)
         var ledger = LedgerServerFixture.Machine(stack, "ci", LedgerServerFixture.Clock());
         var release = await ledger.WriteReleaseAsync(0, Web("web:1"), Web("web:1"), "infra-runner on ci");
 
-        await ledger.WriteDrAsync(0, true, "infra-runner on dr-host");
+        await ledger.WriteDrAsync(0, DrPromotion.Promoted, "infra-runner on dr-host");
         // What the runner or the release guard writes in the primary region: a release that knows nothing of the promotion.
         await ledger.WriteReleaseAsync(1, Web("web:2"), Web("web:1"), "release-guard (alarm)");
 
@@ -98,7 +98,7 @@ public class DrItemTests(LedgerServerFixture server)
         await ledger.WriteReleaseAsync(0, promoted, promoted, "infra-runner on an older version");
 
         Assert.True(await ledger.ReadDrPromotedAsync());
-        await ledger.WriteDrAsync(0, false, "infra-runner failback");
+        await ledger.WriteDrAsync(0, DrPromotion.NotPromoted, "infra-runner failback");
 
         Assert.False(await ledger.ReadDrPromotedAsync());
         Assert.True((await ledger.ReadReleaseAsync())!.Applied.DrPromoted);
