@@ -8,9 +8,11 @@ namespace Infra;
 /// autoscaling 0..0 (runner/core/Dr/DrSteps.cs, <c>Fence</c>). Declared at their live range instead, a <c>pulumi up</c>
 /// after a failover would start them again, writing to the old primary database while the promoted one takes the
 /// writes. Failover stops each service's live color; the fence here stops the idle color too, which runs no task
-/// after failover anyway unless a rollout kept it running. Fail-back records the ledger's <c>dr</c> item as not promoted right after
-/// promoting the primary's database and before it scales the primary's services up, so a <c>pulumi up</c> at any point
-/// after the scale-up declares the live range it set, never the fence.
+/// after failover anyway unless a rollout kept it running. The fence holds while fail-back switches back too, when the DR
+/// region's services rest as well (<see cref="PilotLight"/>): then neither region runs a task until the primary's database
+/// is promoted again. Fail-back records the ledger's <c>dr</c> item as not promoted right after promoting the primary's
+/// database and before it scales the primary's services up, so a <c>pulumi up</c> at any point after the scale-up
+/// declares the live range it set, never the fence.
 /// </summary>
 public static class FailoverFence
 {

@@ -8,8 +8,9 @@ namespace Infra;
 
 /// <summary>
 /// Reads the desired release from the stack's ledger table in its primary region, with the operator's credentials
-/// and the AWS SDK's standard endpoint settings, and the DR promotion from the ledger's <c>dr</c> item (failover,
-/// fail-back and drills write it; before any did, an older release document's <c>drPromoted</c> stands). Before the
+/// and the AWS SDK's standard endpoint settings, and the DR promotion, switching back included, from the ledger's
+/// <c>dr</c> item (failover, fail-back and drills write it; before any did, an older release document's
+/// <c>drPromoted</c> stands). Before the
 /// first <c>pulumi up</c> has created the table, or before the first release, the stack file seeds the release. Any
 /// other failure stops the program: declaring the stack file's values instead would silently undo a release.
 /// </summary>
@@ -23,11 +24,13 @@ public sealed class LedgerReleaseSource : IReleaseSource
         {
             // The program is synchronous up to the stack's constructor; a console host has no context to deadlock on.
             var release = ledger.ReadReleaseAsync().GetAwaiter().GetResult();
-            var promoted = DrRecord.IsPromoted(ledger.ReadDrAsync().GetAwaiter().GetResult(), release);
-            if (release is not null) return release.Desired with { DrPromoted = promoted };
+            var promotion = DrRecord.PromotionOf(ledger.ReadDrAsync().GetAwaiter().GetResult(), release);
+            var promoted = promotion != DrPromotion.NotPromoted;
+            var switchingBack = promotion == DrPromotion.SwitchingBack;
+            if (release is not null) return release.Desired with { DrPromoted = promoted, DrSwitchingBack = switchingBack };
             Log.Info($"{Describe(settings)} has no release yet: the stack file's images, weights and colors seed it");
             // A failover before the first release: no service released, the stack file's values stand, promoted.
-            return promoted ? ReleaseState.Empty with { DrPromoted = true } : null;
+            return promoted ? ReleaseState.Empty with { DrPromoted = true, DrSwitchingBack = switchingBack } : null;
         }
         catch (LedgerUnavailableException missing) when (missing.InnerException is ResourceNotFoundException)
         {

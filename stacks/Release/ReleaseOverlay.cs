@@ -12,7 +12,8 @@ namespace Infra.Stacks.Release;
 /// The DR region is promoted when the ledger or the stack file says so: the ledger's promotion (a drill or failover)
 /// wins over a stack file that says false, so a plain <c>pulumi up</c> from main never declares the promoted database
 /// as a replica again; a stack file that says true still promotes, since fail-back clears both and until then either
-/// one saying "promoted" is the truth about the database.
+/// one saying "promoted" is the truth about the database. While fail-back switches back the ledger says so too, and the
+/// DR region's services are declared stopped.
 /// </summary>
 public static class ReleaseOverlay
 {
@@ -23,7 +24,7 @@ public static class ReleaseOverlay
             release.Services.TryGetValue(service.Name, out var released)
                 ? service with { Image = released.Image, LiveColor = released.LiveColor, Weights = released.Weights, Running = released.Running }
                 : service).ToValueList();
-        var overlaid = settings with { Services = services, Dr = settings.Dr with { Promote = settings.Dr.Promote || release.DrPromoted } };
+        var overlaid = settings with { Services = services, Dr = settings.Dr with { Promote = settings.Dr.Promote || release.DrPromoted, SwitchingBack = release.DrSwitchingBack } };
         var diagnostics = new Diagnostics(sourceLabel);
         StackValidator.Validate(overlaid, diagnostics, AlarmKeys.Known);
         return new StackLoadResult(diagnostics.Errors.Count == 0 ? overlaid : null, diagnostics.Errors, []);

@@ -25,24 +25,32 @@ public sealed record ReleaseState
 
     /// <summary>
     /// Whether the DR region is promoted: the cross-region replica is a writer and the DR services run. The program's
-    /// merged view (<see cref="DrRecord.IsPromoted"/>: the ledger's <c>dr</c> item, else an older release document's
+    /// merged view (<see cref="DrRecord.PromotionOf"/>: the ledger's <c>dr</c> item, else an older release document's
     /// <c>drPromoted</c>), so a plain <c>pulumi up</c> from main never declares the promoted database as a replica again.
     /// In a state read from the release item it is only that older document's value, carried over unchanged.
     /// </summary>
     public bool DrPromoted { get; init; }
+
+    /// <summary>
+    /// Whether fail-back is switching back (<see cref="DrPromotion.SwitchingBack"/>; only with <see cref="DrPromoted"/>):
+    /// the program then stops the DR region's services too. Only the program's merged view carries it; the release item
+    /// never holds it.
+    /// </summary>
+    public bool DrSwitchingBack { get; init; }
 
     /// <summary>A copy with <paramref name="service"/>'s release added or replaced.</summary>
     public ReleaseState With(string service, ServiceRelease release) => this with { Services = _services.SetItem(service, release) };
 
     // Value equality on the contents; the default record equality would compare dictionary references.
     public bool Equals(ReleaseState? other) =>
-        other is not null && DrPromoted == other.DrPromoted && _services.Count == other._services.Count &&
+        other is not null && DrPromoted == other.DrPromoted && DrSwitchingBack == other.DrSwitchingBack && _services.Count == other._services.Count &&
         _services.All(s => other._services.TryGetValue(s.Key, out var o) && s.Value == o);
 
     public override int GetHashCode()
     {
         var hash = new HashCode();
         hash.Add(DrPromoted);
+        hash.Add(DrSwitchingBack);
         foreach (var (name, release) in _services)
         {
             hash.Add(name, StringComparer.Ordinal);

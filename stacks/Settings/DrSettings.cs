@@ -23,6 +23,13 @@ public sealed record DrSettings(bool Replica, bool Promote, bool PilotLight, Dns
     /// <summary><c>rtoTargetMinutes</c>: the longest a drill may take from its start to a healthy DR region and still pass. Default 60.</summary>
     public int RtoTargetMinutes { get; init; }
 
+    /// <summary>
+    /// Fail-back's switchover is under way (the ledger's <c>dr</c> item, never the stack file): the DR database is still
+    /// the writer, but the DR region's services are stopped like the primary's until the primary's database is promoted
+    /// again. Only with <see cref="Promote"/>. Default false.
+    /// </summary>
+    public bool SwitchingBack { get; init; }
+
     /// <summary><c>rpoTargetSeconds</c>: the most marker time a drill may lose and still pass. Default 300.</summary>
     public int RpoTargetSeconds { get; init; }
 }

@@ -36,7 +36,7 @@ public class LostAnswerTests(LedgerServerFixture server)
         var stack = await server.NewStackAsync();
         await using var proxy = new LostAnswerProxy(server.Endpoint, "PutItem");
 
-        var written = await Through(proxy, stack).WriteDrAsync(0, true, "infra-runner on ci");
+        var written = await Through(proxy, stack).WriteDrAsync(0, DrPromotion.SwitchingBack, "infra-runner on ci");
 
         Assert.Equal(2, proxy.Calls);
         Assert.Equal(written, await LedgerServerFixture.Machine(stack, "laptop", LedgerServerFixture.Clock()).ReadDrAsync());

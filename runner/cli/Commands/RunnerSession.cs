@@ -47,12 +47,13 @@ public sealed class RunnerSession : IDisposable
     private readonly IReadOnlyList<object?> hookClients;
 
     private RunnerSession(
-        WorkspaceStack stack, RolloutEngine engine, LedgerJournal journal, HttpClient notifierHttp, HttpClient smokeHttp,
+        WorkspaceStack stack, ReleaseLedger ledger, RolloutEngine engine, LedgerJournal journal, HttpClient notifierHttp, HttpClient smokeHttp,
         IAmazonCloudWatch cloudWatch, AmazonSecretsManagerClient secretsManager, AmazonElasticLoadBalancingV2Client loadBalancing,
         IAmazonDynamoDB dynamo, RolloutHold hold, IReadOnlyList<object?> hookClients)
     {
         this.hookClients = hookClients;
         Stack = stack;
+        Ledger = ledger;
         Engine = engine;
         Journal = journal;
         this.notifierHttp = notifierHttp;
@@ -65,6 +66,9 @@ public sealed class RunnerSession : IDisposable
     }
 
     public WorkspaceStack Stack { get; }
+
+    /// <summary>The stack's release ledger, in its primary region.</summary>
+    public ReleaseLedger Ledger { get; }
 
     public RolloutEngine Engine { get; }
 
@@ -109,7 +113,7 @@ public sealed class RunnerSession : IDisposable
             Tasks = new EcsMigrationTasks(ecs, HookCallTimeout),
             Webhooks = webhooks,
         };
-        return new RunnerSession(stack, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold, [rds, drRds, ecs, webhooks]);
+        return new RunnerSession(stack, ledger, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold, [rds, drRds, ecs, webhooks]);
     }
 
     /// <summary>Gives up this command's hold on the rollout, if it still has one; a hold already lost is another runner's.</summary>

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Infra.Runner.Rollout;
+using Infra.Stacks.Release;
 using Serilog;
 
 namespace Infra.Runner.Commands;
 
-/// <summary><c>status --stack S</c>: live color, weights, images, the rollout in progress and every gate and critical alarm.</summary>
+/// <summary><c>status --stack S</c>: live color, weights, images, the DR promotion, the rollout in progress and every gate and critical alarm.</summary>
 public static class StatusCommand
 {
     public static Command Create(TextWriter output)
@@ -16,6 +17,8 @@ public static class StatusCommand
         {
             var status = await session.Engine.GetStatusAsync(t);
             Print(status, logger);
+            var dr = await session.Ledger.ReadDrAsync(t);
+            PrintDr(dr?.Promotion ?? await session.Ledger.ReadDrPromotionAsync(t), dr, session.Stack.Name, logger);
             if (status.InProgress is { } record)
             {
                 PrintPause(record, session.Stack.Name, logger);
@@ -69,6 +72,30 @@ public static class StatusCommand
         foreach (var (name, state) in status.AlarmStates.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             logger.Information("Alarm {Alarm:l}: {State:l}", name, state.CloudWatchName());
+        }
+    }
+
+    /// <summary>
+    /// The ledger's DR promotion (<paramref name="record"/>: its <c>dr</c> item; null before any DR command wrote one,
+    /// when <paramref name="promotion"/> comes from an older release document). Switching back is a warning: until the
+    /// fail-back that recorded it promotes the primary's database, the program declares no task in either region.
+    /// </summary>
+    public static void PrintDr(DrPromotion promotion, DrRecord? record, string stack, ILogger logger)
+    {
+        var since = record is null ? " (an older release document's drPromoted)" : $" since {record.UpdatedAt:u} ({record.UpdatedBy})";
+        switch (promotion)
+        {
+            case DrPromotion.Promoted:
+                logger.Information("DR region promoted{Since:l}: its database is the writer; fail back with `infra-runner failback --stack {Stack:l}`", since, stack);
+                break;
+            case DrPromotion.SwitchingBack:
+                logger.Warning(
+                    "DR region switching back{Since:l}: a fail-back stopped or is stopping the DR services, and no service runs in either region until it promotes " +
+                    "the primary's database; if no fail-back is running, finish it with `infra-runner failback --stack {Stack:l} --yes`", since, stack);
+                break;
+            default:
+                logger.Information("DR region not promoted");
+                break;
         }
     }
 

@@ -7,11 +7,13 @@ namespace Infra.Runner.Dr;
 /// <c>failback</c>: moves the primary role back to the original region after a failover, in a planned switchover that
 /// keeps every identifier (and so every endpoint name) the program and the services know. In the original region the
 /// old primary is renamed aside and a new cross-region replica of the promoted DR database takes its identifier; once
-/// its lag is under the RPO target, the DR services stop (no more writes), the final catch-up is seen, the new replica
-/// is promoted, the ledger says drPromoted: false, the primary's services run and DNS moves back: the switchover. A
-/// failure during it is undone (writes restored in the DR region, which stays failed over) and the report says so.
-/// The DR side is then rebuilt the same way (old DR instance renamed, a new replica of the new primary under the DR
-/// identifier); a run that stopped there is resumed by the next one, which finds drPromoted false and no DR replica.
+/// its lag is under the RPO target, the ledger's <c>dr</c> item says switching back (the program then declares both
+/// regions' services stopped), the DR services stop (no more writes), the final catch-up is seen, the new replica is
+/// promoted, the <c>dr</c> item says not promoted, the primary's services run and DNS moves back: the switchover. A
+/// failure during it is undone (the <c>dr</c> item back to promoted, writes restored in the DR region, which stays
+/// failed over) and the report says so. The DR side is then rebuilt the same way (old DR instance renamed, a new replica
+/// of the new primary under the DR identifier); a run that stopped there is resumed by the next one, which finds the
+/// <c>dr</c> item saying not promoted and no DR replica.
 /// Last, Pulumi's state is pointed at the new instances (<see cref="StateRepair"/>). Every step looks at AWS (and the
 /// state) before it acts, so a run stopped anywhere, even killed, is finished by the next one.
 /// </summary>
@@ -25,12 +27,12 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         var steps = new DrSteps(ports, options);
         var repair = new StateRepair(ports, state, topology);
         var (primary, dr) = (topology.Primary, topology.Dr);
-        if (!await ports.Ledger.ReadPromotedAsync(cancellationToken))
+        if (await ports.Ledger.ReadPromotionAsync(cancellationToken) == PromotionState.NotPromoted)
         {
             if (await UnfinishedRebuildAsync(topology, cancellationToken) is not { } unfinished)
             {
                 var (needed, unreadable) = await UnfinishedRepairAsync(repair, cancellationToken);
-                var notFailedOver = $"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false)";
+                var notFailedOver = $"stack {topology.StackName} is not failed over (the release ledger's dr item says not promoted)";
                 return (needed, unreadable) switch
                 {
                     ({ } why, _) => await ResumeAsync(procedure, why, repair.Steps(), $"{topology.StackName}'s Pulumi state points at the instances fail-back created", [], cancellationToken),
@@ -42,7 +44,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
 
             if (await DrMayTakeWritesAsync(dr, cancellationToken) is { } writes)
             {
-                return await procedure.RefuseAsync($"the release ledger's drPromoted is false but {writes}; nothing was changed", startedAt);
+                return await procedure.RefuseAsync($"the release ledger's dr item says not promoted but {writes}; nothing was changed", startedAt);
             }
 
             // The switchover's last steps again (both no-ops when done), then the rebuild.
@@ -54,8 +56,9 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         if (await PromotedByEarlierRunAsync(topology, repair, cancellationToken) is { } promoted)
         {
             // Killed after promoting the new primary: the promotion's wait, the switchover's steps after it, then the rebuild.
+            // Switching back first (a no-op when the run recorded it), so a `pulumi up` meanwhile starts neither region's services.
             return await ResumeAsync(procedure, promoted,
-                [.. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), RecordNotPromoted(), .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+                [RecordSwitchingBack(), .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), RecordNotPromoted(), .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
                 $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}", Afterwards(topology, stamp), cancellationToken);
         }
 
@@ -84,13 +87,16 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         ];
         IReadOnlyList<DrStep> switchover =
         [
+            // Before the DR services stop: from here until record-promotion the program declares both regions' services
+            // stopped, so a `pulumi up` during the final catch-up or after the promotion starts neither.
+            RecordSwitchingBack(),
             .. steps.Scale(dr, "stop-writes", _ => ServiceCapacity.Stopped).Select((s, i) =>
                 i == 0 ? s with { Description = $"stop writes: {s.Description}" } : s with { Run = async t => { var done = await s.Run(t); writesStoppedAt = ports.Time.GetUtcNow(); return done; } }),
             new("final-catch-up", $"wait until the new replica has applied every write: ReplicaLag at most {DrSteps.FinalLagSeconds} s in " +
                 $"{DrSteps.FinalLagDataPoints} data points after the writes stopped ({DrillReport.Duration(options.FinalCatchUp)} at most)",
                 t => steps.WaitForFinalCatchUpAsync(primary, writesStoppedAt, t)),
             .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }),
-            // Before the primary's services start: while drPromoted is true the program fences them (infra/FailoverFence.cs),
+            // Before the primary's services start: while the dr item says promoted the program fences them (infra/FailoverFence.cs),
             // so a `pulumi up` between the two would stop them again, and DNS would then move back to a primary with no tasks.
             RecordNotPromoted(),
             .. steps.Scale(primary, "primary-services", s => s.Live),
@@ -99,9 +105,10 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         var undo = new DrRecovery(
             switchover.Select(s => s.Name).ToHashSet(),
             [
-                new("undo-record-promotion", "record the promotion (promoted: true) again in the release ledger's dr item", async t =>
+                // Before the DR services start again: while the dr item says switching back, a `pulumi up` would stop them.
+                new("undo-record-promotion", "record the promotion (promoted: true, not switching back) again in the release ledger's dr item", async t =>
                 {
-                    await ports.Ledger.RecordPromotedAsync(true, t);
+                    await ports.Ledger.RecordPromotionAsync(PromotionState.Promoted, t);
                     return "the ledger's dr item says promoted: the stack stays failed over";
                 }),
                 steps.Fence(primary) with { Name = "undo-stop-primary-services" },
@@ -117,9 +124,17 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
 
     private DrStep RecordNotPromoted() => new("record-promotion", "record promoted: false in the release ledger's dr item, before the primary's services start and traffic moves back", async t =>
     {
-        await ports.Ledger.RecordPromotedAsync(false, t);
+        await ports.Ledger.RecordPromotionAsync(PromotionState.NotPromoted, t);
         return "the ledger's dr item says not promoted: the program declares the original topology again";
     });
+
+    private DrStep RecordSwitchingBack() => new("record-switching-back",
+        "record switching back (still promoted) in the release ledger's dr item, before the DR services stop: the program then declares both regions' services stopped", async t =>
+        {
+            if (await ports.Ledger.ReadPromotionAsync(t) == PromotionState.SwitchingBack) return "the ledger's dr item already says switching back";
+            await ports.Ledger.RecordPromotionAsync(PromotionState.SwitchingBack, t);
+            return "the ledger's dr item says switching back: a `pulumi up` now declares no task in either region";
+        });
 
     private async Task<DrResult> ResumeAsync(
         DrProcedure procedure, string why, IReadOnlyList<DrStep> steps, string succeeded, IReadOnlyList<string> afterwards, CancellationToken cancellationToken)
@@ -128,7 +143,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         return await procedure.RunAsync(steps, succeeded, afterwards, NotificationSeverity.Info, cancellationToken);
     }
 
-    /// <summary>With drPromoted false and the DR replica in place: why the state repair is unfinished (or null), or why that could not be told.</summary>
+    /// <summary>With the dr item saying not promoted and the DR replica in place: why the state repair is unfinished (or null), or why that could not be told.</summary>
     private static async Task<(string? Needed, string? Unreadable)> UnfinishedRepairAsync(StateRepair repair, CancellationToken cancellationToken)
     {
         try
@@ -142,7 +157,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
     }
 
     /// <summary>
-    /// With drPromoted true: a fail-back killed after it promoted the new primary left it standalone with the DR services
+    /// With the dr item saying promoted or switching back: a fail-back killed after it promoted the new primary left it standalone with the DR services
     /// stopped. It is told from the stale old primary (also standalone) by its resource id, which Pulumi's state does not
     /// record yet: the state still holds the instance that was renamed aside (or, before any fail-back, the original).
     /// </summary>
@@ -196,7 +211,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
     }
 
     /// <summary>
-    /// With drPromoted false, a fail-back that switched over but did not finish rebuilding the DR replica: the primary
+    /// With the dr item saying not promoted, a fail-back that switched over but did not finish rebuilding the DR replica: the primary
     /// is standalone and the DR instance is not yet an available replica. Null for a stack that is simply not failed over.
     /// </summary>
     private async Task<string?> UnfinishedRebuildAsync(DrTopology topology, CancellationToken cancellationToken)
@@ -205,7 +220,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         var primaryState = await ports.Database.DescribeAsync(primary.Region, primary.InstanceId, cancellationToken);
         var drState = await ports.Database.DescribeAsync(dr.Region, dr.InstanceId, cancellationToken);
         if (primaryState?.ReplicaOf is not null || drState is { Status: "available", ReplicaOf: not null }) return null;
-        return $"drPromoted is false but {dr.InstanceId} in {dr.Region} is {DbInstanceState.Shown(drState)}: " +
+        return $"the release ledger's dr item says not promoted but {dr.InstanceId} in {dr.Region} is {DbInstanceState.Shown(drState)}: " +
             "a fail-back switched over and did not finish rebuilding the DR replica; resuming there";
     }
 

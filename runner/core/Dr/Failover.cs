@@ -35,7 +35,7 @@ public sealed class Failover(DrPorts ports, DrOptions options)
             .. steps.Promote(dr.Region, dr.InstanceId),
             new("record-promotion", "record the promotion (promoted: true) in the release ledger's dr item, through its replica in the DR region", async t =>
             {
-                await ports.Ledger.RecordPromotedAsync(true, t);
+                await ports.Ledger.RecordPromotionAsync(PromotionState.Promoted, t);
                 return "the ledger's dr item says promoted: every later update, a plain `pulumi up` included, keeps the DR region promoted";
             }),
             .. steps.Scale(dr, "dr-services", s => s.Live),

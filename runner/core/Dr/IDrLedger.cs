@@ -9,10 +9,10 @@ public sealed record DrEvent(DateTimeOffset At, string Kind, string Message, IRe
 /// </summary>
 public interface IDrLedger
 {
-    Task<bool> ReadPromotedAsync(CancellationToken cancellationToken);
+    Task<PromotionState> ReadPromotionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Records a promotion AWS already has (no update is needed to reach it); the release item is not written.</summary>
-    Task RecordPromotedAsync(bool promoted, CancellationToken cancellationToken);
+    /// <summary>Records a promotion AWS already has, or is about to have (no update is needed to reach it); the release item is not written.</summary>
+    Task RecordPromotionAsync(PromotionState promotion, CancellationToken cancellationToken);
 
     Task AppendAsync(DrEvent drEvent, CancellationToken cancellationToken);
 }

@@ -37,7 +37,7 @@ public static class DrillPreconditions
         if (stack.Promote)
         {
             problems.Add(
-                $"stack {name} is already promoted (the release ledger's drPromoted or infra:dr.promote is true); fail back first: create a new replica, then set both to false");
+                $"stack {name} is already promoted (the release ledger's dr item or infra:dr.promote says so); fail back first: run `failback --stack {name} --yes`, and set infra:dr.promote to false if it is true");
         }
 
         if (stack.RolloutInProgressId is { } rollout)

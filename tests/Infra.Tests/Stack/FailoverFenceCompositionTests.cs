@@ -7,25 +7,26 @@ using Infra.Tests.Support;
 namespace Infra.Tests.StackComposition;
 
 /// <summary>
-/// What <c>pulumi up</c> declares for each region's services once the ledger says <c>drPromoted: true</c> (after
+/// What <c>pulumi up</c> declares for each region's services once the ledger's <c>dr</c> item says promoted (after
 /// <c>failover</c>): the primary's services as failover's fence leaves them (no tasks, autoscaling 0..0), the DR
-/// region's live colors at their live range.
+/// region's live colors at their live range; and while it says switching back (fail-back's catch-up), both regions'
+/// services stopped.
 /// </summary>
 public sealed class FailoverFenceCompositionTests
 {
     private const string EcsService = "aws:ecs/service:Service";
     private const string ScalingTarget = "aws:appautoscaling/target:Target";
 
-    /// <summary>The release ledger after failover: the stack file's release, promoted.</summary>
-    internal sealed class PromotedLedger : IReleaseSource
+    /// <summary>The release ledger after failover: the stack file's release, promoted (and switching back, during fail-back's switchover).</summary>
+    internal sealed class PromotedLedger(bool switchingBack = false) : IReleaseSource
     {
-        public ReleaseState? ReadDesired(StackSettings settings) => ReleaseState.Empty with { DrPromoted = true };
+        public ReleaseState? ReadDesired(StackSettings settings) => ReleaseState.Empty with { DrPromoted = true, DrSwitchingBack = switchingBack };
 
-        public string Describe(StackSettings settings) => "a release ledger after failover";
+        public string Describe(StackSettings settings) => switchingBack ? "a release ledger during fail-back" : "a release ledger after failover";
     }
 
-    private static async Task<ComponentPlan> PlanAsync(string stack, bool promoted) =>
-        ComponentPlan.Of(await PlanBuilder.BuildAsync(RepoPaths.StackFile(stack), release: promoted ? new PromotedLedger() : null));
+    private static async Task<ComponentPlan> PlanAsync(string stack, bool promoted, bool switchingBack = false) =>
+        ComponentPlan.Of(await PlanBuilder.BuildAsync(RepoPaths.StackFile(stack), release: promoted ? new PromotedLedger(switchingBack) : null));
 
     private static (long Desired, long Min, long Max) Capacity(ComponentPlan plan, string service)
     {
@@ -61,6 +62,32 @@ public sealed class FailoverFenceCompositionTests
 
         Assert.Equal((desired, min, max), Capacity(plan, $"{service}-{live}"));
         Assert.Equal((0L, 0L, 0L), Capacity(plan, $"dr-{service}-{live}"));
+    }
+
+    [Theory]
+    [InlineData("production", "web", "blue")]
+    [InlineData("production", "api", "green")]
+    [InlineData("staging", "web", "blue")]
+    [InlineData("staging", "api", "green")]
+    public async Task While_fail_back_switches_back_both_regions_services_are_stopped(string stack, string service, string live)
+    {
+        var idle = live == "blue" ? "green" : "blue";
+
+        var plan = await PlanAsync(stack, promoted: true, switchingBack: true);
+
+        foreach (var declared in new[] { $"{service}-{live}", $"{service}-{idle}", $"dr-{service}-{live}", $"dr-{service}-{idle}" })
+        {
+            Assert.Equal((0L, 0L, 0L), Capacity(plan, declared));
+        }
+    }
+
+    [Fact]
+    public async Task Switching_back_changes_only_capacities_no_resource_is_added_removed_or_renamed()
+    {
+        var promoted = await PlanAsync("production", promoted: true);
+        var switching = await PlanAsync("production", promoted: true, switchingBack: true);
+
+        Assert.Equal(promoted.Urns.Order(StringComparer.Ordinal), switching.Urns.Order(StringComparer.Ordinal));
     }
 
     [Fact]

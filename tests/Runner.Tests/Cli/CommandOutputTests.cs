@@ -1,6 +1,7 @@
 using Infra.Runner;
 using Infra.Runner.Commands;
 using Infra.Runner.Rollout;
+using Infra.Stacks.Release;
 using Runner.Tests.Adapters.Support;
 using Runner.Tests.Rollout.Support;
 
@@ -55,6 +56,28 @@ public sealed class CommandOutputTests : IDisposable
             "INF web: live blue, weights blue=50 green=50; blue web:1 (running), green web:2 (running)",
             "INF Rollout r1 in progress since 2026-03-01 12:00:00Z: phase Shifting, step 2/3 (50%), web blue -> green (web:2)",
             "INF Alarm web-green-5xx: ALARM",
+        ], lines);
+    }
+
+    [Fact]
+    public void Status_prints_the_dr_promotion_and_warns_while_a_fail_back_switches_back()
+    {
+        using var logger = RunnerLog.Create(output, json: false);
+        var at = RolloutHarness.Start;
+
+        StatusCommand.PrintDr(DrPromotion.NotPromoted, new DrRecord(3, DrPromotion.NotPromoted, at, "infra-runner on ci"), "production", logger);
+        StatusCommand.PrintDr(DrPromotion.Promoted, new DrRecord(1, DrPromotion.Promoted, at, "infra-runner on dr-host"), "production", logger);
+        StatusCommand.PrintDr(DrPromotion.Promoted, null, "production", logger);
+        StatusCommand.PrintDr(DrPromotion.SwitchingBack, new DrRecord(2, DrPromotion.SwitchingBack, at, "infra-runner on ci"), "production", logger);
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Select(l => l[9..]).ToList();
+        Assert.Equal(
+        [
+            "INF DR region not promoted",
+            "INF DR region promoted since 2026-03-01 12:00:00Z (infra-runner on dr-host): its database is the writer; fail back with `infra-runner failback --stack production`",
+            "INF DR region promoted (an older release document's drPromoted): its database is the writer; fail back with `infra-runner failback --stack production`",
+            "WRN DR region switching back since 2026-03-01 12:00:00Z (infra-runner on ci): a fail-back stopped or is stopping the DR services, and no service runs " +
+            "in either region until it promotes the primary's database; if no fail-back is running, finish it with `infra-runner failback --stack production --yes`",
         ], lines);
     }
 

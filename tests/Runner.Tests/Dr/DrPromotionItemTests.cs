@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Infra;
 using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
+using Infra.Runner.Dr;
 using Infra.Runner.Plan;
 using Infra.Stacks.Loading;
 using Infra.Stacks.Release;
@@ -24,15 +25,15 @@ public sealed class DrPromotionItemTests
         var release = await ledger.ReadReleaseAsync();
         var record = new LedgerDrRecord(ledger);
 
-        await record.RecordPromotedAsync(true, CancellationToken.None);
-        Assert.True(await record.ReadPromotedAsync(CancellationToken.None));
-        await record.RecordPromotedAsync(false, CancellationToken.None);
+        await record.RecordPromotionAsync(PromotionState.Promoted, CancellationToken.None);
+        Assert.Equal(PromotionState.Promoted, await record.ReadPromotionAsync(CancellationToken.None));
+        await record.RecordPromotionAsync(PromotionState.NotPromoted, CancellationToken.None);
 
         Assert.Equal(release, await ledger.ReadReleaseAsync());
         var dr = (await ledger.ReadDrAsync())!;
         Assert.Equal((2, false), (dr.Version, dr.Promoted));
         Assert.StartsWith("infra-runner on ", dr.UpdatedBy);
-        Assert.False(await record.ReadPromotedAsync(CancellationToken.None));
+        Assert.Equal(PromotionState.NotPromoted, await record.ReadPromotionAsync(CancellationToken.None));
         Assert.False(await DeclaresPromotedAsync(stack));
     }
 
@@ -40,7 +41,7 @@ public sealed class DrPromotionItemTests
     public async Task A_runner_and_a_guard_release_write_after_failover_leave_the_dr_region_promoted()
     {
         var (stack, ledger, store) = await ReleasedAsync();
-        await new LedgerDrRecord(ledger).RecordPromotedAsync(true, CancellationToken.None);
+        await new LedgerDrRecord(ledger).RecordPromotionAsync(PromotionState.Promoted, CancellationToken.None);
 
         // The runner's rollout path and the guard's rollback write the release item in the primary region.
         await store.ChangeDesiredAsync(desired => desired.With("web", desired.Services["web"] with { Running = new(true, true) }), CancellationToken.None);
@@ -48,7 +49,7 @@ public sealed class DrPromotionItemTests
         await ledger.WriteReleaseAsync(current.Version, current.Desired, current.Applied, "release-guard (alarm web-5xx)");
 
         Assert.False((await ledger.ReadReleaseAsync())!.Applied.DrPromoted);
-        Assert.True(await new LedgerDrRecord(ledger).ReadPromotedAsync(CancellationToken.None));
+        Assert.Equal(PromotionState.Promoted, await new LedgerDrRecord(ledger).ReadPromotionAsync(CancellationToken.None));
         Assert.True(await DeclaresPromotedAsync(stack));
     }
 
@@ -58,7 +59,7 @@ public sealed class DrPromotionItemTests
         var (stack, ledger, store) = await ReleasedAsync(promoted: true);
         Assert.Null(await ledger.ReadDrAsync());
 
-        Assert.True(await new LedgerDrRecord(ledger).ReadPromotedAsync(CancellationToken.None));
+        Assert.Equal(PromotionState.Promoted, await new LedgerDrRecord(ledger).ReadPromotionAsync(CancellationToken.None));
         Assert.True(await DeclaresPromotedAsync(stack));
         // The runner's writes carry the older promotion over instead of dropping it.
         await store.ChangeDesiredAsync(desired => desired, CancellationToken.None);
@@ -70,7 +71,7 @@ public sealed class DrPromotionItemTests
     public async Task A_failover_before_the_first_release_is_declared_with_the_stack_files_release()
     {
         var stack = await LocalLedger.NewStackAsync("drfirst");
-        await new LedgerDrRecord(LocalLedger.Ledger(stack)).RecordPromotedAsync(true, CancellationToken.None);
+        await new LedgerDrRecord(LocalLedger.Ledger(stack)).RecordPromotionAsync(PromotionState.Promoted, CancellationToken.None);
 
         Assert.Null(await LocalLedger.Ledger(stack).ReadReleaseAsync());
         Assert.True(await DeclaresPromotedAsync(stack));

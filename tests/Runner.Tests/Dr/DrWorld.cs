@@ -82,7 +82,15 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public ReplicaLagReading? Lag { get; set; } = new(0, 3);
 
-    public bool Promoted { get; set; }
+    /// <summary>What the ledger's <c>dr</c> item says.</summary>
+    public PromotionState Promotion { get; set; }
+
+    /// <summary>Promoted or switching back: the ledger's <c>promoted</c>.</summary>
+    public bool Promoted
+    {
+        get => Promotion != PromotionState.NotPromoted;
+        set => Promotion = value ? PromotionState.Promoted : PromotionState.NotPromoted;
+    }
 
     public bool? PrimaryHeldUnhealthy { get; private set; }
 
@@ -177,16 +185,19 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         return Task.FromResult(Lag);
     }
 
-    public Task<bool> ReadPromotedAsync(CancellationToken cancellationToken)
+    public Task<PromotionState> ReadPromotionAsync(CancellationToken cancellationToken)
     {
         Call("ledger", null);
-        return Task.FromResult(Promoted);
+        return Task.FromResult(Promotion);
     }
 
-    public Task RecordPromotedAsync(bool promoted, CancellationToken cancellationToken)
+    /// <summary>Fails as <c>record</c> (any write) or <c>record &lt;state&gt;</c> (a write of that state) are set to.</summary>
+    public Task RecordPromotionAsync(PromotionState promotion, CancellationToken cancellationToken)
     {
-        Call("record", $"drPromoted {promoted}");
-        Promoted = promoted;
+        var thisState = $"record {promotion}";
+        if (Failing.TryGetValue(thisState, out var error) || FailingOnce.Remove(thisState, out error)) throw error;
+        Call("record", promotion.ToString());
+        Promotion = promotion;
         return Task.CompletedTask;
     }
 

@@ -17,7 +17,7 @@ public class FailbackResumeTests
     internal static readonly string[] StepNames =
     [
         "check-dr-database", "retire-eu-west-1", "create-replica-eu-west-1", "wait-replica-eu-west-1", "catch-up",
-        "scale-stop-writes", "wait-stop-writes", "final-catch-up", "promote-database-eu-west-1", "wait-database-eu-west-1",
+        "record-switching-back", "scale-stop-writes", "wait-stop-writes", "final-catch-up", "promote-database-eu-west-1", "wait-database-eu-west-1",
         "record-promotion", "scale-primary-services", "wait-primary-services", "switch-dns",
         "read-new-primary", "retire-eu-central-1", "create-replica-eu-central-1", "wait-replica-eu-central-1",
         "state-read-resource-ids", "state-repoint", "state-refresh",

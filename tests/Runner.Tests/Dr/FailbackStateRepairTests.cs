@@ -105,7 +105,7 @@ public class FailbackStateRepairTests
 
         Assert.Equal(DrOutcome.Refused, result.Outcome);
         Assert.Equal(
-            "stack production is not failed over (the release ledger's drPromoted is false); whether Pulumi's state still needs fail-back's repair is unknown: " +
+            "stack production is not failed over (the release ledger's dr item says not promoted); whether Pulumi's state still needs fail-back's repair is unknown: " +
             "it could not be read (error: pulumi stack export failed: the backend did not answer); nothing was changed", result.Message);
     }
 

@@ -21,9 +21,10 @@ public class FailbackTests
         [
             "rename eu-west-1: production-db to production-db-retired-202606010300",
             "create eu-west-1: production-db from arn:aws:rds:eu-central-1:123456789012:db:production-db-replica key arn:aws:kms:eu-west-1:123456789012:key/p subnets production-db-subnets",
+            "record: SwitchingBack",
             "scale eu-central-1: production-dr-web-blue to 0 (autoscaling 0..0)",
             "promote eu-west-1: production-db",
-            "record: drPromoted False",
+            "record: NotPromoted",
             "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
             "dns: hc-1 held unhealthy False",
             "rename eu-central-1: production-db-replica to production-db-replica-retired-202606010300",
@@ -61,7 +62,7 @@ public class FailbackTests
         var result = await RunAsync();
 
         Assert.Equal((DrOutcome.NothingToDo, ExitCodes.NothingToDo, 6), (result.Outcome, result.ExitCode, ExitCodes.NothingToDo));
-        Assert.Equal("stack production is not failed over (the release ledger's drPromoted is false) and no earlier fail-back is unfinished; nothing was changed", result.Message);
+        Assert.Equal("stack production is not failed over (the release ledger's dr item says not promoted) and no earlier fail-back is unfinished; nothing was changed", result.Message);
         Assert.Empty(_world.Calls);
         Assert.Equal("FailbackNothingToDo", _world.Events[^1].Kind);
         Assert.Empty(_world.Pages);
@@ -179,12 +180,13 @@ public class FailbackTests
         "undone: writes are restored in eu-central-1 (its services run, the primary's are stopped, DNS and the ledger say failed over); " +
         "production-db in eu-west-1 is left as it is, and the next failback retires and replaces it";
 
-    /// <summary>The switchover's steps, from stopping the writes to moving DNS back, and the operation that fails each.</summary>
+    /// <summary>The switchover's steps, from recording the switch back to moving DNS back, and the operation that fails each.</summary>
     public static TheoryData<string, string> SwitchoverSteps => new()
     {
+        { "record-switching-back", "record SwitchingBack" },
         { "scale-stop-writes", "scale eu-central-1" },
         { "promote-database-eu-west-1", "promote eu-west-1" },
-        { "record-promotion", "record" },
+        { "record-promotion", "record NotPromoted" },
         { "scale-primary-services", "scale eu-west-1" },
         { "switch-dns", "dns" },
     };
@@ -200,7 +202,10 @@ public class FailbackTests
         Assert.Equal($"Failback failed at step {step} (the API refused); {Undone}; the report says what state each region is in", result.Message);
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
         Assert.Equal(0, _world.Services[(DrWorld.Primary, "production-web-blue")].Desired);
-        Assert.True(_world.Promoted);
+        // Plain promoted again, recorded before the DR services scale up: switching back, a `pulumi up` would stop them.
+        Assert.Equal(PromotionState.Promoted, _world.Promotion);
+        var cleared = _world.Calls.IndexOf("record: Promoted");
+        Assert.InRange(cleared, 0, _world.Calls.LastIndexOf("scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)") - 1);
         Assert.True(_world.PrimaryHeldUnhealthy);
         var report = JsonDocument.Parse(result.JsonReport).RootElement;
         Assert.Equal(step, report.GetProperty("failedStep").GetString());
@@ -283,7 +288,7 @@ public class FailbackTests
 
         Assert.Equal(DrOutcome.Succeeded, result.Outcome);
         Assert.Equal("production's DR replica is rebuilt: production-db-replica in eu-central-1 replicates production-db again", result.Message);
-        Assert.StartsWith("drPromoted is false but production-db-replica in eu-central-1 is ", _world.Events.Single(e => e.Kind == "FailbackResumed").Message, StringComparison.Ordinal);
+        Assert.StartsWith("the release ledger's dr item says not promoted but production-db-replica in eu-central-1 is ", _world.Events.Single(e => e.Kind == "FailbackResumed").Message, StringComparison.Ordinal);
         Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
         Assert.DoesNotContain(_world.Calls, c => c.StartsWith("promote", StringComparison.Ordinal) || c.StartsWith("rename eu-west-1", StringComparison.Ordinal));
     }
@@ -314,7 +319,7 @@ public class FailbackTests
 
         Assert.Equal(DrOutcome.Refused, result.Outcome);
         Assert.Equal(
-            "the release ledger's drPromoted is false but production-dr-web-blue in eu-central-1 runs tasks, so production-db-replica may be taking writes; it is not renamed. " +
+            "the release ledger's dr item says not promoted but production-dr-web-blue in eu-central-1 runs tasks, so production-db-replica may be taking writes; it is not renamed. " +
             "Check which database takes writes, then run failback again (README, Disaster recovery, Fail-back); nothing was changed", result.Message);
         Assert.Empty(_world.Calls);
     }

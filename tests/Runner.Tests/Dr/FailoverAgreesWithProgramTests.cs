@@ -31,13 +31,7 @@ public sealed partial class FailoverAgreesWithProgramTests
         var settings = StackSettingsLoader.FromDocument(StackFile.Load(path, stack)).GetValidOrThrow();
         var before = await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource());
         var topology = DrTopologyReader.Read(settings, (JsonObject)before.Document["outputs"]!);
-        var world = new DrWorld();
-        world.Instances[(topology.Primary.Region, topology.Primary.InstanceId)] = new("available", DrWorld.Arn(topology.Primary.Region, topology.Primary.InstanceId), null);
-        world.Instances[(topology.Dr.Region, topology.Dr.InstanceId)] = new("available", DrWorld.Arn(topology.Dr.Region, topology.Dr.InstanceId), topology.Primary.InstanceId);
-        foreach (var side in new[] { topology.Primary, topology.Dr })
-        {
-            foreach (var service in side.Services) world.Services[(side.Region, service.EcsServiceName)] = new(0, 0);
-        }
+        var world = WorldOf(topology);
         var ledger = LocalLedger.Ledger(stack);
         var ports = world.Ports with { Ledger = new LedgerDrRecord(ledger) };
 
@@ -57,8 +51,22 @@ public sealed partial class FailoverAgreesWithProgramTests
         Assert.Contains(scaled, c => c.Groups["region"].Value == topology.Dr.Region && c.Groups["capacity"].Value != "0 (autoscaling 0..0)");
     }
 
+    /// <summary>AWS as the planned stack's topology has it before a failover: its two instances, and its services with no task yet.</summary>
+    internal static DrWorld WorldOf(DrTopology topology)
+    {
+        var world = new DrWorld();
+        world.Instances[(topology.Primary.Region, topology.Primary.InstanceId)] = new("available", DrWorld.Arn(topology.Primary.Region, topology.Primary.InstanceId), null);
+        world.Instances[(topology.Dr.Region, topology.Dr.InstanceId)] = new("available", DrWorld.Arn(topology.Dr.Region, topology.Dr.InstanceId), topology.Primary.InstanceId);
+        foreach (var side in new[] { topology.Primary, topology.Dr })
+        {
+            foreach (var service in side.Services) world.Services[(side.Region, service.EcsServiceName)] = new(0, 0);
+        }
+
+        return world;
+    }
+
     /// <summary>What the plan declares for the ECS service <paramref name="service"/> in that region, shown as failover shows a capacity.</summary>
-    private static string Declared(JsonObject plan, bool inDr, string cluster, string service)
+    internal static string Declared(JsonObject plan, bool inDr, string cluster, string service)
     {
         var resources = plan["resources"]!.AsArray().Select(r => r!.AsObject())
             .Where(r => (((string?)r["provider"])?.EndsWith(DrProvider, StringComparison.Ordinal) ?? false) == inDr).ToList();

@@ -22,7 +22,7 @@ public class FailoverTests
         [
             "http eu-west-1: https://primary.example.com/healthz",
             "promote eu-central-1: production-db-replica",
-            "record: drPromoted True",
+            "record: Promoted",
             "scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)",
             "dns: hc-1 held unhealthy True",
             "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",

@@ -26,7 +26,7 @@ public class DrillEngineTests
         // Failover ran as `failover --force` would, over the same ports: promote, record, scale, DNS, fence.
         Assert.Equal(
             [
-                "promote eu-central-1: staging-db-replica", "record: drPromoted True", "scale eu-central-1: staging-dr-web-blue to 2 (autoscaling 2..2)",
+                "promote eu-central-1: staging-db-replica", "record: Promoted", "scale eu-central-1: staging-dr-web-blue to 2 (autoscaling 2..2)",
                 "dns: hc-1 held unhealthy True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)",
             ],
             harness.World.Calls);

@@ -10,7 +10,7 @@ public class DrillPreconditionTests
         { "stack staging has no DR replica (infra:dr.replica is false); set it to true and run a full update before a drill", s => s with { Replica = false } },
         { "stack staging has no pilot light (infra:dr.pilotLight is false); set it to true and run a full update before a drill", s => s with { PilotLight = false } },
         { "stack staging has no infra:drRegion; a drill promotes the replica in that region", s => s with { DrRegion = null } },
-        { "stack staging is already promoted (the release ledger's drPromoted or infra:dr.promote is true); fail back first: create a new replica, then set both to false", s => s with { Promote = true } },
+        { "stack staging is already promoted (the release ledger's dr item or infra:dr.promote says so); fail back first: run `failback --stack staging --yes`, and set infra:dr.promote to false if it is true", s => s with { Promote = true } },
         { "rollout r20260301-0500-ab is in progress on stack staging; resume, abort or roll it back before a drill", s => s with { RolloutInProgressId = "r20260301-0500-ab" } },
         { "stack staging has no drUrl output; run a full update so the outputs include the pilot light", s => s with { DrUrl = null } },
         { "stack staging has no database.replica.identifier output; run a full update so the outputs include the replica", s => s with { ReplicaIdentifier = null } },

@@ -1,6 +1,7 @@
 using Infra.Ledger;
 using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
+using Infra.Runner.Dr;
 using Infra.Runner.Drill;
 using Pulumi.Automation;
 using Pulumi.Automation.Commands.Exceptions;
@@ -39,7 +40,7 @@ public sealed class PulumiDrillStackTests : IDisposable
         Assert.False((await drill.ReadAsync(CancellationToken.None)).Promote);
 
         // What the drill's failover does through its ledger port (record-promotion).
-        await new LedgerDrRecord(ledger).RecordPromotedAsync(true, CancellationToken.None);
+        await new LedgerDrRecord(ledger).RecordPromotionAsync(PromotionState.Promoted, CancellationToken.None);
 
         Assert.True((await drill.ReadAsync(CancellationToken.None)).Promote);
         // A person runs `pulumi up` from main, with the stack file as committed (dr.promote absent, i.e. false).

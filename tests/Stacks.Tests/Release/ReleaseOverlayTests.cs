@@ -61,6 +61,16 @@ public class ReleaseOverlayTests
     }
 
     [Fact]
+    public void The_ledgers_switching_back_reaches_the_settings_with_the_promotion()
+    {
+        var settings = Staging();
+
+        var overlaid = ReleaseOverlay.Apply(settings, ReleaseState.Empty with { DrPromoted = true, DrSwitchingBack = true }, Ledger).GetValidOrThrow();
+
+        Assert.Equal(settings with { Dr = settings.Dr with { Promote = true, SwitchingBack = true } }, overlaid);
+    }
+
+    [Fact]
     public void A_stack_file_that_says_promoted_still_promotes_when_the_ledger_does_not()
     {
         var settings = Staging() with { Dr = Staging().Dr with { Promote = true } };

@@ -28,7 +28,8 @@ public static class DrTopologyReader
         var replicaId = Text(outputs, "database.replica.identifier", problems);
         var deployed = StackOutputsReader.Read(outputs);
         var primary = Side(settings.Services, deployed, outputs, "primary", settings.Region, primaryId, problems);
-        var promoted = PilotLight.SettingsFor(settings with { Dr = settings.Dr with { Promote = true } });
+        // The DR services' capacity once promoted and not switching back: what failover and fail-back's undo scale them to.
+        var promoted = PilotLight.SettingsFor(settings with { Dr = settings.Dr with { Promote = true, SwitchingBack = false } });
         var dr = Side(promoted.Services, deployed, outputs, "dr", settings.DrRegion ?? "", replicaId, problems);
         if (problems.Count > 0)
         {

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Infra.Ledger;
 using Infra.Runner.Dr;
+using Infra.Stacks.Release;
 
 namespace Infra.Runner.Adapters.Dr;
 
@@ -13,16 +15,30 @@ namespace Infra.Runner.Adapters.Dr;
 /// </summary>
 public sealed class LedgerDrRecord(ReleaseLedger ledger) : IDrLedger
 {
-    public Task<bool> ReadPromotedAsync(CancellationToken cancellationToken) => ledger.ReadDrPromotedAsync(cancellationToken);
+    public async Task<PromotionState> ReadPromotionAsync(CancellationToken cancellationToken) =>
+        await ledger.ReadDrPromotionAsync(cancellationToken) switch
+        {
+            DrPromotion.Promoted => PromotionState.Promoted,
+            DrPromotion.SwitchingBack => PromotionState.SwitchingBack,
+            DrPromotion.NotPromoted => PromotionState.NotPromoted,
+            var other => throw new UnreachableException($"the ledger read a DR promotion with no runner state: {other}"),
+        };
 
     /// <summary>
     /// One compare-and-swap over the version just read; a <see cref="DrVersionConflictException"/> (another DR command
     /// wrote meanwhile) fails the step with nothing written.
     /// </summary>
-    public async Task RecordPromotedAsync(bool promoted, CancellationToken cancellationToken)
+    public async Task RecordPromotionAsync(PromotionState promotion, CancellationToken cancellationToken)
     {
         var current = await ledger.ReadDrAsync(cancellationToken);
-        await ledger.WriteDrAsync(current?.Version ?? 0, promoted, $"{ReleaseStore.Writer} on {ledger.Owner}", cancellationToken);
+        var recorded = promotion switch
+        {
+            PromotionState.Promoted => DrPromotion.Promoted,
+            PromotionState.SwitchingBack => DrPromotion.SwitchingBack,
+            PromotionState.NotPromoted => DrPromotion.NotPromoted,
+            _ => throw new UnreachableException($"a runner state with no DR promotion: {promotion}"),
+        };
+        await ledger.WriteDrAsync(current?.Version ?? 0, recorded, $"{ReleaseStore.Writer} on {ledger.Owner}", cancellationToken);
     }
 
     public Task AppendAsync(DrEvent drEvent, CancellationToken cancellationToken) =>
