@@ -27,15 +27,19 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         var (primary, dr) = (topology.Primary, topology.Dr);
         if (!await ports.Ledger.ReadPromotedAsync(cancellationToken))
         {
+            // A run killed between record-promotion and clear-release-mark (or a failover stopped before its record-promotion) left the mark.
+            IReadOnlyList<DrStep> unmark = await ports.Ledger.ReadReleaseMarkedAsync(cancellationToken) ? [steps.MarkRelease(promoted: false)] : [];
             if (await UnfinishedRebuildAsync(topology, cancellationToken) is not { } unfinished)
             {
                 var (needed, unreadable) = await UnfinishedRepairAsync(repair, cancellationToken);
                 var notFailedOver = $"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false)";
                 return (needed, unreadable) switch
                 {
-                    ({ } why, _) => await ResumeAsync(procedure, why, repair.Steps(), $"{topology.StackName}'s Pulumi state points at the instances fail-back created", [], cancellationToken),
+                    ({ } why, _) => await ResumeAsync(procedure, why, [.. unmark, .. repair.Steps()], $"{topology.StackName}'s Pulumi state points at the instances fail-back created", [], cancellationToken),
                     (_, { } error) => await procedure.RefuseAsync(
                         $"{notFailedOver}; whether Pulumi's state still needs fail-back's repair is unknown: it could not be read ({error}); nothing was changed", startedAt),
+                    _ when unmark.Count > 0 => await ResumeAsync(procedure, $"{notFailedOver} but the release documents still carry the promotion mark", unmark,
+                        $"{topology.StackName}'s release documents no longer carry the promotion mark", [], cancellationToken),
                     _ => await procedure.NothingToDoAsync($"{notFailedOver} and no earlier fail-back is unfinished; nothing was changed", startedAt),
                 };
             }
@@ -47,7 +51,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
 
             // The switchover's last steps again (both no-ops when done), then the rebuild.
             return await ResumeAsync(procedure, unfinished,
-                [.. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+                [.. unmark, .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
                 $"{topology.StackName}'s DR replica is rebuilt: {dr.InstanceId} in {dr.Region} replicates {primary.InstanceId} again", Afterwards(topology, stamp), cancellationToken);
         }
 
@@ -55,7 +59,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         {
             // Killed after promoting the new primary: the promotion's wait, the switchover's steps after it, then the rebuild.
             return await ResumeAsync(procedure, promoted,
-                [.. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), RecordNotPromoted(), .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+                [.. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), RecordNotPromoted(), steps.MarkRelease(promoted: false), .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
                 $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}", Afterwards(topology, stamp), cancellationToken);
         }
 
@@ -93,12 +97,14 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             // Before the primary's services start: while drPromoted is true the program fences them (infra/FailoverFence.cs),
             // so a `pulumi up` between the two would stop them again, and DNS would then move back to a primary with no tasks.
             RecordNotPromoted(),
+            steps.MarkRelease(promoted: false),
             .. steps.Scale(primary, "primary-services", s => s.Live),
             steps.Dns(topology, toDr: false),
         ];
         var undo = new DrRecovery(
             switchover.Select(s => s.Name).ToHashSet(),
             [
+                steps.MarkRelease(promoted: true) with { Name = "undo-mark-release" },
                 new("undo-record-promotion", "record the promotion (promoted: true) again in the release ledger's dr item", async t =>
                 {
                     await ports.Ledger.RecordPromotedAsync(true, t);

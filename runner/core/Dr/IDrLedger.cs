@@ -14,5 +14,14 @@ public interface IDrLedger
     /// <summary>Records a promotion AWS already has (no update is needed to reach it); the release item is not written.</summary>
     Task RecordPromotedAsync(bool promoted, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets or clears the release documents' promotion mark, which code older than the <c>dr</c> item refuses to read,
+    /// so it stops instead of declaring a promoted stack unpromoted. Retried over the runner's and the guard's release writes.
+    /// </summary>
+    Task MarkReleasePromotedAsync(bool promoted, CancellationToken cancellationToken);
+
+    /// <summary>Whether the release documents carry the promotion mark.</summary>
+    Task<bool> ReadReleaseMarkedAsync(CancellationToken cancellationToken);
+
     Task AppendAsync(DrEvent drEvent, CancellationToken cancellationToken);
 }

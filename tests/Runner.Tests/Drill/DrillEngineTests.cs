@@ -23,10 +23,10 @@ public class DrillEngineTests
         var stoppedAt = DrillHarness.Start.AddMinutes(1);
         Assert.Equal(stoppedAt, harness.MarkersStoppedAt);
         Assert.Equal(Enumerable.Range(0, 60).Select(s => DrillHarness.Start.AddSeconds(s)), harness.Markers.Primary.Select(m => m.WrittenAt));
-        // Failover ran as `failover --force` would, over the same ports: promote, record, scale, DNS, fence.
+        // Failover ran as `failover --force` would, over the same ports: mark the release, promote, record, scale, DNS, fence.
         Assert.Equal(
             [
-                "promote eu-central-1: staging-db-replica", "record: drPromoted True", "scale eu-central-1: staging-dr-web-blue to 2 (autoscaling 2..2)",
+                "mark: release True", "promote eu-central-1: staging-db-replica", "record: drPromoted True", "scale eu-central-1: staging-dr-web-blue to 2 (autoscaling 2..2)",
                 "dns: hc-1 held unhealthy True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)",
             ],
             harness.World.Calls);

@@ -8,8 +8,9 @@ namespace Infra.Runner.Adapters.Dr;
 /// The release ledger for failover, fail-back and drills, through a client of the region that is up (failover: the DR
 /// region's replica of the global table). The promotion goes to the ledger's <c>dr</c> item only, never the release
 /// item the runner and the release guard write in the primary region: the global table resolves concurrent writes
-/// last-writer-wins per item, so a release written there could otherwise undo it. Events go to the stack's journal
-/// with their data as JSON.
+/// last-writer-wins per item, so a release written there could otherwise undo it. The release item gets only the
+/// promotion mark for older code, which decides nothing for current code. Events go to the stack's journal with their
+/// data as JSON.
 /// </summary>
 public sealed class LedgerDrRecord(ReleaseLedger ledger) : IDrLedger
 {
@@ -24,6 +25,15 @@ public sealed class LedgerDrRecord(ReleaseLedger ledger) : IDrLedger
         var current = await ledger.ReadDrAsync(cancellationToken);
         await ledger.WriteDrAsync(current?.Version ?? 0, promoted, $"{ReleaseStore.Writer} on {ledger.Owner}", cancellationToken);
     }
+
+    /// <summary>
+    /// The release item's mark only: desired and applied otherwise stay as the runner or the release guard wrote them. A
+    /// write lost to one of them is read again and retried (<see cref="ReleaseLedger.MarkReleasePromotedAsync"/>).
+    /// </summary>
+    public Task MarkReleasePromotedAsync(bool promoted, CancellationToken cancellationToken) =>
+        ledger.MarkReleasePromotedAsync(promoted, $"{ReleaseStore.Writer} on {ledger.Owner}", cancellationToken);
+
+    public Task<bool> ReadReleaseMarkedAsync(CancellationToken cancellationToken) => ledger.ReadReleaseMarkedAsync(cancellationToken);
 
     public Task AppendAsync(DrEvent drEvent, CancellationToken cancellationToken) =>
         ledger.AppendEventAsync(drEvent.Kind, JsonSerializer.Serialize(new Dictionary<string, string>(drEvent.Data) { ["message"] = drEvent.Message }), cancellationToken);
