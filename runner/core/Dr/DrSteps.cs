@@ -34,16 +34,10 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     /// which failover no longer writes; the mark is a key it refuses, so it stops instead of demoting the stack.
     /// </summary>
     public DrStep MarkRelease(bool promoted) => promoted
-        ? new("mark-release", "mark the release documents promoted (drPromotedPerDrItem), so code older than the dr item stops instead of demoting the stack", async t =>
-        {
-            await ports.Ledger.MarkReleasePromotedAsync(true, t);
-            return "the release documents carry drPromotedPerDrItem: code older than the dr item refuses them";
-        })
-        : new("clear-release-mark", "clear the release documents' promotion mark (drPromotedPerDrItem), now that the dr item says not promoted", async t =>
-        {
-            await ports.Ledger.MarkReleasePromotedAsync(false, t);
-            return "the release documents no longer carry drPromotedPerDrItem";
-        });
+        ? new("mark-release", "mark the release documents promoted (drPromotedPerDrItem), so code older than the dr item stops instead of demoting the stack",
+            t => ports.Ledger.MarkReleasePromotedAsync(true, t))
+        : new("clear-release-mark", "clear the release documents' promotion mark (drPromotedPerDrItem), now that the dr item says not promoted",
+            t => ports.Ledger.MarkReleasePromotedAsync(false, t));
 
     /// <summary>
     /// Gives each service its <paramref name="capacity"/> (autoscaling range first, then the desired count), then waits

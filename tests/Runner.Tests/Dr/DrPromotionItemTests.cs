@@ -128,6 +128,35 @@ public sealed class DrPromotionItemTests
         Assert.True(await DeclaresPromotedAsync(stack));
     }
 
+    /// <summary>A release item nothing can read stops older code as well as the mark would; it must not stop a failover.</summary>
+    [Fact]
+    public async Task A_release_item_no_version_can_read_is_left_as_it_is_and_does_not_stop_the_mark_step()
+    {
+        var stack = await LocalLedger.NewStackAsync("drbad");
+        using var client = LocalLedger.Client();
+        await client.PutItemAsync(new Amazon.DynamoDBv2.Model.PutItemRequest
+        {
+            TableName = LedgerTable.NameFor(stack),
+            Item = new()
+            {
+                [LedgerTable.PartitionKey] = new() { S = stack },
+                [LedgerTable.SortKey] = new() { S = LedgerTable.ReleaseItem },
+                ["version"] = new() { N = "1" },
+                ["desired"] = new() { S = "{}" },
+                ["applied"] = new() { S = "{}" },
+                ["updatedAt"] = new() { S = "2026-03-01T12:00:00.0000000Z" },
+                ["updatedBy"] = new() { S = "someone by hand" },
+            },
+        });
+        var record = new LedgerDrRecord(LocalLedger.Ledger(stack));
+
+        Assert.Equal(
+            $"left as it is: no version of the runner or the program can read the release item (release ledger {LedgerTable.NameFor(stack)}, item release, " +
+            "attribute desired: release state $.services: missing; expected an object of services by name), older code included",
+            await record.MarkReleasePromotedAsync(true, CancellationToken.None));
+        Assert.False(await record.ReadReleaseMarkedAsync(CancellationToken.None));
+    }
+
     private static async Task<(string Stack, Infra.Ledger.ReleaseLedger Ledger, ReleaseStore Store)> ReleasedAsync(bool promoted = false)
     {
         var stack = await LocalLedger.NewStackAsync("dritem");

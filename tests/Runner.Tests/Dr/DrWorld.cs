@@ -193,11 +193,11 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         return Task.CompletedTask;
     }
 
-    public Task MarkReleasePromotedAsync(bool promoted, CancellationToken cancellationToken)
+    public Task<string> MarkReleasePromotedAsync(bool promoted, CancellationToken cancellationToken)
     {
         Call("mark", $"release {promoted}");
         ReleaseMarked = promoted;
-        return Task.CompletedTask;
+        return Task.FromResult($"marked {promoted}");
     }
 
     public Task<bool> ReadReleaseMarkedAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Infra.Ledger;
 using Infra.Runner.Dr;
+using Infra.Stacks.Release;
 
 namespace Infra.Runner.Adapters.Dr;
 
@@ -30,10 +31,35 @@ public sealed class LedgerDrRecord(ReleaseLedger ledger) : IDrLedger
     /// The release item's mark only: desired and applied otherwise stay as the runner or the release guard wrote them. A
     /// write lost to one of them is read again and retried (<see cref="ReleaseLedger.MarkReleasePromotedAsync"/>).
     /// </summary>
-    public Task MarkReleasePromotedAsync(bool promoted, CancellationToken cancellationToken) =>
-        ledger.MarkReleasePromotedAsync(promoted, $"{ReleaseStore.Writer} on {ledger.Owner}", cancellationToken);
+    public async Task<string> MarkReleasePromotedAsync(bool promoted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var release = await ledger.MarkReleasePromotedAsync(promoted, $"{ReleaseStore.Writer} on {ledger.Owner}", cancellationToken);
+            return (promoted, release) switch
+            {
+                (true, _) => $"the release documents (version {release!.Version}) carry drPromotedPerDrItem: code older than the dr item refuses them",
+                (false, null) => "there is no release item: nothing to clear",
+                (false, _) => $"the release documents (version {release.Version}) no longer carry drPromotedPerDrItem",
+            };
+        }
+        catch (LedgerFormatException unreadable) when (unreadable.ItemKey == LedgerTable.ReleaseItem)
+        {
+            return $"left as it is: no version of the runner or the program can read the release item ({unreadable.Message}), older code included";
+        }
+    }
 
-    public Task<bool> ReadReleaseMarkedAsync(CancellationToken cancellationToken) => ledger.ReadReleaseMarkedAsync(cancellationToken);
+    public async Task<bool> ReadReleaseMarkedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ledger.ReadReleaseMarkedAsync(cancellationToken);
+        }
+        catch (LedgerFormatException unreadable) when (unreadable.ItemKey == LedgerTable.ReleaseItem)
+        {
+            return false;
+        }
+    }
 
     public Task AppendAsync(DrEvent drEvent, CancellationToken cancellationToken) =>
         ledger.AppendEventAsync(drEvent.Kind, JsonSerializer.Serialize(new Dictionary<string, string>(drEvent.Data) { ["message"] = drEvent.Message }), cancellationToken);
