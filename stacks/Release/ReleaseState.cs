@@ -38,12 +38,23 @@ public sealed record ReleaseState
     /// </summary>
     public bool DrSwitchingBack { get; init; }
 
+    /// <summary>
+    /// The mark that stops code older than the ledger's <c>dr</c> item (key <c>drPromotedPerDrItem</c>): failover sets it
+    /// in both release documents before the <c>dr</c> item says promoted, fail-back clears it right after the <c>dr</c> item
+    /// says not promoted (<c>ReleaseLedger.MarkReleasePromotedAsync</c>). Older readers refuse any root key they do not
+    /// know, so an old deploy re-run, a revert or an old runner stops with an error instead of reading only the release's
+    /// <see cref="DrPromoted"/> (which failover no longer writes) and declaring the stack unpromoted. Current code decides
+    /// nothing by it and keeps it through every release write.
+    /// </summary>
+    public bool DrPromotedPerDrItem { get; init; }
+
     /// <summary>A copy with <paramref name="service"/>'s release added or replaced.</summary>
     public ReleaseState With(string service, ServiceRelease release) => this with { Services = _services.SetItem(service, release) };
 
     // Value equality on the contents; the default record equality would compare dictionary references.
     public bool Equals(ReleaseState? other) =>
-        other is not null && DrPromoted == other.DrPromoted && DrSwitchingBack == other.DrSwitchingBack && _services.Count == other._services.Count &&
+        other is not null && DrPromoted == other.DrPromoted && DrSwitchingBack == other.DrSwitchingBack && DrPromotedPerDrItem == other.DrPromotedPerDrItem &&
+        _services.Count == other._services.Count &&
         _services.All(s => other._services.TryGetValue(s.Key, out var o) && s.Value == o);
 
     public override int GetHashCode()
@@ -51,6 +62,7 @@ public sealed record ReleaseState
         var hash = new HashCode();
         hash.Add(DrPromoted);
         hash.Add(DrSwitchingBack);
+        hash.Add(DrPromotedPerDrItem);
         foreach (var (name, release) in _services)
         {
             hash.Add(name, StringComparer.Ordinal);

@@ -15,6 +15,12 @@ namespace Infra.Stacks.Release;
 /// <c>"drPromoted":true</c> is read as such (honoured while no <c>dr</c> item exists) and written back unchanged, so
 /// the runner's and the guard's release writes never drop it; <c>false</c> is not written.
 /// </para>
+/// <para>
+/// <c>"drPromotedPerDrItem":true</c> marks both documents while the DR region is promoted
+/// (<see cref="ReleaseState.DrPromotedPerDrItem"/>): every reader before this one refuses a root key it does not know, so
+/// code that would read only <c>drPromoted</c> stops with <c>release state $.drPromotedPerDrItem: unknown key</c>
+/// instead of declaring the stack unpromoted. Kept through every write like <c>drPromoted</c>; <c>false</c> is not written.
+/// </para>
 /// </summary>
 public static class ReleaseStateJson
 {
@@ -40,6 +46,7 @@ public static class ReleaseStateJson
             }
             json.WriteEndObject();
             if (state.DrPromoted) json.WriteBoolean(ReleaseStateReader.DrPromotedKey, true);
+            if (state.DrPromotedPerDrItem) json.WriteBoolean(ReleaseStateReader.DrPromotedPerDrItemKey, true);
             json.WriteEndObject();
         }
         var text = Encoding.UTF8.GetString(buffer.ToArray());
@@ -50,7 +57,7 @@ public static class ReleaseStateJson
     /// <summary>
     /// Parses a document written by <see cref="Serialize"/>. Strict: an unknown or duplicate key, a missing field, a
     /// wrong type, an unknown color or weights that do not sum to 100 throw <see cref="ReleaseStateFormatException"/>.
-    /// <c>drPromoted</c> alone may be missing (it is written only when a document carries an older version's promotion): then false.
+    /// <c>drPromoted</c> and <c>drPromotedPerDrItem</c> alone may be missing (each is written only when true): then false.
     /// </summary>
     public static ReleaseState Deserialize(string json)
     {

@@ -16,6 +16,7 @@ internal static partial class ReleaseStateReader
     internal const string ImageKey = "image";
     internal const string RunningKey = "running";
     internal const string DrPromotedKey = "drPromoted";
+    internal const string DrPromotedPerDrItemKey = "drPromotedPerDrItem";
 
     private const int MaxShownLength = 40;
     private const string ServiceShape = "an object with the keys liveColor, weights, image, running";
@@ -26,25 +27,30 @@ internal static partial class ReleaseStateReader
     public static ReleaseState Read(JsonElement root)
     {
         const string path = "$";
-        var fields = Fields(root, path, "an object with the key services", [ServicesKey, DrPromotedKey]);
+        var fields = Fields(root, path, "an object with the key services", [ServicesKey, DrPromotedKey, DrPromotedPerDrItemKey]);
         var services = Required(fields, path, ServicesKey, "an object of services by name");
         var servicesPath = Child(path, ServicesKey);
         var byName = Properties(services, servicesPath, "an object of services by name")
             .ToDictionary(p => p.Name, p => ReadService(p.Value, Child(servicesPath, p.Name)), StringComparer.Ordinal);
         if (byName.ContainsKey(""))
             throw Bad(Child(servicesPath, ""), "found an empty service name", "non-empty service names");
-        return new ReleaseState(byName) { DrPromoted = ReadDrPromoted(fields, path) };
+        return new ReleaseState(byName)
+        {
+            DrPromoted = OptionalBool(fields, path, DrPromotedKey),
+            DrPromotedPerDrItem = OptionalBool(fields, path, DrPromotedPerDrItemKey),
+        };
     }
 
-    // Optional: only documents written while the promotion was kept here (before the dr item) may say it.
-    private static bool ReadDrPromoted(Dictionary<string, JsonElement> fields, string path)
+    // drPromoted (only documents written while the promotion was kept here, before the dr item, say it) and the mark for
+    // older code (only while promoted): missing reads false.
+    private static bool OptionalBool(Dictionary<string, JsonElement> fields, string path, string key)
     {
-        if (!fields.TryGetValue(DrPromotedKey, out var promoted)) return false;
-        return promoted.ValueKind switch
+        if (!fields.TryGetValue(key, out var value)) return false;
+        return value.ValueKind switch
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw Bad(Child(path, DrPromotedKey), $"found {Shown(promoted)}", "true or false"),
+            _ => throw Bad(Child(path, key), $"found {Shown(value)}", "true or false"),
         };
     }
 

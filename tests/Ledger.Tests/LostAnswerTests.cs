@@ -43,6 +43,20 @@ public class LostAnswerTests(LedgerServerFixture server)
     }
 
     [Fact]
+    public async Task A_release_mark_retried_after_it_landed_is_this_writers()
+    {
+        var stack = await server.NewStackAsync();
+        await LedgerServerFixture.Machine(stack, "laptop", LedgerServerFixture.Clock()).WriteReleaseAsync(0, Web("web:1"), Web("web:1"), "runner on laptop");
+        await using var proxy = new LostAnswerProxy(server.Endpoint, "PutItem");
+
+        var marked = await Through(proxy, stack).MarkReleasePromotedAsync(true, "infra-runner on ci");
+
+        Assert.Equal(2, proxy.Calls);
+        Assert.Equal((2, true, true), (marked!.Version, marked.Desired.DrPromotedPerDrItem, marked.Applied.DrPromotedPerDrItem));
+        Assert.Equal(marked, await LedgerServerFixture.Machine(stack, "laptop", LedgerServerFixture.Clock()).ReadReleaseAsync());
+    }
+
+    [Fact]
     public async Task A_lost_answer_is_not_mistaken_for_a_write_of_the_same_version_by_another_writer()
     {
         var stack = await server.NewStackAsync();

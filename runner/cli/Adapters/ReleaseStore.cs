@@ -68,7 +68,10 @@ public sealed class ReleaseStore(ReleaseLedger ledger, ReleaseState seed)
             var (nextDesired, nextApplied) = change(desired, applied);
             try
             {
-                await ledger.WriteReleaseAsync(version, nextDesired, nextApplied, $"{Writer} on {ledger.Owner}", cancellationToken);
+                // The promotion mark is failover's and fail-back's (ReleaseLedger.MarkReleasePromotedAsync): each write keeps
+                // the one of the version it replaces, also where applied comes from an earlier read (UpdateAsync).
+                await ledger.WriteReleaseAsync(version, nextDesired with { DrPromotedPerDrItem = desired.DrPromotedPerDrItem },
+                    nextApplied with { DrPromotedPerDrItem = applied.DrPromotedPerDrItem }, $"{Writer} on {ledger.Owner}", cancellationToken);
                 return;
             }
             catch (ReleaseVersionConflictException conflict)

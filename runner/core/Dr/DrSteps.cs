@@ -2,7 +2,7 @@ using Infra.Runner.Drill;
 
 namespace Infra.Runner.Dr;
 
-/// <summary>The steps failover and fail-back share: promote and wait, scale and wait, move DNS, make a new replica.</summary>
+/// <summary>The steps failover and fail-back share: promote and wait, mark the release, scale and wait, move DNS, make a new replica.</summary>
 public sealed class DrSteps(DrPorts ports, DrOptions options)
 {
     /// <summary>Promotes the replica (skipped when it already is standalone, so a re-run goes on), then waits until it takes writes.</summary>
@@ -27,6 +27,17 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             return $"{instanceId} is available and standalone at {state!.Address ?? "(no endpoint yet)"}";
         }),
     ];
+
+    /// <summary>
+    /// Sets (failover, before the <c>dr</c> item says promoted) or clears (fail-back, right after it says not promoted) the
+    /// release documents' promotion mark. Code older than the <c>dr</c> item reads only the release's <c>drPromoted</c>,
+    /// which failover no longer writes; the mark is a key it refuses, so it stops instead of demoting the stack.
+    /// </summary>
+    public DrStep MarkRelease(bool promoted) => promoted
+        ? new("mark-release", "mark the release documents promoted (drPromotedPerDrItem), so code older than the dr item stops instead of demoting the stack",
+            t => ports.Ledger.MarkReleasePromotedAsync(true, t))
+        : new("clear-release-mark", "clear the release documents' promotion mark (drPromotedPerDrItem), now that the dr item says not promoted",
+            t => ports.Ledger.MarkReleasePromotedAsync(false, t));
 
     /// <summary>
     /// Gives each service its <paramref name="capacity"/> (autoscaling range first, then the desired count), then waits

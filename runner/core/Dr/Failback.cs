@@ -29,15 +29,19 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         var (primary, dr) = (topology.Primary, topology.Dr);
         if (await ports.Ledger.ReadPromotionAsync(cancellationToken) == PromotionState.NotPromoted)
         {
+            // A run killed between record-promotion and clear-release-mark (or a failover stopped before its record-promotion) left the mark.
+            IReadOnlyList<DrStep> unmark = await ports.Ledger.ReadReleaseMarkedAsync(cancellationToken) ? [steps.MarkRelease(promoted: false)] : [];
             if (await UnfinishedRebuildAsync(topology, cancellationToken) is not { } unfinished)
             {
                 var (needed, unreadable) = await UnfinishedRepairAsync(repair, cancellationToken);
                 var notFailedOver = $"stack {topology.StackName} is not failed over (the release ledger's dr item says not promoted)";
                 return (needed, unreadable) switch
                 {
-                    ({ } why, _) => await ResumeAsync(procedure, why, repair.Steps(), $"{topology.StackName}'s Pulumi state points at the instances fail-back created", [], cancellationToken),
+                    ({ } why, _) => await ResumeAsync(procedure, why, [.. unmark, .. repair.Steps()], $"{topology.StackName}'s Pulumi state points at the instances fail-back created", [], cancellationToken),
                     (_, { } error) => await procedure.RefuseAsync(
                         $"{notFailedOver}; whether Pulumi's state still needs fail-back's repair is unknown: it could not be read ({error}); nothing was changed", startedAt),
+                    _ when unmark.Count > 0 => await ResumeAsync(procedure, $"{notFailedOver} but the release documents still carry the promotion mark", unmark,
+                        $"{topology.StackName}'s release documents no longer carry the promotion mark", [], cancellationToken),
                     _ => await procedure.NothingToDoAsync($"{notFailedOver} and no earlier fail-back is unfinished; nothing was changed", startedAt),
                 };
             }
@@ -49,7 +53,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
 
             // The switchover's last steps again (both no-ops when done), then the rebuild.
             return await ResumeAsync(procedure, unfinished,
-                [.. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+                [.. unmark, .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
                 $"{topology.StackName}'s DR replica is rebuilt: {dr.InstanceId} in {dr.Region} replicates {primary.InstanceId} again", Afterwards(topology, stamp), cancellationToken);
         }
 
@@ -58,7 +62,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             // Killed after promoting the new primary: the promotion's wait, the switchover's steps after it, then the rebuild.
             // Switching back first (a no-op when the run recorded it), so a `pulumi up` meanwhile starts neither region's services.
             return await ResumeAsync(procedure, promoted,
-                [RecordSwitchingBack(), .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), RecordNotPromoted(), .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+                [RecordSwitchingBack(), .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), RecordNotPromoted(), steps.MarkRelease(promoted: false), .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
                 $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}", Afterwards(topology, stamp), cancellationToken);
         }
 
@@ -99,12 +103,14 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             // Before the primary's services start: while the dr item says promoted the program fences them (infra/FailoverFence.cs),
             // so a `pulumi up` between the two would stop them again, and DNS would then move back to a primary with no tasks.
             RecordNotPromoted(),
+            steps.MarkRelease(promoted: false),
             .. steps.Scale(primary, "primary-services", s => s.Live),
             steps.Dns(topology, toDr: false),
         ];
         var undo = new DrRecovery(
             switchover.Select(s => s.Name).ToHashSet(),
             [
+                steps.MarkRelease(promoted: true) with { Name = "undo-mark-release" },
                 // Before the DR services start again: while the dr item says switching back, a `pulumi up` would stop them.
                 new("undo-record-promotion", "record the promotion (promoted: true, not switching back) again in the release ledger's dr item", async t =>
                 {

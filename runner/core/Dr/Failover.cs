@@ -5,7 +5,8 @@ namespace Infra.Runner.Dr;
 /// <summary>
 /// <c>failover</c>: moves the stack to its DR region using only the DR region's APIs and Route 53 (global). Refuses,
 /// changing nothing, while the primary answers healthy (its health URL 2xx AND its database available) unless forced;
-/// then promotes the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), scales the DR
+/// then marks the release documents (so code older than the <c>dr</c> item stops instead of declaring the stack
+/// unpromoted), promotes the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), scales the DR
 /// services to their live counts, moves DNS, stops the primary's services where its API still answers, and pages. Steps are safe to re-run after a failure.
 /// </summary>
 public sealed class Failover(DrPorts ports, DrOptions options)
@@ -32,6 +33,7 @@ public sealed class Failover(DrPorts ports, DrOptions options)
         var steps = new DrSteps(ports, options);
         IReadOnlyList<DrStep> plan =
         [
+            steps.MarkRelease(promoted: true),
             .. steps.Promote(dr.Region, dr.InstanceId),
             new("record-promotion", "record the promotion (promoted: true) in the release ledger's dr item, through its replica in the DR region", async t =>
             {

@@ -14,5 +14,17 @@ public interface IDrLedger
     /// <summary>Records a promotion AWS already has, or is about to have (no update is needed to reach it); the release item is not written.</summary>
     Task RecordPromotionAsync(PromotionState promotion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets or clears the release documents' promotion mark, which code older than the <c>dr</c> item refuses to read,
+    /// so it stops instead of declaring a promoted stack unpromoted. Retried over the runner's and the guard's release
+    /// writes. A release item no version can read is left as it is (older code stops on it all the same), so it never
+    /// blocks a failover.
+    /// </summary>
+    /// <returns>What the release documents now say, for the report.</returns>
+    Task<string> MarkReleasePromotedAsync(bool promoted, CancellationToken cancellationToken);
+
+    /// <summary>Whether the release documents carry the promotion mark (false for a release item no version can read).</summary>
+    Task<bool> ReadReleaseMarkedAsync(CancellationToken cancellationToken);
+
     Task AppendAsync(DrEvent drEvent, CancellationToken cancellationToken);
 }

@@ -6,6 +6,7 @@ using Infra.Runner.Dr;
 using Infra.Runner.Plan;
 using Infra.Stacks.Loading;
 using Infra.Stacks.Release;
+using Infra.Stacks.Settings;
 using Runner.Tests.Adapters.Support;
 
 namespace Runner.Tests.Dr;
@@ -75,6 +76,86 @@ public sealed class DrPromotionItemTests
 
         Assert.Null(await LocalLedger.Ledger(stack).ReadReleaseAsync());
         Assert.True(await DeclaresPromotedAsync(stack));
+    }
+
+    /// <summary>
+    /// The mark failover writes before the dr item says promoted: older code refuses the release documents (an unknown root
+    /// key), while the program today still plans from them, the runner's writes (also one whose applied state comes from a
+    /// read before the mark) and the guard's keep it, and fail-back clears it after the dr item says not promoted.
+    /// </summary>
+    [Fact]
+    public async Task The_release_mark_stays_through_runner_and_guard_writes_and_the_program_still_plans_from_it()
+    {
+        var (stack, ledger, store) = await ReleasedAsync();
+        var record = new LedgerDrRecord(ledger);
+        await record.MarkReleasePromotedAsync(true, CancellationToken.None);
+        await record.RecordPromotionAsync(PromotionState.Promoted, CancellationToken.None);
+
+        await store.ChangeDesiredAsync(desired => desired.With("web", desired.Services["web"] with { Running = new(true, true) }), CancellationToken.None);
+        // An update that read the release before a guard write: applied is what it read, the mark is what the item holds.
+        await store.UpdateAsync(async () =>
+        {
+            var current = (await ledger.ReadReleaseAsync())!;
+            await ledger.WriteReleaseAsync(current.Version, current.Desired, current.Applied, "release-guard (alarm web-5xx)");
+        }, CancellationToken.None);
+
+        var marked = (await ledger.ReadReleaseAsync())!;
+        Assert.Equal((true, true, new ColorPair<bool>(true, true)), (marked.Desired.DrPromotedPerDrItem, marked.Applied.DrPromotedPerDrItem, marked.Applied.Services["web"].Running));
+        Assert.True(await record.ReadReleaseMarkedAsync(CancellationToken.None));
+        Assert.True(await DeclaresPromotedAsync(stack));
+
+        await record.RecordPromotionAsync(PromotionState.NotPromoted, CancellationToken.None);
+        await record.MarkReleasePromotedAsync(false, CancellationToken.None);
+
+        var cleared = (await ledger.ReadReleaseAsync())!;
+        Assert.Equal(marked with { Version = cleared.Version, Desired = marked.Desired with { DrPromotedPerDrItem = false },
+            Applied = marked.Applied with { DrPromotedPerDrItem = false }, UpdatedAt = cleared.UpdatedAt, UpdatedBy = cleared.UpdatedBy }, cleared);
+        Assert.False(await DeclaresPromotedAsync(stack));
+    }
+
+    /// <summary>A failover before the first release leaves a release item that holds only the mark; the runner and the program seed every service from the stack file.</summary>
+    [Fact]
+    public async Task A_release_item_that_holds_only_the_mark_is_read_as_the_stack_files_seed()
+    {
+        var stack = await LocalLedger.NewStackAsync("drmark");
+        var ledger = LocalLedger.Ledger(stack);
+        var seed = ReleaseMapping.Seed(StackSettingsLoader.FromFile(RepoFiles.StackFile("staging")).GetValidOrThrow());
+        await new LedgerDrRecord(ledger).MarkReleasePromotedAsync(true, CancellationToken.None);
+        await new LedgerDrRecord(ledger).RecordPromotionAsync(PromotionState.Promoted, CancellationToken.None);
+
+        var (version, desired, applied) = await new ReleaseStore(ledger, seed).ReadAsync(CancellationToken.None);
+
+        Assert.Equal((1L, seed with { DrPromotedPerDrItem = true }, seed with { DrPromotedPerDrItem = true }), (version, desired, applied));
+        Assert.True(await DeclaresPromotedAsync(stack));
+    }
+
+    /// <summary>A release item nothing can read stops older code as well as the mark would; it must not stop a failover.</summary>
+    [Fact]
+    public async Task A_release_item_no_version_can_read_is_left_as_it_is_and_does_not_stop_the_mark_step()
+    {
+        var stack = await LocalLedger.NewStackAsync("drbad");
+        using var client = LocalLedger.Client();
+        await client.PutItemAsync(new Amazon.DynamoDBv2.Model.PutItemRequest
+        {
+            TableName = LedgerTable.NameFor(stack),
+            Item = new()
+            {
+                [LedgerTable.PartitionKey] = new() { S = stack },
+                [LedgerTable.SortKey] = new() { S = LedgerTable.ReleaseItem },
+                ["version"] = new() { N = "1" },
+                ["desired"] = new() { S = "{}" },
+                ["applied"] = new() { S = "{}" },
+                ["updatedAt"] = new() { S = "2026-03-01T12:00:00.0000000Z" },
+                ["updatedBy"] = new() { S = "someone by hand" },
+            },
+        });
+        var record = new LedgerDrRecord(LocalLedger.Ledger(stack));
+
+        Assert.Equal(
+            $"left as it is: no version of the runner or the program can read the release item (release ledger {LedgerTable.NameFor(stack)}, item release, " +
+            "attribute desired: release state $.services: missing; expected an object of services by name), older code included",
+            await record.MarkReleasePromotedAsync(true, CancellationToken.None));
+        Assert.False(await record.ReadReleaseMarkedAsync(CancellationToken.None));
     }
 
     private static async Task<(string Stack, Infra.Ledger.ReleaseLedger Ledger, ReleaseStore Store)> ReleasedAsync(bool promoted = false)

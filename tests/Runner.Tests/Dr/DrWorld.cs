@@ -8,7 +8,7 @@ namespace Runner.Tests.Dr;
 /// <summary>
 /// Two regions of AWS as failover and fail-back see them, in memory: RDS instances that take one look to finish a
 /// promotion, creation or rename; ECS services whose running count follows the desired count one look later; a Route 53
-/// health check; CloudWatch's replica lag; the ledger and the pager. A region can be made unreachable (every call
+/// health check; CloudWatch's replica lag; the ledger (the dr item's promotion and the release documents' mark) and the pager. A region can be made unreachable (every call
 /// throws, as a timed-out SDK call does) and any operation can be made to fail or never finish. Every call is recorded.
 /// Each instance has a resource id (DbiResourceId) that a rename keeps; <see cref="State"/> is Pulumi's state of the stack.
 /// </summary>
@@ -37,7 +37,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     /// <summary>The world after a failover whose primary region came back: its old primary is standalone and stale.</summary>
     public static DrWorld FailedOver()
     {
-        var world = new DrWorld { Promoted = true };
+        var world = new DrWorld { Promoted = true, ReleaseMarked = true };
         world.Instances[(Dr, "production-db-replica")] = world.Instances[(Dr, "production-db-replica")] with { ReplicaOf = null };
         world.Services[(Dr, "production-dr-web-blue")] = new Counts(3, 3);
         world.Services[(Primary, "production-web-blue")] = new Counts(0, 0);
@@ -91,6 +91,9 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         get => Promotion != PromotionState.NotPromoted;
         set => Promotion = value ? PromotionState.Promoted : PromotionState.NotPromoted;
     }
+
+    /// <summary>Whether the release documents carry the promotion mark for older code.</summary>
+    public bool ReleaseMarked { get; set; }
 
     public bool? PrimaryHeldUnhealthy { get; private set; }
 
@@ -199,6 +202,19 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         Call("record", promotion.ToString());
         Promotion = promotion;
         return Task.CompletedTask;
+    }
+
+    public Task<string> MarkReleasePromotedAsync(bool promoted, CancellationToken cancellationToken)
+    {
+        Call("mark", $"release {promoted}");
+        ReleaseMarked = promoted;
+        return Task.FromResult($"marked {promoted}");
+    }
+
+    public Task<bool> ReadReleaseMarkedAsync(CancellationToken cancellationToken)
+    {
+        Call("mark", null);
+        return Task.FromResult(ReleaseMarked);
     }
 
     public Task AppendAsync(DrEvent drEvent, CancellationToken cancellationToken)

@@ -89,6 +89,10 @@ public sealed class FailbackAgreesWithProgramTests
 
         public Task RecordPromotionAsync(PromotionState promotion, CancellationToken cancellationToken) => ledger.RecordPromotionAsync(promotion, cancellationToken);
 
+        public Task<string> MarkReleasePromotedAsync(bool promoted, CancellationToken cancellationToken) => ledger.MarkReleasePromotedAsync(promoted, cancellationToken);
+
+        public Task<bool> ReadReleaseMarkedAsync(CancellationToken cancellationToken) => ledger.ReadReleaseMarkedAsync(cancellationToken);
+
         public async Task AppendAsync(DrEvent drEvent, CancellationToken cancellationToken)
         {
             await ledger.AppendAsync(drEvent, cancellationToken);

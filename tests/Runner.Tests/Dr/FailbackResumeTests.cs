@@ -18,7 +18,7 @@ public class FailbackResumeTests
     [
         "check-dr-database", "retire-eu-west-1", "create-replica-eu-west-1", "wait-replica-eu-west-1", "catch-up",
         "record-switching-back", "scale-stop-writes", "wait-stop-writes", "final-catch-up", "promote-database-eu-west-1", "wait-database-eu-west-1",
-        "record-promotion", "scale-primary-services", "wait-primary-services", "switch-dns",
+        "record-promotion", "clear-release-mark", "scale-primary-services", "wait-primary-services", "switch-dns",
         "read-new-primary", "retire-eu-central-1", "create-replica-eu-central-1", "wait-replica-eu-central-1",
         "state-read-resource-ids", "state-repoint", "state-refresh",
     ];
@@ -49,6 +49,7 @@ public class FailbackResumeTests
         Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Primary, "production-web-blue")]);
         Assert.False(_world.Promoted);
+        Assert.False(_world.ReleaseMarked);
         Assert.False(_world.PrimaryHeldUnhealthy);
         Assert.Equal(["rename eu-west-1", "rename eu-central-1"], _world.Calls.Where(c => c.StartsWith("rename", StringComparison.Ordinal)).Select(c => c.Split(':')[0]));
         Assert.Equal(["eu-west-1", "eu-central-1"], _world.Created.Select(c => c.Region));

@@ -25,6 +25,7 @@ public class FailbackTests
             "scale eu-central-1: production-dr-web-blue to 0 (autoscaling 0..0)",
             "promote eu-west-1: production-db",
             "record: NotPromoted",
+            "mark: release False",
             "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
             "dns: hc-1 held unhealthy False",
             "rename eu-central-1: production-db-replica to production-db-replica-retired-202606010300",
@@ -35,6 +36,7 @@ public class FailbackTests
         Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Primary, "production-web-blue")]);
         Assert.False(_world.Promoted);
+        Assert.False(_world.ReleaseMarked);
         Assert.False(_world.PrimaryHeldUnhealthy);
         Assert.Equal((NotificationSeverity.Info, "Failback of production: production runs in eu-west-1 again, with a new replica in eu-central-1"), Assert.Single(_world.Pages));
     }
@@ -57,6 +59,7 @@ public class FailbackTests
     {
         var original = new DrWorld();
         _world.Promoted = false;
+        _world.ReleaseMarked = false;
         _world.Instances[(DrWorld.Dr, "production-db-replica")] = original.Instances[(DrWorld.Dr, "production-db-replica")];
 
         var result = await RunAsync();
@@ -66,6 +69,23 @@ public class FailbackTests
         Assert.Empty(_world.Calls);
         Assert.Equal("FailbackNothingToDo", _world.Events[^1].Kind);
         Assert.Empty(_world.Pages);
+    }
+
+    /// <summary>E.g. a failover that marked the release and stopped before promoting: nothing else to do, the mark is cleared.</summary>
+    [Fact]
+    public async Task A_stack_that_is_not_failed_over_but_still_marked_only_has_the_mark_cleared()
+    {
+        var original = new DrWorld();
+        _world.Promoted = false;
+        _world.Instances[(DrWorld.Dr, "production-db-replica")] = original.Instances[(DrWorld.Dr, "production-db-replica")];
+
+        var result = await RunAsync();
+
+        Assert.Equal((DrOutcome.Succeeded, "production's release documents no longer carry the promotion mark"), (result.Outcome, result.Message));
+        Assert.Equal("stack production is not failed over (the release ledger's dr item says not promoted) but the release documents still carry the promotion mark",
+            _world.Events.Single(e => e.Kind == "FailbackResumed").Message);
+        Assert.Equal(["mark: release False"], _world.Calls);
+        Assert.False(_world.ReleaseMarked);
     }
 
     [Fact]
@@ -187,6 +207,7 @@ public class FailbackTests
         { "scale-stop-writes", "scale eu-central-1" },
         { "promote-database-eu-west-1", "promote eu-west-1" },
         { "record-promotion", "record NotPromoted" },
+        { "clear-release-mark", "mark" },
         { "scale-primary-services", "scale eu-west-1" },
         { "switch-dns", "dns" },
     };
@@ -204,6 +225,7 @@ public class FailbackTests
         Assert.Equal(0, _world.Services[(DrWorld.Primary, "production-web-blue")].Desired);
         // Plain promoted again, recorded before the DR services scale up: switching back, a `pulumi up` would stop them.
         Assert.Equal(PromotionState.Promoted, _world.Promotion);
+        Assert.True(_world.ReleaseMarked);
         var cleared = _world.Calls.IndexOf("record: Promoted");
         Assert.InRange(cleared, 0, _world.Calls.LastIndexOf("scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)") - 1);
         Assert.True(_world.PrimaryHeldUnhealthy);
@@ -211,7 +233,7 @@ public class FailbackTests
         Assert.Equal(step, report.GetProperty("failedStep").GetString());
         Assert.True(report.GetProperty("recovery").GetProperty("succeeded").GetBoolean());
         Assert.Equal(
-            ["undo-record-promotion", "undo-stop-primary-services", "scale-undo-restore-writes", "wait-undo-restore-writes", "undo-switch-dns"],
+            ["undo-mark-release", "undo-record-promotion", "undo-stop-primary-services", "scale-undo-restore-writes", "wait-undo-restore-writes", "undo-switch-dns"],
             report.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()).SkipWhile(n => n != step).Skip(1));
         Assert.Equal(["FailbackRecoveryStarted", "FailbackRecoveryDone"], _world.Events.Select(e => e.Kind).Where(k => k.Contains("Recovery", StringComparison.Ordinal)));
         Assert.Contains($"Undone: {Undone}", result.MarkdownReport, StringComparison.Ordinal);
@@ -270,6 +292,7 @@ public class FailbackTests
         Assert.Null(_world.Instances[(DrWorld.Primary, "production-db")].ReplicaOf);
         Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
         Assert.False(_world.Promoted);
+        Assert.False(_world.ReleaseMarked);
         Assert.False(_world.PrimaryHeldUnhealthy);
         Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
     }

@@ -21,6 +21,7 @@ public class FailoverTests
         Assert.Equal(
         [
             "http eu-west-1: https://primary.example.com/healthz",
+            "mark: release True",
             "promote eu-central-1: production-db-replica",
             "record: Promoted",
             "scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)",
@@ -30,6 +31,7 @@ public class FailoverTests
         Assert.Equal(new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "production-db-replica"), null, ResourceId: DrWorld.DrResourceId), _world.Instances[(DrWorld.Dr, "production-db-replica")]);
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
         Assert.True(_world.Promoted);
+        Assert.True(_world.ReleaseMarked);
         Assert.True(_world.PrimaryHeldUnhealthy);
         Assert.Equal(
             "production now runs in eu-central-1: database production-db-replica promoted, services running, DNS moved", result.Message);
@@ -48,9 +50,9 @@ public class FailoverTests
 
         Assert.Equal(
             ["FailoverPrimaryChecked", "FailoverStarted",
-             .. Enumerable.Repeat<string[]>(["FailoverStepStarted", "FailoverStepDone"], 7).SelectMany(k => k), "FailoverSucceeded"],
+             .. Enumerable.Repeat<string[]>(["FailoverStepStarted", "FailoverStepDone"], 8).SelectMany(k => k), "FailoverSucceeded"],
             _world.Events.Select(e => e.Kind));
-        Assert.Equal("step 2/7 wait-database: production-db-replica is available and standalone at production-db-replica.abc.eu-central-1.rds.amazonaws.com",
+        Assert.Equal("step 3/8 wait-database: production-db-replica is available and standalone at production-db-replica.abc.eu-central-1.rds.amazonaws.com",
             _world.Events.Single(e => e.Kind == "FailoverStepDone" && e.Data["step"] == "wait-database").Message);
     }
 
@@ -116,6 +118,7 @@ public class FailoverTests
 
     public static TheoryData<string, string, string> FailingSteps => new()
     {
+        { "mark-release", "mark", "the ledger did not answer" },
         { "promote-database", "promote eu-central-1", "RDS: InvalidDBInstanceState" },
         { "record-promotion", "record", "the ledger did not answer" },
         { "scale-dr-services", "scale eu-central-1", "ECS: AccessDeniedException" },
@@ -142,6 +145,21 @@ public class FailoverTests
         Assert.Equal((NotificationSeverity.Critical, $"Failover of production: {result.Message}"), Assert.Single(_world.Pages));
         Assert.Equal("FailoverFailed", _world.Events[^1].Kind);
         Assert.Equal(step, _world.Events[^1].Data["failedStep"]);
+    }
+
+    /// <summary>The mark goes first: a ledger that cannot take it stops failover before the database is promoted, so no
+    /// moment exists where the DR database takes writes and older code could still read the stack as unpromoted.</summary>
+    [Fact]
+    public async Task A_release_mark_that_cannot_be_written_stops_the_failover_before_anything_changed()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.Failing["mark"] = new InvalidOperationException("the ledger did not answer");
+
+        await RunAsync();
+
+        Assert.Equal(["http eu-west-1: https://primary.example.com/healthz"], _world.Calls);
+        Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
+        Assert.False(_world.Promoted);
     }
 
     [Theory]

@@ -35,6 +35,42 @@ public class ReleaseStateJsonTests
     }
 
     [Fact]
+    public void The_mark_for_older_code_is_read_and_written_back_unchanged_and_decides_nothing()
+    {
+        var marked = ReleaseState.Empty.With("web", ReleaseStateTests.BlueLive("web:1")) with { DrPromotedPerDrItem = true };
+
+        var json = ReleaseStateJson.Serialize(marked);
+
+        Assert.Equal("{\"services\":{\"web\":" + Web + "},\"drPromotedPerDrItem\":true}", json);
+        Assert.Equal(marked, ReleaseStateJson.Deserialize(json));
+        Assert.False(ReleaseStateJson.Deserialize(json).DrPromoted);
+        Assert.NotEqual(marked with { DrPromotedPerDrItem = false }, ReleaseStateJson.Deserialize(json));
+        Assert.Equal("{\"services\":{},\"drPromoted\":true,\"drPromotedPerDrItem\":true}",
+            ReleaseStateJson.Serialize(ReleaseState.Empty with { DrPromoted = true, DrPromotedPerDrItem = true }));
+    }
+
+    /// <summary>
+    /// The point of the mark: every reader before it (844c0c0 to 87df16f) took the root keys services and drPromoted only
+    /// and threw "unknown key" for any other, through the same <c>Fields</c> rule as today. A marked document from today's
+    /// writer has exactly one root key outside that set, so those readers stop on it; a document without the mark has none.
+    /// </summary>
+    [Fact]
+    public void A_marked_document_has_a_root_key_every_older_reader_refuses_and_an_unmarked_one_has_none()
+    {
+        string[] olderRootKeys = ["services", "drPromoted"];
+        var state = ReleaseState.Empty.With("web", ReleaseStateTests.BlueLive("web:1")) with { DrPromoted = true };
+
+        Assert.Equal(["drPromotedPerDrItem"], RootKeys(ReleaseStateJson.Serialize(state with { DrPromotedPerDrItem = true })).Except(olderRootKeys));
+        Assert.Empty(RootKeys(ReleaseStateJson.Serialize(state)).Except(olderRootKeys));
+    }
+
+    private static IEnumerable<string> RootKeys(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+    }
+
+    [Fact]
     public void A_document_without_the_dr_promotion_reads_as_not_promoted()
     {
         var state = ReleaseStateJson.Deserialize("{\"services\":{\"web\":" + Web + "}}");
@@ -92,10 +128,11 @@ public class ReleaseStateJsonTests
     [InlineData("""{"services":{"my web":3}}""",
         "$.services[\"my web\"]", """release state $.services["my web"]: found 3; expected an object with the keys liveColor, weights, image, running""")]
     [InlineData("""{"services":[]}""", "$.services", "release state $.services: found []; expected an object of services by name")]
-    [InlineData("""{"version":3,"services":{}}""", "$.version", "release state $.version: unknown key, found 3; expected only the keys services, drPromoted")]
+    [InlineData("""{"version":3,"services":{}}""", "$.version", "release state $.version: unknown key, found 3; expected only the keys services, drPromoted, drPromotedPerDrItem")]
     [InlineData("""{"services":{},"drPromoted":"yes"}""", "$.drPromoted", """release state $.drPromoted: found "yes"; expected true or false""")]
     [InlineData("""{"services":{},"drPromoted":null}""", "$.drPromoted", "release state $.drPromoted: found null; expected true or false")]
     [InlineData("""{"services":{},"drPromoted":true,"drPromoted":false}""", "$.drPromoted", "release state $.drPromoted: duplicate key, found false; expected each key once")]
+    [InlineData("""{"services":{},"drPromotedPerDrItem":1}""", "$.drPromotedPerDrItem", "release state $.drPromotedPerDrItem: found 1; expected true or false")]
     [InlineData("""{}""", "$.services", "release state $.services: missing; expected an object of services by name")]
     [InlineData("""null""", "$", "release state $: found null; expected an object with the key services")]
     public void Refuses_a_document_of_the_wrong_shape_naming_path_value_and_what_is_allowed(string json, string path, string message)
