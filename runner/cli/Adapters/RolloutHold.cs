@@ -44,8 +44,13 @@ public sealed class RolloutHold : IDisposable
         if (lease is null) return null;
         if (token is not null && lease.Token != token)
         {
-            throw new RolloutLeaseException($"rollout {lease.RolloutId} was taken over by {lease.Owner}");
+            throw new RolloutLeaseException(lease.DrCommand is null
+                ? $"rollout {lease.RolloutId} was taken over by {lease.Owner}"
+                : $"this rollout's lease was taken over by {lease.HolderName}: {lease.Owner}");
         }
+
+        // A disaster-recovery command holds the stack: no rollout is in progress, and none may start or go on.
+        if (lease.DrCommand is not null) throw new RolloutLeaseException(new LeaseHeldException(ledger.Stack, lease).Message);
 
         seenControlId = lease.Control?.Id;
         return WithControl(RolloutRecordJson.Deserialize(lease.Record), lease.Control, lease.Guard);
