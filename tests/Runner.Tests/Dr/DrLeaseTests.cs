@@ -5,6 +5,7 @@ using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Commands;
 using Infra.Runner.Rollout;
 using Microsoft.Extensions.Time.Testing;
+using Runner.Tests.Adapters;
 using Runner.Tests.Adapters.Support;
 using Runner.Tests.Rollout.Support;
 
@@ -235,8 +236,7 @@ public sealed class DrLeaseTests : IDisposable
         return (hold, ledger);
     }
 
-    private static RolloutRecord Record(string id) => new(id, RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
-        [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")], RolloutPhase.Shifting, 0, RolloutHarness.Start, PromotionRequest.None);
+    private static RolloutRecord Record(string id) => RolloutHoldTests.Record(id);
 
     private async Task<List<RolloutEvent>> EventsAsync(string stack)
     {
