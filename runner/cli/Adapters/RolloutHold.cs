@@ -49,8 +49,13 @@ public sealed class RolloutHold : IDisposable
                 : $"this rollout's lease was taken over by {lease.HolderName}: {lease.Owner}");
         }
 
-        // A disaster-recovery command holds the stack: no rollout is in progress, and none may start or go on.
-        if (lease.DrCommand is not null) throw new RolloutLeaseException(new LeaseHeldException(ledger.Stack, lease).Message);
+        if (lease.DrCommand is not null)
+        {
+            // A disaster-recovery command holds the stack: no rollout is in progress, and none may start or go on. One
+            // whose runner is gone leaves nothing to continue: its expired lease is no rollout, and a deploy takes it.
+            if (lease.IsExpiredAt(time.GetUtcNow())) return null;
+            throw new RolloutLeaseException(new LeaseHeldException(ledger.Stack, lease).Message);
+        }
 
         seenControlId = lease.Control?.Id;
         return WithControl(RolloutRecordJson.Deserialize(lease.Record), lease.Control, lease.Guard);
@@ -160,7 +165,11 @@ public sealed class RolloutHold : IDisposable
         try
         {
             var current = await ledger.ReadLeaseAsync(cancellationToken);
-            if (current is null) return await ledger.AcquireLeaseAsync(record.Id, progress, cancellationToken);
+            if (current is null || (current.DrCommand is not null && current.IsExpiredAt(time.GetUtcNow())))
+            {
+                return await ledger.AcquireLeaseAsync(record.Id, progress, cancellationToken);
+            }
+
             if (current.RolloutId != record.Id || !current.IsExpiredAt(time.GetUtcNow())) throw new LeaseHeldException(ledger.Stack, current);
             var givenUp = current.HeartbeatAt >= current.ExpiresAt;
             if (!givenUp && !takeOver)

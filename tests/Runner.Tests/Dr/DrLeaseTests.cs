@@ -116,6 +116,23 @@ public sealed class DrLeaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_drill_whose_runner_is_gone_does_not_block_releases_once_its_lease_expired()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        // Its runner is killed: its clock never moves again, so the lease is neither renewed nor ended.
+        _ = await TakeAsync(stack, "dr-host", Clock(), DrLeaseTerms.Planned("drill", TimeSpan.Zero));
+        var later = Clock();
+        later.Advance(TimeSpan.FromMinutes(3));
+        var ci = Rollout(stack, "ci", later);
+
+        var read = await ci.Hold.ReadAsync(CancellationToken.None);
+        await ci.Hold.WriteAsync(Record("r1"), CancellationToken.None);
+
+        Assert.Null(read);
+        Assert.Equal(("r1", null), ((await Ledger(stack).ReadLeaseAsync())!.RolloutId, (await Ledger(stack).ReadLeaseAsync())!.DrCommand));
+    }
+
+    [Fact]
     public async Task Failover_takes_over_an_expired_rollout_lease_journals_the_rollout_s_record_and_that_rollout_stops()
     {
         var stack = await LocalLedger.NewStackAsync("drlease");
