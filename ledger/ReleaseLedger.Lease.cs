@@ -5,8 +5,9 @@ using Infra.Stacks.Release;
 
 namespace Infra.Ledger;
 
-// The lease item: the rollout in progress. Taken only when absent or expired, renewed and released only by the
-// holder of its token, taken over only when expired and still the lease the caller saw.
+// The lease item: the rollout in progress, or the disaster-recovery command running. Taken only when absent or
+// expired, renewed and released only by the holder of its token, taken over only when expired and still the lease the
+// caller saw; superseded while live only by a failover told to.
 public sealed partial class ReleaseLedger
 {
     private const string TokenAttr = "token";
@@ -20,6 +21,7 @@ public sealed partial class ReleaseLedger
     private const string HeartbeatAtAttr = "heartbeatAt";
     private const string ExpiresAtAttr = "expiresAt";
     private const string RecordAttr = "record";
+    private const string DrCommandAttr = "drCommand";
 
     // A lease that vanished or expired between a refused write and the read that explains it is tried again, this often.
     private const int AcquireAttempts = 3;
@@ -31,7 +33,10 @@ public sealed partial class ReleaseLedger
         return item is null ? null : ReadLease(item);
     }
 
-    /// <summary>Takes the stack's lease for a new rollout, if nobody holds it or the holder's lease has expired.</summary>
+    /// <summary>
+    /// Takes the stack's lease for a new rollout (or a disaster-recovery command: <see cref="LeaseProgress.DrCommand"/>),
+    /// if nobody holds it or the holder's lease has expired.
+    /// </summary>
     /// <exception cref="LeaseHeldException">Another rollout holds an unexpired lease.</exception>
     public async Task<Lease> AcquireLeaseAsync(string rolloutId, LeaseProgress progress, CancellationToken cancellationToken = default)
     {
@@ -39,20 +44,12 @@ public sealed partial class ReleaseLedger
         {
             var now = _time.GetUtcNow();
             var token = NewToken();
-            var attributes = OwnerAttributes(token);
-            attributes[RolloutIdAttr] = Attr.S(rolloutId);
-            foreach (var (name, value) in ProgressAttributes(progress, now)) attributes[name] = value;
-            var item = NewItem(LedgerTable.LeaseItem, attributes);
-            var request = new PutItemRequest
-            {
-                TableName = TableName,
-                Item = item,
-                ConditionExpression = "attribute_not_exists(#sk) OR #expiresAt <= :now",
-                ExpressionAttributeNames = new() { ["#sk"] = LedgerTable.SortKey, ["#expiresAt"] = ExpiresAtAttr },
-                ExpressionAttributeValues = new() { [":now"] = Attr.EpochSeconds(now) },
-            };
+            var request = PutLease(token, rolloutId, progress, now,
+                "attribute_not_exists(#sk) OR #expiresAt <= :now",
+                new() { ["#sk"] = LedgerTable.SortKey, ["#expiresAt"] = ExpiresAtAttr },
+                new() { [":now"] = Attr.EpochSeconds(now) });
             if (await TryWriteAsync(() => _client.PutItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false))
-                return ReadLease(item);
+                return ReadLease(request.Item);
 
             var holder = await ReadLeaseAsync(cancellationToken).ConfigureAwait(false);
             if (holder?.Token == token) return holder; // the SDK retried a write that had landed (see WrittenByThisCall)
@@ -61,6 +58,26 @@ public sealed partial class ReleaseLedger
             if (attempt == AcquireAttempts)
                 throw new InvalidOperationException($"stack {Stack}: the lease kept changing while this runner tried to take it ({attempt} attempts); try again");
         }
+    }
+
+    /// <summary>
+    /// Puts a new lease in place of <paramref name="seen"/> (as read with <see cref="ReadLeaseAsync"/>) whether or not
+    /// it has expired: a failover's, when the holder is cut off with the primary region. Nothing of the old lease stays
+    /// (its rollout record, control request and guard marks go); its holder's next renew finds the lease lost.
+    /// </summary>
+    /// <exception cref="LeaseHeldException">The lease changed since <paramref name="seen"/> was read.</exception>
+    /// <exception cref="LeaseLostException">The lease is gone: take it with <see cref="AcquireLeaseAsync"/>.</exception>
+    public async Task<Lease> SupersedeLeaseAsync(Lease seen, string rolloutId, LeaseProgress progress, CancellationToken cancellationToken = default)
+    {
+        var token = NewToken();
+        var request = PutLease(token, rolloutId, progress, _time.GetUtcNow(), "#token = :seen",
+            new() { ["#token"] = TokenAttr }, new() { [":seen"] = Attr.S(seen.Token) });
+        if (await TryWriteAsync(() => _client.PutItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false))
+            return ReadLease(request.Item);
+
+        var current = await ReadLeaseAsync(cancellationToken).ConfigureAwait(false);
+        if (current?.Token == token) return current; // the SDK retried a write that had landed (see WrittenByThisCall)
+        throw current is null ? new LeaseLostException(Stack, seen.Token, null) : new LeaseHeldException(Stack, current);
     }
 
     /// <summary>
@@ -117,6 +134,23 @@ public sealed partial class ReleaseLedger
         throw current is null ? new LeaseLostException(Stack, expired.Token, null) : new LeaseHeldException(Stack, current);
     }
 
+    // A whole new lease item, written only under `condition`.
+    private PutItemRequest PutLease(string token, string rolloutId, LeaseProgress progress, DateTimeOffset now,
+        string condition, Dictionary<string, string> names, Dictionary<string, AttributeValue> values)
+    {
+        var attributes = OwnerAttributes(token);
+        attributes[RolloutIdAttr] = Attr.S(rolloutId);
+        foreach (var (name, value) in ProgressAttributes(progress, now)) attributes[name] = value;
+        return new PutItemRequest
+        {
+            TableName = TableName,
+            Item = NewItem(LedgerTable.LeaseItem, attributes),
+            ConditionExpression = condition,
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+        };
+    }
+
     private Dictionary<string, AttributeValue> OwnerAttributes(string token)
     {
         var attributes = new Dictionary<string, AttributeValue>
@@ -129,15 +163,20 @@ public sealed partial class ReleaseLedger
         return attributes;
     }
 
-    private static Dictionary<string, AttributeValue> ProgressAttributes(LeaseProgress progress, DateTimeOffset now) => new()
+    private static Dictionary<string, AttributeValue> ProgressAttributes(LeaseProgress progress, DateTimeOffset now)
     {
-        [PhaseAttr] = Attr.S(progress.Phase),
-        [StepAttr] = Attr.N(progress.Step),
-        [ServicesAttr] = Attr.L(progress.Services),
-        [RecordAttr] = Attr.S(progress.Record),
-        [HeartbeatAtAttr] = Attr.Time(now),
-        [ExpiresAtAttr] = Attr.EpochSeconds(now + progress.Ttl),
-    };
+        var attributes = new Dictionary<string, AttributeValue>
+        {
+            [PhaseAttr] = Attr.S(progress.Phase),
+            [StepAttr] = Attr.N(progress.Step),
+            [ServicesAttr] = Attr.L(progress.Services),
+            [RecordAttr] = Attr.S(progress.Record),
+            [HeartbeatAtAttr] = Attr.Time(now),
+            [ExpiresAtAttr] = Attr.EpochSeconds(now + progress.Ttl),
+        };
+        if (progress.DrCommand is { } command) attributes[DrCommandAttr] = Attr.S(command);
+        return attributes;
+    }
 
     private static string NewToken() => Guid.NewGuid().ToString("N");
 
@@ -193,6 +232,7 @@ public sealed partial class ReleaseLedger
             ReadControl(read, item))
         {
             Guard = ReadGuard(read, item),
+            DrCommand = read.OptionalString(DrCommandAttr),
         };
     }
 }

@@ -128,6 +128,26 @@ public class LeaseTests(LedgerServerFixture server)
         await LedgerServerFixture.Machine(stack, "b", time).AcquireLeaseAsync("r-2", Progress("deploying", 0));
     }
 
+    [Fact]
+    public async Task A_live_lease_is_superseded_only_while_it_is_the_one_read_and_a_dr_command_s_lease_says_so()
+    {
+        var stack = await server.NewStackAsync();
+        var time = LedgerServerFixture.Clock();
+        var rollout = await LedgerServerFixture.Machine(stack, "ci", time).AcquireLeaseAsync("r-1", Progress("shifting", 1));
+        var failover = LedgerServerFixture.Machine(stack, "dr-host", time);
+        var drProgress = new LeaseProgress("failover", 0, [], """{"drCommand":"failover"}""", Ttl) { DrCommand = "failover" };
+
+        var taken = await failover.SupersedeLeaseAsync(rollout, "failover-1", drProgress);
+        var stale = await Assert.ThrowsAsync<LeaseHeldException>(() => LedgerServerFixture.Machine(stack, "late", time).SupersedeLeaseAsync(rollout, "failover-2", drProgress));
+
+        Assert.Equal(taken, await failover.ReadLeaseAsync());
+        Assert.Equal(("failover", "failover-1", 0, null), (taken.DrCommand, taken.RolloutId, taken.Services.Count, taken.Control));
+        Assert.Equal($"stack {stack}: failover failover-1 holds the lease: dr-host (pid 4242), " +
+            $"last heartbeat {LedgerTime.Format(time.GetUtcNow())}, held until {LedgerTime.Format(time.GetUtcNow() + Ttl)}", stale.Message);
+        var lost = await Assert.ThrowsAsync<LeaseLostException>(() => LedgerServerFixture.Machine(stack, "ci", time).RenewLeaseAsync(rollout.Token, Progress("shifting", 2)));
+        Assert.Contains("was taken: failover failover-1 now holds it: dr-host (pid 4242)", lost.Message);
+    }
+
     private static async Task<(Lease? Lease, Exception? Error)> Capture(Task<Lease> acquire)
     {
         try

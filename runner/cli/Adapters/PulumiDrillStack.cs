@@ -24,8 +24,9 @@ public sealed class PulumiDrillStack(WorkspaceStack stack, ReleaseLedger ledger,
         // The promotion as the program merges it: the ledger's dr item, else an older release document's drPromoted.
         desired = desired with { DrPromoted = await ledger.ReadDrPromotedAsync(cancellationToken) };
         var declared = ReleaseOverlay.Apply(settings, desired, $"release ledger {LedgerTable.NameFor(settings.StackName)}").GetValidOrThrow();
+        // The drill holds the lease itself (a DR command's); only a rollout's lease is a rollout in progress.
         var lease = await ledger.ReadLeaseAsync(cancellationToken);
-        return ToState(declared, outputs, lease?.RolloutId);
+        return ToState(declared, outputs, lease is { DrCommand: null } ? lease.RolloutId : null);
     }
 
     /// <summary>Pure: settings and outputs to the drill's state; a missing output is null, for the precondition to name.</summary>

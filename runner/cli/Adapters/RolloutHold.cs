@@ -44,7 +44,17 @@ public sealed class RolloutHold : IDisposable
         if (lease is null) return null;
         if (token is not null && lease.Token != token)
         {
-            throw new RolloutLeaseException($"rollout {lease.RolloutId} was taken over by {lease.Owner}");
+            throw new RolloutLeaseException(lease.DrCommand is null
+                ? $"rollout {lease.RolloutId} was taken over by {lease.Owner}"
+                : $"this rollout's lease was taken over by {lease.HolderName}: {lease.Owner}");
+        }
+
+        if (lease.DrCommand is not null)
+        {
+            // A disaster-recovery command holds the stack: no rollout is in progress, and none may start or go on. One
+            // whose runner is gone leaves nothing to continue: its expired lease is no rollout, and a deploy takes it.
+            if (lease.IsExpiredAt(time.GetUtcNow())) return null;
+            throw new RolloutLeaseException(new LeaseHeldException(ledger.Stack, lease).Message);
         }
 
         seenControlId = lease.Control?.Id;
@@ -155,7 +165,11 @@ public sealed class RolloutHold : IDisposable
         try
         {
             var current = await ledger.ReadLeaseAsync(cancellationToken);
-            if (current is null) return await ledger.AcquireLeaseAsync(record.Id, progress, cancellationToken);
+            if (current is null || (current.DrCommand is not null && current.IsExpiredAt(time.GetUtcNow())))
+            {
+                return await ledger.AcquireLeaseAsync(record.Id, progress, cancellationToken);
+            }
+
             if (current.RolloutId != record.Id || !current.IsExpiredAt(time.GetUtcNow())) throw new LeaseHeldException(ledger.Stack, current);
             var givenUp = current.HeartbeatAt >= current.ExpiresAt;
             if (!givenUp && !takeOver)

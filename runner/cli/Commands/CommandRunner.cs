@@ -9,7 +9,8 @@ namespace Infra.Runner.Commands;
 
 /// <summary>
 /// Runs a rollout command against an opened stack and turns every ending into an exit code and a log line:
-/// the engine's outcome, bad input (2), a missing stack (2), Ctrl+C (130) or an unexpected failure (1).
+/// the engine's outcome, bad input (2), a missing stack (2), a stack held by another runner (5), Ctrl+C (130) or an
+/// unexpected failure (1).
 /// </summary>
 public static class CommandRunner
 {
@@ -59,6 +60,12 @@ public static class CommandRunner
         {
             logger.Error("Bad input: {Reason:l}", error.Message);
             return ExitCodes.BadInput;
+        }
+        catch (RolloutLeaseException error)
+        {
+            // Read where no command expects a holder (status while a disaster-recovery command holds the stack).
+            logger.Error("{Outcome:l}: {Message:l}", RolloutOutcome.RolloutHeld.ToString(), error.Message);
+            return ExitCodes.RolloutHeld;
         }
         catch (LedgerException error)
         {

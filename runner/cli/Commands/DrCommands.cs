@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
+using Infra.Ledger;
 using Infra.Runner.Dr;
+using Infra.Runner.Rollout;
 using Pulumi.Automation;
 using Serilog;
 using Serilog.Events;
@@ -9,32 +11,56 @@ using Serilog.Events;
 namespace Infra.Runner.Commands;
 
 /// <summary>
-/// <c>failover --stack S [--yes] [--force]</c> and <c>failback --stack S [--yes]</c>: the stack name typed back unless
-/// --yes, then the procedure over the real adapters. The settings come from the stack file and the identifiers from
-/// the stack outputs in the Pulumi backend; the ledger is reached in the DR region (its global table's replica), so
-/// nothing here needs the primary region's APIs. Both write a JSON and a Markdown report.
+/// <c>failover --stack S [--yes] [--force] [--take-over-lease]</c> and <c>failback --stack S [--yes] [--lease-wait D]</c>:
+/// the stack name typed back unless --yes, then the procedure over the real adapters, under the stack's lease
+/// (<see cref="HeldDrCommand"/>). The settings come from the stack file and the identifiers from the stack outputs in
+/// the Pulumi backend; failover reaches the ledger in the DR region (its global table's replica), so nothing there
+/// needs the primary region's APIs. Fail-back takes the lease in the primary region, where rollouts take it. Both
+/// write a JSON and a Markdown report.
 /// </summary>
 public static class DrCommands
 {
     public static Command Failover(TextWriter output, TextReader input)
     {
         var force = new Option<bool>("--force") { Description = "Fail over even while the primary answers healthy (its health URL 2xx and its database available)." };
+        var takeOverLease = new Option<bool>("--take-over-lease")
+        {
+            Description = "Take the stack's lease even from a rollout or DR command whose hold has not expired (its runner cut off with the primary region); " +
+                "that runner stops at its next renewal. An expired hold is taken without it.",
+        };
         var command = Create("failover",
-            "Fail over to the DR region with only its APIs: promote the replica, record drPromoted in the ledger, scale the DR services, move DNS " +
-            "(hold the primary failover record's Route 53 health check unhealthy), stop the primary's services where reachable, page. Refuses while the primary answers healthy unless --force.",
-            output, input, (options, parse, _) => (ports, topology, token) => new Failover(ports, options).RunAsync(topology, parse.GetValue(force), token));
+            "Fail over to the DR region with only its APIs: take the stack's lease, promote the replica, record drPromoted in the ledger, scale the DR services, move DNS " +
+            "(hold the primary failover record's Route 53 health check unhealthy), stop the primary's services where reachable, page. Refuses while the primary answers healthy " +
+            "unless --force, and while another runner holds the lease unless --take-over-lease.",
+            output, input, parse => DrLeaseTerms.Failover(parse.GetValue(takeOverLease)),
+            (options, parse, _) => (ports, topology, token) => new Failover(ports, options).RunAsync(topology, parse.GetValue(force), token));
         command.Options.Add(force);
+        command.Options.Add(takeOverLease);
         return command;
     }
 
-    public static Command Failback(TextWriter output, TextReader input) => Create("failback",
-        "Move the primary role back after a failover: a new replica of the DR database in the original region, catch-up under the RPO target, " +
-        "writes stopped, lag zero, promotion, DNS back, the DR replica rebuilt (drPromoted false once traffic moves), then Pulumi's state pointed at the new instances. " +
-        "A run that stopped anywhere is finished by the next one.",
-        output, input, (options, _, stack) => (ports, topology, token) => new Failback(ports, options, new PulumiDrStackState(stack)).RunAsync(topology, token));
+    public static Command Failback(TextWriter output, TextReader input)
+    {
+        var leaseWait = new Option<string?>("--lease-wait")
+        {
+            Description = "How long to wait for a rollout or DR command holding the stack's lease to end, e.g. 30m. Default: refuse at once.",
+        };
+        var command = Create("failback",
+            "Move the primary role back after a failover: take the stack's lease, a new replica of the DR database in the original region, catch-up under the RPO target, " +
+            "writes stopped, lag zero, promotion, DNS back, the DR replica rebuilt (drPromoted false once traffic moves), then Pulumi's state pointed at the new instances. " +
+            "A run that stopped anywhere is finished by the next one.",
+            output, input, parse => DrLeaseTerms.Planned("failback", LeaseWait(parse.GetValue(leaseWait))),
+            (options, _, stack) => (ports, topology, token) => new Failback(ports, options, new PulumiDrStackState(stack)).RunAsync(topology, token));
+        command.Options.Add(leaseWait);
+        return command;
+    }
+
+    /// <summary><c>--lease-wait</c> as a duration; none is zero (refuse at once). A bad value is an input error naming the flag.</summary>
+    public static TimeSpan LeaseWait(string? text, TimeSpan? absent = null) =>
+        text is null ? absent ?? TimeSpan.Zero : DurationParser.Parse("--lease-wait", text);
 
     private static Command Create(
-        string name, string description, TextWriter output, TextReader input,
+        string name, string description, TextWriter output, TextReader input, Func<ParseResult, DrLeaseTerms> lease,
         Func<DrOptions, ParseResult, WorkspaceStack, Func<DrPorts, DrTopology, CancellationToken, Task<DrResult>>> procedure)
     {
         var shared = new RunnerOptions();
@@ -46,17 +72,18 @@ public static class DrCommands
         var command = new Command(name, description) { yes, report };
         shared.AddTo(command);
         command.SetAction((parse, token) => RunAsync(name, shared.Read(parse), parse.GetValue(yes), parse.GetValue(report)?.FullName, output, input,
-            (options, stack) => procedure(options, parse, stack), token));
+            () => lease(parse), (options, stack) => procedure(options, parse, stack), token));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string name, RunnerSettings settings, bool yes, string? reportPath, TextWriter output, TextReader input,
+        string name, RunnerSettings settings, bool yes, string? reportPath, TextWriter output, TextReader input, Func<DrLeaseTerms> lease,
         Func<DrOptions, WorkspaceStack, Func<DrPorts, DrTopology, CancellationToken, Task<DrResult>>> procedure, CancellationToken cancellationToken)
     {
         using var logger = RunnerLog.Create(output, settings.LogJson);
         return await CommandRunner.GuardAsync(logger, $"Interrupted; the {name} report says which step was reached", async () =>
         {
+            var terms = lease();
             using var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
             var stackSettings = await stack.ReadSettingsAsync(cancellationToken);
             var topology = DrTopologyReader.Read(stackSettings, await stack.ReadOutputsAsync(cancellationToken));
@@ -68,11 +95,18 @@ public static class DrCommands
 
             // The DR region's replica of the ledger: failover must not need the primary region.
             using var adapters = new DrAdapters(stackSettings, topology.Dr.Region, logger);
-            var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds), stack)(adapters.Ports, topology, cancellationToken);
-            await ReportFiles.WriteAsync(reportPath ?? DefaultReportPath(name, settings), result.MarkdownReport, result.JsonReport, logger);
-            logger.Write(result.Outcome is DrOutcome.Succeeded or DrOutcome.NothingToDo ? LogEventLevel.Information : LogEventLevel.Error,
-                "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
-            return result.ExitCode;
+            // Fail-back takes the lease where rollouts take it (the primary region), so the two exclude each other at
+            // once; failover takes it in the DR region, where a primary-region holder's writes arrive only by replication.
+            using var primaryLedger = terms.Disaster ? null : LedgerClients.ForRegion(topology.Primary.Region);
+            var ledger = primaryLedger is null ? adapters.Ledger : new ReleaseLedger(primaryLedger, stackSettings.StackName);
+            return await HeldDrCommand.RunAsync(ledger, terms, TimeProvider.System, logger, async held =>
+            {
+                var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds), stack)(adapters.Ports, topology, held);
+                await ReportFiles.WriteAsync(reportPath ?? DefaultReportPath(name, settings), result.MarkdownReport, result.JsonReport, logger);
+                logger.Write(result.Outcome is DrOutcome.Succeeded or DrOutcome.NothingToDo ? LogEventLevel.Information : LogEventLevel.Error,
+                    "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
+                return result.ExitCode;
+            }, cancellationToken);
         }, cancellationToken);
     }
 

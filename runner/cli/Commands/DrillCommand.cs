@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Infra.Runner.Adapters;
+using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Drill;
 using Infra.Ledger;
 using Infra.Runner.Rollout;
@@ -13,8 +14,8 @@ using Serilog.Events;
 namespace Infra.Runner.Commands;
 
 /// <summary>
-/// <c>drill [--stack staging] [--allow-production] [--restore] [--report FILE] [--timeout 30m] [--health-successes 3]</c>:
-/// writes marker rows to the primary, then promotes the stack's DR region through failover (or, with <c>--restore</c>,
+/// <c>drill [--stack staging] [--allow-production] [--restore] [--report FILE] [--timeout 30m] [--health-successes 3] [--lease-wait 30m]</c>:
+/// takes the stack's lease (waiting for a rollout holding it), writes marker rows to the primary, then promotes the stack's DR region through failover (or, with <c>--restore</c>,
 /// restores the primary to a new instance), reads the newest marker back, judges RTO and RPO against the stack's targets and
 /// writes the report as Markdown and JSON (also sent to Slack and the release ledger).
 /// </summary>
@@ -28,6 +29,12 @@ public static class DrillCommand
 
     /// <summary>The stack a drill acts on when <c>--stack</c> is not given.</summary>
     public const string DefaultStack = "staging";
+
+    /// <summary>
+    /// How long a drill waits for a rollout holding the stack's lease: a scheduled drill should not fail because a
+    /// release happened to run, and most releases end well within this.
+    /// </summary>
+    public static readonly TimeSpan DefaultLeaseWait = TimeSpan.FromMinutes(30);
 
     /// <param name="restores">The point-in-time restore adapter for a region (RDS), for <c>--restore</c>.</param>
     public static Command Create(TextWriter output, Func<string, IPointInTimeRestore> restores)
@@ -47,17 +54,21 @@ public static class DrillCommand
         {
             Description = "A restore drill: markers to the primary, a point-in-time restore into a new instance, the newest marker read from it; the instance is deleted afterwards.",
         };
+        var leaseWait = new Option<string?>("--lease-wait")
+        {
+            Description = $"How long to wait for a rollout or DR command holding the stack's lease to end, e.g. 1h; 0s refuses at once. Default {DrillReport.Duration(DefaultLeaseWait)}.",
+        };
         var command = new Command("drill",
-            "DR drill with data: writes marker rows to the primary, promotes the DR region through failover (as `failover --yes --force` would) or " +
+            "DR drill with data: takes the stack's lease (waiting for a release holding it), writes marker rows to the primary, promotes the DR region through failover (as `failover --yes --force` would) or " +
             "restores the primary to a new instance (--restore, as infra:database.restoreTest says), reads the newest marker back (RPO) and times the recovery (RTO) against " +
             "infra:dr.rpoTargetSeconds and rtoTargetMinutes, and writes the report (Markdown and JSON, to Slack and the release ledger).")
         {
-            report, timeout, successes, allowProduction, restore,
+            report, timeout, successes, allowProduction, restore, leaseWait,
         };
         shared.AddTo(command);
         command.SetAction((parse, token) => RunAsync(
             shared.Read(parse), new DrillFlags(parse.GetValue(report)?.FullName, parse.GetValue(timeout), parse.GetValue(successes),
-                parse.GetValue(allowProduction), parse.GetValue(restore)), restores, output, token));
+                parse.GetValue(allowProduction), parse.GetValue(restore), parse.GetValue(leaseWait)), restores, output, token));
         return command;
     }
 
@@ -78,15 +89,17 @@ public static class DrillCommand
     /// <summary>Drill events go to a file of their own next to the report.</summary>
     public static string DrillJournalPath(RunnerSettings settings) => Path.Combine(settings.LocalFolder, $"{settings.Stack}.drill.jsonl");
 
-    private sealed record DrillFlags(string? ReportPath, string? Timeout, int? Successes, bool AllowProduction, bool Restore);
+    private sealed record DrillFlags(string? ReportPath, string? Timeout, int? Successes, bool AllowProduction, bool Restore, string? LeaseWait);
 
     private static async Task<int> RunAsync(
         RunnerSettings settings, DrillFlags flags, Func<string, IPointInTimeRestore> restores, TextWriter output, CancellationToken cancellationToken)
     {
         DrillOptions options;
+        TimeSpan leaseWait;
         try
         {
             options = ParseOptions(flags.Timeout, flags.Successes, flags.Restore);
+            leaseWait = DrCommands.LeaseWait(flags.LeaseWait, DefaultLeaseWait);
         }
         catch (RolloutInputException error)
         {
@@ -130,12 +143,16 @@ public static class DrillCommand
                 new LedgerDrillReports(ledger),
                 TimeProvider.System,
                 new Progress(logger));
-            var result = await new DrillEngine(ports).RunAsync(options, cancellationToken);
-            foreach (var problem in result.Problems) logger.Error("Bad input: {Reason:l}", problem);
-            if (result.Report is { } report) await ReportFiles.WriteAsync(reportPath, report, result.ReportJson!, logger);
-            logger.Write(result.Outcome == DrillOutcome.Succeeded ? LogEventLevel.Information : LogEventLevel.Error,
-                "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
-            return result.ExitCode;
+            // In the primary region, where rollouts take it; the failover inside the drill runs under this lease.
+            return await HeldDrCommand.RunAsync(ledger, DrLeaseTerms.Planned("drill", leaseWait), TimeProvider.System, logger, async held =>
+            {
+                var result = await new DrillEngine(ports).RunAsync(options, held);
+                foreach (var problem in result.Problems) logger.Error("Bad input: {Reason:l}", problem);
+                if (result.Report is { } report) await ReportFiles.WriteAsync(reportPath, report, result.ReportJson!, logger);
+                logger.Write(result.Outcome == DrillOutcome.Succeeded ? LogEventLevel.Information : LogEventLevel.Error,
+                    "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
+                return result.ExitCode;
+            }, cancellationToken);
         }, cancellationToken);
     }
 

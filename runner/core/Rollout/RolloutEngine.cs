@@ -56,6 +56,11 @@ public sealed class RolloutEngine(RolloutPorts ports)
         {
             return RolloutResult.BadInput(error);
         }
+        catch (RolloutLeaseException held)
+        {
+            // A disaster-recovery command holds the stack (failover, drill, fail-back): nothing was changed.
+            return Held(held);
+        }
 
         var now = ports.Time.GetUtcNow();
         var record = new RolloutRecord(

@@ -226,7 +226,7 @@ public class WorkflowContractTests
         Assert.Equal("0 6 1 * *", ((YamlMappingNode)schedule.Children.Single()).Scalar("cron"));
         Assert.Contains(Runs(drill), r => r.Contains("drill --stack staging --report dr-drill-report.md"));
         Assert.Contains(Runs(drill), r => r.Contains("cat dr-drill-report.md >> \"$GITHUB_STEP_SUMMARY\""));
-        Assert.Contains(Runs(drill), r => r.Contains("failback --stack staging --yes --report dr-failback-report.md"));
+        Assert.Contains(Runs(drill), r => r.Contains("failback --stack staging --yes --lease-wait 1h --report dr-failback-report.md"));
         Assert.Contains(Runs(drill), r => r.Contains("cat dr-failback-report.md >> \"$GITHUB_STEP_SUMMARY\""));
         var uploads = Uses(drill, "actions/upload-artifact").Select(s => With(s).Scalar("path")).ToList();
         // The promotion lives in the release ledger: no stack file to keep or commit.
@@ -294,6 +294,9 @@ public class WorkflowContractTests
         Assert.Equal(["contents: read", "id-token: write"], permissions.Children.Select(p => $"{p.Key}: {p.Value}"));
         Assert.Equal("staging", drill.Scalar("environment"));
         Assert.Contains(Runs(drill), r => r.Contains("echo \"PGSSLROOTCERT=$RUNNER_TEMP/rds-ca-bundle.pem\" >> \"$GITHUB_ENV\""));
-        Assert.Equal("deploy", ((YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow("dr-drill.yml")).Get("concurrency")!).Scalar("group"));
+        // Not deploy.yml's group (a push would cancel a pending drill): the stack's lease keeps releases and the drill apart.
+        var concurrency = (YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow("dr-drill.yml")).Get("concurrency")!;
+        Assert.Equal(("dr-drill-staging", "false"), (concurrency.Scalar("group"), concurrency.Scalar("cancel-in-progress")));
+        Assert.Equal("deploy", ((YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow("deploy.yml")).Get("concurrency")!).Scalar("group"));
     }
 }

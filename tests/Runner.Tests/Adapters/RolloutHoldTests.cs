@@ -174,7 +174,8 @@ public sealed class RolloutHoldTests : IDisposable
         return (hold, ledger);
     }
 
-    private static RolloutRecord Record(string id) => new(id, RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
+    /// <summary>A rollout of web (blue to green) in Shifting at step 0; other suites' holders use it too.</summary>
+    internal static RolloutRecord Record(string id) => new(id, RolloutHarness.Start, RolloutHarness.Plan("web=web:2"),
         [new RolloutServiceRecord("web", DeployColor.Blue, DeployColor.Green, "web:2")], RolloutPhase.Shifting, 0, RolloutHarness.Start, PromotionRequest.None);
 
     private static async Task<Exception?> Attempt(Func<Task> action)

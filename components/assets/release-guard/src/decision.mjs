@@ -2,7 +2,7 @@
 // It acts only on a rollout in progress whose traffic may be split or newly moved: on a critical alarm of a service
 // that rollout moves, or a gate alarm of such a service's new color, while it shifts or waits to terminate the old
 // color; and on the schedule once the runner is gone (its lease expired) while traffic may be split, including a
-// rollback it did not finish.
+// rollback it did not finish. Never while a disaster-recovery command holds the lease.
 import { formatEpochSeconds, staleClaimBefore } from './ledger-time.mjs';
 
 const ALARM_PHASES = ['Shifting', 'TerminationWait'];
@@ -21,6 +21,10 @@ export function decide(trigger, lease, config, now) {
   const ignored = ignoredAlarm(trigger, config);
   if (ignored) return { act: false, why: ignored };
   if (!lease) return { act: false, why: `no rollout in progress on stack ${config.stack}` };
+  // Failover, a drill or a fail-back moves DNS and regions, not a release's weights: nothing of theirs to move back.
+  if (lease.drCommand !== undefined) {
+    return { act: false, why: `${lease.drCommand} ${lease.rolloutId} holds stack ${config.stack}, not a rollout: no release traffic to move back` };
+  }
 
   const earlier = earlierFlip(trigger, lease, now);
   if (earlier) return { act: false, why: earlier };

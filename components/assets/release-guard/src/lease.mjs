@@ -1,6 +1,8 @@
 // The lease item (sk = lease) as the runner writes it (ledger/ReleaseLedger.Lease.cs), read into what the guard
 // decides on: the rollout's phase and expiry, the services it moves with their live color when it started (the
 // runner's record, runner/core/Rollout/RolloutRecordJson.cs), and the guard's own marks from an earlier invocation.
+// A lease with drCommand is held by a disaster-recovery command (failover, drill, failback), not a rollout: its record
+// is that command's own and moves no service, so it is not read.
 
 /**
  * @param {string} table  for messages.
@@ -8,12 +10,14 @@
  */
 export function readLeaseItem(table, item) {
   const read = attributeReader(table, 'lease', item);
+  const drCommand = read.optionalString('drCommand');
   return {
     token: read.string('token'),
     rolloutId: read.string('rolloutId'),
     phase: read.string('phase'),
     expiresAt: read.number('expiresAt'),
-    services: readRecordServices(read, read.string('record')),
+    drCommand,
+    services: drCommand === undefined ? readRecordServices(read, read.string('record')) : [],
     guardId: read.optionalString('guardId'),
     guardState: read.optionalString('guardState'),
     guardAt: read.optionalString('guardAt'),

@@ -53,8 +53,11 @@ export function runnerLedger(client, table, stack) {
   const get = async (sk) => (await client.send(new GetItemCommand({ TableName: table, Key: key(sk), ConsistentRead: true }))).Item;
 
   return {
-    /** The lease as AcquireLeaseAsync writes it, `heartbeatAt` and `expiresAt` from the runner's clock. */
-    async acquireLease({ token, rolloutId, phase, step, services, record, heartbeatAt, ttlSeconds }) {
+    /**
+     * The lease as AcquireLeaseAsync writes it, `heartbeatAt` and `expiresAt` from the runner's clock; with `drCommand`,
+     * as a disaster-recovery command takes it (runner/cli/Adapters/Dr/DrLeaseHold.cs).
+     */
+    async acquireLease({ token, rolloutId, phase, step, services, record, heartbeatAt, ttlSeconds, drCommand }) {
       await client.send(new PutItemCommand({
         TableName: table,
         Item: {
@@ -70,6 +73,7 @@ export function runnerLedger(client, table, stack) {
           record: { S: record },
           heartbeatAt: { S: formatLedgerTime(heartbeatAt) },
           expiresAt: { N: String(Math.floor(heartbeatAt.getTime() / 1000) + ttlSeconds) },
+          ...(drCommand === undefined ? {} : { drCommand: { S: drCommand } }),
         },
         ConditionExpression: 'attribute_not_exists(#sk)',
         ExpressionAttributeNames: { '#sk': 'sk' },

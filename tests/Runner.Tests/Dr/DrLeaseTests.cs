@@ -1,0 +1,280 @@
+using Infra.Ledger;
+using Infra.Runner;
+using Infra.Runner.Adapters;
+using Infra.Runner.Adapters.Dr;
+using Infra.Runner.Commands;
+using Infra.Runner.Rollout;
+using Microsoft.Extensions.Time.Testing;
+using Runner.Tests.Adapters;
+using Runner.Tests.Adapters.Support;
+using Runner.Tests.Rollout.Support;
+
+namespace Runner.Tests.Dr;
+
+/// <summary>
+/// Failover, drill and fail-back under the stack's lease, against rollouts holding it, on a real DynamoDB-compatible
+/// ledger. Each machine has its own fake clock: one machine's hold expires on another's clock without its heartbeat.
+/// </summary>
+public sealed class DrLeaseTests : IDisposable
+{
+    private const string RolloutHolder = "rollout r1 holds the lease: ci (pid 4242), phase Shifting step 0, " +
+        "last heartbeat 2026-03-01T12:00:00.0000000Z, held until 2026-03-01T12:02:00.0000000Z";
+
+    private readonly List<IDisposable> owned = [];
+    private readonly StringWriter output = new();
+
+    [Theory]
+    [InlineData("drill")]
+    [InlineData("failback")]
+    public async Task Drill_and_failback_refuse_with_exit_5_naming_the_rollout_that_holds_the_lease_and_change_nothing(string command)
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        var ci = Rollout(stack, "ci", Clock());
+        await ci.Hold.WriteAsync(Record("r1"), CancellationToken.None);
+        var ran = false;
+
+        var code = await RunAsync(stack, "dr-host", Clock(), DrLeaseTerms.Planned(command, TimeSpan.Zero), _ => Ran(ref ran));
+
+        Assert.Equal((ExitCodes.RolloutHeld, false), (code, ran));
+        Assert.Contains($"ERR RolloutHeld: {command} was not started, nothing was changed: stack {stack}: {RolloutHolder}{Environment.NewLine}", output.ToString());
+        Assert.Equal("r1", (await Ledger(stack).ReadLeaseAsync())!.RolloutId);
+    }
+
+    [Fact]
+    public async Task A_drill_waits_for_a_rollout_to_end_then_runs_under_the_lease_and_releases_it()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        var ci = Rollout(stack, "ci", Clock());
+        await ci.Hold.WriteAsync(Record("r1"), CancellationToken.None);
+        var drillClock = new TimerWatchingClock();
+        Lease? seenByDrill = null;
+
+        var drill = RunAsync(stack, "dr-host", drillClock, DrLeaseTerms.Planned("drill", TimeSpan.FromMinutes(30)), async _ =>
+        {
+            seenByDrill = await Ledger(stack).ReadLeaseAsync();
+            return ExitCodes.Success;
+        });
+        await drillClock.TimerMade; // the drill found the rollout and waits
+        await ci.Hold.EndAsync(CancellationToken.None);
+        drillClock.Advance(DrLeaseHold.PollInterval);
+
+        Assert.Equal(ExitCodes.Success, await drill);
+        Assert.Equal(("drill", "drill-20260301-120000", "dr-host", "2026-03-01T12:00:30.0000000Z"),
+            (seenByDrill!.DrCommand, seenByDrill.RolloutId, seenByDrill.Owner.Host, LedgerTime.Format(seenByDrill.HeartbeatAt)));
+        Assert.Null(await Ledger(stack).ReadLeaseAsync());
+    }
+
+    [Fact]
+    public async Task A_drill_that_waited_its_whole_time_refuses_naming_the_rollout()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        await Rollout(stack, "ci", Clock()).Hold.WriteAsync(Record("r1"), CancellationToken.None);
+        var drillClock = new TimerWatchingClock();
+        var ran = false;
+
+        var drill = RunAsync(stack, "dr-host", drillClock, DrLeaseTerms.Planned("drill", TimeSpan.FromMinutes(1)), _ => Ran(ref ran));
+        await drillClock.TimerMade;
+        drillClock.Advance(DrLeaseHold.PollInterval);
+        await drillClock.TimerMade;
+        drillClock.Advance(DrLeaseHold.PollInterval);
+
+        Assert.Equal((ExitCodes.RolloutHeld, false), (await drill, ran));
+        Assert.Contains($"ERR RolloutHeld: drill was not started, nothing was changed: stack {stack}: {RolloutHolder}; waited 1m 0s for it{Environment.NewLine}",
+            output.ToString());
+    }
+
+    [Fact]
+    public async Task A_rollout_whose_runner_is_gone_is_not_taken_by_a_drill_which_says_to_finish_it_first()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        await Rollout(stack, "ci", Clock()).Hold.WriteAsync(Record("r1"), CancellationToken.None);
+        var later = Clock();
+        later.Advance(TimeSpan.FromMinutes(5));
+        var ran = false;
+
+        var code = await RunAsync(stack, "dr-host", later, DrLeaseTerms.Planned("drill", TimeSpan.FromMinutes(30)), _ => Ran(ref ran));
+
+        Assert.Equal((ExitCodes.RolloutHeld, false), (code, ran));
+        Assert.Contains($"ERR RolloutHeld: drill was not started, nothing was changed: stack {stack}: rollout r1 is in progress and no runner holds it " +
+            "(its hold expired at 2026-03-01T12:02:00.0000000Z); resume, abort or roll it back, then run drill again", output.ToString());
+        Assert.Equal("r1", (await Ledger(stack).ReadLeaseAsync())!.RolloutId);
+    }
+
+    [Fact]
+    public async Task A_rollout_refuses_to_start_or_read_while_a_drill_holds_the_lease_naming_the_drill()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        await using var drill = await TakeAsync(stack, "dr-host", Clock(), DrLeaseTerms.Planned("drill", TimeSpan.Zero));
+        var ci = Rollout(stack, "ci", Clock());
+
+        var read = await Assert.ThrowsAsync<RolloutLeaseException>(() => ci.Hold.ReadAsync(CancellationToken.None));
+        var write = await Assert.ThrowsAsync<RolloutLeaseException>(() => ci.Hold.WriteAsync(Record("r2"), CancellationToken.None));
+
+        var holder = $"stack {stack}: drill drill-20260301-120000 holds the lease: dr-host (pid 4242), " +
+            "last heartbeat 2026-03-01T12:00:00.0000000Z, held until 2026-03-01T12:02:00.0000000Z";
+        Assert.Equal((holder, holder), (read.Message, write.Message));
+    }
+
+    [Fact]
+    public async Task A_drill_whose_runner_is_gone_does_not_block_releases_once_its_lease_expired()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        // Its runner is killed: its clock never moves again, so the lease is neither renewed nor ended.
+        _ = await TakeAsync(stack, "dr-host", Clock(), DrLeaseTerms.Planned("drill", TimeSpan.Zero));
+        var later = Clock();
+        later.Advance(TimeSpan.FromMinutes(3));
+        var ci = Rollout(stack, "ci", later);
+
+        var read = await ci.Hold.ReadAsync(CancellationToken.None);
+        await ci.Hold.WriteAsync(Record("r1"), CancellationToken.None);
+
+        Assert.Null(read);
+        Assert.Equal(("r1", null), ((await Ledger(stack).ReadLeaseAsync())!.RolloutId, (await Ledger(stack).ReadLeaseAsync())!.DrCommand));
+    }
+
+    [Fact]
+    public async Task Failover_takes_over_an_expired_rollout_lease_journals_the_rollout_s_record_and_that_rollout_stops()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        var ci = Rollout(stack, "ci", Clock());
+        await ci.Hold.WriteAsync(Record("r1"), CancellationToken.None);
+        var later = Clock();
+        later.Advance(TimeSpan.FromMinutes(3));
+
+        await using var failover = await TakeAsync(stack, "dr-host", later, DrLeaseTerms.Failover(takeOverLive: false));
+        var lost = await Assert.ThrowsAsync<RolloutLeaseException>(() => ci.Hold.WriteAsync(Record("r1") with { StepIndex = 1 }, CancellationToken.None));
+
+        Assert.Equal(("r1", "failover", "failover-20260301-120300"), (failover.Replaced!.RolloutId, failover.Taken.DrCommand, failover.Taken.RolloutId));
+        Assert.StartsWith($"stack {stack}: this rollout's lease (", lost.Message);
+        Assert.EndsWith(") was taken: failover failover-20260301-120300 now holds it: dr-host (pid 4242), held until 2026-03-01T12:05:00.0000000Z", lost.Message);
+        var taken = Assert.Single(await EventsAsync(stack));
+        Assert.Equal((RolloutEventKind.TakenOver, "r1", "ci (pid 4242)", "dr-host (pid 4242)", RolloutRecordJson.Serialize(Record("r1"))),
+            (taken.Kind, taken.RolloutId, taken.Data["from"], taken.Data["to"], taken.Data["record"]));
+    }
+
+    [Fact]
+    public async Task Failover_refuses_a_live_holder_without_take_over_lease_and_supersedes_it_with_the_flag()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        var ci = Rollout(stack, "ci", Clock());
+        await ci.Hold.WriteAsync(Record("r1"), CancellationToken.None);
+        var ran = false;
+
+        var refused = await RunAsync(stack, "dr-host", Clock(), DrLeaseTerms.Failover(takeOverLive: false), _ => Ran(ref ran));
+        var forced = await RunAsync(stack, "dr-host", Clock(), DrLeaseTerms.Failover(takeOverLive: true), _ => Ran(ref ran));
+
+        Assert.Equal((ExitCodes.RolloutHeld, ExitCodes.Success, true), (refused, forced, ran));
+        Assert.Contains($"ERR RolloutHeld: failover was not started, nothing was changed: stack {stack}: {RolloutHolder}; " +
+            "if its runner is cut off with the primary region, run failover again with --take-over-lease, or once that hold has expired", output.ToString());
+        Assert.Contains($"WRN failover took over the lease of stack {stack} from rollout r1: ci (pid 4242), held until 2026-03-01T12:02:00.0000000Z", output.ToString());
+        // The rollout's runner finds its lease gone at its next write and stops without moving traffic.
+        await Assert.ThrowsAsync<RolloutLeaseException>(() => ci.Hold.WriteAsync(Record("r1") with { StepIndex = 1 }, CancellationToken.None));
+        Assert.Null(await Ledger(stack).ReadLeaseAsync());
+    }
+
+    [Fact]
+    public async Task The_lease_is_released_after_success_after_failure_and_when_the_command_throws()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        var terms = DrLeaseTerms.Planned("failback", TimeSpan.Zero);
+
+        var succeeded = await RunAsync(stack, "dr-host", Clock(), terms, _ => Task.FromResult(ExitCodes.Success));
+        var afterSuccess = await Ledger(stack).ReadLeaseAsync();
+        var failed = await RunAsync(stack, "dr-host", Clock(), terms, _ => Task.FromResult(ExitCodes.Failed));
+        var afterFailure = await Ledger(stack).ReadLeaseAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(stack, "dr-host", Clock(), terms, _ => throw new InvalidOperationException("RDS said no")));
+
+        Assert.Equal((ExitCodes.Success, ExitCodes.Failed), (succeeded, failed));
+        Assert.Equal((null, null, null), (afterSuccess, afterFailure, await Ledger(stack).ReadLeaseAsync()));
+    }
+
+    [Fact]
+    public async Task A_drill_whose_lease_a_failover_took_stops_at_its_next_renewal_with_exit_5()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        var drillClock = Clock();
+        var drilling = new TaskCompletionSource();
+        var drill = RunAsync(stack, "dr-host", drillClock, DrLeaseTerms.Planned("drill", TimeSpan.Zero), async token =>
+        {
+            drilling.SetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, token);
+            return ExitCodes.Success;
+        });
+        await drilling.Task;
+        await using (await TakeAsync(stack, "on-call", Clock(), DrLeaseTerms.Failover(takeOverLive: true)))
+        {
+            drillClock.Advance(RolloutHold.DefaultTtl / 4);
+
+            Assert.Equal(ExitCodes.RolloutHeld, await drill);
+        }
+
+        Assert.Contains($"ERR RolloutHeld: drill lost the stack's lease and stopped: stack {stack}: this rollout's lease (", output.ToString());
+        Assert.Contains(") was taken: failover failover-20260301-120000 now holds it: on-call (pid 4242)", output.ToString());
+    }
+
+    public void Dispose()
+    {
+        owned.ForEach(o => o.Dispose());
+        output.Dispose();
+    }
+
+    private static FakeTimeProvider Clock() => new(RolloutHarness.Start);
+
+    private static Task<int> Ran(ref bool ran)
+    {
+        ran = true;
+        return Task.FromResult(ExitCodes.Success);
+    }
+
+    private async Task<int> RunAsync(string stack, string host, TimeProvider time, DrLeaseTerms terms, Func<CancellationToken, Task<int>> command)
+    {
+        using var logger = RunnerLog.Create(output, json: false);
+        return await HeldDrCommand.RunAsync(Ledger(stack, host, time), terms, time, logger, command, CancellationToken.None);
+    }
+
+    private Task<DrLeaseHold> TakeAsync(string stack, string host, TimeProvider time, DrLeaseTerms terms)
+    {
+        var ledger = Ledger(stack, host, time);
+        return DrLeaseHold.TakeAsync(ledger, terms, time, new LedgerJournal(ledger), CancellationToken.None);
+    }
+
+    private ReleaseLedger Ledger(string stack, string host = "laptop", TimeProvider? time = null)
+    {
+        var client = LocalLedger.Client();
+        owned.Add(client);
+        return new ReleaseLedger(client, stack, new LeaseOwner(host, 4242, null), time ?? Clock());
+    }
+
+    private (RolloutHold Hold, ReleaseLedger Ledger) Rollout(string stack, string host, TimeProvider time)
+    {
+        var ledger = Ledger(stack, host, time);
+        var hold = new RolloutHold(ledger, takeOver: false, time, new LedgerJournal(ledger));
+        owned.Add(hold);
+        return (hold, ledger);
+    }
+
+    private static RolloutRecord Record(string id) => RolloutHoldTests.Record(id);
+
+    private async Task<List<RolloutEvent>> EventsAsync(string stack)
+    {
+        var events = new List<RolloutEvent>();
+        await foreach (var e in new LedgerJournal(Ledger(stack)).ReadAllAsync(CancellationToken.None)) events.Add(e);
+        return events;
+    }
+
+    /// <summary>A fake clock that says when code under test made a timer (a wait began), so the test moves time only then.</summary>
+    private sealed class TimerWatchingClock() : FakeTimeProvider(RolloutHarness.Start)
+    {
+        private readonly SemaphoreSlim made = new(0);
+
+        /// <summary>Completes once per timer made.</summary>
+        public Task TimerMade => made.WaitAsync();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            made.Release();
+            return timer;
+        }
+    }
+}
