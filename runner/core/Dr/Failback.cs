@@ -27,7 +27,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         var (primary, dr) = (topology.Primary, topology.Dr);
         if (!await ports.Ledger.ReadPromotedAsync(cancellationToken))
         {
-            if (await UnfinishedRebuildAsync(topology, cancellationToken) is not { } unfinished)
+            if (await UnfinishedRebuildAsync(topology, repair, cancellationToken) is not { } unfinished)
             {
                 var (needed, unreadable) = await UnfinishedRepairAsync(repair, cancellationToken);
                 var notFailedOver = $"stack {topology.StackName} is not failed over (the release ledger's drPromoted is false)";
@@ -197,16 +197,38 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
 
     /// <summary>
     /// With drPromoted false, a fail-back that switched over but did not finish rebuilding the DR replica: the primary
-    /// is standalone and the DR instance is not yet an available replica. Null for a stack that is simply not failed over.
+    /// is standalone and the DR instance is not yet an available replica with its parameter group set and applied.
+    /// Null for a stack that is simply not failed over.
     /// </summary>
-    private async Task<string?> UnfinishedRebuildAsync(DrTopology topology, CancellationToken cancellationToken)
+    private async Task<string?> UnfinishedRebuildAsync(DrTopology topology, StateRepair repair, CancellationToken cancellationToken)
     {
         var (primary, dr) = (topology.Primary, topology.Dr);
         var primaryState = await ports.Database.DescribeAsync(primary.Region, primary.InstanceId, cancellationToken);
         var drState = await ports.Database.DescribeAsync(dr.Region, dr.InstanceId, cancellationToken);
-        if (primaryState?.ReplicaOf is not null || drState is { Status: "available", ReplicaOf: not null }) return null;
-        return $"drPromoted is false but {dr.InstanceId} in {dr.Region} is {DbInstanceState.Shown(drState)}: " +
+        if (primaryState?.ReplicaOf is not null || drState is { Status: "available", ReplicaOf: not null } && !await ParameterGroupUnsetAsync(dr.InstanceId, drState, repair, cancellationToken)) return null;
+        var parameters = drState is { Status: "available", ReplicaOf: not null } ? $" on parameter group {drState.Placement?.ParameterGroupName} ({drState.ParameterApplyStatus})" : "";
+        return $"drPromoted is false but {dr.InstanceId} in {dr.Region} is {DbInstanceState.Shown(drState)}{parameters}: " +
             "a fail-back switched over and did not finish rebuilding the DR replica; resuming there";
+    }
+
+    /// <summary>
+    /// A fail-back creates the DR replica on RDS's default parameter group, then sets the program's and reboots. Still on
+    /// the default, it stopped before that; with the group not in sync, it stopped before the reboot only if the instance is one
+    /// Pulumi's state does not record yet (a group change of the program's own also leaves a replica pending a reboot,
+    /// and that is no fail-back's to apply). A state that cannot be read counts as recorded: the repair check then refuses.
+    /// </summary>
+    private static async Task<bool> ParameterGroupUnsetAsync(string instanceId, DbInstanceState replica, StateRepair repair, CancellationToken cancellationToken)
+    {
+        if (replica.Placement?.ParameterGroupName is { } name && name.StartsWith(DbInstanceState.DefaultParameterGroupPrefix, StringComparison.Ordinal)) return true;
+        if (replica.ParameterApplyStatus is null or "in-sync") return false;
+        try
+        {
+            return !await repair.RecordsAsync(instanceId, replica.ResourceId, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

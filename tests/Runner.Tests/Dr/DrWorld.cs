@@ -47,7 +47,12 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public const string PrimaryResourceId = "db-PRIMARYORIGINAL";
     public const string DrResourceId = "db-REPLICAORIGINAL";
 
-    public sealed record Instance(string Status, string Arn, string? ReplicaOf, string? Then = null, string? ResourceId = null);
+    /// <summary>An instance; without <paramref name="ParameterGroup"/>, the program's group of its region (<see cref="Placements"/>).</summary>
+    public sealed record Instance(
+        string Status, string Arn, string? ReplicaOf, string? Then = null, string? ResourceId = null, string? ParameterGroup = null, string ParameterApplyStatus = "in-sync");
+
+    /// <summary>The parameter group RDS gives a replica created without one (a cross-region PostgreSQL replica).</summary>
+    public const string RdsDefaultParameterGroup = "default.postgres16";
 
     /// <summary>Pulumi's state of the stack, in step with this world until fail-back replaces instances.</summary>
     public DrWorldState State { get; }
@@ -58,11 +63,11 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public Dictionary<(string Region, string Id), Instance> Instances { get; } = [];
 
-    /// <summary>Where every instance of a region lives (its KMS key, subnet group and security groups).</summary>
+    /// <summary>Where every instance of a region lives (its KMS key, subnet group and security groups) and the program's parameter group there.</summary>
     public static readonly Dictionary<string, DbPlacement> Placements = new()
     {
-        [Primary] = new("arn:aws:kms:eu-west-1:123456789012:key/p", "production-db-subnets", ["sg-p"]),
-        [Dr] = new("arn:aws:kms:eu-central-1:123456789012:key/d", "production-dr-db-subnets", ["sg-d"]),
+        [Primary] = new("arn:aws:kms:eu-west-1:123456789012:key/p", "production-db-subnets", ["sg-p"], "production-db-params"),
+        [Dr] = new("arn:aws:kms:eu-central-1:123456789012:key/d", "production-dr-db-subnets", ["sg-d"], "production-dr-db-params"),
     };
 
     public Dictionary<(string Region, string Service), Counts> Services { get; } = [];
@@ -106,7 +111,8 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         }
 
         return Task.FromResult<DbInstanceState?>(new DbInstanceState(
-            instance.Status, instance.Arn, instance.ReplicaOf, $"{instanceId}.abc.{region}.rds.amazonaws.com", Placements[region], instance.ResourceId));
+            instance.Status, instance.Arn, instance.ReplicaOf, $"{instanceId}.abc.{region}.rds.amazonaws.com",
+            Placements[region] with { ParameterGroupName = instance.ParameterGroup ?? Placements[region].ParameterGroupName }, instance.ResourceId, instance.ParameterApplyStatus));
     }
 
     public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
@@ -121,7 +127,25 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         Call($"create {request.Region}", $"{request.InstanceId} from {request.SourceArn} key {request.Placement.KmsKeyId} subnets {request.Placement.SubnetGroupName}");
         Created.Add(request);
         var source = request.SourceArn.Split(':')[^1];
-        Instances[(request.Region, request.InstanceId)] = new Instance("creating", Arn(request.Region, request.InstanceId), source, "available", $"db-CREATED{Created.Count}");
+        Instances[(request.Region, request.InstanceId)] = new Instance(
+            "creating", Arn(request.Region, request.InstanceId), source, "available", $"db-CREATED{Created.Count}", RdsDefaultParameterGroup);
+        return Task.CompletedTask;
+    }
+
+    public Task SetParameterGroupAsync(string region, string instanceId, string parameterGroupName, CancellationToken cancellationToken)
+    {
+        Call($"parameters {region}", $"{instanceId} {parameterGroupName}");
+        Instances[(region, instanceId)] = Instances[(region, instanceId)] with
+        {
+            Status = "modifying", Then = "available", ParameterGroup = parameterGroupName, ParameterApplyStatus = "pending-reboot",
+        };
+        return Task.CompletedTask;
+    }
+
+    public Task RebootAsync(string region, string instanceId, CancellationToken cancellationToken)
+    {
+        Call($"reboot {region}", instanceId);
+        Instances[(region, instanceId)] = Instances[(region, instanceId)] with { Status = "rebooting", Then = "available", ParameterApplyStatus = "in-sync" };
         return Task.CompletedTask;
     }
 
