@@ -55,32 +55,24 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
         }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
 
     public Task RenameAsync(string region, string instanceId, string newInstanceId, CancellationToken cancellationToken) =>
-        clientForRegion(region).ModifyDBInstanceAsync(new ModifyDBInstanceRequest
-        {
-            DBInstanceIdentifier = instanceId,
-            NewDBInstanceIdentifier = newInstanceId,
-            ApplyImmediately = true,
-        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+        ModifyAtOnceAsync(region, new ModifyDBInstanceRequest { DBInstanceIdentifier = instanceId, NewDBInstanceIdentifier = newInstanceId }, cancellationToken);
 
     public Task SetBackupRetentionAsync(string region, string instanceId, int days, CancellationToken cancellationToken) =>
-        clientForRegion(region).ModifyDBInstanceAsync(new ModifyDBInstanceRequest
-        {
-            DBInstanceIdentifier = instanceId,
-            BackupRetentionPeriod = days,
-            ApplyImmediately = true,
-        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+        ModifyAtOnceAsync(region, new ModifyDBInstanceRequest { DBInstanceIdentifier = instanceId, BackupRetentionPeriod = days }, cancellationToken);
 
     public Task SetParameterGroupAsync(string region, string instanceId, string parameterGroupName, CancellationToken cancellationToken) =>
-        clientForRegion(region).ModifyDBInstanceAsync(new ModifyDBInstanceRequest
-        {
-            DBInstanceIdentifier = instanceId,
-            DBParameterGroupName = parameterGroupName,
-            ApplyImmediately = true,
-        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+        ModifyAtOnceAsync(region, new ModifyDBInstanceRequest { DBInstanceIdentifier = instanceId, DBParameterGroupName = parameterGroupName }, cancellationToken);
 
     public Task RebootAsync(string region, string instanceId, CancellationToken cancellationToken) =>
         clientForRegion(region).RebootDBInstanceAsync(new RebootDBInstanceRequest { DBInstanceIdentifier = instanceId }, cancellationToken)
             .WaitAsync(callTimeout, cancellationToken);
+
+    /// <summary>ModifyDBInstance with ApplyImmediately: otherwise RDS waits for the maintenance window.</summary>
+    private Task ModifyAtOnceAsync(string region, ModifyDBInstanceRequest request, CancellationToken cancellationToken)
+    {
+        request.ApplyImmediately = true;
+        return clientForRegion(region).ModifyDBInstanceAsync(request, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+    }
 
     /// <summary>The instance, or null when RDS answers DBInstanceNotFound.</summary>
     internal static async Task<DBInstance?> DescribeInstanceAsync(AmazonRDSClient client, string instanceId, TimeSpan timeout, CancellationToken cancellationToken)
