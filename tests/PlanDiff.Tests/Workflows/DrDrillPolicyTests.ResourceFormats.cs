@@ -9,6 +9,7 @@ namespace PlanDiff.Tests.Workflows;
 /// (iann0036/iam-dataset aws/iam_definition.json, commit 08eff2d): CreateDBInstanceReadReplica and
 /// RestoreDBInstanceToPointInTime require db, og, pg and subgrp, so the option and parameter groups a new instance gets
 /// must be granted too; RegisterScalableTarget requires a ScalableTarget, whose ARN ends in a generated id.
+/// RebootDBInstance requires db only (the reference's RDS table, read for fail-back's parameter group step).
 /// </summary>
 public partial class DrDrillPolicyTests
 {
@@ -40,6 +41,7 @@ public partial class DrDrillPolicyTests
         ["rds:PromoteReadReplica"] = (["rds:db"], ["rds:db"]),
         ["rds:ModifyDBInstance"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db"]),
         ["rds:DeleteDBInstance"] = (["rds:db"], ["rds:db"]),
+        ["rds:RebootDBInstance"] = (["rds:db"], ["rds:db"]),
         ["rds:CrossRegionCommunication"] = (["rds:db"], []),
         ["rds:CreateDBInstanceReadReplica"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db", "rds:og", "rds:pg", "rds:subgrp"]),
         ["rds:RestoreDBInstanceToPointInTime"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db", "rds:og", "rds:pg", "rds:subgrp"]),

@@ -7,7 +7,8 @@ namespace Runner.Tests.Dr;
 
 /// <summary>
 /// Two regions of AWS as failover and fail-back see them, in memory: RDS instances that take one look to finish a
-/// promotion, creation or rename; ECS services whose running count follows the desired count one look later; a Route 53
+/// promotion, creation, rename, parameter group change or reboot (a new replica starts on RDS's default parameter group,
+/// a changed group is pending-reboot until the reboot); ECS services whose running count follows the desired count one look later; a Route 53
 /// health check; CloudWatch's replica lag; the ledger and the pager. A region can be made unreachable (every call
 /// throws, as a timed-out SDK call does) and any operation can be made to fail or never finish. Every call is recorded.
 /// Each instance has a resource id (DbiResourceId) that a rename keeps; <see cref="State"/> is Pulumi's state of the stack.
