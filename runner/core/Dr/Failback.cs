@@ -205,7 +205,8 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         var (primary, dr) = (topology.Primary, topology.Dr);
         var primaryState = await ports.Database.DescribeAsync(primary.Region, primary.InstanceId, cancellationToken);
         var drState = await ports.Database.DescribeAsync(dr.Region, dr.InstanceId, cancellationToken);
-        if (primaryState?.ReplicaOf is not null || drState is { Status: "available", ReplicaOf: not null } && !await ParameterGroupUnsetAsync(dr.InstanceId, drState, repair, cancellationToken)) return null;
+        if (primaryState?.ReplicaOf is not null) return null;
+        if (drState is { Status: "available", ReplicaOf: not null } && !await ParameterGroupUnsetAsync(dr.InstanceId, drState, repair, cancellationToken)) return null;
         var parameters = drState is { Status: "available", ReplicaOf: not null } ? $" on parameter group {drState.Placement?.ParameterGroupName} ({drState.ParameterApplyStatus})" : "";
         return $"drPromoted is false but {dr.InstanceId} in {dr.Region} is {DbInstanceState.Shown(drState)}{parameters}: " +
             "a fail-back switched over and did not finish rebuilding the DR replica; resuming there";
