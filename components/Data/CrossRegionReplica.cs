@@ -9,7 +9,7 @@ namespace Infra.Components.Data;
 /// The primary's read replica in the DR region, with its own key, subnet group and parameter group there, and in
 /// production the primary's automated backups copied to the same region. Declare it with the DR region's provider
 /// in <paramref name="options"/>; every child inherits it. With <c>infra:dr.promote</c> the replica is declared
-/// without its source, which promotes it in place to a standalone writer.
+/// without its source and that input's change is ignored (see the constructor): the runner promotes it, not Pulumi.
 /// </summary>
 public sealed class CrossRegionReplica : ComponentResource
 {
@@ -42,8 +42,13 @@ public sealed class CrossRegionReplica : ComponentResource
         var keepsFinalSnapshot = production && settings.Dr.Promote;
         ServingInstanceArgs.SetFinalSnapshot(instanceArgs, identifier, keepsFinalSnapshot ? args.FinalSnapshotSuffix : null);
         // Production data outlives the stack: protected against `pulumi destroy`, and left in AWS if dropped from the program.
-        var replica = new Instance($"{name}-replica", instanceArgs,
-            new CustomResourceOptions { Parent = this, Protect = production, RetainOnDelete = production });
+        var replicaOptions = new CustomResourceOptions { Parent = this, Protect = production, RetainOnDelete = production };
+        // Failover promotes through the RDS API and Pulumi's state, never refreshed in an outage, still holds the source.
+        // The provider's update turns a source dropped to "" into PromoteReadReplica, which RDS refuses for an instance
+        // that is no longer a replica, and any other change into an error; declaring the source anyway would fail the
+        // same way once a refresh had read it as "". Ignoring the input leaves the promoted instance alone either way.
+        if (settings.Dr.Promote) replicaOptions.IgnoreChanges.Add("replicateSourceDb");
+        var replica = new Instance($"{name}-replica", instanceArgs, replicaOptions);
 
         if (production)
         {

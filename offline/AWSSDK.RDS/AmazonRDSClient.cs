@@ -52,8 +52,15 @@ public class AmazonRDSClient
         await CallAsync("ModifyDBInstance", "modify a DB instance", cancellationToken,
             ("DBInstanceIdentifier", request.DBInstanceIdentifier), ("NewDBInstanceIdentifier", request.NewDBInstanceIdentifier),
             ("ApplyImmediately", QueryWire.Bool(request.ApplyImmediately)),
-            ("BackupRetentionPeriod", request.BackupRetentionPeriod?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            ("BackupRetentionPeriod", request.BackupRetentionPeriod?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("DBParameterGroupName", request.DBParameterGroupName));
         return new ModifyDBInstanceResponse();
+    }
+
+    public virtual async Task<RebootDBInstanceResponse> RebootDBInstanceAsync(RebootDBInstanceRequest request, CancellationToken cancellationToken = default)
+    {
+        await CallAsync("RebootDBInstance", "reboot a DB instance", cancellationToken, ("DBInstanceIdentifier", request.DBInstanceIdentifier));
+        return new RebootDBInstanceResponse();
     }
 
     public virtual async Task<RestoreDBInstanceToPointInTimeResponse> RestoreDBInstanceToPointInTimeAsync(

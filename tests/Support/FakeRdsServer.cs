@@ -9,8 +9,10 @@ namespace TestSupport;
 /// An RDS stand-in on 127.0.0.1 speaking AWS Query (form-encoded POST /, Version 2014-10-31) with XML answers, for the
 /// DB instance operations failover, fail-back and the restore drill use. It fails as RDS does: DBInstanceNotFound (404)
 /// for an unknown identifier, InvalidDBInstanceState for promoting an instance that is not a replica,
-/// DBInstanceAlreadyExists for a taken identifier, InvalidAction for an unknown action, and a missing Version is
-/// MissingParameter. It also keeps manual snapshots (CreateDBSnapshot, DescribeDBSnapshots paged by Marker,
+/// DBInstanceAlreadyExists for a taken identifier, InvalidParameterCombination for a parameter group on a cross-region
+/// read replica (its instances are PostgreSQL, which RDS refuses it for) and for a ModifyDBInstance that asks for
+/// nothing, InvalidAction for an unknown action, and a missing Version is MissingParameter. A new replica starts on RDS's
+/// default parameter group; setting another one leaves it pending-reboot until RebootDBInstance. It also keeps manual snapshots (CreateDBSnapshot, DescribeDBSnapshots paged by Marker,
 /// DeleteDBSnapshot), failing with InvalidDBInstanceState for an instance that is not available,
 /// DBSnapshotAlreadyExists for a taken identifier and DBSnapshotNotFound (404). Every request's form is recorded.
 /// </summary>
@@ -29,8 +31,11 @@ internal sealed class FakeRdsServer : IDisposable
     }
 
     public sealed record Instance(string Status, string? ReplicaOf = null, string KmsKeyId = "arn:aws:kms:eu-west-1:123456789012:key/k",
-        string SubnetGroup = "db-subnets", string[]? SecurityGroups = null, string ParameterGroup = "default.postgres16", int BackupRetention = 0,
-        string? ResourceId = null);
+        string SubnetGroup = "db-subnets", string[]? SecurityGroups = null, string ParameterGroup = DefaultParameterGroup, int BackupRetention = 0,
+        string? ResourceId = null, string ParameterApplyStatus = "in-sync");
+
+    /// <summary>RDS's default parameter group of the engine family its instances run (PostgreSQL 16).</summary>
+    public const string DefaultParameterGroup = "default.postgres16";
 
     public string Endpoint { get; }
 
@@ -90,16 +95,20 @@ internal sealed class FakeRdsServer : IDisposable
             case "CreateDBInstanceReadReplica":
                 if (Instances.ContainsKey(id)) return Error(400, "DBInstanceAlreadyExists", "DB instance already exists");
                 var source = form.GetValueOrDefault("SourceDBInstanceIdentifier", "");
-                if (source.StartsWith("arn:", StringComparison.Ordinal) && !source.Contains($":{Region}:", StringComparison.Ordinal) && !form.ContainsKey("KmsKeyId"))
+                var crossRegion = source.StartsWith("arn:", StringComparison.Ordinal) && !source.Contains($":{Region}:", StringComparison.Ordinal);
+                if (crossRegion && !form.ContainsKey("KmsKeyId"))
                     return Error(400, "InvalidParameterCombination", "Cross-region read replica of an encrypted source requires KmsKeyId");
+                // The RDS API reference: a parameter group on this call is supported only for MySQL (and Db2, Oracle) cross-region replicas.
+                if (crossRegion && form.ContainsKey("DBParameterGroupName"))
+                    return Error(400, "InvalidParameterCombination", "A parameter group can't be specified during Read Replica creation for the following DB engine: postgres");
                 Instances[id] = new Instance("creating", source.Split(':')[^1], form.GetValueOrDefault("KmsKeyId", ""), form.GetValueOrDefault("DBSubnetGroupName", ""),
-                    ParameterGroup: form.GetValueOrDefault("DBParameterGroupName", "default.postgres16"), ResourceId: $"db-CREATED{Instances.Count}");
+                    ParameterGroup: form.GetValueOrDefault("DBParameterGroupName", DefaultParameterGroup), ResourceId: $"db-CREATED{Instances.Count}");
                 return Ok(action, $"<DBInstance>{Xml(id, Instances[id])}</DBInstance>");
             case "ModifyDBInstance" when !form.ContainsKey("NewDBInstanceIdentifier"):
-                if (!Instances.TryGetValue(id, out var modified)) return NotFound(id);
-                if (!int.TryParse(form.GetValueOrDefault("BackupRetentionPeriod", ""), out var days) || days is < 0 or > 35)
-                    return Error(400, "InvalidParameterValue", "Invalid backup retention period");
-                Instances[id] = modified with { Status = "modifying", BackupRetention = days };
+                return Modify(id, form);
+            case "RebootDBInstance":
+                if (!Instances.TryGetValue(id, out var rebooted)) return NotFound(id);
+                Instances[id] = rebooted with { Status = "rebooting", ParameterApplyStatus = "in-sync" };
                 return Ok(action, $"<DBInstance>{Xml(id, Instances[id])}</DBInstance>");
             case "ModifyDBInstance":
                 if (!Instances.TryRemove(id, out var renamed)) return NotFound(id);
@@ -117,6 +126,25 @@ internal sealed class FakeRdsServer : IDisposable
             default:
                 return Error(400, "InvalidAction", $"The action {action} is not valid for this web service.");
         }
+    }
+
+    /// <summary>ModifyDBInstance without a rename: the backup retention (0..35) and the parameter group, whichever are asked for.</summary>
+    private (int, string) Modify(string id, Dictionary<string, string> form)
+    {
+        if (!Instances.TryGetValue(id, out var modified)) return NotFound(id);
+        if (!form.ContainsKey("BackupRetentionPeriod") && !form.ContainsKey("DBParameterGroupName"))
+            return Error(400, "InvalidParameterCombination", "No modifications were requested");
+        if (form.TryGetValue("BackupRetentionPeriod", out var retention))
+        {
+            if (!int.TryParse(retention, out var days) || days is < 0 or > 35) return Error(400, "InvalidParameterValue", "Invalid backup retention period");
+            modified = modified with { BackupRetention = days };
+        }
+
+        // RDS renames the group at once and applies its static parameters at the next reboot.
+        if (form.TryGetValue("DBParameterGroupName", out var group) && group != modified.ParameterGroup)
+            modified = modified with { ParameterGroup = group, ParameterApplyStatus = "pending-reboot" };
+        Instances[id] = modified with { Status = "modifying" };
+        return Ok("ModifyDBInstance", $"<DBInstance>{Xml(id, Instances[id])}</DBInstance>");
     }
 
     private (int, string) AnswerSnapshot(string action, Dictionary<string, string> form)
@@ -169,7 +197,7 @@ internal sealed class FakeRdsServer : IDisposable
         $"<DBSubnetGroup><DBSubnetGroupName>{instance.SubnetGroup}</DBSubnetGroupName></DBSubnetGroup><VpcSecurityGroups>" +
         string.Concat((instance.SecurityGroups ?? ["sg-1"]).Select(g => $"<VpcSecurityGroupMembership><VpcSecurityGroupId>{g}</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership>")) +
         "</VpcSecurityGroups>" +
-        $"<DBParameterGroups><DBParameterGroup><DBParameterGroupName>{instance.ParameterGroup}</DBParameterGroupName><ParameterApplyStatus>in-sync</ParameterApplyStatus></DBParameterGroup></DBParameterGroups>" +
+        $"<DBParameterGroups><DBParameterGroup><DBParameterGroupName>{instance.ParameterGroup}</DBParameterGroupName><ParameterApplyStatus>{instance.ParameterApplyStatus}</ParameterApplyStatus></DBParameterGroup></DBParameterGroups>" +
         $"<BackupRetentionPeriod>{instance.BackupRetention}</BackupRetentionPeriod>";
 
     private static (int, string) Ok(string action, string result) =>

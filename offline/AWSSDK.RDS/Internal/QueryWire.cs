@@ -73,6 +73,10 @@ internal static class QueryWire
         VpcSecurityGroups = AwsXml.Element(instance, "VpcSecurityGroups")?.Elements()
             .Select(g => new VpcSecurityGroupMembership { VpcSecurityGroupId = AwsXml.Child(g, "VpcSecurityGroupId") }).ToList(),
         DBParameterGroups = AwsXml.Element(instance, "DBParameterGroups")?.Elements()
-            .Select(g => new DBParameterGroupStatus { DBParameterGroupName = AwsXml.Child(g, "DBParameterGroupName") }).ToList(),
+            .Select(g => new DBParameterGroupStatus
+            {
+                DBParameterGroupName = AwsXml.Child(g, "DBParameterGroupName"),
+                ParameterApplyStatus = AwsXml.Child(g, "ParameterApplyStatus"),
+            }).ToList(),
     };
 }

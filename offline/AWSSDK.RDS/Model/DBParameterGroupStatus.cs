@@ -4,4 +4,7 @@ namespace Amazon.RDS.Model;
 public class DBParameterGroupStatus
 {
     public string? DBParameterGroupName { get; set; }
+
+    /// <summary>in-sync, applying or pending-reboot.</summary>
+    public string? ParameterApplyStatus { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace Amazon.RDS.Model;
 
-/// <summary>ModifyDBInstance parameters used here: renaming an instance and setting its backup retention, at once rather than in the maintenance window.</summary>
+/// <summary>ModifyDBInstance parameters used here: renaming an instance, setting its backup retention and its parameter group, at once rather than in the maintenance window.</summary>
 public class ModifyDBInstanceRequest
 {
     public string? DBInstanceIdentifier { get; set; }
@@ -10,4 +10,6 @@ public class ModifyDBInstanceRequest
     public bool? ApplyImmediately { get; set; }
 
     public int? BackupRetentionPeriod { get; set; }
+
+    public string? DBParameterGroupName { get; set; }
 }

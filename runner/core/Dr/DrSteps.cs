@@ -116,17 +116,19 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     /// Makes <paramref name="target"/>'s instance a new replica of <paramref name="source"/>'s: an instance already
     /// holding that identifier is renamed to <paramref name="retiredId"/> first (keeping its data, and freeing the
     /// identifier, hence the endpoint name the services and the program know), then the replica is created where that
-    /// instance was (its KMS key, subnet group and security groups, read from RDS) and waited for. A replica of the
-    /// source already there (a re-run) is kept. <paramref name="unsafeToRetire"/> (optional) names a reason not to
-    /// rename a standalone instance. A run stopped between the rename and the creation left no instance to read the
-    /// placement from; the next one takes it from <paramref name="recordedPlacement"/> (Pulumi's record of the instance
-    /// renamed aside), never a guess.
+    /// instance was (its KMS key, subnet group and security groups, read from RDS) and waited for. Its parameter group
+    /// (that instance's, the program's) is set only then, and applied by a reboot: RDS refuses one on
+    /// CreateDBInstanceReadReplica for a cross-region PostgreSQL replica. A replica of the source already there (a
+    /// re-run) is kept. <paramref name="unsafeToRetire"/> (optional) names a reason not to rename a standalone
+    /// instance. A run stopped after the rename left no instance to read the placement from; the next one takes it from
+    /// <paramref name="recordedPlacement"/> (Pulumi's record of the instance renamed aside), never a guess.
     /// </summary>
     public IEnumerable<DrStep> NewReplica(
         DrRegionSide target, DrRegionSide source, string retiredId, Func<string> sourceArn, Func<CancellationToken, Task<string?>>? unsafeToRetire = null,
         ReplicaSettings? settings = null, Func<CancellationToken, Task<DbPlacement?>>? recordedPlacement = null)
     {
         DbPlacement? placement = null;
+        async Task<DbPlacement?> ReplacedAsync(CancellationToken t) => placement ?? (recordedPlacement is null ? null : await recordedPlacement(t));
         IEnumerable<DrStep> configure = settings is null ? [] :
         [
             new($"backups-{target.Region}", $"set {target.InstanceId}'s backup retention to {settings.BackupRetentionDays} days (RDS ModifyDBInstance, at once)", async t =>
@@ -156,12 +158,12 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             {
                 var existing = await ports.Database.DescribeAsync(target.Region, target.InstanceId, t);
                 if (existing?.ReplicaOf is not null) return $"{target.InstanceId} already replicates {existing.ReplicaOf}";
-                var where = placement ?? (recordedPlacement is null ? null : await recordedPlacement(t)) ?? throw new DrStepException(
+                var where = await ReplacedAsync(t) ?? throw new DrStepException(
                     $"no instance {target.InstanceId} was found in {target.Region} to take the KMS key, subnet group and security groups from, nor in Pulumi's state; " +
                     $"create the replica by hand (README, Disaster recovery, Fail-back) and run failback again");
                 await ports.Database.CreateReplicaAsync(new ReplicaRequest(target.Region, target.InstanceId, sourceArn(), source.Region, where, settings), t);
                 return $"CreateDBInstanceReadReplica accepted: {target.InstanceId} from {sourceArn()} with KMS key {where.KmsKeyId}, subnet group {where.SubnetGroupName}, " +
-                    $"security groups {string.Join(", ", where.SecurityGroupIds)} and parameter group {where.ParameterGroupName ?? "(RDS's default)"}" +
+                    $"security groups {string.Join(", ", where.SecurityGroupIds)}, on RDS's default parameter group until it is available" +
                     (settings is null ? "" : $"; {settings.InstanceClass}, Multi-AZ {(settings.MultiAz ? "on" : "off")}, deletion protection {(settings.DeletionProtection ? "on" : "off")}");
             }),
             new($"wait-replica-{target.Region}", $"wait until the replica {target.InstanceId} is available", async t =>
@@ -173,9 +175,39 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
                 }, t);
                 return $"{target.InstanceId} is an available replica";
             }),
+            new($"parameter-group-{target.Region}", $"give {target.InstanceId} the parameter group of the instance it replaces (RDS ModifyDBInstance, at once)", async t =>
+            {
+                var wanted = (await ReplacedAsync(t))?.ParameterGroupName ?? throw new DrStepException(
+                    $"neither RDS nor Pulumi's state names the parameter group of the instance {target.InstanceId} replaces in {target.Region}; " +
+                    $"set the program's group on {target.InstanceId} by hand (aws rds modify-db-instance --db-instance-identifier {target.InstanceId} " +
+                    "--db-parameter-group-name <group> --apply-immediately, then reboot it) and run failback again");
+                var current = await ports.Database.DescribeAsync(target.Region, target.InstanceId, t);
+                if (current?.Placement?.ParameterGroupName == wanted) return $"{target.InstanceId} already has parameter group {wanted} ({current.ParameterApplyStatus})";
+                await ports.Database.SetParameterGroupAsync(target.Region, target.InstanceId, wanted, t);
+                return $"{target.InstanceId} moves from parameter group {current?.Placement?.ParameterGroupName ?? "(none)"} to {wanted}";
+            }),
+            new($"apply-parameter-group-{target.Region}", $"apply {target.InstanceId}'s parameter group: reboot it (RDS RebootDBInstance) if RDS says pending-reboot, and wait until it is available and in sync", async t =>
+            {
+                var settled = await UntilParameterGroupSettlesAsync(target, t);
+                if (settled.ParameterApplyStatus == "in-sync") return $"{target.InstanceId}'s parameter group {settled.Placement?.ParameterGroupName} is in sync";
+                await ports.Database.RebootAsync(target.Region, target.InstanceId, t);
+                settled = await UntilParameterGroupSettlesAsync(target, t);
+                return settled.ParameterApplyStatus == "in-sync"
+                    ? $"{target.InstanceId} rebooted; its parameter group {settled.Placement?.ParameterGroupName} is in sync"
+                    : throw new DrStepException($"{target.InstanceId} rebooted but its parameter group {settled.Placement?.ParameterGroupName} is still {settled.ParameterApplyStatus}");
+            }),
             .. configure,
         ];
     }
+
+    /// <summary>Waits until the instance is available with its parameter group no longer being applied (RDS then says in-sync or pending-reboot).</summary>
+    private async Task<DbInstanceState> UntilParameterGroupSettlesAsync(DrRegionSide target, CancellationToken cancellationToken) =>
+        (await DrWait.UntilAsync(ports.Time, options.Poll, options.Replica, $"{target.InstanceId} available with its parameter group applied or pending a reboot", async c =>
+        {
+            var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
+            return (seen is { Status: "available", ParameterApplyStatus: "in-sync" or "pending-reboot" }, seen,
+                seen is null ? "missing" : $"{seen.Status}, parameter group {seen.Placement?.ParameterGroupName} {seen.ParameterApplyStatus}");
+        }, cancellationToken))!;
 
     /// <summary>Waits until CloudWatch's ReplicaLag of the replica, over the window from <paramref name="since"/>, is at most <paramref name="seconds"/>.</summary>
     public async Task<string> WaitForLagAsync(DrRegionSide replica, double seconds, Func<DateTimeOffset> since, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         {
             // A run killed between record-promotion and clear-release-mark (or a failover stopped before its record-promotion) left the mark.
             IReadOnlyList<DrStep> unmark = await ports.Ledger.ReadReleaseMarkedAsync(cancellationToken) ? [steps.MarkRelease(promoted: false)] : [];
-            if (await UnfinishedRebuildAsync(topology, cancellationToken) is not { } unfinished)
+            if (await UnfinishedRebuildAsync(topology, repair, cancellationToken) is not { } unfinished)
             {
                 var (needed, unreadable) = await UnfinishedRepairAsync(repair, cancellationToken);
                 var notFailedOver = $"stack {topology.StackName} is not failed over (the release ledger's dr item says not promoted)";
@@ -218,16 +218,39 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
 
     /// <summary>
     /// With the dr item saying not promoted, a fail-back that switched over but did not finish rebuilding the DR replica: the primary
-    /// is standalone and the DR instance is not yet an available replica. Null for a stack that is simply not failed over.
+    /// is standalone and the DR instance is not yet an available replica with its parameter group set and applied.
+    /// Null for a stack that is simply not failed over.
     /// </summary>
-    private async Task<string?> UnfinishedRebuildAsync(DrTopology topology, CancellationToken cancellationToken)
+    private async Task<string?> UnfinishedRebuildAsync(DrTopology topology, StateRepair repair, CancellationToken cancellationToken)
     {
         var (primary, dr) = (topology.Primary, topology.Dr);
         var primaryState = await ports.Database.DescribeAsync(primary.Region, primary.InstanceId, cancellationToken);
         var drState = await ports.Database.DescribeAsync(dr.Region, dr.InstanceId, cancellationToken);
-        if (primaryState?.ReplicaOf is not null || drState is { Status: "available", ReplicaOf: not null }) return null;
-        return $"the release ledger's dr item says not promoted but {dr.InstanceId} in {dr.Region} is {DbInstanceState.Shown(drState)}: " +
+        if (primaryState?.ReplicaOf is not null) return null;
+        if (drState is { Status: "available", ReplicaOf: not null } && !await ParameterGroupUnsetAsync(dr.InstanceId, drState, repair, cancellationToken)) return null;
+        var parameters = drState is { Status: "available", ReplicaOf: not null } ? $" on parameter group {drState.Placement?.ParameterGroupName} ({drState.ParameterApplyStatus})" : "";
+        return $"the release ledger's dr item says not promoted but {dr.InstanceId} in {dr.Region} is {DbInstanceState.Shown(drState)}{parameters}: " +
             "a fail-back switched over and did not finish rebuilding the DR replica; resuming there";
+    }
+
+    /// <summary>
+    /// A fail-back creates the DR replica on RDS's default parameter group, then sets the program's and reboots. Still on
+    /// the default, it stopped before that; with the group not in sync, it stopped before the reboot only if the instance is one
+    /// Pulumi's state does not record yet (a group change of the program's own also leaves a replica pending a reboot,
+    /// and that is no fail-back's to apply). A state that cannot be read counts as recorded: the repair check then refuses.
+    /// </summary>
+    private static async Task<bool> ParameterGroupUnsetAsync(string instanceId, DbInstanceState replica, StateRepair repair, CancellationToken cancellationToken)
+    {
+        if (replica.Placement?.ParameterGroupName is { } name && name.StartsWith(DbInstanceState.DefaultParameterGroupPrefix, StringComparison.Ordinal)) return true;
+        if (replica.ParameterApplyStatus is null or "in-sync") return false;
+        try
+        {
+            return !await repair.RecordsAsync(instanceId, replica.ResourceId, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

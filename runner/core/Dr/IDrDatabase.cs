@@ -5,9 +5,20 @@ namespace Infra.Runner.Dr;
 /// <param name="ReplicaOf">The source it replicates; null for a standalone instance.</param>
 /// <param name="Placement">Its KMS key, subnet group and security groups: where a new instance in its region goes.</param>
 /// <param name="ResourceId">RDS's DbiResourceId (<c>db-…</c>): fixed for the instance's life, kept through a rename; what Pulumi's state holds as its id.</param>
-public sealed record DbInstanceState(string Status, string Arn, string? ReplicaOf, string? Address, DbPlacement? Placement = null, string? ResourceId = null)
+/// <param name="ParameterApplyStatus">
+/// RDS's ParameterApplyStatus of its parameter group (in <see cref="DbPlacement.ParameterGroupName"/>): <c>in-sync</c>,
+/// <c>applying</c>, or <c>pending-reboot</c> after the group was changed until the instance reboots.
+/// </param>
+public sealed record DbInstanceState(
+    string Status, string Arn, string? ReplicaOf, string? Address, DbPlacement? Placement = null, string? ResourceId = null, string? ParameterApplyStatus = null)
 {
     public bool IsAvailableStandalone => Status == "available" && ReplicaOf is null;
+
+    /// <summary>
+    /// How RDS names its default parameter groups, e.g. <c>default.postgres16</c>. The program declares its own group in
+    /// each region, so a serving instance on one of these is a replica whose group was not set yet.
+    /// </summary>
+    public const string DefaultParameterGroupPrefix = "default.";
 
     /// <summary>How logs, step details and reports word an instance's state (null: there is none).</summary>
     public static string Shown(DbInstanceState? state) => state is null
@@ -39,6 +50,11 @@ public interface IDrDatabase
 
     Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates the replica on RDS's default parameter group, whatever <see cref="ReplicaRequest.Placement"/> names: RDS
+    /// refuses a parameter group on CreateDBInstanceReadReplica for a cross-region PostgreSQL replica
+    /// (InvalidParameterCombination); <see cref="SetParameterGroupAsync"/> sets it once the replica is available.
+    /// </summary>
     Task CreateReplicaAsync(ReplicaRequest request, CancellationToken cancellationToken);
 
     /// <summary>Renames an instance at once (ModifyDBInstance, ApplyImmediately), freeing its identifier and endpoint name.</summary>
@@ -46,4 +62,13 @@ public interface IDrDatabase
 
     /// <summary>Sets the automated backups' retention at once (ModifyDBInstance, ApplyImmediately): CreateDBInstanceReadReplica has no such member.</summary>
     Task SetBackupRetentionAsync(string region, string instanceId, int days, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the parameter group at once (ModifyDBInstance DBParameterGroupName, ApplyImmediately). RDS changes the name
+    /// at once and applies the group's static parameters only at the next reboot (ParameterApplyStatus <c>pending-reboot</c>).
+    /// </summary>
+    Task SetParameterGroupAsync(string region, string instanceId, string parameterGroupName, CancellationToken cancellationToken);
+
+    /// <summary>Reboots the instance (RebootDBInstance, no failover), which applies a parameter group that is <c>pending-reboot</c>.</summary>
+    Task RebootAsync(string region, string instanceId, CancellationToken cancellationToken);
 }

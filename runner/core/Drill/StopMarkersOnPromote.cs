@@ -25,4 +25,9 @@ internal sealed class StopMarkersOnPromote(IDrDatabase rds, Func<Task> stopMarke
 
     public Task SetBackupRetentionAsync(string region, string instanceId, int days, CancellationToken cancellationToken) =>
         rds.SetBackupRetentionAsync(region, instanceId, days, cancellationToken);
+
+    public Task SetParameterGroupAsync(string region, string instanceId, string parameterGroupName, CancellationToken cancellationToken) =>
+        rds.SetParameterGroupAsync(region, instanceId, parameterGroupName, cancellationToken);
+
+    public Task RebootAsync(string region, string instanceId, CancellationToken cancellationToken) => rds.RebootAsync(region, instanceId, cancellationToken);
 }

@@ -11,7 +11,8 @@ namespace PlanDiff.Tests.Workflows;
 /// (<c>scalable-target/${ResourceId}</c>, a generated id) and takes the service-namespace and scalable-dimension keys;
 /// ECS UpdateService and DescribeServices require a service (<c>service/${ClusterName}/${ServiceName}</c>); Route 53
 /// UpdateHealthCheck requires a healthcheck (<c>arn:aws:route53:::healthcheck/${Id}</c>); CloudWatch
-/// GetMetricStatistics has no resource type, so only <c>*</c>.
+/// GetMetricStatistics has no resource type, so only <c>*</c>. RebootDBInstance requires db only (the reference's RDS
+/// table, read for fail-back's parameter group step).
 /// </summary>
 public partial class DrDrillPolicyTests
 {
@@ -43,6 +44,7 @@ public partial class DrDrillPolicyTests
         ["rds:PromoteReadReplica"] = (["rds:db"], ["rds:db"]),
         ["rds:ModifyDBInstance"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db"]),
         ["rds:DeleteDBInstance"] = (["rds:db"], ["rds:db"]),
+        ["rds:RebootDBInstance"] = (["rds:db"], ["rds:db"]),
         ["rds:CrossRegionCommunication"] = (["rds:db"], []),
         ["rds:CreateDBInstanceReadReplica"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db", "rds:og", "rds:pg", "rds:subgrp"]),
         ["rds:RestoreDBInstanceToPointInTime"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db", "rds:og", "rds:pg", "rds:subgrp"]),

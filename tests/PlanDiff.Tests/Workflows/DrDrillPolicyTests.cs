@@ -69,7 +69,7 @@ public partial class DrDrillPolicyTests
         Assert.Equal(
             ["application-autoscaling:RegisterScalableTarget", "cloudwatch:GetMetricStatistics", "dynamodb:GetItem", "dynamodb:PutItem", "ecs:DescribeServices", "ecs:UpdateService",
              "rds:CreateDBInstanceReadReplica", "rds:CrossRegionCommunication", "rds:DeleteDBInstance", "rds:DescribeDBInstances", "rds:ModifyDBInstance", "rds:PromoteReadReplica",
-             "rds:RestoreDBInstanceToPointInTime", "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue"],
+             "rds:RebootDBInstance", "rds:RestoreDBInstanceToPointInTime", "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue"],
             CalledActions());
     }
 
@@ -95,6 +95,34 @@ public partial class DrDrillPolicyTests
             kms.SelectMany(s => Strings(s.GetProperty("Action"))).Distinct().Order(StringComparer.Ordinal));
         Assert.All(kms, s => Assert.True(
             s.GetProperty("Condition").GetProperty("StringEquals").TryGetProperty("kms:ViaService", out _), $"{s.GetProperty("Sid")} must name kms:ViaService"));
+    }
+
+    private static IEnumerable<string> ResourcesOf(string action) =>
+        Statements.Where(s => Strings(s.GetProperty("Action")).Contains(action)).SelectMany(s => Strings(s.GetProperty("Resource"))).Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Fail-back sets a new replica's parameter group with ModifyDBInstance, which the Service Authorization Reference
+    /// checks against the parameter group (<c>pg</c>) as well as the instance: the stack's groups in both regions, no other.
+    /// </summary>
+    [Fact]
+    public void Modify_db_instance_reaches_the_stacks_instances_and_parameter_groups_only()
+    {
+        Assert.Equal(
+            ["arn:aws:rds:eu-central-1:123456789012:db:infra-staging-db*", "arn:aws:rds:eu-central-1:123456789012:pg:db-dr-params-*",
+             "arn:aws:rds:eu-west-1:123456789012:db:infra-staging-db*", "arn:aws:rds:eu-west-1:123456789012:pg:db-params-*"],
+            ResourcesOf("rds:ModifyDBInstance"));
+    }
+
+    /// <summary>
+    /// Fail-back's `pulumi refresh` reads an instance by its resource id (terraform-provider-aws findDBInstanceByIDSDKv1:
+    /// a dbi-resource-id filter, no identifier), which IAM checks against every instance of the region (<c>db:*</c>), not one name.
+    /// </summary>
+    [Fact]
+    public void Describe_db_instances_is_granted_on_every_instance_of_both_regions_for_the_refresh_by_resource_id()
+    {
+        Assert.Contains("arn:aws:rds:eu-west-1:123456789012:db:*", ResourcesOf("rds:DescribeDBInstances"));
+        Assert.Contains("arn:aws:rds:eu-central-1:123456789012:db:*", ResourcesOf("rds:DescribeDBInstances"));
+        Assert.Equal(["arn:aws:rds:eu-central-1:123456789012:db:infra-staging-db*", "arn:aws:rds:eu-west-1:123456789012:db:infra-staging-db*"], ResourcesOf("rds:RebootDBInstance"));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class DrAdapterWireTests : IDisposable
         var state = await Database.DescribeAsync("eu-west-1", "db-replica", CancellationToken.None);
 
         Assert.Equal(new DbInstanceState("available", "arn:aws:rds:eu-west-1:123456789012:db:db-replica", "db", "db-replica.abc.eu-west-1.rds.amazonaws.com",
-            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"], "default.postgres16"), "db-ABCDEFGHIJKLMNOPQRSTUVWXYZ"), state, new StateComparer());
+            new DbPlacement("arn:aws:kms:eu-west-1:123456789012:key/k", "dr-subnets", ["sg-a", "sg-b"], "default.postgres16"), "db-ABCDEFGHIJKLMNOPQRSTUVWXYZ", "in-sync"), state, new StateComparer());
         Assert.Equal(
             new Dictionary<string, string> { ["Action"] = "DescribeDBInstances", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db-replica" },
             Assert.Single(_rds.Requests));
@@ -121,7 +121,6 @@ public sealed class DrAdapterWireTests : IDisposable
             ["DBSubnetGroupName"] = "db-subnets",
             ["VpcSecurityGroupIds.VpcSecurityGroupId.1"] = "sg-1",
             ["DBInstanceClass"] = "db.r6g.large",
-            ["DBParameterGroupName"] = "db-params-1a2b3c",
             ["MultiAZ"] = "true",
             ["DeletionProtection"] = "true",
             ["CopyTagsToSnapshot"] = "true",
@@ -130,8 +129,44 @@ public sealed class DrAdapterWireTests : IDisposable
         {
             ["Action"] = "ModifyDBInstance", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db", ["ApplyImmediately"] = "true", ["BackupRetentionPeriod"] = "14",
         }, _rds.Requests[1]);
-        Assert.Equal(("db-params-1a2b3c", 14), (_rds.Instances["db"].ParameterGroup, _rds.Instances["db"].BackupRetention));
+        Assert.Equal((FakeRdsServer.DefaultParameterGroup, 14), (_rds.Instances["db"].ParameterGroup, _rds.Instances["db"].BackupRetention));
         Assert.Equal("InvalidParameterValue", refused.ErrorCode);
+    }
+
+    /// <summary>What the adapter must never send: RDS refuses a parameter group on a cross-region PostgreSQL read replica.</summary>
+    [Fact]
+    public async Task Rds_refuses_a_parameter_group_on_a_cross_region_postgres_replica_so_the_adapter_sends_none()
+    {
+        var refused = await Assert.ThrowsAsync<AmazonRDSException>(() => RdsDrDatabase.ClientFor("eu-west-1").CreateDBInstanceReadReplicaAsync(new()
+        {
+            DBInstanceIdentifier = "db",
+            SourceDBInstanceIdentifier = "arn:aws:rds:eu-central-1:123456789012:db:db-replica",
+            KmsKeyId = "arn:aws:kms:eu-west-1:123456789012:key/p",
+            DBParameterGroupName = "db-params-1a2b3c",
+        }));
+
+        Assert.Equal(("InvalidParameterCombination", "A parameter group can't be specified during Read Replica creation for the following DB engine: postgres"),
+            (refused.ErrorCode, refused.Message));
+        Assert.False(_rds.Instances.ContainsKey("db"));
+    }
+
+    [Fact]
+    public async Task The_parameter_group_is_set_at_once_pending_a_reboot_and_the_reboot_applies_it()
+    {
+        _rds.Instances["db"] = new FakeRdsServer.Instance("available", "db-replica");
+
+        await Database.SetParameterGroupAsync("eu-west-1", "db", "db-params-1a2b3c", CancellationToken.None);
+        var pending = await Database.DescribeAsync("eu-west-1", "db", CancellationToken.None);
+        await Database.RebootAsync("eu-west-1", "db", CancellationToken.None);
+        var rebooted = await Database.DescribeAsync("eu-west-1", "db", CancellationToken.None);
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Action"] = "ModifyDBInstance", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db", ["ApplyImmediately"] = "true", ["DBParameterGroupName"] = "db-params-1a2b3c",
+        }, _rds.Requests[0]);
+        Assert.Equal(new Dictionary<string, string> { ["Action"] = "RebootDBInstance", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db" }, _rds.Requests[2]);
+        Assert.Equal(("modifying", "db-params-1a2b3c", "pending-reboot"), (pending!.Status, pending.Placement!.ParameterGroupName, pending.ParameterApplyStatus));
+        Assert.Equal(("rebooting", "db-params-1a2b3c", "in-sync"), (rebooted!.Status, rebooted.Placement!.ParameterGroupName, rebooted.ParameterApplyStatus));
     }
 
     [Fact]

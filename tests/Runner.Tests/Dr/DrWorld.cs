@@ -7,7 +7,8 @@ namespace Runner.Tests.Dr;
 
 /// <summary>
 /// Two regions of AWS as failover and fail-back see them, in memory: RDS instances that take one look to finish a
-/// promotion, creation or rename; ECS services whose running count follows the desired count one look later; a Route 53
+/// promotion, creation, rename, parameter group change or reboot (a new replica starts on RDS's default parameter group,
+/// a changed group is pending-reboot until the reboot); ECS services whose running count follows the desired count one look later; a Route 53
 /// health check; CloudWatch's replica lag; the ledger (the dr item's promotion and the release documents' mark) and the pager. A region can be made unreachable (every call
 /// throws, as a timed-out SDK call does) and any operation can be made to fail or never finish. Every call is recorded.
 /// Each instance has a resource id (DbiResourceId) that a rename keeps; <see cref="State"/> is Pulumi's state of the stack.
@@ -47,7 +48,12 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public const string PrimaryResourceId = "db-PRIMARYORIGINAL";
     public const string DrResourceId = "db-REPLICAORIGINAL";
 
-    public sealed record Instance(string Status, string Arn, string? ReplicaOf, string? Then = null, string? ResourceId = null);
+    /// <summary>An instance; without <paramref name="ParameterGroup"/>, the program's group of its region (<see cref="Placements"/>).</summary>
+    public sealed record Instance(
+        string Status, string Arn, string? ReplicaOf, string? Then = null, string? ResourceId = null, string? ParameterGroup = null, string ParameterApplyStatus = "in-sync");
+
+    /// <summary>The parameter group RDS gives a replica created without one (a cross-region PostgreSQL replica).</summary>
+    public const string RdsDefaultParameterGroup = "default.postgres16";
 
     /// <summary>Pulumi's state of the stack, in step with this world until fail-back replaces instances.</summary>
     public DrWorldState State { get; }
@@ -58,11 +64,11 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public Dictionary<(string Region, string Id), Instance> Instances { get; } = [];
 
-    /// <summary>Where every instance of a region lives (its KMS key, subnet group and security groups).</summary>
+    /// <summary>Where every instance of a region lives (its KMS key, subnet group and security groups) and the program's parameter group there.</summary>
     public static readonly Dictionary<string, DbPlacement> Placements = new()
     {
-        [Primary] = new("arn:aws:kms:eu-west-1:123456789012:key/p", "production-db-subnets", ["sg-p"]),
-        [Dr] = new("arn:aws:kms:eu-central-1:123456789012:key/d", "production-dr-db-subnets", ["sg-d"]),
+        [Primary] = new("arn:aws:kms:eu-west-1:123456789012:key/p", "production-db-subnets", ["sg-p"], "production-db-params"),
+        [Dr] = new("arn:aws:kms:eu-central-1:123456789012:key/d", "production-dr-db-subnets", ["sg-d"], "production-dr-db-params"),
     };
 
     public Dictionary<(string Region, string Service), Counts> Services { get; } = [];
@@ -117,7 +123,8 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         }
 
         return Task.FromResult<DbInstanceState?>(new DbInstanceState(
-            instance.Status, instance.Arn, instance.ReplicaOf, $"{instanceId}.abc.{region}.rds.amazonaws.com", Placements[region], instance.ResourceId));
+            instance.Status, instance.Arn, instance.ReplicaOf, $"{instanceId}.abc.{region}.rds.amazonaws.com",
+            Placements[region] with { ParameterGroupName = instance.ParameterGroup ?? Placements[region].ParameterGroupName }, instance.ResourceId, instance.ParameterApplyStatus));
     }
 
     public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
@@ -132,7 +139,25 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         Call($"create {request.Region}", $"{request.InstanceId} from {request.SourceArn} key {request.Placement.KmsKeyId} subnets {request.Placement.SubnetGroupName}");
         Created.Add(request);
         var source = request.SourceArn.Split(':')[^1];
-        Instances[(request.Region, request.InstanceId)] = new Instance("creating", Arn(request.Region, request.InstanceId), source, "available", $"db-CREATED{Created.Count}");
+        Instances[(request.Region, request.InstanceId)] = new Instance(
+            "creating", Arn(request.Region, request.InstanceId), source, "available", $"db-CREATED{Created.Count}", RdsDefaultParameterGroup);
+        return Task.CompletedTask;
+    }
+
+    public Task SetParameterGroupAsync(string region, string instanceId, string parameterGroupName, CancellationToken cancellationToken)
+    {
+        Call($"parameters {region}", $"{instanceId} {parameterGroupName}");
+        Instances[(region, instanceId)] = Instances[(region, instanceId)] with
+        {
+            Status = "modifying", Then = "available", ParameterGroup = parameterGroupName, ParameterApplyStatus = "pending-reboot",
+        };
+        return Task.CompletedTask;
+    }
+
+    public Task RebootAsync(string region, string instanceId, CancellationToken cancellationToken)
+    {
+        Call($"reboot {region}", instanceId);
+        Instances[(region, instanceId)] = Instances[(region, instanceId)] with { Status = "rebooting", Then = "available", ParameterApplyStatus = "in-sync" };
         return Task.CompletedTask;
     }
 

@@ -16,10 +16,12 @@ public class FailbackResumeTests
     /// <summary>Every step of an uninterrupted fail-back, in order.</summary>
     internal static readonly string[] StepNames =
     [
-        "check-dr-database", "retire-eu-west-1", "create-replica-eu-west-1", "wait-replica-eu-west-1", "catch-up",
+        "check-dr-database", "retire-eu-west-1", "create-replica-eu-west-1", "wait-replica-eu-west-1",
+        "parameter-group-eu-west-1", "apply-parameter-group-eu-west-1", "catch-up",
         "record-switching-back", "scale-stop-writes", "wait-stop-writes", "final-catch-up", "promote-database-eu-west-1", "wait-database-eu-west-1",
         "record-promotion", "clear-release-mark", "scale-primary-services", "wait-primary-services", "switch-dns",
         "read-new-primary", "retire-eu-central-1", "create-replica-eu-central-1", "wait-replica-eu-central-1",
+        "parameter-group-eu-central-1", "apply-parameter-group-eu-central-1",
         "state-read-resource-ids", "state-repoint", "state-refresh",
     ];
 
@@ -53,6 +55,13 @@ public class FailbackResumeTests
         Assert.False(_world.PrimaryHeldUnhealthy);
         Assert.Equal(["rename eu-west-1", "rename eu-central-1"], _world.Calls.Where(c => c.StartsWith("rename", StringComparison.Ordinal)).Select(c => c.Split(':')[0]));
         Assert.Equal(["eu-west-1", "eu-central-1"], _world.Created.Select(c => c.Region));
+        Assert.Equal(["parameters eu-west-1: production-db production-db-params", "parameters eu-central-1: production-db-replica production-dr-db-params"],
+            _world.Calls.Where(c => c.StartsWith("parameters", StringComparison.Ordinal)));
+        Assert.Equal(["reboot eu-west-1: production-db", "reboot eu-central-1: production-db-replica"], _world.Calls.Where(c => c.StartsWith("reboot", StringComparison.Ordinal)));
+        Assert.Equal(("production-db-params", "in-sync"),
+            (_world.Instances[(DrWorld.Primary, "production-db")].ParameterGroup, _world.Instances[(DrWorld.Primary, "production-db")].ParameterApplyStatus));
+        Assert.Equal(("production-dr-db-params", "in-sync"),
+            (_world.Instances[(DrWorld.Dr, "production-db-replica")].ParameterGroup, _world.Instances[(DrWorld.Dr, "production-db-replica")].ParameterApplyStatus));
         Assert.Equal(("db-CREATED1", "db-CREATED1", "production-db"), _world.State.Recorded("production-db"));
         Assert.Equal(("db-CREATED2", "db-CREATED2", "production-db-replica"), _world.State.Recorded("production-db-replica"));
     }

@@ -21,6 +21,8 @@ public class FailbackTests
         [
             "rename eu-west-1: production-db to production-db-retired-202606010300",
             "create eu-west-1: production-db from arn:aws:rds:eu-central-1:123456789012:db:production-db-replica key arn:aws:kms:eu-west-1:123456789012:key/p subnets production-db-subnets",
+            "parameters eu-west-1: production-db production-db-params",
+            "reboot eu-west-1: production-db",
             "record: SwitchingBack",
             "scale eu-central-1: production-dr-web-blue to 0 (autoscaling 0..0)",
             "promote eu-west-1: production-db",
@@ -30,6 +32,8 @@ public class FailbackTests
             "dns: hc-1 held unhealthy False",
             "rename eu-central-1: production-db-replica to production-db-replica-retired-202606010300",
             "create eu-central-1: production-db-replica from arn:aws:rds:eu-west-1:123456789012:db:production-db key arn:aws:kms:eu-central-1:123456789012:key/d subnets production-dr-db-subnets",
+            "parameters eu-central-1: production-db-replica production-dr-db-params",
+            "reboot eu-central-1: production-db-replica",
         ], _world.Calls);
         Assert.Null(_world.Instances[(DrWorld.Primary, "production-db")].ReplicaOf);
         Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
@@ -88,6 +92,20 @@ public class FailbackTests
         Assert.False(_world.ReleaseMarked);
     }
 
+    /// <summary>A static parameter changed in the program's own group leaves the DR replica pending a reboot: no fail-back's to apply.</summary>
+    [Fact]
+    public async Task A_dr_replica_pending_a_reboot_of_the_programs_own_group_is_not_an_unfinished_fail_back()
+    {
+        var original = new DrWorld();
+        (_world.Promoted, _world.ReleaseMarked) = (false, false);
+        _world.Instances[(DrWorld.Dr, "production-db-replica")] = original.Instances[(DrWorld.Dr, "production-db-replica")] with { ParameterApplyStatus = "pending-reboot" };
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.NothingToDo, result.Outcome);
+        Assert.Empty(_world.Calls);
+    }
+
     [Fact]
     public async Task The_switchover_waits_for_the_lag_target_before_stopping_writes()
     {
@@ -109,6 +127,8 @@ public class FailbackTests
         { "create-replica-eu-west-1", "create eu-west-1" },
         { "retire-eu-central-1", "rename eu-central-1" },
         { "create-replica-eu-central-1", "create eu-central-1" },
+        { "parameter-group-eu-west-1", "parameters eu-west-1" },
+        { "apply-parameter-group-eu-central-1", "reboot eu-central-1" },
     };
 
     [Theory]
@@ -317,7 +337,7 @@ public class FailbackTests
     }
 
     [Fact]
-    public async Task A_rerun_after_the_dr_replica_was_created_but_not_yet_seen_available_finds_it_replicating_and_only_repairs_the_state()
+    public async Task A_rerun_after_the_dr_replica_was_created_but_not_yet_seen_available_finds_it_replicating_and_gives_it_its_parameter_group()
     {
         _world.Stuck.Add("production-db-replica");
         var first = await RunAsync();
@@ -328,8 +348,17 @@ public class FailbackTests
         var result = await RunAsync();
 
         Assert.Equal(DrOutcome.Succeeded, result.Outcome);
-        Assert.Equal("production's Pulumi state points at the instances fail-back created", result.Message);
-        Assert.Empty(_world.Calls);
+        Assert.Equal("production's DR replica is rebuilt: production-db-replica in eu-central-1 replicates production-db again", result.Message);
+        Assert.Equal(
+            "the release ledger's dr item says not promoted but production-db-replica in eu-central-1 is available, read replica of production-db on parameter group default.postgres16 (in-sync): " +
+            "a fail-back switched over and did not finish rebuilding the DR replica; resuming there", _world.Events.Single(e => e.Kind == "FailbackResumed").Message);
+        Assert.Equal(
+            [
+                "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
+                "dns: hc-1 held unhealthy False",
+                "parameters eu-central-1: production-db-replica production-dr-db-params",
+                "reboot eu-central-1: production-db-replica",
+            ], _world.Calls);
         Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
     }
 

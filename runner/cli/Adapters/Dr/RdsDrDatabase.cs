@@ -26,14 +26,19 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
                 ? new DbPlacement(key, subnets, [.. (instance.VpcSecurityGroups ?? []).Select(g => g.VpcSecurityGroupId).OfType<string>()],
                     instance.DBParameterGroups?.FirstOrDefault()?.DBParameterGroupName)
                 : null,
-            string.IsNullOrEmpty(instance.DbiResourceId) ? null : instance.DbiResourceId);
+            string.IsNullOrEmpty(instance.DbiResourceId) ? null : instance.DbiResourceId,
+            instance.DBParameterGroups?.FirstOrDefault()?.ParameterApplyStatus);
     }
 
     public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken) =>
         clientForRegion(region).PromoteReadReplicaAsync(new PromoteReadReplicaRequest { DBInstanceIdentifier = instanceId }, cancellationToken)
             .WaitAsync(callTimeout, cancellationToken);
 
-    /// <summary>SourceRegion makes the real client presign the request RDS sends to the source's region (an encrypted cross-region replica needs it).</summary>
+    /// <summary>
+    /// SourceRegion makes the real client presign the request RDS sends to the source's region (an encrypted cross-region
+    /// replica needs it). No DBParameterGroupName: RDS refuses one for a cross-region PostgreSQL replica
+    /// (InvalidParameterCombination), so the replica starts on RDS's default and <see cref="SetParameterGroupAsync"/> follows.
+    /// </summary>
     public Task CreateReplicaAsync(ReplicaRequest request, CancellationToken cancellationToken) =>
         clientForRegion(request.Region).CreateDBInstanceReadReplicaAsync(new CreateDBInstanceReadReplicaRequest
         {
@@ -43,7 +48,6 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
             KmsKeyId = request.Placement.KmsKeyId,
             DBSubnetGroupName = request.Placement.SubnetGroupName,
             VpcSecurityGroupIds = [.. request.Placement.SecurityGroupIds],
-            DBParameterGroupName = request.Placement.ParameterGroupName,
             DBInstanceClass = request.Settings?.InstanceClass,
             MultiAZ = request.Settings?.MultiAz,
             DeletionProtection = request.Settings?.DeletionProtection,
@@ -51,20 +55,24 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
         }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
 
     public Task RenameAsync(string region, string instanceId, string newInstanceId, CancellationToken cancellationToken) =>
-        clientForRegion(region).ModifyDBInstanceAsync(new ModifyDBInstanceRequest
-        {
-            DBInstanceIdentifier = instanceId,
-            NewDBInstanceIdentifier = newInstanceId,
-            ApplyImmediately = true,
-        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+        ModifyAtOnceAsync(region, new ModifyDBInstanceRequest { DBInstanceIdentifier = instanceId, NewDBInstanceIdentifier = newInstanceId }, cancellationToken);
 
     public Task SetBackupRetentionAsync(string region, string instanceId, int days, CancellationToken cancellationToken) =>
-        clientForRegion(region).ModifyDBInstanceAsync(new ModifyDBInstanceRequest
-        {
-            DBInstanceIdentifier = instanceId,
-            BackupRetentionPeriod = days,
-            ApplyImmediately = true,
-        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+        ModifyAtOnceAsync(region, new ModifyDBInstanceRequest { DBInstanceIdentifier = instanceId, BackupRetentionPeriod = days }, cancellationToken);
+
+    public Task SetParameterGroupAsync(string region, string instanceId, string parameterGroupName, CancellationToken cancellationToken) =>
+        ModifyAtOnceAsync(region, new ModifyDBInstanceRequest { DBInstanceIdentifier = instanceId, DBParameterGroupName = parameterGroupName }, cancellationToken);
+
+    public Task RebootAsync(string region, string instanceId, CancellationToken cancellationToken) =>
+        clientForRegion(region).RebootDBInstanceAsync(new RebootDBInstanceRequest { DBInstanceIdentifier = instanceId }, cancellationToken)
+            .WaitAsync(callTimeout, cancellationToken);
+
+    /// <summary>ModifyDBInstance with ApplyImmediately: otherwise RDS waits for the maintenance window.</summary>
+    private Task ModifyAtOnceAsync(string region, ModifyDBInstanceRequest request, CancellationToken cancellationToken)
+    {
+        request.ApplyImmediately = true;
+        return clientForRegion(region).ModifyDBInstanceAsync(request, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+    }
 
     /// <summary>The instance, or null when RDS answers DBInstanceNotFound.</summary>
     internal static async Task<DBInstance?> DescribeInstanceAsync(AmazonRDSClient client, string instanceId, TimeSpan timeout, CancellationToken cancellationToken)

@@ -127,6 +127,21 @@ public sealed class CrossRegionReplicaTests
         Assert.Equal(DrKeyArn, (string)inputs["kmsKeyId"]!);
     }
 
+    /// <summary>
+    /// Pulumi's state still holds the source after a failover (nothing refreshes it in an outage): the provider would
+    /// turn the dropped source into PromoteReadReplica, which RDS refuses for a standalone instance. The change is
+    /// ignored while promoted, and only then, so a replica's source stays as declared.
+    /// </summary>
+    [Fact]
+    public async Task While_promoted_the_replica_ignores_its_source_so_pulumi_never_promotes_it_again()
+    {
+        var replicating = await PlanAsync(Production());
+        var promoted = await PlanAsync(Production(dr: ["promote: true"]));
+
+        Assert.Equal(["replicateSourceDb"], promoted.Resource(Instance, "db-dr-replica")["ignoreChanges"]!.AsArray().Select(c => (string)c!));
+        Assert.Empty(replicating.Resource(Instance, "db-dr-replica")["ignoreChanges"]!.AsArray());
+    }
+
     [Fact]
     public async Task Promoted_production_replica_takes_a_unique_final_snapshot_like_the_primary()
     {
