@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Amazon;
+using Amazon.SecretsManager;
 using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Dr;
@@ -29,9 +31,16 @@ public static class DrCommands
 
     public static Command Failback(TextWriter output, TextReader input) => Create("failback",
         "Move the primary role back after a failover: a new replica of the DR database in the original region, catch-up under the RPO target, " +
-        "writes stopped, lag zero, promotion, DNS back, the DR replica rebuilt (drPromoted false once traffic moves), then Pulumi's state pointed at the new instances. " +
+        "writes stopped, the new replica's WAL replay at the DR database's WAL end, promotion, DNS back, the DR replica rebuilt (drPromoted false once traffic moves), then Pulumi's state pointed at the new instances. " +
         "A run that stopped anywhere is finished by the next one.",
-        output, input, (options, _, stack) => (ports, topology, token) => new Failback(ports, options, new PulumiDrStackState(stack)).RunAsync(topology, token));
+        output, input, (options, _, stack) => async (ports, topology, token) =>
+        {
+            // The database secret lives in the primary region, which a fail-back needs up; the SDK's client holds connections.
+            var secretsManager = new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(topology.Primary.Region));
+            using var releaseSecrets = secretsManager as IDisposable;
+            var positions = NpgsqlReplicationPosition.ForStack(stack, secretsManager, topology.Primary.Region);
+            return await new Failback(ports with { Positions = positions }, options, new PulumiDrStackState(stack)).RunAsync(topology, token);
+        });
 
     private static Command Create(
         string name, string description, TextWriter output, TextReader input,
