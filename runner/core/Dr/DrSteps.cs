@@ -198,7 +198,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     private IReplicationPosition Positions() => ports.Positions ?? throw new DrStepException(
         "this runner has no SQL access to the databases, and fail-back's final catch-up is proven by their WAL positions");
 
-    /// <summary>The instance's endpoint address, as RDS describes it now (the new replica's is new).</summary>
+    /// <summary>The instance's endpoint address, as RDS describes it (DescribeDBInstances Endpoint.Address); the port is the credentials'.</summary>
     private async Task<DatabaseAddress> AddressAsync(DrRegionSide side, CancellationToken cancellationToken)
     {
         var state = await ports.Database.DescribeAsync(side.Region, side.InstanceId, cancellationToken);
