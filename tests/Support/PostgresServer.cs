@@ -8,7 +8,8 @@ namespace TestSupport;
 /// <summary>
 /// A real PostgreSQL server for adapter tests, started by the project's own script tools/postgres/start.sh (Debian's
 /// package, installed when missing) in a private folder on a private 127.0.0.1 port, and stopped by
-/// tools/postgres/stop.sh, which also deletes the folder, when disposed. The superuser's password is random per server.
+/// tools/postgres/stop.sh, which also deletes the folder, when disposed. The superuser's password is random per server
+/// (a standby keeps its primary's).
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -27,17 +28,26 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string Password { get; }
 
-    public static async Task<PostgresServer> StartAsync()
+    public static Task<PostgresServer> StartAsync() => StartAsync(
+        Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), (folder, port) => RunScriptAsync("start.sh", folder, port, Username));
+
+    /// <summary>
+    /// A streaming standby of this server (tools/postgres/standby.sh: pg_basebackup -R), on its own folder and port,
+    /// with the same superuser and password; read-only, it replays what this server writes.
+    /// </summary>
+    public Task<PostgresServer> StartStandbyAsync() => StartAsync(
+        Password, (folder, port) => RunScriptAsync("standby.sh", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), folder, port, Username));
+
+    private static async Task<PostgresServer> StartAsync(string password, Func<string, string, Task> start)
     {
         for (var attempt = 1; ; attempt++)
         {
             var folder = Directory.CreateTempSubdirectory("postgres-").FullName;
-            var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             await File.WriteAllTextAsync(Path.Combine(folder, "password"), password + "\n");
             var port = FreeLoopbackPort();
             try
             {
-                await RunScriptAsync("start.sh", folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Username);
+                await start(folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return new PostgresServer(folder, port, password);
             }
             catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains(PortTaken, StringComparison.Ordinal))

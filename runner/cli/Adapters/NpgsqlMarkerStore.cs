@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Sockets;
 using Infra.Runner.Drill;
 using Npgsql;
 
@@ -8,18 +7,12 @@ namespace Infra.Runner.Adapters;
 /// <summary>
 /// The drill's marker rows in PostgreSQL through Npgsql: table <c>infra_drill_markers</c> (drill id, sequence,
 /// written at), created by this store's first successful write to a database and not asked for again. Credentials come from <paramref name="credentials"/> (the
-/// stack's database secret, read once) and never appear in a message. Connecting and each command are bounded by
-/// <see cref="Timeout"/>, so a refused or silent database fails the call within seconds instead of hanging a drill.
+/// stack's database secret, read once) and never appear in a message; each call is bounded (<see cref="NpgsqlCalls"/>),
+/// so a refused or silent database fails it within seconds instead of hanging a drill.
 /// </summary>
-/// <param name="tls">
-/// <see cref="SslMode.VerifyFull"/> against RDS (its instances force TLS; the CA is RDS's bundle, named by
-/// <c>PGSSLROOTCERT</c>, which Npgsql reads); the tests' local server speaks plain TCP on loopback.
-/// </param>
+/// <param name="tls">See <see cref="NpgsqlCalls.RunAsync{T}"/>.</param>
 public sealed class NpgsqlMarkerStore(Func<CancellationToken, Task<DatabaseCredentials>> credentials, SslMode tls) : IMarkerStore
 {
-    /// <summary>Per connection attempt and per command.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
-
     public const string Table = "infra_drill_markers";
 
     /// <summary>The databases (as messages name them: name, host and port) this store has made the table in.</summary>
@@ -67,55 +60,7 @@ public sealed class NpgsqlMarkerStore(Func<CancellationToken, Task<DatabaseCrede
             }
         }, cancellationToken);
 
-    private async Task<T> RunAsync<T>(MarkerDatabase database, string action, Func<NpgsqlConnection, string, Task<T>> work, CancellationToken cancellationToken)
-    {
-        var login = await credentials(cancellationToken);
-        var port = database.Port ?? login.Port;
-        var where = $"{database.Name} at {database.Host}:{port}";
-        var seconds = (int)Timeout.TotalSeconds;
-        var connectionString = new NpgsqlConnectionStringBuilder
-        {
-            Host = database.Host,
-            Port = port,
-            Username = login.Username,
-            Password = login.Password,
-            Database = login.Database,
-            SslMode = tls,
-            Timeout = seconds,
-            CommandTimeout = seconds,
-            CancellationTimeout = seconds * 1000,
-            ApplicationName = "infra-runner drill",
-        }.ConnectionString;
-        try
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            return await work(connection, where);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (PostgresException error)
-        {
-            // The server's own words (e.g. password authentication failed for user "app_admin"): no secret in them.
-            throw new MarkerStoreException($"could not {action} {where}: {error.SqlState} {error.MessageText}", error);
-        }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException or SocketException or IOException or OperationCanceledException)
-        {
-            throw new MarkerStoreException($"could not {action} {where} within {seconds}s: {Reason(error)}", error);
-        }
-    }
-
-    /// <summary>The innermost socket or timeout reason, e.g. <c>Connection refused</c>.</summary>
-    private static string Reason(Exception error)
-    {
-        for (var inner = error; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is SocketException socket) return socket.Message;
-            if (inner is TimeoutException) return "no answer (timed out)";
-        }
-
-        return error.Message;
-    }
+    private async Task<T> RunAsync<T>(MarkerDatabase database, string action, Func<NpgsqlConnection, string, Task<T>> work, CancellationToken cancellationToken) =>
+        await NpgsqlCalls.RunAsync(await credentials(cancellationToken), database.Name, database.Host, database.Port, tls, "infra-runner drill", action, work,
+            (message, error) => new MarkerStoreException(message, error), cancellationToken);
 }

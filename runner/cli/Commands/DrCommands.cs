@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Amazon;
+using Amazon.SecretsManager;
 using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
 using Infra.Ledger;
@@ -47,10 +49,17 @@ public static class DrCommands
         };
         var command = Create("failback",
             "Move the primary role back after a failover: take the stack's lease, a new replica of the DR database in the original region, catch-up under the RPO target, " +
-            "writes stopped, lag zero, promotion, DNS back, the DR replica rebuilt (drPromoted false once traffic moves), then Pulumi's state pointed at the new instances. " +
-            "A run that stopped anywhere is finished by the next one.",
+            "writes stopped, the new replica's WAL replay at the DR database's WAL end, promotion, DNS back, the DR replica rebuilt (the dr item says not promoted once traffic moves), " +
+            "then Pulumi's state pointed at the new instances. A run that stopped anywhere is finished by the next one.",
             output, input, parse => DrLeaseTerms.Planned("failback", LeaseWait(parse.GetValue(leaseWait))),
-            (options, _, stack) => (ports, topology, token) => new Failback(ports, options, new PulumiDrStackState(stack)).RunAsync(topology, token));
+            (options, _, stack) => async (ports, topology, token) =>
+            {
+                // The database secret lives in the primary region, which a fail-back needs up; the SDK's client holds connections.
+                var secretsManager = new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(topology.Primary.Region));
+                using var releaseSecrets = secretsManager as IDisposable;
+                var positions = NpgsqlReplicationPosition.ForStack(stack, secretsManager, topology.Primary.Region);
+                return await new Failback(ports with { Positions = positions }, options, new PulumiDrStackState(stack)).RunAsync(topology, token);
+            });
         command.Options.Add(leaseWait);
         return command;
     }

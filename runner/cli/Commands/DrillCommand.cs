@@ -135,7 +135,9 @@ public static class DrillCommand
                 new PulumiDrillStack(stack, ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(stackSettings)), outputs),
                 new CloudWatchReplicaLagReader(CloudWatchClients.For),
                 new HttpSmokeCheck(http, TimeProvider.System, HealthRetryInterval),
-                new NpgsqlMarkerStore(Credentials(PulumiDrillStack.DatabaseSecretArn(outputs), secrets), SslMode.VerifyFull),
+                new NpgsqlMarkerStore(
+                    DatabaseSecret.ReadOnce(_ => Task.FromResult(PulumiDrillStack.DatabaseSecretArn(outputs)), secrets, "the drill", m => new MarkerStoreException(m)),
+                    SslMode.VerifyFull),
                 restores(region),
                 failover.Ports,
                 new JsonLinesJournal(DrillJournalPath(settings)),
@@ -154,30 +156,6 @@ public static class DrillCommand
                 return result.ExitCode;
             }, cancellationToken);
         }, cancellationToken);
-    }
-
-    /// <summary>The database secret the stack's outputs name (<c>database.secretArn</c>), read once, on the first marker; never logged.</summary>
-    private static Func<CancellationToken, Task<DatabaseCredentials>> Credentials(string? arn, ISecretValueReader secrets)
-    {
-        Task<DatabaseCredentials>? read = null;
-        return cancellationToken => read ??= ReadAsync(cancellationToken);
-
-        async Task<DatabaseCredentials> ReadAsync(CancellationToken token)
-        {
-            if (arn is null)
-            {
-                throw new MarkerStoreException("the stack has no database.secretArn output; run a full update so the drill can read the database's credentials");
-            }
-
-            try
-            {
-                return DatabaseCredentials.Parse(arn, await secrets.ReadAsync(arn, token));
-            }
-            catch (SecretReadException error)
-            {
-                throw new MarkerStoreException($"the database's credentials cannot be read: {error.Message}");
-            }
-        }
     }
 
     /// <summary>One log line per journaled drill event; failures and warnings at their level.</summary>

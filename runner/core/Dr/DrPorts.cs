@@ -16,4 +16,8 @@ public sealed record DrPorts(
     IDrLedger Ledger,
     INotifier Pager,
     TimeProvider Time,
-    IProgress<DrEvent>? Progress = null);
+    IProgress<DrEvent>? Progress = null)
+{
+    /// <summary>The databases' WAL positions over SQL, which fail-back's final catch-up is proven with; null: fail-back stops before it stops any writes.</summary>
+    public IReplicationPosition? Positions { get; init; }
+}

@@ -220,31 +220,33 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
         return $"ReplicaLag of {replica.InstanceId}: max {reading!.MaxSeconds} s over {reading.DataPoints} data point(s), target {seconds} s";
     }
 
-    /// <summary>The most a replica may lag, in every data point of the final catch-up's window, to count as caught up.</summary>
-    public const double FinalLagSeconds = 1;
-
-    /// <summary>How many of CloudWatch's one-minute ReplicaLag data points the final catch-up needs, all of them after the writes stopped.</summary>
-    public const int FinalLagDataPoints = 2;
+    /// <summary>
+    /// Fail-back's look before anything stops: reads the WAL positions of <paramref name="source"/>'s database (it takes
+    /// writes) and <paramref name="replica"/>'s once, so a runner that cannot reach either fails while writes go on.
+    /// </summary>
+    public async Task<string> CheckReplicationPositionsAsync(DrRegionSide source, DrRegionSide replica, CancellationToken cancellationToken) =>
+        await ReplayCatchUp.CheckAsync(Positions(), await AddressAsync(source, cancellationToken), await AddressAsync(replica, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Fail-back's last look before the switchover, while nothing writes: CloudWatch's ReplicaLag (whole seconds, one
-    /// data point a minute) at most <see cref="FinalLagSeconds"/> in each of at least <see cref="FinalLagDataPoints"/>
-    /// data points of the trailing window, which never reaches back before <paramref name="writesStoppedAt"/>, so the
-    /// lag of the catch-up before it drops out and one lucky reading is not enough. "Exactly 0" is not asked for: the
-    /// metric rounds, and an idle PostgreSQL source may never report it. Bounded by <see cref="DrOptions.FinalCatchUp"/>.
+    /// Fail-back's last look before the switchover, once nothing writes (<paramref name="writesStoppedAt"/>): the new
+    /// replica must replay up to where the source's WAL ends (<see cref="ReplayCatchUp"/>). Bounded by <see cref="DrOptions.FinalCatchUp"/>.
     /// </summary>
-    public async Task<string> WaitForFinalCatchUpAsync(DrRegionSide replica, DateTimeOffset writesStoppedAt, CancellationToken cancellationToken)
+    public async Task<string> WaitForFinalCatchUpAsync(DrRegionSide source, DrRegionSide replica, DateTimeOffset writesStoppedAt, CancellationToken cancellationToken)
     {
-        var window = TimeSpan.FromMinutes(FinalLagDataPoints + 1);
-        var reading = await DrWait.UntilAsync(ports.Time, options.Poll, options.FinalCatchUp,
-            $"ReplicaLag of {replica.InstanceId} at most {FinalLagSeconds} s in {FinalLagDataPoints} data points after the writes stopped", async c =>
-            {
-                var now = ports.Time.GetUtcNow();
-                var from = now - window < writesStoppedAt ? writesStoppedAt : now - window;
-                var lag = await ports.Lag.ReadMaxAsync(new ReplicaLagQuery(replica.Region, replica.InstanceId, from, now), c);
-                return (lag is not null && lag.DataPoints >= FinalLagDataPoints && lag.MaxSeconds <= FinalLagSeconds, lag,
-                    lag is null ? "no ReplicaLag data yet" : $"max {lag.MaxSeconds} s over {lag.DataPoints} data point(s)");
-            }, cancellationToken);
-        return $"ReplicaLag of {replica.InstanceId}: max {reading!.MaxSeconds} s over {reading.DataPoints} data point(s) since the writes stopped";
+        var caughtUp = await ReplayCatchUp.WaitAsync(Positions(), await AddressAsync(source, cancellationToken), await AddressAsync(replica, cancellationToken),
+            ports.Time, options.Poll, options.FinalCatchUp, cancellationToken);
+        return $"{caughtUp}; {DrillReport.Duration(ports.Time.GetUtcNow() - writesStoppedAt)} after the writes stopped";
+    }
+
+    private IReplicationPosition Positions() => ports.Positions ?? throw new DrStepException(
+        "this runner has no SQL access to the databases, and fail-back's final catch-up is proven by their WAL positions");
+
+    /// <summary>The instance's endpoint address, as RDS describes it (DescribeDBInstances Endpoint.Address); the port is the credentials'.</summary>
+    private async Task<DatabaseAddress> AddressAsync(DrRegionSide side, CancellationToken cancellationToken)
+    {
+        var state = await ports.Database.DescribeAsync(side.Region, side.InstanceId, cancellationToken);
+        return state?.Address is { Length: > 0 } address
+            ? new DatabaseAddress($"{side.InstanceId} in {side.Region}", address)
+            : throw new DrStepException($"{side.InstanceId} in {side.Region} is {DbInstanceState.Shown(state)} and has no endpoint address to read its WAL position at");
     }
 }

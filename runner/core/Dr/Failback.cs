@@ -83,10 +83,11 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             }),
             .. steps.NewReplica(primary, dr, $"{primary.InstanceId}-retired-{stamp}", () => drArn!, t => NewPrimaryMayExistAsync(topology, t), topology.Replica,
                 t => repair.RecordedPlacementAsync(primary.InstanceId, t)),
-            new("catch-up", $"wait until the new replica's lag is under the RPO target ({options.RpoTargetSeconds} s)", t =>
+            new("catch-up", $"wait until the new replica's lag is under the RPO target ({options.RpoTargetSeconds} s), then read both databases' WAL positions once", async t =>
             {
                 var since = ports.Time.GetUtcNow();
-                return steps.WaitForLagAsync(primary, options.RpoTargetSeconds, () => since, t);
+                var lag = await steps.WaitForLagAsync(primary, options.RpoTargetSeconds, () => since, t);
+                return $"{lag}; {await steps.CheckReplicationPositionsAsync(dr, primary, t)}";
             }),
         ];
         IReadOnlyList<DrStep> switchover =
@@ -96,9 +97,9 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             RecordSwitchingBack(),
             .. steps.Scale(dr, "stop-writes", _ => ServiceCapacity.Stopped).Select((s, i) =>
                 i == 0 ? s with { Description = $"stop writes: {s.Description}" } : s with { Run = async t => { var done = await s.Run(t); writesStoppedAt = ports.Time.GetUtcNow(); return done; } }),
-            new("final-catch-up", $"wait until the new replica has applied every write: ReplicaLag at most {DrSteps.FinalLagSeconds} s in " +
-                $"{DrSteps.FinalLagDataPoints} data points after the writes stopped ({DrillReport.Duration(options.FinalCatchUp)} at most)",
-                t => steps.WaitForFinalCatchUpAsync(primary, writesStoppedAt, t)),
+            new("final-catch-up", $"wait until the new replica has applied every write: its replay position (pg_last_wal_replay_lsn) at or past " +
+                $"where {dr.InstanceId}'s WAL ends once the writes stopped (pg_current_wal_lsn; {DrillReport.Duration(options.FinalCatchUp)} at most)",
+                t => steps.WaitForFinalCatchUpAsync(dr, primary, writesStoppedAt, t)),
             .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }),
             // Before the primary's services start: while the dr item says promoted the program fences them (infra/FailoverFence.cs),
             // so a `pulumi up` between the two would stop them again, and DNS would then move back to a primary with no tasks.

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Infra.Runner.Dr;
+using Infra.Runner.Drill;
+
+namespace Runner.Tests.Dr;
+
+/// <summary>
+/// Fail-back's final catch-up is proven by WAL position: once the DR services stopped, the DR database's WAL end is read
+/// once and the new replica must replay up to it. CloudWatch's ReplicaLag of an RDS PostgreSQL replica grows while
+/// nothing writes (the world's lag does too), so it is not what the switchover waits on. A runner that cannot read the
+/// positions stops before any writes stop; one that loses them during the switchover ends in the undo.
+/// </summary>
+public class FailbackCatchUpTests
+{
+    private readonly DrWorld _world = DrWorld.FailedOver();
+
+    private Task<DrResult> RunAsync(DrPorts? ports = null) =>
+        new Failback(ports ?? _world.Ports, new DrOptions(RpoTargetSeconds: 30), _world.State).RunAsync(DrWorld.Topology);
+
+    private static string Detail(DrResult result, string step) => JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps").EnumerateArray()
+        .Last(s => s.GetProperty("name").GetString() == step).GetProperty("detail").GetString()!;
+
+    [Fact]
+    public async Task The_switchover_goes_on_once_the_new_replica_replayed_up_to_the_dr_databases_wal_end_while_replica_lag_grows()
+    {
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.Equal(
+            "production-db in eu-west-1 replayed WAL up to 0/3000348, at or past 0/3000348 where production-db-replica in eu-central-1's WAL ended once the writes stopped; " +
+            "15s after the writes stopped", Detail(result, "final-catch-up"));
+        Assert.Equal(
+            "ReplicaLag of production-db: max 0 s over 3 data point(s), target 30 s; the runner reads both WAL positions, which the final catch-up is proven with: " +
+            "production-db-replica in eu-central-1 at 0/3000248, production-db in eu-west-1 replayed to 0/3000000 (584 bytes behind)", Detail(result, "catch-up"));
+        // What the old check waited on: by now the lag is the time since the writes stopped, far over 1 s.
+        var lag = await _world.ReadMaxAsync(new ReplicaLagQuery(DrWorld.Primary, "production-db", DrWorld.Start, _world.Time.GetUtcNow()), CancellationToken.None);
+        Assert.True(lag!.MaxSeconds > 1, $"ReplicaLag {lag.MaxSeconds} s");
+    }
+
+    [Fact]
+    public async Task A_replica_that_never_replays_up_to_the_wal_end_ends_in_the_undo_at_the_limit()
+    {
+        _world.Stuck.Add("replay");
+
+        var result = await RunAsync();
+
+        Assert.Equal(
+            "Failback failed at step final-catch-up (production-db in eu-west-1 replaying the WAL of production-db-replica in eu-central-1 up to its end once the writes stopped " +
+            "did not happen within 10m 0s; last seen: production-db-replica in eu-central-1 at 0/3000348, production-db in eu-west-1 replayed to 0/3000000 (840 bytes behind)); " +
+            $"{FailbackTests.Undone}; the report says what state each region is in", result.Message);
+        Assert.DoesNotContain(_world.Calls, c => c.StartsWith("promote", StringComparison.Ordinal));
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
+        Assert.True(_world.Promoted);
+    }
+
+    [Theory]
+    [InlineData(DrWorld.Dr, "the WAL position of production-db-replica in eu-central-1 at production-db-replica.abc.eu-central-1.rds.amazonaws.com")]
+    [InlineData(DrWorld.Primary, "the replay position of production-db in eu-west-1 at production-db.abc.eu-west-1.rds.amazonaws.com")]
+    public async Task A_database_the_runner_cannot_reach_stops_the_fail_back_before_any_writes_stop(string region, string database)
+    {
+        _world.SqlUnreachable.Add(region);
+
+        var result = await RunAsync();
+
+        Assert.Equal(
+            "Failback failed at step catch-up (the final catch-up is proven by WAL position, which the runner cannot read: " +
+            $"could not read {database}:5432 within 5s: Connection refused; check that the runner reaches it); the report says what state each region is in", result.Message);
+        Assert.DoesNotContain(_world.Calls, c => c.StartsWith("scale", StringComparison.Ordinal));
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
+    }
+
+    [Fact]
+    public async Task A_database_lost_during_the_switchover_is_looked_past_until_the_limit_then_the_writes_are_restored()
+    {
+        var result = await RunAsync(_world.Ports with { Progress = new SqlLostAfter("wait-stop-writes", _world) });
+
+        Assert.Equal(
+            "Failback failed at step final-catch-up (production-db in eu-west-1 replaying the WAL of production-db-replica in eu-central-1 up to its end once the writes stopped " +
+            "did not happen within 10m 0s; last seen: could not read the WAL position of production-db-replica in eu-central-1 at " +
+            "production-db-replica.abc.eu-central-1.rds.amazonaws.com:5432 within 5s: Connection refused; check that the runner reaches it); " +
+            $"{FailbackTests.Undone}; the report says what state each region is in", result.Message);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
+    }
+
+    [Fact]
+    public async Task A_runner_without_sql_access_refuses_to_start_the_switchover()
+    {
+        var result = await RunAsync(_world.Ports with { Positions = null });
+
+        Assert.Equal(
+            "Failback failed at step catch-up (this runner has no SQL access to the databases, and fail-back's final catch-up is proven by their WAL positions); " +
+            "the report says what state each region is in", result.Message);
+        Assert.DoesNotContain(_world.Calls, c => c.StartsWith("scale", StringComparison.Ordinal));
+    }
+
+    /// <summary>Once the step is journaled done, the runner no longer reaches the DR region's database over SQL.</summary>
+    private sealed class SqlLostAfter(string step, DrWorld world) : IProgress<DrEvent>
+    {
+        public void Report(DrEvent value)
+        {
+            if (value.Kind.EndsWith("StepDone", StringComparison.Ordinal) && value.Data.GetValueOrDefault("step") == step) world.SqlUnreachable.Add(DrWorld.Dr);
+        }
+    }
+}
