@@ -29,7 +29,7 @@ public sealed class DrAdapters : IDisposable
         dynamo = LedgerClients.ForRegion(ledgerRegion);
         http = SmokeHttpClient.Create(CallTimeout);
         pagerHttp = new HttpClient { Timeout = CallTimeout };
-        var ledger = new ReleaseLedger(dynamo, settings.StackName);
+        Ledger = new ReleaseLedger(dynamo, settings.StackName);
         logger.Information("Failover reads the release ledger in {Region:l}", ledgerRegion);
         Ports = new DrPorts(
             new RdsDrDatabase(RdsDrDatabase.ClientFor, CallTimeout),
@@ -37,13 +37,16 @@ public sealed class DrAdapters : IDisposable
             new Route53DnsSwitch(new AmazonRoute53Client(), CallTimeout),
             new HttpHealthProbe(http),
             new CloudWatchReplicaLagReader(CloudWatchClients.For),
-            new LedgerDrRecord(ledger),
+            new LedgerDrRecord(Ledger),
             RunnerSession.CreateNotifier(pagerHttp, logger),
             TimeProvider.System,
             new Progress(logger));
     }
 
     public DrPorts Ports { get; }
+
+    /// <summary>The release ledger through <c>ledgerRegion</c>'s replica.</summary>
+    public ReleaseLedger Ledger { get; }
 
     public void Dispose()
     {

@@ -59,15 +59,18 @@ public static class DrCommands
         {
             using var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
             var stackSettings = await stack.ReadSettingsAsync(cancellationToken);
-            var topology = DrTopologyReader.Read(stackSettings, await stack.ReadOutputsAsync(cancellationToken));
+            // The DR region's replica of the ledger: failover must not need the primary region.
+            using var adapters = new DrAdapters(stackSettings, stackSettings.DrRegion ?? stackSettings.Region, logger);
+            // The colors to scale are the ones the release routes to, as the program declares them from the ledger.
+            var declared = await LedgerDeclaredSettings.ReadAsync(
+                stackSettings, adapters.Ledger, new ReleaseStore(adapters.Ledger, ReleaseMapping.Seed(stackSettings)), cancellationToken);
+            var topology = DrTopologyReader.Read(declared, await stack.ReadOutputsAsync(cancellationToken));
             if (!yes && !await ConfirmedAsync(name, topology, output, input))
             {
                 logger.Error("The stack name was not typed back; nothing was changed");
                 return ExitCodes.BadInput;
             }
 
-            // The DR region's replica of the ledger: failover must not need the primary region.
-            using var adapters = new DrAdapters(stackSettings, topology.Dr.Region, logger);
             var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds), stack)(adapters.Ports, topology, cancellationToken);
             await ReportFiles.WriteAsync(reportPath ?? DefaultReportPath(name, settings), result.MarkdownReport, result.JsonReport, logger);
             logger.Write(result.Outcome is DrOutcome.Succeeded or DrOutcome.NothingToDo ? LogEventLevel.Information : LogEventLevel.Error,

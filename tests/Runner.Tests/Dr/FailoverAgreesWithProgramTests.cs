@@ -6,6 +6,7 @@ using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Dr;
 using Infra.Runner.Plan;
 using Infra.Stacks.Loading;
+using Infra.Stacks.Settings;
 using Runner.Tests.Adapters.Support;
 
 namespace Runner.Tests.Dr;
@@ -31,15 +32,7 @@ public sealed partial class FailoverAgreesWithProgramTests
         var settings = StackSettingsLoader.FromDocument(StackFile.Load(path, stack)).GetValidOrThrow();
         var before = await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource());
         var topology = DrTopologyReader.Read(settings, (JsonObject)before.Document["outputs"]!);
-        var world = new DrWorld();
-        world.Instances[(topology.Primary.Region, topology.Primary.InstanceId)] = new("available", DrWorld.Arn(topology.Primary.Region, topology.Primary.InstanceId), null);
-        world.Instances[(topology.Dr.Region, topology.Dr.InstanceId)] = new("available", DrWorld.Arn(topology.Dr.Region, topology.Dr.InstanceId), topology.Primary.InstanceId);
-        foreach (var side in new[] { topology.Primary, topology.Dr })
-        {
-            foreach (var service in side.Services) world.Services[(side.Region, service.EcsServiceName)] = new(0, 0);
-        }
-        var ledger = LocalLedger.Ledger(stack);
-        var ports = world.Ports with { Ledger = new LedgerDrRecord(ledger) };
+        var (world, ports) = World(topology, LocalLedger.Ledger(stack));
 
         var failover = await new Failover(ports, new DrOptions(settings.Dr.RpoTargetSeconds)).RunAsync(topology, force: true);
         var after = await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource());
@@ -55,6 +48,64 @@ public sealed partial class FailoverAgreesWithProgramTests
             Assert.Equal(call.Groups["capacity"].Value, Declared(after.Document, region == topology.Dr.Region, cluster, service));
         }
         Assert.Contains(scaled, c => c.Groups["region"].Value == topology.Dr.Region && c.Groups["capacity"].Value != "0 (autoscaling 0..0)");
+    }
+
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(50, 50)]
+    public async Task After_releases_the_last_full_update_did_not_see_failover_scales_every_color_the_ledgers_release_routes_to(int blue, int green)
+    {
+        var stack = await LocalLedger.NewStackAsync("fr");
+        var path = RepoFiles.StackFile("production");
+        var settings = StackSettingsLoader.FromDocument(StackFile.Load(path, stack)).GetValidOrThrow();
+        var before = await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource());
+        var outputs = (JsonObject)before.Document["outputs"]!;
+        Assert.All(settings.Services, s => Assert.Equal("blue", (string)outputs["services"]![s.Name]!["liveColor"]!));
+        // Then, through targeted updates only: green took every service's traffic (or half of it, a release left split).
+        var ledger = LocalLedger.Ledger(stack);
+        var release = new ReleaseStore(ledger, ReleaseMapping.Seed(settings));
+        await release.ChangeDesiredAsync(state => settings.Services.Aggregate(state, (changed, s) =>
+        {
+            var current = changed.Services[s.Name];
+            return changed.With(s.Name, current with
+            {
+                LiveColor = green == 100 ? Color.Green : Color.Blue,
+                Weights = new ColorPair<int>(blue, green),
+                Image = new ColorPair<string?>(current.Image.Blue, current.Image.Blue),
+                Running = new ColorPair<bool>(true, true),
+            });
+        }), CancellationToken.None);
+        var topology = DrTopologyReader.Read(await LedgerDeclaredSettings.ReadAsync(settings, ledger, release, CancellationToken.None), outputs);
+        var (world, ports) = World(topology, ledger);
+
+        var failover = await new Failover(ports, new DrOptions(settings.Dr.RpoTargetSeconds)).RunAsync(topology, force: true);
+        var after = await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource());
+
+        Assert.Equal(DrOutcome.Succeeded, failover.Outcome);
+        var scaledUp = world.Calls.Select(call => ScaleCall().Match(call))
+            .Where(m => m.Success && m.Groups["region"].Value == topology.Dr.Region).ToList();
+        var routed = settings.Services.SelectMany(s => new[] { ("blue", blue), ("green", green) }
+            .Where(c => c.Item2 > 0).Select(c => (string)outputs["dr"]!["dr"]!["services"]![s.Name]![c.Item1]!));
+        Assert.Equal(routed.Order(StringComparer.Ordinal), scaledUp.Select(m => m.Groups["service"].Value).Order(StringComparer.Ordinal));
+        Assert.All(scaledUp, call =>
+        {
+            Assert.NotEqual("0 (autoscaling 0..0)", call.Groups["capacity"].Value);
+            Assert.Equal(call.Groups["capacity"].Value, Declared(after.Document, inDr: true, topology.Dr.ClusterName, call.Groups["service"].Value));
+        });
+    }
+
+    /// <summary>Both regions' databases available and every service of the topology at 0 tasks; the ledger is the real one.</summary>
+    private static (DrWorld World, DrPorts Ports) World(DrTopology topology, Infra.Ledger.ReleaseLedger ledger)
+    {
+        var world = new DrWorld();
+        world.Instances[(topology.Primary.Region, topology.Primary.InstanceId)] = new("available", DrWorld.Arn(topology.Primary.Region, topology.Primary.InstanceId), null);
+        world.Instances[(topology.Dr.Region, topology.Dr.InstanceId)] = new("available", DrWorld.Arn(topology.Dr.Region, topology.Dr.InstanceId), topology.Primary.InstanceId);
+        foreach (var side in new[] { topology.Primary, topology.Dr })
+        {
+            foreach (var service in side.Services) world.Services[(side.Region, service.EcsServiceName)] = new(0, 0);
+        }
+
+        return (world, world.Ports with { Ledger = new LedgerDrRecord(ledger) });
     }
 
     /// <summary>What the plan declares for the ECS service <paramref name="service"/> in that region, shown as failover shows a capacity.</summary>
