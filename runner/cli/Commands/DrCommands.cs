@@ -10,9 +10,9 @@ namespace Infra.Runner.Commands;
 
 /// <summary>
 /// <c>failover --stack S [--yes] [--force]</c> and <c>failback --stack S [--yes]</c>: the stack name typed back unless
-/// --yes, then the procedure over the real adapters. The settings come from the stack file and the identifiers from
-/// the stack outputs in the Pulumi backend; the ledger is reached in the DR region (its global table's replica), so
-/// nothing here needs the primary region's APIs. Both write a JSON and a Markdown report.
+/// --yes, then the procedure over the real adapters. The settings come from the stack file with the ledger's release over
+/// them and the identifiers from the stack outputs in the Pulumi backend; the ledger is reached in the DR region (its
+/// global table's replica), so nothing here needs the primary region's APIs. Both write a JSON and a Markdown report.
 /// </summary>
 public static class DrCommands
 {

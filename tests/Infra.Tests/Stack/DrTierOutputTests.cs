@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Infra.Runner.Plan;
-using Infra.Stacks.Loading;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.StackComposition;
@@ -41,14 +38,28 @@ public sealed class DrTierOutputTests
     [Fact]
     public async Task Without_a_pilot_light_no_service_exports_a_dr_copy()
     {
-        var settings = StackSettingsLoader.FromFile(RepoPaths.StackFile("production")).GetValidOrThrow();
-        var replicaOnly = settings with { Dr = settings.Dr with { PilotLight = false } };
+        var folder = Directory.CreateTempSubdirectory("dr-tier").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "Pulumi.production.yaml");
+            var text = await File.ReadAllTextAsync(RepoPaths.StackFile("production"));
+            // A replica alone: the DR copies of the repositories and DNS failover need the pilot light, so they go too.
+            text = text.Replace("    replica: true\n    promote: false\n    pilotLight: true\n", "    replica: true\n    promote: false\n    pilotLight: false\n")
+                .Replace("    replicatedRepositories: [web, api]\n", "")
+                .Replace("    dns:\n      zoneId: Z0123456789ABCDEFGHIJ\n      name: app.example.com\n", "");
+            await File.WriteAllTextAsync(path, text);
 
-        var plan = await PlanBuilder.PlanAsync("production", options => new InfraStack(replicaOnly, options));
+            var plan = await ComponentPlan.OfStackFileAsync(path);
 
-        var services = plan["outputs"]!["services"]!.AsObject();
-        Assert.Equal(["api", "web"], services.Select(s => s.Key).Order(StringComparer.Ordinal));
-        Assert.All(services, s => Assert.Null(s.Value!["drTier"]));
+            var services = plan.Outputs["services"]!.AsObject();
+            Assert.Equal(["api", "web"], services.Select(s => s.Key).Order(StringComparer.Ordinal));
+            Assert.All(services, s => Assert.Null(s.Value!["drTier"]));
+            Assert.Null(plan.Outputs["dr"]!["dr"]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>The DR region's copy of a primary resource: the same type chain, its name prefixed <c>dr-</c>.</summary>

@@ -51,27 +51,27 @@ public sealed partial class FailoverAgreesWithProgramTests
     }
 
     [Theory]
-    [InlineData(0, 100)]
-    [InlineData(50, 50)]
-    public async Task After_releases_the_last_full_update_did_not_see_failover_scales_every_color_the_ledgers_release_routes_to(int blue, int green)
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task After_releases_the_last_full_update_did_not_see_failover_scales_every_color_the_ledgers_release_routes_to(bool split)
     {
         var stack = await LocalLedger.NewStackAsync("fr");
         var path = RepoFiles.StackFile("production");
         var settings = StackSettingsLoader.FromDocument(StackFile.Load(path, stack)).GetValidOrThrow();
         var before = await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource());
         var outputs = (JsonObject)before.Document["outputs"]!;
-        Assert.All(settings.Services, s => Assert.Equal("blue", (string)outputs["services"]![s.Name]!["liveColor"]!));
-        // Then, through targeted updates only: green took every service's traffic (or half of it, a release left split).
+        // Then, through targeted updates only, each service's other color took all its traffic (or half, a release left split).
         var ledger = LocalLedger.Ledger(stack);
         var release = new ReleaseStore(ledger, ReleaseMapping.Seed(settings));
         await release.ChangeDesiredAsync(state => settings.Services.Aggregate(state, (changed, s) =>
         {
             var current = changed.Services[s.Name];
+            var (was, next) = ((string)outputs["services"]![s.Name]!["liveColor"]! == "blue") ? (Color.Blue, Color.Green) : (Color.Green, Color.Blue);
             return changed.With(s.Name, current with
             {
-                LiveColor = green == 100 ? Color.Green : Color.Blue,
-                Weights = new ColorPair<int>(blue, green),
-                Image = new ColorPair<string?>(current.Image.Blue, current.Image.Blue),
+                LiveColor = split ? was : next,
+                Weights = split ? new ColorPair<int>(50, 50) : new ColorPair<int>(0, 0).With(next, 100),
+                Image = current.Image.With(next, current.Image[was]),
                 Running = new ColorPair<bool>(true, true),
             });
         }), CancellationToken.None);
@@ -84,8 +84,12 @@ public sealed partial class FailoverAgreesWithProgramTests
         Assert.Equal(DrOutcome.Succeeded, failover.Outcome);
         var scaledUp = world.Calls.Select(call => ScaleCall().Match(call))
             .Where(m => m.Success && m.Groups["region"].Value == topology.Dr.Region).ToList();
-        var routed = settings.Services.SelectMany(s => new[] { ("blue", blue), ("green", green) }
-            .Where(c => c.Item2 > 0).Select(c => (string)outputs["dr"]!["dr"]!["services"]![s.Name]![c.Item1]!));
+        var routed = settings.Services.SelectMany(s =>
+        {
+            var names = outputs["dr"]!["dr"]!["services"]![s.Name]!;
+            var was = (string)outputs["services"]![s.Name]!["liveColor"]!;
+            return split ? [(string)names["blue"]!, (string)names["green"]!] : new[] { (string)names[was == "blue" ? "green" : "blue"]! };
+        });
         Assert.Equal(routed.Order(StringComparer.Ordinal), scaledUp.Select(m => m.Groups["service"].Value).Order(StringComparer.Ordinal));
         Assert.All(scaledUp, call =>
         {

@@ -28,8 +28,10 @@ public static class DrTopologyReader
         var primaryId = Text(outputs, "database.primary.identifier", problems);
         var replicaId = Text(outputs, "database.replica.identifier", problems);
         var primary = Side(settings.Services, outputs, "primary", settings.Region, primaryId, problems);
-        var promoted = PilotLight.SettingsFor(settings with { Dr = settings.Dr with { Promote = true } });
-        var dr = Side(promoted.Services, outputs, "dr", settings.DrRegion ?? "", replicaId, problems);
+        // Without a pilot light (a problem named above) there are no DR services, and their images may have no DR copy.
+        var dr = settings.Dr.PilotLight
+            ? Side(PilotLight.SettingsFor(settings with { Dr = settings.Dr with { Promote = true } }).Services, outputs, "dr", settings.DrRegion ?? "", replicaId, problems)
+            : null;
         if (problems.Count > 0)
         {
             throw new RolloutInputException(
