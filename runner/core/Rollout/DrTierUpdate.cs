@@ -26,8 +26,8 @@ internal sealed class DrTierUpdate(RolloutPorts ports, RolloutReporter reporter)
         }
         catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
         {
-            var failure = $"the DR region's copies of {names} were not updated ({error.Message}): they keep the previous release's " +
-                "images and weights, so a failover now would start those; the next pulumi up of the stack applies them";
+            var failure = $"the DR region's copies of {names} were not updated ({error.Message}): they keep the images and weights " +
+                "they had before, not the ledger's, so a failover now would start those; the next pulumi up of the stack applies the ledger's";
             await reporter.TryAppendAsync(rolloutId, RolloutEventKind.DrTierFailed, $"Rollout {rolloutId}: {failure}", null, cancellationToken);
             await reporter.NotifyAsync(rolloutId, NotificationSeverity.Info, $"Rollout {rolloutId}: {failure}", cancellationToken);
             return new HookRecord(HookNames.DrTier, HookState.Failed, error.Message, startedAt);

@@ -58,8 +58,8 @@ public class DrTierReleaseTests
         Assert.DoesNotContain(harness.Events, e => e.Kind == RolloutEventKind.RollbackStarted);
         Assert.Equal(DeployColor.Green, harness.Configs["web"].LiveColor);
         var id = harness.Event(RolloutEventKind.Started).RolloutId;
-        var failure = $"Rollout {id}: the DR region's copies of web were not updated (eu-central-1: ECS endpoint unreachable): they keep the previous " +
-            "release's images and weights, so a failover now would start those; the next pulumi up of the stack applies them";
+        var failure = $"Rollout {id}: the DR region's copies of web were not updated (eu-central-1: ECS endpoint unreachable): they keep the images and " +
+            "weights they had before, not the ledger's, so a failover now would start those; the next pulumi up of the stack applies the ledger's";
         Assert.Equal(failure, harness.Event(RolloutEventKind.DrTierFailed).Message);
         Assert.Contains((NotificationSeverity.Info, failure), harness.Notifications);
         // The second try, with the scale-down, succeeded; the termination wait ran in full between them.
