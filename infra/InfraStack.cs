@@ -121,7 +121,8 @@ public sealed class InfraStack : Stack
         AlbArnSuffix = primary.Alb.ArnSuffix;
         ClusterName = primary.Cluster.Name;
         Services = Output.All(primary.Services.Select(served =>
-                ServiceOutputEntry.For(settings, served, primary.Alb.TestUrl, observability.Alarms)
+                ServiceOutputEntry.For(settings, served, primary.Alb.TestUrl, observability.Alarms,
+                        pilotLight?.Services.Single(copy => copy.Settings.Name == served.Settings.Name))
                     .Apply(entry => KeyValuePair.Create(served.Settings.Name, entry))))
             .Apply(entries => entries.ToImmutableDictionary());
         Database = DatabaseOutputEntry.For(database);

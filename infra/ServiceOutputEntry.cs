@@ -19,10 +19,21 @@ namespace Infra;
 /// <c>taskDefinitionUrn</c>, <c>taskDefinitionArn</c> (what a migration task runs), <c>scalingTargetUrn</c>, <c>targetGroupArnSuffix</c>, <c>targetGroupArn</c>, <c>gateAlarmNames</c>.
 /// <c>trafficRoute</c> (<c>kind</c>: listener | rule, <c>arn</c>) names the weights carrier for the load balancer's API:
 /// a rollback switches it directly, before its targeted update.
+/// <c>drTier</c> (only with a pilot light): the service's copy in the DR region, <c>trafficUrns</c>, <c>testRouteUrn</c>,
+/// <c>previewRouteUrn</c> and per color <c>taskDefinitionUrn</c>, <c>serviceUrn</c>, <c>scalingTargetUrn</c>, which the
+/// runner applies once a release or rollback completes.
 /// </summary>
 public static class ServiceOutputEntry
 {
-    public static Output<ImmutableDictionary<string, object>> For(StackSettings settings, ServedService served, Output<string> testUrl, AlarmCatalog alarms)
+    /// <param name="drCopy">The service in the DR region's pilot light; null without one.</param>
+    public static Output<ImmutableDictionary<string, object>> For(
+        StackSettings settings, ServedService served, Output<string> testUrl, AlarmCatalog alarms, ServedService? drCopy)
+    {
+        var primary = PrimaryEntry(settings, served, testUrl, alarms);
+        return drCopy is null ? primary : Output.Tuple(primary, DrTierEntry(drCopy)).Apply(values => values.Item1.Add("drTier", values.Item2));
+    }
+
+    private static Output<ImmutableDictionary<string, object>> PrimaryEntry(StackSettings settings, ServedService served, Output<string> testUrl, AlarmCatalog alarms)
     {
         var (service, traffic, _) = served;
         return Output.Tuple(
@@ -56,6 +67,32 @@ public static class ServiceOutputEntry
                 return entry.ToImmutable();
             });
     }
+
+    /// <summary>
+    /// The URNs of the service's DR copy, so the runner can apply it once a release or rollback completes: the program
+    /// declares it from the same release, but only an update that targets it changes it.
+    /// </summary>
+    private static Output<ImmutableDictionary<string, object>> DrTierEntry(ServedService drCopy)
+    {
+        var (_, traffic, compute) = drCopy;
+        return Output.Tuple(
+                Output.Tuple(traffic.WeightsCarrier.Urn, traffic.TestRoute.Urn, traffic.PreviewRoute.Urn),
+                DrColorEntry(compute, Color.Blue),
+                DrColorEntry(compute, Color.Green))
+            .Apply(values => ImmutableDictionary<string, object>.Empty
+                .Add("trafficUrns", ImmutableArray.Create(values.Item1.Item1))
+                .Add("testRouteUrn", values.Item1.Item2)
+                .Add("previewRouteUrn", values.Item1.Item3)
+                .Add("blue", values.Item2)
+                .Add("green", values.Item3));
+    }
+
+    private static Output<ImmutableDictionary<string, object>> DrColorEntry(BlueGreenService compute, Color color) =>
+        Output.Tuple(compute.TaskDefinitions[color].Urn, compute.Services[color].Urn, compute.ScalingTargets[color].Urn)
+            .Apply(urns => ImmutableDictionary<string, object>.Empty
+                .Add("taskDefinitionUrn", urns.Item1)
+                .Add("serviceUrn", urns.Item2)
+                .Add("scalingTargetUrn", urns.Item3));
 
     private static Output<ImmutableDictionary<string, object>> ColorEntry(ServedService served, AlarmCatalog alarms, Color color)
     {

@@ -39,7 +39,15 @@ internal sealed class SimulatedStack : IStackOperations, ITargetHealthReader, IT
             TrafficWeights.AllTo(DeployColor.Blue),
             null,
             null,
-            "/health") { DesiredCount = DesiredCount, Route = new TrafficRoute(TrafficRouteKind.Rule, $"arn:{name}:rule", $"arn:{name}:blue", $"arn:{name}:green") });
+            "/health")
+        {
+            DesiredCount = DesiredCount,
+            Route = new TrafficRoute(TrafficRouteKind.Rule, $"arn:{name}:rule", $"arn:{name}:blue", $"arn:{name}:green"),
+            // A pilot light, as production has: a rollback's last update applies the DR copy, after the timed switch.
+            DrTier = new DrTierOutputs([$"urn:dr-{name}:rule"], $"urn:dr-{name}:test-rule", null,
+                new DrColorUrns($"urn:dr-{name}:blue-taskdef", $"urn:dr-{name}:blue-service", $"urn:dr-{name}:blue-scaling"),
+                new DrColorUrns($"urn:dr-{name}:green-taskdef", $"urn:dr-{name}:green-service", $"urn:dr-{name}:green-scaling")),
+        });
     }
 
     public string StackName => "bench";

@@ -19,11 +19,7 @@ public sealed class PulumiDrillStack(WorkspaceStack stack, ReleaseLedger ledger,
 {
     public async Task<DrillStackState> ReadAsync(CancellationToken cancellationToken)
     {
-        var settings = await stack.ReadSettingsAsync(cancellationToken);
-        var (_, desired, _) = await release.ReadAsync(cancellationToken);
-        // The promotion as the program merges it: the ledger's dr item, else an older release document's drPromoted.
-        desired = desired with { DrPromoted = await ledger.ReadDrPromotedAsync(cancellationToken) };
-        var declared = ReleaseOverlay.Apply(settings, desired, $"release ledger {LedgerTable.NameFor(settings.StackName)}").GetValidOrThrow();
+        var declared = await LedgerDeclaredSettings.ReadAsync(await stack.ReadSettingsAsync(cancellationToken), ledger, release, cancellationToken);
         // The drill holds the lease itself (a DR command's); only a rollout's lease is a rollout in progress.
         var lease = await ledger.ReadLeaseAsync(cancellationToken);
         return ToState(declared, outputs, lease is { DrCommand: null } ? lease.RolloutId : null);

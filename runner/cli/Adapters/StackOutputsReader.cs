@@ -23,6 +23,8 @@ namespace Infra.Runner.Adapters;
 /// services.&lt;name&gt;.trafficRoute.kind (listener|rule), .arn with .blue|green.targetGroupArn   what a rollback switches directly
 /// smokeRoute.via, .previewSecretArn     how smoke checks reach the idle color; the secret holding the header's value
 /// services.&lt;name&gt;.containerName, .logGroupName, .blue|green.taskDefinitionArn   what a migration task runs and logs to
+/// services.&lt;name&gt;.drTier.trafficUrns, .testRouteUrn, .previewRouteUrn, .blue|green.taskDefinitionUrn, .serviceUrn, .scalingTargetUrn
+///                                       the pilot light's copy, applied once a release or rollback completes (absent without one)
 /// tasks.clusterName, .subnetIds, .securityGroupId   where one-off tasks (the migration) run
 /// database.primary.identifier          the DB instance a release snapshot is taken of
 /// database.replica.identifier, .region the DR region's DB instance, which release snapshots are taken of once promoted
@@ -106,7 +108,24 @@ public static class StackOutputsReader
             Route = Route(service, path),
             ContainerName = OptionalString(service, "containerName", path),
             LogGroupName = OptionalString(service, "logGroupName", path),
+            DrTier = DrTier(service, path),
         };
+    }
+
+    private static DrTierOutputs? DrTier(JsonObject service, string path)
+    {
+        if (service["drTier"] is null) return null;
+        var tierPath = $"{path}.drTier";
+        var tier = service["drTier"] as JsonObject ?? throw Missing(tierPath);
+        return new DrTierOutputs(Strings(tier, "trafficUrns", tierPath), String(tier, "testRouteUrn", tierPath), OptionalString(tier, "previewRouteUrn", tierPath),
+            DrColor(tier, "blue", tierPath), DrColor(tier, "green", tierPath));
+    }
+
+    private static DrColorUrns DrColor(JsonObject tier, string color, string path)
+    {
+        var colorPath = $"{path}.{color}";
+        var urns = tier[color] as JsonObject ?? throw Missing(colorPath);
+        return new DrColorUrns(String(urns, "taskDefinitionUrn", colorPath), String(urns, "serviceUrn", colorPath), String(urns, "scalingTargetUrn", colorPath));
     }
 
     private static TrafficRoute? Route(JsonObject service, string path)

@@ -45,7 +45,7 @@ public sealed class DrAdapters : IDisposable
 
     public DrPorts Ports { get; }
 
-    /// <summary>The release ledger through the DR region's replica: where failover also takes the stack's lease.</summary>
+    /// <summary>The release ledger through <c>ledgerRegion</c>'s replica (failover's: the DR region, where it also takes the stack's lease).</summary>
     public ReleaseLedger Ledger { get; }
 
     public void Dispose()

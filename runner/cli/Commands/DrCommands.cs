@@ -15,10 +15,10 @@ namespace Infra.Runner.Commands;
 /// <summary>
 /// <c>failover --stack S [--yes] [--force] [--take-over-lease]</c> and <c>failback --stack S [--yes] [--lease-wait D]</c>:
 /// the stack name typed back unless --yes, then the procedure over the real adapters, under the stack's lease
-/// (<see cref="HeldDrCommand"/>). The settings come from the stack file and the identifiers from the stack outputs in
-/// the Pulumi backend; failover reaches the ledger in the DR region (its global table's replica), so nothing there
-/// needs the primary region's APIs. Fail-back takes the lease in the primary region, where rollouts take it. Both
-/// write a JSON and a Markdown report.
+/// (<see cref="HeldDrCommand"/>). The settings come from the stack file with the ledger's release over them and the
+/// identifiers from the stack outputs in the Pulumi backend; failover reaches the ledger in the DR region (its global
+/// table's replica), so nothing there needs the primary region's APIs. Fail-back takes the lease in the primary region,
+/// where rollouts take it. Both write a JSON and a Markdown report.
 /// </summary>
 public static class DrCommands
 {
@@ -95,15 +95,18 @@ public static class DrCommands
             var terms = lease();
             using var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
             var stackSettings = await stack.ReadSettingsAsync(cancellationToken);
-            var topology = DrTopologyReader.Read(stackSettings, await stack.ReadOutputsAsync(cancellationToken));
+            // The DR region's replica of the ledger: failover must not need the primary region.
+            using var adapters = new DrAdapters(stackSettings, stackSettings.DrRegion ?? stackSettings.Region, logger);
+            // The colors to scale are the ones the release routes to, as the program declares them from the ledger.
+            var declared = await LedgerDeclaredSettings.ReadAsync(
+                stackSettings, adapters.Ledger, new ReleaseStore(adapters.Ledger, ReleaseMapping.Seed(stackSettings)), cancellationToken);
+            var topology = DrTopologyReader.Read(declared, await stack.ReadOutputsAsync(cancellationToken));
             if (!yes && !await ConfirmedAsync(name, topology, output, input))
             {
                 logger.Error("The stack name was not typed back; nothing was changed");
                 return ExitCodes.BadInput;
             }
 
-            // The DR region's replica of the ledger: failover must not need the primary region.
-            using var adapters = new DrAdapters(stackSettings, topology.Dr.Region, logger);
             // Fail-back takes the lease where rollouts take it (the primary region), so the two exclude each other at
             // once; failover takes it in the DR region, where a primary-region holder's writes arrive only by replication.
             using var primaryLedger = terms.Disaster ? null : LedgerClients.ForRegion(topology.Primary.Region);

@@ -21,6 +21,12 @@ public enum RolloutEventKind
     Completed,
     ScaledDown,
     ScaleDownFailed,
+
+    /// <summary>The DR region's copies of the moved services were updated to the released (or rolled back) state.</summary>
+    DrTierApplied,
+
+    /// <summary>Updating the DR region's copies failed; the release stands, and the next <c>pulumi up</c> applies them.</summary>
+    DrTierFailed,
     RollbackStarted,
     RolledBack,
     RollbackFailed,

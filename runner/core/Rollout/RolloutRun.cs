@@ -448,7 +448,22 @@ internal sealed class RolloutRun : IHookHost
         await AdvanceAsync(record with { Phase = RolloutPhase.TerminationWait, Promotion = PromotionRequest.None }, cancellationToken);
         await reporter.AppendAsync(record.Id, RolloutEventKind.Completed, message, cancellationToken);
         await reporter.NotifyAsync(record.Id, NotificationSeverity.Info, message, cancellationToken);
+        // Now, not after the termination wait: a failover from here on must find the released images and weights.
+        await ApplyDrTierAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>Updates the DR region's copies (see <see cref="DrTierUpdate"/>); returns why it failed, or null.</summary>
+    private async Task<string?> ApplyDrTierAsync(CancellationToken cancellationToken)
+    {
+        if (await new DrTierUpdate(ports, reporter).ApplyAsync(record.Id, outputs, record.Services.Select(s => s.Name).ToList(), cancellationToken)
+            is not { } applied)
+        {
+            return null;
+        }
+
+        await SaveHookAsync(applied, cancellationToken);
+        return applied.State == HookState.Done ? null : applied.Reference;
     }
 
     private async Task<RolloutResult?> WaitForTerminationAsync(CancellationToken cancellationToken)
@@ -498,10 +513,17 @@ internal sealed class RolloutRun : IHookHost
         }
 
         await ports.Stack.UpdateAsync(RolloutTargets.ScaleDownUrns(outputs, record.Services), cancellationToken);
+        // Tried again while the record lasts: the update at completion failed, or a runner stopped before it.
+        var drTierFailure = record.HookStateOf(HookNames.DrTier) == HookState.Done ? null : await ApplyDrTierAsync(cancellationToken);
         await ports.Stack.ClearRolloutRecordAsync(cancellationToken);
         var message = $"Rollout {record.Id} succeeded: {RolloutTargets.DescribeMoves(record.Services)} live, old colors scaled to zero";
         await reporter.AppendAsync(record.Id, RolloutEventKind.ScaledDown, message, cancellationToken);
-        return new RolloutResult(RolloutOutcome.Succeeded, message);
+        return drTierFailure is null
+            ? new RolloutResult(RolloutOutcome.Succeeded, message)
+            : new RolloutResult(RolloutOutcome.Succeeded, $"{message}; but the DR region's copies were not updated ({drTierFailure}): run pulumi up before relying on failover")
+            {
+                NeedsAttention = true,
+            };
     }
 
     /// <summary>The new color is live and takes all traffic; only the wait and scale-down are left, for resume to retry.</summary>

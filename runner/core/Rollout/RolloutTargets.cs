@@ -36,6 +36,14 @@ internal static class RolloutTargets
         services.SelectMany(s => new[] { outputs.For(s.Name).Of(s.FromColor).ServiceUrn, outputs.For(s.Name).Of(s.FromColor).ScalingTargetUrn })
             .Distinct().ToList();
 
+    /// <summary>
+    /// The DR region's copies of <paramref name="services"/> (task definitions, ECS services, scaling targets, routes):
+    /// applied once a release or rollback of them completes, so a failover finds the released images and weights there.
+    /// Empty when the stack has no pilot light.
+    /// </summary>
+    public static IReadOnlyList<string> DrTierUrns(StackOutputs outputs, IEnumerable<string> services) =>
+        services.SelectMany(name => outputs.For(name).DrTier?.Urns ?? []).Distinct().ToList();
+
     /// <summary>Gate alarms of each service's new color plus each service's critical alarms.</summary>
     public static IReadOnlyList<string> WatchedAlarms(StackOutputs outputs, IEnumerable<RolloutServiceRecord> services) =>
         services.SelectMany(s => outputs.For(s.Name).Of(s.ToColor).GateAlarmNames.Concat(outputs.For(s.Name).CriticalAlarmNames))

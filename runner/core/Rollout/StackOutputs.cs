@@ -52,7 +52,26 @@ public sealed record ServiceOutputs(
 
     /// <summary>The service's log group, where a migration task's log stream is; null when not exported.</summary>
     public string? LogGroupName { get; init; }
+
+    /// <summary>The service's copy in the DR region's pilot light; null without one (or on a stack updated before it was exported).</summary>
+    public DrTierOutputs? DrTier { get; init; }
 }
+
+/// <summary>
+/// A service's copy in the DR region (<c>services.&lt;name&gt;.drTier</c>): the program declares its images, weights and
+/// live color from the same release as the primary's, but only an update that targets these URNs applies them, so a
+/// release or rollback that completes applies them once (see <see cref="RolloutTargets.DrTierUrns"/>).
+/// </summary>
+public sealed record DrTierOutputs(IReadOnlyList<string> TrafficUrns, string TestRouteUrn, string? PreviewRouteUrn, DrColorUrns Blue, DrColorUrns Green)
+{
+    /// <summary>Every URN of the copy: both colors (the live one's image and the other's count both follow the release) and its routes.</summary>
+    public IEnumerable<string> Urns =>
+        new[] { Blue, Green }.SelectMany(c => new[] { c.TaskDefinitionUrn, c.ServiceUrn, c.ScalingTargetUrn })
+            .Concat(TrafficUrns).Append(TestRouteUrn).Concat(PreviewRouteUrn is { } preview ? [preview] : []);
+}
+
+/// <summary>One color of a DR copy: its task definition (the image), ECS service and scaling target (the task count).</summary>
+public sealed record DrColorUrns(string TaskDefinitionUrn, string ServiceUrn, string ScalingTargetUrn);
 
 /// <summary>
 /// A service's preview rule on the production listener: a request to <see cref="Url"/> (the service's production

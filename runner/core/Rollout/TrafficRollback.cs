@@ -6,7 +6,7 @@ namespace Infra.Runner.Rollout;
 /// listener/rule URNs, which reconciles Pulumi's state (and moves the traffic itself when the direct switch failed).
 /// With a rollout record, the record is marked <see cref="RolloutPhase.RollingBack"/> before anything changes (so an
 /// interrupted rollback is finished by the next rollback), and after the traffic moved the new colors' config is
-/// restored and applied. If the traffic update fails, the journal and a critical notification state exactly which
+/// restored and applied, and then the DR region's copies follow (<see cref="DrTierUpdate"/>). If the traffic update fails, the journal and a critical notification state exactly which
 /// services may be split and at which weights, and the record stays in <see cref="RolloutPhase.RollingBack"/>.
 /// </summary>
 internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter reporter)
@@ -73,17 +73,15 @@ internal sealed class TrafficRollback(RolloutPorts ports, RolloutReporter report
             return await ReportFailureAsync(rolloutId, applier.Ledger, error, cancellationToken);
         }
 
-        var restore = "";
-        if (record is not null)
-        {
-            restore = restoreIdleColors is null ? "" : await restoreIdleColors(cancellationToken);
-            await ports.Stack.ClearRolloutRecordAsync(cancellationToken);
-        }
-
-        var message = $"Rolled back {string.Join(", ", targets.Select(t => $"{t.Service} to {t.Color.ConfigName()}"))}: {reason}{restore}";
+        var restore = record is not null && restoreIdleColors is not null ? await restoreIdleColors(cancellationToken) : "";
+        // Before the record goes, so an interrupted rollback's re-run applies it too; a failure leaves the traffic where it is.
+        var drTier = await new DrTierUpdate(ports, reporter).ApplyAsync(rolloutId, applier.Outputs, targets.Select(t => t.Service).Distinct().ToList(), cancellationToken);
+        if (record is not null) await ports.Stack.ClearRolloutRecordAsync(cancellationToken);
+        var drFailure = drTier is { State: HookState.Failed } ? $"; the DR region's copies were not updated ({drTier.Reference}): run pulumi up before relying on failover" : "";
+        var message = $"Rolled back {string.Join(", ", targets.Select(t => $"{t.Service} to {t.Color.ConfigName()}"))}: {reason}{restore}{drFailure}";
         await reporter.TryAppendAsync(rolloutId, RolloutEventKind.RolledBack, message, applier.Ledger.ToData(), cancellationToken);
         await reporter.NotifyAsync(rolloutId, NotificationSeverity.Info, message, cancellationToken);
-        return new RolloutResult(RolloutOutcome.RolledBack, message);
+        return new RolloutResult(RolloutOutcome.RolledBack, message) { NeedsAttention = drFailure.Length > 0 };
     }
 
     private async Task<RolloutResult> ReportFailureAsync(

@@ -6,6 +6,7 @@ using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Dr;
 using Infra.Runner.Plan;
 using Infra.Stacks.Loading;
+using Infra.Stacks.Settings;
 using Runner.Tests.Adapters.Support;
 
 namespace Runner.Tests.Dr;
@@ -49,6 +50,55 @@ public sealed partial class FailoverAgreesWithProgramTests
             Assert.Equal(call.Groups["capacity"].Value, Declared(after.Document, region == topology.Dr.Region, cluster, service));
         }
         Assert.Contains(scaled, c => c.Groups["region"].Value == topology.Dr.Region && c.Groups["capacity"].Value != "0 (autoscaling 0..0)");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task After_releases_the_last_full_update_did_not_see_failover_scales_every_color_the_ledgers_release_routes_to(bool split)
+    {
+        var stack = await LocalLedger.NewStackAsync("fr");
+        var path = RepoFiles.StackFile("production");
+        var settings = StackSettingsLoader.FromDocument(StackFile.Load(path, stack)).GetValidOrThrow();
+        var before = await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource());
+        var outputs = (JsonObject)before.Document["outputs"]!;
+        // Then, through targeted updates only, each service's other color took all its traffic (or half, a release left split).
+        var ledger = LocalLedger.Ledger(stack);
+        var release = new ReleaseStore(ledger, ReleaseMapping.Seed(settings));
+        await release.ChangeDesiredAsync(state => settings.Services.Aggregate(state, (changed, s) =>
+        {
+            var current = changed.Services[s.Name];
+            var (was, next) = ((string)outputs["services"]![s.Name]!["liveColor"]! == "blue") ? (Color.Blue, Color.Green) : (Color.Green, Color.Blue);
+            return changed.With(s.Name, current with
+            {
+                LiveColor = split ? was : next,
+                Weights = split ? new ColorPair<int>(50, 50) : new ColorPair<int>(0, 0).With(next, 100),
+                Image = current.Image.With(next, current.Image[was]),
+                Running = new ColorPair<bool>(true, true),
+            });
+        }), CancellationToken.None);
+        var topology = DrTopologyReader.Read(await LedgerDeclaredSettings.ReadAsync(settings, ledger, release, CancellationToken.None), outputs);
+        var world = WorldOf(topology);
+        var ports = world.Ports with { Ledger = new LedgerDrRecord(ledger) };
+
+        var failover = await new Failover(ports, new DrOptions(settings.Dr.RpoTargetSeconds)).RunAsync(topology, force: true);
+        var after = await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource());
+
+        Assert.Equal(DrOutcome.Succeeded, failover.Outcome);
+        var scaledUp = world.Calls.Select(call => ScaleCall().Match(call))
+            .Where(m => m.Success && m.Groups["region"].Value == topology.Dr.Region).ToList();
+        var routed = settings.Services.SelectMany(s =>
+        {
+            var names = outputs["dr"]!["dr"]!["services"]![s.Name]!;
+            var was = (string)outputs["services"]![s.Name]!["liveColor"]!;
+            return split ? [(string)names["blue"]!, (string)names["green"]!] : new[] { (string)names[was == "blue" ? "green" : "blue"]! };
+        });
+        Assert.Equal(routed.Order(StringComparer.Ordinal), scaledUp.Select(m => m.Groups["service"].Value).Order(StringComparer.Ordinal));
+        Assert.All(scaledUp, call =>
+        {
+            Assert.NotEqual("0 (autoscaling 0..0)", call.Groups["capacity"].Value);
+            Assert.Equal(call.Groups["capacity"].Value, Declared(after.Document, inDr: true, topology.Dr.ClusterName, call.Groups["service"].Value));
+        });
     }
 
     /// <summary>AWS as the planned stack's topology has it before a failover: its two instances, and its services with no task yet.</summary>

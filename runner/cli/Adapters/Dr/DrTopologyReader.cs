@@ -3,17 +3,18 @@ using Infra.Runner.Dr;
 using Infra.Runner.Rollout;
 using Infra.Components.Compute;
 using Infra.Stacks.Settings;
-using StackOutputs = Infra.Runner.Rollout.StackOutputs;
 using StackSettings = Infra.Stacks.Settings.StackSettings;
 
 namespace Infra.Runner.Adapters.Dr;
 
 /// <summary>
-/// Failover's and fail-back's view of the stack, from the stack file's settings (regions, the default health path) and
-/// the outputs the last update recorded (<c>url</c>, <c>database.primary|replica.identifier</c>, each service's live color
-/// through <see cref="StackOutputsReader"/>, and <c>dr</c>, see infra/DrOutputEntry.cs). Each service's count and
-/// autoscaling range are the ones the program declares for its live color (in the DR region: once promoted). Both live outside AWS's regions (the checkout
-/// and the Pulumi backend), so nothing here needs the primary region. Every missing piece is named at once.
+/// Failover's and fail-back's view of the stack, from the settings as the program declares them (the stack file with the
+/// ledger's release over it: regions, the default health path, each service's weights) and the outputs the last update
+/// recorded (<c>url</c>, <c>database.primary|replica.identifier</c>, and <c>dr</c>, see infra/DrOutputEntry.cs). Each
+/// color the release routes traffic to (weight above 0) is one service to scale, with the count and autoscaling range the
+/// program declares for it (in the DR region: once promoted). The stack file and the Pulumi backend live outside AWS's
+/// regions and the ledger is read through the DR region's replica, so nothing here needs the primary region. Every
+/// missing piece is named at once.
 /// </summary>
 public static class DrTopologyReader
 {
@@ -26,11 +27,12 @@ public static class DrTopologyReader
         var url = Text(outputs, "url", problems);
         var primaryId = Text(outputs, "database.primary.identifier", problems);
         var replicaId = Text(outputs, "database.replica.identifier", problems);
-        var deployed = StackOutputsReader.Read(outputs);
-        var primary = Side(settings.Services, deployed, outputs, "primary", settings.Region, primaryId, problems);
-        // The DR services' capacity once promoted and not switching back: what failover and fail-back's undo scale them to.
-        var promoted = PilotLight.SettingsFor(settings with { Dr = settings.Dr with { Promote = true, SwitchingBack = false } });
-        var dr = Side(promoted.Services, deployed, outputs, "dr", settings.DrRegion ?? "", replicaId, problems);
+        var primary = Side(settings.Services, outputs, "primary", settings.Region, primaryId, problems);
+        // Without a pilot light (a problem named above) there are no DR services, and their images may have no DR copy.
+        // Their capacity once promoted and not switching back: what failover and fail-back's undo scale them to.
+        var dr = settings.Dr.PilotLight
+            ? Side(PilotLight.SettingsFor(settings with { Dr = settings.Dr with { Promote = true, SwitchingBack = false } }).Services, outputs, "dr", settings.DrRegion ?? "", replicaId, problems)
+            : null;
         if (problems.Count > 0)
         {
             throw new RolloutInputException(
@@ -44,23 +46,30 @@ public static class DrTopologyReader
     }
 
     /// <summary>
-    /// One region's services with the count and autoscaling range the program declares for their live color there
-    /// (<paramref name="declared"/>: the stack's services, or the DR region's once promoted), so a later update agrees.
+    /// One region's ECS services, one per color the release routes traffic to, with the count and autoscaling range the
+    /// program declares for it there (<paramref name="declared"/>: the stack's services, or the DR region's once promoted),
+    /// so a later update agrees.
     /// </summary>
     private static DrRegionSide? Side(
-        IEnumerable<ServiceSettings> declared, StackOutputs deployed, JsonObject outputs, string side, string region, string? instanceId, List<string> problems)
+        IEnumerable<ServiceSettings> declared, JsonObject outputs, string side, string region, string? instanceId, List<string> problems)
     {
         var cluster = Text(outputs, $"dr.{side}.clusterName", problems);
-        var services = declared.Select(service =>
+        var services = declared.SelectMany(service => Routed(service).Select(color =>
         {
-            var live = deployed.Services.TryGetValue(service.Name, out var last) ? ReleaseMapping.ToColor(last.LiveColor) : Color.Blue;
-            if (last is null) problems.Add($"the stack output services.{service.Name} is missing");
-            var capacity = ColorCapacity.For(service with { LiveColor = live }, live);
-            return new DrService(service.Name, Text(outputs, $"dr.{side}.services.{service.Name}.{live.ToConfigName()}", problems) ?? "",
+            var capacity = ColorCapacity.For(service, color);
+            return new DrService(service.Name, Text(outputs, $"dr.{side}.services.{service.Name}.{color.ToConfigName()}", problems) ?? "",
                 capacity.DesiredCount, capacity.MinCapacity, capacity.MaxCapacity);
-        }).ToList();
+        })).ToList();
         return instanceId is null || cluster is null ? null : new DrRegionSide(region, instanceId, cluster, services);
     }
+
+    /// <summary>
+    /// The colors the region's load balancer sends the service's traffic to (weight above 0 in the release), so none of
+    /// them answers 503 with no task: after a split release both, and the live color of the ledger's release, not the
+    /// one the last full update exported.
+    /// </summary>
+    private static IEnumerable<Color> Routed(ServiceSettings service) =>
+        new[] { Color.Blue, Color.Green }.Where(color => service.Weights[color] > 0);
 
     private static string? Text(JsonObject outputs, string path, List<string> problems)
     {

@@ -15,7 +15,7 @@ public enum HookState
 
 /// <summary>
 /// One hook of the rollout: its name as the journal spells it (<c>snapshot</c>, <c>migration</c>, <c>prune</c>,
-/// <c>pause:N</c>, <c>inconclusive:N</c>, <c>webhook:&lt;name&gt;</c>), its state, and what it is waited for by (a snapshot id, a task ARN).
+/// <c>pause:N</c>, <c>inconclusive:N</c>, <c>webhook:&lt;name&gt;</c>, <c>dr-tier</c>), its state, and what it is waited for by (a snapshot id, a task ARN).
 /// </summary>
 public sealed record HookRecord(string Name, HookState State, string? Reference, DateTimeOffset StartedAt);
 
@@ -25,6 +25,9 @@ public static class HookNames
     public const string Snapshot = "snapshot";
     public const string Migration = "migration";
     public const string Prune = "prune";
+
+    /// <summary>The update of the DR region's copies once the release completed (see <see cref="DrTierUpdate"/>).</summary>
+    public const string DrTier = "dr-tier";
 
     /// <summary>Pause steps' and webhooks' names: <c>pause:N</c> (after step N), <c>webhook:NAME</c>.</summary>
     public const string PausePrefix = "pause:";

@@ -262,6 +262,24 @@ internal sealed class RolloutHarness
     public static IReadOnlyList<string> TrafficUrns(params string[] services) =>
         services.Select(name => $"urn:{name}:listener-rule").ToList();
 
+    /// <summary>Gives every service a copy in the DR region (<c>services.NAME.drTier</c>), as a stack with a pilot light exports.</summary>
+    public RolloutHarness WithDrTier()
+    {
+        OutputsOverride = outputs => outputs with { DrTier = DrTierFor(outputs.Name) };
+        return this;
+    }
+
+    public static DrTierOutputs DrTierFor(string name) => new(
+        [$"urn:dr-{name}:listener-rule"], $"urn:dr-{name}:test-rule", $"urn:dr-{name}:preview-rule",
+        new DrColorUrns($"urn:dr-{name}:blue-taskdef", $"urn:dr-{name}:blue-service", $"urn:dr-{name}:blue-scaling"),
+        new DrColorUrns($"urn:dr-{name}:green-taskdef", $"urn:dr-{name}:green-service", $"urn:dr-{name}:green-scaling"));
+
+    /// <summary>What the update of the services' DR copies targets, in order.</summary>
+    public static IReadOnlyList<string> DrTierUrns(params string[] services) => services.SelectMany(name => DrTierFor(name).Urns).ToList();
+
+    /// <summary>The updates of the DR copies: the ones that target a DR task definition.</summary>
+    public IEnumerable<UpdateCall> DrTierUpdates => Updates.Where(u => u.Targets.Any(t => t.StartsWith("urn:dr-", StringComparison.Ordinal)));
+
     public IEnumerable<UpdateCall> TrafficUpdates => Updates.Where(u => u.Targets.All(t => t.EndsWith(":listener-rule", StringComparison.Ordinal)));
 
     public RolloutEvent Event(RolloutEventKind kind) => Assert.Single(Events, e => e.Kind == kind);
