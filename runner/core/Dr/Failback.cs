@@ -27,7 +27,8 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         var steps = new DrSteps(ports, options);
         var repair = new StateRepair(ports, state, topology);
         var (primary, dr) = (topology.Primary, topology.Dr);
-        if (await ports.Ledger.ReadPromotionAsync(cancellationToken) == PromotionState.NotPromoted)
+        var promotion = await ports.Ledger.ReadPromotionAsync(cancellationToken);
+        if (promotion == PromotionState.NotPromoted)
         {
             // A run killed between record-promotion and clear-release-mark (or a failover stopped before its record-promotion) left the mark.
             IReadOnlyList<DrStep> unmark = await ports.Ledger.ReadReleaseMarkedAsync(cancellationToken) ? [steps.MarkRelease(promoted: false)] : [];
@@ -66,9 +67,13 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
                 $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}", Afterwards(topology, stamp), cancellationToken);
         }
 
+        // Only the switchover's first step records switching back, once the new replica has caught up: a run that stopped
+        // after it resumes at the switchover, under its undo, and does not wait for a lag target again. With the DR
+        // services stopped nothing writes, so ReplicaLag only grows; the final catch-up proves the replica by WAL position.
+        var resumesSwitchover = promotion == PromotionState.SwitchingBack;
         string? drArn = null;
         DateTimeOffset writesStoppedAt = default;
-        IReadOnlyList<DrStep> before =
+        IReadOnlyList<DrStep> before = resumesSwitchover ? [] :
         [
             new("check-dr-database", $"check that {dr.InstanceId} in {dr.Region} is the available, standalone primary", async t =>
             {
@@ -124,6 +129,12 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             ],
             $"undone: writes are restored in {dr.Region} (its services run, the primary's are stopped, DNS and the ledger say failed over); " +
             $"{primary.InstanceId} in {primary.Region} is left as it is, and the next failback retires and replaces it");
+        if (resumesSwitchover)
+        {
+            await procedure.EventAsync("Resumed", "the release ledger's dr item says switching back: an earlier fail-back stopped in the switchover, after its new replica " +
+                "caught up; resuming at the switchover, whose failures are undone");
+        }
+
         return await procedure.RunAsync([.. before, .. switchover, .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
             $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}",
             Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken, undo);

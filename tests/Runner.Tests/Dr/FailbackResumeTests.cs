@@ -65,4 +65,45 @@ public class FailbackResumeTests
         Assert.Equal(("db-CREATED1", "db-CREATED1", "production-db"), _world.State.Recorded("production-db"));
         Assert.Equal(("db-CREATED2", "db-CREATED2", "production-db-replica"), _world.State.Recorded("production-db-replica"));
     }
+
+    /// <summary>
+    /// Killed once the DR services stopped writing: nothing writes, so ReplicaLag only grows and a lag target would never
+    /// be met again. The next run resumes at the switchover, with no lag wait and nothing renamed or created again.
+    /// </summary>
+    [Fact]
+    public async Task A_fail_back_killed_after_the_writes_stopped_resumes_at_the_switchover_without_waiting_for_a_lag_target()
+    {
+        await Assert.ThrowsAsync<KillAfter.Killed>(() => RunAsync(_world.Ports with { Progress = new KillAfter("wait-stop-writes") }));
+        var calls = _world.Calls.Count;
+
+        var result = await RunAsync(_world.Ports);
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.Equal(
+            "the release ledger's dr item says switching back: an earlier fail-back stopped in the switchover, after its new replica caught up; " +
+            "resuming at the switchover, whose failures are undone",
+            _world.Events.Single(e => e.Kind == "FailbackResumed").Message);
+        var names = System.Text.Json.JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString());
+        Assert.Equal(StepNames.SkipWhile(name => name != "record-switching-back"), names);
+        Assert.DoesNotContain(_world.Calls.Skip(calls), c => c.StartsWith("rename eu-west-1", StringComparison.Ordinal) || c.StartsWith("create eu-west-1", StringComparison.Ordinal));
+        Assert.Equal(PromotionState.NotPromoted, _world.Promotion);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Primary, "production-web-blue")]);
+    }
+
+    /// <summary>A resumed switchover that fails is undone like a first one: writes back in the DR region, the ledger plainly promoted.</summary>
+    [Fact]
+    public async Task A_resumed_switchover_that_fails_is_undone()
+    {
+        await Assert.ThrowsAsync<KillAfter.Killed>(() => RunAsync(_world.Ports with { Progress = new KillAfter("wait-stop-writes") }));
+        _world.Stuck.Add("replay");
+
+        var result = await RunAsync(_world.Ports);
+
+        Assert.Equal(DrOutcome.Failed, result.Outcome);
+        Assert.Contains(FailbackTests.Undone, result.Message, StringComparison.Ordinal);
+        Assert.Equal(PromotionState.Promoted, _world.Promotion);
+        Assert.True(_world.ReleaseMarked);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
+        Assert.DoesNotContain(_world.Calls, c => c.StartsWith("promote", StringComparison.Ordinal));
+    }
 }
