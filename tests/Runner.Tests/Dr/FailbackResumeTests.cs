@@ -16,7 +16,7 @@ public class FailbackResumeTests
     /// <summary>Every step of an uninterrupted fail-back, in order.</summary>
     internal static readonly string[] StepNames =
     [
-        "check-dr-database", "retire-eu-west-1", "create-replica-eu-west-1", "wait-replica-eu-west-1",
+        "stop-primary-services", "check-dr-database", "retire-eu-west-1", "create-replica-eu-west-1", "wait-replica-eu-west-1",
         "parameter-group-eu-west-1", "apply-parameter-group-eu-west-1", "catch-up",
         "record-switching-back", "scale-stop-writes", "wait-stop-writes", "final-catch-up", "promote-database-eu-west-1", "wait-database-eu-west-1",
         "record-promotion", "clear-release-mark", "scale-primary-services", "wait-primary-services", "switch-dns",

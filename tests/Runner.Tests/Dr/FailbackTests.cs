@@ -162,6 +162,22 @@ public class FailbackTests
         Assert.Single(_world.Calls, c => c.StartsWith("rename eu-west-1", StringComparison.Ordinal));
     }
 
+    /// <summary>Failover's fence did not reach the primary region, whose services came back with it and write to the old primary.</summary>
+    [Fact]
+    public async Task Primary_services_running_again_are_stopped_before_the_old_primary_is_renamed_aside()
+    {
+        _world.Services[(DrWorld.Primary, "production-web-blue")] = new(3, 3);
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.Equal(
+            ["scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)", "rename eu-west-1: production-db to production-db-retired-202606010300"],
+            _world.Calls.Take(2));
+        Assert.Equal("stopped production-web-blue (was 3 running of 3 desired)",
+            System.Text.Json.JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps")[0].GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task A_standalone_primary_is_never_renamed_aside_while_the_dr_services_are_stopped()
     {
