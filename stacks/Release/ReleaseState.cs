@@ -40,8 +40,8 @@ public sealed record ReleaseState
 
     /// <summary>
     /// The mark that stops code older than the ledger's <c>dr</c> item (key <c>drPromotedPerDrItem</c>): failover sets it
-    /// in both release documents before the <c>dr</c> item says promoted, fail-back clears it right after the <c>dr</c> item
-    /// says not promoted (<c>ReleaseLedger.MarkReleasePromotedAsync</c>). Older readers refuse any root key they do not
+    /// in both release documents before the <c>dr</c> item says promoted, fail-back clears it once the <c>dr</c> item
+    /// says not promoted and DNS is back (<c>ReleaseLedger.MarkReleasePromotedAsync</c>). Older readers refuse any root key they do not
     /// know, so an old deploy re-run, a revert or an old runner stops with an error instead of reading only the release's
     /// <see cref="DrPromoted"/> (which failover no longer writes) and declaring the stack unpromoted. Current code decides
     /// nothing by it and keeps it through every release write.

@@ -9,6 +9,9 @@ using Infra.Runner.Rollout;
 using Pulumi.Automation;
 using Serilog;
 using Serilog.Events;
+using Infra.Stacks.Loading;
+using Infra.Stacks.Release;
+using Infra.Stacks.Settings;
 
 namespace Infra.Runner.Commands;
 
@@ -31,7 +34,7 @@ public static class DrCommands
                 "that runner stops at its next renewal. An expired hold is taken without it.",
         };
         var command = Create("failover",
-            "Fail over to the DR region with only its APIs: take the stack's lease, promote the replica, record drPromoted in the ledger, scale the DR services, move DNS " +
+            "Fail over to the DR region with only its APIs: take the stack's lease, mark the release documents for older code, promote the replica, record the promotion in the ledger's dr item, scale the DR services, move DNS " +
             "(hold the primary failover record's Route 53 health check unhealthy), stop the primary's services where reachable, page. Refuses while the primary answers healthy " +
             "unless --force, and while another runner holds the lease unless --take-over-lease.",
             output, input, parse => DrLeaseTerms.Failover(parse.GetValue(takeOverLease)),
@@ -49,7 +52,7 @@ public static class DrCommands
         };
         var command = Create("failback",
             "Move the primary role back after a failover: take the stack's lease, a new replica of the DR database in the original region, catch-up under the RPO target, " +
-            "writes stopped, the new replica's WAL replay at the DR database's WAL end, promotion, DNS back, the DR replica rebuilt (the dr item says not promoted once traffic moves), " +
+            "switching back recorded, writes stopped, the new replica's WAL replay at the DR database's WAL end, promotion, not promoted recorded, the primary's services, DNS back, the DR replica rebuilt, " +
             "then Pulumi's state pointed at the new instances. A run that stopped anywhere is finished by the next one.",
             output, input, parse => DrLeaseTerms.Planned("failback", LeaseWait(parse.GetValue(leaseWait))),
             (options, _, stack) => async (ports, topology, token) =>
@@ -95,11 +98,11 @@ public static class DrCommands
             var terms = lease();
             using var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
             var stackSettings = await stack.ReadSettingsAsync(cancellationToken);
-            // The DR region's replica of the ledger: failover must not need the primary region.
-            using var adapters = new DrAdapters(stackSettings, stackSettings.DrRegion ?? stackSettings.Region, logger);
-            // The colors to scale are the ones the release routes to, as the program declares them from the ledger.
-            var declared = await LedgerDeclaredSettings.ReadAsync(
-                stackSettings, adapters.Ledger, new ReleaseStore(adapters.Ledger, ReleaseMapping.Seed(stackSettings)), cancellationToken);
+            // Failover reaches the ledger through the DR region's replica: it must not need the primary region. Fail-back
+            // needs the primary region up and writes the dr item there, where the program reads it, so that each of its
+            // fences holds for a `pulumi up` at once, not only once the global table has replicated it.
+            using var adapters = new DrAdapters(stackSettings, terms.Disaster ? stackSettings.DrRegion ?? stackSettings.Region : stackSettings.Region, logger);
+            var declared = await DeclaredAsync(stackSettings, adapters.Ledger, terms.Disaster, logger, cancellationToken);
             var topology = DrTopologyReader.Read(declared, await stack.ReadOutputsAsync(cancellationToken));
             if (!yes && !await ConfirmedAsync(name, topology, output, input))
             {
@@ -120,6 +123,28 @@ public static class DrCommands
                 return result.ExitCode;
             }, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The settings with the ledger's release over them, so the colors scaled are the ones the release routes to. A
+    /// release item that cannot be read or does not validate never stops a failover: it then scales both colors of every
+    /// service, since which one the DR load balancer routes to is unknown. Fail-back stops instead: it has time to mend it.
+    /// </summary>
+    internal static async Task<StackSettings> DeclaredAsync(StackSettings settings, ReleaseLedger ledger, bool disaster, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LedgerDeclaredSettings.ReadAsync(settings, ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(settings)), cancellationToken);
+        }
+        catch (Exception error) when (disaster && error is LedgerFormatException or ReleaseStateFormatException or StackSettingsException)
+        {
+            logger.Warning("The release ledger's release cannot be used ({Error:l}); failover scales both colors of every service in the DR region", error.Message);
+            return settings with
+            {
+                Dr = settings.Dr with { Promote = true },
+                Services = settings.Services.Select(service => service with { Weights = new ColorPair<int>(50, 50) }).ToValueList(),
+            };
+        }
     }
 
     /// <summary>The stack name typed back, exactly; anything else (or no input) is a no.</summary>

@@ -63,7 +63,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             // Killed after promoting the new primary: the promotion's wait, the switchover's steps after it, then the rebuild.
             // Switching back first (a no-op when the run recorded it), so a `pulumi up` meanwhile starts neither region's services.
             return await ResumeAsync(procedure, promoted,
-                [RecordSwitchingBack(), .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), RecordNotPromoted(), steps.MarkRelease(promoted: false), .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+                [RecordSwitchingBack(), .. steps.Promote(primary.Region, primary.InstanceId).Select(s => s with { Name = $"{s.Name}-{primary.Region}" }), RecordNotPromoted(), .. steps.Scale(primary, "primary-services", s => s.Live), steps.Dns(topology, toDr: false), steps.MarkRelease(promoted: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
                 $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}", Afterwards(topology, stamp), cancellationToken);
         }
 
@@ -110,7 +110,6 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             // Before the primary's services start: while the dr item says promoted the program fences them (infra/FailoverFence.cs),
             // so a `pulumi up` between the two would stop them again, and DNS would then move back to a primary with no tasks.
             RecordNotPromoted(),
-            steps.MarkRelease(promoted: false),
             .. steps.Scale(primary, "primary-services", s => s.Live),
             steps.Dns(topology, toDr: false),
         ];
@@ -136,7 +135,9 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
                 "caught up; resuming at the switchover, whose failures are undone");
         }
 
-        return await procedure.RunAsync([.. before, .. switchover, .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
+        // Outside the undo: once the dr item says not promoted, older code reads the truth from the release documents, so a
+        // failed clear must not undo a finished switchover; the next run clears a mark left behind.
+        return await procedure.RunAsync([.. before, .. switchover, steps.MarkRelease(promoted: false), .. RebuildDr(topology, steps, stamp, repair), .. repair.Steps()],
             $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}",
             Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken, undo);
     }

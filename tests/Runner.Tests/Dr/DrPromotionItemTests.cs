@@ -133,7 +133,37 @@ public sealed class DrPromotionItemTests
     [Fact]
     public async Task A_release_item_no_version_can_read_is_left_as_it_is_and_does_not_stop_the_mark_step()
     {
-        var stack = await LocalLedger.NewStackAsync("drbad");
+        var stack = await UnreadableReleaseAsync("drbad");
+        var record = new LedgerDrRecord(LocalLedger.Ledger(stack));
+
+        Assert.Equal(
+            $"left as it is: no version of the runner or the program can read the release item (release ledger {LedgerTable.NameFor(stack)}, item release, " +
+            "attribute desired: release state $.services: missing; expected an object of services by name), older code included",
+            await record.MarkReleasePromotedAsync(true, CancellationToken.None));
+        Assert.False(await record.ReadReleaseMarkedAsync(CancellationToken.None));
+    }
+
+    /// <summary>Failover scales the colors the ledger's release routes to; one it cannot read leaves both colors of every service scaled, never no failover.</summary>
+    [Fact]
+    public async Task A_release_item_no_version_can_read_makes_failover_scale_both_colors_and_stops_fail_back()
+    {
+        var stack = await UnreadableReleaseAsync("drcolors");
+        var ledger = LocalLedger.Ledger(stack);
+        var settings = StackSettingsLoader.FromFile(RepoFiles.StackFile("production")).GetValidOrThrow();
+        using var logger = new Serilog.LoggerConfiguration().CreateLogger();
+
+        var failover = await Infra.Runner.Commands.DrCommands.DeclaredAsync(settings, ledger, disaster: true, logger, CancellationToken.None);
+
+        Assert.All(failover.Services, s => Assert.Equal(new ColorPair<int>(50, 50), s.Weights));
+        Assert.True(failover.Dr.Promote);
+        await Assert.ThrowsAsync<Infra.Ledger.LedgerFormatException>(() =>
+            Infra.Runner.Commands.DrCommands.DeclaredAsync(settings, ledger, disaster: false, logger, CancellationToken.None));
+    }
+
+    /// <summary>A stack whose release item says <c>{}</c> in both documents, as a hand edit might leave it.</summary>
+    private static async Task<string> UnreadableReleaseAsync(string name)
+    {
+        var stack = await LocalLedger.NewStackAsync(name);
         using var client = LocalLedger.Client();
         await client.PutItemAsync(new Amazon.DynamoDBv2.Model.PutItemRequest
         {
@@ -149,13 +179,7 @@ public sealed class DrPromotionItemTests
                 ["updatedBy"] = new() { S = "someone by hand" },
             },
         });
-        var record = new LedgerDrRecord(LocalLedger.Ledger(stack));
-
-        Assert.Equal(
-            $"left as it is: no version of the runner or the program can read the release item (release ledger {LedgerTable.NameFor(stack)}, item release, " +
-            "attribute desired: release state $.services: missing; expected an object of services by name), older code included",
-            await record.MarkReleasePromotedAsync(true, CancellationToken.None));
-        Assert.False(await record.ReadReleaseMarkedAsync(CancellationToken.None));
+        return stack;
     }
 
     private static async Task<(string Stack, Infra.Ledger.ReleaseLedger Ledger, ReleaseStore Store)> ReleasedAsync(bool promoted = false)

@@ -19,7 +19,7 @@ public class FailbackResumeTests
         "stop-primary-services", "check-dr-database", "retire-eu-west-1", "create-replica-eu-west-1", "wait-replica-eu-west-1",
         "parameter-group-eu-west-1", "apply-parameter-group-eu-west-1", "catch-up",
         "record-switching-back", "scale-stop-writes", "wait-stop-writes", "final-catch-up", "promote-database-eu-west-1", "wait-database-eu-west-1",
-        "record-promotion", "clear-release-mark", "scale-primary-services", "wait-primary-services", "switch-dns",
+        "record-promotion", "scale-primary-services", "wait-primary-services", "switch-dns", "clear-release-mark",
         "read-new-primary", "retire-eu-central-1", "create-replica-eu-central-1", "wait-replica-eu-central-1",
         "parameter-group-eu-central-1", "apply-parameter-group-eu-central-1",
         "state-read-resource-ids", "state-repoint", "state-refresh",

@@ -27,9 +27,9 @@ public class FailbackTests
             "scale eu-central-1: production-dr-web-blue to 0 (autoscaling 0..0)",
             "promote eu-west-1: production-db",
             "record: NotPromoted",
-            "mark: release False",
             "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
             "dns: hc-1 held unhealthy False",
+            "mark: release False",
             "rename eu-central-1: production-db-replica to production-db-replica-retired-202606010300",
             "create eu-central-1: production-db-replica from arn:aws:rds:eu-west-1:123456789012:db:production-db key arn:aws:kms:eu-central-1:123456789012:key/d subnets production-dr-db-subnets",
             "parameters eu-central-1: production-db-replica production-dr-db-params",
@@ -162,6 +162,29 @@ public class FailbackTests
         Assert.Single(_world.Calls, c => c.StartsWith("rename eu-west-1", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Once the dr item says not promoted, older code reads the truth from the release documents: a mark that could not
+    /// be cleared does not undo a finished switchover, and the next run clears it.
+    /// </summary>
+    [Fact]
+    public async Task A_release_mark_that_cannot_be_cleared_leaves_the_switchover_done_and_the_next_run_clears_it()
+    {
+        _world.FailingOnce["mark"] = new InvalidOperationException("the ledger refused");
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Failed, result.Outcome);
+        Assert.StartsWith("Failback failed at step clear-release-mark (", result.Message, StringComparison.Ordinal);
+        Assert.Equal((PromotionState.NotPromoted, true), (_world.Promotion, _world.ReleaseMarked));
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Primary, "production-web-blue")]);
+        Assert.DoesNotContain("record: Promoted", _world.Calls);
+
+        var next = await RunAsync();
+
+        Assert.Equal(DrOutcome.Succeeded, next.Outcome);
+        Assert.False(_world.ReleaseMarked);
+    }
+
     /// <summary>Failover's fence did not reach the primary region, whose services came back with it and write to the old primary.</summary>
     [Fact]
     public async Task Primary_services_running_again_are_stopped_before_the_old_primary_is_renamed_aside()
@@ -243,7 +266,6 @@ public class FailbackTests
         { "scale-stop-writes", "scale eu-central-1" },
         { "promote-database-eu-west-1", "promote eu-west-1" },
         { "record-promotion", "record NotPromoted" },
-        { "clear-release-mark", "mark" },
         { "scale-primary-services", "scale eu-west-1" },
         { "switch-dns", "dns" },
     };
