@@ -12,16 +12,23 @@ namespace Infra;
 /// <c>dr</c> item (failover, fail-back and drills write it; before any did, an older release document's
 /// <c>drPromoted</c> stands). Before the
 /// first <c>pulumi up</c> has created the table, or before the first release, the stack file seeds the release. Any
-/// other failure stops the program: declaring the stack file's values instead would silently undo a release.
+/// other failure stops the program: declaring the stack file's values instead would silently undo a release. So does a
+/// disaster-recovery command holding the stack's lease (<see cref="DrCommandInProgress"/>), before anything is declared.
 /// </summary>
-public sealed class LedgerReleaseSource : IReleaseSource
+/// <param name="time">The clock a lease's expiry is checked against. Default: the system's.</param>
+public sealed class LedgerReleaseSource(TimeProvider? time = null) : IReleaseSource
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public ReleaseState? ReadDesired(StackSettings settings)
     {
         using var client = LedgerClients.ForRegion(settings.Region);
-        var ledger = new ReleaseLedger(client, settings.StackName);
+        var ledger = new ReleaseLedger(client, settings.StackName, time: _time);
         try
         {
+            // The operator's to wait for, not a fault of the program: the engine prints a RunException's message alone.
+            var lease = ledger.ReadLeaseAsync().GetAwaiter().GetResult();
+            if (DrCommandInProgress.Refusal(lease, _time.GetUtcNow(), Describe(settings)) is { } refusal) throw new RunException(refusal);
             // The program is synchronous up to the stack's constructor; a console host has no context to deadlock on.
             var release = ledger.ReadReleaseAsync().GetAwaiter().GetResult();
             var promotion = DrRecord.PromotionOf(ledger.ReadDrAsync().GetAwaiter().GetResult(), release);
