@@ -30,7 +30,7 @@ public sealed class DrAdapters : IDisposable
         http = SmokeHttpClient.Create(CallTimeout);
         pagerHttp = new HttpClient { Timeout = CallTimeout };
         Ledger = new ReleaseLedger(dynamo, settings.StackName);
-        logger.Information("Failover reads the release ledger in {Region:l}", ledgerRegion);
+        logger.Information("The release ledger is read and written in {Region:l}", ledgerRegion);
         Ports = new DrPorts(
             new RdsDrDatabase(RdsDrDatabase.ClientFor, CallTimeout),
             new EcsDrServices(EcsDrServices.ClientFor, CallTimeout),

@@ -110,11 +110,10 @@ public static class DrCommands
                 return ExitCodes.BadInput;
             }
 
-            // Fail-back takes the lease where rollouts take it (the primary region), so the two exclude each other at
-            // once; failover takes it in the DR region, where a primary-region holder's writes arrive only by replication.
-            using var primaryLedger = terms.Disaster ? null : LedgerClients.ForRegion(topology.Primary.Region);
-            var ledger = primaryLedger is null ? adapters.Ledger : new ReleaseLedger(primaryLedger, stackSettings.StackName);
-            return await HeldDrCommand.RunAsync(ledger, terms, TimeProvider.System, logger, async held =>
+            // The lease is taken where the ledger is reached: fail-back's where rollouts take it (the primary region), so
+            // the two exclude each other at once; failover's in the DR region, where a primary-region holder's writes
+            // arrive only by replication.
+            return await HeldDrCommand.RunAsync(adapters.Ledger, terms, TimeProvider.System, logger, async held =>
             {
                 var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds), stack)(adapters.Ports, topology, held);
                 await ReportFiles.WriteAsync(reportPath ?? DefaultReportPath(name, settings), result.MarkdownReport, result.JsonReport, logger);
