@@ -6,8 +6,10 @@ namespace Infra.Runner.Dr;
 /// <c>failover</c>: moves the stack to its DR region using only the DR region's APIs and Route 53 (global). Refuses,
 /// changing nothing, while the primary answers healthy (its health URL 2xx AND its database available) unless forced;
 /// then marks the release documents (so code older than the <c>dr</c> item stops instead of declaring the stack
-/// unpromoted), promotes the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), scales the DR
-/// services to their live counts, moves DNS, stops the primary's services where its API still answers, and pages. Steps are safe to re-run after a failure.
+/// unpromoted), stops the primary's services where its API answers (before the promotion: a primary still up would
+/// otherwise take writes the promoted copy never sees, for as long as the DR services start and DNS moves), promotes
+/// the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), scales the DR services to
+/// their live counts, moves DNS, stops the primary's services again, and pages. Steps are safe to re-run after a failure.
 /// </summary>
 public sealed class Failover(DrPorts ports, DrOptions options)
 {
@@ -34,6 +36,7 @@ public sealed class Failover(DrPorts ports, DrOptions options)
         IReadOnlyList<DrStep> plan =
         [
             steps.MarkRelease(promoted: true),
+            steps.FenceBeforePromotion(topology.Primary),
             .. steps.Promote(dr.Region, dr.InstanceId),
             new("record-promotion", "record the promotion (promoted: true) in the release ledger's dr item, through its replica in the DR region", async t =>
             {
@@ -42,6 +45,7 @@ public sealed class Failover(DrPorts ports, DrOptions options)
             }),
             .. steps.Scale(dr, "dr-services", s => s.Live),
             steps.Dns(topology, toDr: true),
+            // Again, best effort: a primary region in trouble may answer only now.
             steps.Fence(topology.Primary),
         ];
         return await procedure.RunAsync(plan, $"{topology.StackName} now runs in {dr.Region}: database {dr.InstanceId} promoted, services running, DNS moved",
