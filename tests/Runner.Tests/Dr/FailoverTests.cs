@@ -121,7 +121,6 @@ public class FailoverTests
     public static TheoryData<string, string, string> FailingSteps => new()
     {
         { "mark-release", "mark", "the ledger did not answer" },
-        { "promote-database", "promote eu-central-1", "RDS: InvalidDBInstanceState" },
         { "record-promotion", "record", "the ledger did not answer" },
         { "scale-dr-services", "scale eu-central-1", "ECS: AccessDeniedException" },
         { "switch-dns", "dns", "Route 53: Throttling" },
@@ -147,6 +146,46 @@ public class FailoverTests
         Assert.Equal((NotificationSeverity.Critical, $"Failover of production: {result.Message}"), Assert.Single(_world.Pages));
         Assert.Equal("FailoverFailed", _world.Events[^1].Kind);
         Assert.Equal(step, _world.Events[^1].Data["failedStep"]);
+    }
+
+    [Fact]
+    public async Task A_promote_call_that_fails_starts_the_fenced_primary_services_again_and_the_message_says_so()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.Failing["promote eu-central-1"] = new InvalidOperationException("RDS: InvalidDBInstanceState");
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Failed, result.Outcome);
+        Assert.Equal(
+            "Failover failed at step promote-database (RDS: InvalidDBInstanceState); undone: production-db-replica was not promoted and the primary's services " +
+            "are scaled back to their live counts in eu-west-1; the report says what state each region is in", result.Message);
+        Assert.Equal(
+        [
+            "http eu-west-1: https://primary.example.com/healthz",
+            "mark: release True",
+            "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
+            "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
+        ], _world.Calls);
+        Assert.Equal("promote-database", JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("failedStep").GetString());
+        Assert.Equal("FailoverFailed", _world.Events[^1].Kind);
+    }
+
+    /// <summary>A replica no longer plainly following the primary may be being promoted: a restarted primary would take writes it misses.</summary>
+    [Fact]
+    public async Task A_promote_call_that_fails_while_the_replica_is_changing_leaves_the_primary_fenced()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.Instances[(DrWorld.Dr, "production-db-replica")] = _world.Instances[(DrWorld.Dr, "production-db-replica")] with { Status = "modifying" };
+        _world.Failing["promote eu-central-1"] = new InvalidOperationException("the request timed out");
+
+        var result = await RunAsync();
+
+        Assert.Equal(
+            "Failover failed at step promote-database (the request timed out); undoing it failed at step undo-fence-primary-first " +
+            "(production-db-replica is modifying, read replica of production-db, so it may be being promoted: the primary's services stay stopped; " +
+            "finish with `failover --stack production --yes --force`); the report says what state each region is in", result.Message);
+        Assert.Equal("scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)", _world.Calls[^1]);
     }
 
     /// <summary>The mark goes first: a ledger that cannot take it stops failover before the database is promoted, so no

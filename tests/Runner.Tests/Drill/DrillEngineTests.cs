@@ -222,6 +222,10 @@ public class DrillEngineTests
         Assert.StartsWith("Failover failed at step promote-database (InvalidDBInstanceState)", result.Message);
         Assert.NotNull(harness.MarkersStoppedAt);
         Assert.Equal(60, harness.Markers.Primary.Count);
+        // The drill leaves the primary serving: failover started its fenced services again.
+        Assert.Equal(
+            ["mark: release True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)", "scale eu-west-1: staging-web-blue to 2 (autoscaling 2..2)"],
+            harness.World.Calls);
     }
 
     [Fact]
