@@ -71,27 +71,38 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     ];
 
     /// <summary>
+    /// Best effort, before the promotion: the fence of <see cref="Fence(DrRegionSide)"/>, so a primary still up (failover forced, a
+    /// drill) takes no writes in the minutes the DR services start and DNS moves, writes the promoted copy would never see.
+    /// </summary>
+    public DrStep FenceBeforePromotion(DrRegionSide primary) =>
+        Fence(primary, "fence-primary-first", "before the DR database is promoted, so the old primary takes no writes the promoted copy would miss");
+
+    /// <summary>
     /// Best effort: stops the old primary region's services (autoscaling pinned to 0 too, or it would start them again)
     /// so that, if that region is still partly up, nothing keeps writing to the old primary database. Its API not
     /// answering is expected in a regional outage and is reported, not a failure.
     /// </summary>
-    public DrStep Fence(DrRegionSide primary) => new(
-        "fence-primary", $"best effort: scale the services in {primary.ClusterName} ({primary.Region}) to 0 so nothing writes to the old primary", async t =>
+    public DrStep Fence(DrRegionSide primary) => Fence(primary, "fence-primary", "so nothing writes to the old primary");
+
+    /// <summary>
+    /// Every service at once, so a region that does not answer costs one call timeout of the adapter, however many
+    /// services it runs, before the next step.
+    /// </summary>
+    private DrStep Fence(DrRegionSide primary, string name, string why) => new(
+        name, $"best effort: scale the services in {primary.ClusterName} ({primary.Region}) to 0 {why}", async t =>
         {
-            var outcomes = new List<string>();
-            foreach (var service in primary.Services)
+            var outcomes = await Task.WhenAll(primary.Services.Select(async service =>
             {
                 try
                 {
                     await ports.Services.ScaleAsync(primary.Region, primary.ClusterName, service.EcsServiceName, ServiceCapacity.Stopped, t);
-                    outcomes.Add($"{service.EcsServiceName} set to 0");
+                    return $"{service.EcsServiceName} set to 0";
                 }
                 catch (Exception error) when (error is not OperationCanceledException || !t.IsCancellationRequested)
                 {
-                    outcomes.Add($"{service.EcsServiceName} not reached ({error.Message})");
+                    return $"{service.EcsServiceName} not reached ({error.Message})";
                 }
-            }
-
+            }));
             return string.Join("; ", outcomes);
         });
 

@@ -6,8 +6,10 @@ namespace Infra.Runner.Dr;
 /// <c>failover</c>: moves the stack to its DR region using only the DR region's APIs and Route 53 (global). Refuses,
 /// changing nothing, while the primary answers healthy (its health URL 2xx AND its database available) unless forced;
 /// then marks the release documents (so code older than the <c>dr</c> item stops instead of declaring the stack
-/// unpromoted), promotes the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), scales the DR
-/// services to their live counts, moves DNS, stops the primary's services where its API still answers, and pages. Steps are safe to re-run after a failure.
+/// unpromoted), stops the primary's services where its API answers (before the promotion: a primary still up would
+/// otherwise take writes the promoted copy never sees, for as long as the DR services start and DNS moves), promotes
+/// the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), scales the DR services to
+/// their live counts, moves DNS, stops the primary's services again, and pages. Steps are safe to re-run after a failure.
 /// </summary>
 public sealed class Failover(DrPorts ports, DrOptions options)
 {
@@ -34,6 +36,7 @@ public sealed class Failover(DrPorts ports, DrOptions options)
         IReadOnlyList<DrStep> plan =
         [
             steps.MarkRelease(promoted: true),
+            steps.FenceBeforePromotion(topology.Primary),
             .. steps.Promote(dr.Region, dr.InstanceId),
             new("record-promotion", "record the promotion (promoted: true) in the release ledger's dr item, through its replica in the DR region", async t =>
             {
@@ -42,11 +45,40 @@ public sealed class Failover(DrPorts ports, DrOptions options)
             }),
             .. steps.Scale(dr, "dr-services", s => s.Live),
             steps.Dns(topology, toDr: true),
+            // Again, best effort: a primary region in trouble may answer only now.
             steps.Fence(topology.Primary),
         ];
         return await procedure.RunAsync(plan, $"{topology.StackName} now runs in {dr.Region}: database {dr.InstanceId} promoted, services running, DNS moved",
             [$"When {topology.Primary.Region} is back, run `failback --stack {topology.StackName}`; until then do not run a full `pulumi up` (it needs the primary region's APIs)."],
-            NotificationSeverity.Critical, cancellationToken);
+            NotificationSeverity.Critical, cancellationToken, UnfencePrimary(topology));
+    }
+
+    /// <summary>
+    /// A promote call that fails (or is interrupted) would otherwise leave the stack with no service anywhere: the
+    /// primary's services, stopped before it, start again at their live counts, unless the replica no longer plainly
+    /// follows the primary (then the promotion may be under way, and a restarted primary would take writes it misses).
+    /// </summary>
+    private DrRecovery UnfencePrimary(DrTopology topology)
+    {
+        var (primary, dr) = (topology.Primary, topology.Dr);
+        return new DrRecovery(new HashSet<string> { "promote-database" },
+        [
+            new("undo-fence-primary-first", $"scale the services in {primary.ClusterName} ({primary.Region}) back to their live counts, " +
+                $"if {dr.InstanceId} is still an available replica (RDS DescribeDBInstances)", async t =>
+            {
+                var replica = await ports.Database.DescribeAsync(dr.Region, dr.InstanceId, t);
+                if (replica is not { Status: "available", ReplicaOf: not null })
+                {
+                    throw new DrStepException(
+                        $"{dr.InstanceId} is {DbInstanceState.Shown(replica)}, so it may be being promoted: the primary's services stay stopped; " +
+                        $"finish with `failover --stack {topology.StackName} --yes --force`");
+                }
+
+                foreach (var service in primary.Services) await ports.Services.ScaleAsync(primary.Region, primary.ClusterName, service.EcsServiceName, service.Live, t);
+                return $"{string.Join(", ", primary.Services.Select(s => $"{s.EcsServiceName} to {s.Live}"))}; {dr.InstanceId} still replicates {replica.ReplicaOf}";
+            }),
+        ],
+        $"undone: {dr.InstanceId} was not promoted and the primary's services are scaled back to their live counts in {primary.Region}");
     }
 
     /// <summary>A description of why the primary counts as healthy; null when it does not (either probe failed or did not answer).</summary>

@@ -19,7 +19,7 @@ internal sealed class PromotionDrill(DrillPorts ports, DrillSession session)
         if (await session.StartMarkersAsync(cancellationToken) is { } markersFailed) return markersFailed;
 
         await session.BeginAsync(DrillPhase.Promotion,
-            "failover --force: promote the replica, record the promotion in the release ledger's dr item, scale the DR services, move DNS, fence the primary", cancellationToken);
+            "failover --force: fence the primary, promote the replica, record the promotion in the release ledger's dr item, scale the DR services, move DNS, fence the primary again", cancellationToken);
         session.Facts = session.Facts with { FailoverStartedAt = session.Now };
         await session.AppendAsync(DrillEventKind.FailoverStarted, $"Failover of {stack.StackName} started (forced: the primary is healthy in a drill)", CancellationToken.None);
         var failoverPorts = ports.Failover with { Database = new StopMarkersOnPromote(ports.Failover.Database, session.StopMarkersAsync) };

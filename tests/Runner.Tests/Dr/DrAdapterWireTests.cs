@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Amazon.RDS;
 using Amazon.Route53;
 using Infra.Runner.Adapters.Dr;
@@ -268,6 +270,29 @@ public sealed class DrAdapterWireTests : IDisposable
             () => services.ScaleAsync("eu-central-1", "staging", "staging-web-blue", new ServiceCapacity(1, 1, 4), CancellationToken.None));
 
         Assert.Equal("Cluster not found.", error.Message);
+    }
+
+    /// <summary>Failover's fence of a primary region that does not answer waits for the call timeout, never for the SDK's own.</summary>
+    [Fact]
+    public async Task An_autoscaling_api_that_never_answers_fails_the_scale_at_the_call_timeout_before_ecs_is_asked()
+    {
+        // Takes connections (the OS completes them) and never reads or answers a request.
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING", $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}");
+            var services = new EcsDrServices(EcsDrServices.ClientFor, TimeSpan.FromMilliseconds(200));
+
+            await Assert.ThrowsAsync<TimeoutException>(
+                () => services.ScaleAsync("eu-west-1", "production", "production-web-blue", ServiceCapacity.Stopped, CancellationToken.None));
+
+            Assert.Empty(_ecs.Requests);
+        }
+        finally
+        {
+            silent.Stop();
+        }
     }
 
     [Fact]

@@ -41,8 +41,8 @@ public sealed partial class FailoverAgreesWithProgramTests
 
         Assert.Equal(DrOutcome.Succeeded, failover.Outcome);
         var scaled = world.Calls.Select(call => ScaleCall().Match(call)).Where(m => m.Success).ToList();
-        // Each service's live color in both regions: scaled up in the DR region, fenced in the primary.
-        Assert.Equal(2 * settings.Services.Count, scaled.Count);
+        // Each service's live color in both regions: scaled up in the DR region, fenced in the primary (before the promotion and after DNS).
+        Assert.Equal(3 * settings.Services.Count, scaled.Count);
         foreach (var call in scaled)
         {
             var (region, service) = (call.Groups["region"].Value, call.Groups["service"].Value);

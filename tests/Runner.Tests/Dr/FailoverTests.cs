@@ -11,7 +11,7 @@ public class FailoverTests
     private Task<DrResult> RunAsync(bool force = false) => new Failover(_world.Ports, new DrOptions(RpoTargetSeconds: 30)).RunAsync(DrWorld.Topology, force);
 
     [Fact]
-    public async Task An_unhealthy_primary_fails_over_promoting_recording_scaling_moving_dns_and_fencing_in_that_order()
+    public async Task An_unhealthy_primary_fails_over_fencing_promoting_recording_scaling_moving_dns_and_fencing_again_in_that_order()
     {
         _world.PrimaryHttp = (false, "HTTP 503");
 
@@ -22,6 +22,7 @@ public class FailoverTests
         [
             "http eu-west-1: https://primary.example.com/healthz",
             "mark: release True",
+            "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
             "promote eu-central-1: production-db-replica",
             "record: Promoted",
             "scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)",
@@ -50,9 +51,9 @@ public class FailoverTests
 
         Assert.Equal(
             ["FailoverPrimaryChecked", "FailoverStarted",
-             .. Enumerable.Repeat<string[]>(["FailoverStepStarted", "FailoverStepDone"], 8).SelectMany(k => k), "FailoverSucceeded"],
+             .. Enumerable.Repeat<string[]>(["FailoverStepStarted", "FailoverStepDone"], 9).SelectMany(k => k), "FailoverSucceeded"],
             _world.Events.Select(e => e.Kind));
-        Assert.Equal("step 3/8 wait-database: production-db-replica is available and standalone at production-db-replica.abc.eu-central-1.rds.amazonaws.com",
+        Assert.Equal("step 4/9 wait-database: production-db-replica is available and standalone at production-db-replica.abc.eu-central-1.rds.amazonaws.com",
             _world.Events.Single(e => e.Kind == "FailoverStepDone" && e.Data["step"] == "wait-database").Message);
     }
 
@@ -108,8 +109,9 @@ public class FailoverTests
             "database production-db: the RDS API did not answer: connecting to the describe endpoint in eu-west-1 timed out",
             _world.Events[0].Message);
         var report = JsonDocument.Parse(result.JsonReport).RootElement;
-        var fence = report.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "fence-primary");
-        Assert.Equal("production-web-blue not reached (connecting to the scale endpoint in eu-west-1 timed out)", fence.GetProperty("detail").GetString());
+        Assert.All(["fence-primary-first", "fence-primary"], name => Assert.Equal(
+            "production-web-blue not reached (connecting to the scale endpoint in eu-west-1 timed out)",
+            report.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("detail").GetString()));
         Assert.Equal(
             ["database production-db: unknown, the RDS API did not answer (connecting to the describe endpoint in eu-west-1 timed out)",
              "service web (production/production-web-blue): unknown, the ECS API did not answer (connecting to the services endpoint in eu-west-1 timed out)"],
@@ -119,7 +121,6 @@ public class FailoverTests
     public static TheoryData<string, string, string> FailingSteps => new()
     {
         { "mark-release", "mark", "the ledger did not answer" },
-        { "promote-database", "promote eu-central-1", "RDS: InvalidDBInstanceState" },
         { "record-promotion", "record", "the ledger did not answer" },
         { "scale-dr-services", "scale eu-central-1", "ECS: AccessDeniedException" },
         { "switch-dns", "dns", "Route 53: Throttling" },
@@ -145,6 +146,46 @@ public class FailoverTests
         Assert.Equal((NotificationSeverity.Critical, $"Failover of production: {result.Message}"), Assert.Single(_world.Pages));
         Assert.Equal("FailoverFailed", _world.Events[^1].Kind);
         Assert.Equal(step, _world.Events[^1].Data["failedStep"]);
+    }
+
+    [Fact]
+    public async Task A_promote_call_that_fails_starts_the_fenced_primary_services_again_and_the_message_says_so()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.Failing["promote eu-central-1"] = new InvalidOperationException("RDS: InvalidDBInstanceState");
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Failed, result.Outcome);
+        Assert.Equal(
+            "Failover failed at step promote-database (RDS: InvalidDBInstanceState); undone: production-db-replica was not promoted and the primary's services " +
+            "are scaled back to their live counts in eu-west-1; the report says what state each region is in", result.Message);
+        Assert.Equal(
+        [
+            "http eu-west-1: https://primary.example.com/healthz",
+            "mark: release True",
+            "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
+            "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
+        ], _world.Calls);
+        Assert.Equal("promote-database", JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("failedStep").GetString());
+        Assert.Equal("FailoverFailed", _world.Events[^1].Kind);
+    }
+
+    /// <summary>A replica no longer plainly following the primary may be being promoted: a restarted primary would take writes it misses.</summary>
+    [Fact]
+    public async Task A_promote_call_that_fails_while_the_replica_is_changing_leaves_the_primary_fenced()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.Instances[(DrWorld.Dr, "production-db-replica")] = _world.Instances[(DrWorld.Dr, "production-db-replica")] with { Status = "modifying" };
+        _world.Failing["promote eu-central-1"] = new InvalidOperationException("the request timed out");
+
+        var result = await RunAsync();
+
+        Assert.Equal(
+            "Failover failed at step promote-database (the request timed out); undoing it failed at step undo-fence-primary-first " +
+            "(production-db-replica is modifying, read replica of production-db, so it may be being promoted: the primary's services stay stopped; " +
+            "finish with `failover --stack production --yes --force`); the report says what state each region is in", result.Message);
+        Assert.Equal("scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)", _world.Calls[^1]);
     }
 
     /// <summary>The mark goes first: a ledger that cannot take it stops failover before the database is promoted, so no
@@ -175,6 +216,44 @@ public class FailoverTests
         var result = await RunAsync();
 
         Assert.Equal($"Failover failed at step {step} ({detail}); the report says what state each region is in", result.Message);
+    }
+
+    /// <summary>A forced failover of a primary that still runs (or a drill) stops its services before the promotion:
+    /// what they wrote to the old database after it would be missing from the promoted copy.</summary>
+    [Fact]
+    public async Task A_forced_failover_stops_the_running_primarys_services_before_promoting_and_again_at_the_end()
+    {
+        var result = await RunAsync(force: true);
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        var fenced = "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)";
+        Assert.Equal(1, _world.Calls.IndexOf(fenced));
+        Assert.Equal(2, _world.Calls.IndexOf("promote eu-central-1: production-db-replica"));
+        Assert.Equal(fenced, _world.Calls[^1]);
+        Assert.Equal(0, _world.Services[(DrWorld.Primary, "production-web-blue")].Desired);
+        var steps = JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(["mark-release", "fence-primary-first", "promote-database"], steps.Take(3).Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal("production-web-blue set to 0", steps[1].GetProperty("detail").GetString());
+    }
+
+    /// <summary>Both fences are best effort: the primary's ECS refusing them leaves them noted, and failover goes on.</summary>
+    [Fact]
+    public async Task A_primary_ecs_that_refuses_the_fence_does_not_stop_the_failover()
+    {
+        _world.Failing["scale eu-west-1"] = new InvalidOperationException("ECS: AccessDeniedException");
+
+        var result = await RunAsync(force: true);
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.True(_world.Promoted);
+        var steps = JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps").EnumerateArray()
+            .Where(s => s.GetProperty("name").GetString() is "fence-primary-first" or "fence-primary").ToList();
+        Assert.Equal(2, steps.Count);
+        Assert.All(steps, s =>
+        {
+            Assert.True(s.GetProperty("succeeded").GetBoolean());
+            Assert.Equal("production-web-blue not reached (ECS: AccessDeniedException)", s.GetProperty("detail").GetString());
+        });
     }
 
     [Fact]

@@ -23,10 +23,11 @@ public class DrillEngineTests
         var stoppedAt = DrillHarness.Start.AddMinutes(1);
         Assert.Equal(stoppedAt, harness.MarkersStoppedAt);
         Assert.Equal(Enumerable.Range(0, 60).Select(s => DrillHarness.Start.AddSeconds(s)), harness.Markers.Primary.Select(m => m.WrittenAt));
-        // Failover ran as `failover --force` would, over the same ports: mark the release, promote, record, scale, DNS, fence.
+        // Failover ran as `failover --force` would, over the same ports: mark the release, fence, promote, record, scale, DNS, fence again.
+        // Fencing the services before the promotion leaves the markers alone: the drill writes them to the primary itself.
         Assert.Equal(
             [
-                "mark: release True", "promote eu-central-1: staging-db-replica", "record: Promoted", "scale eu-central-1: staging-dr-web-blue to 2 (autoscaling 2..2)",
+                "mark: release True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)", "promote eu-central-1: staging-db-replica", "record: Promoted", "scale eu-central-1: staging-dr-web-blue to 2 (autoscaling 2..2)",
                 "dns: hc-1 held unhealthy True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)",
             ],
             harness.World.Calls);
@@ -63,6 +64,7 @@ public class DrillEngineTests
         Assert.Contains("## Failover of staging", lines);
         Assert.Contains("### Steps", lines);
         Assert.Contains(lines, l => l.StartsWith("- done `promote-database` (", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("- done `fence-primary-first` (", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("- done `fence-primary` (", StringComparison.Ordinal));
         Assert.Contains("- DR region eu-central-1: the replica staging-db-replica is promoted (a standalone writer), the DR services run and the DR region answers healthy at http://dr-alb.example.com/healthz", lines);
         Assert.Contains("## Fail back", lines);
@@ -73,7 +75,7 @@ public class DrillEngineTests
         Assert.Equal((60L, 59L, 0L), ((long)json["rpo"]!["lastWritten"]!["sequence"]!, (long)json["rpo"]!["newestFound"]!["sequence"]!, (long)json["rpo"]!["markerWritesFailed"]!));
         Assert.Equal(["replicaLag", "markers", "promotion", "markerRead", "health"], json["phases"]!.AsArray().Select(p => (string)p!["phase"]!));
         Assert.Equal(("Failover", "Succeeded"), ((string)json["failover"]!["procedure"]!, (string)json["failover"]!["outcome"]!));
-        Assert.Equal(["mark-release", "promote-database"], json["failover"]!["steps"]!.AsArray().Take(2).Select(s => (string)s!["name"]!));
+        Assert.Equal(["mark-release", "fence-primary-first", "promote-database"], json["failover"]!["steps"]!.AsArray().Take(3).Select(s => (string)s!["name"]!));
         Assert.True((bool)json["mayBePromoted"]!);
 
         Assert.Equal([result.ReportJson!], harness.LedgerReports);
@@ -220,6 +222,10 @@ public class DrillEngineTests
         Assert.StartsWith("Failover failed at step promote-database (InvalidDBInstanceState)", result.Message);
         Assert.NotNull(harness.MarkersStoppedAt);
         Assert.Equal(60, harness.Markers.Primary.Count);
+        // The drill leaves the primary serving: failover started its fenced services again.
+        Assert.Equal(
+            ["mark: release True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)", "scale eu-west-1: staging-web-blue to 2 (autoscaling 2..2)"],
+            harness.World.Calls);
     }
 
     [Fact]
