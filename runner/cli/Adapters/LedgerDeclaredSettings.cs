@@ -1,5 +1,6 @@
 using Infra.Ledger;
 using Infra.Stacks.Release;
+using Infra.Stacks.Settings;
 using StackSettings = Infra.Stacks.Settings.StackSettings;
 
 namespace Infra.Runner.Adapters;
@@ -18,4 +19,11 @@ public static class LedgerDeclaredSettings
         desired = desired with { DrPromoted = promotion != DrPromotion.NotPromoted, DrSwitchingBack = promotion == DrPromotion.SwitchingBack };
         return ReleaseOverlay.Apply(settings, desired, $"release ledger {LedgerTable.NameFor(settings.StackName)}").GetValidOrThrow();
     }
+
+    /// <summary>Promoted, with both colors of every service taking traffic: what failover scales when the release cannot be read.</summary>
+    public static StackSettings PromotedWithEveryColorRouted(StackSettings settings) => settings with
+    {
+        Dr = settings.Dr with { Promote = true },
+        Services = settings.Services.Select(service => service with { Weights = new ColorPair<int>(50, 50) }).ToValueList(),
+    };
 }

@@ -11,7 +11,7 @@ using Serilog;
 using Serilog.Events;
 using Infra.Stacks.Loading;
 using Infra.Stacks.Release;
-using Infra.Stacks.Settings;
+using StackSettings = Infra.Stacks.Settings.StackSettings;
 
 namespace Infra.Runner.Commands;
 
@@ -138,11 +138,7 @@ public static class DrCommands
         catch (Exception error) when (disaster && error is LedgerFormatException or ReleaseStateFormatException or StackSettingsException)
         {
             logger.Warning("The release ledger's release cannot be used ({Error:l}); failover scales both colors of every service in the DR region", error.Message);
-            return settings with
-            {
-                Dr = settings.Dr with { Promote = true },
-                Services = settings.Services.Select(service => service with { Weights = new ColorPair<int>(50, 50) }).ToValueList(),
-            };
+            return LedgerDeclaredSettings.PromotedWithEveryColorRouted(settings);
         }
     }
 
