@@ -6,11 +6,11 @@ using Infra.Runner.Adapters.Dr;
 using Infra.Ledger;
 using Infra.Runner.Dr;
 using Infra.Runner.Rollout;
+using Infra.Stacks.Loading;
+using Infra.Stacks.Release;
 using Pulumi.Automation;
 using Serilog;
 using Serilog.Events;
-using Infra.Stacks.Loading;
-using Infra.Stacks.Release;
 using StackSettings = Infra.Stacks.Settings.StackSettings;
 
 namespace Infra.Runner.Commands;
