@@ -6,6 +6,7 @@ namespace Infra.Runner.Rollout;
 /// rollout's own updates target only the primary's resources: without this a failover would start the previous
 /// release's images against the migrated schema and route to colors that run no task. Run once the traffic change is
 /// final, so a failure never rolls a good release back: it is journaled and reported, and a later <c>pulumi up</c> applies it.
+/// Never while the stack is failed over: the DR region then serves production, ungated.
 /// </summary>
 internal sealed class DrTierUpdate(RolloutPorts ports, RolloutReporter reporter)
 {
@@ -21,6 +22,16 @@ internal sealed class DrTierUpdate(RolloutPorts ports, RolloutReporter reporter)
         var names = string.Join(", ", services);
         try
         {
+            // Failed over (or switching back), the DR region serves production, and no gate of this rollout watches it.
+            if (await ports.Stack.ReadDrPromotedAsync(cancellationToken))
+            {
+                var held = $"the DR region's copies of {names} were not updated: the stack is failed over (the ledger's dr item), so they serve " +
+                    "production and no gate of this rollout watches them; a pulumi up of the stack applies the ledger's release to them when you choose";
+                await reporter.TryAppendAsync(rolloutId, RolloutEventKind.DrTierFailed, $"Rollout {rolloutId}: {held}", null, cancellationToken);
+                await reporter.NotifyAsync(rolloutId, NotificationSeverity.Info, $"Rollout {rolloutId}: {held}", cancellationToken);
+                return new HookRecord(HookNames.DrTier, HookState.Failed, "the stack is failed over", startedAt);
+            }
+
             await BusyRetry.RunAsync(() => ports.Stack.UpdateAsync(urns, cancellationToken), ports.Time,
                 reporter.BusyRetries(rolloutId, "while updating the DR region", cancellationToken), cancellationToken);
         }

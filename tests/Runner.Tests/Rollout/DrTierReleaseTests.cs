@@ -70,6 +70,24 @@ public class DrTierReleaseTests
         Assert.Null(harness.StoredRecord);
     }
 
+    /// <summary>Failed over, the DR region serves production: no rollout changes it ungated.</summary>
+    [Fact]
+    public async Task A_failed_over_stack_gets_no_dr_update_and_the_release_asks_for_attention()
+    {
+        var harness = new RolloutHarness("web").WithDrTier();
+        harness.DrPromoted = true;
+
+        var result = await harness.Engine.DeployAsync(RolloutHarness.Plan("web=web:2"));
+
+        var id = harness.Event(RolloutEventKind.Started).RolloutId;
+        Assert.Empty(harness.DrTierUpdates);
+        Assert.Equal(
+            $"Rollout {id}: the DR region's copies of web were not updated: the stack is failed over (the ledger's dr item), so they serve production " +
+            "and no gate of this rollout watches them; a pulumi up of the stack applies the ledger's release to them when you choose",
+            harness.Events.First(e => e.Kind == RolloutEventKind.DrTierFailed).Message);
+        Assert.True(result.NeedsAttention);
+    }
+
     [Fact]
     public async Task A_dr_update_that_keeps_failing_leaves_a_successful_release_that_asks_for_attention()
     {
