@@ -55,20 +55,40 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             }),
         new($"wait-{name}", $"wait until every service in {side.ClusterName} runs its desired count", async t =>
         {
-            foreach (var service in side.Services)
-            {
-                var target = capacity(service).Desired;
-                await DrWait.UntilAsync(ports.Time, options.Poll, options.Services, $"{service.EcsServiceName} running {target} task(s)", async c =>
-                {
-                    var counts = await ports.Services.DescribeAsync(side.Region, side.ClusterName, service.EcsServiceName, c)
-                        ?? throw new DrStepException($"there is no active ECS service {service.EcsServiceName} in cluster {side.ClusterName} ({side.Region})");
-                    return (counts.Running == target, counts, $"{counts.Running} running of {counts.Desired} desired");
-                }, t);
-            }
-
+            foreach (var service in side.Services) await WaitForRunningAsync(side, service, capacity(service).Desired, t);
             return $"every service runs its desired count in {side.Region}";
         }),
     ];
+
+    /// <summary>
+    /// Stops (autoscaling 0..0) each service of <paramref name="side"/> that still runs or wants a task, and waits until
+    /// none runs; services already at 0 are left untouched. Unlike <see cref="Fence"/>, the region must answer.
+    /// </summary>
+    public DrStep StopRunning(DrRegionSide side, string name, string description) => new(name, description, async t =>
+    {
+        var stopped = new List<string>();
+        foreach (var service in side.Services)
+        {
+            var counts = await CountsAsync(side, service, t);
+            if (counts is { Desired: 0, Running: 0 }) continue;
+            await ports.Services.ScaleAsync(side.Region, side.ClusterName, service.EcsServiceName, ServiceCapacity.Stopped, t);
+            await WaitForRunningAsync(side, service, 0, t);
+            stopped.Add($"{service.EcsServiceName} (was {counts.Running} running of {counts.Desired} desired)");
+        }
+
+        return stopped.Count == 0 ? "none runs a task" : $"stopped {string.Join(", ", stopped)}";
+    });
+
+    private Task<ServiceCounts> WaitForRunningAsync(DrRegionSide side, DrService service, int target, CancellationToken cancellationToken) =>
+        DrWait.UntilAsync(ports.Time, options.Poll, options.Services, $"{service.EcsServiceName} running {target} task(s)", async c =>
+        {
+            var counts = await CountsAsync(side, service, c);
+            return (counts.Running == target, counts, $"{counts.Running} running of {counts.Desired} desired");
+        }, cancellationToken);
+
+    private async Task<ServiceCounts> CountsAsync(DrRegionSide side, DrService service, CancellationToken cancellationToken) =>
+        await ports.Services.DescribeAsync(side.Region, side.ClusterName, service.EcsServiceName, cancellationToken)
+        ?? throw new DrStepException($"there is no active ECS service {service.EcsServiceName} in cluster {side.ClusterName} ({side.Region})");
 
     /// <summary>
     /// Best effort, before the promotion: the fence of <see cref="Fence(DrRegionSide)"/>, so a primary still up (failover forced, a

@@ -75,7 +75,10 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         DateTimeOffset writesStoppedAt = default;
         IReadOnlyList<DrStep> before = resumesSwitchover ? [] :
         [
-            StopPrimaryServices(primary),
+            // Failover's fence is best effort: a primary region it could not reach restarts its services at their old counts
+            // when it comes back, and they write to the stale old primary this run renames aside. Now that region must answer.
+            steps.StopRunning(primary, "stop-primary-services",
+                $"stop any service in {primary.ClusterName} ({primary.Region}) still running tasks: they would write to the old primary"),
             new("check-dr-database", $"check that {dr.InstanceId} in {dr.Region} is the available, standalone primary", async t =>
             {
                 var state = await ports.Database.DescribeAsync(dr.Region, dr.InstanceId, t);
@@ -141,34 +144,6 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             $"{topology.StackName} runs in {primary.Region} again, with a new replica in {dr.Region}",
             Afterwards(topology, stamp), NotificationSeverity.Info, cancellationToken, undo);
     }
-
-    /// <summary>
-    /// Failover's fence is best effort: a primary region it could not reach restarts its services at their old counts
-    /// when it comes back, and they write to the stale old primary, which fail-back is about to rename aside. Now that
-    /// region must answer: any service still running a task is stopped (autoscaling 0..0) before anything else.
-    /// </summary>
-    private DrStep StopPrimaryServices(DrRegionSide primary) => new("stop-primary-services",
-        $"stop any service in {primary.ClusterName} ({primary.Region}) still running tasks: they would write to the old primary", async t =>
-        {
-            var stopped = new List<string>();
-            foreach (var service in primary.Services)
-            {
-                async Task<ServiceCounts> DescribeAsync(CancellationToken c) =>
-                    await ports.Services.DescribeAsync(primary.Region, primary.ClusterName, service.EcsServiceName, c)
-                    ?? throw new DrStepException($"there is no active ECS service {service.EcsServiceName} in cluster {primary.ClusterName} ({primary.Region})");
-                var counts = await DescribeAsync(t);
-                if (counts is { Desired: 0, Running: 0 }) continue;
-                await ports.Services.ScaleAsync(primary.Region, primary.ClusterName, service.EcsServiceName, ServiceCapacity.Stopped, t);
-                await DrWait.UntilAsync(ports.Time, options.Poll, options.Services, $"{service.EcsServiceName} running no task", async c =>
-                {
-                    var now = await DescribeAsync(c);
-                    return (now.Running == 0, now, $"{now.Running} running of {now.Desired} desired");
-                }, t);
-                stopped.Add($"{service.EcsServiceName} (was {counts.Running} running of {counts.Desired} desired)");
-            }
-
-            return stopped.Count == 0 ? "none runs a task" : $"stopped {string.Join(", ", stopped)}";
-        });
 
     private DrStep RecordNotPromoted() => new("record-promotion", "record promoted: false in the release ledger's dr item, before the primary's services start and traffic moves back", async t =>
     {

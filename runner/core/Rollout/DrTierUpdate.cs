@@ -25,11 +25,9 @@ internal sealed class DrTierUpdate(RolloutPorts ports, RolloutReporter reporter)
             // Failed over (or switching back), the DR region serves production, and no gate of this rollout watches it.
             if (await ports.Stack.ReadDrPromotedAsync(cancellationToken))
             {
-                var held = $"the DR region's copies of {names} were not updated: the stack is failed over (the ledger's dr item), so they serve " +
-                    "production and no gate of this rollout watches them; a pulumi up of the stack applies the ledger's release to them when you choose";
-                await reporter.TryAppendAsync(rolloutId, RolloutEventKind.DrTierFailed, $"Rollout {rolloutId}: {held}", null, cancellationToken);
-                await reporter.NotifyAsync(rolloutId, NotificationSeverity.Info, $"Rollout {rolloutId}: {held}", cancellationToken);
-                return new HookRecord(HookNames.DrTier, HookState.Failed, "the stack is failed over", startedAt);
+                return await NotUpdatedAsync(rolloutId, $"the DR region's copies of {names} were not updated: the stack is failed over (the ledger's dr item), " +
+                    "so they serve production and no gate of this rollout watches them; a pulumi up of the stack applies the ledger's release to them when you choose",
+                    "the stack is failed over", startedAt, cancellationToken);
             }
 
             await BusyRetry.RunAsync(() => ports.Stack.UpdateAsync(urns, cancellationToken), ports.Time,
@@ -37,15 +35,21 @@ internal sealed class DrTierUpdate(RolloutPorts ports, RolloutReporter reporter)
         }
         catch (Exception error) when (error is not (OperationCanceledException or RolloutLeaseException))
         {
-            var failure = $"the DR region's copies of {names} were not updated ({error.Message}): they keep the images and weights " +
-                "they had before, not the ledger's, so a failover now would start those; the next pulumi up of the stack applies the ledger's";
-            await reporter.TryAppendAsync(rolloutId, RolloutEventKind.DrTierFailed, $"Rollout {rolloutId}: {failure}", null, cancellationToken);
-            await reporter.NotifyAsync(rolloutId, NotificationSeverity.Info, $"Rollout {rolloutId}: {failure}", cancellationToken);
-            return new HookRecord(HookNames.DrTier, HookState.Failed, error.Message, startedAt);
+            return await NotUpdatedAsync(rolloutId, $"the DR region's copies of {names} were not updated ({error.Message}): they keep the images and weights " +
+                "they had before, not the ledger's, so a failover now would start those; the next pulumi up of the stack applies the ledger's",
+                error.Message, startedAt, cancellationToken);
         }
 
         await reporter.TryAppendAsync(rolloutId, RolloutEventKind.DrTierApplied,
             $"Rollout {rolloutId}: the DR region's copies of {names} now run the released images and weights", null, cancellationToken);
         return new HookRecord(HookNames.DrTier, HookState.Done, null, startedAt);
+    }
+
+    /// <summary>Journals and reports why the DR copies were not updated; the <c>dr-tier</c> hook fails, so the release asks for attention.</summary>
+    private async Task<HookRecord> NotUpdatedAsync(string rolloutId, string why, string reference, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        await reporter.TryAppendAsync(rolloutId, RolloutEventKind.DrTierFailed, $"Rollout {rolloutId}: {why}", null, cancellationToken);
+        await reporter.NotifyAsync(rolloutId, NotificationSeverity.Info, $"Rollout {rolloutId}: {why}", cancellationToken);
+        return new HookRecord(HookNames.DrTier, HookState.Failed, reference, startedAt);
     }
 }
