@@ -160,6 +160,10 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     {
         DbPlacement? placement = null;
         async Task<DbPlacement?> ReplacedAsync(CancellationToken t) => placement ?? (recordedPlacement is null ? null : await recordedPlacement(t));
+        async Task<string> WantedParameterGroupAsync(CancellationToken t) => (await ReplacedAsync(t))?.ParameterGroupName ?? throw new DrStepException(
+            $"neither RDS nor Pulumi's state names the parameter group of the instance {target.InstanceId} replaces in {target.Region}; " +
+            $"set the program's group on {target.InstanceId} by hand (aws rds modify-db-instance --db-instance-identifier {target.InstanceId} " +
+            "--db-parameter-group-name <group> --apply-immediately, then reboot it) and run failback again");
         IEnumerable<DrStep> configure = settings is null ? [] :
         [
             new($"backups-{target.Region}", $"set {target.InstanceId}'s backup retention to {settings.BackupRetentionDays} days (RDS ModifyDBInstance, at once)", async t =>
@@ -208,10 +212,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             }),
             new($"parameter-group-{target.Region}", $"give {target.InstanceId} the parameter group of the instance it replaces (RDS ModifyDBInstance, at once)", async t =>
             {
-                var wanted = (await ReplacedAsync(t))?.ParameterGroupName ?? throw new DrStepException(
-                    $"neither RDS nor Pulumi's state names the parameter group of the instance {target.InstanceId} replaces in {target.Region}; " +
-                    $"set the program's group on {target.InstanceId} by hand (aws rds modify-db-instance --db-instance-identifier {target.InstanceId} " +
-                    "--db-parameter-group-name <group> --apply-immediately, then reboot it) and run failback again");
+                var wanted = await WantedParameterGroupAsync(t);
                 var current = await ports.Database.DescribeAsync(target.Region, target.InstanceId, t);
                 if (current?.Placement?.ParameterGroupName == wanted) return $"{target.InstanceId} already has parameter group {wanted} ({current.ParameterApplyStatus})";
                 await ports.Database.SetParameterGroupAsync(target.Region, target.InstanceId, wanted, t);
@@ -219,25 +220,31 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             }),
             new($"apply-parameter-group-{target.Region}", $"apply {target.InstanceId}'s parameter group: reboot it (RDS RebootDBInstance) if RDS says pending-reboot, and wait until it is available and in sync", async t =>
             {
-                var settled = await UntilParameterGroupSettlesAsync(target, t);
-                if (settled.ParameterApplyStatus == "in-sync") return $"{target.InstanceId}'s parameter group {settled.Placement?.ParameterGroupName} is in sync";
+                var wanted = await WantedParameterGroupAsync(t);
+                var settled = await UntilParameterGroupSettlesAsync(target, wanted, rebooted: false, t);
+                if (settled.ParameterApplyStatus == "in-sync") return $"{target.InstanceId}'s parameter group {wanted} is in sync";
                 await ports.Database.RebootAsync(target.Region, target.InstanceId, t);
-                settled = await UntilParameterGroupSettlesAsync(target, t);
-                return settled.ParameterApplyStatus == "in-sync"
-                    ? $"{target.InstanceId} rebooted; its parameter group {settled.Placement?.ParameterGroupName} is in sync"
-                    : throw new DrStepException($"{target.InstanceId} rebooted but its parameter group {settled.Placement?.ParameterGroupName} is still {settled.ParameterApplyStatus}");
+                await UntilParameterGroupSettlesAsync(target, wanted, rebooted: true, t);
+                return $"{target.InstanceId} rebooted; its parameter group {wanted} is in sync";
             }),
             .. configure,
         ];
     }
 
-    /// <summary>Waits until the instance is available with its parameter group no longer being applied (RDS then says in-sync or pending-reboot).</summary>
-    private async Task<DbInstanceState> UntilParameterGroupSettlesAsync(DrRegionSide target, CancellationToken cancellationToken) =>
-        (await DrWait.UntilAsync(ports.Time, options.Poll, options.Replica, $"{target.InstanceId} available with its parameter group applied or pending a reboot", async c =>
+    /// <summary>
+    /// Waits until the instance is available on <paramref name="wanted"/> with the group no longer being applied: in sync,
+    /// or before a reboot also pending one. RDS's describe lags its modify and reboot calls (a look right after either can
+    /// still show the old group in sync, or the group pending a reboot just made), so only the wanted group counts, and
+    /// after the reboot only in-sync does.
+    /// </summary>
+    private async Task<DbInstanceState> UntilParameterGroupSettlesAsync(DrRegionSide target, string wanted, bool rebooted, CancellationToken cancellationToken) =>
+        (await DrWait.UntilAsync(ports.Time, options.Poll, options.Replica,
+            $"{target.InstanceId} available with parameter group {wanted} {(rebooted ? "in sync after its reboot" : "applied or pending a reboot")}", async c =>
         {
             var seen = await ports.Database.DescribeAsync(target.Region, target.InstanceId, c);
-            return (seen is { Status: "available", ParameterApplyStatus: "in-sync" or "pending-reboot" }, seen,
-                seen is null ? "missing" : $"{seen.Status}, parameter group {seen.Placement?.ParameterGroupName} {seen.ParameterApplyStatus}");
+            var settled = seen is { Status: "available" } && seen.Placement?.ParameterGroupName == wanted
+                && (seen.ParameterApplyStatus == "in-sync" || (!rebooted && seen.ParameterApplyStatus == "pending-reboot"));
+            return (settled, seen, seen is null ? "missing" : $"{seen.Status}, parameter group {seen.Placement?.ParameterGroupName} {seen.ParameterApplyStatus}");
         }, cancellationToken))!;
 
     /// <summary>Waits until CloudWatch's ReplicaLag of the replica, over the window from <paramref name="since"/>, is at most <paramref name="seconds"/>.</summary>

@@ -8,7 +8,8 @@ namespace Runner.Tests.Dr;
 /// <summary>
 /// Two regions of AWS as failover and fail-back see them, in memory: RDS instances that take one look to finish a
 /// promotion, creation, rename, parameter group change or reboot (a new replica starts on RDS's default parameter group,
-/// a changed group is pending-reboot until the reboot); ECS services whose running count follows the desired count one look later; a Route 53
+/// a changed group is pending-reboot until the reboot, and the look right after a change or a reboot still shows the
+/// instance as it was); ECS services whose running count follows the desired count one look later; a Route 53
 /// health check; CloudWatch's replica lag, which grows while the source takes no writes, as RDS PostgreSQL's does; the
 /// databases' WAL positions over SQL; the ledger (the dr item's promotion and the release documents' mark) and the pager.
 /// A region can be made unreachable (every call throws, as a timed-out SDK call does), a region's databases unreachable
@@ -50,9 +51,14 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public const string PrimaryResourceId = "db-PRIMARYORIGINAL";
     public const string DrResourceId = "db-REPLICAORIGINAL";
 
-    /// <summary>An instance; without <paramref name="ParameterGroup"/>, the program's group of its region (<see cref="Placements"/>).</summary>
+    /// <summary>
+    /// An instance; without <paramref name="ParameterGroup"/>, the program's group of its region (<see cref="Placements"/>).
+    /// <paramref name="ShownOnce"/> is what the next describe still shows: RDS's describe lags a parameter group change
+    /// and a reboot by a look.
+    /// </summary>
     public sealed record Instance(
-        string Status, string Arn, string? ReplicaOf, string? Then = null, string? ResourceId = null, string? ParameterGroup = null, string ParameterApplyStatus = "in-sync");
+        string Status, string Arn, string? ReplicaOf, string? Then = null, string? ResourceId = null, string? ParameterGroup = null, string ParameterApplyStatus = "in-sync",
+        Instance? ShownOnce = null);
 
     /// <summary>The parameter group RDS gives a replica created without one (a cross-region PostgreSQL replica).</summary>
     public const string RdsDefaultParameterGroup = "default.postgres16";
@@ -135,7 +141,12 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     {
         Call($"describe {region}", null);
         if (!Instances.TryGetValue((region, instanceId), out var instance)) return Task.FromResult<DbInstanceState?>(null);
-        if (instance.Then is { } next && !Stuck.Contains(instanceId))
+        if (instance.ShownOnce is { } lagging)
+        {
+            Instances[(region, instanceId)] = instance with { ShownOnce = null };
+            instance = lagging;
+        }
+        else if (instance.Then is { } next && !Stuck.Contains(instanceId))
         {
             instance = Instances[(region, instanceId)] = instance with { Status = next, Then = null };
         }
@@ -165,9 +176,10 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public Task SetParameterGroupAsync(string region, string instanceId, string parameterGroupName, CancellationToken cancellationToken)
     {
         Call($"parameters {region}", $"{instanceId} {parameterGroupName}");
-        Instances[(region, instanceId)] = Instances[(region, instanceId)] with
+        var before = Instances[(region, instanceId)];
+        Instances[(region, instanceId)] = before with
         {
-            Status = "modifying", Then = "available", ParameterGroup = parameterGroupName, ParameterApplyStatus = "pending-reboot",
+            Status = "modifying", Then = "available", ParameterGroup = parameterGroupName, ParameterApplyStatus = "pending-reboot", ShownOnce = before with { ShownOnce = null },
         };
         return Task.CompletedTask;
     }
@@ -175,7 +187,8 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public Task RebootAsync(string region, string instanceId, CancellationToken cancellationToken)
     {
         Call($"reboot {region}", instanceId);
-        Instances[(region, instanceId)] = Instances[(region, instanceId)] with { Status = "rebooting", Then = "available", ParameterApplyStatus = "in-sync" };
+        var before = Instances[(region, instanceId)];
+        Instances[(region, instanceId)] = before with { Status = "rebooting", Then = "available", ParameterApplyStatus = "in-sync", ShownOnce = before with { ShownOnce = null } };
         return Task.CompletedTask;
     }
 
