@@ -55,8 +55,12 @@ public sealed class DnsFailover : ComponentResource
             Tags = StackConventions.Tags(settings, $"{dns.Name}-primary-gate"),
         }, new CustomResourceOptions { Parent = this });
 
-        var primary = DeclareRecord($"{name}-primary", dns, "PRIMARY", args.PrimaryAlbDnsName, args.PrimaryAlbZoneId, gate.Id);
-        DeclareRecord($"{name}-secondary", dns, "SECONDARY", args.DrAlbDnsName, args.DrAlbZoneId, healthCheckId: null);
+        var primary = DeclareRecord($"{name}-primary", dns, "PRIMARY", args.PrimaryAlbDnsName, args.PrimaryAlbZoneId, gate.Id, evaluateTargetHealth: true);
+        // Route 53 answers with the PRIMARY record when both records are unhealthy. While promoted the gate is always
+        // unhealthy, so a DR load balancer without healthy targets would send clients back to the primary region, whose
+        // database is stale; the SECONDARY then ignores its targets' health. Before a failover it weighs it: the pilot
+        // light runs no tasks, and a flapping primary probe must not send clients to a region that cannot serve them.
+        DeclareRecord($"{name}-secondary", dns, "SECONDARY", args.DrAlbDnsName, args.DrAlbZoneId, healthCheckId: null, evaluateTargetHealth: !settings.Dr.Promote);
 
         Name = primary.Name;
         HealthCheckId = gate.Id;
@@ -66,7 +70,7 @@ public sealed class DnsFailover : ComponentResource
     // An alias to a load balancer; the set identifier is the failover role, lower case.
     private Record DeclareRecord(
         string resourceName, DnsFailoverSettings dns, string failoverType, Input<string> albDnsName, Input<string> albZoneId,
-        Input<string>? healthCheckId) =>
+        Input<string>? healthCheckId, bool evaluateTargetHealth) =>
         new(resourceName, new RecordArgs
         {
             ZoneId = dns.ZoneId,
@@ -77,7 +81,7 @@ public sealed class DnsFailover : ComponentResource
             HealthCheckId = healthCheckId,
             Aliases =
             {
-                new RecordAliasArgs { Name = albDnsName, ZoneId = albZoneId, EvaluateTargetHealth = true },
+                new RecordAliasArgs { Name = albDnsName, ZoneId = albZoneId, EvaluateTargetHealth = evaluateTargetHealth },
             },
         }, new CustomResourceOptions { Parent = this });
 }

@@ -1,8 +1,9 @@
 namespace Infra.Runner.Adapters;
 
 /// <summary>
-/// The stack's database secret (<c>database.secretArn</c>, the master credentials), read once on first use and never
-/// logged: the drill's marker rows and fail-back's WAL positions connect with it.
+/// The stack's database secret (<c>database.secretArn</c>, the master credentials), read on first use, kept once read,
+/// and never logged: the drill's marker rows and fail-back's WAL positions connect with it. A read that fails is not
+/// kept, so a throttled or timed-out call is tried again by the next use (a wait that looks past errors gets its retry).
 /// </summary>
 public static class DatabaseSecret
 {
@@ -12,8 +13,8 @@ public static class DatabaseSecret
     public static Func<CancellationToken, Task<DatabaseCredentials>> ReadOnce(
         Func<CancellationToken, Task<string?>> arn, ISecretValueReader secrets, string reader, Func<string, Exception> failure)
     {
-        Task<DatabaseCredentials>? read = null;
-        return cancellationToken => read ??= ReadAsync(cancellationToken);
+        DatabaseCredentials? read = null;
+        return async cancellationToken => read ??= await ReadAsync(cancellationToken);
 
         async Task<DatabaseCredentials> ReadAsync(CancellationToken token)
         {

@@ -2,7 +2,6 @@ namespace Infra.Runner.Dr;
 
 /// <summary>How long each wait of failover and fail-back may take, and how often it looks.</summary>
 /// <param name="RpoTargetSeconds">Fail-back's catch-up target for the new replica's lag: the stack's <c>infra:dr.rpoTargetSeconds</c>.</param>
-/// <param name="ProbeTimeout">Per primary-health probe (HTTP, RDS): a region that does not answer in time is not healthy. Default 5 s.</param>
 /// <param name="PollInterval">Between two looks at an instance or a service. Default 15 s.</param>
 /// <param name="PromoteTimeout">For a promoted instance to be available and standalone. Default 30 minutes.</param>
 /// <param name="ServicesTimeout">For the services to run (or stop) their tasks. Default 15 minutes.</param>
@@ -13,15 +12,12 @@ namespace Infra.Runner.Dr;
 /// </param>
 public sealed record DrOptions(
     double RpoTargetSeconds,
-    TimeSpan? ProbeTimeout = null,
     TimeSpan? PollInterval = null,
     TimeSpan? PromoteTimeout = null,
     TimeSpan? ServicesTimeout = null,
     TimeSpan? ReplicaTimeout = null,
     TimeSpan? FinalCatchUpTimeout = null)
 {
-    public TimeSpan Probe => ProbeTimeout ?? TimeSpan.FromSeconds(5);
-
     public TimeSpan Poll => PollInterval ?? TimeSpan.FromSeconds(15);
 
     public TimeSpan Promote => PromoteTimeout ?? TimeSpan.FromMinutes(30);

@@ -93,6 +93,17 @@ public sealed class DnsFailoverTests
     }
 
     [Fact]
+    public async Task Secondary_record_weighs_the_dr_albs_health_only_until_the_dr_region_is_promoted()
+    {
+        var normal = await PlanAsync(Production(dr: Dns));
+        var promoted = await PlanAsync(Production(dr: [.. Dns, "promote: true"]));
+
+        Assert.True((bool)Assert.Single(normal.Inputs(Record, "dns-secondary")["aliases"]!.AsArray())!["evaluateTargetHealth"]!);
+        Assert.False((bool)Assert.Single(promoted.Inputs(Record, "dns-secondary")["aliases"]!.AsArray())!["evaluateTargetHealth"]!);
+        Assert.True((bool)Assert.Single(promoted.Inputs(Record, "dns-primary")["aliases"]!.AsArray())!["evaluateTargetHealth"]!);
+    }
+
+    [Fact]
     public async Task Children_are_parented_to_the_component()
     {
         var plan = await PlanAsync(Production(dr: Dns));
