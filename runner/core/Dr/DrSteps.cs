@@ -61,13 +61,13 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     ];
 
     /// <summary>
-    /// Stops (autoscaling 0..0) each service of <paramref name="side"/> that still runs or wants a task, and waits until
-    /// none runs; services already at 0 are left untouched. Unlike <see cref="Fence"/>, the region must answer.
+    /// Stops (autoscaling 0..0) each service of <paramref name="side"/>, every color, that still runs or wants a task, and
+    /// waits until none runs; services already at 0 are left untouched. Unlike <see cref="Fence"/>, the region must answer.
     /// </summary>
     public DrStep StopRunning(DrRegionSide side, string name, string description) => new(name, description, async t =>
     {
         var stopped = new List<string>();
-        foreach (var service in side.Services)
+        foreach (var service in side.Writers)
         {
             var counts = await CountsAsync(side, service, t);
             if (counts is { Desired: 0, Running: 0 }) continue;
@@ -98,7 +98,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
         Fence(primary, "fence-primary-first", "before the DR database is promoted, so the old primary takes no writes the promoted copy would miss");
 
     /// <summary>
-    /// Best effort: stops the old primary region's services (autoscaling pinned to 0 too, or it would start them again)
+    /// Best effort: stops the old primary region's services, every color (autoscaling pinned to 0 too, or it would start them again)
     /// so that, if that region is still partly up, nothing keeps writing to the old primary database. Its API not
     /// answering is expected in a regional outage and is reported, not a failure.
     /// </summary>
@@ -111,7 +111,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     private DrStep Fence(DrRegionSide primary, string name, string why) => new(
         name, $"best effort: scale the services in {primary.ClusterName} ({primary.Region}) to 0 {why}", async t =>
         {
-            var outcomes = await Task.WhenAll(primary.Services.Select(async service =>
+            var outcomes = await Task.WhenAll(primary.Writers.Select(async service =>
             {
                 try
                 {

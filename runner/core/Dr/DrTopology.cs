@@ -14,7 +14,18 @@ public sealed record DrTopology(string StackName, DrRegionSide Primary, DrRegion
 /// <summary>One region's share: its database instance and its services.</summary>
 /// <param name="InstanceId">The primary's identifier in the primary region; the replica's in the DR region.</param>
 /// <param name="Services">The ECS services that serve traffic in this region, with the task count each runs when live.</param>
-public sealed record DrRegionSide(string Region, string InstanceId, string ClusterName, IReadOnlyList<DrService> Services);
+/// <param name="EveryColor">
+/// Both colors' ECS services of every service in this region; null when only <paramref name="Services"/> are known.
+/// </param>
+public sealed record DrRegionSide(string Region, string InstanceId, string ClusterName, IReadOnlyList<DrService> Services, IReadOnlyList<DrService>? EveryColor = null)
+{
+    /// <summary>
+    /// What stopping a region, fencing it and asking whether it may take writes cover: every color, not only the routed
+    /// ones, since a color no release routes to can still run tasks that write (failover scaled both colors of an
+    /// unreadable release, a color scaled by hand in an outage, a rollout's idle color).
+    /// </summary>
+    public IReadOnlyList<DrService> Writers => EveryColor ?? Services;
+}
 
 /// <summary>An ECS service and the tasks it runs while its region is live.</summary>
 /// <param name="MinCount">Its autoscaling minimum while live, as the program declares it; null pins it at <paramref name="LiveCount"/>.</param>

@@ -104,7 +104,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             // Before the DR services stop: from here until record-promotion the program declares both regions' services
             // stopped, so a `pulumi up` during the final catch-up or after the promotion starts neither.
             RecordSwitchingBack(),
-            .. steps.Scale(dr, "stop-writes", _ => ServiceCapacity.Stopped).Select((s, i) =>
+            .. steps.Scale(dr with { Services = dr.Writers }, "stop-writes", _ => ServiceCapacity.Stopped).Select((s, i) =>
                 i == 0 ? s with { Description = $"stop writes: {s.Description}" } : s with { Run = async t => { var done = await s.Run(t); writesStoppedAt = ports.Time.GetUtcNow(); return done; } }),
             new("final-catch-up", $"wait until the new replica has applied every write: its replay position (pg_last_wal_replay_lsn) at or past " +
                 $"where {dr.InstanceId}'s WAL ends once the writes stopped (pg_current_wal_lsn; {DrillReport.Duration(options.FinalCatchUp)} at most)",
@@ -221,9 +221,9 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
     /// <summary>A standalone DR instance is never renamed aside while the DR services run: it may be taking writes (e.g. after an undone switchover).</summary>
     private async Task<string?> DrMayTakeWritesAsync(DrRegionSide dr, CancellationToken cancellationToken)
     {
-        foreach (var service in dr.Services)
+        foreach (var service in dr.Writers)
         {
-            if ((await ports.Services.DescribeAsync(dr.Region, dr.ClusterName, service.EcsServiceName, cancellationToken))?.Desired > 0)
+            if (await ports.Services.DescribeAsync(dr.Region, dr.ClusterName, service.EcsServiceName, cancellationToken) is { } counts && (counts.Desired > 0 || counts.Running > 0))
             {
                 return $"{service.EcsServiceName} in {dr.Region} runs tasks, so {dr.InstanceId} may be taking writes; it is not renamed. " +
                     "Check which database takes writes, then run failback again (README, Disaster recovery, Fail-back)";
@@ -278,9 +278,9 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
     private async Task<string?> NewPrimaryMayExistAsync(DrTopology topology, CancellationToken cancellationToken)
     {
         var dr = topology.Dr;
-        foreach (var service in dr.Services)
+        foreach (var service in dr.Writers)
         {
-            if ((await ports.Services.DescribeAsync(dr.Region, dr.ClusterName, service.EcsServiceName, cancellationToken))?.Desired > 0) return null;
+            if (await ports.Services.DescribeAsync(dr.Region, dr.ClusterName, service.EcsServiceName, cancellationToken) is { } counts && (counts.Desired > 0 || counts.Running > 0)) return null;
         }
 
         return $"the DR services are already stopped, so {topology.Primary.InstanceId} in {topology.Primary.Region} may be the primary a previous fail-back promoted; " +

@@ -41,8 +41,9 @@ public sealed partial class FailoverAgreesWithProgramTests
 
         Assert.Equal(DrOutcome.Succeeded, failover.Outcome);
         var scaled = world.Calls.Select(call => ScaleCall().Match(call)).Where(m => m.Success).ToList();
-        // Each service's live color in both regions: scaled up in the DR region, fenced in the primary (before the promotion and after DNS).
-        Assert.Equal(3 * settings.Services.Count, scaled.Count);
+        // Each service's live color scaled up in the DR region; both colors of each fenced in the primary (before the promotion and after DNS).
+        Assert.Equal((1 + 2 * 2) * settings.Services.Count, scaled.Count);
+        Assert.Equal(2 * settings.Services.Count, topology.Primary.Writers.Count);
         foreach (var call in scaled)
         {
             var (region, service) = (call.Groups["region"].Value, call.Groups["service"].Value);
@@ -109,7 +110,7 @@ public sealed partial class FailoverAgreesWithProgramTests
         world.Instances[(topology.Dr.Region, topology.Dr.InstanceId)] = new("available", DrWorld.Arn(topology.Dr.Region, topology.Dr.InstanceId), topology.Primary.InstanceId);
         foreach (var side in new[] { topology.Primary, topology.Dr })
         {
-            foreach (var service in side.Services) world.Services[(side.Region, service.EcsServiceName)] = new(0, 0);
+            foreach (var service in side.Writers) world.Services[(side.Region, service.EcsServiceName)] = new(0, 0);
         }
 
         return world;

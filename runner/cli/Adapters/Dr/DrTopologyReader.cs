@@ -46,30 +46,29 @@ public static class DrTopologyReader
     }
 
     /// <summary>
-    /// One region's ECS services, one per color the release routes traffic to, with the count and autoscaling range the
-    /// program declares for it there (<paramref name="declared"/>: the stack's services, or the DR region's once promoted),
-    /// so a later update agrees.
+    /// One region's ECS services, one per color, with the count and autoscaling range the program declares for it there
+    /// (<paramref name="declared"/>: the stack's services, or the DR region's once promoted), so a later update agrees.
+    /// The routed ones, those the region's load balancer sends traffic to (weight above 0 in the release), are scaled up,
+    /// so none answers 503 with no task: after a split release both, and the live color of the ledger's release, not the
+    /// one the last full update exported. Every color is stopped and fenced.
     /// </summary>
     private static DrRegionSide? Side(
         IEnumerable<ServiceSettings> declared, JsonObject outputs, string side, string region, string? instanceId, List<string> problems)
     {
         var cluster = Text(outputs, $"dr.{side}.clusterName", problems);
-        var services = declared.SelectMany(service => Routed(service).Select(color =>
+        var declaredList = declared.ToList();
+        var everyColor = declaredList.SelectMany(service => Colors.Select(color =>
         {
             var capacity = ColorCapacity.For(service, color);
-            return new DrService(service.Name, Text(outputs, $"dr.{side}.services.{service.Name}.{color.ToConfigName()}", problems) ?? "",
-                capacity.DesiredCount, capacity.MinCapacity, capacity.MaxCapacity);
+            return (Routed: service.Weights[color] > 0, Service: new DrService(service.Name,
+                Text(outputs, $"dr.{side}.services.{service.Name}.{color.ToConfigName()}", problems) ?? "", capacity.DesiredCount, capacity.MinCapacity, capacity.MaxCapacity));
         })).ToList();
-        return instanceId is null || cluster is null ? null : new DrRegionSide(region, instanceId, cluster, services);
+        return instanceId is null || cluster is null
+            ? null
+            : new DrRegionSide(region, instanceId, cluster, everyColor.Where(c => c.Routed).Select(c => c.Service).ToList(), everyColor.Select(c => c.Service).ToList());
     }
 
-    /// <summary>
-    /// The colors the region's load balancer sends the service's traffic to (weight above 0 in the release), so none of
-    /// them answers 503 with no task: after a split release both, and the live color of the ledger's release, not the
-    /// one the last full update exported.
-    /// </summary>
-    private static IEnumerable<Color> Routed(ServiceSettings service) =>
-        new[] { Color.Blue, Color.Green }.Where(color => service.Weights[color] > 0);
+    private static readonly Color[] Colors = [Color.Blue, Color.Green];
 
     private static string? Text(JsonObject outputs, string path, List<string> problems)
     {
