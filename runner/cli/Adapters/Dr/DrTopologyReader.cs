@@ -30,10 +30,10 @@ public static class DrTopologyReader
         var primary = Side(settings.Services, outputs, "primary", settings.Region, primaryId, problems);
         // Without a pilot light (a problem named above) there are no DR services, and their images may have no DR copy.
         // Their capacity once promoted and not switching back: what failover and fail-back's undo scale them to.
-        var promoted = PilotLight.SettingsFor(settings with { Dr = settings.Dr with { Promote = true, SwitchingBack = false } }).Services;
-        var dr = settings.Dr.PilotLight
-            ? Side(promoted, outputs, "dr", settings.DrRegion ?? "", replicaId, problems) is { } side ? side with { Routes = Routes(promoted, outputs) } : null
-            : null;
+        var dr = settings.Dr.PilotLight ? DrSide(PilotLight.SettingsFor(settings with { Dr = settings.Dr with { Promote = true, SwitchingBack = false } }).Services) : null;
+        DrRegionSide? DrSide(IReadOnlyList<ServiceSettings> promoted) =>
+            Side(promoted, outputs, "dr", settings.DrRegion ?? "", replicaId, problems) is { } side ? side with { Routes = Routes(promoted, outputs) } : null;
+
         if (problems.Count > 0)
         {
             throw new RolloutInputException(
