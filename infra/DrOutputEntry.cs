@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Infra.Components.Traffic;
 using Pulumi;
 
 namespace Infra;
@@ -10,12 +11,14 @@ namespace Infra;
 /// dr.healthCheckId                          the calculated Route 53 health check on the PRIMARY failover record (null without infra:dr.dns)
 /// dr.primary.clusterName, dr.dr.clusterName the ECS cluster of each region (dr.dr is null without a pilot light)
 /// dr.&lt;side&gt;.services.&lt;name&gt;.blue|green    each color's ECS service name in that region
+/// dr.dr.routes.&lt;name&gt;                      the DR load balancer's weights carrier of the service: kind (listener | rule), arn,
+///                                           blueTargetGroupArn, greenTargetGroupArn; failover reads which colors it forwards to
 /// </code>
 /// </summary>
 public static class DrOutputEntry
 {
     public static Output<ImmutableDictionary<string, object?>> For(ServingTier primary, ServingTier? pilotLight, Output<string>? healthCheckId) =>
-        Output.Tuple(Side(primary), pilotLight is null ? Output.Create((ImmutableDictionary<string, object>?)null) : Side(pilotLight).Apply(s => (ImmutableDictionary<string, object>?)s),
+        Output.Tuple(Side(primary), pilotLight is null ? Output.Create((ImmutableDictionary<string, object>?)null) : WithRoutes(pilotLight).Apply(s => (ImmutableDictionary<string, object>?)s),
                 healthCheckId?.Apply(id => (string?)id) ?? Output.Create((string?)null))
             .Apply(values => ImmutableDictionary<string, object?>.Empty
                 .Add("healthCheckId", values.Item3)
@@ -30,4 +33,20 @@ public static class DrOutputEntry
                 s => (object)ImmutableDictionary<string, object>.Empty
                     .Add("blue", s.Compute.ServiceNames.Blue)
                     .Add("green", s.Compute.ServiceNames.Green))));
+
+    /// <summary>
+    /// The DR side with each service's weights carrier: a DR tier update that failed leaves that load balancer forwarding
+    /// to colors the ledger's release no longer routes to, and failover scales those too.
+    /// </summary>
+    private static Output<ImmutableDictionary<string, object>> WithRoutes(ServingTier tier) =>
+        Output.Tuple(Side(tier), Output.All(tier.Services.Select(Route)))
+            .Apply(values => values.Item1.Add("routes", values.Item2.ToImmutableDictionary(r => r.Name, r => (object)r.Entry)));
+
+    private static Output<(string Name, ImmutableDictionary<string, object> Entry)> Route(ServedService served) =>
+        Output.Tuple(served.Traffic.WeightsCarrierArn, served.Traffic.TargetGroups.Blue.Arn, served.Traffic.TargetGroups.Green.Arn)
+            .Apply(arns => (served.Settings.Name, ImmutableDictionary<string, object>.Empty
+                .Add("kind", served.Traffic.WeightsCarrierKind.ToOutputName())
+                .Add("arn", arns.Item1)
+                .Add("blueTargetGroupArn", arns.Item2)
+                .Add("greenTargetGroupArn", arns.Item3)));
 }

@@ -14,10 +14,13 @@ public sealed record ColorCapacity(int DesiredCount, int MinCapacity, int MaxCap
     /// </summary>
     public static ColorCapacity For(ServiceSettings service, Color color) =>
         color == service.LiveColor || service.Weights[color] > 0
-            ? new ColorCapacity(service.DesiredCount, service.Autoscaling.Min, service.Autoscaling.Max)
+            ? Routed(service)
             : service.Running[color]
                 ? KeptRunning(service)
                 : new ColorCapacity(service.IdleDesiredCount, service.IdleDesiredCount, service.IdleDesiredCount);
+
+    /// <summary>What a color that takes traffic runs: desiredCount tasks, scaling within the autoscaling range.</summary>
+    public static ColorCapacity Routed(ServiceSettings service) => new(service.DesiredCount, service.Autoscaling.Min, service.Autoscaling.Max);
 
     /// <summary>
     /// A color running without traffic: at least desiredCount tasks (an autoscaling minimum below it would let the

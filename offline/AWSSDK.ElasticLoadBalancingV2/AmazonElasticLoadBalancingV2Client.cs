@@ -43,5 +43,31 @@ public class AmazonElasticLoadBalancingV2Client
         return new ModifyRuleResponse();
     }
 
+    public virtual async Task<DescribeListenersResponse> DescribeListenersAsync(DescribeListenersRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await QueryWire.CallAsync(Endpoint("describe listeners"), "DescribeListeners", QueryWire.List("ListenerArns", request.ListenerArns), cancellationToken);
+        return new DescribeListenersResponse
+        {
+            Listeners = QueryWire.Members(result, "Listeners", listener => new Listener
+            {
+                ListenerArn = AwsXml.Child(listener, "ListenerArn"),
+                DefaultActions = QueryWire.Members(listener, "DefaultActions", QueryWire.ReadAction),
+            }),
+        };
+    }
+
+    public virtual async Task<DescribeRulesResponse> DescribeRulesAsync(DescribeRulesRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await QueryWire.CallAsync(Endpoint("describe listener rules"), "DescribeRules", QueryWire.List("RuleArns", request.RuleArns), cancellationToken);
+        return new DescribeRulesResponse
+        {
+            Rules = QueryWire.Members(result, "Rules", rule => new Rule
+            {
+                RuleArn = AwsXml.Child(rule, "RuleArn"),
+                Actions = QueryWire.Members(rule, "Actions", QueryWire.ReadAction),
+            }),
+        };
+    }
+
     private Uri Endpoint(string purpose) => Override.Require(_region, purpose);
 }

@@ -6,7 +6,8 @@ using System.Text;
 namespace TestSupport;
 
 /// <summary>
-/// An Elastic Load Balancing v2 stand-in on 127.0.0.1 (a port the OS picks) for ModifyListener and ModifyRule,
+/// An Elastic Load Balancing v2 stand-in on 127.0.0.1 (a port the OS picks) for ModifyListener and ModifyRule, and
+/// DescribeListeners and DescribeRules of one ARN each (the listener's default action or the rule's actions as kept),
 /// speaking AWS Query as the service does: a form-encoded POST in, XML out. The test declares the listeners, rules and
 /// target groups that exist; the server keeps each one's forward action and answers as the service does: the changed
 /// resource, ListenerNotFound / RuleNotFound / TargetGroupNotFound (HTTP 400) for an ARN it does not hold,
@@ -65,7 +66,8 @@ internal sealed class FakeElbv2Server : IDisposable
         var form = Parse(body);
         var request = new ElbRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.ContentType ?? "",
             form.GetValueOrDefault("Action", ""), form.GetValueOrDefault("Version", ""),
-            form.GetValueOrDefault("ListenerArn") ?? form.GetValueOrDefault("RuleArn") ?? "", form);
+            form.GetValueOrDefault("ListenerArn") ?? form.GetValueOrDefault("RuleArn")
+                ?? form.GetValueOrDefault("ListenerArns.member.1") ?? form.GetValueOrDefault("RuleArns.member.1") ?? "", form);
         _requests.Enqueue(request);
         var (status, xml) = Answer(request);
         var bytes = Encoding.UTF8.GetBytes(xml);
@@ -80,8 +82,9 @@ internal sealed class FakeElbv2Server : IDisposable
     {
         if (request.Method != "POST" || request.Path != "/" || !request.ContentType.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal))
             return Error(400, "InvalidAction", $"no operation for {request.Method} {request.Path} ({request.ContentType})");
-        if (request.Action is not ("ModifyListener" or "ModifyRule") || request.Version != Version)
+        if (request.Action is not ("ModifyListener" or "ModifyRule" or "DescribeListeners" or "DescribeRules") || request.Version != Version)
             return Error(400, "InvalidAction", $"The action {request.Action} is not valid for this web service (version '{request.Version}').");
+        if (request.Action.StartsWith("Describe", StringComparison.Ordinal)) return Describe(request);
         var (arnName, actionsName, notFound) = request.Action == "ModifyListener"
             ? ("ListenerArn", "DefaultActions", "ListenerNotFound")
             : ("RuleArn", "Actions", "RuleNotFound");
@@ -103,6 +106,26 @@ internal sealed class FakeElbv2Server : IDisposable
         var result = request.Action == "ModifyListener"
             ? $"<Listeners><member><ListenerArn>{Escape(request.Arn)}</ListenerArn></member></Listeners>"
             : $"<Rules><member><RuleArn>{Escape(request.Arn)}</RuleArn></member></Rules>";
+        return (200, $"<{request.Action}Response xmlns=\"{Namespace}\"><{request.Action}Result>{result}</{request.Action}Result>" +
+            $"<ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata></{request.Action}Response>");
+    }
+
+    /// <summary>The listener's default action or the rule's actions: one forward action with its weighted target groups.</summary>
+    private (int Status, string Xml) Describe(ElbRequest request)
+    {
+        var (list, item, actions, notFound, kind) = request.Action == "DescribeListeners"
+            ? ("Listeners", "ListenerArn", "DefaultActions", "ListenerNotFound", ":listener/")
+            : ("Rules", "RuleArn", "Actions", "RuleNotFound", ":listener-rule/");
+        if (_accessDenied)
+            return Error(403, "AccessDenied",
+                $"User: arn:aws:sts::123456789012:assumed-role/infra-runner/ci is not authorized to perform: elasticloadbalancing:{request.Action} because no identity-based policy allows the elasticloadbalancing:{request.Action} action");
+        if (!request.Arn.Contains(kind, StringComparison.Ordinal) || !_forwards.TryGetValue(request.Arn, out var targets))
+            return Error(400, notFound, request.Action == "DescribeListeners" ? "One or more listeners not found" : "One or more rules not found");
+        var groups = string.Concat(targets.Select(t =>
+            $"<member><TargetGroupArn>{Escape(t.TargetGroupArn)}</TargetGroupArn><Weight>{t.Weight ?? 1}</Weight></member>"));
+        var result = $"<{list}><member><{item}>{Escape(request.Arn)}</{item}><{actions}><member><Type>forward</Type><Order>1</Order>" +
+            $"<ForwardConfig><TargetGroups>{groups}</TargetGroups><TargetGroupStickinessConfig><Enabled>false</Enabled></TargetGroupStickinessConfig></ForwardConfig>" +
+            $"</member></{actions}></member></{list}>";
         return (200, $"<{request.Action}Response xmlns=\"{Namespace}\"><{request.Action}Result>{result}</{request.Action}Result>" +
             $"<ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata></{request.Action}Response>");
     }

@@ -12,8 +12,9 @@ namespace Infra.Runner.Commands;
 
 /// <summary>
 /// Failover's ports over the real AWS clients, made once for <c>failover</c>, <c>failback</c> and a drill's promotion
-/// (which runs the same failover): RDS, ECS and Route 53, the primary's health URL, CloudWatch, the release ledger through
-/// <paramref name="ledgerRegion"/>'s replica of its global table, and the pager. Disposing releases the clients.
+/// (which runs the same failover): RDS, ECS, Route 53 and the DR load balancer's weights (Elastic Load Balancing), the
+/// primary's health URL, CloudWatch, the release ledger through <paramref name="ledgerRegion"/>'s replica of its global
+/// table, and the pager. Disposing releases the clients.
 /// </summary>
 public sealed class DrAdapters : IDisposable
 {
@@ -40,7 +41,10 @@ public sealed class DrAdapters : IDisposable
             new LedgerDrRecord(Ledger),
             RunnerSession.CreateNotifier(pagerHttp, logger),
             TimeProvider.System,
-            new Progress(logger));
+            new Progress(logger))
+        {
+            Routes = new ElbDrRoutes(ElbDrRoutes.ClientFor, CallTimeout),
+        };
     }
 
     public DrPorts Ports { get; }

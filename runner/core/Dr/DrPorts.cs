@@ -20,4 +20,7 @@ public sealed record DrPorts(
 {
     /// <summary>The databases' WAL positions over SQL, which fail-back's final catch-up is proven with; null: fail-back stops before it stops any writes.</summary>
     public IReplicationPosition? Positions { get; init; }
+
+    /// <summary>The DR load balancer's weights, so failover also scales a color it still forwards to; null: such a color is assumed (both are scaled).</summary>
+    public IDrRoutes? Routes { get; init; }
 }

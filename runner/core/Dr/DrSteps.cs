@@ -44,18 +44,25 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     /// for the running counts.
     /// </summary>
     public IEnumerable<DrStep> Scale(DrRegionSide side, string name, Func<DrService, ServiceCapacity> capacity) =>
+        Scale(side, () => side.Services, name, capacity, string.Join(", ", side.Services.Select(s => $"{s.EcsServiceName} to {capacity(s)}")));
+
+    /// <summary>
+    /// <see cref="Scale(DrRegionSide, string, Func{DrService, ServiceCapacity})"/> of services known only when the steps
+    /// run (<paramref name="services"/>; failover's, once it has read what the DR load balancer forwards to), described as <paramref name="described"/>.
+    /// </summary>
+    public IEnumerable<DrStep> Scale(
+        DrRegionSide side, Func<IReadOnlyList<DrService>> services, string name, Func<DrService, ServiceCapacity> capacity, string described) =>
     [
         new($"scale-{name}",
-            $"scale {string.Join(", ", side.Services.Select(s => $"{s.EcsServiceName} to {capacity(s)}"))} in {side.ClusterName} ({side.Region}; " +
-            "Application Auto Scaling RegisterScalableTarget, then ECS UpdateService)",
+            $"scale {described} in {side.ClusterName} ({side.Region}; Application Auto Scaling RegisterScalableTarget, then ECS UpdateService)",
             async t =>
             {
-                foreach (var service in side.Services) await ports.Services.ScaleAsync(side.Region, side.ClusterName, service.EcsServiceName, capacity(service), t);
-                return $"{side.Services.Count} service(s) updated";
+                foreach (var service in services()) await ports.Services.ScaleAsync(side.Region, side.ClusterName, service.EcsServiceName, capacity(service), t);
+                return $"{services().Count} service(s) updated";
             }),
         new($"wait-{name}", $"wait until every service in {side.ClusterName} runs its desired count", async t =>
         {
-            foreach (var service in side.Services) await WaitForRunningAsync(side, service, capacity(service).Desired, t);
+            foreach (var service in services()) await WaitForRunningAsync(side, service, capacity(service).Desired, t);
             return $"every service runs its desired count in {side.Region}";
         }),
     ];

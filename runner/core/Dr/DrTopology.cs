@@ -1,3 +1,5 @@
+using Infra.Runner.Rollout;
+
 namespace Infra.Runner.Dr;
 
 /// <summary>
@@ -25,7 +27,17 @@ public sealed record DrRegionSide(string Region, string InstanceId, string Clust
     /// unreadable release, a color scaled by hand in an outage, a rollout's idle color).
     /// </summary>
     public IReadOnlyList<DrService> Writers => EveryColor ?? Services;
+
+    /// <summary>
+    /// Each service's weights carrier in this region's load balancer, with both colors (the DR side only): failover also
+    /// scales a color the load balancer still forwards to that <see cref="Services"/> (the ledger's release) leaves out.
+    /// </summary>
+    public IReadOnlyList<DrRoute> Routes { get; init; } = [];
 }
+
+/// <summary>A service's weights carrier in a region's load balancer and its ECS service of each color, at the capacity a color taking traffic runs.</summary>
+/// <param name="Route">Null when the stack outputs name none (the last update ran an older program).</param>
+public sealed record DrRoute(string Service, TrafficRoute? Route, DrService Blue, DrService Green);
 
 /// <summary>An ECS service and the tasks it runs while its region is live.</summary>
 /// <param name="MinCount">Its autoscaling minimum while live, as the program declares it; null pins it at <paramref name="LiveCount"/>.</param>

@@ -8,8 +8,10 @@ namespace Infra.Runner.Dr;
 /// then marks the release documents (so code older than the <c>dr</c> item stops instead of declaring the stack
 /// unpromoted), stops the primary's services where its API answers (before the promotion: a primary still up would
 /// otherwise take writes the promoted copy never sees, for as long as the DR services start and DNS moves), promotes
-/// the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), scales the DR services to
-/// their live counts, moves DNS, stops the primary's services again, and pages. Steps are safe to re-run after a failure.
+/// the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), reads which colors the DR
+/// load balancer forwards to and scales those and the ledger's release's colors to their live counts
+/// (<see cref="DrRoutedColors"/>), moves DNS, stops the primary's services again, and pages. Steps are safe to re-run
+/// after a failure.
 /// </summary>
 public sealed class Failover(DrPorts ports, DrOptions options)
 {
@@ -33,6 +35,7 @@ public sealed class Failover(DrPorts ports, DrOptions options)
 
         var dr = topology.Dr;
         var steps = new DrSteps(ports, options);
+        var routed = new DrRoutedColors(ports.Routes, dr);
         IReadOnlyList<DrStep> plan =
         [
             steps.MarkRelease(promoted: true),
@@ -43,7 +46,9 @@ public sealed class Failover(DrPorts ports, DrOptions options)
                 await ports.Ledger.RecordPromotionAsync(PromotionState.Promoted, t);
                 return "the ledger's dr item says promoted: every later update, a plain `pulumi up` included, keeps the DR region promoted";
             }),
-            .. steps.Scale(dr, "dr-services", s => s.Live),
+            routed.Read(),
+            .. steps.Scale(dr, () => routed.Services, "dr-services", s => s.Live,
+                $"{string.Join(", ", dr.Services.Select(s => $"{s.EcsServiceName} to {s.Live}"))} and any other color the DR load balancer forwards to"),
             steps.Dns(topology, toDr: true),
             // Again, best effort: a primary region in trouble may answer only now.
             steps.Fence(topology.Primary),

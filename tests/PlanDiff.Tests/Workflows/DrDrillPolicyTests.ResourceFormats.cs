@@ -11,7 +11,8 @@ namespace PlanDiff.Tests.Workflows;
 /// (<c>scalable-target/${ResourceId}</c>, a generated id) and takes the service-namespace and scalable-dimension keys;
 /// ECS UpdateService and DescribeServices require a service (<c>service/${ClusterName}/${ServiceName}</c>); Route 53
 /// UpdateHealthCheck requires a healthcheck (<c>arn:aws:route53:::healthcheck/${Id}</c>); CloudWatch
-/// GetMetricStatistics has no resource type, so only <c>*</c>. RebootDBInstance requires db only (the reference's RDS
+/// GetMetricStatistics has no resource type, so only <c>*</c>; nor have Elastic Load Balancing v2's DescribeListeners and
+/// DescribeRules (the reference's ELBv2 table lists no resource for them). RebootDBInstance requires db only (the reference's RDS
 /// table, read for fail-back's parameter group step).
 /// </summary>
 public partial class DrDrillPolicyTests
@@ -35,6 +36,8 @@ public partial class DrDrillPolicyTests
     private static readonly Dictionary<string, (string[] Accepts, string[] Requires)> ResourceTypes = new(StringComparer.Ordinal)
     {
         ["cloudwatch:GetMetricStatistics"] = ([], []),
+        ["elasticloadbalancing:DescribeListeners"] = ([], []),
+        ["elasticloadbalancing:DescribeRules"] = ([], []),
         ["secretsmanager:GetSecretValue"] = (["secretsmanager:Secret"], ["secretsmanager:Secret"]),
         ["kms:Decrypt"] = (["kms:key"], ["kms:key"]),
         ["kms:GenerateDataKey"] = (["kms:key"], ["kms:key"]),

@@ -19,6 +19,7 @@ public partial class DrDrillPolicyTests
         ("runner/cli/Adapters/Dr/RdsPointInTimeRestore.cs", "rds"),
         ("runner/cli/Adapters/Dr/EcsDrServices.cs", "ecs"),
         ("runner/cli/Adapters/Dr/Route53DnsSwitch.cs", "route53"),
+        ("runner/cli/Adapters/Dr/ElbDrRoutes.cs", "elasticloadbalancing"),
         // The release ledger: the release and lease read, the release written and journal events appended.
         ("ledger/ReleaseLedger.cs", "dynamodb"),
         ("ledger/ReleaseLedger.Release.cs", "dynamodb"),
@@ -68,7 +69,7 @@ public partial class DrDrillPolicyTests
         Assert.Equal(CalledActions(), new SortedSet<string>(granted, StringComparer.Ordinal));
         Assert.Equal(
             ["application-autoscaling:RegisterScalableTarget", "cloudwatch:GetMetricStatistics", "dynamodb:GetItem", "dynamodb:PutItem", "ecs:DescribeServices", "ecs:UpdateService",
-             "rds:CreateDBInstanceReadReplica", "rds:CrossRegionCommunication", "rds:DeleteDBInstance", "rds:DescribeDBInstances", "rds:ModifyDBInstance", "rds:PromoteReadReplica",
+             "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeRules", "rds:CreateDBInstanceReadReplica", "rds:CrossRegionCommunication", "rds:DeleteDBInstance", "rds:DescribeDBInstances", "rds:ModifyDBInstance", "rds:PromoteReadReplica",
              "rds:RebootDBInstance", "rds:RestoreDBInstanceToPointInTime", "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue"],
             CalledActions());
     }

@@ -11,12 +11,12 @@ namespace Runner.Tests.Dr;
 /// a changed group is pending-reboot until the reboot, and the look right after a change or a reboot still shows the
 /// instance as it was); ECS services whose running count follows the desired count one look later; a Route 53
 /// health check; CloudWatch's replica lag, which grows while the source takes no writes, as RDS PostgreSQL's does; the
-/// databases' WAL positions over SQL; the ledger (the dr item's promotion and the release documents' mark) and the pager.
+/// databases' WAL positions over SQL; the DR load balancer's weights (by listener or rule ARN); the ledger (the dr item's promotion and the release documents' mark) and the pager.
 /// A region can be made unreachable (every call throws, as a timed-out SDK call does), a region's databases unreachable
 /// over SQL, and any operation can be made to fail or never finish. Every call is recorded.
 /// Each instance has a resource id (DbiResourceId) that a rename keeps; <see cref="State"/> is Pulumi's state of the stack.
 /// </summary>
-internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthProbe, IReplicaLagReader, IReplicationPosition, IDrLedger, INotifier
+internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthProbe, IReplicaLagReader, IReplicationPosition, IDrLedger, INotifier, IDrRoutes
 {
     public const string Primary = "eu-west-1";
     public const string Dr = "eu-central-1";
@@ -26,8 +26,16 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         new DrRegionSide(Primary, "production-db", "production",
             [new DrService("web", "production-web-blue", 3, 3, 12)]),
         new DrRegionSide(Dr, "production-db-replica", "production-dr",
-            [new DrService("web", "production-dr-web-blue", 3, 3, 12)]),
+            [new DrService("web", "production-dr-web-blue", 3, 3, 12)])
+        {
+            Routes = [new DrRoute("web", new TrafficRoute(TrafficRouteKind.Listener, DrListenerArn, DrBlueTargetGroup, DrGreenTargetGroup),
+                new DrService("web", "production-dr-web-blue", 3, 3, 12), new DrService("web", "production-dr-web-green", 3, 3, 12))],
+        },
         "hc-1", "https://primary.example.com/healthz");
+
+    public const string DrListenerArn = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/production-dr/1/2";
+    public const string DrBlueTargetGroup = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/dr-web-blue/3";
+    public const string DrGreenTargetGroup = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/dr-web-green/4";
 
     public DrWorld()
     {
@@ -36,7 +44,12 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         State = new DrWorldState(this);
         Services[(Primary, "production-web-blue")] = new Counts(3, 3);
         Services[(Dr, "production-dr-web-blue")] = new Counts(0, 0);
+        Services[(Dr, "production-dr-web-green")] = new Counts(0, 0);
+        Forwarding[DrListenerArn] = TrafficWeights.AllTo(DeployColor.Blue);
     }
+
+    /// <summary>What each DR listener or rule forwards with, by ARN; one not listed does not exist.</summary>
+    public Dictionary<string, TrafficWeights> Forwarding { get; } = [];
 
     /// <summary>The world after a failover whose primary region came back: its old primary is standalone and stale.</summary>
     public static DrWorld FailedOver()
@@ -133,7 +146,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public List<(NotificationSeverity Severity, string Message)> Pages { get; } = [];
 
-    public DrPorts Ports => new(this, this, this, this, this, this, this, Time) { Positions = this };
+    public DrPorts Ports => new(this, this, this, this, this, this, this, Time) { Positions = this, Routes = this };
 
     public static string Arn(string region, string id) => $"arn:aws:rds:{region}:123456789012:db:{id}";
 
@@ -282,6 +295,14 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         }
 
         return (parts[2], Instances[(parts[2], parts[0])]);
+    }
+
+    public Task<TrafficWeights> ReadWeightsAsync(string region, TrafficRoute route, CancellationToken cancellationToken)
+    {
+        Call($"routes {region}", null);
+        return Forwarding.TryGetValue(route.Arn, out var weights)
+            ? Task.FromResult(weights)
+            : throw new InvalidOperationException("Elastic Load Balancing: ListenerNotFound: One or more listeners not found");
     }
 
     public Task<PromotionState> ReadPromotionAsync(CancellationToken cancellationToken)

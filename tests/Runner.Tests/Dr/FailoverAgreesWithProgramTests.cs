@@ -5,6 +5,7 @@ using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Dr;
 using Infra.Runner.Plan;
+using Infra.Runner.Rollout;
 using Infra.Stacks.Loading;
 using Infra.Stacks.Settings;
 using Runner.Tests.Adapters.Support;
@@ -102,7 +103,10 @@ public sealed partial class FailoverAgreesWithProgramTests
         });
     }
 
-    /// <summary>AWS as the planned stack's topology has it before a failover: its two instances, and its services with no task yet.</summary>
+    /// <summary>
+    /// AWS as the planned stack's topology has it before a failover: its two instances, its services (both colors in the
+    /// DR region) with no task yet, and a DR load balancer forwarding to the colors the ledger's release routes to.
+    /// </summary>
     internal static DrWorld WorldOf(DrTopology topology)
     {
         var world = new DrWorld();
@@ -111,6 +115,13 @@ public sealed partial class FailoverAgreesWithProgramTests
         foreach (var side in new[] { topology.Primary, topology.Dr })
         {
             foreach (var service in side.Writers) world.Services[(side.Region, service.EcsServiceName)] = new(0, 0);
+        }
+
+        foreach (var route in topology.Dr.Routes)
+        {
+            bool Routed(DrService color) => topology.Dr.Services.Any(s => s.EcsServiceName == color.EcsServiceName);
+            foreach (var color in new[] { route.Blue, route.Green }) world.Services.TryAdd((topology.Dr.Region, color.EcsServiceName), new(0, 0));
+            world.Forwarding[route.Route!.Arn] = new TrafficWeights(Routed(route.Blue) ? 50 : 0, Routed(route.Green) ? 50 : 0);
         }
 
         return world;

@@ -51,9 +51,9 @@ public class FailoverTests
 
         Assert.Equal(
             ["FailoverPrimaryChecked", "FailoverStarted",
-             .. Enumerable.Repeat<string[]>(["FailoverStepStarted", "FailoverStepDone"], 9).SelectMany(k => k), "FailoverSucceeded"],
+             .. Enumerable.Repeat<string[]>(["FailoverStepStarted", "FailoverStepDone"], 10).SelectMany(k => k), "FailoverSucceeded"],
             _world.Events.Select(e => e.Kind));
-        Assert.Equal("step 4/9 wait-database: production-db-replica is available and standalone at production-db-replica.abc.eu-central-1.rds.amazonaws.com",
+        Assert.Equal("step 4/10 wait-database: production-db-replica is available and standalone at production-db-replica.abc.eu-central-1.rds.amazonaws.com",
             _world.Events.Single(e => e.Kind == "FailoverStepDone" && e.Data["step"] == "wait-database").Message);
     }
 

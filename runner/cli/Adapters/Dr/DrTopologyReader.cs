@@ -30,9 +30,10 @@ public static class DrTopologyReader
         var primary = Side(settings.Services, outputs, "primary", settings.Region, primaryId, problems);
         // Without a pilot light (a problem named above) there are no DR services, and their images may have no DR copy.
         // Their capacity once promoted and not switching back: what failover and fail-back's undo scale them to.
-        var dr = settings.Dr.PilotLight
-            ? Side(PilotLight.SettingsFor(settings with { Dr = settings.Dr with { Promote = true, SwitchingBack = false } }).Services, outputs, "dr", settings.DrRegion ?? "", replicaId, problems)
-            : null;
+        var dr = settings.Dr.PilotLight ? DrSide(PilotLight.SettingsFor(settings with { Dr = settings.Dr with { Promote = true, SwitchingBack = false } }).Services) : null;
+        DrRegionSide? DrSide(IReadOnlyList<ServiceSettings> promoted) =>
+            Side(promoted, outputs, "dr", settings.DrRegion ?? "", replicaId, problems) is { } side ? side with { Routes = Routes(promoted, outputs) } : null;
+
         if (problems.Count > 0)
         {
             throw new RolloutInputException(
@@ -70,12 +71,38 @@ public static class DrTopologyReader
 
     private static readonly Color[] Colors = [Color.Blue, Color.Green];
 
+    /// <summary>
+    /// Each service's weights carrier in the DR load balancer (<c>dr.dr.routes.&lt;name&gt;</c>; null when the outputs
+    /// lack it or any of its keys: the last update ran an older program) and both colors at the capacity of a color taking
+    /// traffic, so failover can also scale a color that load balancer still forwards to.
+    /// </summary>
+    private static IReadOnlyList<DrRoute> Routes(IEnumerable<ServiceSettings> promoted, JsonObject outputs) =>
+        promoted.Select(service =>
+        {
+            var capacity = ColorCapacity.Routed(service);
+            DrService Taking(Color color) => new(service.Name, Optional(outputs, $"dr.dr.services.{service.Name}.{color.ToConfigName()}") ?? "",
+                capacity.DesiredCount, capacity.MinCapacity, capacity.MaxCapacity);
+            return new DrRoute(service.Name, Route(outputs, $"dr.dr.routes.{service.Name}"), Taking(Color.Blue), Taking(Color.Green));
+        }).ToList();
+
+    private static TrafficRoute? Route(JsonObject outputs, string path)
+    {
+        var kind = Optional(outputs, $"{path}.kind") switch { "listener" => TrafficRouteKind.Listener, "rule" => TrafficRouteKind.Rule, _ => (TrafficRouteKind?)null };
+        return (kind, Optional(outputs, $"{path}.arn"), Optional(outputs, $"{path}.blueTargetGroupArn"), Optional(outputs, $"{path}.greenTargetGroupArn"))
+            is ({ } carrier, { } arn, { } blue, { } green)
+            ? new TrafficRoute(carrier, arn, blue, green)
+            : null;
+    }
+
     private static string? Text(JsonObject outputs, string path, List<string> problems)
     {
-        if (Node(outputs, path) is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0) return text;
+        if (Optional(outputs, path) is { } text) return text;
         problems.Add($"the stack output {path} is missing");
         return null;
     }
+
+    private static string? Optional(JsonObject outputs, string path) =>
+        Node(outputs, path) is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
     private static JsonNode? Node(JsonObject outputs, string path) =>
         path.Split('.').Aggregate((JsonNode?)outputs, (node, key) => node is JsonObject o ? o[key] : null);
