@@ -20,10 +20,7 @@ public static class DrTopologyReader
 {
     public static DrTopology Read(StackSettings settings, JsonObject outputs)
     {
-        var problems = new List<string>();
-        if (settings.DrRegion is null) problems.Add("the stack has no infra:drRegion");
-        if (!settings.Dr.Replica) problems.Add("the stack has no DR replica (infra:dr.replica is false)");
-        if (!settings.Dr.PilotLight) problems.Add("the stack has no pilot light (infra:dr.pilotLight is false)");
+        var problems = StackFileProblems(settings);
         var url = Text(outputs, "url", problems);
         var primaryId = Text(outputs, "database.primary.identifier", problems);
         var replicaId = Text(outputs, "database.replica.identifier", problems);
@@ -33,16 +30,35 @@ public static class DrTopologyReader
         var dr = settings.Dr.PilotLight
             ? Side(PilotLight.SettingsFor(settings with { Dr = settings.Dr with { Promote = true, SwitchingBack = false } }).Services, outputs, "dr", settings.DrRegion ?? "", replicaId, problems)
             : null;
+        ThrowIfAny(settings, problems);
+        var healthCheckId = Node(outputs, "dr.healthCheckId") is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
+        var db = settings.Database;
+        return new DrTopology(settings.StackName, primary!, dr!, healthCheckId, url!.TrimEnd('/') + settings.DefaultService.HealthCheck.Path,
+            new ReplicaSettings(db.InstanceClass, db.MultiAz, db.BackupRetentionDays, settings.IsProduction));
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Read"/> that need only the stack file (no release can change them): for a command to
+    /// refuse before it asks for the stack name or takes the lease.
+    /// </summary>
+    public static void RequireDrStack(StackSettings settings) => ThrowIfAny(settings, StackFileProblems(settings));
+
+    private static List<string> StackFileProblems(StackSettings settings)
+    {
+        var problems = new List<string>();
+        if (settings.DrRegion is null) problems.Add("the stack has no infra:drRegion");
+        if (!settings.Dr.Replica) problems.Add("the stack has no DR replica (infra:dr.replica is false)");
+        if (!settings.Dr.PilotLight) problems.Add("the stack has no pilot light (infra:dr.pilotLight is false)");
+        return problems;
+    }
+
+    private static void ThrowIfAny(StackSettings settings, List<string> problems)
+    {
         if (problems.Count > 0)
         {
             throw new RolloutInputException(
                 $"stack {settings.StackName} cannot fail over or back: {string.Join("; ", problems)}. Run a full update with this version of the program first");
         }
-
-        var healthCheckId = Node(outputs, "dr.healthCheckId") is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
-        var db = settings.Database;
-        return new DrTopology(settings.StackName, primary!, dr!, healthCheckId, url!.TrimEnd('/') + settings.DefaultService.HealthCheck.Path,
-            new ReplicaSettings(db.InstanceClass, db.MultiAz, db.BackupRetentionDays, settings.IsProduction));
     }
 
     /// <summary>
