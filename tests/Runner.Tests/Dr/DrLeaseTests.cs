@@ -243,14 +243,8 @@ public sealed class DrLeaseTests : IDisposable
     {
         var stack = await LocalLedger.NewStackAsync("drlease");
         var drillClock = Clock();
-        var drilling = new TaskCompletionSource();
-        var drill = RunAsync(stack, "dr-host", drillClock, DrLeaseTerms.Planned("drill", TimeSpan.Zero), async token =>
-        {
-            drilling.SetResult();
-            await Task.Delay(Timeout.InfiniteTimeSpan, token);
-            return ExitCodes.Success;
-        });
-        await drilling.Task;
+        var (drill, drilling) = RunUntilTheLeaseIsLost(stack, drillClock, DrLeaseTerms.Planned("drill", TimeSpan.Zero));
+        await drilling;
         var drillToken = (await Ledger(stack).ReadLeaseAsync())!.Token;
         await using (await TakeAsync(stack, "on-call", Clock(), DrLeaseTerms.Failover(takeOverLive: true)))
         {
@@ -268,14 +262,8 @@ public sealed class DrLeaseTests : IDisposable
     {
         var stack = await LocalLedger.NewStackAsync("drlease");
         var clock = Clock();
-        var running = new TaskCompletionSource();
-        var failback = RunAsync(stack, "dr-host", clock, DrLeaseTerms.Planned("failback", TimeSpan.Zero), async token =>
-        {
-            running.SetResult();
-            await Task.Delay(Timeout.InfiniteTimeSpan, token);
-            return ExitCodes.Success;
-        });
-        await running.Task;
+        var (failback, running) = RunUntilTheLeaseIsLost(stack, clock, DrLeaseTerms.Planned("failback", TimeSpan.Zero));
+        await running;
         var token = (await Ledger(stack).ReadLeaseAsync())!.Token;
         await Ledger(stack).ReleaseLeaseAsync(token); // deleted by hand
         clock.Advance(RolloutHold.DefaultTtl / 4);
@@ -330,6 +318,19 @@ public sealed class DrLeaseTests : IDisposable
     {
         using var logger = RunnerLog.Create(output, json: false);
         return await HeldDrCommand.RunAsync(Ledger(stack, host, time), terms, time, logger, command, CancellationToken.None);
+    }
+
+    /// <summary>A drill or fail-back whose work goes on until its lease is lost; <c>Holding</c> completes once it holds the lease.</summary>
+    private (Task<int> Run, Task Holding) RunUntilTheLeaseIsLost(string stack, TimeProvider time, DrLeaseTerms terms)
+    {
+        var holding = new TaskCompletionSource();
+        var run = RunAsync(stack, "dr-host", time, terms, async token =>
+        {
+            holding.SetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, token);
+            return ExitCodes.Success;
+        });
+        return (run, holding.Task);
     }
 
     private Task<DrLeaseHold> TakeAsync(string stack, string host, TimeProvider time, DrLeaseTerms terms)
