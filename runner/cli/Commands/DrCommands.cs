@@ -20,9 +20,9 @@ namespace Infra.Runner.Commands;
 /// <c>failover --stack S [--yes] [--force] [--take-over-lease]</c> and <c>failback --stack S [--yes] [--lease-wait D]</c>:
 /// the stack name typed back unless --yes, then the procedure over the real adapters, under the stack's lease
 /// (<see cref="HeldDrCommand"/>). The settings come from the stack file with the ledger's release over them and the
-/// identifiers from the stack outputs in the Pulumi backend, both read once the lease is held; failover reaches the ledger in the DR region (its global
-/// table's replica), so nothing there needs the primary region's APIs. Fail-back takes the lease in the primary region,
-/// where rollouts take it. Both write a JSON and a Markdown report.
+/// identifiers from the stack outputs in the Pulumi backend, both read once the lease is held; failover reaches the
+/// ledger in the DR region (its global table's replica), so nothing there needs the primary region's APIs. Fail-back
+/// takes the lease in the primary region, where rollouts take it. Both write a JSON and a Markdown report.
 /// </summary>
 public static class DrCommands
 {
