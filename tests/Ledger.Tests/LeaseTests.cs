@@ -122,7 +122,7 @@ public class LeaseTests(LedgerServerFixture server)
 
         Assert.Null(await a.ReadLeaseAsync());
         var lost = await Assert.ThrowsAsync<LeaseLostException>(() => a.RenewLeaseAsync(lease.Token, Progress("done", 3)));
-        Assert.Equal($"stack {stack}: this rollout's lease ({lease.Token}) is gone: no rollout holds the stack any more", lost.Message);
+        Assert.Equal($"stack {stack}: this rollout's lease ({lease.Token}) is gone: no runner holds the stack any more", lost.Message);
         var gone = await Assert.ThrowsAsync<LeaseLostException>(() => a.TakeOverLeaseAsync(lease, Progress("done", 3)));
         Assert.Null(gone.Current);
         await LedgerServerFixture.Machine(stack, "b", time).AcquireLeaseAsync("r-2", Progress("deploying", 0));

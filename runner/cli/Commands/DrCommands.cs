@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Amazon;
 using Amazon.SecretsManager;
 using Infra.Runner.Adapters;
@@ -19,9 +20,9 @@ namespace Infra.Runner.Commands;
 /// <c>failover --stack S [--yes] [--force] [--take-over-lease]</c> and <c>failback --stack S [--yes] [--lease-wait D]</c>:
 /// the stack name typed back unless --yes, then the procedure over the real adapters, under the stack's lease
 /// (<see cref="HeldDrCommand"/>). The settings come from the stack file with the ledger's release over them and the
-/// identifiers from the stack outputs in the Pulumi backend; failover reaches the ledger in the DR region (its global
-/// table's replica), so nothing there needs the primary region's APIs. Fail-back takes the lease in the primary region,
-/// where rollouts take it. Both write a JSON and a Markdown report.
+/// identifiers from the stack outputs in the Pulumi backend, both read once the lease is held; failover reaches the
+/// ledger in the DR region (its global table's replica), so nothing there needs the primary region's APIs. Fail-back
+/// takes the lease in the primary region, where rollouts take it. Both write a JSON and a Markdown report.
 /// </summary>
 public static class DrCommands
 {
@@ -97,23 +98,22 @@ public static class DrCommands
         {
             var terms = lease();
             using var stack = await LocalWorkspace.SelectStackAsync(new LocalProgramArgs(settings.Stack, settings.WorkDir), cancellationToken);
+            // The stack file: no release changes it, and it says where the ledger is.
             var stackSettings = await stack.ReadSettingsAsync(cancellationToken);
-            // Failover reaches the ledger through the DR region's replica: it must not need the primary region. Fail-back
-            // needs the primary region up and writes the dr item there, where the program reads it, so that each of its
-            // fences holds for a `pulumi up` at once, not only once the global table has replicated it.
-            using var adapters = new DrAdapters(stackSettings, terms.Disaster ? stackSettings.DrRegion ?? stackSettings.Region : stackSettings.Region, logger);
-            var declared = await DeclaredAsync(stackSettings, adapters.Ledger, terms.Disaster, logger, cancellationToken);
-            var topology = DrTopologyReader.Read(declared, await stack.ReadOutputsAsync(cancellationToken));
-            if (!yes && !await ConfirmedAsync(name, topology, output, input))
+            DrTopologyReader.RequireDrStack(stackSettings);
+            if (!yes && !await ConfirmedAsync(name, stackSettings, output, input))
             {
                 logger.Error("The stack name was not typed back; nothing was changed");
                 return ExitCodes.BadInput;
             }
 
-            // The lease is taken where the ledger is reached: fail-back's where rollouts take it (the primary region), so
-            // the two exclude each other at once; failover's in the DR region, where a primary-region holder's writes
-            // arrive only by replication.
-            return await HeldDrCommand.RunAsync(adapters.Ledger, terms, TimeProvider.System, logger, async held =>
+            // Failover reaches the ledger through the DR region's replica: it must not need the primary region. Fail-back
+            // needs the primary region up and writes the dr item there, where the program reads it, so that each of its
+            // fences holds for a `pulumi up` at once, not only once the global table has replicated it. The lease is taken
+            // where the ledger is reached: fail-back's where rollouts take it (the primary region), so the two exclude each
+            // other at once; failover's in the DR region, where a primary-region holder's writes arrive only by replication.
+            using var adapters = new DrAdapters(stackSettings, terms.Disaster ? stackSettings.DrRegion! : stackSettings.Region, logger);
+            return await RunUnderLeaseAsync(adapters.Ledger, terms, TimeProvider.System, logger, stackSettings, stack.ReadOutputsAsync, async (topology, held) =>
             {
                 var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds), stack)(adapters.Ports, topology, held);
                 await ReportFiles.WriteAsync(reportPath ?? DefaultReportPath(name, settings), result.MarkdownReport, result.JsonReport, logger);
@@ -123,6 +123,20 @@ public static class DrCommands
             }, cancellationToken);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Takes the stack's lease on <paramref name="terms"/>, then reads under it what a release may change (the ledger's
+    /// release over <paramref name="settings"/>, the stack outputs) and runs <paramref name="act"/> on that topology: a
+    /// command that waited out a release acts on the colors that release left, not on those from before it.
+    /// </summary>
+    internal static Task<int> RunUnderLeaseAsync(
+        ReleaseLedger ledger, DrLeaseTerms terms, TimeProvider time, ILogger logger, StackSettings settings,
+        Func<CancellationToken, Task<JsonObject>> readOutputs, Func<DrTopology, CancellationToken, Task<int>> act, CancellationToken cancellationToken) =>
+        HeldDrCommand.RunAsync(ledger, terms, time, logger, async held =>
+        {
+            var declared = await DeclaredAsync(settings, ledger, terms.Disaster, logger, held);
+            return await act(DrTopologyReader.Read(declared, await readOutputs(held)), held);
+        }, cancellationToken);
 
     /// <summary>
     /// The settings with the ledger's release over them, so the colors scaled are the ones the release routes to. A
@@ -143,11 +157,11 @@ public static class DrCommands
     }
 
     /// <summary>The stack name typed back, exactly; anything else (or no input) is a no.</summary>
-    public static async Task<bool> ConfirmedAsync(string name, DrTopology topology, TextWriter output, TextReader input)
+    public static async Task<bool> ConfirmedAsync(string name, StackSettings settings, TextWriter output, TextReader input)
     {
         await output.WriteLineAsync(
-            $"{name} of stack {topology.StackName}: primary {topology.Primary.Region}, DR {topology.Dr.Region}. Type the stack name to go on:");
-        return (await input.ReadLineAsync())?.Trim() == topology.StackName;
+            $"{name} of stack {settings.StackName}: primary {settings.Region}, DR {settings.DrRegion}. Type the stack name to go on:");
+        return (await input.ReadLineAsync())?.Trim() == settings.StackName;
     }
 
     public static string DefaultReportPath(string name, RunnerSettings settings) => ReportFiles.DefaultPath(settings, name, DateTimeOffset.UtcNow);

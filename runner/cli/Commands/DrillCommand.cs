@@ -120,7 +120,6 @@ public static class DrillCommand
             }
 
             var region = stackSettings.Region;
-            var outputs = await stack.ReadOutputsAsync(cancellationToken);
             using var dynamo = LedgerClients.ForRegion(region);
             using var http = SmokeHttpClient.Create(RequestTimeout);
             using var notifierHttp = new HttpClient { Timeout = RequestTimeout };
@@ -131,23 +130,25 @@ public static class DrillCommand
             using var releaseSecrets = secretsManager as IDisposable;
             var secrets = new SecretsManagerValueReader(secretsManager, region);
             var ledger = new ReleaseLedger(dynamo, stackSettings.StackName);
-            var ports = new DrillPorts(
-                new PulumiDrillStack(stack, ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(stackSettings)), outputs),
-                new CloudWatchReplicaLagReader(CloudWatchClients.For),
-                new HttpSmokeCheck(http, TimeProvider.System, HealthRetryInterval),
-                new NpgsqlMarkerStore(
-                    DatabaseSecret.ReadOnce(_ => Task.FromResult(PulumiDrillStack.DatabaseSecretArn(outputs)), secrets, "the drill", m => new MarkerStoreException(m)),
-                    SslMode.VerifyFull),
-                restores(region),
-                failover.Ports,
-                new JsonLinesJournal(DrillJournalPath(settings)),
-                RunnerSession.CreateNotifier(notifierHttp, logger),
-                new LedgerDrillReports(ledger),
-                TimeProvider.System,
-                new Progress(logger));
             // In the primary region, where rollouts take it; the failover inside the drill runs under this lease.
             return await HeldDrCommand.RunAsync(ledger, DrLeaseTerms.Planned("drill", leaseWait), TimeProvider.System, logger, async held =>
             {
+                // Read under the lease, as the drill's state (from the ledger) is: a release waited out may have changed them.
+                var outputs = await stack.ReadOutputsAsync(held);
+                var ports = new DrillPorts(
+                    new PulumiDrillStack(stack, ledger, new ReleaseStore(ledger, ReleaseMapping.Seed(stackSettings)), outputs),
+                    new CloudWatchReplicaLagReader(CloudWatchClients.For),
+                    new HttpSmokeCheck(http, TimeProvider.System, HealthRetryInterval),
+                    new NpgsqlMarkerStore(
+                        DatabaseSecret.ReadOnce(_ => Task.FromResult(PulumiDrillStack.DatabaseSecretArn(outputs)), secrets, "the drill", m => new MarkerStoreException(m)),
+                        SslMode.VerifyFull),
+                    restores(region),
+                    failover.Ports,
+                    new JsonLinesJournal(DrillJournalPath(settings)),
+                    RunnerSession.CreateNotifier(notifierHttp, logger),
+                    new LedgerDrillReports(ledger),
+                    TimeProvider.System,
+                    new Progress(logger));
                 var result = await new DrillEngine(ports).RunAsync(options, held);
                 foreach (var problem in result.Problems) logger.Error("Bad input: {Reason:l}", problem);
                 if (result.Report is { } report) await ReportFiles.WriteAsync(reportPath, report, result.ReportJson!, logger);

@@ -1,9 +1,15 @@
+using System.Text.Json.Nodes;
+using Infra;
 using Infra.Ledger;
 using Infra.Runner;
 using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Commands;
+using Infra.Runner.Dr;
+using Infra.Runner.Plan;
 using Infra.Runner.Rollout;
+using Infra.Stacks.Loading;
+using Infra.Stacks.Settings;
 using Microsoft.Extensions.Time.Testing;
 using Runner.Tests.Adapters;
 using Runner.Tests.Adapters.Support;
@@ -62,6 +68,50 @@ public sealed class DrLeaseTests : IDisposable
         Assert.Equal(("drill", "drill-20260301-120000", "dr-host", "2026-03-01T12:00:30.0000000Z"),
             (seenByDrill!.DrCommand, seenByDrill.RolloutId, seenByDrill.Owner.Host, LedgerTime.Format(seenByDrill.HeartbeatAt)));
         Assert.Null(await Ledger(stack).ReadLeaseAsync());
+    }
+
+    /// <summary>
+    /// What a release may change is read once the lease is held: the release waited out moved every service to its other
+    /// color, and fail-back scales and reads that color, in both regions, not the one live when it started waiting.
+    /// </summary>
+    [Fact]
+    public async Task A_fail_back_that_waited_out_a_release_reads_the_colors_and_outputs_that_release_left()
+    {
+        var stack = await LocalLedger.NewStackAsync("drreads");
+        var path = RepoFiles.StackFile("production");
+        var settings = StackSettingsLoader.FromDocument(StackFile.Load(path, stack)).GetValidOrThrow();
+        var outputs = (JsonObject)(await PlanBuilder.BuildAsync(path, stack, new LedgerReleaseSource())).Document["outputs"]!;
+        var ci = Rollout(stack, "ci", Clock());
+        await ci.Hold.WriteAsync(Record("r1"), CancellationToken.None);
+        var clock = new TimerWatchingClock();
+        using var logger = RunnerLog.Create(output, json: false);
+        string? outputsReadUnder = null;
+        DrTopology? acted = null;
+
+        var failback = DrCommands.RunUnderLeaseAsync(Ledger(stack, "dr-host", clock), DrLeaseTerms.Planned("failback", TimeSpan.FromHours(1)), clock, logger, settings,
+            async _ =>
+            {
+                outputsReadUnder = (await Ledger(stack).ReadLeaseAsync())?.HolderName;
+                return outputs;
+            },
+            (topology, _) =>
+            {
+                acted = topology;
+                return Task.FromResult(ExitCodes.Success);
+            }, CancellationToken.None);
+        await clock.TimerMade; // fail-back found the release and waits
+        var moved = await MoveEveryServiceToItsOtherColorAsync(ci.Ledger, settings);
+        await ci.Hold.EndAsync(CancellationToken.None);
+        clock.Advance(DrLeaseHold.PollInterval);
+
+        Assert.Equal(ExitCodes.Success, await failback);
+        Assert.Equal("failback failback-20260301-120000", outputsReadUnder);
+        foreach (var side in new[] { "primary", "dr" })
+        {
+            var region = side == "dr" ? acted!.Dr : acted!.Primary;
+            Assert.Equal(settings.Services.Select(s => (string)outputs["dr"]![side]!["services"]![s.Name]![moved[s.Name].ToConfigName()]!),
+                region.Services.Select(s => s.EcsServiceName));
+        }
     }
 
     [Fact]
@@ -193,14 +243,9 @@ public sealed class DrLeaseTests : IDisposable
     {
         var stack = await LocalLedger.NewStackAsync("drlease");
         var drillClock = Clock();
-        var drilling = new TaskCompletionSource();
-        var drill = RunAsync(stack, "dr-host", drillClock, DrLeaseTerms.Planned("drill", TimeSpan.Zero), async token =>
-        {
-            drilling.SetResult();
-            await Task.Delay(Timeout.InfiniteTimeSpan, token);
-            return ExitCodes.Success;
-        });
-        await drilling.Task;
+        var (drill, drilling) = RunUntilTheLeaseIsLost(stack, drillClock, DrLeaseTerms.Planned("drill", TimeSpan.Zero));
+        await drilling;
+        var drillToken = (await Ledger(stack).ReadLeaseAsync())!.Token;
         await using (await TakeAsync(stack, "on-call", Clock(), DrLeaseTerms.Failover(takeOverLive: true)))
         {
             drillClock.Advance(RolloutHold.DefaultTtl / 4);
@@ -208,8 +253,51 @@ public sealed class DrLeaseTests : IDisposable
             Assert.Equal(ExitCodes.RolloutHeld, await drill);
         }
 
-        Assert.Contains($"ERR RolloutHeld: drill lost the stack's lease and stopped: stack {stack}: this rollout's lease (", output.ToString());
-        Assert.Contains(") was taken: failover failover-20260301-120000 now holds it: on-call (pid 4242)", output.ToString());
+        Assert.Contains($"ERR RolloutHeld: drill lost the stack's lease and stopped: stack {stack}: this drill's lease ({drillToken}) was taken: " +
+            $"failover failover-20260301-120000 now holds it: on-call (pid 4242), held until 2026-03-01T12:02:00.0000000Z{Environment.NewLine}", output.ToString());
+    }
+
+    [Fact]
+    public async Task A_fail_back_whose_lease_is_gone_stops_at_its_next_renewal_saying_its_own_lease_is_gone()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        var clock = Clock();
+        var (failback, running) = RunUntilTheLeaseIsLost(stack, clock, DrLeaseTerms.Planned("failback", TimeSpan.Zero));
+        await running;
+        var token = (await Ledger(stack).ReadLeaseAsync())!.Token;
+        await Ledger(stack).ReleaseLeaseAsync(token); // deleted by hand
+        clock.Advance(RolloutHold.DefaultTtl / 4);
+
+        Assert.Equal(ExitCodes.RolloutHeld, await failback);
+        Assert.Contains($"ERR RolloutHeld: failback lost the stack's lease and stopped: stack {stack}: this failback's lease ({token}) is gone: " +
+            $"no runner holds the stack any more{Environment.NewLine}", output.ToString());
+    }
+
+    [Fact]
+    public async Task A_failover_whose_lease_another_failover_took_goes_on_and_says_its_own_lease_was_taken()
+    {
+        var stack = await LocalLedger.NewStackAsync("drlease");
+        var running = new TaskCompletionSource();
+        var tookOver = new TaskCompletionSource();
+        var failover = RunAsync(stack, "dr-host", Clock(), DrLeaseTerms.Failover(takeOverLive: false), async _ =>
+        {
+            running.SetResult();
+            await tookOver.Task;
+            return ExitCodes.Success;
+        });
+        await running.Task;
+        var token = (await Ledger(stack).ReadLeaseAsync())!.Token;
+        var later = Clock();
+        later.Advance(TimeSpan.FromMinutes(1));
+        await using (await TakeAsync(stack, "on-call", later, DrLeaseTerms.Failover(takeOverLive: true)))
+        {
+            tookOver.SetResult();
+
+            Assert.Equal(ExitCodes.Success, await failover);
+        }
+
+        Assert.Contains($"ERR failover went on although it lost the stack's lease (another runner may change the stack): stack {stack}: this failover's lease ({token}) " +
+            $"was taken: failover failover-20260301-120100 now holds it: on-call (pid 4242), held until 2026-03-01T12:03:00.0000000Z{Environment.NewLine}", output.ToString());
     }
 
     public void Dispose()
@@ -232,6 +320,19 @@ public sealed class DrLeaseTests : IDisposable
         return await HeldDrCommand.RunAsync(Ledger(stack, host, time), terms, time, logger, command, CancellationToken.None);
     }
 
+    /// <summary>A drill or fail-back whose work goes on until its lease is lost; <c>Holding</c> completes once it holds the lease.</summary>
+    private (Task<int> Run, Task Holding) RunUntilTheLeaseIsLost(string stack, TimeProvider time, DrLeaseTerms terms)
+    {
+        var holding = new TaskCompletionSource();
+        var run = RunAsync(stack, "dr-host", time, terms, async token =>
+        {
+            holding.SetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, token);
+            return ExitCodes.Success;
+        });
+        return (run, holding.Task);
+    }
+
     private Task<DrLeaseHold> TakeAsync(string stack, string host, TimeProvider time, DrLeaseTerms terms)
     {
         var ledger = Ledger(stack, host, time);
@@ -251,6 +352,25 @@ public sealed class DrLeaseTests : IDisposable
         var hold = new RolloutHold(ledger, takeOver: false, time, new LedgerJournal(ledger));
         owned.Add(hold);
         return (hold, ledger);
+    }
+
+    /// <summary>A release through targeted updates only: each service's traffic all on its other color. Returns that color by service.</summary>
+    private static async Task<Dictionary<string, Color>> MoveEveryServiceToItsOtherColorAsync(ReleaseLedger ledger, StackSettings settings)
+    {
+        var moved = new Dictionary<string, Color>();
+        await new ReleaseStore(ledger, ReleaseMapping.Seed(settings)).ChangeDesiredAsync(state => settings.Services.Aggregate(state, (changed, s) =>
+        {
+            var current = changed.Services[s.Name];
+            var next = moved[s.Name] = current.LiveColor == Color.Blue ? Color.Green : Color.Blue;
+            return changed.With(s.Name, current with
+            {
+                LiveColor = next,
+                Weights = new ColorPair<int>(0, 0).With(next, 100),
+                Image = current.Image.With(next, current.Image[current.LiveColor]),
+                Running = new ColorPair<bool>(true, true),
+            });
+        }), CancellationToken.None);
+        return moved;
     }
 
     private static RolloutRecord Record(string id) => RolloutHoldTests.Record(id);

@@ -26,6 +26,8 @@ public sealed class DrillCommandTests : IDisposable
     [Theory]
     [InlineData("drill: --timeout: 'soon' is not a duration; use a whole number of s, m or h, e.g. 90s, 5m, 1h", "--timeout", "soon")]
     [InlineData("drill: --health-successes must be at least 1, got 0", "--health-successes", "0")]
+    [InlineData("drill: --lease-wait: '1d' is not a duration; use a whole number of s, m or h, e.g. 90s, 5m, 1h", "--lease-wait", "1d")]
+    [InlineData("drill: --lease-wait: '-30m' is not a duration; use a whole number of s, m or h, e.g. 90s, 5m, 1h", "--lease-wait=-30m")]
     public async Task Bad_flags_exit_2_with_the_reason_before_the_stack_is_opened(string reason, params string[] flags)
     {
         var code = await RunAsync(["drill", "--stack", "staging", "--work-dir", folder, .. flags]);

@@ -52,6 +52,9 @@ public sealed class DrLeaseHold : IAsyncDisposable
 
     public string? LostReason { get; private set; }
 
+    /// <summary>This command, as a lost lease's message names it.</summary>
+    private string Holder => $"this {Taken.DrCommand}";
+
     /// <summary>
     /// Takes the stack's lease on <paramref name="terms"/>, waiting up to <see cref="DrLeaseTerms.Wait"/> for a live
     /// holder. A rollout's lease whose runner is gone is the record of a rollout to finish first, so only failover takes it.
@@ -132,7 +135,7 @@ public sealed class DrLeaseHold : IAsyncDisposable
         }
         catch (LeaseLostException gone)
         {
-            LostReason = gone.Message;
+            LostReason = gone.MessageFor(Holder);
         }
         catch (LedgerException error)
         {
@@ -154,7 +157,7 @@ public sealed class DrLeaseHold : IAsyncDisposable
         }
         catch (LeaseLostException gone)
         {
-            Lose(gone.Message);
+            Lose(gone.MessageFor(Holder));
         }
         catch (Exception error)
         {

@@ -20,10 +20,7 @@ public static class DrTopologyReader
 {
     public static DrTopology Read(StackSettings settings, JsonObject outputs)
     {
-        var problems = new List<string>();
-        if (settings.DrRegion is null) problems.Add("the stack has no infra:drRegion");
-        if (!settings.Dr.Replica) problems.Add("the stack has no DR replica (infra:dr.replica is false)");
-        if (!settings.Dr.PilotLight) problems.Add("the stack has no pilot light (infra:dr.pilotLight is false)");
+        var problems = StackFileProblems(settings);
         var url = Text(outputs, "url", problems);
         var primaryId = Text(outputs, "database.primary.identifier", problems);
         var replicaId = Text(outputs, "database.replica.identifier", problems);
@@ -34,16 +31,35 @@ public static class DrTopologyReader
         DrRegionSide? DrSide(IReadOnlyList<ServiceSettings> promoted) =>
             Side(promoted, outputs, "dr", settings.DrRegion ?? "", replicaId, problems) is { } side ? side with { Routes = Routes(promoted, outputs) } : null;
 
+        ThrowIfAny(settings, problems);
+        var healthCheckId = Node(outputs, "dr.healthCheckId") is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
+        var db = settings.Database;
+        return new DrTopology(settings.StackName, primary!, dr!, healthCheckId, url!.TrimEnd('/') + settings.DefaultService.HealthCheck.Path,
+            new ReplicaSettings(db.InstanceClass, db.MultiAz, db.BackupRetentionDays, settings.IsProduction));
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Read"/> that need only the stack file (no release can change them): for a command to
+    /// refuse before it asks for the stack name or takes the lease.
+    /// </summary>
+    public static void RequireDrStack(StackSettings settings) => ThrowIfAny(settings, StackFileProblems(settings));
+
+    private static List<string> StackFileProblems(StackSettings settings)
+    {
+        var problems = new List<string>();
+        if (settings.DrRegion is null) problems.Add("the stack has no infra:drRegion");
+        if (!settings.Dr.Replica) problems.Add("the stack has no DR replica (infra:dr.replica is false)");
+        if (!settings.Dr.PilotLight) problems.Add("the stack has no pilot light (infra:dr.pilotLight is false)");
+        return problems;
+    }
+
+    private static void ThrowIfAny(StackSettings settings, List<string> problems)
+    {
         if (problems.Count > 0)
         {
             throw new RolloutInputException(
                 $"stack {settings.StackName} cannot fail over or back: {string.Join("; ", problems)}. Run a full update with this version of the program first");
         }
-
-        var healthCheckId = Node(outputs, "dr.healthCheckId") is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
-        var db = settings.Database;
-        return new DrTopology(settings.StackName, primary!, dr!, healthCheckId, url!.TrimEnd('/') + settings.DefaultService.HealthCheck.Path,
-            new ReplicaSettings(db.InstanceClass, db.MultiAz, db.BackupRetentionDays, settings.IsProduction));
     }
 
     /// <summary>
@@ -57,8 +73,7 @@ public static class DrTopologyReader
         IEnumerable<ServiceSettings> declared, JsonObject outputs, string side, string region, string? instanceId, List<string> problems)
     {
         var cluster = Text(outputs, $"dr.{side}.clusterName", problems);
-        var declaredList = declared.ToList();
-        var everyColor = declaredList.SelectMany(service => Colors.Select(color =>
+        var everyColor = declared.SelectMany(service => Colors.Select(color =>
         {
             var capacity = ColorCapacity.For(service, color);
             return (Routed: service.Weights[color] > 0, Service: new DrService(service.Name,
