@@ -15,7 +15,7 @@ if [[ ! "$stack" =~ ^[a-z0-9-]+$ ]]; then
 fi
 
 status=0
-dotnet run --project runner/cli -c Release -- failback --stack "$stack" --yes --lease-wait 1h --report dr-failback-earlier-report.md --log-json || status=$?
+dotnet run --project runner/cli -c Release -- failback --stack "$stack" --yes --lease-wait 30m --report dr-failback-earlier-report.md --log-json || status=$?
 case "$status" in
   0) echo "finish-failback: an unfinished fail-back of $stack was finished; the drill starts from the original topology" >&2 ;;
   6) echo "finish-failback: nothing to fail back on $stack" >&2; status=0 ;;

@@ -6,8 +6,8 @@ namespace PlanDiff.Tests.Workflows;
 /// The drill policy's resources against the Service Authorization Reference: every ARN has the format of a resource
 /// type each of its statement's actions accepts, and every resource type an action requires (* in the reference) is
 /// granted to it. Every row was read in the reference's machine-readable copy (iann0036/iam-dataset aws/iam_definition.json,
-/// commit 08eff2d7): CreateDBInstanceReadReplica and RestoreDBInstanceToPointInTime require db, og, pg and subgrp, so the
-/// option and parameter groups a new instance gets must be granted too; RegisterScalableTarget requires a ScalableTarget
+/// commit 08eff2d7): CreateDBInstanceReadReplica requires db, og, pg and subgrp, so the option and parameter groups a new
+/// instance gets must be granted too; RegisterScalableTarget requires a ScalableTarget
 /// (<c>scalable-target/${ResourceId}</c>, a generated id) and takes the service-namespace and scalable-dimension keys;
 /// ECS UpdateService and DescribeServices require a service (<c>service/${ClusterName}/${ServiceName}</c>); Route 53
 /// UpdateHealthCheck requires a healthcheck (<c>arn:aws:route53:::healthcheck/${Id}</c>); CloudWatch
@@ -46,17 +46,17 @@ public partial class DrDrillPolicyTests
         ["rds:DescribeDBInstances"] = (["rds:db"], ["rds:db"]),
         ["rds:PromoteReadReplica"] = (["rds:db"], ["rds:db"]),
         ["rds:ModifyDBInstance"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db"]),
-        ["rds:DeleteDBInstance"] = (["rds:db"], ["rds:db"]),
         ["rds:RebootDBInstance"] = (["rds:db"], ["rds:db"]),
         ["rds:CrossRegionCommunication"] = (["rds:db"], []),
         ["rds:CreateDBInstanceReadReplica"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db", "rds:og", "rds:pg", "rds:subgrp"]),
-        ["rds:RestoreDBInstanceToPointInTime"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db", "rds:og", "rds:pg", "rds:subgrp"]),
         ["ecs:UpdateService"] = (["ecs:service"], ["ecs:service"]),
         ["ecs:DescribeServices"] = (["ecs:service"], ["ecs:service"]),
         ["application-autoscaling:RegisterScalableTarget"] = (["application-autoscaling:ScalableTarget"], ["application-autoscaling:ScalableTarget"]),
         ["route53:UpdateHealthCheck"] = (["route53:healthcheck"], ["route53:healthcheck"]),
         ["dynamodb:GetItem"] = (["dynamodb:table"], ["dynamodb:table"]),
         ["dynamodb:PutItem"] = (["dynamodb:table"], ["dynamodb:table"]),
+        ["dynamodb:UpdateItem"] = (["dynamodb:table"], ["dynamodb:table"]),
+        ["dynamodb:DeleteItem"] = (["dynamodb:table"], ["dynamodb:table"]),
     };
 
     [Fact]

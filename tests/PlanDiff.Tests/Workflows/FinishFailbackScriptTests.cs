@@ -7,7 +7,7 @@ namespace PlanDiff.Tests.Workflows;
 public sealed class FinishFailbackScriptTests : IDisposable
 {
     private const string Failback =
-        "run --project runner/cli -c Release -- failback --stack staging --yes --lease-wait 1h --report dr-failback-earlier-report.md --log-json";
+        "run --project runner/cli -c Release -- failback --stack staging --yes --lease-wait 30m --report dr-failback-earlier-report.md --log-json";
 
     private readonly WorkflowScript _script = new();
 

@@ -7,27 +7,27 @@ public class WorkflowContractTests
 {
     private const string PullRequestFromThisRepository = "github.event.pull_request.head.repo.full_name == github.repository";
 
-    private static YamlMappingNode Jobs(string file) => (YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow(file)).Get("jobs")!;
+    internal static YamlMappingNode Jobs(string file) => (YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow(file)).Get("jobs")!;
 
-    private static YamlMappingNode Job(string file, string job) => (YamlMappingNode)Jobs(file).Get(job)!;
+    internal static YamlMappingNode Job(string file, string job) => (YamlMappingNode)Jobs(file).Get(job)!;
 
-    private static IEnumerable<string> Runs(YamlMappingNode job) => job.Steps().Select(s => s.Scalar("run")).OfType<string>();
+    internal static IEnumerable<string> Runs(YamlMappingNode job) => job.Steps().Select(s => s.Scalar("run")).OfType<string>();
 
     /// <summary>The steps using an action of REPOSITORY (owner/name), whatever commit they pin.</summary>
-    private static IEnumerable<YamlMappingNode> Uses(YamlMappingNode job, string repository) =>
+    internal static IEnumerable<YamlMappingNode> Uses(YamlMappingNode job, string repository) =>
         job.Steps().Where(s => s.Scalar("uses")?.StartsWith(repository + "@", StringComparison.Ordinal) == true);
 
-    private static YamlMappingNode With(YamlMappingNode step) => (YamlMappingNode)step.Get("with")!;
+    internal static YamlMappingNode With(YamlMappingNode step) => (YamlMappingNode)step.Get("with")!;
 
-    private static YamlMappingNode Env(YamlMappingNode node) => (YamlMappingNode)node.Get("env")!;
+    internal static YamlMappingNode Env(YamlMappingNode node) => (YamlMappingNode)node.Get("env")!;
 
     /// <summary>Every scalar anywhere in the node: what a job names, wherever it names it.</summary>
-    private static IEnumerable<string> Texts(YamlNode node) => node.AllNodes.OfType<YamlScalarNode>().Select(s => s.Value ?? "");
+    internal static IEnumerable<string> Texts(YamlNode node) => node.AllNodes.OfType<YamlScalarNode>().Select(s => s.Value ?? "");
 
-    private static IEnumerable<string> Triggers(string file) =>
+    internal static IEnumerable<string> Triggers(string file) =>
         ((YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow(file)).Get("on")!).Children.Keys.Select(k => ((YamlScalarNode)k).Value!);
 
-    private static IEnumerable<string> Needs(YamlMappingNode job) => job.Get("needs") switch
+    internal static IEnumerable<string> Needs(YamlMappingNode job) => job.Get("needs") switch
     {
         YamlScalarNode one => [one.Value!],
         YamlSequenceNode many => many.Children.Select(n => ((YamlScalarNode)n).Value!),
@@ -214,89 +214,5 @@ public class WorkflowContractTests
                 !Texts(job).Any(t => t.Contains("secrets.")) || job.Scalar("environment") is "staging" or "production",
                 $"job '{name}' reads a secret outside the staging and production environments");
         }
-    }
-
-    [Fact]
-    public void The_dr_drill_runs_monthly_and_on_demand_and_publishes_the_drills_and_the_fail_backs_reports_and_no_stack_file()
-    {
-        var drill = Job("dr-drill.yml", "drill");
-        var schedule = (YamlSequenceNode)((YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow("dr-drill.yml")).Get("on")!).Get("schedule")!;
-
-        Assert.Equal(["schedule", "workflow_dispatch"], Triggers("dr-drill.yml"));
-        Assert.Equal("0 6 1 * *", ((YamlMappingNode)schedule.Children.Single()).Scalar("cron"));
-        Assert.Contains(Runs(drill), r => r.Contains("drill --stack staging --report dr-drill-report.md"));
-        Assert.Contains(Runs(drill), r => r.Contains("cat dr-drill-report.md >> \"$GITHUB_STEP_SUMMARY\""));
-        Assert.Contains(Runs(drill), r => r.Contains("failback --stack staging --yes --lease-wait 1h --report dr-failback-report.md"));
-        Assert.Contains(Runs(drill), r => r.Contains("cat dr-failback-report.md >> \"$GITHUB_STEP_SUMMARY\""));
-        var uploads = Uses(drill, "actions/upload-artifact").Select(s => With(s).Scalar("path")).ToList();
-        // The promotion lives in the release ledger: no stack file to keep or commit.
-        Assert.Equal(["dr-failback-earlier-report.md\ndr-failback-earlier-report.json\ndr-drill-report.md\ndr-drill-report.json\ndr-failback-report.md\ndr-failback-report.json\n"],
-            uploads);
-        Assert.Contains(Runs(drill), r => r.Contains("cat dr-failback-earlier-report.md >> \"$GITHUB_STEP_SUMMARY\""));
-    }
-
-    [Fact]
-    public void The_dr_drill_fails_back_in_the_same_job_whenever_the_drill_may_have_promoted()
-    {
-        var drill = Job("dr-drill.yml", "drill");
-        var steps = drill.Steps().ToList();
-        var run = steps.FindIndex(s => s.Scalar("run")?.Contains("-- drill --stack staging") == true);
-        var decide = steps.FindIndex(s => s.Scalar("id") == "promoted");
-        var failback = steps.FindIndex(s => s.Scalar("run")?.Contains("-- failback --stack staging --yes") == true);
-
-        Assert.True(run >= 0 && run < decide && decide < failback, "the drill, then the decision, then failback, in one job");
-        Assert.Single(Jobs("dr-drill.yml").Children);
-        Assert.Equal("always()", steps[decide].Scalar("if"));
-        Assert.Contains("jq -r '.mayBePromoted' dr-drill-report.json", steps[decide].Scalar("run"));
-        Assert.Equal("always() && steps.promoted.outputs.needed == 'true'", steps[failback].Scalar("if"));
-        Assert.Equal("${{ secrets.PULUMI_ACCESS_TOKEN }}", Env(steps[failback]).Scalar("PULUMI_ACCESS_TOKEN"));
-    }
-
-    [Fact]
-    public void A_manual_dr_drill_may_first_finish_an_unfinished_fail_back_and_drills_only_if_that_succeeds_the_schedule_never_does()
-    {
-        var steps = Job("dr-drill.yml", "drill").Steps().ToList();
-        var finish = steps.FindIndex(s => s.Scalar("run") == ".github/scripts/finish-failback.sh staging");
-        var run = steps.FindIndex(s => s.Scalar("run")?.Contains("-- drill --stack staging") == true);
-
-        Assert.True(finish >= 0 && finish < run, "finish-failback.sh, then the drill");
-        Assert.DoesNotContain(steps.Take(finish), s => s.Scalar("run") is not null && !s.Scalar("run")!.Contains("rds-ca-bundle.pem", StringComparison.Ordinal));
-        // Only when a manual run asks: a scheduled run must not fail back a failover left standing on purpose. The drill
-        // has no `if`, so it runs only when finishing succeeded, was not needed, or was not asked for.
-        Assert.Equal("inputs.finish-failback", steps[finish].Scalar("if"));
-        Assert.Null(steps[run].Get("if"));
-        Assert.Equal("${{ secrets.PULUMI_ACCESS_TOKEN }}", Env(steps[finish]).Scalar("PULUMI_ACCESS_TOKEN"));
-    }
-
-    [Fact]
-    public void The_dr_drill_runs_on_the_self_hosted_runner_inside_the_vpc_and_nothing_else_does()
-    {
-        var labels = (YamlSequenceNode)Job("dr-drill.yml", "drill").Get("runs-on")!;
-
-        Assert.Equal(["self-hosted", "linux", "x64", "infra-dr-drill"], labels.Children.Select(l => ((YamlScalarNode)l).Value));
-        // Pull-request code must never reach a machine inside the VPC: every other job runs on GitHub's runners.
-        foreach (var workflow in new[] { "preview.yml", "preview-comment.yml", "deploy.yml" })
-        {
-            foreach (var (name, job) in Jobs(workflow).Children.Select(j => (((YamlScalarNode)j.Key).Value, (YamlMappingNode)j.Value)))
-            {
-                Assert.True(job.Get("runs-on") is YamlScalarNode { Value: "ubuntu-latest" }, $"{workflow} job '{name}' must run on ubuntu-latest");
-            }
-        }
-    }
-
-    [Fact]
-    public void The_dr_drill_grants_only_what_it_uses_and_trusts_rds_certificates_for_the_marker_rows()
-    {
-        var drill = Job("dr-drill.yml", "drill");
-        var permissions = (YamlMappingNode)drill.Get("permissions")!;
-
-        Assert.Empty(((YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow("dr-drill.yml")).Get("permissions")!).Children);
-        Assert.Equal(["contents: read", "id-token: write"], permissions.Children.Select(p => $"{p.Key}: {p.Value}"));
-        Assert.Equal("staging", drill.Scalar("environment"));
-        Assert.Contains(Runs(drill), r => r.Contains("echo \"PGSSLROOTCERT=$RUNNER_TEMP/rds-ca-bundle.pem\" >> \"$GITHUB_ENV\""));
-        // Not deploy.yml's group (a push would cancel a pending drill): the stack's lease keeps releases and the drill apart.
-        var concurrency = (YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow("dr-drill.yml")).Get("concurrency")!;
-        Assert.Equal(("dr-drill-staging", "false"), (concurrency.Scalar("group"), concurrency.Scalar("cancel-in-progress")));
-        Assert.Equal("deploy", ((YamlMappingNode)WorkflowLinter.Parse(RepoFiles.Workflow("deploy.yml")).Get("concurrency")!).Scalar("group"));
     }
 }
