@@ -101,9 +101,10 @@ public static class DrCommands
             // Failover reaches the ledger through the DR region's replica: it must not need the primary region. Fail-back
             // needs the primary region up and writes the dr item there, where the program reads it, so that each of its
             // fences holds for a `pulumi up` at once, not only once the global table has replicated it.
-            using var adapters = new DrAdapters(stackSettings, terms.Disaster ? stackSettings.DrRegion ?? stackSettings.Region : stackSettings.Region, logger);
+            var outputs = await stack.ReadOutputsAsync(cancellationToken);
+            using var adapters = new DrAdapters(stackSettings, terms.Disaster ? stackSettings.DrRegion ?? stackSettings.Region : stackSettings.Region, outputs, logger);
             var declared = await DeclaredAsync(stackSettings, adapters.Ledger, terms.Disaster, logger, cancellationToken);
-            var topology = DrTopologyReader.Read(declared, await stack.ReadOutputsAsync(cancellationToken));
+            var topology = DrTopologyReader.Read(declared, outputs);
             if (!yes && !await ConfirmedAsync(name, topology, output, input))
             {
                 logger.Error("The stack name was not typed back; nothing was changed");

@@ -11,7 +11,8 @@ namespace PlanDiff.Tests.Workflows;
 /// (<c>scalable-target/${ResourceId}</c>, a generated id) and takes the service-namespace and scalable-dimension keys;
 /// ECS UpdateService and DescribeServices require a service (<c>service/${ClusterName}/${ServiceName}</c>); Route 53
 /// UpdateHealthCheck requires a healthcheck (<c>arn:aws:route53:::healthcheck/${Id}</c>); CloudWatch
-/// GetMetricStatistics has no resource type, so only <c>*</c>. RebootDBInstance requires db only (the reference's RDS
+/// GetMetricStatistics has no resource type, so only <c>*</c>; SNS Publish requires a topic
+/// (<c>arn:aws:sns:${Region}:${Account}:${TopicName}</c>). RebootDBInstance requires db only (the reference's RDS
 /// table, read for fail-back's parameter group step).
 /// </summary>
 public partial class DrDrillPolicyTests
@@ -29,6 +30,7 @@ public partial class DrDrillPolicyTests
         ["secretsmanager:Secret"] = new(@"^arn:aws:secretsmanager:[a-z0-9-]+:\d{12}:secret:[^:]+$"),
         ["dynamodb:table"] = new(@"^arn:aws:dynamodb:[a-z0-9-]+:\d{12}:table/[^/]+$"),
         ["kms:key"] = new(@"^arn:aws:kms:[a-z0-9-]+:\d{12}:key/[^/]+$"),
+        ["sns:topic"] = new(@"^arn:aws:sns:[a-z0-9-]+:\d{12}:[^:/]+$"),
     };
 
     /// <summary>Per action, the resource types it accepts and those it requires; none accepted means only <c>*</c>.</summary>
@@ -54,6 +56,7 @@ public partial class DrDrillPolicyTests
         ["route53:UpdateHealthCheck"] = (["route53:healthcheck"], ["route53:healthcheck"]),
         ["dynamodb:GetItem"] = (["dynamodb:table"], ["dynamodb:table"]),
         ["dynamodb:PutItem"] = (["dynamodb:table"], ["dynamodb:table"]),
+        ["sns:Publish"] = (["sns:topic"], ["sns:topic"]),
     };
 
     [Fact]
