@@ -13,17 +13,22 @@ namespace Infra;
 /// dr.&lt;side&gt;.services.&lt;name&gt;.blue|green    each color's ECS service name in that region
 /// dr.dr.routes.&lt;name&gt;                      the DR load balancer's weights carrier of the service: kind (listener | rule), arn,
 ///                                           blueTargetGroupArn, greenTargetGroupArn; failover reads which colors it forwards to
+/// dr.criticalTopicArn                       the DR region's critical alerting topic, which the DR commands page (null when the DR region has no alerting)
 /// </code>
 /// </summary>
 public static class DrOutputEntry
 {
-    public static Output<ImmutableDictionary<string, object?>> For(ServingTier primary, ServingTier? pilotLight, Output<string>? healthCheckId) =>
+    public static Output<ImmutableDictionary<string, object?>> For(
+        ServingTier primary, ServingTier? pilotLight, Output<string>? healthCheckId, Output<string>? criticalTopicArn) =>
         Output.Tuple(Side(primary), pilotLight is null ? Output.Create((ImmutableDictionary<string, object>?)null) : WithRoutes(pilotLight).Apply(s => (ImmutableDictionary<string, object>?)s),
-                healthCheckId?.Apply(id => (string?)id) ?? Output.Create((string?)null))
+                Optional(healthCheckId), Optional(criticalTopicArn))
             .Apply(values => ImmutableDictionary<string, object?>.Empty
                 .Add("healthCheckId", values.Item3)
                 .Add("primary", values.Item1)
-                .Add("dr", values.Item2));
+                .Add("dr", values.Item2)
+                .Add("criticalTopicArn", values.Item4));
+
+    private static Output<string?> Optional(Output<string>? value) => value?.Apply(v => (string?)v) ?? Output.Create((string?)null);
 
     private static Output<ImmutableDictionary<string, object>> Side(ServingTier tier) =>
         tier.Cluster.Name.Apply(cluster => ImmutableDictionary<string, object>.Empty

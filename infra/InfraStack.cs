@@ -127,7 +127,7 @@ public sealed class InfraStack : Stack
             .Apply(entries => entries.ToImmutableDictionary());
         Database = DatabaseOutputEntry.For(database);
         Ledger = LedgerOutputEntry.For(ledger);
-        Dr = DrOutputEntry.For(primary, pilotLight, dns?.HealthCheckId);
+        Dr = DrOutputEntry.For(primary, pilotLight, dns?.HealthCheckId, observability.DrAlerting?.TopicArns[Severity.Critical]);
         AlarmNamesBySeverity = Output.Create(observability.Alarms.AlarmNamesBySeverity
             .ToImmutableDictionary(p => p.Key.ToConfigName(), p => p.Value.ToImmutableArray()));
         DashboardName = Output.Create(observability.Dashboards.DashboardName);

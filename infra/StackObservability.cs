@@ -15,6 +15,9 @@ namespace Infra;
 /// </summary>
 public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboards, Alerting Alerting)
 {
+    /// <summary>The DR region's topics, when the DR region alerts (null otherwise): the DR commands page its critical topic.</summary>
+    public Alerting? DrAlerting { get; init; }
+
     /// <param name="logsKey">The primary region's log-group key; <paramref name="drLogsKey"/> the DR region's, if any.</param>
     public static StackObservability Declare(StackSettings settings, ServingTier primary, ServingTier? pilotLight, Database database,
         Pulumi.Aws.Provider? drProvider, LogsKey logsKey, LogsKey? drLogsKey)
@@ -42,6 +45,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
                 LogsKmsKeyArn = logsKey.Arn,
             });
         }
+        Alerting? drAlerting = null;
         if (drProvider is not null && (DatabaseAlarms.WatchesReplica(settings) || PromotedDatabaseAlarms.Applies(settings) || pilotLight is not null))
         {
             var drOptions = new ComponentResourceOptions { Provider = drProvider };
@@ -50,7 +54,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
             // is when the DR alarms matter. Its relay posts to the same Slack channel; e-mail addresses are subscribed
             // once, to the primary region's topics, so each confirms once (an outage of the primary silences e-mail,
             // not Slack); the pager and SMS are subscribed in both regions.
-            var drAlerting = new Alerting("alerting-dr", new AlertingArgs
+            drAlerting = new Alerting("alerting-dr", new AlertingArgs
             {
                 Settings = settings,
                 ChatbotConfigurationName = StackConventions.Naming(settings).Resource("alerts", settings.DrRegion!),
@@ -95,7 +99,7 @@ public sealed record StackObservability(AlarmCatalog Alarms, Dashboards Dashboar
             AlarmArns = alarmArns,
             CompositeAlarmArns = compositeArns,
         });
-        return new StackObservability(alarms, dashboards, alerting);
+        return new StackObservability(alarms, dashboards, alerting) { DrAlerting = drAlerting };
     }
 
     // The replica is the database of the DR region; only its lag alarm reads it, in either tier's dimensions.

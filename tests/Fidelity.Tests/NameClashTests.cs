@@ -17,7 +17,7 @@ public class NameClashTests
         var catalog = new RealTypeCatalog();
         foreach (var listing in new[] { "Pulumi.PublicAPI.Shipped.txt", "Pulumi.Automation.PublicAPI.Shipped.txt" })
             catalog.AddListing(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Reference", listing)), listing);
-        foreach (var listing in new[] { "CloudWatchMembers.txt", "SecretsManagerMembers.txt", "ElasticLoadBalancingV2Members.txt" })
+        foreach (var listing in new[] { "CloudWatchMembers.txt", "SecretsManagerMembers.txt", "ElasticLoadBalancingV2Members.txt", "SimpleNotificationServiceMembers.txt" })
             catalog.AddListing(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, listing)), listing);
         catalog.AddProvider(ProviderTypings.Aws, "Pulumi.Aws");
         catalog.AddProvider(ProviderTypings.Random, "Pulumi.Random");
@@ -121,6 +121,7 @@ public class NameClashTests
     [InlineData("Pulumi.Aws.LB.Outputs", "ListenerDefaultAction")]
     [InlineData("Pulumi.Random", "RandomPassword")]
     [InlineData("Amazon.CloudWatch.Model", "DescribeAlarmsRequest")]
+    [InlineData("Amazon.SimpleNotificationService.Model", "PublishRequest")]
     public void The_catalogue_knows_the_real_types_from_listings_and_typings(string ns, string type)
     {
         var names = Catalog.Value.TypesOf(ns)?.Keys.Select(k => k.ToString()) ?? [];

@@ -5,7 +5,8 @@ namespace Fidelity.Tests;
 
 /// <summary>
 /// AWS SDK for .NET publishes no API listing, so each offline AWSSDK assembly has a members file of ours
-/// (CloudWatchMembers.txt, SecretsManagerMembers.txt, ElasticLoadBalancingV2Members.txt, RdsMembers.txt, EcsMembers.txt, Route53Members.txt, ApplicationAutoScalingMembers.txt): every public member, each line verified against the v4 source
+/// (CloudWatchMembers.txt, SecretsManagerMembers.txt, ElasticLoadBalancingV2Members.txt, RdsMembers.txt, EcsMembers.txt, Route53Members.txt, ApplicationAutoScalingMembers.txt,
+/// SimpleNotificationServiceMembers.txt): every public member, each line verified against the v4 source
 /// file it names. The offline assembly must declare exactly those members, no more (an invented member) and no fewer
 /// (a stale line).
 /// </summary>
@@ -19,6 +20,7 @@ public class OfflineAwsSdkApiTests
     [InlineData("AWSSDK.ECS", "EcsMembers.txt")]
     [InlineData("AWSSDK.Route53", "Route53Members.txt")]
     [InlineData("AWSSDK.ApplicationAutoScaling", "ApplicationAutoScalingMembers.txt")]
+    [InlineData("AWSSDK.SimpleNotificationService", "SimpleNotificationServiceMembers.txt")]
     public void Offline_members_are_exactly_the_verified_list(string assembly, string listing)
     {
         var expected = Listing(listing).Select(e => e.Member).ToHashSet(StringComparer.Ordinal);
@@ -40,6 +42,7 @@ public class OfflineAwsSdkApiTests
     [InlineData("EcsMembers.txt", "ECS")]
     [InlineData("Route53Members.txt", "Route53")]
     [InlineData("ApplicationAutoScalingMembers.txt", "ApplicationAutoScaling")]
+    [InlineData("SimpleNotificationServiceMembers.txt", "SimpleNotificationService")]
     public void Every_listed_member_names_an_aws_sdk_net_source_file(string listing, string service)
     {
         Assert.All(Listing(listing), e => Assert.Matches($@"^sdk/src/Services/{service}/(Generated|Custom)/[\w./-]+\.cs$", e.Source));

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
-using System.Web;
 
 namespace TestSupport;
 
@@ -61,19 +59,7 @@ internal sealed class FakeRdsServer : IDisposable
 
     public void Dispose() => LoopbackHttpListener.Stop(_listener, _serving);
 
-    private async Task AnswerAsync(HttpListenerContext context)
-    {
-        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-        var query = HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
-        var form = query.AllKeys.OfType<string>().ToDictionary(k => k, k => query[k]!);
-        _requests.Enqueue(form);
-        var (status, body) = Answer(form);
-        var bytes = Encoding.UTF8.GetBytes(body);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "text/xml";
-        await context.Response.OutputStream.WriteAsync(bytes);
-        context.Response.Close();
-    }
+    private Task AnswerAsync(HttpListenerContext context) => LoopbackHttpListener.AnswerQueryAsync(context, _requests.Enqueue, Answer);
 
     private (int, string) Answer(Dictionary<string, string> form)
     {

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
+using System.Web;
 
 namespace TestSupport;
 
@@ -66,5 +68,24 @@ internal static class LoopbackHttpListener
         catch (ObjectDisposedException)
         {
         }
+    }
+
+    /// <summary>
+    /// Answers one AWS Query request (a form-encoded body) with XML: the form goes to <paramref name="record"/>, then
+    /// to <paramref name="answer"/> for the status and body.
+    /// </summary>
+    public static async Task AnswerQueryAsync(
+        HttpListenerContext context, Action<IReadOnlyDictionary<string, string>> record, Func<Dictionary<string, string>, (int Status, string Body)> answer)
+    {
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var query = HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
+        var form = query.AllKeys.OfType<string>().ToDictionary(k => k, k => query[k]!);
+        record(form);
+        var (status, body) = answer(form);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/xml";
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 }

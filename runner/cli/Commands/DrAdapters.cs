@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.Route53;
 using Infra.Ledger;
 using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Dr;
+using Infra.Runner.Rollout;
 using Serilog;
 using Serilog.Events;
 using StackSettings = Infra.Stacks.Settings.StackSettings;
@@ -14,7 +16,7 @@ namespace Infra.Runner.Commands;
 /// Failover's ports over the real AWS clients, made once for <c>failover</c>, <c>failback</c> and a drill's promotion
 /// (which runs the same failover): RDS, ECS, Route 53 and the DR load balancer's weights (Elastic Load Balancing), the
 /// primary's health URL, CloudWatch, the release ledger through <paramref name="ledgerRegion"/>'s replica of its global
-/// table, and the pager. Disposing releases the clients.
+/// table, and the pager (see <see cref="Pager(HttpClient, JsonObject, ILogger)"/>). Disposing releases the clients.
 /// </summary>
 public sealed class DrAdapters : IDisposable
 {
@@ -25,7 +27,8 @@ public sealed class DrAdapters : IDisposable
     private readonly HttpClient http;
     private readonly HttpClient pagerHttp;
 
-    public DrAdapters(StackSettings settings, string ledgerRegion, ILogger logger)
+    /// <param name="outputs">The stack outputs: the DR region's critical topic (<see cref="SnsCriticalPager.OutputPath"/>).</param>
+    public DrAdapters(StackSettings settings, string ledgerRegion, JsonObject outputs, ILogger logger)
     {
         dynamo = LedgerClients.ForRegion(ledgerRegion);
         http = SmokeHttpClient.Create(CallTimeout);
@@ -39,7 +42,7 @@ public sealed class DrAdapters : IDisposable
             new HttpHealthProbe(http),
             new CloudWatchReplicaLagReader(CloudWatchClients.For),
             new LedgerDrRecord(Ledger),
-            RunnerSession.CreateNotifier(pagerHttp, logger),
+            Pager(pagerHttp, outputs, logger),
             TimeProvider.System,
             new Progress(logger))
         {
@@ -51,6 +54,17 @@ public sealed class DrAdapters : IDisposable
 
     /// <summary>The release ledger through <c>ledgerRegion</c>'s replica (failover's: the DR region, where it also takes the stack's lease).</summary>
     public ReleaseLedger Ledger { get; }
+
+    /// <summary>
+    /// A DR command's pages: Slack (or the log) as every runner notification, and the critical ones also to the DR
+    /// region's critical SNS topic, which pages on-call by pager and SMS even when the primary region is gone. A drill's
+    /// failover pages through it too: the drill rehearses the outage's page with the rest.
+    /// </summary>
+    public static INotifier Pager(HttpClient slackHttp, JsonObject outputs, ILogger logger) => new EveryChannelNotifier(
+    [
+        new NotifierChannel("Slack", RunnerSession.CreateNotifier(slackHttp, logger)),
+        new NotifierChannel("SNS", new SnsCriticalPager(SnsCriticalPager.ClientFor, SnsCriticalPager.TopicArnIn(outputs), CallTimeout)),
+    ]);
 
     public void Dispose()
     {

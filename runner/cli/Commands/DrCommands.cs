@@ -112,7 +112,8 @@ public static class DrCommands
             // fences holds for a `pulumi up` at once, not only once the global table has replicated it. The lease is taken
             // where the ledger is reached: fail-back's where rollouts take it (the primary region), so the two exclude each
             // other at once; failover's in the DR region, where a primary-region holder's writes arrive only by replication.
-            using var adapters = new DrAdapters(stackSettings, terms.Disaster ? stackSettings.DrRegion! : stackSettings.Region, logger);
+            // The outputs here give the pager its topic, which no release changes; the topology's are read under the lease.
+            using var adapters = new DrAdapters(stackSettings, terms.Disaster ? stackSettings.DrRegion! : stackSettings.Region, await stack.ReadOutputsAsync(cancellationToken), logger);
             return await RunUnderLeaseAsync(adapters.Ledger, terms, TimeProvider.System, logger, stackSettings, stack.ReadOutputsAsync, async (topology, held) =>
             {
                 var result = await procedure(new DrOptions(stackSettings.Dr.RpoTargetSeconds), stack)(adapters.Ports, topology, held);

@@ -123,8 +123,10 @@ public static class DrillCommand
             using var dynamo = LedgerClients.ForRegion(region);
             using var http = SmokeHttpClient.Create(RequestTimeout);
             using var notifierHttp = new HttpClient { Timeout = RequestTimeout };
+            // The pager's topic only: no release changes it. What a release may change is read again under the lease.
+            var pagerOutputs = await stack.ReadOutputsAsync(cancellationToken);
             // Failover reaches the ledger through the DR region's replica, exactly as in an outage.
-            using var failover = new DrAdapters(stackSettings, stackSettings.DrRegion ?? region, logger);
+            using var failover = new DrAdapters(stackSettings, stackSettings.DrRegion ?? region, pagerOutputs, logger);
             var secretsManager = new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(region));
             // The AWS SDK's client holds connections; the offline stand-in has nothing to release.
             using var releaseSecrets = secretsManager as IDisposable;
@@ -145,7 +147,8 @@ public static class DrillCommand
                     restores(region),
                     failover.Ports,
                     new JsonLinesJournal(DrillJournalPath(settings)),
-                    RunnerSession.CreateNotifier(notifierHttp, logger),
+                    // A failed drill that may have promoted pages critically: on-call hears of it through SNS as of a failover.
+                    DrAdapters.Pager(notifierHttp, pagerOutputs, logger),
                     new LedgerDrillReports(ledger),
                     TimeProvider.System,
                     new Progress(logger));

@@ -49,13 +49,13 @@ public sealed class DrillEngine(DrillPorts ports)
         return result;
     }
 
-    /// <summary>The report to Slack and the ledger; neither failing loses it (the file is written by the caller).</summary>
+    /// <summary>The report to the pager (Slack; SNS when critical) and the ledger; neither failing loses it (the file is written by the caller).</summary>
     private async Task PublishAsync(DrillSession session, DrillResult result)
     {
         var severity = session.Facts.MayBePromoted && result.Outcome != DrillOutcome.Succeeded && result.Outcome != DrillOutcome.TargetsMissed
             ? NotificationSeverity.Critical
             : NotificationSeverity.Info;
-        await Send("Slack", () => ports.Notifier.NotifyAsync(severity, DrillReport.Summary(session.Facts, result.Outcome), CancellationToken.None));
+        await Send("the pager", () => ports.Notifier.NotifyAsync(severity, DrillReport.Summary(session.Facts, result.Outcome), CancellationToken.None));
         await Send("the release ledger", () => ports.Reports.RecordAsync(result.ReportJson!, CancellationToken.None));
         await session.AppendAsync(DrillEventKind.Finished, DrillReport.Summary(session.Facts, result.Outcome), CancellationToken.None);
 

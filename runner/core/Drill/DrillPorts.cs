@@ -7,7 +7,7 @@ namespace Infra.Runner.Drill;
 /// Everything outside the drill engine: the stack, CloudWatch's replica lag, the health check of the DR load balancer
 /// (the rollout's smoke check), the marker rows, the point-in-time restore (a restore drill's), failover's own ports
 /// (a promotion drill promotes through <see cref="Failover"/>, exactly as an outage would), the drill journal, where
-/// the finished report goes (Slack and the release ledger) and the clock.
+/// the finished report goes (the pager: Slack, and SNS when critical; the release ledger) and the clock.
 /// <see cref="Progress"/> (optional) receives every event as it is journaled, for the log.
 /// </summary>
 public sealed record DrillPorts(

@@ -33,7 +33,7 @@ public enum DrillEventKind
     InstanceDeleted,
     InstanceDeletionFailed,
 
-    /// <summary>The report could not be sent to Slack or recorded in the ledger; a warning, the report file is still written.</summary>
+    /// <summary>The report could not be sent to the pager (Slack; SNS when critical) or recorded in the ledger; a warning, the report file is still written.</summary>
     ReportNotSent,
     Finished,
     Interrupted,

@@ -157,6 +157,15 @@ public sealed class DisasterRecoveryCompositionTests : IDisposable
             ((string)dr["dr"]!["services"]!["web"]!["blue"]!, (string)dr["dr"]!["services"]!["web"]!["green"]!));
     }
 
+    /// <summary>The DR commands page through the DR region's critical topic: the primary region, and its topics, may be gone.</summary>
+    [Fact]
+    public async Task The_dr_output_names_the_dr_regions_critical_topic()
+    {
+        var plan = await ProductionAsync();
+
+        Assert.Equal(ComponentPlan.Token("aws:sns/topic:Topic", "alerting-dr-critical", "arn"), (string)plan.Outputs["dr"]!["criticalTopicArn"]!);
+    }
+
     [Fact]
     public async Task The_database_output_names_primary_replica_and_secret_without_any_password()
     {

@@ -12,7 +12,8 @@ namespace PlanDiff.Tests.Workflows;
 /// ECS UpdateService and DescribeServices require a service (<c>service/${ClusterName}/${ServiceName}</c>); Route 53
 /// UpdateHealthCheck requires a healthcheck (<c>arn:aws:route53:::healthcheck/${Id}</c>); CloudWatch
 /// GetMetricStatistics has no resource type, so only <c>*</c>; nor have Elastic Load Balancing v2's DescribeListeners and
-/// DescribeRules (the reference's ELBv2 table lists no resource for them). RebootDBInstance requires db only (the reference's RDS
+/// DescribeRules (the reference's ELBv2 table lists no resource for them). SNS Publish requires a topic
+/// (<c>arn:aws:sns:${Region}:${Account}:${TopicName}</c>). RebootDBInstance requires db only (the reference's RDS
 /// table, read for fail-back's parameter group step).
 /// </summary>
 public partial class DrDrillPolicyTests
@@ -30,6 +31,7 @@ public partial class DrDrillPolicyTests
         ["secretsmanager:Secret"] = new(@"^arn:aws:secretsmanager:[a-z0-9-]+:\d{12}:secret:[^:]+$"),
         ["dynamodb:table"] = new(@"^arn:aws:dynamodb:[a-z0-9-]+:\d{12}:table/[^/]+$"),
         ["kms:key"] = new(@"^arn:aws:kms:[a-z0-9-]+:\d{12}:key/[^/]+$"),
+        ["sns:topic"] = new(@"^arn:aws:sns:[a-z0-9-]+:\d{12}:[^:/]+$"),
     };
 
     /// <summary>Per action, the resource types it accepts and those it requires; none accepted means only <c>*</c>.</summary>
@@ -57,6 +59,7 @@ public partial class DrDrillPolicyTests
         ["dynamodb:PutItem"] = (["dynamodb:table"], ["dynamodb:table"]),
         ["dynamodb:UpdateItem"] = (["dynamodb:table"], ["dynamodb:table"]),
         ["dynamodb:DeleteItem"] = (["dynamodb:table"], ["dynamodb:table"]),
+        ["sns:Publish"] = (["sns:topic"], ["sns:topic"]),
     };
 
     [Fact]

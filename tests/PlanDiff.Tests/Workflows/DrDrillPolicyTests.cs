@@ -22,6 +22,8 @@ public partial class DrDrillPolicyTests
         ("runner/cli/Adapters/Dr/EcsDrServices.cs", "ecs"),
         ("runner/cli/Adapters/Dr/Route53DnsSwitch.cs", "route53"),
         ("runner/cli/Adapters/Dr/ElbDrRoutes.cs", "elasticloadbalancing"),
+        // The page of every DR command: the DR region's critical topic.
+        ("runner/cli/Adapters/Dr/SnsCriticalPager.cs", "sns"),
         // The release ledger, each file of it the DR commands reach (DrLedgerFiles): the lease taken, renewed and released,
         // the release and dr items read and written, journal events appended.
         .. DrLedgerFiles.Select(file => (file, "dynamodb")),
@@ -80,7 +82,7 @@ public partial class DrDrillPolicyTests
             ["application-autoscaling:RegisterScalableTarget", "cloudwatch:GetMetricStatistics", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
              "ecs:DescribeServices", "ecs:UpdateService",
              "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeRules", "rds:CreateDBInstanceReadReplica", "rds:CrossRegionCommunication", "rds:DescribeDBInstances", "rds:ModifyDBInstance",
-             "rds:PromoteReadReplica", "rds:RebootDBInstance", "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue"],
+             "rds:PromoteReadReplica", "rds:RebootDBInstance", "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue", "sns:Publish"],
             CalledActions());
     }
 
@@ -97,7 +99,7 @@ public partial class DrDrillPolicyTests
     }
 
     [Fact]
-    public void Kms_is_used_only_through_the_service_that_encrypts_the_secret_the_instances_and_the_ledger()
+    public void Kms_is_used_only_through_the_service_that_encrypts_the_secret_the_instances_the_ledger_and_the_topics()
     {
         var kms = Statements.Where(s => Strings(s.GetProperty("Action")).Any(a => a.StartsWith("kms:", StringComparison.Ordinal))).ToList();
 
@@ -134,6 +136,20 @@ public partial class DrDrillPolicyTests
         Assert.Contains("arn:aws:rds:eu-west-1:123456789012:db:*", ResourcesOf("rds:DescribeDBInstances"));
         Assert.Contains("arn:aws:rds:eu-central-1:123456789012:db:*", ResourcesOf("rds:DescribeDBInstances"));
         Assert.Equal(["arn:aws:rds:eu-central-1:123456789012:db:infra-staging-db*", "arn:aws:rds:eu-west-1:123456789012:db:infra-staging-db*"], ResourcesOf("rds:RebootDBInstance"));
+    }
+
+    /// <summary>
+    /// The DR commands page the DR region's critical topic (its primary region may be gone), which is KMS-encrypted: SNS
+    /// generates a data key under the topics' key for the publisher, so the role needs the key, only through SNS there.
+    /// </summary>
+    [Fact]
+    public void Publish_reaches_only_the_dr_regions_critical_topic_and_its_key_only_through_sns_there()
+    {
+        Assert.Equal(["arn:aws:sns:eu-central-1:123456789012:infra-staging-critical"], ResourcesOf("sns:Publish"));
+        var topicKey = Assert.Single(Statements, s => s.GetProperty("Sid").GetString() == "UseTheAlertingTopicsKeyThroughSnsOnly");
+        Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey"], Strings(topicKey.GetProperty("Action")).Order(StringComparer.Ordinal));
+        Assert.Equal(["arn:aws:kms:eu-central-1:123456789012:key/*"], Strings(topicKey.GetProperty("Resource")));
+        Assert.Equal(["sns.eu-central-1.amazonaws.com"], Strings(topicKey.GetProperty("Condition").GetProperty("StringEquals").GetProperty("kms:ViaService")));
     }
 
     [Fact]

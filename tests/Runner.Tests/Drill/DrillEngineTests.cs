@@ -311,7 +311,7 @@ public class DrillEngineTests
 
         Assert.Equal(DrillOutcome.Succeeded, result.Outcome);
         Assert.Equal(
-            ["The report could not be sent to Slack: the Slack webhook answered 500", "The report could not be sent to the release ledger: ResourceNotFoundException"],
+            ["The report could not be sent to the pager: the Slack webhook answered 500", "The report could not be sent to the release ledger: ResourceNotFoundException"],
             harness.Events.Where(e => e.Kind == DrillEventKind.ReportNotSent).Select(e => e.Message));
     }
 
