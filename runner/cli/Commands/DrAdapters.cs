@@ -12,7 +12,7 @@ namespace Infra.Runner.Commands;
 
 /// <summary>
 /// Failover's ports over the real AWS clients, made once for <c>failover</c>, <c>failback</c> and a drill's promotion
-/// (which runs the same failover): RDS, ECS and Route 53, the primary's health URL, CloudWatch, the release ledger through
+/// (which runs the same failover): RDS, ECS and Route 53, the primary's health URL, the release ledger through
 /// <paramref name="ledgerRegion"/>'s replica of its global table, and the pager. Disposing releases the clients.
 /// </summary>
 public sealed class DrAdapters : IDisposable
@@ -36,7 +36,6 @@ public sealed class DrAdapters : IDisposable
             new EcsDrServices(EcsDrServices.ClientFor, CallTimeout),
             new Route53DnsSwitch(new AmazonRoute53Client(), CallTimeout),
             new HttpHealthProbe(http),
-            new CloudWatchReplicaLagReader(CloudWatchClients.For),
             new LedgerDrRecord(Ledger),
             RunnerSession.CreateNotifier(pagerHttp, logger),
             TimeProvider.System,
