@@ -31,15 +31,16 @@ public static class RpoCatchUp
     {
         var pause = TimeSpan.FromTicks(Math.Max(ShortestPause.Ticks, Math.Min(poll.Ticks, target.Ticks / 10)));
         var startedAt = time.GetUtcNow();
-        var firstRound = true;
+        var rounds = 0;
         var caughtUp = await DrWait.UntilAsync(time, poll, limit, $"{replica.Name} replaying within {DrillReport.Duration(target)} what {source.Name} had written", async c =>
         {
+            rounds++;
             try
             {
                 var round = await RoundAsync(positions, source, replica, target, pause, time, c);
                 return (round.Within(target), round, round.Shown(source, replica));
             }
-            catch (ReplicationPositionException error) when (!firstRound)
+            catch (ReplicationPositionException error) when (rounds > 1)
             {
                 return (false, (Round?)null, error.Message);
             }
@@ -47,14 +48,9 @@ public static class RpoCatchUp
             {
                 throw new DrStepException($"the catch-up is proven by WAL position, which the runner cannot read: {error.Message}");
             }
-            finally
-            {
-                firstRound = false;
-            }
         }, cancellationToken);
-        var waited = time.GetUtcNow() - startedAt;
         return $"{caughtUp!.Shown(source, replica)}: within the RPO target of {DrillReport.Duration(target)}" +
-            (waited > caughtUp.Took ? $", after {DrillReport.Duration(waited)} of catching up" : "");
+            (rounds > 1 ? $", after {DrillReport.Duration(time.GetUtcNow() - startedAt)} of catching up" : "");
     }
 
     /// <summary>One measurement: the source's WAL end, what the replica had replayed when the round ended, and how long after the source's read.</summary>
