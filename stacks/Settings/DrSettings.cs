@@ -30,7 +30,10 @@ public sealed record DrSettings(bool Replica, bool Promote, bool PilotLight, Dns
     /// </summary>
     public bool SwitchingBack { get; init; }
 
-    /// <summary><c>rpoTargetSeconds</c>: the most marker time a drill may lose and still pass. Default 300.</summary>
+    /// <summary>
+    /// <c>rpoTargetSeconds</c>: the most marker time a drill may lose and still pass, and how far behind (by WAL position)
+    /// fail-back's new replica may replay before the writes stop. Default 300.
+    /// </summary>
     public int RpoTargetSeconds { get; init; }
 }
 

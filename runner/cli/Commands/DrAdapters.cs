@@ -15,7 +15,7 @@ namespace Infra.Runner.Commands;
 /// <summary>
 /// Failover's ports over the real AWS clients, made once for <c>failover</c>, <c>failback</c> and a drill's promotion
 /// (which runs the same failover): RDS, ECS, Route 53 and the DR load balancer's weights (Elastic Load Balancing), the
-/// primary's health URL, CloudWatch, the release ledger through <paramref name="ledgerRegion"/>'s replica of its global
+/// primary's health URL, the release ledger through <paramref name="ledgerRegion"/>'s replica of its global
 /// table, and the pager (see <see cref="Pager(HttpClient, JsonObject, ILogger)"/>). Disposing releases the clients.
 /// </summary>
 public sealed class DrAdapters : IDisposable
@@ -40,7 +40,6 @@ public sealed class DrAdapters : IDisposable
             new EcsDrServices(EcsDrServices.ClientFor, CallTimeout),
             new Route53DnsSwitch(new AmazonRoute53Client(), CallTimeout),
             new HttpHealthProbe(http),
-            new CloudWatchReplicaLagReader(CloudWatchClients.For),
             new LedgerDrRecord(Ledger),
             Pager(pagerHttp, outputs, logger),
             TimeProvider.System,

@@ -254,23 +254,14 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             return (settled, seen, seen is null ? "missing" : $"{seen.Status}, parameter group {seen.Placement?.ParameterGroupName} {seen.ParameterApplyStatus}");
         }, cancellationToken))!;
 
-    /// <summary>Waits until CloudWatch's ReplicaLag of the replica, over the window from <paramref name="since"/>, is at most <paramref name="seconds"/>.</summary>
-    public async Task<string> WaitForLagAsync(DrRegionSide replica, double seconds, Func<DateTimeOffset> since, CancellationToken cancellationToken)
-    {
-        var reading = await DrWait.UntilAsync(ports.Time, options.Poll, options.Replica, $"ReplicaLag of {replica.InstanceId} at most {seconds} s", async c =>
-        {
-            var lag = await ports.Lag.ReadMaxAsync(new ReplicaLagQuery(replica.Region, replica.InstanceId, since(), ports.Time.GetUtcNow()), c);
-            return (lag is { DataPoints: > 0 } && lag.MaxSeconds <= seconds, lag, lag is null ? "no ReplicaLag data yet" : $"max {lag.MaxSeconds} s over {lag.DataPoints} data point(s)");
-        }, cancellationToken);
-        return $"ReplicaLag of {replica.InstanceId}: max {reading!.MaxSeconds} s over {reading.DataPoints} data point(s), target {seconds} s";
-    }
-
     /// <summary>
-    /// Fail-back's look before anything stops: reads the WAL positions of <paramref name="source"/>'s database (it takes
-    /// writes) and <paramref name="replica"/>'s once, so a runner that cannot reach either fails while writes go on.
+    /// Fail-back's catch-up before anything stops: <paramref name="replica"/>'s database must replay, within
+    /// <paramref name="rpoTargetSeconds"/>, what <paramref name="source"/>'s had written (<see cref="RpoCatchUp"/>).
+    /// Bounded by <see cref="DrOptions.Replica"/>; a runner that cannot read either database fails at once, while writes go on.
     /// </summary>
-    public async Task<string> CheckReplicationPositionsAsync(DrRegionSide source, DrRegionSide replica, CancellationToken cancellationToken) =>
-        await ReplayCatchUp.CheckAsync(Positions(), await AddressAsync(source, cancellationToken), await AddressAsync(replica, cancellationToken), cancellationToken);
+    public async Task<string> WaitForCatchUpAsync(DrRegionSide source, DrRegionSide replica, double rpoTargetSeconds, CancellationToken cancellationToken) =>
+        await RpoCatchUp.WaitAsync(Positions(), await AddressAsync(source, cancellationToken), await AddressAsync(replica, cancellationToken),
+            TimeSpan.FromSeconds(rpoTargetSeconds), ports.Time, options.Poll, options.Replica, cancellationToken);
 
     /// <summary>
     /// Fail-back's last look before the switchover, once nothing writes (<paramref name="writesStoppedAt"/>): the new
@@ -284,7 +275,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     }
 
     private IReplicationPosition Positions() => ports.Positions ?? throw new DrStepException(
-        "this runner has no SQL access to the databases, and fail-back's final catch-up is proven by their WAL positions");
+        "this runner has no SQL access to the databases, and fail-back's catch-ups are proven by their WAL positions");
 
     /// <summary>The instance's endpoint address, as RDS describes it (DescribeDBInstances Endpoint.Address); the port is the credentials'.</summary>
     private async Task<DatabaseAddress> AddressAsync(DrRegionSide side, CancellationToken cancellationToken)

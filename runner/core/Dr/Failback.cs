@@ -7,7 +7,7 @@ namespace Infra.Runner.Dr;
 /// <c>failback</c>: moves the primary role back to the original region after a failover, in a planned switchover that
 /// keeps every identifier (and so every endpoint name) the program and the services know. In the original region the
 /// old primary is renamed aside and a new cross-region replica of the promoted DR database takes its identifier; once
-/// its lag is under the RPO target, the ledger's <c>dr</c> item says switching back (the program then declares both
+/// it replays within the RPO target what the DR database writes (<see cref="RpoCatchUp"/>), the ledger's <c>dr</c> item says switching back (the program then declares both
 /// regions' services stopped), the DR services stop (no more writes), the final catch-up is seen, the new replica is
 /// promoted, the <c>dr</c> item says not promoted, the primary's services run and DNS moves back: the switchover. A
 /// failure during it is undone (the <c>dr</c> item back to promoted, writes restored in the DR region, which stays
@@ -68,8 +68,8 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
         }
 
         // Only the switchover's first step records switching back, once the new replica has caught up: a run that stopped
-        // after it resumes at the switchover, under its undo, and does not wait for a lag target again. With the DR
-        // services stopped nothing writes, so ReplicaLag only grows; the final catch-up proves the replica by WAL position.
+        // after it resumes at the switchover, under its undo, and does not run the catch-up again. With the DR services
+        // stopped nothing writes, so there is no RPO to keep: the final catch-up proves the replica holds every write.
         var resumesSwitchover = promotion == PromotionState.SwitchingBack;
         string? drArn = null;
         DateTimeOffset writesStoppedAt = default;
@@ -92,12 +92,9 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             }),
             .. steps.NewReplica(primary, dr, $"{primary.InstanceId}-retired-{stamp}", () => drArn!, t => NewPrimaryMayExistAsync(topology, t), topology.Replica,
                 t => repair.RecordedPlacementAsync(primary.InstanceId, t)),
-            new("catch-up", $"wait until the new replica's lag is under the RPO target ({options.RpoTargetSeconds} s), then read both databases' WAL positions once", async t =>
-            {
-                var since = ports.Time.GetUtcNow();
-                var lag = await steps.WaitForLagAsync(primary, options.RpoTargetSeconds, () => since, t);
-                return $"{lag}; {await steps.CheckReplicationPositionsAsync(dr, primary, t)}";
-            }),
+            new("catch-up", $"wait until the new replica replays, within the RPO target ({options.RpoTargetSeconds} s), everything {dr.InstanceId} had written: " +
+                $"its replay position (pg_last_wal_replay_lsn) at or past {dr.InstanceId}'s WAL end (pg_current_wal_lsn) read just before ({DrillReport.Duration(options.Replica)} at most)",
+                t => steps.WaitForCatchUpAsync(dr, primary, options.RpoTargetSeconds, t)),
         ];
         IReadOnlyList<DrStep> switchover =
         [

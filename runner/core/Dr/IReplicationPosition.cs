@@ -41,7 +41,7 @@ public sealed record DatabaseAddress(string Name, string Host, int? Port = null)
 }
 
 /// <summary>
-/// The WAL positions of PostgreSQL databases, read over SQL: what fail-back's final catch-up is proven with, since
+/// The WAL positions of PostgreSQL databases, read over SQL: what fail-back's catch-ups are proven with, since
 /// CloudWatch's ReplicaLag of an RDS PostgreSQL replica is the time since the last replayed transaction and grows
 /// while nothing writes.
 /// </summary>

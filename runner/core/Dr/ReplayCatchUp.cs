@@ -32,25 +32,6 @@ public static class ReplayCatchUp
         return $"{replica.Name} replayed WAL up to {replayed}, at or past {target} where {source.Name}'s WAL ended once the writes stopped";
     }
 
-    /// <summary>
-    /// Reads both positions once, before anything stops: a runner that cannot reach either database fails here, while
-    /// the DR region still takes writes, instead of in the switchover.
-    /// </summary>
-    /// <exception cref="DrStepException">A database could not be read; the message says which and what to check.</exception>
-    public static async Task<string> CheckAsync(IReplicationPosition positions, DatabaseAddress source, DatabaseAddress replica, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var written = await positions.ReadWrittenAsync(source, cancellationToken);
-            var replayed = await positions.ReadReplayedAsync(replica, cancellationToken);
-            return $"the runner reads both WAL positions, which the final catch-up is proven with: {Shown(source, written, replica, replayed)}";
-        }
-        catch (ReplicationPositionException error)
-        {
-            throw new DrStepException($"the final catch-up is proven by WAL position, which the runner cannot read: {error.Message}");
-        }
-    }
-
     private static string Shown(DatabaseAddress source, WalPosition written, DatabaseAddress replica, WalPosition? replayed) =>
         $"{source.Name} at {written}, {replica.Name} " + (replayed switch
         {

@@ -10,13 +10,14 @@ namespace Runner.Tests.Dr;
 /// promotion, creation, rename, parameter group change or reboot (a new replica starts on RDS's default parameter group,
 /// a changed group is pending-reboot until the reboot, and the look right after a change or a reboot still shows the
 /// instance as it was); ECS services whose running count follows the desired count one look later; a Route 53
-/// health check; CloudWatch's replica lag, which grows while the source takes no writes, as RDS PostgreSQL's does; the
-/// databases' WAL positions over SQL; the DR load balancer's weights (by listener or rule ARN); the ledger (the dr item's promotion and the release documents' mark) and the pager.
+/// health check; the databases' WAL positions over SQL (a replica replays one look behind its source, or a set time
+/// behind); the DR load balancer's weights (by listener or rule ARN); the ledger (the dr item's promotion and the
+/// release documents' mark) and the pager.
 /// A region can be made unreachable (every call throws, as a timed-out SDK call does), a region's databases unreachable
 /// over SQL, and any operation can be made to fail or never finish. Every call is recorded.
 /// Each instance has a resource id (DbiResourceId) that a rename keeps; <see cref="State"/> is Pulumi's state of the stack.
 /// </summary>
-internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthProbe, IReplicaLagReader, IReplicationPosition, IDrLedger, INotifier, IDrRoutes
+internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthProbe, IReplicationPosition, IDrLedger, INotifier, IDrRoutes
 {
     public const string Primary = "eu-west-1";
     public const string Dr = "eu-central-1";
@@ -107,12 +108,6 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public (bool Healthy, string Detail) PrimaryHttp { get; set; } = (true, "HTTP 200");
 
-    /// <summary>
-    /// ReplicaLag while the source's region runs services (they write); once they stop it grows by the second, as for RDS
-    /// PostgreSQL, where it is the time since the last replayed transaction (RDS's own heartbeat writes only every 5 minutes).
-    /// </summary>
-    public ReplicaLagReading? Lag { get; set; } = new(0, 3);
-
     /// <summary>What the ledger's <c>dr</c> item says.</summary>
     public PromotionState Promotion { get; set; }
 
@@ -126,14 +121,31 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     /// <summary>Whether the release documents carry the promotion mark for older code.</summary>
     public bool ReleaseMarked { get; set; }
 
-    /// <summary>Since when each region's services run no tasks (they stopped writing).</summary>
-    private readonly Dictionary<string, DateTimeOffset> quietSince = [];
+    /// <summary>The regions whose services were stopped (they no longer write).</summary>
+    private readonly HashSet<string> quiet = [];
 
-    /// <summary>The WAL end of whichever database takes writes: each look while the DR services run finds more written.</summary>
-    public WalPosition Written { get; private set; } = WalPosition.Parse("0/3000148");
+    /// <summary>
+    /// The WAL end of whichever database takes writes: each look while the DR services run finds more written, unless
+    /// <see cref="SourceIdle"/>.
+    /// </summary>
+    public WalPosition Written => writes[^1].Position;
 
-    /// <summary>How far a replica has replayed: what was written by its previous look (one look behind), unless <c>replay</c> is <see cref="Stuck"/>.</summary>
+    /// <summary>Every WAL end and when it was written; the first was written before the world began.</summary>
+    private readonly List<(DateTimeOffset At, WalPosition Position)> writes = [(DateTimeOffset.MinValue, WalPosition.Parse("0/3000148"))];
+
+    /// <summary>Whether the DR services write nothing while they run: an idle source, whose WAL end stays put (RDS's heartbeat aside).</summary>
+    public bool SourceIdle { get; set; }
+
+    /// <summary>
+    /// How far behind its source a replica replays, by the time it is read: it holds what was written at least that long
+    /// before. Null: one look behind (what was written by its previous look). Either way nothing more once <c>replay</c> is <see cref="Stuck"/>.
+    /// </summary>
+    public Func<DateTimeOffset, TimeSpan>? ReplayBehind { get; set; }
+
     private WalPosition replayed = WalPosition.Parse("0/3000000");
+
+    /// <summary>From this time on, the runner reaches neither region's databases over SQL (null: never).</summary>
+    public DateTimeOffset? SqlLostAt { get; set; }
 
     /// <summary>Regions whose databases the runner cannot reach over SQL (their APIs still answer).</summary>
     public HashSet<string> SqlUnreachable { get; } = [];
@@ -146,7 +158,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public List<(NotificationSeverity Severity, string Message)> Pages { get; } = [];
 
-    public DrPorts Ports => new(this, this, this, this, this, this, this, Time) { Positions = this, Routes = this };
+    public DrPorts Ports => new(this, this, this, this, this, this, Time) { Positions = this, Routes = this };
 
     public static string Arn(string region, string id) => $"arn:aws:rds:{region}:123456789012:db:{id}";
 
@@ -228,11 +240,11 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         Services[(region, service)] = Services[(region, service)] with { Desired = capacity.Desired };
         if (capacity.Desired > 0)
         {
-            quietSince.Remove(region);
+            quiet.Remove(region);
         }
-        else if (quietSince.TryAdd(region, Time.GetUtcNow()) && region == Dr)
+        else if (quiet.Add(region) && region == Dr)
         {
-            Written = new WalPosition(Written.Offset + 0x100); // what the stopping tasks still wrote
+            Write(); // what the stopping tasks still wrote
         }
         return Task.CompletedTask;
     }
@@ -259,20 +271,13 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         return Task.FromResult(PrimaryHttp);
     }
 
-    public Task<ReplicaLagReading?> ReadMaxAsync(ReplicaLagQuery query, CancellationToken cancellationToken)
-    {
-        Call($"lag {query.Region}", null);
-        var source = query.Region == Primary ? Dr : Primary;
-        return Task.FromResult(Lag is not null && quietSince.TryGetValue(source, out var since)
-            ? Lag with { MaxSeconds = Math.Max(Lag.MaxSeconds, (Time.GetUtcNow() - since).TotalSeconds) }
-            : Lag);
-    }
+    private void Write() => writes.Add((Time.GetUtcNow(), new WalPosition(Written.Offset + 0x100)));
 
     public Task<WalPosition> ReadWrittenAsync(DatabaseAddress source, CancellationToken cancellationToken)
     {
         var (region, instance) = Sql(source, "the WAL position of");
         if (instance.ReplicaOf is not null) throw new ReplicationPositionException($"{source} is in recovery (a replica), so it is not the database that takes writes");
-        if (region == Dr && Services[(Dr, "production-dr-web-blue")].Desired > 0) Written = new WalPosition(Written.Offset + 0x100);
+        if (region == Dr && Services[(Dr, "production-dr-web-blue")].Desired > 0 && !SourceIdle) Write();
         return Task.FromResult(Written);
     }
 
@@ -281,7 +286,17 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         var (_, instance) = Sql(replica, "the replay position of");
         if (instance.ReplicaOf is null) throw new ReplicationPositionException($"{replica} is not in recovery: it is no replica (standalone or promoted), so it replays nothing");
         var shown = replayed;
-        if (!Stuck.Contains("replay")) replayed = Written;
+        if (Stuck.Contains("replay")) return Task.FromResult<WalPosition?>(shown);
+        if (ReplayBehind is { } behind)
+        {
+            var upTo = Time.GetUtcNow() - behind(Time.GetUtcNow());
+            shown = replayed = writes.Last(w => w.At <= upTo).Position;
+        }
+        else
+        {
+            replayed = Written;
+        }
+
         return Task.FromResult<WalPosition?>(shown);
     }
 
@@ -289,7 +304,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     private (string Region, Instance Instance) Sql(DatabaseAddress database, string what)
     {
         var parts = database.Host.Split('.');
-        if (SqlUnreachable.Contains(parts[2]))
+        if (SqlUnreachable.Contains(parts[2]) || Time.GetUtcNow() >= SqlLostAt)
         {
             throw new ReplicationPositionException($"could not read {what} {database.Name} at {database.Host}:5432 within 5s: Connection refused; check that the runner reaches it");
         }

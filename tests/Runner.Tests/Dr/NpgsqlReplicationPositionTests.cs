@@ -42,9 +42,9 @@ public sealed class StreamingReplicationFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// The Npgsql adapter fail-back proves its final catch-up with, against a real primary and streaming standby: the
-/// standby's replay position reaches the primary's WAL end after a write; paused replay makes the wait fail at its
-/// limit; a refused connection, a database in the wrong role and wrong credentials are clear errors saying what to check.
+/// The Npgsql adapter fail-back proves its catch-ups with, against a real primary and streaming standby: an idle
+/// primary passes the RPO catch-up in its first round; the standby's replay position reaches the primary's WAL end after
+/// a write; paused replay makes the wait fail at its limit; a refused connection, a database in the wrong role and wrong credentials are clear errors saying what to check.
 /// </summary>
 public sealed class NpgsqlReplicationPositionTests(StreamingReplicationFixture servers) : IClassFixture<StreamingReplicationFixture>
 {
@@ -73,6 +73,24 @@ public sealed class NpgsqlReplicationPositionTests(StreamingReplicationFixture s
         Assert.True(written > before, $"{written} after the write, {before} before");
         Assert.True(await positions.ReadReplayedAsync(Standby, CancellationToken.None) >= written);
         Assert.Matches($"^standby app replayed WAL up to {Lsn}, at or past {Lsn} where primary app's WAL ended once the writes stopped$", caughtUp);
+    }
+
+    [Fact]
+    public async Task An_idle_primary_passes_the_rpo_catch_up_in_its_first_round()
+    {
+        var positions = Positions();
+        // Whatever the other tests wrote is replayed first: from here on nothing writes to the primary.
+        await ReplayCatchUp.WaitAsync(positions, Primary, Standby, TimeProvider.System, TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(2), CancellationToken.None);
+
+        // Real time, since the standby replays in real time; the target is wide so a busy machine still passes in one round.
+        var caughtUp = await RpoCatchUp.WaitAsync(positions, Primary, Standby, TimeSpan.FromMinutes(1), TimeProvider.System, TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(2),
+            CancellationToken.None);
+
+        var seen = Regex.Match(caughtUp,
+            $"^standby app replayed everything primary app had written \\(WAL up to (?<written>{Lsn}); replayed to (?<replayed>{Lsn})\\) \\d+s after it was read: " +
+            "within the RPO target of 1m 0s$");
+        Assert.True(seen.Success, caughtUp);
+        Assert.True(WalPosition.Parse(seen.Groups["replayed"].Value) >= WalPosition.Parse(seen.Groups["written"].Value), caughtUp);
     }
 
     [Fact]
