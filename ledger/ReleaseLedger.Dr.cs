@@ -27,9 +27,7 @@ public sealed partial class ReleaseLedger
         // Switching back is a phase of the promotion: fail-back clears both at once.
         if (switchingBack && !promoted) read.Refuse(SwitchingBackAttr, $"expected true only with {PromotedAttr}: true");
         var promotion = !promoted ? DrPromotion.NotPromoted : switchingBack ? DrPromotion.SwitchingBack : DrPromotion.Promoted;
-        var promotedResourceId = read.OptionalString(PromotedResourceIdAttr);
-        if (promotedResourceId?.Trim().Length == 0) read.Refuse(PromotedResourceIdAttr, "expected an RDS DbiResourceId (S), e.g. db-ABCDEFGHIJKLMNOPQRSTUVWXY");
-        return new DrRecord(read.Number(VersionAttr), promotion, read.Time(UpdatedAtAttr), read.String(UpdatedByAttr), promotedResourceId);
+        return new DrRecord(read.Number(VersionAttr), promotion, read.Time(UpdatedAtAttr), read.String(UpdatedByAttr), read.OptionalString(PromotedResourceIdAttr));
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ namespace Infra.Runner.Dr;
 
 /// <summary>
 /// <c>failover</c>: moves the stack to its DR region using only the DR region's APIs and Route 53 (global). Refuses,
-/// changing nothing, while the primary answers healthy (its health URL 2xx AND its database available) unless forced;
-/// then marks the release documents (so code older than the <c>dr</c> item stops instead of declaring the stack
+/// changing nothing, while the primary answers healthy (its health URL 2xx AND its database available) unless forced,
+/// and always for a standalone DR database it did not promote (<see cref="PromotedReplica"/>); then marks the release documents (so code older than the <c>dr</c> item stops instead of declaring the stack
 /// unpromoted), stops the primary's services where its API answers (before the promotion: a primary still up would
 /// otherwise take writes the promoted copy never sees, for as long as the DR services start and DNS moves), promotes
 /// the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), scales the DR services to

@@ -29,9 +29,8 @@ public sealed class PromotedReplica(IDrLedger ledger, DrTopology topology)
         var recorded = await ledger.ReadPromotedResourceIdAsync(cancellationToken);
         if (recorded is not null ? recorded == standalone.ResourceId : await ledger.ReadPromotionAsync(cancellationToken) != PromotionState.NotPromoted) return null;
         var dr = topology.Dr;
-        var recordedText = recorded is null ? "records none" : $"records {recorded}";
-        return $"{dr.InstanceId} in {dr.Region} is standalone ({standalone.Status}) but is not the replica a failover promoted: its resource id " +
-            $"{standalone.ResourceId ?? "(none)"} is not the one the release ledger's dr item {recordedText}. It is most likely the old promoted database " +
+        return $"{dr.InstanceId} in {dr.Region} is standalone ({standalone.Status}) but is not the replica a failover promoted: its resource id is " +
+            $"{standalone.ResourceId ?? "(none)"}, the release ledger's dr item records {recorded ?? "none"}. It is most likely the old promoted database " +
             "an unfinished fail-back left behind, stale since that switchover";
     }
 
