@@ -7,7 +7,12 @@ namespace Infra.Stacks.Release;
 /// </summary>
 /// <param name="Version">1 for the first write, incremented by each write.</param>
 /// <param name="UpdatedBy">Who wrote it, e.g. <c>infra-runner on host (pid 42)</c>.</param>
-public sealed record DrRecord(long Version, DrPromotion Promotion, DateTimeOffset UpdatedAt, string UpdatedBy)
+/// <param name="PromotedResourceId">
+/// The DbiResourceId of the DR replica failover recorded just before its promote call, kept until fail-back records not
+/// promoted: a standalone DR instance is the one failover promoted only if its resource id is this one (any other is a
+/// stale copy an unfinished fail-back left). Null when none is recorded, e.g. by a runner older than this field.
+/// </param>
+public sealed record DrRecord(long Version, DrPromotion Promotion, DateTimeOffset UpdatedAt, string UpdatedBy, string? PromotedResourceId = null)
 {
     /// <summary>Promoted or switching back: either way the DR database is the writer and the primary's services stay fenced.</summary>
     public bool Promoted => Promotion != DrPromotion.NotPromoted;

@@ -5,14 +5,26 @@ namespace Infra.Runner.Dr;
 /// <summary>The steps failover and fail-back share: promote and wait, mark the release, scale and wait, move DNS, make a new replica.</summary>
 public sealed class DrSteps(DrPorts ports, DrOptions options)
 {
-    /// <summary>Promotes the replica (skipped when it already is standalone, so a re-run goes on), then waits until it takes writes.</summary>
-    public IEnumerable<DrStep> Promote(string region, string instanceId) =>
+    /// <summary>
+    /// Promotes the replica (skipped when it already is standalone, so a re-run goes on), then waits until it takes writes.
+    /// With <paramref name="promoted"/> (failover's), the replica's resource id is recorded before the promote call, and a
+    /// standalone instance is skipped only if it is the one recorded; fail-back tells its own earlier promotion apart itself.
+    /// </summary>
+    public IEnumerable<DrStep> Promote(string region, string instanceId, PromotedReplica? promoted = null) =>
     [
         new("promote-database", $"promote the read replica {instanceId} in {region} (RDS PromoteReadReplica)", async t =>
         {
             var state = await ports.Database.DescribeAsync(region, instanceId, t)
                 ?? throw new DrStepException($"there is no DB instance {instanceId} in {region}");
-            if (state.ReplicaOf is null) return $"{instanceId} is already standalone ({state.Status}); nothing to promote";
+            if (state.ReplicaOf is null && promoted is null) return $"{instanceId} is already standalone ({state.Status}); nothing to promote";
+            if (state.ReplicaOf is null)
+            {
+                return await promoted!.RefusalAsync(state, t) is { } refusal
+                    ? throw new DrStepException($"{refusal}; it was not promoted. {promoted.FinishFailback}")
+                    : PromotedReplica.AlreadyPromoted(instanceId, state);
+            }
+
+            if (promoted is not null) await promoted.RecordAsync(state, t);
             await ports.Database.PromoteAsync(region, instanceId, t);
             return $"PromoteReadReplica accepted for {instanceId} (was a replica of {state.ReplicaOf})";
         }),

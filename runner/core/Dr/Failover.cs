@@ -4,8 +4,8 @@ namespace Infra.Runner.Dr;
 
 /// <summary>
 /// <c>failover</c>: moves the stack to its DR region using only the DR region's APIs and Route 53 (global). Refuses,
-/// changing nothing, while the primary answers healthy (its health URL 2xx AND its database available) unless forced;
-/// then marks the release documents (so code older than the <c>dr</c> item stops instead of declaring the stack
+/// changing nothing, while the primary answers healthy (its health URL 2xx AND its database available) unless forced,
+/// and always for a standalone DR database it did not promote (<see cref="PromotedReplica"/>); then marks the release documents (so code older than the <c>dr</c> item stops instead of declaring the stack
 /// unpromoted), stops the primary's services where its API answers (before the promotion: a primary still up would
 /// otherwise take writes the promoted copy never sees, for as long as the DR services start and DNS moves), promotes
 /// the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), reads which colors the DR
@@ -33,6 +33,12 @@ public sealed class Failover(DrPorts ports, DrOptions options)
             await procedure.EventAsync("Forced", "--force: the primary region's health is not checked");
         }
 
+        var promoted = new PromotedReplica(ports.Ledger, topology);
+        if (await StaleStandaloneAsync(topology, promoted, cancellationToken) is { } stale)
+        {
+            return await procedure.RefuseAsync($"{stale}; nothing was changed. {promoted.FinishFailback}", startedAt);
+        }
+
         var dr = topology.Dr;
         var steps = new DrSteps(ports, options);
         var routed = new DrRoutedColors(ports.Routes, dr);
@@ -40,7 +46,7 @@ public sealed class Failover(DrPorts ports, DrOptions options)
         [
             steps.MarkRelease(promoted: true),
             steps.FenceBeforePromotion(topology.Primary),
-            .. steps.Promote(dr.Region, dr.InstanceId),
+            .. steps.Promote(dr.Region, dr.InstanceId, promoted),
             new("record-promotion", "record the promotion (promoted: true) in the release ledger's dr item, through its replica in the DR region", async t =>
             {
                 await ports.Ledger.RecordPromotionAsync(PromotionState.Promoted, t);
@@ -84,6 +90,23 @@ public sealed class Failover(DrPorts ports, DrOptions options)
             }),
         ],
         $"undone: {dr.InstanceId} was not promoted and the primary's services are scaled back to their live counts in {primary.Region}");
+    }
+
+    /// <summary>
+    /// Before anything changes: why a standalone DR database is not the one a failover promoted (null when it is, or the DR
+    /// instance is a replica). A region or ledger that does not answer is left to the promote step, which looks again.
+    /// </summary>
+    private async Task<string?> StaleStandaloneAsync(DrTopology topology, PromotedReplica promoted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var state = await ports.Database.DescribeAsync(topology.Dr.Region, topology.Dr.InstanceId, cancellationToken);
+            return state is { ReplicaOf: null } ? await promoted.RefusalAsync(state, cancellationToken) : null;
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     /// <summary>A description of why the primary counts as healthy; null when it does not (either probe failed or did not answer).</summary>

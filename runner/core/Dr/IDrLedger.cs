@@ -11,8 +11,18 @@ public interface IDrLedger
 {
     Task<PromotionState> ReadPromotionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Records a promotion AWS already has, or is about to have (no update is needed to reach it); the release item is not written.</summary>
+    /// <summary>
+    /// Records a promotion AWS already has, or is about to have (no update is needed to reach it); the release item is not
+    /// written. The recorded promoted resource id is kept, except by <see cref="PromotionState.NotPromoted"/>, which clears
+    /// it: from then on the DR instance that was promoted is no longer the writer.
+    /// </summary>
     Task RecordPromotionAsync(PromotionState promotion, CancellationToken cancellationToken);
+
+    /// <summary>The DbiResourceId failover recorded before promoting the DR replica (<see cref="RecordPromotingAsync"/>); null when none is recorded.</summary>
+    Task<string?> ReadPromotedResourceIdAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records the DbiResourceId of the DR replica failover is about to promote, keeping the promotion state as it is.</summary>
+    Task RecordPromotingAsync(string resourceId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Sets or clears the release documents' promotion mark, which code older than the <c>dr</c> item refuses to read,

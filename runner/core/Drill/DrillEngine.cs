@@ -15,6 +15,11 @@ public sealed class DrillEngine(DrillPorts ports)
     {
         var stack = await ports.Stack.ReadAsync(cancellationToken);
         var problems = DrillPreconditions.Problems(stack, options.Restore).ToList();
+        if (problems.Count == 0 && !options.Restore && await DrillReplicaCheck.ProblemAsync(stack.Topology!, ports.Failover.Database, cancellationToken) is { } replica)
+        {
+            problems.Add(replica);
+        }
+
         if (problems.Count > 0)
         {
             return new DrillResult(DrillOutcome.BadInput, $"stack {stack.StackName} cannot be drilled", problems, null, null);

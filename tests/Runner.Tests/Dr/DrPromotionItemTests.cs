@@ -38,6 +38,44 @@ public sealed class DrPromotionItemTests
         Assert.False(await DeclaresPromotedAsync(stack));
     }
 
+    /// <summary>
+    /// Failover records the replica it is about to promote without changing the promotion; every promoted state keeps
+    /// the id, and fail-back's "not promoted" clears it. The program reads an item carrying it as before.
+    /// </summary>
+    [Fact]
+    public async Task The_promoted_resource_id_is_recorded_before_the_promotion_kept_while_promoted_and_cleared_by_not_promoted()
+    {
+        var (stack, ledger, _) = await ReleasedAsync();
+        var record = new LedgerDrRecord(ledger);
+        async Task<(PromotionState, string?)> ReadAsync() =>
+            (await record.ReadPromotionAsync(CancellationToken.None), await record.ReadPromotedResourceIdAsync(CancellationToken.None));
+
+        await record.RecordPromotingAsync("db-REPLICAORIGINAL", CancellationToken.None);
+        Assert.Equal((PromotionState.NotPromoted, "db-REPLICAORIGINAL"), await ReadAsync());
+        await record.RecordPromotionAsync(PromotionState.Promoted, CancellationToken.None);
+        Assert.Equal((PromotionState.Promoted, "db-REPLICAORIGINAL"), await ReadAsync());
+        Assert.True(await DeclaresPromotedAsync(stack));
+        await record.RecordPromotionAsync(PromotionState.SwitchingBack, CancellationToken.None);
+        Assert.Equal((PromotionState.SwitchingBack, "db-REPLICAORIGINAL"), await ReadAsync());
+        await record.RecordPromotionAsync(PromotionState.Promoted, CancellationToken.None);
+        Assert.Equal((PromotionState.Promoted, "db-REPLICAORIGINAL"), await ReadAsync());
+        await record.RecordPromotionAsync(PromotionState.NotPromoted, CancellationToken.None);
+
+        Assert.Equal((PromotionState.NotPromoted, (string?)null), await ReadAsync());
+        Assert.Equal(5, (await ledger.ReadDrAsync())!.Version);
+    }
+
+    [Fact]
+    public async Task Recording_the_promoted_replica_of_a_stack_an_older_version_promoted_keeps_it_promoted()
+    {
+        var (_, ledger, _) = await ReleasedAsync(promoted: true);
+
+        await new LedgerDrRecord(ledger).RecordPromotingAsync("db-REPLICAORIGINAL", CancellationToken.None);
+
+        var dr = (await ledger.ReadDrAsync())!;
+        Assert.Equal((1, DrPromotion.Promoted, "db-REPLICAORIGINAL"), (dr.Version, dr.Promotion, dr.PromotedResourceId));
+    }
+
     [Fact]
     public async Task A_runner_and_a_guard_release_write_after_failover_leave_the_dr_region_promoted()
     {

@@ -55,7 +55,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     /// <summary>The world after a failover whose primary region came back: its old primary is standalone and stale.</summary>
     public static DrWorld FailedOver()
     {
-        var world = new DrWorld { Promoted = true, ReleaseMarked = true };
+        var world = new DrWorld { Promoted = true, ReleaseMarked = true, PromotedResourceId = DrResourceId };
         world.Instances[(Dr, "production-db-replica")] = world.Instances[(Dr, "production-db-replica")] with { ReplicaOf = null };
         world.Services[(Dr, "production-dr-web-blue")] = new Counts(3, 3);
         world.Services[(Primary, "production-web-blue")] = new Counts(0, 0);
@@ -117,6 +117,9 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         get => Promotion != PromotionState.NotPromoted;
         set => Promotion = value ? PromotionState.Promoted : PromotionState.NotPromoted;
     }
+
+    /// <summary>The DbiResourceId the <c>dr</c> item records for the DR replica failover promoted; recording not promoted clears it.</summary>
+    public string? PromotedResourceId { get; set; }
 
     /// <summary>Whether the release documents carry the promotion mark for older code.</summary>
     public bool ReleaseMarked { get; set; }
@@ -333,6 +336,22 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         if (Failing.TryGetValue(thisState, out var error) || FailingOnce.Remove(thisState, out error)) throw error;
         Call("record", promotion.ToString());
         Promotion = promotion;
+        if (promotion == PromotionState.NotPromoted) PromotedResourceId = null;
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> ReadPromotedResourceIdAsync(CancellationToken cancellationToken)
+    {
+        Call("ledger", null);
+        return Task.FromResult(PromotedResourceId);
+    }
+
+    /// <summary>Fails as <c>record</c> or <c>record promoting</c> are set to.</summary>
+    public Task RecordPromotingAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        if (Failing.TryGetValue("record promoting", out var error) || FailingOnce.Remove("record promoting", out error)) throw error;
+        Call("record", $"promoting {resourceId}");
+        PromotedResourceId = resourceId;
         return Task.CompletedTask;
     }
 

@@ -89,6 +89,10 @@ public sealed class FailbackAgreesWithProgramTests
 
         public Task RecordPromotionAsync(PromotionState promotion, CancellationToken cancellationToken) => ledger.RecordPromotionAsync(promotion, cancellationToken);
 
+        public Task<string?> ReadPromotedResourceIdAsync(CancellationToken cancellationToken) => ledger.ReadPromotedResourceIdAsync(cancellationToken);
+
+        public Task RecordPromotingAsync(string resourceId, CancellationToken cancellationToken) => ledger.RecordPromotingAsync(resourceId, cancellationToken);
+
         public Task<string> MarkReleasePromotedAsync(bool promoted, CancellationToken cancellationToken) => ledger.MarkReleasePromotedAsync(promoted, cancellationToken);
 
         public Task<bool> ReadReleaseMarkedAsync(CancellationToken cancellationToken) => ledger.ReadReleaseMarkedAsync(cancellationToken);

@@ -110,8 +110,8 @@ public sealed partial class FailoverAgreesWithProgramTests
     internal static DrWorld WorldOf(DrTopology topology)
     {
         var world = new DrWorld();
-        world.Instances[(topology.Primary.Region, topology.Primary.InstanceId)] = new("available", DrWorld.Arn(topology.Primary.Region, topology.Primary.InstanceId), null);
-        world.Instances[(topology.Dr.Region, topology.Dr.InstanceId)] = new("available", DrWorld.Arn(topology.Dr.Region, topology.Dr.InstanceId), topology.Primary.InstanceId);
+        world.Instances[(topology.Primary.Region, topology.Primary.InstanceId)] = new("available", DrWorld.Arn(topology.Primary.Region, topology.Primary.InstanceId), null, ResourceId: DrWorld.PrimaryResourceId);
+        world.Instances[(topology.Dr.Region, topology.Dr.InstanceId)] = new("available", DrWorld.Arn(topology.Dr.Region, topology.Dr.InstanceId), topology.Primary.InstanceId, ResourceId: DrWorld.DrResourceId);
         foreach (var side in new[] { topology.Primary, topology.Dr })
         {
             foreach (var service in side.Writers) world.Services[(side.Region, service.EcsServiceName)] = new(0, 0);

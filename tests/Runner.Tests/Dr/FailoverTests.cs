@@ -23,6 +23,7 @@ public class FailoverTests
             "http eu-west-1: https://primary.example.com/healthz",
             "mark: release True",
             "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
+            "record: promoting db-REPLICAORIGINAL",
             "promote eu-central-1: production-db-replica",
             "record: Promoted",
             "scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)",
@@ -121,7 +122,7 @@ public class FailoverTests
     public static TheoryData<string, string, string> FailingSteps => new()
     {
         { "mark-release", "mark", "the ledger did not answer" },
-        { "record-promotion", "record", "the ledger did not answer" },
+        { "record-promotion", "record Promoted", "the ledger did not answer" },
         { "scale-dr-services", "scale eu-central-1", "ECS: AccessDeniedException" },
         { "switch-dns", "dns", "Route 53: Throttling" },
     };
@@ -165,6 +166,7 @@ public class FailoverTests
             "http eu-west-1: https://primary.example.com/healthz",
             "mark: release True",
             "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
+            "record: promoting db-REPLICAORIGINAL",
             "scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)",
         ], _world.Calls);
         Assert.Equal("promote-database", JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("failedStep").GetString());
@@ -185,7 +187,7 @@ public class FailoverTests
             "Failover failed at step promote-database (the request timed out); undoing it failed at step undo-fence-primary-first " +
             "(production-db-replica is modifying, read replica of production-db, so it may be being promoted: the primary's services stay stopped; " +
             "finish with `failover --stack production --yes --force`); the report says what state each region is in", result.Message);
-        Assert.Equal("scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)", _world.Calls[^1]);
+        Assert.Equal("scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)", _world.Calls.Last(c => c.StartsWith("scale", StringComparison.Ordinal)));
     }
 
     /// <summary>The mark goes first: a ledger that cannot take it stops failover before the database is promoted, so no
@@ -228,7 +230,7 @@ public class FailoverTests
         Assert.Equal(DrOutcome.Succeeded, result.Outcome);
         var fenced = "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)";
         Assert.Equal(1, _world.Calls.IndexOf(fenced));
-        Assert.Equal(2, _world.Calls.IndexOf("promote eu-central-1: production-db-replica"));
+        Assert.Equal(3, _world.Calls.IndexOf("promote eu-central-1: production-db-replica"));
         Assert.Equal(fenced, _world.Calls[^1]);
         Assert.Equal(0, _world.Services[(DrWorld.Primary, "production-web-blue")].Desired);
         var steps = JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps").EnumerateArray().ToList();
@@ -268,6 +270,7 @@ public class FailoverTests
 
         Assert.Equal(DrOutcome.Succeeded, result.Outcome);
         Assert.Single(_world.Calls, c => c.StartsWith("promote", StringComparison.Ordinal));
-        Assert.Contains("production-db-replica is already standalone (available); nothing to promote", result.MarkdownReport, StringComparison.Ordinal);
+        Assert.Contains("production-db-replica is already standalone (available), promoted by an earlier failover (resource id db-REPLICAORIGINAL); nothing to promote",
+            result.MarkdownReport, StringComparison.Ordinal);
     }
 }

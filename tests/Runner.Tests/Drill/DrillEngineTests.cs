@@ -27,7 +27,7 @@ public class DrillEngineTests
         // Fencing the services before the promotion leaves the markers alone: the drill writes them to the primary itself.
         Assert.Equal(
             [
-                "mark: release True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)", "promote eu-central-1: staging-db-replica", "record: Promoted", "scale eu-central-1: staging-dr-web-blue to 2 (autoscaling 2..2)",
+                "mark: release True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)", "record: promoting db-STAGINGREPLICA", "promote eu-central-1: staging-db-replica", "record: Promoted", "scale eu-central-1: staging-dr-web-blue to 2 (autoscaling 2..2)",
                 "dns: hc-1 held unhealthy True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)",
             ],
             harness.World.Calls);
@@ -224,7 +224,7 @@ public class DrillEngineTests
         Assert.Equal(60, harness.Markers.Primary.Count);
         // The drill leaves the primary serving: failover started its fenced services again.
         Assert.Equal(
-            ["mark: release True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)", "scale eu-west-1: staging-web-blue to 2 (autoscaling 2..2)"],
+            ["mark: release True", "scale eu-west-1: staging-web-blue to 0 (autoscaling 0..0)", "record: promoting db-STAGINGREPLICA", "scale eu-west-1: staging-web-blue to 2 (autoscaling 2..2)"],
             harness.World.Calls);
     }
 

@@ -27,8 +27,9 @@ internal sealed class DrillHarness
         Markers = new FakeMarkerDatabases(PrimaryHost);
         Restore = new FakePointInTimeRestore(Time, Markers);
         Markers.AddCopy(ReplicaHost, m => MarkersStoppedAt is { } at && m.WrittenAt <= at - ReplicaBehind);
-        World.Instances[(DrWorld.Primary, "staging-db")] = new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Primary, "staging-db"), null);
-        World.Instances[(DrWorld.Dr, "staging-db-replica")] = new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "staging-db-replica"), "staging-db");
+        World.Instances[(DrWorld.Primary, "staging-db")] = new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Primary, "staging-db"), null, ResourceId: "db-STAGINGPRIMARY");
+        World.Instances[(DrWorld.Dr, "staging-db-replica")] =
+            new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "staging-db-replica"), DrWorld.Arn(DrWorld.Primary, "staging-db"), ResourceId: "db-STAGINGREPLICA");
         World.Services[(DrWorld.Primary, "staging-web-blue")] = new DrWorld.Counts(2, 2);
         World.Services[(DrWorld.Dr, "staging-dr-web-blue")] = new DrWorld.Counts(0, 0);
         Stack.Setup(s => s.ReadAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => State);

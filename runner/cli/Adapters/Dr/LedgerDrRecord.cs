@@ -39,7 +39,21 @@ public sealed class LedgerDrRecord(ReleaseLedger ledger) : IDrLedger
             PromotionState.NotPromoted => DrPromotion.NotPromoted,
             _ => throw new UnreachableException($"a runner state with no DR promotion: {promotion}"),
         };
-        await ledger.WriteDrAsync(current?.Version ?? 0, recorded, $"{ReleaseStore.Writer} on {ledger.Owner}", cancellationToken);
+        var promotedResourceId = recorded == DrPromotion.NotPromoted ? null : current?.PromotedResourceId;
+        await ledger.WriteDrAsync(current?.Version ?? 0, recorded, $"{ReleaseStore.Writer} on {ledger.Owner}", promotedResourceId, cancellationToken);
+    }
+
+    public async Task<string?> ReadPromotedResourceIdAsync(CancellationToken cancellationToken) => (await ledger.ReadDrAsync(cancellationToken))?.PromotedResourceId;
+
+    /// <summary>
+    /// The same compare-and-swap; without a <c>dr</c> item the promotion is what the release documents say (a stack an
+    /// older version failed over stays promoted).
+    /// </summary>
+    public async Task RecordPromotingAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        var current = await ledger.ReadDrAsync(cancellationToken);
+        var promotion = current?.Promotion ?? await ledger.ReadDrPromotionAsync(cancellationToken);
+        await ledger.WriteDrAsync(current?.Version ?? 0, promotion, $"{ReleaseStore.Writer} on {ledger.Owner}", resourceId, cancellationToken);
     }
 
     /// <summary>
