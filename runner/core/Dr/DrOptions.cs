@@ -5,6 +5,10 @@ namespace Infra.Runner.Dr;
 /// <param name="ProbeTimeout">Per primary-health probe (HTTP, RDS): a region that does not answer in time is not healthy. Default 5 s.</param>
 /// <param name="PollInterval">Between two looks at an instance or a service. Default 15 s.</param>
 /// <param name="PromoteTimeout">For a promoted instance to be available and standalone. Default 30 minutes.</param>
+/// <param name="UnansweredPromoteTimeout">
+/// After a PromoteReadReplica call that got no answer, how long a replica still available and following its source must
+/// stay so before it counts as not promoted (RDS may act on a request the runner gave up on). Default 3 minutes.
+/// </param>
 /// <param name="ServicesTimeout">For the services to run (or stop) their tasks. Default 15 minutes.</param>
 /// <param name="ReplicaTimeout">For a new cross-region replica to be created and catch up. Default 3 hours.</param>
 /// <param name="FinalCatchUpTimeout">
@@ -18,7 +22,8 @@ public sealed record DrOptions(
     TimeSpan? PromoteTimeout = null,
     TimeSpan? ServicesTimeout = null,
     TimeSpan? ReplicaTimeout = null,
-    TimeSpan? FinalCatchUpTimeout = null)
+    TimeSpan? FinalCatchUpTimeout = null,
+    TimeSpan? UnansweredPromoteTimeout = null)
 {
     public TimeSpan Probe => ProbeTimeout ?? TimeSpan.FromSeconds(5);
 
@@ -31,4 +36,6 @@ public sealed record DrOptions(
     public TimeSpan Replica => ReplicaTimeout ?? TimeSpan.FromHours(3);
 
     public TimeSpan FinalCatchUp => FinalCatchUpTimeout ?? TimeSpan.FromMinutes(10);
+
+    public TimeSpan UnansweredPromote => UnansweredPromoteTimeout ?? TimeSpan.FromMinutes(3);
 }

@@ -5,7 +5,10 @@ namespace Infra.Runner.Dr;
 /// <summary>The steps failover and fail-back share: promote and wait, mark the release, scale and wait, move DNS, make a new replica.</summary>
 public sealed class DrSteps(DrPorts ports, DrOptions options)
 {
-    /// <summary>Promotes the replica (skipped when it already is standalone, so a re-run goes on), then waits until it takes writes.</summary>
+    /// <summary>
+    /// Promotes the replica (skipped when it already is standalone, so a re-run goes on), then waits until it takes
+    /// writes. A promote call that got no answer is settled by watching RDS (<see cref="UnansweredPromote"/>).
+    /// </summary>
     public IEnumerable<DrStep> Promote(string region, string instanceId) =>
     [
         new("promote-database", $"promote the read replica {instanceId} in {region} (RDS PromoteReadReplica)", async t =>
@@ -13,7 +16,15 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             var state = await ports.Database.DescribeAsync(region, instanceId, t)
                 ?? throw new DrStepException($"there is no DB instance {instanceId} in {region}");
             if (state.ReplicaOf is null) return $"{instanceId} is already standalone ({state.Status}); nothing to promote";
-            await ports.Database.PromoteAsync(region, instanceId, t);
+            try
+            {
+                await ports.Database.PromoteAsync(region, instanceId, t);
+            }
+            catch (Exception error) when (error is not PromotionRefusedException && (error is not OperationCanceledException || !t.IsCancellationRequested))
+            {
+                return await new UnansweredPromote(ports, options, region, instanceId).SettleAsync(error, t);
+            }
+
             return $"PromoteReadReplica accepted for {instanceId} (was a replica of {state.ReplicaOf})";
         }),
         new("wait-database", $"wait until {instanceId} is available and no longer a replica", async t =>
