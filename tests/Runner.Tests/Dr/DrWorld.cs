@@ -146,15 +146,15 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public Task<DbInstanceState?> DescribeAsync(string region, string instanceId, CancellationToken cancellationToken)
     {
         Call($"describe {region}", null);
-        if (landing is { } late && late.Region == region && late.Id == instanceId && Time.GetUtcNow() >= late.At)
+        var landed = landing is { } late && late.Region == region && late.Id == instanceId && Time.GetUtcNow() >= late.At;
+        if (landed)
         {
             landing = null;
             StartPromotion(region, instanceId);
-            return DescribeAsync(region, instanceId, cancellationToken);
         }
 
         if (!Instances.TryGetValue((region, instanceId), out var instance)) return Task.FromResult<DbInstanceState?>(null);
-        if (instance.Then is { } next && !Stuck.Contains(instanceId))
+        if (instance.Then is { } next && !landed && !Stuck.Contains(instanceId))
         {
             instance = Instances[(region, instanceId)] = instance with
             {
