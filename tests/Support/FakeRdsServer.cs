@@ -6,7 +6,8 @@ namespace TestSupport;
 /// <summary>
 /// An RDS stand-in on 127.0.0.1 speaking AWS Query (form-encoded POST /, Version 2014-10-31) with XML answers, for the
 /// DB instance operations failover, fail-back and the restore drill use. It fails as RDS does: DBInstanceNotFound (404)
-/// for an unknown identifier, InvalidDBInstanceState for promoting an instance that is not a replica,
+/// for an unknown identifier, InvalidDBInstanceState for promoting an instance that is not a replica or not available (a
+/// promoted instance stays modifying with its source shown, as RDS shows it until the promotion is done),
 /// DBInstanceAlreadyExists for a taken identifier, InvalidParameterCombination for a parameter group on a cross-region
 /// read replica (its instances are PostgreSQL, which RDS refuses it for) and for a ModifyDBInstance that asks for
 /// nothing, InvalidAction for an unknown action, and a missing Version is MissingParameter. A new replica starts on RDS's
@@ -76,7 +77,9 @@ internal sealed class FakeRdsServer : IDisposable
             case "PromoteReadReplica":
                 if (!Instances.TryGetValue(id, out var replica)) return NotFound(id);
                 if (replica.ReplicaOf is null) return Error(400, "InvalidDBInstanceState", $"DB Instance {id} is not a read replica.");
-                Instances[id] = replica with { Status = "modifying", ReplicaOf = null };
+                if (replica.Status != "available") return Error(400, "InvalidDBInstanceState", $"DB Instance {id} is not in available state.");
+                // RDS shows the source while it promotes (modifying, then a reboot); the instance is standalone once available.
+                Instances[id] = replica with { Status = "modifying" };
                 return Ok(action, $"<DBInstance>{Xml(id, Instances[id])}</DBInstance>");
             case "CreateDBInstanceReadReplica":
                 if (Instances.ContainsKey(id)) return Error(400, "DBInstanceAlreadyExists", "DB instance already exists");

@@ -36,9 +36,9 @@ public sealed class DrAdapters : IDisposable
         Ledger = new ReleaseLedger(dynamo, settings.StackName);
         logger.Information("The release ledger is read and written in {Region:l}", ledgerRegion);
         Ports = new DrPorts(
-            new RdsDrDatabase(RdsDrDatabase.ClientFor, CallTimeout),
-            new EcsDrServices(EcsDrServices.ClientFor, CallTimeout),
-            new Route53DnsSwitch(new AmazonRoute53Client(), CallTimeout),
+            new RdsDrDatabase(RdsDrDatabase.ClientFor, SdkCallLimit.Of(CallTimeout)),
+            new EcsDrServices(EcsDrServices.ClientFor, SdkCallLimit.Of(CallTimeout)),
+            new Route53DnsSwitch(new AmazonRoute53Client(), SdkCallLimit.Of(CallTimeout)),
             new HttpHealthProbe(http),
             new LedgerDrRecord(Ledger),
             Pager(pagerHttp, outputs, logger),

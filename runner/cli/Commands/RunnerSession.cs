@@ -109,8 +109,8 @@ public sealed class RunnerSession : IDisposable
         {
             TargetHealth = new CloudWatchTargetHealthReader(cloudWatch, TimeProvider.System),
             TrafficSwitch = new ElbTrafficSwitch(loadBalancing),
-            Snapshots = new RdsReleaseSnapshots(rds, drRds, HookCallTimeout),
-            Tasks = new EcsMigrationTasks(ecs, HookCallTimeout),
+            Snapshots = new RdsReleaseSnapshots(rds, drRds, SdkCallLimit.Of(HookCallTimeout)),
+            Tasks = new EcsMigrationTasks(ecs, SdkCallLimit.Of(HookCallTimeout)),
             Webhooks = webhooks,
         };
         return new RunnerSession(stack, ledger, new RolloutEngine(ports), journal, notifierHttp, smokeHttp, cloudWatch, secretsManager, loadBalancing, dynamo, hold, [rds, drRds, ecs, webhooks]);

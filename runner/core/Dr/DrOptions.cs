@@ -7,6 +7,10 @@ namespace Infra.Runner.Dr;
 /// </param>
 /// <param name="PollInterval">Between two looks at an instance or a service. Default 15 s.</param>
 /// <param name="PromoteTimeout">For a promoted instance to be available and standalone. Default 30 minutes.</param>
+/// <param name="UnansweredPromoteTimeout">
+/// After a PromoteReadReplica call that got no answer, how long a replica still available and following its source must
+/// stay so before it counts as not promoted (RDS may act on a request the runner gave up on). Default 3 minutes.
+/// </param>
 /// <param name="ServicesTimeout">For the services to run (or stop) their tasks. Default 15 minutes.</param>
 /// <param name="ReplicaTimeout">For a new cross-region replica to be created, and again for it to catch up within the RPO target. Default 3 hours.</param>
 /// <param name="FinalCatchUpTimeout">
@@ -19,7 +23,8 @@ public sealed record DrOptions(
     TimeSpan? PromoteTimeout = null,
     TimeSpan? ServicesTimeout = null,
     TimeSpan? ReplicaTimeout = null,
-    TimeSpan? FinalCatchUpTimeout = null)
+    TimeSpan? FinalCatchUpTimeout = null,
+    TimeSpan? UnansweredPromoteTimeout = null)
 {
     public TimeSpan Poll => PollInterval ?? TimeSpan.FromSeconds(15);
 
@@ -30,4 +35,6 @@ public sealed record DrOptions(
     public TimeSpan Replica => ReplicaTimeout ?? TimeSpan.FromHours(3);
 
     public TimeSpan FinalCatchUp => FinalCatchUpTimeout ?? TimeSpan.FromMinutes(10);
+
+    public TimeSpan UnansweredPromote => UnansweredPromoteTimeout ?? TimeSpan.FromMinutes(3);
 }

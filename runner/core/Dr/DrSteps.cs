@@ -9,6 +9,7 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     /// Promotes the replica (skipped when it already is standalone, so a re-run goes on), then waits until it takes writes.
     /// With <paramref name="promoted"/> (failover's), the replica's resource id is recorded before the promote call, and a
     /// standalone instance is skipped only if it is the one recorded; fail-back tells its own earlier promotion apart itself.
+    /// A promote call that got no answer is settled by watching RDS (<see cref="UnansweredPromote"/>).
     /// </summary>
     public IEnumerable<DrStep> Promote(string region, string instanceId, PromotedReplica? promoted = null) =>
     [
@@ -25,7 +26,15 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
             }
 
             if (promoted is not null) await promoted.RecordAsync(state, t);
-            await ports.Database.PromoteAsync(region, instanceId, t);
+            try
+            {
+                await ports.Database.PromoteAsync(region, instanceId, t);
+            }
+            catch (Exception error) when (error is not PromotionRefusedException && (error is not OperationCanceledException || !t.IsCancellationRequested))
+            {
+                return await new UnansweredPromote(ports, options, region, instanceId).SettleAsync(error, t);
+            }
+
             return $"PromoteReadReplica accepted for {instanceId} (was a replica of {state.ReplicaOf})";
         }),
         new("wait-database", $"wait until {instanceId} is available and no longer a replica", async t =>

@@ -4,6 +4,7 @@ using Amazon.ECS;
 using Amazon.ECS.Model;
 using Amazon.RDS;
 using Amazon.RDS.Model;
+using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Hooks;
 using Infra.Runner.Rollout;
 using TestSupport;
@@ -20,7 +21,7 @@ namespace Runner.Tests.Adapters;
 public sealed class ReleaseHookWireTests : IDisposable
 {
     private const string Key = "arn:aws:kms:eu-west-1:123456789012:key/k";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly SdkCallLimit Timeout = SdkCallLimit.Of(TimeSpan.FromSeconds(30));
     private readonly FakeRdsServer _rds = FakeRdsServer.Start();
     private readonly FakeEcsServer _ecs = FakeEcsServer.Start();
 

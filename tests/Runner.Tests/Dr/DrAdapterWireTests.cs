@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.RDS;
 using Amazon.Route53;
+using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Dr;
 using Infra.Runner.Drill;
+using Microsoft.Extensions.Time.Testing;
 using TestSupport;
 
 namespace Runner.Tests.Dr;
@@ -20,7 +22,7 @@ public sealed class DrEndpointOverrides;
 [Collection(nameof(DrEndpointOverrides))]
 public sealed class DrAdapterWireTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly SdkCallLimit Timeout = SdkCallLimit.Of(TimeSpan.FromSeconds(30));
     private readonly FakeRdsServer _rds = FakeRdsServer.Start();
     private readonly FakeEcsServer _ecs = FakeEcsServer.Start();
     private readonly FakeRoute53Server _route53 = FakeRoute53Server.Start();
@@ -69,19 +71,46 @@ public sealed class DrAdapterWireTests : IDisposable
         Assert.Null(await Database.DescribeAsync("eu-west-1", "nope", CancellationToken.None));
     }
 
+    /// <summary>RDS's refusals (a standalone instance, one not available) are refusals: nothing was promoted, so failover may undo at once.</summary>
     [Fact]
-    public async Task Promote_sends_PromoteReadReplica_and_a_standalone_instance_is_refused_as_rds_refuses_it()
+    public async Task Promote_sends_PromoteReadReplica_and_rds_refusals_of_a_standalone_or_busy_instance_are_promotion_refusals()
     {
         _rds.Instances["db-replica"] = new FakeRdsServer.Instance("available", "db");
         _rds.Instances["db"] = new FakeRdsServer.Instance("available");
 
         await Database.PromoteAsync("eu-west-1", "db-replica", CancellationToken.None);
-        var refused = await Assert.ThrowsAsync<AmazonRDSException>(() => Database.PromoteAsync("eu-west-1", "db", CancellationToken.None));
+        var standalone = await Assert.ThrowsAsync<PromotionRefusedException>(() => Database.PromoteAsync("eu-west-1", "db", CancellationToken.None));
+        var busy = await Assert.ThrowsAsync<PromotionRefusedException>(() => Database.PromoteAsync("eu-west-1", "db-replica", CancellationToken.None));
 
         Assert.Equal(
             new Dictionary<string, string> { ["Action"] = "PromoteReadReplica", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db-replica" },
             _rds.Requests[0]);
-        Assert.Equal(("InvalidDBInstanceState", "DB Instance db is not a read replica."), (refused.ErrorCode, refused.Message));
+        Assert.Equal("RDS refused to promote db (InvalidDBInstanceState: DB Instance db is not a read replica.)", standalone.Message);
+        Assert.Equal("RDS refused to promote db-replica (InvalidDBInstanceState: DB Instance db-replica is not in available state.)", busy.Message);
+        var promoting = await Database.DescribeAsync("eu-west-1", "db-replica", CancellationToken.None);
+        Assert.Equal(("modifying", "db"), (promoting!.Status, promoting.ReplicaOf));
+    }
+
+    /// <summary>
+    /// The call limit cancels the SDK request itself: the connection closes at the limit. Only to stop waiting would
+    /// leave the request in flight, for RDS to promote after failover gave up on it and undid its fence.
+    /// </summary>
+    [Fact]
+    public async Task A_promote_that_gets_no_answer_is_cancelled_at_the_call_limit_not_left_in_flight()
+    {
+        using var silent = new SilentHttpServer();
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_RDS", silent.Endpoint);
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var database = new RdsDrDatabase(RdsDrDatabase.ClientFor, new SdkCallLimit(TimeSpan.FromSeconds(10), clock));
+
+        var promote = database.PromoteAsync("eu-west-1", "db-replica", CancellationToken.None);
+        var request = await silent.ReadRequestAsync();
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        var timedOut = await Assert.ThrowsAsync<TimeoutException>(() => promote);
+        Assert.Equal("no answer within 10s; the request was cancelled", timedOut.Message);
+        Assert.Contains("Action=PromoteReadReplica", request, StringComparison.Ordinal);
+        Assert.True(await silent.ClosedByClientAsync(), "the client still holds the connection: the request was not cancelled");
     }
 
     [Fact]
@@ -282,7 +311,7 @@ public sealed class DrAdapterWireTests : IDisposable
         try
         {
             Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING", $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}");
-            var services = new EcsDrServices(EcsDrServices.ClientFor, TimeSpan.FromMilliseconds(200));
+            var services = new EcsDrServices(EcsDrServices.ClientFor, SdkCallLimit.Of(TimeSpan.FromMilliseconds(200)));
 
             await Assert.ThrowsAsync<TimeoutException>(
                 () => services.ScaleAsync("eu-west-1", "production", "production-web-blue", ServiceCapacity.Stopped, CancellationToken.None));

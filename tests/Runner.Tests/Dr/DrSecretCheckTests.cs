@@ -1,3 +1,4 @@
+using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Commands;
 using Infra.Runner.Rollout;
@@ -37,7 +38,7 @@ public sealed class DrSecretCheckTests : IDisposable
     }
 
     private Task CheckAsync(StackSettings settings) =>
-        DrSecretCheck.RequireAsync(settings, new SecretsManagerDrSecrets(SecretsManagerDrSecrets.ClientFor, TimeSpan.FromSeconds(30)), CancellationToken.None);
+        DrSecretCheck.RequireAsync(settings, new SecretsManagerDrSecrets(SecretsManagerDrSecrets.ClientFor, SdkCallLimit.Of(TimeSpan.FromSeconds(30))), CancellationToken.None);
 
     [Fact]
     public async Task Every_secret_with_its_replica_passes_after_one_DescribeSecret_per_secret_in_the_dr_region()

@@ -14,7 +14,8 @@ namespace Runner.Tests.Dr;
 /// behind); the DR load balancer's weights (by listener or rule ARN); the ledger (the dr item's promotion and the
 /// release documents' mark) and the pager.
 /// A region can be made unreachable (every call throws, as a timed-out SDK call does), a region's databases unreachable
-/// over SQL, and any operation can be made to fail or never finish. Every call is recorded.
+/// over SQL, and any operation can be made to fail or never finish. PromoteReadReplica is refused as RDS refuses it, shows
+/// the source while the instance is modifying, and can be taken by RDS after its call got no answer. Every call is recorded.
 /// Each instance has a resource id (DbiResourceId) that a rename keeps; <see cref="State"/> is Pulumi's state of the stack.
 /// </summary>
 internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthProbe, IReplicationPosition, IDrLedger, INotifier, IDrRoutes
@@ -70,9 +71,10 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     /// <paramref name="ShownOnce"/> is what the next describe still shows: RDS's describe lags a parameter group change
     /// and a reboot by a look.
     /// </summary>
+    /// <param name="Promoting">RDS is promoting it: it shows its source until <paramref name="Then"/> comes, and is standalone from then on.</param>
     public sealed record Instance(
         string Status, string Arn, string? ReplicaOf, string? Then = null, string? ResourceId = null, string? ParameterGroup = null, string ParameterApplyStatus = "in-sync",
-        Instance? ShownOnce = null);
+        Instance? ShownOnce = null, bool Promoting = false);
 
     /// <summary>The parameter group RDS gives a replica created without one (a cross-region PostgreSQL replica).</summary>
     public const string RdsDefaultParameterGroup = "default.postgres16";
@@ -102,6 +104,15 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     /// <summary>Operations that throw the next time only (a blip a retry or an undo gets past).</summary>
     public Dictionary<string, Exception> FailingOnce { get; } = [];
+
+    /// <summary>
+    /// When set, PromoteReadReplica gets no answer (the adapter's call limit passes and the request is cancelled) but RDS
+    /// took it: the promotion starts this long after the call.
+    /// </summary>
+    public TimeSpan? PromoteLandsUnansweredAfter { get; set; }
+
+    /// <summary>An unanswered promotion RDS took and starts at that time.</summary>
+    private (string Region, string Id, DateTimeOffset At)? landing;
 
     /// <summary>Instances or services that never finish what they were asked.</summary>
     public HashSet<string> Stuck { get; } = [];
@@ -168,15 +179,25 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public Task<DbInstanceState?> DescribeAsync(string region, string instanceId, CancellationToken cancellationToken)
     {
         Call($"describe {region}", null);
+        var landed = landing is { } late && late.Region == region && late.Id == instanceId && Time.GetUtcNow() >= late.At;
+        if (landed)
+        {
+            landing = null;
+            StartPromotion(region, instanceId);
+        }
+
         if (!Instances.TryGetValue((region, instanceId), out var instance)) return Task.FromResult<DbInstanceState?>(null);
         if (instance.ShownOnce is { } lagging)
         {
             Instances[(region, instanceId)] = instance with { ShownOnce = null };
             instance = lagging;
         }
-        else if (instance.Then is { } next && !Stuck.Contains(instanceId))
+        else if (instance.Then is { } next && !landed && !Stuck.Contains(instanceId))
         {
-            instance = Instances[(region, instanceId)] = instance with { Status = next, Then = null };
+            instance = Instances[(region, instanceId)] = instance with
+            {
+                Status = next, Then = null, ReplicaOf = instance.Promoting ? null : instance.ReplicaOf, Promoting = false,
+            };
         }
 
         return Task.FromResult<DbInstanceState?>(new DbInstanceState(
@@ -184,12 +205,29 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
             Placements[region] with { ParameterGroupName = instance.ParameterGroup ?? Placements[region].ParameterGroupName }, instance.ResourceId, instance.ParameterApplyStatus));
     }
 
+    /// <summary>Refused as RDS refuses it (InvalidDBInstanceState) for an instance that is not an available read replica.</summary>
     public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
     {
         Call($"promote {region}", instanceId);
-        Instances[(region, instanceId)] = Instances[(region, instanceId)] with { Status = "modifying", ReplicaOf = null, Then = "available" };
+        var instance = Instances[(region, instanceId)];
+        if (instance.Status != "available" || instance.ReplicaOf is null)
+        {
+            throw new PromotionRefusedException($"RDS refused to promote {instanceId} (InvalidDBInstanceState: DB Instance {instanceId} is not an available read replica.)");
+        }
+
+        if (PromoteLandsUnansweredAfter is { } delay)
+        {
+            landing = (region, instanceId, Time.GetUtcNow() + delay);
+            throw new TimeoutException("no answer within 10s; the request was cancelled");
+        }
+
+        StartPromotion(region, instanceId);
         return Task.CompletedTask;
     }
+
+    /// <summary>RDS's promotion: modifying with the source still shown, then available and standalone (one look later).</summary>
+    private void StartPromotion(string region, string instanceId) =>
+        Instances[(region, instanceId)] = Instances[(region, instanceId)] with { Status = "modifying", Then = "available", Promoting = true };
 
     public Task CreateReplicaAsync(ReplicaRequest request, CancellationToken cancellationToken)
     {

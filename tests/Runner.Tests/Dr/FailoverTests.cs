@@ -153,14 +153,16 @@ public class FailoverTests
     public async Task A_promote_call_that_fails_starts_the_fenced_primary_services_again_and_the_message_says_so()
     {
         _world.PrimaryHttp = (false, "HTTP 503");
-        _world.Failing["promote eu-central-1"] = new InvalidOperationException("RDS: InvalidDBInstanceState");
+        _world.Failing["promote eu-central-1"] = new PromotionRefusedException("RDS refused to promote production-db-replica (Throttling: Rate exceeded)");
 
         var result = await RunAsync();
 
         Assert.Equal(DrOutcome.Failed, result.Outcome);
         Assert.Equal(
-            "Failover failed at step promote-database (RDS: InvalidDBInstanceState); undone: production-db-replica was not promoted and the primary's services " +
-            "are scaled back to their live counts in eu-west-1; the report says what state each region is in", result.Message);
+            "Failover failed at step promote-database (RDS refused to promote production-db-replica (Throttling: Rate exceeded)); undone: production-db-replica " +
+            "was not promoted and the primary's services are scaled back to their live counts in eu-west-1; the report says what state each region is in", result.Message);
+        // A refusal promoted nothing: the undo does not wait for RDS.
+        Assert.Empty(_world.Time.Waits);
         Assert.Equal(
         [
             "http eu-west-1: https://primary.example.com/healthz",
@@ -184,10 +186,62 @@ public class FailoverTests
         var result = await RunAsync();
 
         Assert.Equal(
-            "Failover failed at step promote-database (the request timed out); undoing it failed at step undo-fence-primary-first " +
-            "(production-db-replica is modifying, read replica of production-db, so it may be being promoted: the primary's services stay stopped; " +
-            "finish with `failover --stack production --yes --force`); the report says what state each region is in", result.Message);
+            "Failover failed at step promote-database (PromoteReadReplica for production-db-replica got no answer (the request timed out); 30m 0s later " +
+            "production-db-replica is modifying, read replica of production-db: whether RDS is promoting it is not known); undoing it failed at step " +
+            "undo-fence-primary-first (production-db-replica is modifying, read replica of production-db, so it may be being promoted: the primary's services " +
+            "stay stopped; finish with `failover --stack production --yes --force`); the report says what state each region is in", result.Message);
         Assert.Equal("scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)", _world.Calls.Last(c => c.StartsWith("scale", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The reviewer's scenario: the DR region's RDS API is slow, the promote call gets no answer within the call limit,
+    /// and RDS promotes anyway. Undoing then would restart the primary beside a promoted copy; failover watches RDS,
+    /// sees the promotion and goes on, and the primary's services are never started again.
+    /// </summary>
+    [Fact]
+    public async Task A_promote_call_that_gets_no_answer_but_lands_later_goes_on_with_the_failover_and_never_restarts_the_primary()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.PromoteLandsUnansweredAfter = TimeSpan.FromSeconds(40);
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.Equal(
+        [
+            "http eu-west-1: https://primary.example.com/healthz",
+            "mark: release True",
+            "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
+            "record: promoting db-REPLICAORIGINAL",
+            "promote eu-central-1: production-db-replica",
+            "record: Promoted",
+            "scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)",
+            "dns: hc-1 held unhealthy True",
+            "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
+        ], _world.Calls);
+        Assert.True(_world.Promoted);
+        Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Primary, "production-web-blue")]);
+        var promote = JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "promote-database");
+        Assert.Equal(
+            "PromoteReadReplica for production-db-replica got no answer (no answer within 10s; the request was cancelled), but RDS took it: " +
+            "production-db-replica is available, standalone (accepts writes); the promotion goes on", promote.GetProperty("detail").GetString());
+    }
+
+    /// <summary>A promote call that got no answer and that RDS never took counts as not promoted only after RDS was watched for the window.</summary>
+    [Fact]
+    public async Task A_promote_call_that_gets_no_answer_and_never_lands_is_undone_after_the_replica_stayed_an_available_replica()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.Failing["promote eu-central-1"] = new TimeoutException("no answer within 10s; the request was cancelled");
+
+        var result = await RunAsync();
+
+        Assert.Equal(
+            "Failover failed at step promote-database (PromoteReadReplica for production-db-replica got no answer (no answer within 10s; the request was cancelled); " +
+            "3m 0s later production-db-replica is still available, read replica of production-db, so RDS did not promote it); undone: production-db-replica " +
+            "was not promoted and the primary's services are scaled back to their live counts in eu-west-1; the report says what state each region is in", result.Message);
+        Assert.Equal("scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)", _world.Calls[^1]);
+        Assert.Equal(TimeSpan.FromMinutes(3), _world.Time.Waits.Aggregate(TimeSpan.Zero, (sum, wait) => sum + wait));
     }
 
     /// <summary>The mark goes first: a ledger that cannot take it stops failover before the database is promoted, so no
@@ -207,7 +261,7 @@ public class FailoverTests
 
     [Theory]
     [InlineData("production-db-replica", "wait-database",
-        "production-db-replica becoming available and standalone did not happen within 30m 0s; last seen: modifying, standalone (accepts writes)")]
+        "production-db-replica becoming available and standalone did not happen within 30m 0s; last seen: modifying, read replica of production-db")]
     [InlineData("production-dr-web-blue", "wait-dr-services",
         "production-dr-web-blue running 3 task(s) did not happen within 15m 0s; last seen: 0 running of 3 desired")]
     public async Task A_wait_that_never_ends_fails_its_step_after_its_timeout(string stuck, string step, string detail)

@@ -1,3 +1,4 @@
+using Infra.Runner.Dr;
 using Infra.Runner.Drill;
 using Infra.Runner.Rollout;
 using Moq;
@@ -214,12 +215,12 @@ public class DrillEngineTests
     public async Task A_failover_that_fails_before_its_promote_call_still_stops_the_writer()
     {
         var harness = new DrillHarness();
-        harness.World.Failing["promote eu-central-1"] = new InvalidOperationException("InvalidDBInstanceState");
+        harness.World.Failing["promote eu-central-1"] = new PromotionRefusedException("RDS refused to promote staging-db-replica (InvalidDBInstanceState: not available)");
 
         var result = await harness.RunAsync();
 
         Assert.Equal(DrillOutcome.Failed, result.Outcome);
-        Assert.StartsWith("Failover failed at step promote-database (InvalidDBInstanceState)", result.Message);
+        Assert.StartsWith("Failover failed at step promote-database (RDS refused to promote staging-db-replica (InvalidDBInstanceState: not available))", result.Message);
         Assert.NotNull(harness.MarkersStoppedAt);
         Assert.Equal(60, harness.Markers.Primary.Count);
         // The drill leaves the primary serving: failover started its fenced services again.

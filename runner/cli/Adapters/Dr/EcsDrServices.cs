@@ -10,12 +10,12 @@ using Infra.Runner.Dr;
 namespace Infra.Runner.Adapters.Dr;
 
 /// <summary>
-/// ECS services of failover and fail-back, one client per region; every call bounded by <paramref name="callTimeout"/>.
+/// ECS services of failover and fail-back, one client per region; every call bounded by <paramref name="callLimit"/>.
 /// Scaling moves the service's Application Auto Scaling target first (the program declares one per color, which owns
 /// the desired count): a desired count outside the target's range would be taken back by autoscaling.
 /// </summary>
 public sealed class EcsDrServices(
-    Func<string, AmazonECSClient> clientForRegion, TimeSpan callTimeout, Func<string, AmazonApplicationAutoScalingClient>? scalingClientForRegion = null) : IDrServices
+    Func<string, AmazonECSClient> clientForRegion, SdkCallLimit callLimit, Func<string, AmazonApplicationAutoScalingClient>? scalingClientForRegion = null) : IDrServices
 {
     private readonly Func<string, AmazonApplicationAutoScalingClient> _scalingClientForRegion = scalingClientForRegion ?? ScalingClientFor;
 
@@ -26,23 +26,23 @@ public sealed class EcsDrServices(
     /// <summary>RegisterScalableTarget updates the range of a target that exists (and creates one that does not), then UpdateService sets the count.</summary>
     public async Task ScaleAsync(string region, string cluster, string service, ServiceCapacity capacity, CancellationToken cancellationToken)
     {
-        await _scalingClientForRegion(region).RegisterScalableTargetAsync(new RegisterScalableTargetRequest
+        await callLimit.RunAsync(t => _scalingClientForRegion(region).RegisterScalableTargetAsync(new RegisterScalableTargetRequest
         {
             ServiceNamespace = ServiceNamespace.Ecs,
             ScalableDimension = ScalableDimension.EcsServiceDesiredCount,
             ResourceId = $"service/{cluster}/{service}",
             MinCapacity = capacity.Min,
             MaxCapacity = capacity.Max,
-        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
-        await clientForRegion(region).UpdateServiceAsync(new UpdateServiceRequest { Cluster = cluster, Service = service, DesiredCount = capacity.Desired }, cancellationToken)
-            .WaitAsync(callTimeout, cancellationToken);
+        }, t), cancellationToken);
+        await callLimit.RunAsync(
+            t => clientForRegion(region).UpdateServiceAsync(new UpdateServiceRequest { Cluster = cluster, Service = service, DesiredCount = capacity.Desired }, t), cancellationToken);
     }
 
     /// <summary>ECS answers a missing service with a MISSING failure (HTTP 200) and keeps INACTIVE ones listed: both are "no such active service".</summary>
     public async Task<ServiceCounts?> DescribeAsync(string region, string cluster, string service, CancellationToken cancellationToken)
     {
-        var response = await clientForRegion(region).DescribeServicesAsync(new DescribeServicesRequest { Cluster = cluster, Services = [service] }, cancellationToken)
-            .WaitAsync(callTimeout, cancellationToken);
+        var response = await callLimit.RunAsync(
+            t => clientForRegion(region).DescribeServicesAsync(new DescribeServicesRequest { Cluster = cluster, Services = [service] }, t), cancellationToken);
         var found = response.Services?.FirstOrDefault(s => s.ServiceName == service && s.Status == "ACTIVE");
         return found is null ? null : new ServiceCounts(found.DesiredCount ?? 0, found.RunningCount ?? 0);
     }

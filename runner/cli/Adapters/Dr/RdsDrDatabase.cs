@@ -1,22 +1,23 @@
 using Amazon;
 using Amazon.RDS;
 using Amazon.RDS.Model;
+using Amazon.Runtime;
 using Infra.Runner.Dr;
 
 namespace Infra.Runner.Adapters.Dr;
 
 /// <summary>
 /// The DB instance operations of failover and fail-back over RDS, one client per region
-/// (<paramref name="clientForRegion"/>); every call is bounded by <paramref name="callTimeout"/>, so a region whose API
-/// does not answer fails the call quickly instead of holding a failover.
+/// (<paramref name="clientForRegion"/>); every call is bounded by <paramref name="callLimit"/> (the request is cancelled
+/// when it passes), so a region whose API does not answer fails the call quickly instead of holding a failover.
 /// </summary>
-public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion, TimeSpan callTimeout) : IDrDatabase
+public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion, SdkCallLimit callLimit) : IDrDatabase
 {
     public static AmazonRDSClient ClientFor(string region) => new(RegionEndpoint.GetBySystemName(region));
 
     public async Task<DbInstanceState?> DescribeAsync(string region, string instanceId, CancellationToken cancellationToken)
     {
-        var instance = await DescribeInstanceAsync(clientForRegion(region), instanceId, callTimeout, cancellationToken);
+        var instance = await DescribeInstanceAsync(clientForRegion(region), instanceId, callLimit, cancellationToken);
         return instance is null ? null : new DbInstanceState(
             instance.DBInstanceStatus ?? "unknown",
             instance.DBInstanceArn ?? "",
@@ -30,9 +31,19 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
             instance.DBParameterGroups?.FirstOrDefault()?.ParameterApplyStatus);
     }
 
-    public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken) =>
-        clientForRegion(region).PromoteReadReplicaAsync(new PromoteReadReplicaRequest { DBInstanceIdentifier = instanceId }, cancellationToken)
-            .WaitAsync(callTimeout, cancellationToken);
+    /// <summary>A 4xx answer is RDS's refusal (nothing promoted); a timeout, a dropped connection or a 5xx leaves the outcome unknown.</summary>
+    public async Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await callLimit.RunAsync(
+                t => clientForRegion(region).PromoteReadReplicaAsync(new PromoteReadReplicaRequest { DBInstanceIdentifier = instanceId }, t), cancellationToken);
+        }
+        catch (AmazonServiceException refused) when ((int)refused.StatusCode is >= 400 and < 500)
+        {
+            throw new PromotionRefusedException($"RDS refused to promote {instanceId} ({refused.ErrorCode}: {refused.Message})", refused);
+        }
+    }
 
     /// <summary>
     /// SourceRegion makes the real client presign the request RDS sends to the source's region (an encrypted cross-region
@@ -40,7 +51,7 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
     /// (InvalidParameterCombination), so the replica starts on RDS's default and <see cref="SetParameterGroupAsync"/> follows.
     /// </summary>
     public Task CreateReplicaAsync(ReplicaRequest request, CancellationToken cancellationToken) =>
-        clientForRegion(request.Region).CreateDBInstanceReadReplicaAsync(new CreateDBInstanceReadReplicaRequest
+        callLimit.RunAsync(t => clientForRegion(request.Region).CreateDBInstanceReadReplicaAsync(new CreateDBInstanceReadReplicaRequest
         {
             DBInstanceIdentifier = request.InstanceId,
             SourceDBInstanceIdentifier = request.SourceArn,
@@ -52,7 +63,7 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
             MultiAZ = request.Settings?.MultiAz,
             DeletionProtection = request.Settings?.DeletionProtection,
             CopyTagsToSnapshot = request.Settings is null ? null : true,
-        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+        }, t), cancellationToken);
 
     public Task RenameAsync(string region, string instanceId, string newInstanceId, CancellationToken cancellationToken) =>
         ModifyAtOnceAsync(region, new ModifyDBInstanceRequest { DBInstanceIdentifier = instanceId, NewDBInstanceIdentifier = newInstanceId }, cancellationToken);
@@ -64,23 +75,23 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
         ModifyAtOnceAsync(region, new ModifyDBInstanceRequest { DBInstanceIdentifier = instanceId, DBParameterGroupName = parameterGroupName }, cancellationToken);
 
     public Task RebootAsync(string region, string instanceId, CancellationToken cancellationToken) =>
-        clientForRegion(region).RebootDBInstanceAsync(new RebootDBInstanceRequest { DBInstanceIdentifier = instanceId }, cancellationToken)
-            .WaitAsync(callTimeout, cancellationToken);
+        callLimit.RunAsync(
+            t => clientForRegion(region).RebootDBInstanceAsync(new RebootDBInstanceRequest { DBInstanceIdentifier = instanceId }, t), cancellationToken);
 
     /// <summary>ModifyDBInstance with ApplyImmediately: otherwise RDS waits for the maintenance window.</summary>
     private Task ModifyAtOnceAsync(string region, ModifyDBInstanceRequest request, CancellationToken cancellationToken)
     {
         request.ApplyImmediately = true;
-        return clientForRegion(region).ModifyDBInstanceAsync(request, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+        return callLimit.RunAsync(t => clientForRegion(region).ModifyDBInstanceAsync(request, t), cancellationToken);
     }
 
     /// <summary>The instance, or null when RDS answers DBInstanceNotFound.</summary>
-    internal static async Task<DBInstance?> DescribeInstanceAsync(AmazonRDSClient client, string instanceId, TimeSpan timeout, CancellationToken cancellationToken)
+    internal static async Task<DBInstance?> DescribeInstanceAsync(AmazonRDSClient client, string instanceId, SdkCallLimit callLimit, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await client.DescribeDBInstancesAsync(new DescribeDBInstancesRequest { DBInstanceIdentifier = instanceId }, cancellationToken)
-                .WaitAsync(timeout, cancellationToken);
+            var response = await callLimit.RunAsync(
+                t => client.DescribeDBInstancesAsync(new DescribeDBInstancesRequest { DBInstanceIdentifier = instanceId }, t), cancellationToken);
             return response.DBInstances?.FirstOrDefault();
         }
         catch (DBInstanceNotFoundException)

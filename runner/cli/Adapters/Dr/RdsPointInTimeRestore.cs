@@ -9,19 +9,19 @@ namespace Infra.Runner.Adapters.Dr;
 /// group and security groups (read from RDS first; RestoreDBInstanceToPointInTime would otherwise use the defaults) and
 /// its KMS key (a restore keeps the source's key), then deleted without a final snapshot.
 /// </summary>
-public sealed class RdsPointInTimeRestore(AmazonRDSClient client, TimeSpan callTimeout) : IPointInTimeRestore
+public sealed class RdsPointInTimeRestore(AmazonRDSClient client, SdkCallLimit callLimit) : IPointInTimeRestore
 {
     /// <summary>How long one RDS call of a restore drill may take before it counts as not answering.</summary>
     private static readonly TimeSpan DrillCallTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The adapter a restore drill uses in <paramref name="region"/>, the primary database's region.</summary>
-    public static IPointInTimeRestore ForRegion(string region) => new RdsPointInTimeRestore(RdsDrDatabase.ClientFor(region), DrillCallTimeout);
+    public static IPointInTimeRestore ForRegion(string region) => new RdsPointInTimeRestore(RdsDrDatabase.ClientFor(region), SdkCallLimit.Of(DrillCallTimeout));
 
     public async Task StartRestoreAsync(RestoreRequest request, CancellationToken cancellationToken)
     {
-        var source = await RdsDrDatabase.DescribeInstanceAsync(client, request.SourceInstanceId, callTimeout, cancellationToken)
+        var source = await RdsDrDatabase.DescribeInstanceAsync(client, request.SourceInstanceId, callLimit, cancellationToken)
             ?? throw new InvalidOperationException($"there is no DB instance {request.SourceInstanceId} to restore from");
-        await client.RestoreDBInstanceToPointInTimeAsync(new RestoreDBInstanceToPointInTimeRequest
+        await callLimit.RunAsync(t => client.RestoreDBInstanceToPointInTimeAsync(new RestoreDBInstanceToPointInTimeRequest
         {
             SourceDBInstanceIdentifier = request.SourceInstanceId,
             TargetDBInstanceIdentifier = request.TargetInstanceId,
@@ -30,11 +30,11 @@ public sealed class RdsPointInTimeRestore(AmazonRDSClient client, TimeSpan callT
             DBInstanceClass = request.InstanceClass,
             DBSubnetGroupName = source.DBSubnetGroup?.DBSubnetGroupName,
             VpcSecurityGroupIds = source.VpcSecurityGroups?.Select(g => g.VpcSecurityGroupId).OfType<string>().ToList(),
-        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+        }, t), cancellationToken);
     }
 
     public async Task<(string Status, string? Address)?> DescribeAsync(string instanceId, CancellationToken cancellationToken) =>
-        await RdsDrDatabase.DescribeInstanceAsync(client, instanceId, callTimeout, cancellationToken) is { } instance
+        await RdsDrDatabase.DescribeInstanceAsync(client, instanceId, callLimit, cancellationToken) is { } instance
             ? (instance.DBInstanceStatus ?? "unknown", instance.Endpoint?.Address)
             : null;
 
@@ -42,8 +42,8 @@ public sealed class RdsPointInTimeRestore(AmazonRDSClient client, TimeSpan callT
     {
         try
         {
-            await client.DeleteDBInstanceAsync(new DeleteDBInstanceRequest { DBInstanceIdentifier = instanceId, SkipFinalSnapshot = true }, cancellationToken)
-                .WaitAsync(callTimeout, cancellationToken);
+            await callLimit.RunAsync(
+                t => client.DeleteDBInstanceAsync(new DeleteDBInstanceRequest { DBInstanceIdentifier = instanceId, SkipFinalSnapshot = true }, t), cancellationToken);
         }
         catch (DBInstanceNotFoundException)
         {

@@ -12,11 +12,11 @@ namespace Infra.Runner.Adapters.Dr;
 /// declares the same threshold from the ledger (so no update undoes it). It holds the primary unhealthy whether its
 /// probe fails (a real outage) or passes (a drill, or the primary coming back with a stale database).
 /// </summary>
-public sealed class Route53DnsSwitch(AmazonRoute53Client client, TimeSpan callTimeout) : IDnsSwitch
+public sealed class Route53DnsSwitch(AmazonRoute53Client client, SdkCallLimit callLimit) : IDnsSwitch
 {
     public Task SetPrimaryHeldUnhealthyAsync(string healthCheckId, bool held, CancellationToken cancellationToken) =>
-        client.UpdateHealthCheckAsync(
-                new UpdateHealthCheckRequest { HealthCheckId = healthCheckId, HealthThreshold = PrimaryRecordGate.HealthThreshold(held) },
-                cancellationToken)
-            .WaitAsync(callTimeout, cancellationToken);
+        callLimit.RunAsync(
+            t => client.UpdateHealthCheckAsync(
+                new UpdateHealthCheckRequest { HealthCheckId = healthCheckId, HealthThreshold = PrimaryRecordGate.HealthThreshold(held) }, t),
+            cancellationToken);
 }

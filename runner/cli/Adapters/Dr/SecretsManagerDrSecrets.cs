@@ -30,9 +30,9 @@ public sealed class DrSecretLookupException(string message) : Exception(message)
 
 /// <summary>
 /// Secrets Manager DescribeSecret in the region asked, one client per region, every call bounded by
-/// <paramref name="callTimeout"/>. The caller needs <c>secretsmanager:DescribeSecret</c> on the DR-region ARNs.
+/// <paramref name="callLimit"/>. The caller needs <c>secretsmanager:DescribeSecret</c> on the DR-region ARNs.
 /// </summary>
-public sealed class SecretsManagerDrSecrets(Func<string, AmazonSecretsManagerClient> clientForRegion, TimeSpan callTimeout) : IDrSecrets
+public sealed class SecretsManagerDrSecrets(Func<string, AmazonSecretsManagerClient> clientForRegion, SdkCallLimit callLimit) : IDrSecrets
 {
     public static AmazonSecretsManagerClient ClientFor(string region) => new(RegionEndpoint.GetBySystemName(region));
 
@@ -40,8 +40,8 @@ public sealed class SecretsManagerDrSecrets(Func<string, AmazonSecretsManagerCli
     {
         try
         {
-            var response = await clientForRegion(region).DescribeSecretAsync(new DescribeSecretRequest { SecretId = secretArn }, cancellationToken)
-                .WaitAsync(callTimeout, cancellationToken);
+            var response = await callLimit.RunAsync(
+                t => clientForRegion(region).DescribeSecretAsync(new DescribeSecretRequest { SecretId = secretArn }, t), cancellationToken);
             return response.DeletedDate is null ? DrSecretState.Present : DrSecretState.ScheduledForDeletion;
         }
         catch (ResourceNotFoundException)

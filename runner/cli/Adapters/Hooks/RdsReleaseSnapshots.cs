@@ -10,9 +10,9 @@ namespace Infra.Runner.Adapters.Hooks;
 /// encrypts a snapshot of an encrypted instance with the instance's KMS key; CreateDBSnapshot takes no key of its own.
 /// A snapshot lives in its instance's region: the primary's calls go to <paramref name="primary"/> (the stack's region),
 /// the promoted DR database's to <paramref name="dr"/> (the DR region; null for a stack without one).
-/// Every call is bounded by <paramref name="callTimeout"/>.
+/// Every call is bounded by <paramref name="callLimit"/>.
 /// </summary>
-public sealed class RdsReleaseSnapshots(AmazonRDSClient primary, AmazonRDSClient? dr, TimeSpan callTimeout) : IDatabaseSnapshots
+public sealed class RdsReleaseSnapshots(AmazonRDSClient primary, AmazonRDSClient? dr, SdkCallLimit callLimit) : IDatabaseSnapshots
 {
     public const string StackTag = "Stack";
     public const string RolloutTag = "RolloutId";
@@ -20,7 +20,7 @@ public sealed class RdsReleaseSnapshots(AmazonRDSClient primary, AmazonRDSClient
     private const string Manual = "manual";
 
     public Task CreateAsync(SnapshotDatabase database, string snapshotId, string stack, string rolloutId, CancellationToken cancellationToken) =>
-        Client(database).CreateDBSnapshotAsync(new CreateDBSnapshotRequest
+        callLimit.RunAsync(t => Client(database).CreateDBSnapshotAsync(new CreateDBSnapshotRequest
         {
             DBInstanceIdentifier = database.InstanceId,
             DBSnapshotIdentifier = snapshotId,
@@ -30,14 +30,14 @@ public sealed class RdsReleaseSnapshots(AmazonRDSClient primary, AmazonRDSClient
                 new Tag { Key = RolloutTag, Value = rolloutId },
                 new Tag { Key = MarkerTag, Value = "true" },
             ],
-        }, cancellationToken).WaitAsync(callTimeout, cancellationToken);
+        }, t), cancellationToken);
 
     public async Task<SnapshotState?> DescribeAsync(SnapshotDatabase database, string snapshotId, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await Client(database).DescribeDBSnapshotsAsync(new DescribeDBSnapshotsRequest { DBSnapshotIdentifier = snapshotId }, cancellationToken)
-                .WaitAsync(callTimeout, cancellationToken);
+            var response = await callLimit.RunAsync(
+                t => Client(database).DescribeDBSnapshotsAsync(new DescribeDBSnapshotsRequest { DBSnapshotIdentifier = snapshotId }, t), cancellationToken);
             return response.DBSnapshots?.FirstOrDefault() is { } snapshot
                 ? new SnapshotState(snapshotId, snapshot.Status ?? "unknown", snapshot.PercentProgress ?? 0)
                 : null;
@@ -54,9 +54,8 @@ public sealed class RdsReleaseSnapshots(AmazonRDSClient primary, AmazonRDSClient
         string? marker = null;
         do
         {
-            var page = await Client(database).DescribeDBSnapshotsAsync(
-                    new DescribeDBSnapshotsRequest { DBInstanceIdentifier = database.InstanceId, SnapshotType = Manual, Marker = marker }, cancellationToken)
-                .WaitAsync(callTimeout, cancellationToken);
+            var page = await callLimit.RunAsync(t => Client(database).DescribeDBSnapshotsAsync(
+                    new DescribeDBSnapshotsRequest { DBInstanceIdentifier = database.InstanceId, SnapshotType = Manual, Marker = marker }, t), cancellationToken);
             foreach (var snapshot in page.DBSnapshots ?? [])
             {
                 var tags = (snapshot.TagList ?? []).Where(t => t.Key is not null).GroupBy(t => t.Key!).ToDictionary(g => g.Key, g => g.First().Value);
@@ -76,8 +75,8 @@ public sealed class RdsReleaseSnapshots(AmazonRDSClient primary, AmazonRDSClient
     {
         try
         {
-            await Client(database).DeleteDBSnapshotAsync(new DeleteDBSnapshotRequest { DBSnapshotIdentifier = snapshotId }, cancellationToken)
-                .WaitAsync(callTimeout, cancellationToken);
+            await callLimit.RunAsync(
+                t => Client(database).DeleteDBSnapshotAsync(new DeleteDBSnapshotRequest { DBSnapshotIdentifier = snapshotId }, t), cancellationToken);
         }
         catch (DBSnapshotNotFoundException)
         {
