@@ -12,7 +12,9 @@ namespace PlanDiff.Tests.Workflows;
 /// ECS UpdateService and DescribeServices require a service (<c>service/${ClusterName}/${ServiceName}</c>); Route 53
 /// UpdateHealthCheck requires a healthcheck (<c>arn:aws:route53:::healthcheck/${Id}</c>); CloudWatch
 /// GetMetricStatistics has no resource type, so only <c>*</c>. RebootDBInstance requires db only (the reference's RDS
-/// table, read for fail-back's parameter group step).
+/// table, read for fail-back's parameter group step). StartDBInstanceAutomatedBackupsReplication and
+/// StopDBInstanceAutomatedBackupsReplication are taken to require db only, like the reference's other instance actions:
+/// not read in the reference this session (the dataset was not in the search index).
 /// </summary>
 public partial class DrDrillPolicyTests
 {
@@ -45,6 +47,8 @@ public partial class DrDrillPolicyTests
         ["rds:ModifyDBInstance"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db"]),
         ["rds:DeleteDBInstance"] = (["rds:db"], ["rds:db"]),
         ["rds:RebootDBInstance"] = (["rds:db"], ["rds:db"]),
+        ["rds:StartDBInstanceAutomatedBackupsReplication"] = (["rds:db"], ["rds:db"]),
+        ["rds:StopDBInstanceAutomatedBackupsReplication"] = (["rds:db"], ["rds:db"]),
         ["rds:CrossRegionCommunication"] = (["rds:db"], []),
         ["rds:CreateDBInstanceReadReplica"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db", "rds:og", "rds:pg", "rds:subgrp"]),
         ["rds:RestoreDBInstanceToPointInTime"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db", "rds:og", "rds:pg", "rds:subgrp"]),

@@ -69,7 +69,8 @@ public partial class DrDrillPolicyTests
         Assert.Equal(
             ["application-autoscaling:RegisterScalableTarget", "cloudwatch:GetMetricStatistics", "dynamodb:GetItem", "dynamodb:PutItem", "ecs:DescribeServices", "ecs:UpdateService",
              "rds:CreateDBInstanceReadReplica", "rds:CrossRegionCommunication", "rds:DeleteDBInstance", "rds:DescribeDBInstances", "rds:ModifyDBInstance", "rds:PromoteReadReplica",
-             "rds:RebootDBInstance", "rds:RestoreDBInstanceToPointInTime", "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue"],
+             "rds:RebootDBInstance", "rds:RestoreDBInstanceToPointInTime", "rds:StartDBInstanceAutomatedBackupsReplication", "rds:StopDBInstanceAutomatedBackupsReplication",
+             "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue"],
             CalledActions());
     }
 
@@ -123,6 +124,17 @@ public partial class DrDrillPolicyTests
         Assert.Contains("arn:aws:rds:eu-west-1:123456789012:db:*", ResourcesOf("rds:DescribeDBInstances"));
         Assert.Contains("arn:aws:rds:eu-central-1:123456789012:db:*", ResourcesOf("rds:DescribeDBInstances"));
         Assert.Equal(["arn:aws:rds:eu-central-1:123456789012:db:infra-staging-db*", "arn:aws:rds:eu-west-1:123456789012:db:infra-staging-db*"], ResourcesOf("rds:RebootDBInstance"));
+    }
+
+    /// <summary>
+    /// Fail-back starts the new primary's backups replication and stops the replaced one's (renamed <c>…-retired-…</c>):
+    /// both name a source instance of the stack in the primary region, so only those are granted.
+    /// </summary>
+    [Fact]
+    public void Backups_replication_is_started_and_stopped_for_the_stacks_instances_in_the_primary_region_only()
+    {
+        Assert.Equal(["arn:aws:rds:eu-west-1:123456789012:db:infra-staging-db*"], ResourcesOf("rds:StartDBInstanceAutomatedBackupsReplication"));
+        Assert.Equal(["arn:aws:rds:eu-west-1:123456789012:db:infra-staging-db*"], ResourcesOf("rds:StopDBInstanceAutomatedBackupsReplication"));
     }
 
     [Fact]
