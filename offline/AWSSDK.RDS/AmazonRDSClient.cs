@@ -24,7 +24,8 @@ public class AmazonRDSClient
 
     public virtual async Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default)
     {
-        var result = await CallAsync("DescribeDBInstances", "describe a DB instance", cancellationToken, ("DBInstanceIdentifier", request.DBInstanceIdentifier));
+        var result = await CallAsync("DescribeDBInstances", "describe a DB instance", cancellationToken,
+            [("DBInstanceIdentifier", request.DBInstanceIdentifier), .. QueryWire.Filters(request.Filters)]);
         return new DescribeDBInstancesResponse { DBInstances = QueryWire.Instances(result) };
     }
 
@@ -61,6 +62,28 @@ public class AmazonRDSClient
     {
         await CallAsync("RebootDBInstance", "reboot a DB instance", cancellationToken, ("DBInstanceIdentifier", request.DBInstanceIdentifier));
         return new RebootDBInstanceResponse();
+    }
+
+    public virtual async Task<StartDBInstanceAutomatedBackupsReplicationResponse> StartDBInstanceAutomatedBackupsReplicationAsync(
+        StartDBInstanceAutomatedBackupsReplicationRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await CallAsync("StartDBInstanceAutomatedBackupsReplication", "start replicating automated backups", cancellationToken,
+            ("SourceDBInstanceArn", request.SourceDBInstanceArn), ("KmsKeyId", request.KmsKeyId),
+            ("BackupRetentionPeriod", request.BackupRetentionPeriod?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new StartDBInstanceAutomatedBackupsReplicationResponse
+        {
+            DBInstanceAutomatedBackup = AwsXml.Element(result, "DBInstanceAutomatedBackup") is { } backup
+                ? new DBInstanceAutomatedBackup { DBInstanceAutomatedBackupsArn = AwsXml.Child(backup, "DBInstanceAutomatedBackupsArn") }
+                : null,
+        };
+    }
+
+    public virtual async Task<StopDBInstanceAutomatedBackupsReplicationResponse> StopDBInstanceAutomatedBackupsReplicationAsync(
+        StopDBInstanceAutomatedBackupsReplicationRequest request, CancellationToken cancellationToken = default)
+    {
+        await CallAsync("StopDBInstanceAutomatedBackupsReplication", "stop replicating automated backups", cancellationToken,
+            ("SourceDBInstanceArn", request.SourceDBInstanceArn));
+        return new StopDBInstanceAutomatedBackupsReplicationResponse();
     }
 
     public virtual async Task<RestoreDBInstanceToPointInTimeResponse> RestoreDBInstanceToPointInTimeAsync(

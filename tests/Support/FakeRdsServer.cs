@@ -13,7 +13,11 @@ namespace TestSupport;
 /// nothing, InvalidAction for an unknown action, and a missing Version is MissingParameter. A new replica starts on RDS's
 /// default parameter group; setting another one leaves it pending-reboot until RebootDBInstance. It also keeps manual snapshots (CreateDBSnapshot, DescribeDBSnapshots paged by Marker,
 /// DeleteDBSnapshot), failing with InvalidDBInstanceState for an instance that is not available,
-/// DBSnapshotAlreadyExists for a taken identifier and DBSnapshotNotFound (404). Every request's form is recorded.
+/// DBSnapshotAlreadyExists for a taken identifier and DBSnapshotNotFound (404). It replicates an instance's automated
+/// backups to "another region" (Start/StopDBInstanceAutomatedBackupsReplication by source ARN), refusing with
+/// InvalidDBInstanceState a source that is a replica, keeps no backups, already replicates, or (stopping) does not, and with
+/// InvalidParameterCombination an encrypted source without a KMS key; a source lists its replicated backups, and
+/// DescribeDBInstances also finds instances by the dbi-resource-id filter. Every request's form is recorded.
 /// </summary>
 internal sealed class FakeRdsServer : IDisposable
 {
@@ -52,6 +56,11 @@ internal sealed class FakeRdsServer : IDisposable
 
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Requests => [.. _requests];
 
+    /// <summary>Replicated automated backups, by source instance identifier: their ARN, KMS key, retention and whether still replicating.</summary>
+    public sealed record Replication(string Arn, string KmsKeyId, int Retention, bool Replicating = true);
+
+    public ConcurrentDictionary<string, Replication> Replications { get; } = new();
+
     public static FakeRdsServer Start()
     {
         var (listener, port) = LoopbackHttpListener.Start();
@@ -70,6 +79,11 @@ internal sealed class FakeRdsServer : IDisposable
         var id = form.GetValueOrDefault(action == "RestoreDBInstanceToPointInTime" ? "SourceDBInstanceIdentifier" : "DBInstanceIdentifier", "");
         switch (action)
         {
+            case "DescribeDBInstances" when form.GetValueOrDefault("Filters.Filter.1.Name") == "dbi-resource-id":
+                var resourceId = form.GetValueOrDefault("Filters.Filter.1.Values.Value.1");
+                return Ok(action, $"<DBInstances>{string.Concat(Instances.Where(i => i.Value.ResourceId == resourceId).Select(i => $"<DBInstance>{Xml(i.Key, i.Value)}</DBInstance>"))}</DBInstances>");
+            case "StartDBInstanceAutomatedBackupsReplication" or "StopDBInstanceAutomatedBackupsReplication":
+                return AnswerReplication(action, form);
             case "DescribeDBInstances":
                 return Instances.TryGetValue(id, out var described)
                     ? Ok(action, $"<DBInstances><DBInstance>{Xml(id, described)}</DBInstance></DBInstances>")
@@ -103,6 +117,8 @@ internal sealed class FakeRdsServer : IDisposable
                 if (!Instances.TryRemove(id, out var renamed)) return NotFound(id);
                 var newId = form.GetValueOrDefault("NewDBInstanceIdentifier", id);
                 Instances[newId] = renamed with { Status = "renaming" };
+                // Replication follows the instance, not its name.
+                if (Replications.TryRemove(id, out var replication)) Replications[newId] = replication;
                 return Ok(action, $"<DBInstance>{Xml(newId, Instances[newId])}</DBInstance>");
             case "RestoreDBInstanceToPointInTime":
                 if (!Instances.ContainsKey(id)) return NotFound(id);
@@ -134,6 +150,27 @@ internal sealed class FakeRdsServer : IDisposable
             modified = modified with { ParameterGroup = group, ParameterApplyStatus = "pending-reboot" };
         Instances[id] = modified with { Status = "modifying" };
         return Ok("ModifyDBInstance", $"<DBInstance>{Xml(id, Instances[id])}</DBInstance>");
+    }
+
+    private (int, string) AnswerReplication(string action, Dictionary<string, string> form)
+    {
+        var id = form.GetValueOrDefault("SourceDBInstanceArn", "").Split(':')[^1];
+        if (!Instances.TryGetValue(id, out var source)) return NotFound(id);
+        var replicating = Replications.TryGetValue(id, out var replication) && replication.Replicating;
+        if (action == "StopDBInstanceAutomatedBackupsReplication")
+        {
+            if (!replicating) return Error(400, "InvalidDBInstanceState", $"DB instance {id} is not replicating to the current region.");
+            Replications[id] = replication! with { Replicating = false };
+            return Ok(action, $"<DBInstanceAutomatedBackup><DBInstanceAutomatedBackupsArn>{replication!.Arn}</DBInstanceAutomatedBackupsArn><Status>retained</Status></DBInstanceAutomatedBackup>");
+        }
+
+        if (source.ReplicaOf is not null) return Error(400, "InvalidDBInstanceState", $"DB instance {id} is a read replica; its automated backups can't be replicated.");
+        if (source.BackupRetention == 0) return Error(400, "InvalidDBInstanceState", $"Automated backups are not enabled for DB instance {id}.");
+        if (replicating) return Error(400, "InvalidDBInstanceState", $"DB instance {id} is already replicating to the current region.");
+        if (!form.TryGetValue("KmsKeyId", out var key)) return Error(400, "InvalidParameterCombination", "KmsKeyId is required to replicate the automated backups of an encrypted DB instance.");
+        var retention = int.Parse(form.GetValueOrDefault("BackupRetentionPeriod", "7"), System.Globalization.CultureInfo.InvariantCulture);
+        Replications[id] = new Replication($"arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-{source.ResourceId ?? id}{Replications.Count}", key, retention);
+        return Ok(action, $"<DBInstanceAutomatedBackup><DBInstanceAutomatedBackupsArn>{Replications[id].Arn}</DBInstanceAutomatedBackupsArn><Status>pending</Status></DBInstanceAutomatedBackup>");
     }
 
     private (int, string) AnswerSnapshot(string action, Dictionary<string, string> form)
@@ -187,7 +224,10 @@ internal sealed class FakeRdsServer : IDisposable
         string.Concat((instance.SecurityGroups ?? ["sg-1"]).Select(g => $"<VpcSecurityGroupMembership><VpcSecurityGroupId>{g}</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership>")) +
         "</VpcSecurityGroups>" +
         $"<DBParameterGroups><DBParameterGroup><DBParameterGroupName>{instance.ParameterGroup}</DBParameterGroupName><ParameterApplyStatus>{instance.ParameterApplyStatus}</ParameterApplyStatus></DBParameterGroup></DBParameterGroups>" +
-        $"<BackupRetentionPeriod>{instance.BackupRetention}</BackupRetentionPeriod>";
+        $"<BackupRetentionPeriod>{instance.BackupRetention}</BackupRetentionPeriod>" +
+        (Replications.TryGetValue(id, out var replication) && replication.Replicating
+            ? $"<DBInstanceAutomatedBackupsReplications><DBInstanceAutomatedBackupsReplication><DBInstanceAutomatedBackupsArn>{replication.Arn}</DBInstanceAutomatedBackupsArn></DBInstanceAutomatedBackupsReplication></DBInstanceAutomatedBackupsReplications>"
+            : "");
 
     private static (int, string) Ok(string action, string result) =>
         (200, $"<{action}Response xmlns=\"{Ns}\"><{action}Result>{result}</{action}Result><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></{action}Response>");

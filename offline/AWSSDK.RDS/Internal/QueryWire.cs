@@ -78,5 +78,12 @@ internal static class QueryWire
                 DBParameterGroupName = AwsXml.Child(g, "DBParameterGroupName"),
                 ParameterApplyStatus = AwsXml.Child(g, "ParameterApplyStatus"),
             }).ToList(),
+        DBInstanceAutomatedBackupsReplications = AwsXml.Element(instance, "DBInstanceAutomatedBackupsReplications")?.Elements()
+            .Select(r => new DBInstanceAutomatedBackupsReplication { DBInstanceAutomatedBackupsArn = AwsXml.Child(r, "DBInstanceAutomatedBackupsArn") }).ToList(),
     };
+
+    /// <summary>Filters as <c>Filters.Filter.N.Name</c> and <c>Filters.Filter.N.Values.Value.M</c>.</summary>
+    public static IEnumerable<(string, string?)> Filters(List<Filter>? filters) =>
+        (filters ?? []).SelectMany((filter, index) => new[] { ($"Filters.Filter.{index + 1}.Name", filter.Name) }
+            .Concat(List($"Filters.Filter.{index + 1}.Values", "Value", filter.Values)));
 }

@@ -25,4 +25,7 @@ public class DBInstance
     public List<VpcSecurityGroupMembership>? VpcSecurityGroups { get; set; }
 
     public List<DBParameterGroupStatus>? DBParameterGroups { get; set; }
+
+    /// <summary>Its automated backups replicated to other regions (for a source instance).</summary>
+    public List<DBInstanceAutomatedBackupsReplication>? DBInstanceAutomatedBackupsReplications { get; set; }
 }

@@ -9,10 +9,19 @@ namespace Infra.Runner.Dr;
 /// RDS's ParameterApplyStatus of its parameter group (in <see cref="DbPlacement.ParameterGroupName"/>): <c>in-sync</c>,
 /// <c>applying</c>, or <c>pending-reboot</c> after the group was changed until the instance reboots.
 /// </param>
+/// <param name="ReplicatedBackups">
+/// The ARNs of its automated backups replicated to other regions (DBInstanceAutomatedBackupsReplications), each naming
+/// its region (<c>arn:aws:rds:REGION:…:auto-backup:ab-…</c>); null when none are.
+/// </param>
 public sealed record DbInstanceState(
-    string Status, string Arn, string? ReplicaOf, string? Address, DbPlacement? Placement = null, string? ResourceId = null, string? ParameterApplyStatus = null)
+    string Status, string Arn, string? ReplicaOf, string? Address, DbPlacement? Placement = null, string? ResourceId = null, string? ParameterApplyStatus = null,
+    IReadOnlyList<string>? ReplicatedBackups = null)
 {
     public bool IsAvailableStandalone => Status == "available" && ReplicaOf is null;
+
+    /// <summary>The ARN of its automated backups replicated to <paramref name="region"/>, or null when they are not.</summary>
+    public string? BackupsReplicatedTo(string region) =>
+        ReplicatedBackups?.FirstOrDefault(arn => arn.Split(':') is [_, _, _, var inRegion, ..] && inRegion == region);
 
     /// <summary>
     /// How RDS names its default parameter groups, e.g. <c>default.postgres16</c>. The program declares its own group in
@@ -42,11 +51,36 @@ public sealed record ReplicaSettings(string InstanceClass, bool MultiAz, int Bac
 /// <summary>Where and from what a new cross-region read replica is created; without <paramref name="Settings"/>, RDS's defaults.</summary>
 public sealed record ReplicaRequest(string Region, string InstanceId, string SourceArn, string SourceRegion, DbPlacement Placement, ReplicaSettings? Settings = null);
 
+/// <summary>
+/// Starts copying <paramref name="SourceArn"/>'s automated backups into <paramref name="Region"/>, encrypted there with
+/// <paramref name="KmsKeyId"/> and kept <paramref name="RetentionDays"/> days (null: RDS's default, 7).
+/// </summary>
+public sealed record BackupsReplicationRequest(string Region, string SourceArn, string SourceRegion, string? KmsKeyId, int? RetentionDays);
+
 /// <summary>The RDS API, one region per call (the adapter makes a client per region).</summary>
 public interface IDrDatabase
 {
     /// <summary>Null when the region has no such instance.</summary>
     Task<DbInstanceState?> DescribeAsync(string region, string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The instance whose DbiResourceId is <paramref name="resourceId"/>, whatever its identifier is now (DescribeDBInstances
+    /// with the <c>dbi-resource-id</c> filter); null when the region has none.
+    /// </summary>
+    Task<DbInstanceState?> DescribeByResourceIdAsync(string region, string resourceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// StartDBInstanceAutomatedBackupsReplication, sent to the region the backups go to; returns the ARN of the replicated
+    /// backups there (<c>arn:aws:rds:REGION:…:auto-backup:ab-…</c>), which Pulumi's state holds as the id of an
+    /// <c>aws:rds/instanceAutomatedBackupsReplication</c>. RDS refuses a source that already replicates to that region.
+    /// </summary>
+    Task<string> StartBackupsReplicationAsync(BackupsReplicationRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// StopDBInstanceAutomatedBackupsReplication, sent to <paramref name="region"/>, where the backups go. RDS keeps what was
+    /// copied (status retained) until its retention ends, so a point-in-time restore from it stays possible until then.
+    /// </summary>
+    Task StopBackupsReplicationAsync(string region, string sourceArn, CancellationToken cancellationToken);
 
     Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken);
 

@@ -18,6 +18,15 @@ internal sealed class StopMarkersOnPromote(IDrDatabase rds, Func<Task> stopMarke
     public Task<DbInstanceState?> DescribeAsync(string region, string instanceId, CancellationToken cancellationToken) =>
         rds.DescribeAsync(region, instanceId, cancellationToken);
 
+    public Task<DbInstanceState?> DescribeByResourceIdAsync(string region, string resourceId, CancellationToken cancellationToken) =>
+        rds.DescribeByResourceIdAsync(region, resourceId, cancellationToken);
+
+    public Task<string> StartBackupsReplicationAsync(BackupsReplicationRequest request, CancellationToken cancellationToken) =>
+        rds.StartBackupsReplicationAsync(request, cancellationToken);
+
+    public Task StopBackupsReplicationAsync(string region, string sourceArn, CancellationToken cancellationToken) =>
+        rds.StopBackupsReplicationAsync(region, sourceArn, cancellationToken);
+
     public Task CreateReplicaAsync(ReplicaRequest request, CancellationToken cancellationToken) => rds.CreateReplicaAsync(request, cancellationToken);
 
     public Task RenameAsync(string region, string instanceId, string newInstanceId, CancellationToken cancellationToken) =>

@@ -82,7 +82,8 @@ public partial class DrDrillPolicyTests
             ["application-autoscaling:RegisterScalableTarget", "cloudwatch:GetMetricStatistics", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
              "ecs:DescribeServices", "ecs:UpdateService",
              "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeRules", "rds:CreateDBInstanceReadReplica", "rds:CrossRegionCommunication", "rds:DescribeDBInstances", "rds:ModifyDBInstance",
-             "rds:PromoteReadReplica", "rds:RebootDBInstance", "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue", "sns:Publish"],
+             "rds:PromoteReadReplica", "rds:RebootDBInstance",
+             "rds:StartDBInstanceAutomatedBackupsReplication", "rds:StopDBInstanceAutomatedBackupsReplication", "route53:UpdateHealthCheck", "secretsmanager:GetSecretValue", "sns:Publish"],
             CalledActions());
     }
 
@@ -150,6 +151,17 @@ public partial class DrDrillPolicyTests
         Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey"], Strings(topicKey.GetProperty("Action")).Order(StringComparer.Ordinal));
         Assert.Equal(["arn:aws:kms:eu-central-1:123456789012:key/*"], Strings(topicKey.GetProperty("Resource")));
         Assert.Equal(["sns.eu-central-1.amazonaws.com"], Strings(topicKey.GetProperty("Condition").GetProperty("StringEquals").GetProperty("kms:ViaService")));
+    }
+
+    /// <summary>
+    /// Fail-back starts the new primary's backups replication and stops the replaced one's (renamed <c>…-retired-…</c>):
+    /// both name a source instance of the stack in the primary region, so only those are granted.
+    /// </summary>
+    [Fact]
+    public void Backups_replication_is_started_and_stopped_for_the_stacks_instances_in_the_primary_region_only()
+    {
+        Assert.Equal(["arn:aws:rds:eu-west-1:123456789012:db:infra-staging-db*"], ResourcesOf("rds:StartDBInstanceAutomatedBackupsReplication"));
+        Assert.Equal(["arn:aws:rds:eu-west-1:123456789012:db:infra-staging-db*"], ResourcesOf("rds:StopDBInstanceAutomatedBackupsReplication"));
     }
 
     [Fact]

@@ -16,7 +16,9 @@ namespace Runner.Tests.Dr;
 /// A region can be made unreachable (every call throws, as a timed-out SDK call does), a region's databases unreachable
 /// over SQL, and any operation can be made to fail or never finish. PromoteReadReplica is refused as RDS refuses it, shows
 /// the source while the instance is modifying, and can be taken by RDS after its call got no answer. Every call is recorded.
-/// Each instance has a resource id (DbiResourceId) that a rename keeps; <see cref="State"/> is Pulumi's state of the stack.
+/// Each instance has a resource id (DbiResourceId) that a rename keeps (its ARN follows the new name); <see cref="State"/> is
+/// Pulumi's state of the stack. The primary's automated backups are replicated to the DR region (production): replication
+/// follows the instance through a rename, and RDS refuses to start it twice or to stop what does not replicate.
 /// </summary>
 internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthProbe, IReplicationPosition, IDrLedger, INotifier, IDrRoutes
 {
@@ -41,7 +43,8 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
 
     public DrWorld()
     {
-        Instances[(Primary, "production-db")] = new Instance("available", Arn(Primary, "production-db"), null, ResourceId: PrimaryResourceId);
+        Instances[(Primary, "production-db")] = new Instance("available", Arn(Primary, "production-db"), null, ResourceId: PrimaryResourceId, Backups: OriginalBackups);
+        Backups[OriginalBackups] = new ReplicatedBackups(Arn(Primary, "production-db"), "arn:aws:kms:eu-central-1:123456789012:key/d", 14);
         Instances[(Dr, "production-db-replica")] = new Instance("available", Arn(Dr, "production-db-replica"), "production-db", ResourceId: DrResourceId);
         State = new DrWorldState(this);
         Services[(Primary, "production-web-blue")] = new Counts(3, 3);
@@ -66,15 +69,24 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     public const string PrimaryResourceId = "db-PRIMARYORIGINAL";
     public const string DrResourceId = "db-REPLICAORIGINAL";
 
+    /// <summary>The original primary's automated backups, replicated to the DR region.</summary>
+    public const string OriginalBackups = "arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-ORIGINAL";
+
+    /// <summary>Automated backups replicated to the DR region: the source ARN when started, the key, the retention, and whether still replicating (else retained).</summary>
+    public sealed record ReplicatedBackups(string SourceArn, string? KmsKeyId, int? RetentionDays, bool Replicating = true);
+
+    /// <summary>Replicated backups by ARN.</summary>
+    public Dictionary<string, ReplicatedBackups> Backups { get; } = [];
+
     /// <summary>
     /// An instance; without <paramref name="ParameterGroup"/>, the program's group of its region (<see cref="Placements"/>).
     /// <paramref name="ShownOnce"/> is what the next describe still shows: RDS's describe lags a parameter group change
-    /// and a reboot by a look.
+    /// and a reboot by a look. <paramref name="Backups"/>: the ARN of its automated backups replicated to the DR region.
     /// </summary>
     /// <param name="Promoting">RDS is promoting it: it shows its source until <paramref name="Then"/> comes, and is standalone from then on.</param>
     public sealed record Instance(
         string Status, string Arn, string? ReplicaOf, string? Then = null, string? ResourceId = null, string? ParameterGroup = null, string ParameterApplyStatus = "in-sync",
-        Instance? ShownOnce = null, bool Promoting = false);
+        Instance? ShownOnce = null, bool Promoting = false, string? Backups = null);
 
     /// <summary>The parameter group RDS gives a replica created without one (a cross-region PostgreSQL replica).</summary>
     public const string RdsDefaultParameterGroup = "default.postgres16";
@@ -200,10 +212,49 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
             };
         }
 
-        return Task.FromResult<DbInstanceState?>(new DbInstanceState(
-            instance.Status, instance.Arn, instance.ReplicaOf, $"{instanceId}.abc.{region}.rds.amazonaws.com",
-            Placements[region] with { ParameterGroupName = instance.ParameterGroup ?? Placements[region].ParameterGroupName }, instance.ResourceId, instance.ParameterApplyStatus));
+        return Task.FromResult<DbInstanceState?>(Shown(region, instanceId, instance));
     }
+
+    private static DbInstanceState Shown(string region, string instanceId, Instance instance) => new(
+        instance.Status, instance.Arn, instance.ReplicaOf, $"{instanceId}.abc.{region}.rds.amazonaws.com",
+        Placements[region] with { ParameterGroupName = instance.ParameterGroup ?? Placements[region].ParameterGroupName }, instance.ResourceId, instance.ParameterApplyStatus,
+        instance.Backups is null ? null : [instance.Backups]);
+
+    public Task<DbInstanceState?> DescribeByResourceIdAsync(string region, string resourceId, CancellationToken cancellationToken)
+    {
+        Call($"describe {region}", null);
+        var found = Instances.Where(i => i.Key.Region == region && i.Value.ResourceId == resourceId).ToList();
+        return Task.FromResult(found is [var one] ? Shown(region, one.Key.Id, one.Value) : null);
+    }
+
+    /// <summary>Fails as RDS does: an unknown source, a replica, or a source already replicating to the DR region.</summary>
+    public Task<string> StartBackupsReplicationAsync(BackupsReplicationRequest request, CancellationToken cancellationToken)
+    {
+        Call($"start-backups {request.Region}", $"{request.SourceArn} key {request.KmsKeyId} {request.RetentionDays} days");
+        var (key, source) = SourceOf(request.SourceArn);
+        if (source.ReplicaOf is not null) throw new InvalidOperationException($"InvalidDBInstanceState: DB instance {key.Id} is a read replica; its automated backups can't be replicated.");
+        if (source.Backups is not null) throw new InvalidOperationException($"InvalidDBInstanceState: DB instance {key.Id} is already replicating to the current region.");
+        var arn = $"arn:aws:rds:{request.Region}:123456789012:auto-backup:ab-STARTED{Backups.Count}";
+        Backups[arn] = new ReplicatedBackups(request.SourceArn, request.KmsKeyId, request.RetentionDays);
+        Instances[key] = source with { Backups = arn };
+        return Task.FromResult(arn);
+    }
+
+    /// <summary>What was copied stays, retained; a source that does not replicate is refused, as RDS refuses it.</summary>
+    public Task StopBackupsReplicationAsync(string region, string sourceArn, CancellationToken cancellationToken)
+    {
+        Call($"stop-backups {region}", sourceArn);
+        var (key, source) = SourceOf(sourceArn);
+        if (source.Backups is not { } arn) throw new InvalidOperationException($"InvalidDBInstanceState: DB instance {key.Id} is not replicating to the current region.");
+        Backups[arn] = Backups[arn] with { Replicating = false };
+        Instances[key] = source with { Backups = null };
+        return Task.CompletedTask;
+    }
+
+    private ((string Region, string Id) Key, Instance Instance) SourceOf(string arn) =>
+        Instances.Where(i => i.Value.Arn == arn).Select(i => (i.Key, i.Value)).SingleOrDefault() is { Value: not null } found
+            ? found
+            : throw new InvalidOperationException($"DBInstanceNotFound: DBInstance {arn} not found.");
 
     /// <summary>Refused as RDS refuses it (InvalidDBInstanceState) for an instance that is not an available read replica.</summary>
     public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
@@ -271,7 +322,7 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
         Call($"rename {region}", $"{instanceId} to {newInstanceId}");
         var instance = Instances[(region, instanceId)];
         Instances.Remove((region, instanceId));
-        Instances[(region, newInstanceId)] = instance with { Status = "renaming", Then = "available" };
+        Instances[(region, newInstanceId)] = instance with { Status = "renaming", Then = "available", Arn = Arn(region, newInstanceId) };
         return Task.CompletedTask;
     }
 

@@ -14,6 +14,9 @@ internal sealed class DrWorldState(DrWorld world) : IDrStackState
     public const string PrimaryUrn = "urn:pulumi:production::infra::infra:data:Database$aws:rds/instance:Instance::production-db";
     public const string ReplicaUrn = "urn:pulumi:production::infra::infra:data:Database$infra:data:CrossRegionReplica$aws:rds/instance:Instance::production-db-replica";
 
+    public const string BackupsUrn =
+        "urn:pulumi:production::infra::infra:data:Database$infra:data:CrossRegionReplica$aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication::production-backups-replication";
+
     /// <summary>
     /// A deployment as <c>pulumi stack export</c> prints it, with what an edit must keep: secrets, numbers in their own
     /// spelling, non-ASCII and HTML-sensitive text, and a pending delete that was once declared with the primary's identifier.
@@ -40,6 +43,12 @@ internal sealed class DrWorldState(DrWorld world) : IDrStackState
                       "outputs": { "identifier": "production-db-replica", "resourceId": "{{DrWorld.DrResourceId}}",
                                    "kmsKeyId": "arn:aws:kms:eu-central-1:123456789012:key/d", "dbSubnetGroupName": "production-dr-db-subnets",
                                    "vpcSecurityGroupIds": ["sg-d"], "parameterGroupName": "production-dr-db-params" },
+                      "provider": "urn:pulumi:production::infra::pulumi:providers:aws::dr::4e5f6a7b" },
+                    { "urn": "{{BackupsUrn}}", "custom": true, "id": "{{DrWorld.OriginalBackups}}", "type": "{{RdsInstancesInState.BackupsReplicationType}}",
+                      "inputs": { "sourceDbInstanceArn": "arn:aws:rds:eu-west-1:123456789012:db:production-db", "kmsKeyId": "arn:aws:kms:eu-central-1:123456789012:key/d", "retentionPeriod": 14 },
+                      "outputs": { "id": "{{DrWorld.OriginalBackups}}", "sourceDbInstanceArn": "arn:aws:rds:eu-west-1:123456789012:db:production-db",
+                                   "kmsKeyId": "arn:aws:kms:eu-central-1:123456789012:key/d", "retentionPeriod": 14 },
+                      "parent": "urn:pulumi:production::infra::infra:data:CrossRegionReplica::production", "retainOnDelete": true,
                       "provider": "urn:pulumi:production::infra::pulumi:providers:aws::dr::4e5f6a7b" },
                     { "urn": "{{PrimaryUrn}}", "custom": true, "id": "db-PENDINGDELETE", "type": "aws:rds/instance:Instance", "delete": true,
                       "inputs": { "identifier": "production-db" }, "outputs": { "identifier": "production-db", "resourceId": "db-PENDINGDELETE" } }
@@ -83,6 +92,14 @@ internal sealed class DrWorldState(DrWorld world) : IDrStackState
             var resource = resources.OfType<JsonObject>().SingleOrDefault(r => r["urn"]!.GetValue<string>() == urn && r["delete"] is null)
                 ?? throw new InvalidOperationException($"error: Target '{urn}' could not be found in the stack.");
             var id = resource["id"]!.GetValue<string>();
+            if (resource["type"]!.GetValue<string>() == RdsInstancesInState.BackupsReplicationType)
+            {
+                // The provider reads the replicated backups by ARN and drops them from the state once retained (replication stopped).
+                if (world.Backups.TryGetValue(id, out var backups) && backups.Replicating) resource["outputs"]!["sourceDbInstanceArn"] = backups.SourceArn;
+                else resources.Remove(resource);
+                continue;
+            }
+
             var found = world.Instances.Where(i => i.Value.ResourceId == id).Select(i => (KeyValuePair<(string, string), DrWorld.Instance>?)i).SingleOrDefault();
             if (found is not { } instance)
             {
@@ -104,6 +121,20 @@ internal sealed class DrWorldState(DrWorld world) : IDrStackState
         var resource = JsonNode.Parse(Deployment)!["deployment"]!["resources"]!.AsArray().OfType<JsonObject>()
             .Single(r => r["delete"] is null && r["inputs"]?["identifier"]?.GetValue<string>() == identifier);
         return (resource["id"]!.GetValue<string>(), resource["outputs"]?["resourceId"]?.GetValue<string>(), resource["outputs"]?["identifier"]?.GetValue<string>());
+    }
+
+    /// <summary>The id the state holds for the backups replication; null once it dropped out of the state.</summary>
+    public string? RecordedBackups() =>
+        JsonNode.Parse(Deployment)!["deployment"]!["resources"]!.AsArray().OfType<JsonObject>()
+            .SingleOrDefault(r => r["type"]!.GetValue<string>() == RdsInstancesInState.BackupsReplicationType)?["id"]!.GetValue<string>();
+
+    /// <summary>The state of a stack that declares no backups replication (every stack but production).</summary>
+    public void DropBackupsReplication()
+    {
+        var root = JsonNode.Parse(Deployment)!;
+        var resources = root["deployment"]!["resources"]!.AsArray();
+        resources.Remove(resources.OfType<JsonObject>().Single(r => r["type"]!.GetValue<string>() == RdsInstancesInState.BackupsReplicationType));
+        Deployment = root.ToJsonString();
     }
 
     private void Call(string operation, string? detail)

@@ -22,7 +22,7 @@ public class FailbackResumeTests
         "record-promotion", "scale-primary-services", "wait-primary-services", "switch-dns", "clear-release-mark",
         "read-new-primary", "retire-eu-central-1", "create-replica-eu-central-1", "wait-replica-eu-central-1",
         "parameter-group-eu-central-1", "apply-parameter-group-eu-central-1",
-        "state-read-resource-ids", "state-repoint", "state-refresh",
+        "state-read-resource-ids", "backups-replication-start", "backups-replication-stop-retired", "state-repoint", "state-refresh",
     ];
 
     public static TheoryData<string> Steps => new(StepNames);
@@ -64,6 +64,9 @@ public class FailbackResumeTests
             (_world.Instances[(DrWorld.Dr, "production-db-replica")].ParameterGroup, _world.Instances[(DrWorld.Dr, "production-db-replica")].ParameterApplyStatus));
         Assert.Equal(("db-CREATED1", "db-CREATED1", "production-db"), _world.State.Recorded("production-db"));
         Assert.Equal(("db-CREATED2", "db-CREATED2", "production-db-replica"), _world.State.Recorded("production-db-replica"));
+        Assert.Equal(["start-backups eu-central-1", "stop-backups eu-central-1"], _world.Calls.Where(c => c.Contains("-backups", StringComparison.Ordinal)).Select(c => c.Split(':')[0]));
+        Assert.Equal(_world.Instances[(DrWorld.Primary, "production-db")].Backups, _world.State.RecordedBackups());
+        Assert.False(_world.Backups[DrWorld.OriginalBackups].Replicating);
     }
 
     /// <summary>

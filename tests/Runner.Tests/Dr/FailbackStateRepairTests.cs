@@ -15,7 +15,12 @@ public class FailbackStateRepairTests
         "Pulumi's state still points at the renamed instances; before the next `pulumi up`, run `failback --stack production --yes` again (it repeats only this repair) or, by hand: " +
         "`pulumi stack export --stack production --file state.json`; in it set the `id` of the aws:rds/instance:Instance whose `inputs.identifier` is " +
         $"production-db to {primaryId} and production-db-replica to {replicaId}; `pulumi stack import --stack production --file state.json`; " +
-        $"`pulumi refresh --stack production --yes --target '{DrWorldState.PrimaryUrn}' --target '{DrWorldState.ReplicaUrn}'`. " +
+        $"`pulumi refresh --stack production --yes --target '{DrWorldState.PrimaryUrn}' --target '{DrWorldState.ReplicaUrn}' --target '{DrWorldState.BackupsUrn}'`. " +
+        "For the backups replication to eu-central-1, unless `aws rds describe-db-instances --region eu-west-1 --db-instance-identifier production-db` lists one in eu-central-1 " +
+        "under DBInstanceAutomatedBackupsReplications: `aws rds start-db-instance-automated-backups-replication --region eu-central-1 " +
+        "--source-db-instance-arn arn:aws:rds:eu-west-1:123456789012:db:production-db --kms-key-id arn:aws:kms:eu-central-1:123456789012:key/d --backup-retention-period 14`; " +
+        "then `aws rds stop-db-instance-automated-backups-replication --region eu-central-1 --source-db-instance-arn <the renamed old primary's ARN>`; in state.json set the `id` of the " +
+        $"aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication to arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-STARTED1 and refresh it with the instances ({DrWorldState.BackupsUrn}). " +
         "Then `pulumi preview --diff` must show no replacement of either instance.";
 
     [Fact]
@@ -26,11 +31,13 @@ public class FailbackStateRepairTests
         Assert.Equal(DrOutcome.Succeeded, result.Outcome);
         Assert.Equal(("db-CREATED1", "db-CREATED1", "production-db"), _world.State.Recorded("production-db"));
         Assert.Equal(("db-CREATED2", "db-CREATED2", "production-db-replica"), _world.State.Recorded("production-db-replica"));
-        Assert.Equal(["export", "import", $"refresh: {DrWorldState.PrimaryUrn} {DrWorldState.ReplicaUrn}"], _world.State.Calls);
+        Assert.Equal(["export", "export", "export", "import", $"refresh: {DrWorldState.PrimaryUrn} {DrWorldState.ReplicaUrn} {DrWorldState.BackupsUrn}"], _world.State.Calls);
         var steps = JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps").EnumerateArray().ToList();
-        Assert.Equal(["state-read-resource-ids", "state-repoint", "state-refresh"], steps.TakeLast(3).Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["state-read-resource-ids", "backups-replication-start", "backups-replication-stop-retired", "state-repoint", "state-refresh"],
+            steps.TakeLast(5).Select(s => s.GetProperty("name").GetString()));
         Assert.Equal(
-            $"imported: {DrWorldState.PrimaryUrn}: id db-PRIMARYORIGINAL -> db-CREATED1; {DrWorldState.ReplicaUrn}: id db-REPLICAORIGINAL -> db-CREATED2",
+            $"imported: {DrWorldState.PrimaryUrn}: id db-PRIMARYORIGINAL -> db-CREATED1; {DrWorldState.ReplicaUrn}: id db-REPLICAORIGINAL -> db-CREATED2; " +
+            $"{DrWorldState.BackupsUrn}: id {DrWorld.OriginalBackups} -> arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-STARTED1",
             steps[^2].GetProperty("detail").GetString());
         Assert.Equal(3, _world.Events.Count(e => e.Kind == "FailbackStepDone" && e.Data["step"].StartsWith("state-", StringComparison.Ordinal)));
     }
@@ -89,7 +96,7 @@ public class FailbackStateRepairTests
         Assert.StartsWith(
             $"Pulumi's state records {DrWorldState.PrimaryUrn} as db-CREATED1 (resourceId {DrWorld.PrimaryResourceId}) but production-db in eu-west-1 is db-CREATED1: ",
             _world.Events.Single(e => e.Kind == "FailbackResumed").Message, StringComparison.Ordinal);
-        Assert.Equal(["export", "export", $"refresh: {DrWorldState.PrimaryUrn} {DrWorldState.ReplicaUrn}"], _world.State.Calls);
+        Assert.Equal(["export", "export", "export", "export", $"refresh: {DrWorldState.PrimaryUrn} {DrWorldState.ReplicaUrn} {DrWorldState.BackupsUrn}"], _world.State.Calls);
         Assert.Empty(_world.Calls);
         Assert.Equal(("db-CREATED1", "db-CREATED1", "production-db"), _world.State.Recorded("production-db"));
         Assert.Equal(("db-CREATED2", "db-CREATED2", "production-db-replica"), _world.State.Recorded("production-db-replica"));

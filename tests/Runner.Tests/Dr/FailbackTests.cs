@@ -34,6 +34,8 @@ public class FailbackTests
             "create eu-central-1: production-db-replica from arn:aws:rds:eu-west-1:123456789012:db:production-db key arn:aws:kms:eu-central-1:123456789012:key/d subnets production-dr-db-subnets",
             "parameters eu-central-1: production-db-replica production-dr-db-params",
             "reboot eu-central-1: production-db-replica",
+            "start-backups eu-central-1: arn:aws:rds:eu-west-1:123456789012:db:production-db key arn:aws:kms:eu-central-1:123456789012:key/d 14 days",
+            "stop-backups eu-central-1: arn:aws:rds:eu-west-1:123456789012:db:production-db-retired-202606010300",
         ], _world.Calls);
         Assert.Null(_world.Instances[(DrWorld.Primary, "production-db")].ReplicaOf);
         Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
@@ -379,6 +381,8 @@ public class FailbackTests
                 "dns: hc-1 held unhealthy False",
                 "parameters eu-central-1: production-db-replica production-dr-db-params",
                 "reboot eu-central-1: production-db-replica",
+                "start-backups eu-central-1: arn:aws:rds:eu-west-1:123456789012:db:production-db key arn:aws:kms:eu-central-1:123456789012:key/d 14 days",
+                "stop-backups eu-central-1: arn:aws:rds:eu-west-1:123456789012:db:production-db-retired-202606010300",
             ], _world.Calls);
         Assert.Equal("production-db", _world.Instances[(DrWorld.Dr, "production-db-replica")].ReplicaOf);
     }

@@ -17,10 +17,36 @@ public class RdsInstancesInStateTests
         var resources = after["deployment"]!["resources"]!.AsArray();
         Assert.Equal("db-NEWPRIMARY", resources[1]!["id"]!.GetValue<string>());
         Assert.Equal("db-NEWREPLICA", resources[2]!["id"]!.GetValue<string>());
-        Assert.Equal("db-PENDINGDELETE", resources[3]!["id"]!.GetValue<string>());
+        Assert.Equal("db-PENDINGDELETE", resources[4]!["id"]!.GetValue<string>());
         resources[1]!["id"] = DrWorld.PrimaryResourceId;
         resources[2]!["id"] = DrWorld.DrResourceId;
         Assert.True(JsonNode.DeepEquals(before, after), edited);
+    }
+
+    [Fact]
+    public void The_backups_replication_is_read_with_its_declared_key_and_retention_and_repointing_changes_only_its_id()
+    {
+        const string started = "arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-NEW";
+
+        var edited = RdsInstancesInState.Repoint(DrWorldState.Original, new Dictionary<string, string>(), started);
+
+        Assert.Equal(new RecordedBackupsReplication(DrWorldState.BackupsUrn, DrWorld.OriginalBackups, "arn:aws:kms:eu-central-1:123456789012:key/d", 14),
+            RdsInstancesInState.FindBackupsReplication(DrWorldState.Original));
+        Assert.Equal(started, RdsInstancesInState.FindBackupsReplication(edited)!.Id);
+        var after = JsonNode.Parse(edited)!;
+        after["deployment"]!["resources"]![3]!["id"] = DrWorld.OriginalBackups;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(DrWorldState.Original), after), edited);
+    }
+
+    [Fact]
+    public void A_state_without_a_backups_replication_has_none_and_cannot_be_repointed_to_one()
+    {
+        var staging = JsonNode.Parse(DrWorldState.Original)!;
+        staging["deployment"]!["resources"]!.AsArray().RemoveAt(3);
+
+        Assert.Null(RdsInstancesInState.FindBackupsReplication(staging.ToJsonString()));
+        var error = Assert.Throws<DrStepException>(() => RdsInstancesInState.Repoint(staging.ToJsonString(), new Dictionary<string, string>(), "arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-NEW"));
+        Assert.Equal("Pulumi's state holds no aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication; nothing was changed in it", error.Message);
     }
 
     /// <summary>The current CLI exports version 4, with the features it needs, once a resource uses one (refreshBeforeUpdate, views, hooks, taint).</summary>

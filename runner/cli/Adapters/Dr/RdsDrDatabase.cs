@@ -15,21 +15,47 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
 {
     public static AmazonRDSClient ClientFor(string region) => new(RegionEndpoint.GetBySystemName(region));
 
-    public async Task<DbInstanceState?> DescribeAsync(string region, string instanceId, CancellationToken cancellationToken)
+    public async Task<DbInstanceState?> DescribeAsync(string region, string instanceId, CancellationToken cancellationToken) =>
+        State(await DescribeInstanceAsync(clientForRegion(region), instanceId, callLimit, cancellationToken));
+
+    public async Task<DbInstanceState?> DescribeByResourceIdAsync(string region, string resourceId, CancellationToken cancellationToken)
     {
-        var instance = await DescribeInstanceAsync(clientForRegion(region), instanceId, callLimit, cancellationToken);
-        return instance is null ? null : new DbInstanceState(
-            instance.DBInstanceStatus ?? "unknown",
-            instance.DBInstanceArn ?? "",
-            string.IsNullOrEmpty(instance.ReadReplicaSourceDBInstanceIdentifier) ? null : instance.ReadReplicaSourceDBInstanceIdentifier,
-            instance.Endpoint?.Address,
-            instance is { KmsKeyId: { } key, DBSubnetGroup.DBSubnetGroupName: { } subnets }
-                ? new DbPlacement(key, subnets, [.. (instance.VpcSecurityGroups ?? []).Select(g => g.VpcSecurityGroupId).OfType<string>()],
-                    instance.DBParameterGroups?.FirstOrDefault()?.DBParameterGroupName)
-                : null,
-            string.IsNullOrEmpty(instance.DbiResourceId) ? null : instance.DbiResourceId,
-            instance.DBParameterGroups?.FirstOrDefault()?.ParameterApplyStatus);
+        var response = await callLimit.RunAsync(t => clientForRegion(region).DescribeDBInstancesAsync(
+            new DescribeDBInstancesRequest { Filters = [new Filter { Name = "dbi-resource-id", Values = [resourceId] }] }, t), cancellationToken);
+        return State(response.DBInstances?.FirstOrDefault());
     }
+
+    /// <summary>SourceRegion, as for a replica, lets the real client presign the request where RDS asks for one (GovCloud).</summary>
+    public async Task<string> StartBackupsReplicationAsync(BackupsReplicationRequest request, CancellationToken cancellationToken)
+    {
+        var response = await callLimit.RunAsync(t => clientForRegion(request.Region).StartDBInstanceAutomatedBackupsReplicationAsync(new StartDBInstanceAutomatedBackupsReplicationRequest
+        {
+            SourceDBInstanceArn = request.SourceArn,
+            SourceRegion = request.SourceRegion,
+            KmsKeyId = request.KmsKeyId,
+            BackupRetentionPeriod = request.RetentionDays,
+        }, t), cancellationToken);
+        return response.DBInstanceAutomatedBackup?.DBInstanceAutomatedBackupsArn is { Length: > 0 } arn
+            ? arn
+            : throw new DrStepException($"RDS started replicating {request.SourceArn}'s automated backups to {request.Region} but named no replicated backups ARN");
+    }
+
+    public Task StopBackupsReplicationAsync(string region, string sourceArn, CancellationToken cancellationToken) =>
+        callLimit.RunAsync(t => clientForRegion(region).StopDBInstanceAutomatedBackupsReplicationAsync(
+            new StopDBInstanceAutomatedBackupsReplicationRequest { SourceDBInstanceArn = sourceArn }, t), cancellationToken);
+
+    private static DbInstanceState? State(DBInstance? instance) => instance is null ? null : new DbInstanceState(
+        instance.DBInstanceStatus ?? "unknown",
+        instance.DBInstanceArn ?? "",
+        string.IsNullOrEmpty(instance.ReadReplicaSourceDBInstanceIdentifier) ? null : instance.ReadReplicaSourceDBInstanceIdentifier,
+        instance.Endpoint?.Address,
+        instance is { KmsKeyId: { } key, DBSubnetGroup.DBSubnetGroupName: { } subnets }
+            ? new DbPlacement(key, subnets, [.. (instance.VpcSecurityGroups ?? []).Select(g => g.VpcSecurityGroupId).OfType<string>()],
+                instance.DBParameterGroups?.FirstOrDefault()?.DBParameterGroupName)
+            : null,
+        string.IsNullOrEmpty(instance.DbiResourceId) ? null : instance.DbiResourceId,
+        instance.DBParameterGroups?.FirstOrDefault()?.ParameterApplyStatus,
+        (instance.DBInstanceAutomatedBackupsReplications ?? []).Select(r => r.DBInstanceAutomatedBackupsArn).OfType<string>().ToList() is { Count: > 0 } replicated ? replicated : null);
 
     /// <summary>A 4xx answer is RDS's refusal (nothing promoted); a timeout, a dropped connection or a 5xx leaves the outcome unknown.</summary>
     public async Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
