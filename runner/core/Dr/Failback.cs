@@ -295,6 +295,11 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             topology.Replica is null
                 ? "A replica is created with RDS's defaults (class of the source, single-AZ): the next `pulumi up` applies what the stack declares."
                 : "The new replicas have the stack's instance class, Multi-AZ, parameter group, backup retention and deletion protection, as the program declares them.",
+            .. topology.HealthCheckId is null ? Array.Empty<string>() :
+            [
+                "Run `pulumi up`: an update while failed over made the SECONDARY DNS record ignore the DR load balancer's health, and until the next one " +
+                "a failing primary probe would send clients to the pilot light.",
+            ],
         ];
     }
 }

@@ -57,6 +57,9 @@ public class FailbackTests
             "The replaced instances are kept, renamed: production-db-retired-202606010300 in eu-west-1 and production-db-replica-retired-202606010300 in eu-central-1. " +
             "Delete them (with a final snapshot) once the data is checked.", afterwards[0]);
         Assert.DoesNotContain(afterwards, a => a.Contains("pulumi stack import", StringComparison.Ordinal));
+        Assert.Equal(
+            "Run `pulumi up`: an update while failed over made the SECONDARY DNS record ignore the DR load balancer's health, and until the next one " +
+            "a failing primary probe would send clients to the pilot light.", afterwards[^1]);
         Assert.Contains("## What remains to do", result.MarkdownReport, StringComparison.Ordinal);
     }
 
