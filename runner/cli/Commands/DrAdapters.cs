@@ -57,7 +57,7 @@ public sealed class DrAdapters : IDisposable
     /// <summary>
     /// A DR command's pages: Slack (or the log) as every runner notification, and the critical ones also to the DR
     /// region's critical SNS topic, which pages on-call by pager and SMS even when the primary region is gone. A drill's
-    /// failover pages through it too: the drill rehearses the outage's page with the rest.
+    /// failover does not (Slack only: <see cref="DrillCommand.FailoverPorts"/>); the drill's own report does.
     /// </summary>
     public static INotifier Pager(HttpClient slackHttp, JsonObject outputs, ILogger logger) => new EveryChannelNotifier(
     [

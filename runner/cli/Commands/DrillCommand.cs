@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
+using Infra.Runner.Dr;
 using Infra.Runner.Drill;
 using Infra.Ledger;
 using Infra.Runner.Rollout;
@@ -89,6 +90,12 @@ public static class DrillCommand
     /// <summary>Drill events go to a file of their own next to the report.</summary>
     public static string DrillJournalPath(RunnerSettings settings) => Path.Combine(settings.LocalFolder, $"{settings.Stack}.drill.jsonl");
 
+    /// <summary>
+    /// The drill's failover: failover's ports with its pages to Slack only. A drill that goes well must not wake
+    /// on-call by pager and SMS; the drill's own report pages SNS too when it is critical (failed, and may have promoted).
+    /// </summary>
+    public static DrPorts FailoverPorts(DrPorts failover, INotifier slack) => failover with { Pager = slack };
+
     private sealed record DrillFlags(string? ReportPath, string? Timeout, int? Successes, bool AllowProduction, bool Restore, string? LeaseWait);
 
     private static async Task<int> RunAsync(
@@ -145,16 +152,16 @@ public static class DrillCommand
                         DatabaseSecret.ReadOnce(_ => Task.FromResult(PulumiDrillStack.DatabaseSecretArn(outputs)), secrets, "the drill", m => new MarkerStoreException(m)),
                         SslMode.VerifyFull),
                     restores(region),
-                    failover.Ports,
+                    FailoverPorts(failover.Ports, RunnerSession.CreateNotifier(notifierHttp, logger)),
                     new JsonLinesJournal(DrillJournalPath(settings)),
                     // A failed drill that may have promoted pages critically: on-call hears of it through SNS as of a failover.
                     DrAdapters.Pager(notifierHttp, pagerOutputs, logger),
                     new LedgerDrillReports(ledger),
+                    new DrillReportFiles(reportPath, logger),
                     TimeProvider.System,
                     new Progress(logger));
                 var result = await new DrillEngine(ports).RunAsync(options, held);
                 foreach (var problem in result.Problems) logger.Error("Bad input: {Reason:l}", problem);
-                if (result.Report is { } report) await ReportFiles.WriteAsync(reportPath, report, result.ReportJson!, logger);
                 logger.Write(result.Outcome == DrillOutcome.Succeeded ? LogEventLevel.Information : LogEventLevel.Error,
                     "{Outcome:l}: {Message:l}", result.Outcome.ToString(), result.Message);
                 return result.ExitCode;

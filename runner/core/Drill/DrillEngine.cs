@@ -7,7 +7,7 @@ namespace Infra.Runner.Drill;
 /// A disaster-recovery drill with data: marker rows to the primary, then a promotion of the DR region
 /// (<see cref="PromotionDrill"/>) or a point-in-time restore into a new instance (<see cref="RestoreDrill"/>), the
 /// newest marker read back (RPO) and the time to recovery (RTO), each judged against the stack's targets. Never throws
-/// for a failed phase: every ending is journaled, reported (Markdown and JSON) and sent to Slack and the release ledger.
+/// for a failed phase: every ending is journaled, reported (Markdown and JSON files, written first) and sent to Slack and the release ledger.
 /// </summary>
 public sealed class DrillEngine(DrillPorts ports)
 {
@@ -54,17 +54,21 @@ public sealed class DrillEngine(DrillPorts ports)
         return result;
     }
 
-    /// <summary>The report to the pager (Slack; SNS when critical) and the ledger; neither failing loses it (the file is written by the caller).</summary>
+    /// <summary>
+    /// The report's files first (a drill stopped while publishing still leaves them), then the pager (Slack; SNS when
+    /// critical) and the ledger. None failing loses the others: each failure is journaled.
+    /// </summary>
     private async Task PublishAsync(DrillSession session, DrillResult result)
     {
         var severity = session.Facts.MayBePromoted && result.Outcome != DrillOutcome.Succeeded && result.Outcome != DrillOutcome.TargetsMissed
             ? NotificationSeverity.Critical
             : NotificationSeverity.Info;
-        await Send("the pager", () => ports.Notifier.NotifyAsync(severity, DrillReport.Summary(session.Facts, result.Outcome), CancellationToken.None));
-        await Send("the release ledger", () => ports.Reports.RecordAsync(result.ReportJson!, CancellationToken.None));
+        await Send("The report files could not be written", () => ports.Files.WriteAsync(result.Report!, result.ReportJson!));
+        await Send("The report could not be sent to the pager", () => ports.Notifier.NotifyAsync(severity, DrillReport.Summary(session.Facts, result.Outcome), CancellationToken.None));
+        await Send("The report could not be sent to the release ledger", () => ports.Reports.RecordAsync(result.ReportJson!, CancellationToken.None));
         await session.AppendAsync(DrillEventKind.Finished, DrillReport.Summary(session.Facts, result.Outcome), CancellationToken.None);
 
-        async Task Send(string where, Func<Task> send)
+        async Task Send(string failure, Func<Task> send)
         {
             try
             {
@@ -72,7 +76,7 @@ public sealed class DrillEngine(DrillPorts ports)
             }
             catch (Exception error)
             {
-                await session.AppendAsync(DrillEventKind.ReportNotSent, $"The report could not be sent to {where}: {error.Message}", CancellationToken.None);
+                await session.AppendAsync(DrillEventKind.ReportNotSent, $"{failure}: {error.Message}", CancellationToken.None);
             }
         }
     }

@@ -33,7 +33,7 @@ public enum DrillEventKind
     InstanceDeleted,
     InstanceDeletionFailed,
 
-    /// <summary>The report could not be sent to the pager (Slack; SNS when critical) or recorded in the ledger; a warning, the report file is still written.</summary>
+    /// <summary>The report files could not be written, or the report sent to the pager (Slack; SNS when critical) or recorded in the ledger; a warning, the others still get it.</summary>
     ReportNotSent,
     Finished,
     Interrupted,

@@ -14,9 +14,7 @@ namespace PlanDiff.Tests.Workflows;
 /// GetMetricStatistics has no resource type, so only <c>*</c>; nor have Elastic Load Balancing v2's DescribeListeners and
 /// DescribeRules (the reference's ELBv2 table lists no resource for them). SNS Publish requires a topic
 /// (<c>arn:aws:sns:${Region}:${Account}:${TopicName}</c>). RebootDBInstance requires db only (the reference's RDS
-/// table, read for fail-back's parameter group step). StartDBInstanceAutomatedBackupsReplication and
-/// StopDBInstanceAutomatedBackupsReplication are taken to require db only, like the reference's other instance actions:
-/// not read in the reference this session (the dataset was not in the search index).
+/// table, read for fail-back's parameter group step).
 /// </summary>
 public partial class DrDrillPolicyTests
 {
@@ -51,8 +49,6 @@ public partial class DrDrillPolicyTests
         ["rds:PromoteReadReplica"] = (["rds:db"], ["rds:db"]),
         ["rds:ModifyDBInstance"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db"]),
         ["rds:RebootDBInstance"] = (["rds:db"], ["rds:db"]),
-        ["rds:StartDBInstanceAutomatedBackupsReplication"] = (["rds:db"], ["rds:db"]),
-        ["rds:StopDBInstanceAutomatedBackupsReplication"] = (["rds:db"], ["rds:db"]),
         ["rds:CrossRegionCommunication"] = (["rds:db"], []),
         ["rds:CreateDBInstanceReadReplica"] = (["rds:db", "rds:og", "rds:pg", "rds:subgrp"], ["rds:db", "rds:og", "rds:pg", "rds:subgrp"]),
         ["ecs:UpdateService"] = (["ecs:service"], ["ecs:service"]),

@@ -28,12 +28,22 @@ public partial class DrDrillWorkflowTests
     private static YamlMappingNode RunnerStep(YamlMappingNode job, string command) =>
         job.Steps().Single(s => s.Scalar("run")?.Contains($"-- {command} --stack staging", StringComparison.Ordinal) == true);
 
+    /// <summary>The step of a fail-back job: the shared script, which runs the runner's failback and counts exit 6 as done.</summary>
+    private static YamlMappingNode FailbackStep(YamlMappingNode job) =>
+        job.Steps().Single(s => s.Scalar("run")?.StartsWith(".github/scripts/finish-failback.sh staging ", StringComparison.Ordinal) == true);
+
+    /// <summary>The runner's command line in .github/scripts/finish-failback.sh.</summary>
+    private static string FailbackCommandLine =>
+        File.ReadAllLines(Path.Combine(RepoFiles.Root, ".github", "scripts", "finish-failback.sh")).Single(l => l.StartsWith("dotnet run ", StringComparison.Ordinal));
+
     [GeneratedRegex(@"(?<flag>--[a-z-]+) (?<value>\d+[smhd])\b")]
     private static partial Regex DurationFlag();
 
     /// <summary>A duration flag of the runner's command line, parsed as the runner parses it.</summary>
-    private static TimeSpan Flag(YamlMappingNode step, string flag) =>
-        DurationFlag().Matches(step.Scalar("run")!).Where(m => m.Groups["flag"].Value == flag).Select(m => DurationParser.Parse(flag, m.Groups["value"].Value)).Single();
+    private static TimeSpan Flag(string commandLine, string flag) =>
+        DurationFlag().Matches(commandLine).Where(m => m.Groups["flag"].Value == flag).Select(m => DurationParser.Parse(flag, m.Groups["value"].Value)).Single();
+
+    private static TimeSpan Flag(YamlMappingNode step, string flag) => Flag(step.Scalar("run")!, flag);
 
     private static TimeSpan Session(YamlMappingNode job) =>
         TimeSpan.FromSeconds(int.Parse(With(Uses(job, "aws-actions/configure-aws-credentials").Single()).Scalar("role-duration-seconds")!));
@@ -68,14 +78,15 @@ public partial class DrDrillWorkflowTests
     {
         var finish = Job(DrDrill, "finish-failback");
         var drill = Job(DrDrill, "drill");
-        var script = finish.Steps().Single(s => s.Scalar("run") == ".github/scripts/finish-failback.sh staging");
+        var script = FailbackStep(finish);
 
         // A scheduled run has no inputs: it must not fail back a failover left standing on purpose.
         Assert.Equal("inputs.finish-failback", finish.Scalar("if"));
+        Assert.Equal(".github/scripts/finish-failback.sh staging dr-failback-earlier-report.md", script.Scalar("run"));
         Assert.Equal("${{ secrets.PULUMI_ACCESS_TOKEN }}", Env(script).Scalar("PULUMI_ACCESS_TOKEN"));
         Assert.Equal("${{ !cancelled() && (needs.finish-failback.result == 'success' || needs.finish-failback.result == 'skipped') }}", drill.Scalar("if"));
         Assert.Null(RunnerStep(drill, "drill").Get("if"));
-        Assert.DoesNotContain(Runs(drill), r => r.Contains("failback", StringComparison.Ordinal));
+        Assert.DoesNotContain(Runs(drill), r => r.Contains("-- failback", StringComparison.Ordinal) || r.Contains("finish-failback.sh", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -87,15 +98,21 @@ public partial class DrDrillWorkflowTests
 
         Assert.True(steps.IndexOf(RunnerStep(drill, "drill")) < steps.IndexOf(decide), "the drill, then the decision");
         Assert.Equal("always()", decide.Scalar("if"));
-        Assert.Contains("jq -r '.mayBePromoted' dr-drill-report.json", decide.Scalar("run"));
+        // The report's mayBePromoted, or, without one, how the drill step ended and the runner's exit code.
+        Assert.Equal(".github/scripts/drill-failback-needed.sh dr-drill-report.json \"$DRILL_OUTCOME\" \"$DRILL_EXIT\" >> \"$GITHUB_OUTPUT\"", decide.Scalar("run"));
+        Assert.Equal(("${{ steps.drill.outcome }}", "${{ steps.drill.outputs.exit }}"), (Env(decide).Scalar("DRILL_OUTCOME"), Env(decide).Scalar("DRILL_EXIT")));
+        Assert.Contains("|| status=$?\necho \"exit=$status\" >> \"$GITHUB_OUTPUT\"\nexit \"$status\"", RunnerStep(drill, "drill").Scalar("run"));
         Assert.Equal("${{ steps.promoted.outputs.needed }}", ((YamlMappingNode)drill.Get("outputs")!).Scalar("failback"));
         // After a failed or missed-target drill too: whatever it promoted goes back.
         Assert.Equal("always() && needs.drill.outputs.failback == 'true'", Job(DrDrill, "failback").Scalar("if"));
         Assert.Equal("always() && needs.drill.outputs.failback == 'true' && needs.failback.result != 'success' && needs.failback.result != 'skipped'",
             Job(DrDrill, "failback-resume").Scalar("if"));
-        Assert.Contains("failback --stack staging --yes --lease-wait 30m --report dr-failback-report.md --log-json", RunnerStep(Job(DrDrill, "failback"), "failback").Scalar("run"));
-        Assert.Contains("failback --stack staging --yes --lease-wait 30m --report dr-failback-resumed-report.md --log-json",
-            RunnerStep(Job(DrDrill, "failback-resume"), "failback").Scalar("run"));
+        // Both through the script every fail-back job shares: the runner's exit 6 (nothing to fail back) is no failure.
+        Assert.Equal(".github/scripts/finish-failback.sh staging dr-failback-report.md", FailbackStep(Job(DrDrill, "failback")).Scalar("run"));
+        Assert.Equal(".github/scripts/finish-failback.sh staging dr-failback-resumed-report.md", FailbackStep(Job(DrDrill, "failback-resume")).Scalar("run"));
+        Assert.Equal("dotnet run --project runner/cli -c Release -- failback --stack \"$stack\" --yes --lease-wait 30m --report \"$report\" --log-json || status=$?",
+            FailbackCommandLine);
+        Assert.All(AllJobs, j => Assert.DoesNotContain(Runs(j.Job), r => r.Contains("-- failback", StringComparison.Ordinal)));
         Assert.Contains("drill --stack staging --lease-wait 30m --timeout 30m --report dr-drill-report.md --log-json", RunnerStep(drill, "drill").Scalar("run"));
     }
 

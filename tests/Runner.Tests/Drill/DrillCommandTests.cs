@@ -2,7 +2,10 @@ using Infra.Runner;
 using Infra.Runner.Adapters;
 using Infra.Runner.Commands;
 using Infra.Runner.Drill;
+using Infra.Runner.Rollout;
+using Moq;
 using Runner.Tests.Adapters.Support;
+using Runner.Tests.Dr;
 
 namespace Runner.Tests.Drill;
 
@@ -55,6 +58,19 @@ public sealed class DrillCommandTests : IDisposable
         Assert.True(parse.GetValue<bool>("--restore"));
         Assert.True(parse.GetValue<bool>("--allow-production"));
         Assert.False(RunnerCli.CreateRoot(output).Parse(["drill"]).GetValue<bool>("--allow-production"));
+    }
+
+    [Fact]
+    public void The_drills_failover_pages_slack_only_with_failovers_other_ports_unchanged()
+    {
+        var failover = new DrWorld().Ports;
+        var slack = new Mock<INotifier>(MockBehavior.Strict).Object;
+
+        var ports = DrillCommand.FailoverPorts(failover, slack);
+
+        Assert.Same(slack, ports.Pager);
+        Assert.NotSame(failover.Pager, ports.Pager);
+        Assert.Equal(failover with { Pager = slack }, ports);
     }
 
     [Fact]

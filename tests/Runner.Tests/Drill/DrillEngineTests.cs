@@ -300,6 +300,31 @@ public class DrillEngineTests
     }
 
     [Fact]
+    public async Task The_report_files_are_written_before_the_report_is_paged_or_recorded_so_a_drill_stopped_while_publishing_leaves_them()
+    {
+        var harness = new DrillHarness();
+
+        var result = await harness.RunAsync();
+
+        Assert.Equal([(result.Report!, result.ReportJson!)], harness.ReportFiles);
+        Assert.Equal(["files", "pager", "ledger"], harness.Deliveries);
+    }
+
+    [Fact]
+    public async Task Report_files_that_cannot_be_written_are_journaled_and_the_report_is_still_paged_and_recorded()
+    {
+        var harness = new DrillHarness();
+        harness.Files.Setup(f => f.WriteAsync(It.IsAny<string>(), It.IsAny<string>())).ThrowsAsync(new IOException("No space left on device"));
+
+        var result = await harness.RunAsync();
+
+        Assert.Equal(DrillOutcome.Succeeded, result.Outcome);
+        Assert.Equal(["The report files could not be written: No space left on device"],
+            harness.Events.Where(e => e.Kind == DrillEventKind.ReportNotSent).Select(e => e.Message));
+        Assert.Equal(["pager", "ledger"], harness.Deliveries);
+    }
+
+    [Fact]
     public async Task A_report_that_cannot_reach_slack_or_the_ledger_is_journaled_as_a_warning_and_the_drill_result_stands()
     {
         var harness = new DrillHarness();

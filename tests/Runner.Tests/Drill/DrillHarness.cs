@@ -7,8 +7,8 @@ using Runner.Tests.Dr;
 namespace Runner.Tests.Drill;
 
 /// <summary>
-/// Moq stand-ins for the stack, CloudWatch's replica lag, the DR health check, the journal, Slack and the ledger's
-/// report; fakes of the marker databases and RDS's point-in-time restore; and failover's AWS (<see cref="DrWorld"/>,
+/// Moq stand-ins for the stack, CloudWatch's replica lag, the DR health check, the journal, Slack, the ledger's
+/// report and the report files; fakes of the marker databases and RDS's point-in-time restore; and failover's AWS (<see cref="DrWorld"/>,
 /// which records its calls in <see cref="World"/>), around a drillable stack. Everything runs under one
 /// <see cref="VirtualClock"/>, so the marker writer and failover interleave the same way on every run; the health check
 /// takes <see cref="HealthTakes"/>; the promoted replica holds the markers written up to <see cref="ReplicaBehind"/>
@@ -47,10 +47,25 @@ internal sealed class DrillHarness
             .Callback((DrillEvent e, CancellationToken _) => Events.Add(e))
             .Returns(Task.CompletedTask);
         Notifier.Setup(n => n.NotifyAsync(It.IsAny<NotificationSeverity>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback((NotificationSeverity severity, string message, CancellationToken _) => Notifications.Add((severity, message)))
+            .Callback((NotificationSeverity severity, string message, CancellationToken _) =>
+            {
+                Notifications.Add((severity, message));
+                Deliveries.Add("pager");
+            })
             .Returns(Task.CompletedTask);
         Reports.Setup(r => r.RecordAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback((string json, CancellationToken _) => LedgerReports.Add(json))
+            .Callback((string json, CancellationToken _) =>
+            {
+                LedgerReports.Add(json);
+                Deliveries.Add("ledger");
+            })
+            .Returns(Task.CompletedTask);
+        Files.Setup(f => f.WriteAsync(It.IsAny<string>(), It.IsAny<string>()))
+            .Callback((string markdown, string json) =>
+            {
+                ReportFiles.Add((markdown, json));
+                Deliveries.Add("files");
+            })
             .Returns(Task.CompletedTask);
     }
 
@@ -75,6 +90,8 @@ internal sealed class DrillHarness
     public Mock<INotifier> Notifier { get; } = new(MockBehavior.Strict);
 
     public Mock<IDrillReportLedger> Reports { get; } = new(MockBehavior.Strict);
+
+    public Mock<IDrillReportFiles> Files { get; } = new(MockBehavior.Strict);
 
     public FakeMarkerDatabases Markers { get; }
 
@@ -108,9 +125,14 @@ internal sealed class DrillHarness
 
     public List<string> LedgerReports { get; } = [];
 
+    public List<(string Markdown, string Json)> ReportFiles { get; } = [];
+
+    /// <summary>Where the finished report went, in order: "files", "pager", "ledger".</summary>
+    public List<string> Deliveries { get; } = [];
+
     public Task<DrillResult> RunAsync(DrillOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Time.Run(() => new DrillEngine(new DrillPorts(Stack.Object, Lag.Object, Health.Object, Markers, Restore,
-            World.Ports with { Time = Time }, Journal.Object, Notifier.Object, Reports.Object, Time)).RunAsync(options ?? new DrillOptions(), cancellationToken)));
+            World.Ports with { Time = Time }, Journal.Object, Notifier.Object, Reports.Object, Files.Object, Time)).RunAsync(options ?? new DrillOptions(), cancellationToken)));
 
     /// <summary>Ctrl+C, as the CLI's token sees it, the moment an event that <paramref name="when"/> accepts is journaled.</summary>
     public CancellationToken InterruptWhen(Func<DrillEvent, bool> when)
