@@ -10,17 +10,17 @@ namespace Runner.Tests.Dr;
 /// </summary>
 public class FailbackUndoRoutedColorsTests
 {
-    private static readonly DrService Blue = new("web", "production-dr-web-blue", 3, 3, 12);
-    private static readonly DrService Green = new("web", "production-dr-web-green", 3, 3, 12);
+    /// <summary>Both colors of web in the DR region, as the world's DR listener names them.</summary>
+    private static readonly (DrService Blue, DrService Green) Colors = (DrWorld.Topology.Dr.Routes[0].Blue, DrWorld.Topology.Dr.Routes[0].Green);
 
     /// <summary>The ledger's release routes web to green in the DR region; the DR listener forwards as the world says.</summary>
-    private static readonly DrTopology LedgerOnGreen = DrWorld.Topology with { Dr = DrWorld.Topology.Dr with { Services = [Green], EveryColor = [Blue, Green] } };
+    private static readonly DrTopology LedgerOnGreen = DrWorld.Topology with { Dr = DrWorld.Topology.Dr with { Services = [Colors.Green], EveryColor = [Colors.Blue, Colors.Green] } };
 
     private readonly DrWorld _world = DrWorld.FailedOver();
 
     public FailbackUndoRoutedColorsTests() =>
         // Failover scaled both: the ledger's green and the blue the DR listener still forwards to.
-        _world.Services[(DrWorld.Dr, Green.EcsServiceName)] = new DrWorld.Counts(3, 3);
+        _world.Services[(DrWorld.Dr, Colors.Green.EcsServiceName)] = new DrWorld.Counts(3, 3);
 
     /// <summary>Fail-back whose final catch-up never sees the new replica replay up to the DR database's WAL end, so the switchover is undone.</summary>
     private Task<DrResult> RunWithFinalCatchUpFailingAsync() =>
@@ -35,8 +35,8 @@ public class FailbackUndoRoutedColorsTests
         var result = await RunWithFinalCatchUpFailingAsync();
 
         Assert.EndsWith($"; {FailbackTests.Undone}; the report says what state each region is in", result.Message, StringComparison.Ordinal);
-        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, Blue.EcsServiceName)]);
-        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, Green.EcsServiceName)]);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, Colors.Blue.EcsServiceName)]);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, Colors.Green.EcsServiceName)]);
         Assert.Equal(
             [
                 "scale eu-central-1: production-dr-web-blue to 0 (autoscaling 0..0)",
@@ -60,8 +60,8 @@ public class FailbackUndoRoutedColorsTests
         var result = await RunWithFinalCatchUpFailingAsync();
 
         Assert.EndsWith($"; {FailbackTests.Undone}; the report says what state each region is in", result.Message, StringComparison.Ordinal);
-        Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Dr, Blue.EcsServiceName)]);
-        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, Green.EcsServiceName)]);
+        Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Dr, Colors.Blue.EcsServiceName)]);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, Colors.Green.EcsServiceName)]);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class FailbackUndoRoutedColorsTests
         var result = await RunWithFinalCatchUpFailingAsync();
 
         Assert.EndsWith($"; {FailbackTests.Undone}; the report says what state each region is in", result.Message, StringComparison.Ordinal);
-        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, Blue.EcsServiceName)]);
-        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, Green.EcsServiceName)]);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, Colors.Blue.EcsServiceName)]);
+        Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, Colors.Green.EcsServiceName)]);
     }
 }
