@@ -45,7 +45,7 @@ public sealed class DrAdapters : IDisposable
             TimeProvider.System,
             new Progress(logger))
         {
-            Routes = new ElbDrRoutes(ElbDrRoutes.ClientFor, CallTimeout),
+            Routes = new ElbDrRoutes(ElbDrRoutes.ClientFor, SdkCallLimit.Of(CallTimeout)),
         };
     }
 
@@ -62,7 +62,7 @@ public sealed class DrAdapters : IDisposable
     public static INotifier Pager(HttpClient slackHttp, JsonObject outputs, ILogger logger) => new EveryChannelNotifier(
     [
         new NotifierChannel("Slack", RunnerSession.CreateNotifier(slackHttp, logger)),
-        new NotifierChannel("SNS", new SnsCriticalPager(SnsCriticalPager.ClientFor, SnsCriticalPager.TopicArnIn(outputs), CallTimeout)),
+        new NotifierChannel("SNS", new SnsCriticalPager(SnsCriticalPager.ClientFor, SnsCriticalPager.TopicArnIn(outputs), SdkCallLimit.Of(CallTimeout))),
     ]);
 
     public void Dispose()

@@ -1,7 +1,7 @@
 namespace Infra.Runner.Dr;
 
 /// <summary>
-/// Which DR services failover scales: the colors the ledger's release routes to (<see cref="DrRegionSide.Services"/>)
+/// Which DR services failover scales, and fail-back undoing a switchover (it restores what failover started): the colors the ledger's release routes to (<see cref="DrRegionSide.Services"/>)
 /// and every color the DR load balancer actually forwards to (weight above 0). A DR tier update that failed and was
 /// never finished leaves that load balancer on the old color; scaling only the ledger's would leave it answering 503
 /// until a <c>pulumi up</c>. A route that cannot be read counts as forwarding to both colors, as an unreadable release
@@ -11,6 +11,10 @@ public sealed class DrRoutedColors(IDrRoutes? routes, DrRegionSide dr)
 {
     /// <summary>The services to scale: the ledger's until <see cref="Read"/> has run, then the union.</summary>
     public IReadOnlyList<DrService> Services { get; private set; } = dr.Services;
+
+    /// <summary>The services to scale, as a step describes them before <see cref="Read"/> has run: each at its live count.</summary>
+    public string Described =>
+        $"{string.Join(", ", dr.Services.Select(s => $"{s.EcsServiceName} to {s.Live}"))} and any other color the DR load balancer forwards to";
 
     public DrStep Read() => new("read-dr-routes",
         $"read which colors the load balancer in {dr.Region} forwards each service to (Elastic Load Balancing DescribeListeners / DescribeRules), " +

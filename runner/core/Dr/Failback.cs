@@ -113,6 +113,7 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
             .. steps.Scale(primary, "primary-services", s => s.Live),
             steps.Dns(topology, toDr: false),
         ];
+        var routed = new DrRoutedColors(ports.Routes, dr);
         var undo = new DrRecovery(
             switchover.Select(s => s.Name).ToHashSet(),
             [
@@ -124,7 +125,9 @@ public sealed class Failback(DrPorts ports, DrOptions options, IDrStackState sta
                     return "the ledger's dr item says promoted: the stack stays failed over";
                 }),
                 steps.Fence(primary) with { Name = "undo-stop-primary-services" },
-                .. steps.Scale(dr, "undo-restore-writes", s => s.Live),
+                // The colors failover would scale: a DR listener a failed tier update left on the old color answers 503 without it.
+                routed.Read() with { Name = "undo-read-dr-routes" },
+                .. steps.Scale(dr, () => routed.Services, "undo-restore-writes", s => s.Live, routed.Described),
                 steps.Dns(topology, toDr: true) with { Name = "undo-switch-dns" },
             ],
             $"undone: writes are restored in {dr.Region} (its services run, the primary's are stopped, DNS and the ledger say failed over); " +

@@ -1,3 +1,4 @@
+using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Dr;
 using Infra.Runner.Rollout;
@@ -33,7 +34,7 @@ public sealed class DrPagesSnsTests : IDisposable
         Pager = new EveryChannelNotifier(
         [
             new NotifierChannel("Slack", world),
-            new NotifierChannel("SNS", new SnsCriticalPager(SnsCriticalPager.ClientFor, topicArn, TimeSpan.FromSeconds(30))),
+            new NotifierChannel("SNS", new SnsCriticalPager(SnsCriticalPager.ClientFor, topicArn, SdkCallLimit.Of(TimeSpan.FromSeconds(30)))),
         ]),
     };
 
@@ -94,7 +95,7 @@ public sealed class DrPagesSnsTests : IDisposable
         var slackDown = new EveryChannelNotifier(
         [
             new NotifierChannel("Slack", new FailingNotifier("the Slack webhook answered 500")),
-            new NotifierChannel("SNS", new SnsCriticalPager(SnsCriticalPager.ClientFor, TopicArn, TimeSpan.FromSeconds(30))),
+            new NotifierChannel("SNS", new SnsCriticalPager(SnsCriticalPager.ClientFor, TopicArn, SdkCallLimit.Of(TimeSpan.FromSeconds(30)))),
         ]);
 
         var result = await new Failover(world.Ports with { Pager = slackDown }, new DrOptions(RpoTargetSeconds: 30)).RunAsync(DrWorld.Topology, force: true);

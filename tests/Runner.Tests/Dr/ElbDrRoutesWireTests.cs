@@ -1,5 +1,7 @@
 using Amazon.ElasticLoadBalancingV2;
+using Infra.Runner.Adapters;
 using Infra.Runner.Adapters.Dr;
+using Microsoft.Extensions.Time.Testing;
 using Infra.Runner.Rollout;
 using Runner.Tests.Adapters;
 using TestSupport;
@@ -21,7 +23,7 @@ public sealed class ElbDrRoutesWireTests : IDisposable
     private const string Green = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/dr-web-green/2453ed029918f21f";
 
     private readonly FakeElbv2Server _server = FakeElbv2Server.Start();
-    private readonly ElbDrRoutes _routes = new(ElbDrRoutes.ClientFor, TimeSpan.FromSeconds(30));
+    private readonly ElbDrRoutes _routes = new(ElbDrRoutes.ClientFor, SdkCallLimit.Of(TimeSpan.FromSeconds(30)));
 
     public ElbDrRoutesWireTests()
     {
@@ -105,5 +107,29 @@ public sealed class ElbDrRoutesWireTests : IDisposable
             _routes.ReadWeightsAsync(Region, new TrafficRoute(TrafficRouteKind.Listener, ListenerArn, Blue, Green), CancellationToken.None));
 
         Assert.Equal("AccessDenied", error.ErrorCode);
+    }
+
+    /// <summary>
+    /// The call limit cancels the SDK request itself: the connection closes at the limit, so failover's read of the DR
+    /// load balancer leaves nothing in flight when it goes on with both colors.
+    /// </summary>
+    [Theory]
+    [InlineData(TrafficRouteKind.Listener, "Action=DescribeListeners")]
+    [InlineData(TrafficRouteKind.Rule, "Action=DescribeRules")]
+    public async Task A_read_that_gets_no_answer_is_cancelled_at_the_call_limit_not_left_in_flight(TrafficRouteKind kind, string action)
+    {
+        using var silent = new SilentHttpServer();
+        Environment.SetEnvironmentVariable(Variable, silent.Endpoint);
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var routes = new ElbDrRoutes(ElbDrRoutes.ClientFor, new SdkCallLimit(TimeSpan.FromSeconds(10), clock));
+
+        var read = routes.ReadWeightsAsync(Region, new TrafficRoute(kind, kind == TrafficRouteKind.Listener ? ListenerArn : RuleArn, Blue, Green), CancellationToken.None);
+        var request = await silent.ReadRequestAsync();
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        var timedOut = await Assert.ThrowsAsync<TimeoutException>(() => read);
+        Assert.Equal("no answer within 10s; the request was cancelled", timedOut.Message);
+        Assert.Contains(action, request, StringComparison.Ordinal);
+        Assert.True(await silent.ClosedByClientAsync(), "the client still holds the connection: the request was not cancelled");
     }
 }

@@ -118,13 +118,4 @@ public class FailbackCatchUpTests
             "the report says what state each region is in", result.Message);
         Assert.DoesNotContain(_world.Calls, c => c.StartsWith("scale", StringComparison.Ordinal));
     }
-
-    /// <summary>Changes the world once the step is journaled done.</summary>
-    private sealed class AfterStep(string step, Action change) : IProgress<DrEvent>
-    {
-        public void Report(DrEvent value)
-        {
-            if (value.Kind.EndsWith("StepDone", StringComparison.Ordinal) && value.Data.GetValueOrDefault("step") == step) change();
-        }
-    }
 }

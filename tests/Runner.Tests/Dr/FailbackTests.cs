@@ -303,7 +303,7 @@ public class FailbackTests
         Assert.Equal(step, report.GetProperty("failedStep").GetString());
         Assert.True(report.GetProperty("recovery").GetProperty("succeeded").GetBoolean());
         Assert.Equal(
-            ["undo-mark-release", "undo-record-promotion", "undo-stop-primary-services", "scale-undo-restore-writes", "wait-undo-restore-writes", "undo-switch-dns"],
+            ["undo-mark-release", "undo-record-promotion", "undo-stop-primary-services", "undo-read-dr-routes", "scale-undo-restore-writes", "wait-undo-restore-writes", "undo-switch-dns"],
             report.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()).SkipWhile(n => n != step).Skip(1));
         Assert.Equal(["FailbackRecoveryStarted", "FailbackRecoveryDone"], _world.Events.Select(e => e.Kind).Where(k => k.Contains("Recovery", StringComparison.Ordinal)));
         Assert.Contains($"Undone: {Undone}", result.MarkdownReport, StringComparison.Ordinal);

@@ -3,7 +3,8 @@ using Amazon.SimpleNotificationService;
 using Amazon.SimpleNotificationService.Model;
 using Infra.Runner.Adapters.Dr;
 using Infra.Runner.Rollout;
-using Moq;
+using Infra.Runner.Adapters;
+using Microsoft.Extensions.Time.Testing;
 using TestSupport;
 
 namespace Runner.Tests.Dr;
@@ -16,7 +17,7 @@ namespace Runner.Tests.Dr;
 public sealed class SnsCriticalPagerTests : IDisposable
 {
     public const string TopicArn = "arn:aws:sns:eu-central-1:123456789012:infra-production-critical";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly SdkCallLimit Timeout = SdkCallLimit.Of(TimeSpan.FromSeconds(30));
     private readonly FakeSnsServer _sns = FakeSnsServer.Start();
 
     public SnsCriticalPagerTests()
@@ -129,16 +130,26 @@ public sealed class SnsCriticalPagerTests : IDisposable
         Assert.Equal("the stack output dr.criticalTopicArn is 'infra-production-critical', not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)", error.Message);
     }
 
+    /// <summary>
+    /// The call limit cancels the Publish itself: the connection closes at the limit. Only to stop waiting would leave it
+    /// in flight, so a page reported as failed could still wake someone, and the client would be disposed under it.
+    /// </summary>
     [Fact]
-    public async Task Sns_that_does_not_answer_within_the_call_timeout_is_a_failed_page()
+    public async Task A_publish_that_gets_no_answer_is_a_failed_page_cancelled_at_the_call_limit_not_left_in_flight()
     {
-        var silent = new Mock<IAmazonSimpleNotificationService>();
-        silent.Setup(c => c.PublishAsync(It.IsAny<PublishRequest>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource<PublishResponse>().Task);
-        var pager = new SnsCriticalPager(_ => silent.Object, TopicArn, TimeSpan.Zero);
+        using var silent = new SilentHttpServer();
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_SNS", silent.Endpoint);
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var pager = new SnsCriticalPager(SnsCriticalPager.ClientFor, TopicArn, new SdkCallLimit(TimeSpan.FromSeconds(10), clock));
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => pager.NotifyAsync(NotificationSeverity.Critical, "Failover of production: done", CancellationToken.None));
+        var page = pager.NotifyAsync(NotificationSeverity.Critical, "Failover of production: done", CancellationToken.None);
+        var request = await silent.ReadRequestAsync();
+        clock.Advance(TimeSpan.FromSeconds(10));
 
-        Assert.Equal($"publishing to {TopicArn} got no answer from SNS in eu-central-1 within 0 s", error.Message);
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => page);
+        Assert.Equal($"publishing to {TopicArn} failed: SNS in eu-central-1 gave no answer within 10s; the request was cancelled", error.Message);
+        Assert.Contains("Action=Publish", request, StringComparison.Ordinal);
+        Assert.True(await silent.ClosedByClientAsync(), "the client still holds the connection: the publish was not cancelled");
     }
 
     [Fact]

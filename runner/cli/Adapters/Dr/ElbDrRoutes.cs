@@ -9,12 +9,12 @@ namespace Infra.Runner.Adapters.Dr;
 
 /// <summary>
 /// The DR load balancer's weights through Elastic Load Balancing v2, one client per region, every call bounded by
-/// <paramref name="callTimeout"/>: DescribeListeners for a listener's default action, DescribeRules for a rule's actions
+/// <paramref name="callLimit"/>: DescribeListeners for a listener's default action, DescribeRules for a rule's actions
 /// (the carriers <see cref="ElbTrafficSwitch"/> writes). The forward action must list exactly the route's two target
 /// groups, as components/Traffic/ListenerActions declares it; weights are matched by target group ARN, not position.
 /// Needs elasticloadbalancing:DescribeListeners / DescribeRules, which take no resource but <c>*</c>.
 /// </summary>
-public sealed class ElbDrRoutes(Func<string, AmazonElasticLoadBalancingV2Client> clientForRegion, TimeSpan callTimeout) : IDrRoutes
+public sealed class ElbDrRoutes(Func<string, AmazonElasticLoadBalancingV2Client> clientForRegion, SdkCallLimit callLimit) : IDrRoutes
 {
     public static AmazonElasticLoadBalancingV2Client ClientFor(string region) => new(RegionEndpoint.GetBySystemName(region));
 
@@ -22,10 +22,10 @@ public sealed class ElbDrRoutes(Func<string, AmazonElasticLoadBalancingV2Client>
     {
         var client = clientForRegion(region);
         var (what, actions) = route.Kind == TrafficRouteKind.Listener
-            ? ($"listener {route.Arn}", (await client.DescribeListenersAsync(new DescribeListenersRequest { ListenerArns = [route.Arn] }, cancellationToken)
-                .WaitAsync(callTimeout, cancellationToken)).Listeners?.FirstOrDefault(l => l.ListenerArn == route.Arn)?.DefaultActions)
-            : ($"listener rule {route.Arn}", (await client.DescribeRulesAsync(new DescribeRulesRequest { RuleArns = [route.Arn] }, cancellationToken)
-                .WaitAsync(callTimeout, cancellationToken)).Rules?.FirstOrDefault(r => r.RuleArn == route.Arn)?.Actions);
+            ? ($"listener {route.Arn}", (await callLimit.RunAsync(t => client.DescribeListenersAsync(new DescribeListenersRequest { ListenerArns = [route.Arn] }, t),
+                cancellationToken)).Listeners?.FirstOrDefault(l => l.ListenerArn == route.Arn)?.DefaultActions)
+            : ($"listener rule {route.Arn}", (await callLimit.RunAsync(t => client.DescribeRulesAsync(new DescribeRulesRequest { RuleArns = [route.Arn] }, t),
+                cancellationToken)).Rules?.FirstOrDefault(r => r.RuleArn == route.Arn)?.Actions);
         var groups = (actions ?? []).Where(IsForward).Select(a => a.ForwardConfig?.TargetGroups ?? []).ToList();
         if (groups is not [var targets] || targets.Count != 2
             || Weight(targets, route.BlueTargetGroupArn) is not { } blue || Weight(targets, route.GreenTargetGroupArn) is not { } green)

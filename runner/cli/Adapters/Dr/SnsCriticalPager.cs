@@ -13,8 +13,9 @@ namespace Infra.Runner.Adapters.Dr;
 /// <c>dr.criticalTopicArn</c>), where the pager and SMS numbers are subscribed as well: that region answers when the
 /// primary is gone. A stack whose outputs have no topic (last updated by an older program) and a publish that fails
 /// are a failed page saying why, for the report: never a failed command. Messages are journaled DR texts: no secrets.
+/// A publish is cancelled at <paramref name="callLimit"/>, so a page reported as failed does not arrive later.
 /// </summary>
-public sealed class SnsCriticalPager(Func<string, IAmazonSimpleNotificationService> clientFor, string? topicArn, TimeSpan callTimeout) : INotifier
+public sealed class SnsCriticalPager(Func<string, IAmazonSimpleNotificationService> clientFor, string? topicArn, SdkCallLimit callLimit) : INotifier
 {
     public const string OutputPath = "dr.criticalTopicArn";
 
@@ -44,12 +45,11 @@ public sealed class SnsCriticalPager(Func<string, IAmazonSimpleNotificationServi
         var client = clientFor(region);
         try
         {
-            await client.PublishAsync(new PublishRequest { TopicArn = topicArn, Subject = Subject(message), Message = message }, cancellationToken)
-                .WaitAsync(callTimeout, cancellationToken);
+            await callLimit.RunAsync(t => client.PublishAsync(new PublishRequest { TopicArn = topicArn, Subject = Subject(message), Message = message }, t), cancellationToken);
         }
-        catch (TimeoutException)
+        catch (TimeoutException error)
         {
-            throw new TimeoutException($"publishing to {topicArn} got no answer from SNS in {region} within {callTimeout.TotalSeconds:0} s");
+            throw new TimeoutException($"publishing to {topicArn} failed: SNS in {region} gave {error.Message}", error);
         }
         catch (NotFoundException)
         {
