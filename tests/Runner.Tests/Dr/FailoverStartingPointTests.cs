@@ -78,6 +78,24 @@ public class FailoverStartingPointTests
         Assert.Equal(new DrWorld.Counts(3, 3), world.Services[(DrWorld.Primary, "production-web-blue")]);
     }
 
+    /// <summary>
+    /// A failover stopped after its promote call, run again (as the undo of an unknown outcome says) while RDS still shows
+    /// the promotion (modifying, source set): the replica it recorded goes on, in whatever state.
+    /// </summary>
+    [Fact]
+    public async Task A_failover_run_again_while_rds_still_promotes_the_replica_it_recorded_goes_on()
+    {
+        var world = new DrWorld { PromotedResourceId = DrWorld.DrResourceId, ReleaseMarked = true };
+        var promoting = world.Instances[(DrWorld.Dr, "production-db-replica")] with { Status = "modifying", Then = "available", Promoting = true };
+        world.Instances[(DrWorld.Dr, "production-db-replica")] = promoting with { ShownOnce = promoting with { Then = null, Promoting = false } };
+
+        var result = await ForcedFailoverAsync(world);
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.DoesNotContain(world.Calls, c => c.StartsWith("promote", StringComparison.Ordinal));
+        Assert.Equal(new DrWorld.Counts(0, 0), world.Services[(DrWorld.Primary, "production-web-blue")]);
+    }
+
     /// <summary>RDS names a cross-region replica's source by its ARN: that replica fails over.</summary>
     [Fact]
     public async Task A_replica_whose_source_rds_names_by_the_primarys_arn_fails_over()
