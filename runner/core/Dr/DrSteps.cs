@@ -9,7 +9,8 @@ public sealed class DrSteps(DrPorts ports, DrOptions options)
     /// Promotes the replica (skipped when it already is standalone, so a re-run goes on), then waits until it takes writes.
     /// With <paramref name="promoted"/> (failover's), the replica's resource id is recorded before the promote call, and a
     /// standalone instance is skipped only if it is the one recorded; fail-back tells its own earlier promotion apart itself.
-    /// A promote call that got no answer is settled by watching RDS (<see cref="UnansweredPromote"/>).
+    /// A promote call that got no answer, or whose answer may be a retry's (<see cref="PromotionMaybeTakenException"/>), is
+    /// settled by watching RDS (<see cref="UnansweredPromote"/>).
     /// </summary>
     public IEnumerable<DrStep> Promote(string region, string instanceId, PromotedReplica? promoted = null) =>
     [

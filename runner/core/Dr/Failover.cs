@@ -5,7 +5,7 @@ namespace Infra.Runner.Dr;
 /// <summary>
 /// <c>failover</c>: moves the stack to its DR region using only the DR region's APIs and Route 53 (global). Refuses,
 /// changing nothing, while the primary answers healthy (its health URL 2xx AND its database available) unless forced,
-/// and always for a standalone DR database it did not promote (<see cref="PromotedReplica"/>); then marks the release documents (so code older than the <c>dr</c> item stops instead of declaring the stack
+/// and always for a DR database it cannot promote (<see cref="FailoverStartingPoint"/>); then marks the release documents (so code older than the <c>dr</c> item stops instead of declaring the stack
 /// unpromoted), stops the primary's services where its API answers (before the promotion: a primary still up would
 /// otherwise take writes the promoted copy never sees, for as long as the DR services start and DNS moves), promotes
 /// the replica, records the promotion in the ledger (so a later <c>pulumi up</c> keeps it), reads which colors the DR
@@ -34,19 +34,34 @@ public sealed class Failover(DrPorts ports, DrOptions options)
         }
 
         var promoted = new PromotedReplica(ports.Ledger, topology);
-        if (await StaleStandaloneAsync(topology, promoted, cancellationToken) is { } stale)
+        if (await new FailoverStartingPoint(ports.Database, topology, promoted).RefusalAsync(cancellationToken) is { } refusal)
         {
-            return await procedure.RefuseAsync($"{stale}; nothing was changed. {promoted.FinishFailback}", startedAt);
+            return await procedure.RefuseAsync(refusal, startedAt);
         }
 
         var dr = topology.Dr;
         var steps = new DrSteps(ports, options);
         var routed = new DrRoutedColors(ports.Routes, dr);
+        var promoteRefused = false;
         IReadOnlyList<DrStep> plan =
         [
             steps.MarkRelease(promoted: true),
             steps.FenceBeforePromotion(topology.Primary),
-            .. steps.Promote(dr.Region, dr.InstanceId, promoted),
+            .. steps.Promote(dr.Region, dr.InstanceId, promoted).Select(step => step.Name != "promote-database" ? step : step with
+            {
+                Run = async t =>
+                {
+                    try
+                    {
+                        return await step.Run(t);
+                    }
+                    catch (PromotionRefusedException)
+                    {
+                        promoteRefused = true;
+                        throw;
+                    }
+                },
+            }),
             new("record-promotion", "record the promotion (promoted: true) in the release ledger's dr item, through its replica in the DR region", async t =>
             {
                 await ports.Ledger.RecordPromotionAsync(PromotionState.Promoted, t);
@@ -61,52 +76,42 @@ public sealed class Failover(DrPorts ports, DrOptions options)
         ];
         return await procedure.RunAsync(plan, $"{topology.StackName} now runs in {dr.Region}: database {dr.InstanceId} promoted, services running, DNS moved",
             [$"When {topology.Primary.Region} is back, run `failback --stack {topology.StackName}`; until then do not run a full `pulumi up` (it needs the primary region's APIs)."],
-            NotificationSeverity.Critical, cancellationToken, UnfencePrimary(topology));
+            NotificationSeverity.Critical, cancellationToken, UnfencePrimary(topology, () => promoteRefused));
     }
 
     /// <summary>
     /// A promote call that fails (or is interrupted) would otherwise leave the stack with no service anywhere: the
-    /// primary's services, stopped before it, start again at their live counts, unless the replica no longer plainly
-    /// follows the primary (then the promotion may be under way, and a restarted primary would take writes it misses).
+    /// primary's services, stopped before it, start again at their live counts when RDS refused the call (<paramref name="refused"/>:
+    /// nothing was promoted, whatever the instance shows) or the replica still plainly follows the primary. Otherwise the
+    /// promotion may be under way, and a restarted primary would take writes it misses.
     /// </summary>
-    private DrRecovery UnfencePrimary(DrTopology topology)
+    private DrRecovery UnfencePrimary(DrTopology topology, Func<bool> refused)
     {
         var (primary, dr) = (topology.Primary, topology.Dr);
         return new DrRecovery(new HashSet<string> { "promote-database" },
         [
             new("undo-fence-primary-first", $"scale the services in {primary.ClusterName} ({primary.Region}) back to their live counts, " +
-                $"if {dr.InstanceId} is still an available replica (RDS DescribeDBInstances)", async t =>
+                $"if RDS refused the promotion or {dr.InstanceId} is still an available replica (RDS DescribeDBInstances)", async t =>
             {
-                var replica = await ports.Database.DescribeAsync(dr.Region, dr.InstanceId, t);
-                if (replica is not { Status: "available", ReplicaOf: not null })
+                var why = $"RDS refused to promote {dr.InstanceId}";
+                if (!refused())
                 {
-                    throw new DrStepException(
-                        $"{dr.InstanceId} is {DbInstanceState.Shown(replica)}, so it may be being promoted: the primary's services stay stopped; " +
-                        $"finish with `failover --stack {topology.StackName} --yes --force`");
+                    var replica = await ports.Database.DescribeAsync(dr.Region, dr.InstanceId, t);
+                    if (replica is not { Status: "available", ReplicaOf: not null })
+                    {
+                        throw new DrStepException(
+                            $"{dr.InstanceId} is {DbInstanceState.Shown(replica)}, so it may be being promoted: the primary's services stay stopped; " +
+                            $"finish with `failover --stack {topology.StackName} --yes --force`");
+                    }
+
+                    why = $"{dr.InstanceId} still replicates {replica.ReplicaOf}";
                 }
 
                 foreach (var service in primary.Services) await ports.Services.ScaleAsync(primary.Region, primary.ClusterName, service.EcsServiceName, service.Live, t);
-                return $"{string.Join(", ", primary.Services.Select(s => $"{s.EcsServiceName} to {s.Live}"))}; {dr.InstanceId} still replicates {replica.ReplicaOf}";
+                return $"{string.Join(", ", primary.Services.Select(s => $"{s.EcsServiceName} to {s.Live}"))}; {why}";
             }),
         ],
         $"undone: {dr.InstanceId} was not promoted and the primary's services are scaled back to their live counts in {primary.Region}");
-    }
-
-    /// <summary>
-    /// Before anything changes: why a standalone DR database is not the one a failover promoted (null when it is, or the DR
-    /// instance is a replica). A region or ledger that does not answer is left to the promote step, which looks again.
-    /// </summary>
-    private async Task<string?> StaleStandaloneAsync(DrTopology topology, PromotedReplica promoted, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var state = await ports.Database.DescribeAsync(topology.Dr.Region, topology.Dr.InstanceId, cancellationToken);
-            return state is { ReplicaOf: null } ? await promoted.RefusalAsync(state, cancellationToken) : null;
-        }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
     }
 
     /// <summary>A description of why the primary counts as healthy; null when it does not (either probe failed or did not answer).</summary>

@@ -34,6 +34,10 @@ public sealed class PromotedReplica(IDrLedger ledger, DrTopology topology)
             "an unfinished fail-back left behind, stale since that switchover";
     }
 
+    /// <summary>Whether <paramref name="instance"/> is the replica a failover recorded before its promote call (fail-back clears the record).</summary>
+    public async Task<bool> IsRecordedAsync(DbInstanceState instance, CancellationToken cancellationToken) =>
+        instance.ResourceId is { } id && await ledger.ReadPromotedResourceIdAsync(cancellationToken) == id;
+
     /// <summary>What an operator does about a <see cref="RefusalAsync"/>: fail-back retires the stale copy and rebuilds the replica.</summary>
     public string FinishFailback => $"Finish the fail-back first: `failback --stack {topology.StackName} --yes`";
 

@@ -4,7 +4,7 @@ namespace Infra.Runner.Dr;
 
 /// <summary>
 /// A PromoteReadReplica call that got no answer (timed out and cancelled, a dropped connection, a server error) may
-/// still have reached RDS, which then promotes after the runner gave up. Until RDS shows which, neither undoing (a
+/// still have reached RDS (and one answered InvalidDBInstanceState may be the SDK's retry of a call RDS took: <see cref="PromotionMaybeTakenException"/>), which then promotes after the runner gave up. Until RDS shows which, neither undoing (a
 /// primary restarted beside a promoted copy diverges from it) nor going on is safe, so RDS is watched: RDS shows a
 /// promotion as <c>modifying</c> (then a reboot) with the source still set, and the instance standalone once it is done.
 /// </summary>
@@ -18,7 +18,7 @@ internal sealed class UnansweredPromote(DrPorts ports, DrOptions options, string
     /// </summary>
     public async Task<string> SettleAsync(Exception unanswered, CancellationToken cancellationToken)
     {
-        var call = $"PromoteReadReplica for {instanceId} got no answer ({unanswered.Message})";
+        var call = unanswered is PromotionMaybeTakenException ? unanswered.Message : $"PromoteReadReplica for {instanceId} got no answer ({unanswered.Message})";
         var sentAt = ports.Time.GetUtcNow();
         while (true)
         {

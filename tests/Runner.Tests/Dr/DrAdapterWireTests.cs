@@ -71,22 +71,29 @@ public sealed class DrAdapterWireTests : IDisposable
         Assert.Null(await Database.DescribeAsync("eu-west-1", "nope", CancellationToken.None));
     }
 
-    /// <summary>RDS's refusals (a standalone instance, one not available) are refusals: nothing was promoted, so failover may undo at once.</summary>
+    /// <summary>
+    /// InvalidDBInstanceState (a standalone instance, one not available) is also RDS's answer to the SDK's retry of a
+    /// promotion it took, so it leaves the outcome unknown; other 4xx answers are refusals: nothing was promoted.
+    /// </summary>
     [Fact]
-    public async Task Promote_sends_PromoteReadReplica_and_rds_refusals_of_a_standalone_or_busy_instance_are_promotion_refusals()
+    public async Task Promote_sends_PromoteReadReplica_and_only_4xx_answers_other_than_InvalidDBInstanceState_are_promotion_refusals()
     {
         _rds.Instances["db-replica"] = new FakeRdsServer.Instance("available", "db");
         _rds.Instances["db"] = new FakeRdsServer.Instance("available");
 
         await Database.PromoteAsync("eu-west-1", "db-replica", CancellationToken.None);
-        var standalone = await Assert.ThrowsAsync<PromotionRefusedException>(() => Database.PromoteAsync("eu-west-1", "db", CancellationToken.None));
-        var busy = await Assert.ThrowsAsync<PromotionRefusedException>(() => Database.PromoteAsync("eu-west-1", "db-replica", CancellationToken.None));
+        var standalone = await Assert.ThrowsAsync<PromotionMaybeTakenException>(() => Database.PromoteAsync("eu-west-1", "db", CancellationToken.None));
+        var busy = await Assert.ThrowsAsync<PromotionMaybeTakenException>(() => Database.PromoteAsync("eu-west-1", "db-replica", CancellationToken.None));
+        var missing = await Assert.ThrowsAsync<PromotionRefusedException>(() => Database.PromoteAsync("eu-west-1", "nope", CancellationToken.None));
 
         Assert.Equal(
             new Dictionary<string, string> { ["Action"] = "PromoteReadReplica", ["Version"] = "2014-10-31", ["DBInstanceIdentifier"] = "db-replica" },
             _rds.Requests[0]);
-        Assert.Equal("RDS refused to promote db (InvalidDBInstanceState: DB Instance db is not a read replica.)", standalone.Message);
-        Assert.Equal("RDS refused to promote db-replica (InvalidDBInstanceState: DB Instance db-replica is not in available state.)", busy.Message);
+        Assert.Equal("PromoteReadReplica for db was answered InvalidDBInstanceState (DB Instance db is not a read replica.), " +
+            "as RDS also answers the SDK's retry of a promotion it took", standalone.Message);
+        Assert.Equal("PromoteReadReplica for db-replica was answered InvalidDBInstanceState (DB Instance db-replica is not in available state.), " +
+            "as RDS also answers the SDK's retry of a promotion it took", busy.Message);
+        Assert.Equal("RDS refused to promote nope (DBInstanceNotFound: DBInstance nope not found.)", missing.Message);
         var promoting = await Database.DescribeAsync("eu-west-1", "db-replica", CancellationToken.None);
         Assert.Equal(("modifying", "db"), (promoting!.Status, promoting.ReplicaOf));
     }

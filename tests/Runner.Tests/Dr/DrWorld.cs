@@ -14,8 +14,9 @@ namespace Runner.Tests.Dr;
 /// behind); the DR load balancer's weights (by listener or rule ARN); the ledger (the dr item's promotion and the
 /// release documents' mark) and the pager.
 /// A region can be made unreachable (every call throws, as a timed-out SDK call does), a region's databases unreachable
-/// over SQL, and any operation can be made to fail or never finish. PromoteReadReplica is refused as RDS refuses it, shows
-/// the source while the instance is modifying, and can be taken by RDS after its call got no answer. Every call is recorded.
+/// over SQL, and any operation can be made to fail or never finish. PromoteReadReplica is answered as RDS answers it, shows
+/// the source while the instance is modifying, and can be taken by RDS after its call got no answer or before the SDK's
+/// retry of it was answered InvalidDBInstanceState. Every call is recorded.
 /// Each instance has a resource id (DbiResourceId) that a rename keeps (its ARN follows the new name); <see cref="State"/> is
 /// Pulumi's state of the stack. The primary's automated backups are replicated to the DR region (production): replication
 /// follows the instance through a rename, and RDS refuses to start it twice or to stop what does not replicate.
@@ -122,6 +123,12 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
     /// took it: the promotion starts this long after the call.
     /// </summary>
     public TimeSpan? PromoteLandsUnansweredAfter { get; set; }
+
+    /// <summary>
+    /// When set, the SDK's first PromoteReadReplica attempt loses its answer after RDS took it, and RDS answers the SDK's
+    /// retry InvalidDBInstanceState (the instance is promoting); RDS's describe shows the promotion one look late.
+    /// </summary>
+    public bool PromoteRetriedAfterTaken { get; set; }
 
     /// <summary>An unanswered promotion RDS took and starts at that time.</summary>
     private (string Region, string Id, DateTimeOffset At)? landing;
@@ -256,14 +263,24 @@ internal sealed class DrWorld : IDrDatabase, IDrServices, IDnsSwitch, IHealthPro
             ? found
             : throw new InvalidOperationException($"DBInstanceNotFound: DBInstance {arn} not found.");
 
-    /// <summary>Refused as RDS refuses it (InvalidDBInstanceState) for an instance that is not an available read replica.</summary>
+    /// <summary>
+    /// Answered as RDS answers it (InvalidDBInstanceState, which the adapter cannot tell from a retry's answer) for an
+    /// instance that is not an available read replica.
+    /// </summary>
     public Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
     {
         Call($"promote {region}", instanceId);
         var instance = Instances[(region, instanceId)];
         if (instance.Status != "available" || instance.ReplicaOf is null)
         {
-            throw new PromotionRefusedException($"RDS refused to promote {instanceId} (InvalidDBInstanceState: DB Instance {instanceId} is not an available read replica.)");
+            throw PromotionMaybeTakenException.InvalidState(instanceId, $"DB Instance {instanceId} is not an available read replica.");
+        }
+
+        if (PromoteRetriedAfterTaken)
+        {
+            StartPromotion(region, instanceId);
+            Instances[(region, instanceId)] = Instances[(region, instanceId)] with { ShownOnce = instance };
+            throw PromotionMaybeTakenException.InvalidState(instanceId, $"DB Instance {instanceId} is not in available state.");
         }
 
         if (PromoteLandsUnansweredAfter is { } delay)

@@ -18,18 +18,7 @@ public class FailoverTests
         var result = await RunAsync();
 
         Assert.Equal(DrOutcome.Succeeded, result.Outcome);
-        Assert.Equal(
-        [
-            "http eu-west-1: https://primary.example.com/healthz",
-            "mark: release True",
-            "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
-            "record: promoting db-REPLICAORIGINAL",
-            "promote eu-central-1: production-db-replica",
-            "record: Promoted",
-            "scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)",
-            "dns: hc-1 held unhealthy True",
-            "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
-        ], _world.Calls);
+        Assert.Equal(FailedOverCalls, _world.Calls);
         Assert.Equal(new DrWorld.Instance("available", DrWorld.Arn(DrWorld.Dr, "production-db-replica"), null, ResourceId: DrWorld.DrResourceId), _world.Instances[(DrWorld.Dr, "production-db-replica")]);
         Assert.Equal(new DrWorld.Counts(3, 3), _world.Services[(DrWorld.Dr, "production-dr-web-blue")]);
         Assert.True(_world.Promoted);
@@ -42,6 +31,20 @@ public class FailoverTests
     }
 
     private const int ExitCodesSuccess = 0;
+
+    /// <summary>What a failover of an unhealthy primary changes, in order, however the promote call was answered.</summary>
+    private static readonly string[] FailedOverCalls =
+    [
+        "http eu-west-1: https://primary.example.com/healthz",
+        "mark: release True",
+        "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
+        "record: promoting db-REPLICAORIGINAL",
+        "promote eu-central-1: production-db-replica",
+        "record: Promoted",
+        "scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)",
+        "dns: hc-1 held unhealthy True",
+        "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
+    ];
 
     [Fact]
     public async Task Every_step_is_journaled_with_its_start_and_its_outcome()
@@ -175,18 +178,70 @@ public class FailoverTests
         Assert.Equal("FailoverFailed", _world.Events[^1].Kind);
     }
 
-    /// <summary>A replica no longer plainly following the primary may be being promoted: a restarted primary would take writes it misses.</summary>
+    /// <summary>
+    /// A refusal (here AccessDenied) promoted nothing, so the primary starts again even when the replica is not an
+    /// available replica by then (it started a backup after failover checked it).
+    /// </summary>
     [Fact]
-    public async Task A_promote_call_that_fails_while_the_replica_is_changing_leaves_the_primary_fenced()
+    public async Task A_refused_promote_call_starts_the_primary_again_whatever_the_replica_shows()
     {
         _world.PrimaryHttp = (false, "HTTP 503");
-        _world.Instances[(DrWorld.Dr, "production-db-replica")] = _world.Instances[(DrWorld.Dr, "production-db-replica")] with { Status = "modifying" };
-        _world.Failing["promote eu-central-1"] = new InvalidOperationException("the request timed out");
+        var replica = _world.Instances[(DrWorld.Dr, "production-db-replica")];
+        _world.Instances[(DrWorld.Dr, "production-db-replica")] = replica with { Status = "backing-up", ShownOnce = replica };
+        _world.Failing["promote eu-central-1"] = new PromotionRefusedException(
+            "RDS refused to promote production-db-replica (AccessDenied: User is not authorized to perform: rds:PromoteReadReplica)");
 
         var result = await RunAsync();
 
         Assert.Equal(
-            "Failover failed at step promote-database (PromoteReadReplica for production-db-replica got no answer (the request timed out); 30m 0s later " +
+            "Failover failed at step promote-database (RDS refused to promote production-db-replica (AccessDenied: User is not authorized to perform: rds:PromoteReadReplica)); " +
+            "undone: production-db-replica was not promoted and the primary's services are scaled back to their live counts in eu-west-1; " +
+            "the report says what state each region is in", result.Message);
+        Assert.Equal("scale eu-west-1: production-web-blue to 3 (autoscaling 3..12)", _world.Calls[^1]);
+        Assert.Equal("backing-up", _world.Instances[(DrWorld.Dr, "production-db-replica")].Status);
+        var undo = JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "undo-fence-primary-first");
+        Assert.Equal("production-web-blue to 3 (autoscaling 3..12); RDS refused to promote production-db-replica", undo.GetProperty("detail").GetString());
+    }
+
+    /// <summary>
+    /// The SDK retries a PromoteReadReplica whose answer was lost; RDS, already promoting, answers the retry
+    /// InvalidDBInstanceState, and its describe still shows the available replica at the first look. That is no refusal:
+    /// failover watches RDS, sees the promotion and goes on, and never restarts the primary beside the promoted copy.
+    /// </summary>
+    [Fact]
+    public async Task A_promote_whose_retry_rds_answers_InvalidDBInstanceState_after_taking_the_first_attempt_goes_on_and_never_restarts_the_primary()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.PromoteRetriedAfterTaken = true;
+
+        var result = await RunAsync();
+
+        Assert.Equal(DrOutcome.Succeeded, result.Outcome);
+        Assert.Equal(FailedOverCalls, _world.Calls);
+        Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Primary, "production-web-blue")]);
+        var promote = JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "promote-database");
+        Assert.Equal(
+            "PromoteReadReplica for production-db-replica was answered InvalidDBInstanceState (DB Instance production-db-replica is not in available state.), " +
+            "as RDS also answers the SDK's retry of a promotion it took, but RDS took it: production-db-replica is available, standalone (accepts writes); " +
+            "the promotion goes on", promote.GetProperty("detail").GetString());
+        // The first look still showed the replica (RDS's describe lags the promotion): RDS was looked at again a poll later.
+        var answered = new DrWorld { PrimaryHttp = (false, "HTTP 503") };
+        await new Failover(answered.Ports, new DrOptions(RpoTargetSeconds: 30)).RunAsync(DrWorld.Topology, force: false);
+        Assert.Equal([new DrOptions(RpoTargetSeconds: 30).Poll, .. answered.Time.Waits], _world.Time.Waits);
+    }
+
+    /// <summary>A replica no longer plainly following the primary may be being promoted: a restarted primary would take writes it misses.</summary>
+    [Fact]
+    public async Task A_promote_call_that_gets_no_answer_while_the_replica_stays_changing_leaves_the_primary_fenced()
+    {
+        _world.PrimaryHttp = (false, "HTTP 503");
+        _world.PromoteLandsUnansweredAfter = TimeSpan.Zero;
+        _world.Stuck.Add("production-db-replica");
+
+        var result = await RunAsync();
+
+        Assert.Equal(
+            "Failover failed at step promote-database (PromoteReadReplica for production-db-replica got no answer (no answer within 10s; the request was cancelled); 30m 0s later " +
             "production-db-replica is modifying, read replica of production-db: whether RDS is promoting it is not known); undoing it failed at step " +
             "undo-fence-primary-first (production-db-replica is modifying, read replica of production-db, so it may be being promoted: the primary's services " +
             "stay stopped; finish with `failover --stack production --yes --force`); the report says what state each region is in", result.Message);
@@ -207,18 +262,7 @@ public class FailoverTests
         var result = await RunAsync();
 
         Assert.Equal(DrOutcome.Succeeded, result.Outcome);
-        Assert.Equal(
-        [
-            "http eu-west-1: https://primary.example.com/healthz",
-            "mark: release True",
-            "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
-            "record: promoting db-REPLICAORIGINAL",
-            "promote eu-central-1: production-db-replica",
-            "record: Promoted",
-            "scale eu-central-1: production-dr-web-blue to 3 (autoscaling 3..12)",
-            "dns: hc-1 held unhealthy True",
-            "scale eu-west-1: production-web-blue to 0 (autoscaling 0..0)",
-        ], _world.Calls);
+        Assert.Equal(FailedOverCalls, _world.Calls);
         Assert.True(_world.Promoted);
         Assert.Equal(new DrWorld.Counts(0, 0), _world.Services[(DrWorld.Primary, "production-web-blue")]);
         var promote = JsonDocument.Parse(result.JsonReport).RootElement.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "promote-database");

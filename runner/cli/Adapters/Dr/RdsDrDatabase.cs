@@ -57,13 +57,21 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
         instance.DBParameterGroups?.FirstOrDefault()?.ParameterApplyStatus,
         (instance.DBInstanceAutomatedBackupsReplications ?? []).Select(r => r.DBInstanceAutomatedBackupsArn).OfType<string>().ToList() is { Count: > 0 } replicated ? replicated : null);
 
-    /// <summary>A 4xx answer is RDS's refusal (nothing promoted); a timeout, a dropped connection or a 5xx leaves the outcome unknown.</summary>
+    /// <summary>
+    /// A 4xx answer is RDS's refusal (nothing promoted), except InvalidDBInstanceState: the SDK retries a call whose answer
+    /// was lost, and RDS answers the retry of a promotion it took so. That, a timeout, a dropped connection or a 5xx leaves
+    /// the outcome unknown.
+    /// </summary>
     public async Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
     {
         try
         {
             await callLimit.RunAsync(
                 t => clientForRegion(region).PromoteReadReplicaAsync(new PromoteReadReplicaRequest { DBInstanceIdentifier = instanceId }, t), cancellationToken);
+        }
+        catch (AmazonServiceException busy) when (busy.ErrorCode == "InvalidDBInstanceState")
+        {
+            throw PromotionMaybeTakenException.InvalidState(instanceId, busy.Message, busy);
         }
         catch (AmazonServiceException refused) when ((int)refused.StatusCode is >= 400 and < 500)
         {
