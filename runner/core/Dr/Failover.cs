@@ -68,8 +68,7 @@ public sealed class Failover(DrPorts ports, DrOptions options)
                 return "the ledger's dr item says promoted: every later update, a plain `pulumi up` included, keeps the DR region promoted";
             }),
             routed.Read(),
-            .. steps.Scale(dr, () => routed.Services, "dr-services", s => s.Live,
-                $"{string.Join(", ", dr.Services.Select(s => $"{s.EcsServiceName} to {s.Live}"))} and any other color the DR load balancer forwards to"),
+            .. steps.Scale(dr, () => routed.Services, "dr-services", s => s.Live, routed.Described),
             steps.Dns(topology, toDr: true),
             // Again, best effort: a primary region in trouble may answer only now.
             steps.Fence(topology.Primary),
