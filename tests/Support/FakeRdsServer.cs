@@ -61,6 +61,9 @@ internal sealed class FakeRdsServer : IDisposable
 
     public ConcurrentDictionary<string, Replication> Replications { get; } = new();
 
+    /// <summary>Answers every request with RDS's rate limit (400 Throttling), as RDS does when the account's API rate is exceeded.</summary>
+    public bool Throttled { get; set; }
+
     public static FakeRdsServer Start()
     {
         var (listener, port) = LoopbackHttpListener.Start();
@@ -74,6 +77,7 @@ internal sealed class FakeRdsServer : IDisposable
     private (int, string) Answer(Dictionary<string, string> form)
     {
         if (!form.TryGetValue("Version", out var version) || version != "2014-10-31") return Error(400, "MissingParameter", "The request must contain the parameter Version");
+        if (Throttled) return Error(400, "Throttling", "Rate exceeded");
         var action = form.GetValueOrDefault("Action", "");
         if (action.EndsWith("DBSnapshot", StringComparison.Ordinal) || action == "DescribeDBSnapshots") return AnswerSnapshot(action, form);
         var id = form.GetValueOrDefault(action == "RestoreDBInstanceToPointInTime" ? "SourceDBInstanceIdentifier" : "DBInstanceIdentifier", "");

@@ -10,7 +10,7 @@ internal sealed class FailoverStartingPoint(IDrDatabase database, DrTopology top
 {
     /// <summary>
     /// Null when failover may go on; otherwise why not and what to do. The replica an earlier failover recorded before its
-    /// promote call goes on in any state (RDS may still be promoting it). A DR region or ledger that does not answer is
+    /// promote call goes on while it shows a promotion (modifying, rebooting), since the record outlives a promote RDS did not take. A DR region or ledger that does not answer is
     /// left to the promote step, which looks again.
     /// </summary>
     public async Task<string?> RefusalAsync(CancellationToken cancellationToken)
@@ -31,7 +31,9 @@ internal sealed class FailoverStartingPoint(IDrDatabase database, DrTopology top
         var state = await database.DescribeAsync(dr.Region, dr.InstanceId, cancellationToken);
         if (state is { ReplicaOf: null }) return await promoted.RefusalAsync(state, cancellationToken) is { } stale ? $"{stale}; nothing was changed. {promoted.FinishFailback}" : null;
         if (state is { Status: "available" } && Replicates(state.ReplicaOf, primary)) return null;
-        if (state is not null && await promoted.IsRecordedAsync(state, cancellationToken)) return null;
+        // The replica an earlier failover recorded before its promote call, caught while RDS promotes it: only the states a
+        // promotion shows, since the record outlives a promote RDS did not take.
+        if (state is { Status: "modifying" or "rebooting" } && await promoted.IsRecordedAsync(state, cancellationToken)) return null;
         return $"{dr.InstanceId} in {dr.Region} is {DbInstanceState.Shown(state)}, not an available read replica of {primary.InstanceId} in {primary.Region}, " +
             $"so failover could not promote it and would leave the primary's services stopped; nothing was changed. {promoted.FinishFailback}; " +
             "if no fail-back was under way, fail over again once it is an available replica";

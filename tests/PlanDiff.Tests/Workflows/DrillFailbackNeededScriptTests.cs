@@ -34,7 +34,9 @@ public sealed class DrillFailbackNeededScriptTests : IDisposable
     [InlineData("failure", "", "exit not recorded")]
     [InlineData("failure", "1", "exit 1")]
     [InlineData("failure", "137", "exit 137")]
-    public async Task A_drill_step_that_failed_or_was_cancelled_without_a_report_may_have_promoted_so_it_fails_back(string outcome, string exit, string shown)
+    [InlineData("failure", "130", "exit 130")]
+    [InlineData("success", "0", "exit 0")]
+    public async Task A_drill_step_that_ran_without_a_report_may_have_promoted_so_it_fails_back(string outcome, string exit, string shown)
     {
         Assert.Equal((0, "needed=true\n", $"drill-failback-needed: the drill step ended {outcome} ({shown}) without a readable report; it may have promoted, so fail back\n"),
             await DecideAsync(outcome, exit));
@@ -54,7 +56,6 @@ public sealed class DrillFailbackNeededScriptTests : IDisposable
     [InlineData("2")]
     [InlineData("4")]
     [InlineData("5")]
-    [InlineData("130")]
     public async Task A_runner_that_ended_before_the_drill_began_changed_nothing(string exit)
     {
         Assert.Equal((0, "needed=false\n", $"drill-failback-needed: the runner ended before the drill began (exit {exit}) and wrote no report; nothing was promoted\n"),
@@ -64,7 +65,7 @@ public sealed class DrillFailbackNeededScriptTests : IDisposable
     [Fact]
     public async Task A_drill_step_that_never_ran_changed_nothing()
     {
-        Assert.Equal((0, "needed=false\n", "drill-failback-needed: the drill step ended skipped without a readable report; nothing was promoted\n"),
+        Assert.Equal((0, "needed=false\n", "drill-failback-needed: the drill step was skipped; nothing was promoted\n"),
             await DecideAsync("skipped", ""));
     }
 

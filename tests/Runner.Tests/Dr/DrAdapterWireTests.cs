@@ -102,6 +102,19 @@ public sealed class DrAdapterWireTests : IDisposable
     /// The call limit cancels the SDK request itself: the connection closes at the limit. Only to stop waiting would
     /// leave the request in flight, for RDS to promote after failover gave up on it and undid its fence.
     /// </summary>
+    /// <summary>Throttling is an answer RDS may give the SDK's retry of a promotion it took: not a refusal, so the outcome is watched.</summary>
+    [Fact]
+    public async Task A_throttled_promote_is_not_a_refusal()
+    {
+        _rds.Instances["db-replica"] = new FakeRdsServer.Instance("available", "db");
+        _rds.Throttled = true;
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Database.PromoteAsync("eu-west-1", "db-replica", CancellationToken.None));
+
+        Assert.IsNotType<PromotionRefusedException>(error);
+        Assert.Equal("Throttling", Assert.IsAssignableFrom<Amazon.Runtime.AmazonServiceException>(error).ErrorCode);
+    }
+
     [Fact]
     public async Task A_promote_that_gets_no_answer_is_cancelled_at_the_call_limit_not_left_in_flight()
     {

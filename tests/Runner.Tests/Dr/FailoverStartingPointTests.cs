@@ -96,6 +96,25 @@ public class FailoverStartingPointTests
         Assert.Equal(new DrWorld.Counts(0, 0), world.Services[(DrWorld.Primary, "production-web-blue")]);
     }
 
+    /// <summary>
+    /// The record outlives a promote RDS refused or never took: a recorded replica counts only in the states a promotion
+    /// shows (modifying, rebooting), never in one that cannot be promoted.
+    /// </summary>
+    [Fact]
+    public async Task A_recorded_replica_in_a_state_no_promotion_shows_is_refused_with_nothing_changed()
+    {
+        var world = new DrWorld { PromotedResourceId = DrWorld.DrResourceId };
+        world.Instances[(DrWorld.Dr, "production-db-replica")] = world.Instances[(DrWorld.Dr, "production-db-replica")] with { Status = "backing-up" };
+
+        var result = await ForcedFailoverAsync(world);
+
+        Assert.Equal(DrOutcome.Refused, result.Outcome);
+        Assert.Equal(
+            $"production-db-replica in eu-central-1 is backing-up, read replica of production-db, not an available read replica of production-db in eu-west-1, {FinishFailback}",
+            result.Message);
+        Assert.Equal(new DrWorld.Counts(3, 3), world.Services[(DrWorld.Primary, "production-web-blue")]);
+    }
+
     /// <summary>RDS names a cross-region replica's source by its ARN: that replica fails over.</summary>
     [Fact]
     public async Task A_replica_whose_source_rds_names_by_the_primarys_arn_fails_over()

@@ -58,10 +58,16 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
         (instance.DBInstanceAutomatedBackupsReplications ?? []).Select(r => r.DBInstanceAutomatedBackupsArn).OfType<string>().ToList() is { Count: > 0 } replicated ? replicated : null);
 
     /// <summary>
-    /// A 4xx answer is RDS's refusal (nothing promoted), except InvalidDBInstanceState: the SDK retries a call whose answer
-    /// was lost, and RDS answers the retry of a promotion it took so. That, a timeout, a dropped connection or a 5xx leaves
-    /// the outcome unknown.
+    /// Only answers RDS gives before it acts, and never to a retry of a call it took, are refusals (nothing promoted):
+    /// <see cref="RefusalCodes"/>. The SDK retries a call whose answer was lost, and RDS may answer the retry
+    /// InvalidDBInstanceState, Throttling or a clock-skew error, so every other answer, a timeout, a dropped connection
+    /// or a 5xx leaves the outcome unknown.
     /// </summary>
+    public static readonly IReadOnlySet<string> RefusalCodes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "AccessDenied", "AccessDeniedException", "DBInstanceNotFound", "InvalidParameterValue", "InvalidParameterCombination",
+    };
+
     public async Task PromoteAsync(string region, string instanceId, CancellationToken cancellationToken)
     {
         try
@@ -73,7 +79,7 @@ public sealed class RdsDrDatabase(Func<string, AmazonRDSClient> clientForRegion,
         {
             throw PromotionMaybeTakenException.InvalidState(instanceId, busy.Message, busy);
         }
-        catch (AmazonServiceException refused) when ((int)refused.StatusCode is >= 400 and < 500)
+        catch (AmazonServiceException refused) when (RefusalCodes.Contains(refused.ErrorCode))
         {
             throw new PromotionRefusedException($"RDS refused to promote {instanceId} ({refused.ErrorCode}: {refused.Message})", refused);
         }
