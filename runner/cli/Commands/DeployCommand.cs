@@ -118,7 +118,7 @@ public static class DeployCommand
             if (skipDrSecretCheck)
                 logger.Warning("{Flag:l}: the services' secrets are not checked for replicas in the DR region", DrSecretCheck.SkipFlag);
             else
-                await DrSecretCheck.RequireAsync(stackSettings, new SecretsManagerDrSecrets(SecretsManagerDrSecrets.ClientFor, SdkCallLimit.Of(DrAdapters.CallTimeout)), token);
+                await DrSecretCheck.RequireAsync(stackSettings, new SecretsManagerDrSecrets(SecretsManagerDrSecrets.ClientFor, DrAdapters.CallLimit), token);
             await CredentialGuard.RequireAsync(plan, RolloutDuration.Total(plan), "deploy", logger, token);
 
             return await session.Engine.DeployAsync(plan, token);

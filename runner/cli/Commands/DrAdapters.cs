@@ -23,6 +23,9 @@ public sealed class DrAdapters : IDisposable
     /// <summary>Per AWS call and per health request: a region that does not answer in this time counts as down.</summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary><see cref="CallTimeout"/> for the AWS SDK: the request itself is cancelled when it passes.</summary>
+    public static readonly SdkCallLimit CallLimit = SdkCallLimit.Of(CallTimeout);
+
     private readonly IAmazonDynamoDB dynamo;
     private readonly HttpClient http;
     private readonly HttpClient pagerHttp;
@@ -36,16 +39,16 @@ public sealed class DrAdapters : IDisposable
         Ledger = new ReleaseLedger(dynamo, settings.StackName);
         logger.Information("The release ledger is read and written in {Region:l}", ledgerRegion);
         Ports = new DrPorts(
-            new RdsDrDatabase(RdsDrDatabase.ClientFor, SdkCallLimit.Of(CallTimeout)),
-            new EcsDrServices(EcsDrServices.ClientFor, SdkCallLimit.Of(CallTimeout)),
-            new Route53DnsSwitch(new AmazonRoute53Client(), SdkCallLimit.Of(CallTimeout)),
+            new RdsDrDatabase(RdsDrDatabase.ClientFor, CallLimit),
+            new EcsDrServices(EcsDrServices.ClientFor, CallLimit),
+            new Route53DnsSwitch(new AmazonRoute53Client(), CallLimit),
             new HttpHealthProbe(http),
             new LedgerDrRecord(Ledger),
             Pager(pagerHttp, outputs, logger),
             TimeProvider.System,
             new Progress(logger))
         {
-            Routes = new ElbDrRoutes(ElbDrRoutes.ClientFor, SdkCallLimit.Of(CallTimeout)),
+            Routes = new ElbDrRoutes(ElbDrRoutes.ClientFor, CallLimit),
         };
     }
 
@@ -62,7 +65,7 @@ public sealed class DrAdapters : IDisposable
     public static INotifier Pager(HttpClient slackHttp, JsonObject outputs, ILogger logger) => new EveryChannelNotifier(
     [
         new NotifierChannel("Slack", RunnerSession.CreateNotifier(slackHttp, logger)),
-        new NotifierChannel("SNS", new SnsCriticalPager(SnsCriticalPager.ClientFor, SnsCriticalPager.TopicArnIn(outputs), SdkCallLimit.Of(CallTimeout))),
+        new NotifierChannel("SNS", new SnsCriticalPager(SnsCriticalPager.ClientFor, SnsCriticalPager.TopicArnIn(outputs), CallLimit)),
     ]);
 
     public void Dispose()
